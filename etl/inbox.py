@@ -1,0 +1,46 @@
+"""The inbox: where input files arrive, what kind each is, and which engagement it belongs to.
+
+Layout (relative to the inbox root):
+    contracts/<engagement_id>.pdf               one contract per engagement
+    reports/<engagement_id>/<anything>.<ext>    that engagement's vendor reports (csv, xlsx, pdf)
+Anything else in the inbox is ignored (for example samples/generate.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+REPORT_SUFFIXES = {".csv", ".xlsx", ".pdf"}
+
+
+@dataclass(frozen=True)
+class InboxFile:
+    path: str            # relative to the inbox, POSIX separators
+    kind: str            # contract | report
+    engagement_id: str
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def list_inbox(root: Path) -> list[InboxFile]:
+    """Every input file under root in a stable order. Unknown suffixes under reports/ are listed too, so they
+    get a registry row and a reason rather than vanishing."""
+    files: list[InboxFile] = []
+    for p in sorted((root / "contracts").glob("*")) if (root / "contracts").is_dir() else []:
+        if p.is_file() and not p.name.startswith("."):
+            files.append(InboxFile(p.relative_to(root).as_posix(), "contract", p.stem))
+    reports = root / "reports"
+    for p in sorted(reports.rglob("*")) if reports.is_dir() else []:
+        if p.is_file() and not p.name.startswith("."):
+            rel = p.relative_to(reports)
+            engagement = rel.parts[0] if len(rel.parts) > 1 else ""
+            files.append(InboxFile(p.relative_to(root).as_posix(), "report", engagement))
+    return files

@@ -1,0 +1,107 @@
+"""Parse the quantities contracts and reports write in words: numbers, percentages, money, durations, dates."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+CURRENCY_CODES = ("USD", "EUR", "GBP", "CHF", "INR", "SGD", "AUD", "CAD", "JPY")
+CURRENCY = r"(?P<cur>USD|EUR|GBP|CHF|INR|SGD|AUD|CAD|JPY|US\$|\$|€|£)"
+AMOUNT = r"(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult>million|m\b|k\b)?"
+MONEY_RE = re.compile(CURRENCY + r"\s?" + AMOUNT, re.IGNORECASE)
+
+# "five (5) years", "36 months", "ninety (90) days", "one year"
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty": 30, "thirty-six": 36,
+    "forty-five": 45, "sixty": 60, "ninety": 90,
+}
+DURATION_RE = re.compile(
+    r"(?:(?P<word>[a-z][a-z\- ]*?)\s*\(\s*)?(?P<num>\d+)\s*\)?\s*(?:calendar\s+|business\s+)?(?P<unit>year|month|day)s?\b"
+    r"|\b(?P<word_only>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty|"
+    r"thirty-six|forty-five|sixty|ninety)\s+(?:\(\s*\d+\s*\)\s*)?(?:calendar\s+|business\s+)?(?P<unit2>year|month|day)s?\b",
+    re.IGNORECASE,
+)
+
+DATE_RES = [
+    # 15 November 2024 / 15th November, 2024
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m>[A-Z][a-z]+),?\s+(?P<y>\d{4})\b"),
+    # November 15, 2024
+    re.compile(r"\b(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"),
+    # 2024-11-15
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+]
+
+
+def parse_number(text: str) -> float | None:
+    """'1,234.5' -> 1234.5, '99.9%' -> 99.9, '12 hours' -> 12.0; None when there is no number."""
+    m = re.search(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?", text or "")
+    return float(m.group(0).replace(",", "")) if m else None
+
+
+def parse_money(text: str) -> tuple[str, float] | None:
+    m = MONEY_RE.search(text)
+    if not m:
+        return None
+    cur = m.group("cur").upper().replace("US$", "USD")
+    cur = CURRENCY_SYMBOLS.get(cur, cur)
+    amount = float(m.group("amt").replace(",", ""))
+    mult = (m.group("mult") or "").lower()
+    amount *= {"million": 1e6, "m": 1e6, "k": 1e3}.get(mult, 1)
+    return cur, amount
+
+
+def find_durations(text: str) -> list[tuple[int, str, int]]:
+    """Every duration in text as (amount, unit, offset); unit is 'year' | 'month' | 'day'."""
+    out = []
+    for m in DURATION_RE.finditer(text):
+        if m.group("num"):
+            out.append((int(m.group("num")), m.group("unit").lower(), m.start()))
+        else:
+            out.append((WORD_NUMBERS[m.group("word_only").lower()], m.group("unit2").lower(), m.start()))
+    return out
+
+
+def to_months(amount: int, unit: str) -> int | None:
+    return {"year": amount * 12, "month": amount}.get(unit)
+
+
+def to_days(amount: int, unit: str) -> int:
+    return {"year": amount * 365, "month": amount * 30, "day": amount}[unit]
+
+
+def find_dates(text: str) -> list[tuple[date, int]]:
+    """Every calendar date in text as (date, offset), in order of appearance."""
+    found = []
+    for rx in DATE_RES:
+        for m in rx.finditer(text):
+            month = m.group("m")
+            mo = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+            if not mo:
+                continue
+            try:
+                found.append((date(int(m.group("y")), mo, int(m.group("d"))), m.start()))
+            except ValueError:
+                continue
+    return sorted(found, key=lambda x: x[1])
+
+
+def parse_period(text: str) -> str | None:
+    """A reporting month as YYYY-MM from '2025-03', 'March 2025', 'Mar-25', '03/2025'."""
+    text = text or ""
+    m = re.search(r"\b(20\d{2})[-/](0[1-9]|1[0-2])\b", text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}"
+    m = re.search(r"\b([A-Za-z]{3,9})\.?[\s\-]+(20\d{2}|\d{2})\b", text)
+    if m and m.group(1).lower() in MONTHS:
+        year = m.group(2) if len(m.group(2)) == 4 else "20" + m.group(2)
+        return f"{year}-{MONTHS[m.group(1).lower()]:02d}"
+    m = re.search(r"\b(0?[1-9]|1[0-2])/(20\d{2})\b", text)
+    if m:
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    return None

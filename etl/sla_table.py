@@ -1,0 +1,126 @@
+"""Find the service-level schedule among a contract's tables, join it across pages, and read its rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.pdf_document import PdfPage
+from etl.quantities import parse_number
+from etl.records import Provenance, SlaTerm
+
+# header words -> column role; first match wins, so the specific roles come first
+COLUMN_ROLES: list[tuple[str, tuple[str, ...]]] = [
+    ("allocation", ("allocation", "weight", "credit %", "pool")),
+    ("minimum", ("minimum", "min.", "floor")),
+    ("expected", ("expected", "target", "committed level")),
+    ("baseline", ("baseline", "current", "pre-transition")),
+    ("unit", ("unit", "uom")),
+    ("window", ("window", "measurement period", "frequency")),
+    ("metric", ("service level", "metric", "kpi", "measure", "sla")),
+]
+
+LOWER_IS_BETTER_WORDS = ("time", "abandon", "defect", "escape", "error", "backlog", "latency", "downtime", "cycle")
+UNIT_WORDS = {"%": "percent", "percent": "percent", "hour": "hours", "hrs": "hours", "minute": "minutes",
+              "min": "minutes", "day": "days", "second": "seconds", "sec": "seconds", "score": "score",
+              "point": "score"}
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    page: int
+
+
+def metric_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def header_roles(row: list[str]) -> dict[str, int] | None:
+    """Column index per role when the row is an SLA schedule header, else None."""
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        low = cell.lower()
+        for role, words in COLUMN_ROLES:
+            if role not in roles and any(w in low for w in words):
+                roles[role] = i
+                break
+    if {"metric", "expected", "minimum"} <= roles.keys():
+        return roles
+    return None
+
+
+def _unit_of(unit_cell: str, level_cells: list[str], name: str) -> str:
+    for text in [unit_cell, *level_cells]:
+        low = text.lower()
+        for word, unit in UNIT_WORDS.items():
+            if word in low:
+                return unit
+    return "percent" if "rate" in name.lower() or "%" in name else "count"
+
+
+def _direction(expected: float, minimum: float, name: str) -> str:
+    if expected != minimum:
+        return "higher" if expected > minimum else "lower"
+    return "lower" if any(w in name.lower() for w in LOWER_IS_BETTER_WORDS) else "higher"
+
+
+def collect_schedule_rows(pages: list[PdfPage]) -> tuple[dict[str, int], list[_Row]] | None:
+    """Rows of the SLA schedule, joined across page breaks.
+
+    pdfplumber returns one table per page; a schedule that runs on continues either with its header
+    repeated or as a headerless table of the same width at the top of the next page.
+    """
+    roles: dict[str, int] | None = None
+    width = 0
+    rows: list[_Row] = []
+    open_at_page = 0  # page whose last table was the schedule, so the next page may continue it
+    for page in pages:
+        for t_index, table in enumerate(page.tables):
+            if not table:
+                continue
+            found = header_roles(table[0])
+            if found and roles is None:
+                roles, width = found, len(table[0])
+                rows += [_Row(r, page.number) for r in table[1:]]
+            elif found and roles is not None and len(table[0]) == width:
+                rows += [_Row(r, page.number) for r in table[1:]]  # continuation with repeated header
+            elif roles is not None and t_index == 0 and open_at_page == page.number - 1 and len(table[0]) == width:
+                rows += [_Row(r, page.number) for r in table]      # headerless continuation
+            else:
+                continue
+            open_at_page = page.number if t_index == len(page.tables) - 1 else 0
+    return (roles, rows) if roles else None
+
+
+def read_sla_terms(pages: list[PdfPage], engagement_id: str, sha256: str, default_window: str) -> list[SlaTerm]:
+    found = collect_schedule_rows(pages)
+    if not found:
+        return []
+    roles, rows = found
+    terms = []
+    for row in rows:
+        cell = lambda role: row.cells[roles[role]] if role in roles and roles[role] < len(row.cells) else ""  # noqa: E731
+        name = cell("metric")
+        expected, minimum = parse_number(cell("expected")), parse_number(cell("minimum"))
+        if not name or expected is None or minimum is None:
+            continue  # a sub-heading or note row inside the table
+        allocation = parse_number(cell("allocation")) or 0.0
+        baseline = parse_number(cell("baseline"))
+        # a row missing optional columns is still a term, but less certain
+        confidence = 0.95 - 0.1 * sum(1 for r in ("unit", "allocation") if r not in roles)
+        terms.append(SlaTerm(
+            engagement_id=engagement_id,
+            metric_id=metric_id(name),
+            metric_name=name,
+            unit=_unit_of(cell("unit"), [cell("expected"), cell("minimum")], name),
+            direction=_direction(expected, minimum, name),
+            baseline=baseline,
+            expected=expected,
+            minimum=minimum,
+            allocation_pct=allocation,
+            measurement_window=(cell("window") or default_window).lower(),
+            confidence=round(confidence, 2),
+            provenance=Provenance(sha256, row.page, " | ".join(row.cells)),
+        ))
+    return terms

@@ -1,0 +1,561 @@
+"""Write the bundled sample inbox: six contract PDFs, 12 months of vendor reports each, and ground truth.
+
+Deterministic: the same code writes the same values (PDF bytes differ only where reportlab stamps
+creation dates, which we pin with `invariant=1`). Run `python samples/generate.py` to rebuild.
+Ground truth goes to `samples/ground_truth.json`; it is for tests, never read by `etl/`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import json
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+ROOT = Path(__file__).resolve().parent
+MONTHS = [f"2025-{m:02d}" for m in range(1, 13)]
+
+NUMBER_WORDS = {
+    1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 12: "twelve", 24: "twenty-four",
+    30: "thirty", 36: "thirty-six", 60: "sixty", 90: "ninety", 120: "one hundred twenty",
+    180: "one hundred eighty",
+}
+
+
+@dataclass
+class Sla:
+    metric: str          # name as the contract writes it
+    report_name: str     # name as the vendor's report writes it (differs on purpose)
+    unit: str            # percent | hours | days | score
+    baseline: float      # pre-outsourcing level
+    expected: float
+    minimum: float
+    allocation: float    # % of the at-risk pool; 0 for key measurements
+
+    @property
+    def direction(self) -> str:
+        return "higher" if self.expected > self.minimum else "lower"
+
+
+@dataclass
+class Engagement:
+    id: str
+    type: str
+    title: str
+    client: str
+    client_alias: str
+    vendor: str
+    vendor_alias: str
+    agreement_date: date
+    effective: date
+    term_months: int
+    auto_renew: bool
+    renewal_months: int
+    notice_days: int
+    law: str
+    currency: str
+    annual_charges: float
+    pricing_model: str
+    baseline: float
+    baseline_kind: str
+    savings_pct: float
+    at_risk_pct: float
+    scope: str
+    layout: str          # report layout: csv | xlsx | pdf
+    style: dict = field(default_factory=dict)
+    slas: list[Sla] = field(default_factory=list)
+
+    @property
+    def expiry(self) -> date:
+        y, m = divmod(self.effective.month - 1 + self.term_months, 12)
+        return date(self.effective.year + y, m + 1, self.effective.day) - timedelta(days=1)
+
+
+ENGAGEMENTS = [
+    Engagement(
+        id="ito-infra-northwind", type="ITO",
+        title="Master Services Agreement for Infrastructure Managed Services",
+        client="Contoso Manufacturing plc", client_alias="Customer",
+        vendor="Northwind Infrastructure Services Ltd.", vendor_alias="Supplier",
+        agreement_date=date(2024, 12, 2), effective=date(2025, 1, 1), term_months=60,
+        auto_renew=True, renewal_months=12, notice_days=180, law="England and Wales", currency="GBP",
+        annual_charges=3_600_000, pricing_model="fixed fee", baseline=4_000_000,
+        baseline_kind="historical cost", savings_pct=10.0, at_risk_pct=12.0,
+        scope=("data centre hosting, server and storage management, network operations and an "
+               "end-user service desk for the Customer's plants and offices"),
+        layout="csv", style={"font": "Helvetica", "columns": 1, "page": A4},
+        slas=[
+            Sla("Server Availability", "Server availability", "percent", 99.2, 99.9, 99.5, 40),
+            Sla("Priority 1 Incident Resolution Time", "P1 resolution time", "hours", 6.0, 4.0, 6.0, 30),
+            Sla("Service Desk First Contact Resolution", "First contact resolution", "percent", 62.0, 75.0, 70.0, 30),
+            Sla("Change Success Rate", "Change success rate", "percent", 94.0, 98.0, 95.0, 0),
+        ],
+    ),
+    Engagement(
+        id="ito-apps-bluepeak", type="ITO",
+        title="Application Maintenance and Support Agreement",
+        client="Fabrikam Retail Inc.", client_alias="Client",
+        vendor="Bluepeak Software Solutions Inc.", vendor_alias="Provider",
+        agreement_date=date(2024, 11, 15), effective=date(2025, 1, 1), term_months=36,
+        auto_renew=False, renewal_months=24, notice_days=90, law="New York", currency="USD",
+        annual_charges=2_400_000, pricing_model="time and materials", baseline=2_700_000,
+        baseline_kind="budget", savings_pct=8.0, at_risk_pct=10.0,
+        scope=("corrective, adaptive and perfective maintenance of the Client's order management, "
+               "e-commerce and warehouse applications"),
+        layout="csv", style={"font": "Times-Roman", "columns": 2, "page": LETTER},
+        slas=[
+            Sla("Critical Defect Resolution Time", "Sev1 fix time", "hours", 16.0, 8.0, 12.0, 50),
+            Sla("Defect Escape Rate", "Escaped defects", "percent", 6.0, 2.0, 4.0, 25),
+            Sla("On-Time Release Delivery", "Releases on time", "percent", 80.0, 95.0, 90.0, 45),
+        ],
+    ),
+    Engagement(
+        id="bpo-contact-meridian", type="BPO",
+        title="Contact Centre Services Agreement",
+        client="Tailspin Telecom S.A.", client_alias="Company",
+        vendor="Meridian Contact Services GmbH", vendor_alias="Contractor",
+        agreement_date=date(2024, 12, 10), effective=date(2025, 1, 1), term_months=48,
+        auto_renew=True, renewal_months=12, notice_days=120, law="Germany", currency="EUR",
+        annual_charges=5_100_000, pricing_model="per transaction", baseline=5_500_000,
+        baseline_kind="historical cost", savings_pct=9.0, at_risk_pct=12.0,
+        scope="inbound customer care, billing enquiries and retention calls in German and English",
+        layout="xlsx", style={"font": "Courier", "columns": 1, "page": A4, "break_table": True},
+        slas=[
+            Sla("Calls Answered within 20 Seconds", "Service level (20s)", "percent", 68.0, 80.0, 75.0, 35),
+            Sla("Call Abandonment Rate", "Abandon rate", "percent", 9.0, 5.0, 8.0, 25),
+            Sla("First Call Resolution", "FCR", "percent", 61.0, 70.0, 65.0, 25),
+            Sla("Customer Satisfaction Score", "CSAT", "percent", 78.0, 85.0, 80.0, 25),
+            Sla("Average Handle Time", "AHT (minutes)", "minutes", 7.5, 6.0, 7.0, 0),
+            Sla("Quality Monitoring Score", "QA score", "percent", 82.0, 90.0, 85.0, 0),
+            Sla("Complaint Resolution within 5 Days", "Complaints closed in 5 days", "percent", 70.0, 90.0, 85.0, 10),
+        ],
+    ),
+    Engagement(
+        id="bpo-finance-ledgerline", type="BPO",
+        title="Finance and Accounting Outsourcing Agreement",
+        client="Woodgrove Bank Holdings Ltd.", client_alias="Customer",
+        vendor="Ledgerline Business Services Pvt. Ltd.", vendor_alias="Service Provider",
+        agreement_date=date(2024, 10, 1), effective=date(2024, 11, 1), term_months=60,
+        auto_renew=True, renewal_months=24, notice_days=180, law="Singapore", currency="USD",
+        annual_charges=1_850_000, pricing_model="FTE-based", baseline=2_100_000,
+        baseline_kind="market benchmark", savings_pct=12.0, at_risk_pct=10.0,
+        scope="accounts payable, accounts receivable, general ledger reconciliations and month-end close",
+        layout="xlsx", style={"font": "Helvetica", "columns": 1, "page": LETTER},
+        slas=[
+            Sla("Invoice Processing Accuracy", "Invoice accuracy", "percent", 97.5, 99.5, 99.0, 40),
+            Sla("Invoice Cycle Time", "Invoice cycle time", "days", 6.0, 3.0, 5.0, 30),
+            Sla("Month-End Close On Time", "Close on time", "percent", 85.0, 98.0, 95.0, 30),
+        ],
+    ),
+    Engagement(
+        id="kpo-clinical-veritas", type="KPO",
+        title="Clinical Data Management and Analytics Services Agreement",
+        client="Litware Pharmaceuticals Inc.", client_alias="Sponsor",
+        vendor="Veritas Clinical Analytics LLC", vendor_alias="Vendor",
+        agreement_date=date(2024, 12, 20), effective=date(2025, 1, 1), term_months=36,
+        auto_renew=True, renewal_months=12, notice_days=90, law="Delaware", currency="USD",
+        annual_charges=2_950_000, pricing_model="fixed fee", baseline=3_200_000,
+        baseline_kind="historical cost", savings_pct=7.5, at_risk_pct=15.0,
+        scope=("clinical data management, statistical programming and biostatistics analytics for "
+               "Phase II and Phase III trials"),
+        layout="pdf", style={"font": "Times-Roman", "columns": 1, "page": LETTER},
+        slas=[
+            Sla("Data Entry Accuracy", "Data accuracy", "percent", 99.5, 99.95, 99.9, 40),
+            Sla("Data Query Turnaround", "Query turnaround", "hours", 96.0, 48.0, 72.0, 30),
+            Sla("On-Time Deliverables", "Deliverables on time", "percent", 82.0, 95.0, 90.0, 30),
+        ],
+    ),
+    Engagement(
+        id="kpo-research-insightful", type="KPO",
+        title="Market Research Services Agreement",
+        client="Adventure Works Consumer Goods Ltd.", client_alias="Client",
+        vendor="Insightful Research Partners Ltd.", vendor_alias="Agency",
+        agreement_date=date(2024, 12, 5), effective=date(2025, 1, 1), term_months=24,
+        auto_renew=False, renewal_months=12, notice_days=60, law="Ireland", currency="EUR",
+        annual_charges=780_000, pricing_model="outcome-based", baseline=800_000,
+        baseline_kind="budget", savings_pct=5.0, at_risk_pct=8.0,
+        scope="consumer panel surveys, competitive intelligence reports and quarterly brand tracking",
+        layout="pdf", style={"font": "Helvetica", "columns": 2, "page": A4},
+        slas=[
+            Sla("Report Accuracy", "Report accuracy", "percent", 92.0, 98.0, 95.0, 50),
+            Sla("On-Time Report Delivery", "On-time delivery", "percent", 85.0, 95.0, 90.0, 50),
+            Sla("Client Satisfaction Rating", "Client satisfaction", "score", 3.6, 4.2, 4.0, 20),
+        ],
+    ),
+]
+
+
+def words(n: int) -> str:
+    return f"{NUMBER_WORDS[n]} ({n})" if n in NUMBER_WORDS else str(n)
+
+
+def money(currency: str, amount: float) -> str:
+    return f"{currency} {amount:,.0f}"
+
+
+def long_date(d: date, variant: int) -> str:
+    if variant % 2:
+        return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+    return f"{calendar.month_name[d.month]} {d.day}, {d.year}"
+
+
+def fmt_level(value: float, unit: str) -> str:
+    if unit == "percent":
+        return f"{value:g}%"
+    return f"{value:g} {unit}"
+
+
+# ---------------------------------------------------------------- contract text
+
+def contract_sections(e: Engagement, variant: int) -> list[tuple[str, list[str]]]:
+    """Clauses as (heading, paragraphs). Wording varies by variant so extraction can't key on one template."""
+    c, v = e.client_alias, e.vendor_alias
+    years = e.term_months // 12
+    term_text = [
+        f"The initial term of this Agreement shall be {words(years)} years commencing on the Effective Date "
+        f"and ending on {long_date(e.expiry, variant)} (the \"Initial Term\"), unless terminated earlier in "
+        "accordance with its terms.",
+        f"This Agreement commences on the Effective Date and continues for an initial term of {e.term_months} "
+        f"months, expiring on {long_date(e.expiry, variant)}, unless terminated earlier as provided herein.",
+    ][variant % 2]
+    if e.auto_renew:
+        renewal = (
+            f"Upon expiry of the Initial Term this Agreement shall automatically renew for successive periods of "
+            f"{words(e.renewal_months)} months each (each a \"Renewal Term\") unless either party gives the other "
+            f"written notice of non-renewal at least {words(e.notice_days)} days before the end of the then-current term."
+        )
+    else:
+        renewal = (
+            f"The parties may by mutual written agreement extend this Agreement for one further period of "
+            f"{words(e.renewal_months)} months. Either party may give notice that it does not wish to extend no "
+            f"later than {words(e.notice_days)} days prior to the expiry of the Initial Term."
+        )
+    law = [
+        f"This Agreement and any dispute arising out of it shall be governed by and construed in accordance with the laws of {e.law}.",
+        f"This Agreement shall be governed by the laws of the State of {e.law}, without regard to its conflict of laws principles.",
+    ][0 if e.law in ("England and Wales", "Germany", "Singapore", "Ireland") else 1]
+    monthly = e.annual_charges / 12
+    return [
+        ("1. Definitions", [
+            f"\"Services\" means the {e.scope} described in Schedule 1.",
+            "\"Service Level\" means a performance standard set out in the Service Level Schedule, each with an "
+            "Expected Service Level and a Minimum Service Level.",
+            "\"Service Level Default\" means a failure to meet the Minimum Service Level for a Critical Service "
+            "Level in a Measurement Window.",
+            "\"Measurement Window\" means each calendar month unless the Service Level Schedule states otherwise.",
+            "\"Monthly Charges\" means one twelfth of the Annual Charges.",
+        ]),
+        ("2. Term and Renewal", [term_text, renewal]),
+        ("3. Services", [
+            f"{v} shall provide the Services to {c} from the Effective Date in accordance with this Agreement, "
+            "the Service Level Schedule and good industry practice.",
+            f"{v} shall assign suitably qualified personnel and shall not subcontract any part of the Services "
+            f"without the prior written consent of {c}.",
+        ]),
+        ("4. Charges and Pricing", [
+            f"In consideration of the Services, {c} shall pay {v} Annual Charges of {money(e.currency, e.annual_charges)} "
+            f"(Monthly Charges of {money(e.currency, monthly)}), invoiced monthly in arrears. All amounts are "
+            f"stated in {e.currency}.",
+            f"Pricing Model: the Charges are calculated on a {e.pricing_model} basis as described in Schedule 2.",
+            f"Cost Baseline: the parties agree that {c}'s annual cost of the in-scope services before the Effective "
+            f"Date was {money(e.currency, e.baseline)}, determined on a {e.baseline_kind} basis.",
+            f"Committed Savings: {v} commits that the Annual Charges represent a saving of at least "
+            f"{e.savings_pct:g}% against the Cost Baseline.",
+        ]),
+        ("5. Service Levels and Service Credits", [
+            f"{v} shall meet or exceed the Service Levels set out in the Service Level Schedule below. Performance "
+            "is measured in each Measurement Window and reported to "
+            f"{c} within ten (10) business days after the end of each month.",
+            f"At-Risk Amount: the amount at risk in any month is {e.at_risk_pct:g}% of the Monthly Charges for that month.",
+            "For each Service Level Default, the Service Credit equals the Allocation Percentage of that Service "
+            "Level multiplied by the At-Risk Amount. Total Service Credits in any month shall not exceed the "
+            "At-Risk Amount. Service Levels with an Allocation Percentage of 0% are Key Measurements and carry "
+            "no Service Credit.",
+        ]),
+    ], [
+        ("6. Termination", [
+            f"Either party may terminate this Agreement for material breach by the other party which is not remedied "
+            "within thirty (30) days of written notice. "
+            f"{c} may terminate for convenience on one hundred eighty (180) days' written notice subject to payment "
+            "of the termination charges in Schedule 2.",
+            f"On expiry or termination, {v} shall provide reasonable transition assistance for up to six (6) months.",
+        ]),
+        ("7. Limitation of Liability", [
+            "Each party's total liability arising out of or in connection with this Agreement in any contract year "
+            "shall not exceed one hundred and twenty-five percent (125%) of the Charges paid in the preceding twelve "
+            "months, save for liability which cannot be limited by law.",
+        ]),
+        ("8. Governing Law", [law]),
+    ]
+
+
+def sla_table_rows(e: Engagement) -> list[list[str]]:
+    header = ["Service Level", "Unit", "Baseline", "Expected Service Level", "Minimum Service Level",
+              "Allocation %"]
+    rows = [header]
+    for s in e.slas:
+        rows.append([s.metric, s.unit, f"{s.baseline:g}", f"{s.expected:g}", f"{s.minimum:g}", f"{s.allocation:g}%"])
+    return rows
+
+
+def write_contract(e: Engagement, path: Path, variant: int) -> None:
+    font = e.style["font"]
+    bold = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}[font]
+    page = e.style["page"]
+    base = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=base["BodyText"], fontName=font, fontSize=9.5, leading=12.5)
+    head = ParagraphStyle("head", parent=base["Heading3"], fontName=bold, fontSize=11, spaceBefore=8)
+    title = ParagraphStyle("title", parent=base["Title"], fontName=bold, fontSize=15)
+    width, height = page
+
+    def decorate(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(font, 7.5)
+        canvas.drawString(2 * cm, height - 1.2 * cm, f"{e.vendor} / {e.client} - CONFIDENTIAL")
+        canvas.drawRightString(width - 2 * cm, 1.0 * cm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    doc = BaseDocTemplate(str(path), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm,
+                          topMargin=2 * cm, bottomMargin=2 * cm, invariant=1,
+                          title=e.title, author=e.vendor)
+    full = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="full")
+    gap = 0.8 * cm
+    col = (doc.width - gap) / 2
+    left = Frame(doc.leftMargin, doc.bottomMargin, col, doc.height, id="left")
+    right = Frame(doc.leftMargin + col + gap, doc.bottomMargin, col, doc.height, id="right")
+    templates = [PageTemplate(id="one", frames=[full], onPage=decorate)]
+    if e.style["columns"] == 2:
+        templates.append(PageTemplate(id="two", frames=[left, right], onPage=decorate))
+    doc.addPageTemplates(templates)
+
+    from reportlab.platypus.doctemplate import NextPageTemplate
+
+    story = [Paragraph(e.title.upper(), title), Spacer(1, 8)]
+    story.append(Paragraph(
+        f"This {e.title} (the \"Agreement\") is made on {long_date(e.agreement_date, variant)} between "
+        f"<b>{e.client}</b> (the \"{e.client_alias}\"), and <b>{e.vendor}</b> (the \"{e.vendor_alias}\").", body))
+    story.append(Paragraph(
+        f"Effective Date: this Agreement takes effect on {long_date(e.effective, variant + 1)} "
+        "(the \"Effective Date\").", body))
+    story.append(Paragraph(
+        f"WHEREAS the {e.client_alias} wishes to outsource the {e.scope} and the {e.vendor_alias} has the "
+        "expertise to provide them, the parties agree as follows.", body))
+    if e.style["columns"] == 2:
+        story.append(NextPageTemplate("two"))
+        story.append(PageBreak())
+    before, after = contract_sections(e, variant)
+    for heading, paras in before:
+        story.append(Paragraph(heading, head))
+        story.extend(Paragraph(p, body) for p in paras)
+    if e.style["columns"] == 2:
+        story.append(NextPageTemplate("one"))
+        story.append(PageBreak())
+    story.append(Paragraph("Service Level Schedule", head))
+    story.append(Paragraph(
+        "Each Service Level is measured monthly. Direction follows the levels: where the Expected Service Level "
+        "is above the Minimum Service Level, higher is better; where it is below, lower is better.", body))
+    if e.style.get("break_table"):
+        # push the table to the foot of the page so it breaks across two pages with its header repeated
+        story.append(Spacer(1, height * 0.42))
+    table = Table(sla_table_rows(e), repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, 0), bold, 8.5),
+        ("FONT", (0, 1), (-1, -1), font, 8.5),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f0")),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    story.append(table)
+    for heading, paras in after:
+        story.append(Paragraph(heading, head))
+        story.extend(Paragraph(p, body) for p in paras)
+    story.append(Spacer(1, 18))
+    story.append(Paragraph("IN WITNESS WHEREOF the parties have signed this Agreement.", body))
+    sig = Table([[f"For and on behalf of {e.client}", f"For and on behalf of {e.vendor}"],
+                 ["Signature: ____________________", "Signature: ____________________"],
+                 ["Name: Director of Procurement", "Name: Managing Director"]], hAlign="LEFT")
+    sig.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 8.5)]))
+    story.append(sig)
+    doc.build(story)
+
+
+# ---------------------------------------------------------------- performance
+
+def monthly_actuals(e: Engagement) -> dict[str, dict[str, float]]:
+    """Actual value per month and contract metric. Mostly at or above expected, with planned misses and breaches."""
+    rng = random.Random(e.id)
+    out: dict[str, dict[str, float]] = {}
+    for i, month in enumerate(MONTHS):
+        out[month] = {}
+        for j, s in enumerate(e.slas):
+            roll = rng.random()
+            span = abs(s.expected - s.minimum)
+            if roll < 0.10:     # breach: worse than minimum
+                delta = -span * rng.uniform(1.1, 1.6)
+            elif roll < 0.25:   # miss: between expected and minimum
+                delta = -span * rng.uniform(0.2, 0.8)
+            else:               # met
+                delta = span * rng.uniform(0.0, 0.6)
+            value = s.expected + (delta if s.direction == "higher" else -delta)
+            if s.unit == "percent":
+                value = min(value, 100.0)
+            decimals = 2 if s.unit == "percent" else 1
+            out[month][s.metric] = round(value, decimals)
+    return out
+
+
+def met(s: Sla, value: float) -> bool:
+    return value >= s.expected if s.direction == "higher" else value <= s.expected
+
+
+def report_value(s: Sla, value: float) -> str:
+    return f"{value:g}%" if s.unit == "percent" else f"{value:g}"
+
+
+def write_csv_report(e: Engagement, month: str, values: dict[str, float], path: Path,
+                     extra_rows: list[list[str]] = ()) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Reporting Month", "Service Level", "Target", "Actual", "Status"])
+        for s in e.slas:
+            v = values[s.metric]
+            w.writerow([month, s.report_name, report_value(s, s.expected), report_value(s, v),
+                        "Met" if met(s, v) else "Missed"])
+        for row in extra_rows:
+            w.writerow(row)
+
+
+def write_xlsx_report(e: Engagement, month: str, values: dict[str, float], path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SLA Performance"
+    y, m = map(int, month.split("-"))
+    ws.append([f"{e.vendor} - Monthly Performance Report"])
+    ws.append([f"Client: {e.client}"])
+    ws.append([f"Period: {calendar.month_name[m]} {y}"])
+    ws.append([])
+    ws.append(["KPI", "Unit", "Result", "Target", "Achieved?"])
+    for s in e.slas:
+        v = values[s.metric]
+        ws.append([s.report_name, s.unit, v, s.expected, "Yes" if met(s, v) else "No"])
+    notes = wb.create_sheet("Notes")
+    notes.append(["Figures are provisional until the monthly service review."])
+    wb.properties.creator = e.vendor
+    # openpyxl stamps the current time; pin it so regenerated files are byte-stable enough to diff
+    from datetime import datetime as _dt
+    wb.properties.created = wb.properties.modified = _dt(2025, 1, 1)
+    wb.save(path)
+
+
+def write_pdf_report(e: Engagement, month: str, values: dict[str, float], path: Path) -> None:
+    y, m = map(int, month.split("-"))
+    base = getSampleStyleSheet()
+    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title=f"{e.vendor} SLA report {month}")
+    rows = [["Service Level", "Target", "Actual", "Met?"]]
+    for s in e.slas:
+        v = values[s.metric]
+        rows.append([s.report_name, fmt_level(s.expected, s.unit), report_value(s, v),
+                     "Y" if met(s, v) else "N"])
+    table = Table(rows, hAlign="LEFT")
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9)]))
+    doc.build([
+        Paragraph(f"{e.vendor}", base["Title"]),
+        Paragraph(f"Service Level Performance Report for {e.client}", base["Heading2"]),
+        Paragraph(f"Reporting period: {calendar.month_name[m]} {y}", base["BodyText"]),
+        Spacer(1, 12), table, Spacer(1, 12),
+        Paragraph("Measured in accordance with the Service Level Schedule of the Agreement.", base["BodyText"]),
+    ])
+
+
+# ---------------------------------------------------------------- main
+
+# Planted problems, each recorded in the ground truth so tests can check they are caught.
+BAD_ROWS_REPORT = ("ito-infra-northwind", "2025-03")
+MALFORMED_REPORT = ("ito-apps-bluepeak", "2025-06-export.csv")
+
+
+def main() -> None:
+    truth: dict = {"contracts": {}, "reports": {}, "bad_rows": [], "malformed_files": []}
+    (ROOT / "contracts").mkdir(exist_ok=True)
+    for i, e in enumerate(ENGAGEMENTS):
+        pdf = ROOT / "contracts" / f"{e.id}.pdf"
+        write_contract(e, pdf, variant=i)
+        truth["contracts"][f"contracts/{e.id}.pdf"] = {
+            "engagement_id": e.id,
+            "engagement_type": e.type,
+            "title": e.title,
+            "client": e.client,
+            "vendor": e.vendor,
+            "agreement_date": e.agreement_date.isoformat(),
+            "effective_date": e.effective.isoformat(),
+            "expiry_date": e.expiry.isoformat(),
+            "initial_term_months": e.term_months,
+            "auto_renewal": e.auto_renew,
+            "renewal_term_months": e.renewal_months,
+            "notice_period_days": e.notice_days,
+            "governing_law": e.law,
+            "currency": e.currency,
+            "annual_charges": e.annual_charges,
+            "pricing_model": e.pricing_model,
+            "cost_baseline": e.baseline,
+            "committed_savings_pct": e.savings_pct,
+            "at_risk_pct": e.at_risk_pct,
+            "sla": [
+                {"metric": s.metric, "unit": s.unit, "direction": s.direction, "baseline": s.baseline,
+                 "expected": s.expected, "minimum": s.minimum, "allocation_pct": s.allocation,
+                 "window": "monthly"}
+                for s in e.slas
+            ],
+        }
+        folder = ROOT / "reports" / e.id
+        folder.mkdir(parents=True, exist_ok=True)
+        actuals = monthly_actuals(e)
+        for month in MONTHS:
+            values = actuals[month]
+            name = f"{month}.{e.layout}"
+            extra: list[list[str]] = []
+            if (e.id, month) == BAD_ROWS_REPORT:
+                # an impossible percentage in place of a real value, and a metric the contract does not define
+                values = {**values, "Change Success Rate": 180.0}
+                extra = [[month, "Backup job success", "99%", "97.1%", "Missed"]]
+                truth["bad_rows"].append({"file": f"reports/{e.id}/{name}", "metric_name": "Backup job success",
+                                          "reason": "metric not in the engagement's SLA schedule"})
+                truth["bad_rows"].append({"file": f"reports/{e.id}/{name}", "metric_name": "Change success rate",
+                                          "reason": "percentage above 100"})
+            {"csv": lambda: write_csv_report(e, month, values, folder / name, extra),
+             "xlsx": lambda: write_xlsx_report(e, month, values, folder / name),
+             "pdf": lambda: write_pdf_report(e, month, values, folder / name)}[e.layout]()
+            truth["reports"][f"reports/{e.id}/{name}"] = {
+                "engagement_id": e.id, "period": month,
+                "measurements": {s.metric: values[s.metric] for s in e.slas},
+            }
+    eng, fname = MALFORMED_REPORT
+    (ROOT / "reports" / eng / fname).write_text(
+        "<html><head><title>502 Bad Gateway</title></head><body>upstream timed out</body></html>\n")
+    truth["malformed_files"].append(f"reports/{eng}/{fname}")
+    (ROOT / "ground_truth.json").write_text(json.dumps(truth, indent=2, sort_keys=True) + "\n")
+
+
+if __name__ == "__main__":
+    main()

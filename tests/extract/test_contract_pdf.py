@@ -1,0 +1,75 @@
+from pathlib import Path
+
+import pytest
+
+from etl.contract_pdf import extract_contract
+from etl.inbox import file_sha256
+from tests.conftest import SAMPLES, ROOT  # noqa: F401
+
+import json
+
+TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())
+CONTRACTS = sorted(TRUTH["contracts"])
+SCALAR_FIELDS = [
+    "engagement_type", "client", "vendor", "agreement_date", "effective_date", "expiry_date",
+    "initial_term_months", "auto_renewal", "renewal_term_months", "notice_period_days", "governing_law",
+    "currency", "annual_charges", "pricing_model", "cost_baseline", "committed_savings_pct", "at_risk_pct",
+]
+
+
+def _normal(value) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"{float(value):g}" if abs(value) < 1e6 else f"{float(value):.2f}"
+    return str(value)
+
+
+@pytest.fixture(scope="module", params=CONTRACTS)
+def extracted(request):
+    path = SAMPLES / request.param
+    truth = TRUTH["contracts"][request.param]
+    return truth, extract_contract(path, truth["engagement_id"], file_sha256(path))
+
+
+def test_every_contract_field_matches_ground_truth(extracted):
+    truth, result = extracted
+    got = {t.field: t.value for t in result.terms}
+    mismatches = {f: (truth[f], got.get(f)) for f in SCALAR_FIELDS if got.get(f) != _normal(truth[f])}
+    assert mismatches == {}
+
+
+def test_title_is_read_from_the_cover(extracted):
+    truth, result = extracted
+    got = {t.field: t.value for t in result.terms}
+    assert got["title"].casefold() == truth["title"].casefold()
+
+
+def test_every_sla_row_matches_ground_truth(extracted):
+    truth, result = extracted
+    got = [
+        {"metric": s.metric_name, "unit": s.unit, "direction": s.direction, "baseline": s.baseline,
+         "expected": s.expected, "minimum": s.minimum, "allocation_pct": s.allocation_pct,
+         "window": s.measurement_window}
+        for s in result.sla_terms
+    ]
+    assert got == truth["sla"]
+
+
+def test_each_value_carries_provenance_that_contains_it(extracted):
+    truth, result = extracted
+    sha = file_sha256(SAMPLES / f"contracts/{truth['engagement_id']}.pdf")
+    for term in result.terms:
+        assert term.provenance.file_sha256 == sha
+        assert 1 <= term.provenance.page <= result.pages
+        assert 0 < term.confidence <= 1
+        assert term.provenance.source_text, term.field
+    for sla in result.sla_terms:
+        assert sla.metric_name in sla.provenance.source_text
+
+
+def test_sla_schedule_split_across_pages_is_joined():
+    truth = TRUTH["contracts"]["contracts/bpo-contact-meridian.pdf"]
+    result = extract_contract(SAMPLES / "contracts/bpo-contact-meridian.pdf", truth["engagement_id"], "x")
+    pages = {s.provenance.page for s in result.sla_terms}
+    assert len(pages) == 2 and len(result.sla_terms) == len(truth["sla"])
