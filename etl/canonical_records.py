@@ -1,0 +1,139 @@
+"""Turn staged extraction results into the tabular records that are validated and loaded.
+
+Reports are tied to their contract here: each vendor metric name is matched to the contract's SLA schedule,
+and each value takes the contract's unit. Rows are never dropped at this step; rows that cannot be
+matched carry the reason forward to validation, which quarantines them.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from etl.metric_mapping import load_mapping_file, match_metric
+from etl.records import ExtractedFile
+from etl.settings import DBT_PROJECT_DIR
+
+CONTRACT_FIELDS = [
+    "title", "client", "client_alias", "vendor", "vendor_alias", "engagement_type", "agreement_date",
+    "effective_date", "expiry_date", "initial_term_months", "auto_renewal", "renewal_term_months",
+    "notice_period_days", "governing_law", "currency", "annual_charges", "pricing_model", "cost_baseline",
+    "cost_baseline_kind", "committed_savings_pct", "at_risk_pct",
+]
+NUMERIC_CONTRACT_FIELDS = ["annual_charges", "cost_baseline", "committed_savings_pct", "at_risk_pct",
+                           "initial_term_months", "renewal_term_months", "notice_period_days"]
+
+
+def unit_ranges() -> dict[str, tuple[float, float]]:
+    """The one definition of each unit's valid range: the dbt seed, shared with validation and the marts."""
+    with (DBT_PROJECT_DIR / "seeds" / "units.csv").open() as f:
+        return {r["unit"]: (float(r["min_value"]), float(r["max_value"])) for r in csv.DictReader(f)}
+
+
+@dataclass
+class CanonicalBatch:
+    contracts: pd.DataFrame       # one row per contract file: pivoted terms, for validation
+    contract_terms: pd.DataFrame  # long: one row per extracted value with provenance
+    sla_terms: pd.DataFrame
+    measurements: pd.DataFrame
+
+
+def _with_units(df: pd.DataFrame) -> pd.DataFrame:
+    ranges = unit_ranges()
+    df["unit_min"] = df["unit"].map(lambda u: ranges.get(u, (None, None))[0]).astype("float64")
+    df["unit_max"] = df["unit"].map(lambda u: ranges.get(u, (None, None))[1]).astype("float64")
+    return df
+
+
+def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappings_dir: Path) -> CanonicalBatch:
+    """known_sla_terms: SLA rows already in the warehouse, for reports whose contract was loaded earlier."""
+    contracts = [f for f in files if f.kind == "contract" and f.status == "extracted"]
+    reports = [f for f in files if f.kind == "report" and f.status == "extracted"]
+
+    term_rows = [{**{k: v for k, v in asdict(t).items() if k != "provenance"}, **_prov(t.provenance),
+                  "file_path": f.path} for f in contracts for t in f.contract_terms]
+    contract_terms = pd.DataFrame(term_rows, columns=[
+        "engagement_id", "field", "value", "confidence", "file_sha256", "page", "source_text", "char_offset", "file_path"])
+
+    wide = []
+    for f in contracts:
+        row = {"engagement_id": f.engagement_id, "file_path": f.path, "file_sha256": f.sha256,
+               "row_id": f"{f.sha256[:12]}:contract", "location": "contract"}
+        row.update({k: None for k in CONTRACT_FIELDS})
+        row.update({t.field: t.value for t in f.contract_terms})
+        wide.append(row)
+    contracts_df = pd.DataFrame(wide, columns=["engagement_id", "file_path", "file_sha256", "row_id", "location",
+                                               *CONTRACT_FIELDS])
+    for col in NUMERIC_CONTRACT_FIELDS:
+        contracts_df[col] = pd.to_numeric(contracts_df[col]).astype("float64")
+
+    sla_rows = []
+    for f in contracts:
+        for i, s in enumerate(f.sla_terms, start=1):
+            d = {k: v for k, v in asdict(s).items() if k != "provenance"}
+            sla_rows.append({**d, **_prov(s.provenance), "file_path": f.path,
+                             "row_id": f"{f.sha256[:12]}:sla{i}", "location": f"page {s.provenance.page} SLA row {i}"})
+    sla = pd.DataFrame(sla_rows, columns=[
+        "engagement_id", "metric_id", "metric_name", "unit", "direction", "baseline", "expected", "minimum",
+        "allocation_pct", "measurement_window", "confidence", "file_sha256", "page", "source_text", "char_offset",
+        "file_path", "row_id", "location"])
+    for col in ("baseline", "expected", "minimum", "allocation_pct", "confidence"):
+        sla[col] = sla[col].astype("float64")
+    sla = _with_units(sla)
+
+    # the schedule each report is matched against: this run's contracts win over what was loaded before
+    this_run = set(sla["engagement_id"])
+    schedule = pd.concat([
+        sla[["engagement_id", "metric_id", "metric_name", "unit"]],
+        known_sla_terms.loc[~known_sla_terms["engagement_id"].isin(this_run),
+                            ["engagement_id", "metric_id", "metric_name", "unit"]],
+    ])
+    by_engagement: dict[str, dict[str, tuple[str, str]]] = {}
+    for r in schedule.itertuples():
+        by_engagement.setdefault(r.engagement_id, {})[r.metric_id] = (r.metric_name, r.unit)
+
+    mapping_cache: dict[str, dict[str, str]] = {}
+    rows = []
+    for f in reports:
+        metrics = by_engagement.get(f.engagement_id, {})
+        if f.engagement_id not in mapping_cache:
+            path = mappings_dir / f"{f.engagement_id}.yml"
+            mapping_cache[f.engagement_id] = load_mapping_file(path) if path.exists() else {}
+        for m in f.measurements:
+            match = match_metric(m.metric_name, {k: v[0] for k, v in metrics.items()}, mapping_cache[f.engagement_id])
+            rows.append({
+                "row_id": f"{f.sha256[:12]}:{m.location}",
+                "engagement_id": f.engagement_id,
+                "metric_id": match.metric_id,
+                "metric_key": f"{f.engagement_id}/{match.metric_id}" if match.metric_id
+                else f"{f.engagement_id}/unmatched:{m.metric_name}",
+                "match_method": match.method,
+                "match_score": match.score,
+                "metric_name": m.metric_name,
+                "unit": metrics[match.metric_id][1] if match.metric_id else None,
+                "period": m.period,
+                "actual": m.actual,
+                "actual_text": m.actual_text,
+                "reported_met": m.reported_met,
+                "location": m.location,
+                "file_path": f.path,
+                "file_sha256": f.sha256,
+                "page": m.provenance.page,
+                "source_text": m.provenance.source_text,
+            })
+    measurements = pd.DataFrame(rows, columns=[
+        "row_id", "engagement_id", "metric_id", "metric_key", "match_method", "match_score", "metric_name", "unit",
+        "period", "actual", "actual_text", "reported_met", "location", "file_path", "file_sha256", "page",
+        "source_text"])
+    measurements["actual"] = measurements["actual"].astype("float64")
+    measurements["match_score"] = measurements["match_score"].astype("float64")
+    measurements["reported_met"] = measurements["reported_met"].astype("boolean")
+    measurements = _with_units(measurements)
+    return CanonicalBatch(contracts_df, contract_terms, sla, measurements)
+
+
+def _prov(p) -> dict:
+    return {"file_sha256": p.file_sha256, "page": p.page, "source_text": p.source_text, "char_offset": p.char_offset}

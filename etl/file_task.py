@@ -1,0 +1,68 @@
+"""The per-file step: hash a file, skip it if its content is already in the warehouse, else extract and stage it.
+
+Runs once per inbox file (one mapped Airflow task each). Never raises for bad input: an unreadable file
+becomes a staged outcome with status `quarantined` and a reason, so the load task records it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+from etl.contract_pdf import extract_contract
+from etl.inbox import InboxFile, file_sha256
+from etl.records import ExtractedFile, InputFileError
+from etl.settings import Settings
+from etl.vendor_report import extract_report
+from etl import warehouse_load
+
+log = logging.getLogger(__name__)
+
+
+def staged_path(settings: Settings, path: str, sha256: str) -> Path:
+    key = hashlib.sha256(f"{path}\0{sha256}".encode()).hexdigest()[:32]
+    return settings.staging_dir / f"{key}.json"
+
+
+def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
+    source = settings.inbox / item.path
+    sha = file_sha256(source)
+    outcome = ExtractedFile(path=item.path, sha256=sha, kind=item.kind, engagement_id=item.engagement_id,
+                            status="extracted")
+    previous = warehouse_load.registered_sha(settings.warehouse, item.path)
+    if previous == sha:
+        outcome.status, outcome.reason = "unchanged", "same content as the version already loaded from this path"
+        return outcome
+    try:
+        if item.kind == "contract":
+            result = extract_contract(source, item.engagement_id, sha)
+            outcome.contract_terms, outcome.sla_terms, outcome.pages = result.terms, result.sla_terms, result.pages
+            if not result.sla_terms:
+                log.warning("%s: no service-level schedule found", item.path)
+        else:
+            outcome.measurements = extract_report(source, item.engagement_id, sha)
+    except InputFileError as exc:
+        outcome.status, outcome.reason = "quarantined", str(exc)
+    except Exception as exc:  # a parser bug must not stop the run; the reason names it for a developer
+        log.exception("unexpected error extracting %s", item.path)
+        outcome.status, outcome.reason = "quarantined", f"could not be read: {type(exc).__name__}: {exc}"
+    return outcome
+
+
+def stage_file(settings: Settings, item: InboxFile) -> str:
+    """Extract one file and write the outcome where the load task will find it; returns that path."""
+    outcome = extract_file(settings, item)
+    target = staged_path(settings, outcome.path, outcome.sha256)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(outcome.to_dict()))
+    tmp.replace(target)  # atomic: a retried task never leaves half a file for the loader
+    log.info("%s: %s %s (%d terms, %d SLA rows, %d measurements)", item.path, outcome.status, outcome.reason,
+             len(outcome.contract_terms), len(outcome.sla_terms), len(outcome.measurements))
+    return str(target)
+
+
+def read_staged(paths: list[str]) -> list[ExtractedFile]:
+    return [ExtractedFile.from_dict(json.loads(Path(p).read_text())) for p in paths]

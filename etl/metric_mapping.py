@@ -1,0 +1,86 @@
+"""Match the metric names vendors write in reports to the metrics the contract's SLA schedule defines.
+
+Order: a per-engagement mapping file, then exact match on normalised names, then token similarity with
+common SLA abbreviations expanded. Each match records its method and score; names below the threshold stay
+unmatched and are quarantined by validation with a message saying which mapping file to edit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+MATCH_THRESHOLD = 0.6
+
+ABBREVIATIONS = {
+    "p1": "priority 1", "p2": "priority 2", "sev1": "critical", "sev 1": "critical", "fcr": "first call resolution",
+    "aht": "average handle time", "csat": "customer satisfaction", "qa": "quality", "sla": "service level",
+    "asa": "average speed of answer", "avail": "availability", "fix": "resolution", "closed": "resolution",
+    "tat": "turnaround", "otd": "on time delivery", "%": " ", "pct": " ",
+}
+STOPWORDS = {"the", "of", "in", "within", "on", "and", "a", "rate", "score", "minutes", "hours", "days"}
+
+
+@dataclass(frozen=True)
+class MetricMatch:
+    metric_id: str | None
+    method: str          # mapping_file | exact | similarity | unmatched
+    score: float
+
+
+def _normal(name: str) -> str:
+    low = name.lower().replace("-", " ")
+    low = re.sub(r"\(.*?\)", lambda m: " " + m.group(0)[1:-1] + " ", low)
+    for short, full in ABBREVIATIONS.items():
+        low = re.sub(r"(?<![a-z0-9])" + re.escape(short) + r"(?![a-z0-9])", full, low)
+    return " ".join(re.findall(r"[a-z0-9]+", low))
+
+
+def _tokens(name: str) -> set[str]:
+    # crude stemming: plural and participle endings, so "Escaped defects" meets "Defect Escape Rate"
+    out = set()
+    for t in _normal(name).split():
+        if t in STOPWORDS:
+            continue
+        for suffix in ("ment", "ing", "ed", "es", "s", "e"):
+            if t.endswith(suffix) and len(t) - len(suffix) >= 4:
+                t = t[: -len(suffix)]
+                break
+        out.add(t)
+    return out
+
+
+def _similarity(a: str, b: str) -> float:
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    overlap = len(ta & tb) / min(len(ta), len(tb))
+    dice = 2 * len(ta & tb) / (len(ta) + len(tb))
+    chars = SequenceMatcher(None, _normal(a), _normal(b)).ratio()
+    return round(0.5 * overlap + 0.3 * dice + 0.2 * chars, 3)
+
+
+def load_mapping_file(path: Path) -> dict[str, str]:
+    """mappings/<engagement_id>.yml: {metrics: {"name as the vendor writes it": contract_metric_id}}."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text()) or {}
+    return {_normal(k): v for k, v in (data.get("metrics") or {}).items()}
+
+
+def match_metric(name: str, contract_metrics: dict[str, str], mapped: dict[str, str]) -> MetricMatch:
+    """contract_metrics: metric_id -> name in the contract; mapped: normalised vendor name -> metric_id."""
+    key = _normal(name)
+    if key in mapped and mapped[key] in contract_metrics:
+        return MetricMatch(mapped[key], "mapping_file", 1.0)
+    for metric_id, contract_name in contract_metrics.items():
+        if _normal(contract_name) == key:
+            return MetricMatch(metric_id, "exact", 1.0)
+    scored = sorted(((_similarity(name, n), m) for m, n in contract_metrics.items()), reverse=True)
+    if scored and scored[0][0] >= MATCH_THRESHOLD:
+        # a near tie between two contract metrics is ambiguous: better quarantined than guessed
+        if len(scored) == 1 or scored[0][0] - scored[1][0] >= 0.1:
+            return MetricMatch(scored[0][1], "similarity", scored[0][0])
+    return MetricMatch(None, "unmatched", scored[0][0] if scored else 0.0)

@@ -1,0 +1,127 @@
+"""Validate a run's records with the Great Expectations suites in expectations/, once per run over all rows.
+
+Each failing row comes back with the expectation that failed and a message a person can act on (the
+suite's `meta.message`, filled from the row). Results are kept and rendered as GX Data Docs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from etl.settings import EXPECTATIONS_DIR
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RowFailure:
+    row_id: str
+    suite: str
+    check: str      # expectation type and its column(s)
+    message: str
+
+
+@dataclass
+class ValidationOutcome:
+    failures: list[RowFailure]
+    success: dict[str, bool]          # per suite
+    data_docs_index: str | None
+
+    def failed_ids(self, suite: str) -> set[str]:
+        return {f.row_id for f in self.failures if f.suite == suite}
+
+
+def load_suite_json(name: str) -> dict:
+    return json.loads((EXPECTATIONS_DIR / f"{name}.json").read_text())
+
+
+def _check_name(config) -> str:
+    kw = config.kwargs
+    cols = kw.get("column") or kw.get("column_list") or [kw.get("column_A"), kw.get("column_B")]
+    cols = cols if isinstance(cols, str) else ",".join(str(c) for c in cols)
+    return f"{config.type}({cols})"
+
+
+class _FormatRow(dict):
+    def __missing__(self, key):
+        return f"<{key}>"
+
+
+def _message(template: str, row: dict) -> str:
+    clean = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}
+    try:
+        return template.format_map(_FormatRow(clean))
+    except (ValueError, KeyError, IndexError):
+        return template
+
+
+def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path | None) -> ValidationOutcome:
+    """frames: suite name -> DataFrame with a `row_id` column. Empty frames are skipped."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+    from great_expectations.core.expectation_suite import ExpectationSuite
+
+    if docs_root is not None:
+        docs_root.mkdir(parents=True, exist_ok=True)
+        context = gx.get_context(mode="file", project_root_dir=str(docs_root))
+    else:
+        context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False}
+    source = context.data_sources.add_or_update_pandas("staged_records")
+
+    failures: list[RowFailure] = []
+    success: dict[str, bool] = {}
+    for name, df in frames.items():
+        if df.empty:
+            success[name] = True
+            continue
+        spec = load_suite_json(name)
+        suite = ExpectationSuite(**spec)
+        if len(suite.expectations) != len(spec["expectations"]):
+            # GX logs and drops an expectation it cannot build; a suite must never shrink silently
+            raise ValueError(f"expectations/{name}.json: {len(spec['expectations']) - len(suite.expectations)} "
+                             "expectation(s) could not be built; check their type names and kwargs")
+        suite = context.suites.add_or_update(suite)
+        try:
+            asset = source.get_asset(name)
+        except LookupError:
+            asset = source.add_dataframe_asset(name)
+        try:
+            batch = asset.get_batch_definition("all_rows")
+        except (LookupError, KeyError):
+            batch = asset.add_batch_definition_whole_dataframe("all_rows")
+        definition = context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        actions = [UpdateDataDocsAction(name="data_docs")] if docs_root is not None else []
+        checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+            name=f"{name}_checkpoint", validation_definitions=[definition], actions=actions,
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]}))
+        result = checkpoint.run(batch_parameters={"dataframe": df}, expectation_parameters=parameters)
+        by_id = df.set_index("row_id", drop=False)
+        for run in result.run_results.values():
+            success[name] = bool(run.success)
+            for r in run.results:
+                if r.success:
+                    continue
+                # GX lists failing rows by our row_id; check explicitly rather than trusting a task failure
+                ids = [u["row_id"] for u in (r.result.get("unexpected_index_list") or [])]
+                if not ids and r.exception_info and r.exception_info.get("raised_exception"):
+                    raise RuntimeError(f"expectation {r.expectation_config.type} could not run: "
+                                       f"{r.exception_info.get('exception_message')}")
+                template = (r.expectation_config.meta or {}).get("message", r.expectation_config.type)
+                for row_id in dict.fromkeys(ids):
+                    failures.append(RowFailure(row_id, name, _check_name(r.expectation_config),
+                                               _message(template, by_id.loc[row_id].to_dict())))
+    index = None
+    if docs_root is not None:
+        found = sorted(docs_root.rglob("data_docs/local_site/index.html"))
+        index = str(found[0]) if found else None
+    log.info("validation: %s; %d failing rows", success, len(failures))
+    return ValidationOutcome(failures, success, index)

@@ -1,0 +1,253 @@
+"""Load a run's validated records into the warehouse's raw tables in one transaction.
+
+Idempotent by content: a file whose path and sha256 are already registered is skipped before extraction;
+a changed file replaces the rows of its previous version; the same content under a second path is
+registered as `unchanged` and loads nothing. The raw tables are the dbt project's sources.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from etl.canonical_records import CanonicalBatch, build_batch
+from etl.records import ExtractedFile
+from etl.validation import RowFailure, ValidationOutcome, validate
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+create table if not exists file_registry (
+    path varchar primary key, sha256 varchar not null, kind varchar not null, engagement_id varchar,
+    status varchar not null, reason varchar, rows_loaded integer not null, pages integer,
+    loaded_at timestamp not null, run_id varchar not null);
+create table if not exists quarantine (
+    source_path varchar not null, source_sha256 varchar not null, location varchar not null,
+    failed_check varchar not null, message varchar not null, record varchar, quarantined_at timestamp not null,
+    run_id varchar not null);
+create table if not exists raw_contract_terms (
+    engagement_id varchar not null, field varchar not null, value varchar, confidence double,
+    file_sha256 varchar not null, file_path varchar, page integer, source_text varchar, char_offset integer,
+    loaded_at timestamp not null);
+create table if not exists raw_sla_terms (
+    engagement_id varchar not null, metric_id varchar not null, metric_name varchar not null, unit varchar,
+    direction varchar, baseline double, expected double, minimum double, allocation_pct double,
+    measurement_window varchar, confidence double, file_sha256 varchar not null, file_path varchar,
+    page integer, source_text varchar, loaded_at timestamp not null);
+create table if not exists raw_measurements (
+    engagement_id varchar not null, metric_id varchar not null, metric_name varchar, match_method varchar,
+    match_score double, period varchar not null, actual double, actual_text varchar, reported_met boolean,
+    file_sha256 varchar not null, file_path varchar, location varchar, source_text varchar,
+    loaded_at timestamp not null);
+create table if not exists etl_runs (
+    run_id varchar not null, finished_at timestamp not null, files_seen integer, files_loaded integer,
+    files_unchanged integer, files_quarantined integer, rows_loaded integer, rows_quarantined integer,
+    data_docs varchar);
+"""
+
+RAW_COLUMNS = {
+    "raw_contract_terms": ["engagement_id", "field", "value", "confidence", "file_sha256", "file_path", "page",
+                           "source_text", "char_offset"],
+    "raw_sla_terms": ["engagement_id", "metric_id", "metric_name", "unit", "direction", "baseline", "expected",
+                      "minimum", "allocation_pct", "measurement_window", "confidence", "file_sha256", "file_path",
+                      "page", "source_text"],
+    "raw_measurements": ["engagement_id", "metric_id", "metric_name", "match_method", "match_score", "period",
+                         "actual", "actual_text", "reported_met", "file_sha256", "file_path", "location",
+                         "source_text"],
+}
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    files_seen: int = 0
+    files_loaded: int = 0
+    files_unchanged: int = 0
+    files_quarantined: int = 0
+    rows_loaded: dict[str, int] = field(default_factory=dict)
+    rows_quarantined: int = 0
+    quarantined_files: dict[str, str] = field(default_factory=dict)
+    data_docs: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def connect(path: Path, read_only: bool = False):
+    import duckdb
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def registered_sha(warehouse: Path, path: str) -> str | None:
+    """The sha256 last loaded from this inbox path, or None for a new path or a new warehouse."""
+    if not warehouse.exists():
+        return None
+    con = connect(warehouse, read_only=True)
+    try:
+        found = con.execute("select count(*) from information_schema.tables where table_name = 'file_registry'").fetchone()[0]
+        if not found:
+            return None
+        row = con.execute("select sha256 from file_registry where path = ?", [path]).fetchone()
+        return row[0] if row else None
+    finally:
+        con.close()
+
+
+def _insert(con, table: str, df: pd.DataFrame, loaded_at: datetime) -> int:
+    if df.empty:
+        return 0
+    frame = df[RAW_COLUMNS[table]].copy()
+    frame["loaded_at"] = loaded_at
+    con.register("incoming", frame)
+    con.execute(f"insert into {table} ({', '.join(frame.columns)}) select * from incoming")
+    con.unregister("incoming")
+    return len(frame)
+
+
+def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFailure]) -> pd.DataFrame:
+    rows = []
+    for f in failures:
+        df = batch_frames[f.suite]
+        rec = df.loc[df["row_id"] == f.row_id].iloc[0].to_dict()
+        rows.append({"source_path": rec["file_path"], "source_sha256": rec["file_sha256"], "location": rec["location"],
+                     "failed_check": f.check, "message": f.message,
+                     "record": json.dumps({k: (None if pd.isna(v) else v) for k, v in rec.items()
+                                           if k in ("metric_name", "period", "actual_text", "metric_id")} , default=str)})
+    return pd.DataFrame(rows, columns=["source_path", "source_sha256", "location", "failed_check", "message", "record"])
+
+
+def validate_and_load(warehouse: Path, files: list[ExtractedFile], run_id: str, loaded_at: datetime,
+                      mappings_dir: Path, docs_root: Path | None, parameters: dict) -> RunSummary:
+    summary = RunSummary(run_id=run_id, files_seen=len(files))
+    con = connect(warehouse)
+    try:
+        con.execute(SCHEMA)
+        known_sla = con.execute("select engagement_id, metric_id, metric_name, unit from raw_sla_terms").df()
+        registry = con.execute("select path, sha256, status from file_registry").df()
+
+        # the same content under a second path is a duplicate, not new data
+        loaded_shas = dict(zip(registry.loc[registry.status == "loaded", "sha256"],
+                               registry.loc[registry.status == "loaded", "path"]))
+        fresh: list[ExtractedFile] = []
+        for f in files:
+            if f.status == "unchanged":
+                continue
+            other = loaded_shas.get(f.sha256)
+            if other and other != f.path:
+                f.status, f.reason = "unchanged", f"same content as {other}, already loaded"
+                f.contract_terms, f.sla_terms, f.measurements = [], [], []
+            elif f.status == "extracted":
+                loaded_shas.setdefault(f.sha256, f.path)
+            fresh.append(f)
+
+        batch = build_batch(fresh, known_sla, mappings_dir)
+        first = validate({"contract_terms": batch.contracts, "sla_terms": batch.sla_terms}, parameters, docs_root)
+        bad_contracts = batch.contracts[batch.contracts.row_id.isin(first.failed_ids("contract_terms"))]
+        bad_engagements = set(bad_contracts.engagement_id)
+        sla_ok = batch.sla_terms[~batch.sla_terms.row_id.isin(first.failed_ids("sla_terms"))
+                                 & ~batch.sla_terms.engagement_id.isin(bad_engagements)]
+        known_keys = sorted(
+            {f"{r.engagement_id}/{r.metric_id}" for r in sla_ok.itertuples()}
+            | {f"{r.engagement_id}/{r.metric_id}" for r in known_sla.itertuples()
+               if r.engagement_id not in set(batch.sla_terms.engagement_id)})
+        second = validate({"measurements": batch.measurements}, {**parameters, "known_metric_keys": known_keys},
+                          docs_root)
+        outcome = ValidationOutcome(first.failures + second.failures, {**first.success, **second.success},
+                                    second.data_docs_index or first.data_docs_index)
+        summary.data_docs = outcome.data_docs_index
+        _write(con, fresh, batch, outcome, bad_engagements, run_id, loaded_at, summary)
+    finally:
+        con.close()
+    return summary
+
+
+def _write(con, files: list[ExtractedFile], batch: CanonicalBatch, outcome: ValidationOutcome,
+           bad_engagements: set[str], run_id: str, loaded_at: datetime, summary: RunSummary) -> None:
+    failed_sla = outcome.failed_ids("sla_terms")
+    failed_measurements = outcome.failed_ids("measurements")
+    contract_failures: dict[str, list[str]] = {}
+    for fail in outcome.failures:
+        if fail.suite == "contract_terms":
+            path = batch.contracts.loc[batch.contracts.row_id == fail.row_id, "file_path"].iloc[0]
+            contract_failures.setdefault(path, []).append(fail.message)
+
+    terms = batch.contract_terms[~batch.contract_terms.engagement_id.isin(bad_engagements)]
+    sla = batch.sla_terms[~batch.sla_terms.row_id.isin(failed_sla) & ~batch.sla_terms.engagement_id.isin(bad_engagements)]
+    measurements = batch.measurements[~batch.measurements.row_id.isin(failed_measurements)]
+    quarantine = _quarantine_rows({"contract_terms": batch.contracts, "sla_terms": batch.sla_terms,
+                                   "measurements": batch.measurements}, outcome.failures)
+    # files that could not be read at all are quarantined whole
+    unreadable = [f for f in files if f.status == "quarantined"]
+    quarantine = pd.concat([quarantine, pd.DataFrame([
+        {"source_path": f.path, "source_sha256": f.sha256, "location": "file", "failed_check": "readable_file",
+         "message": f.reason, "record": None} for f in unreadable],
+        columns=quarantine.columns)], ignore_index=True)
+
+    rows_per_file = pd.concat([terms.file_path, sla.file_path, measurements.file_path]).value_counts().to_dict()
+    bad_rows_per_file = quarantine.source_path.value_counts().to_dict()
+
+    con.execute("begin transaction")
+    try:
+        registry = con.execute("select path, sha256 from file_registry").df()
+        previous = dict(zip(registry.path, registry.sha256))
+        for f in files:
+            old = previous.get(f.path)
+            if old and old != f.sha256:
+                # a new version of the file at this path replaces the rows of the old one
+                for table in RAW_COLUMNS:
+                    con.execute(f"delete from {table} where file_sha256 = ? and file_path = ?", [old, f.path])
+            con.execute("delete from quarantine where source_path = ?", [f.path])
+            con.execute("delete from file_registry where path = ?", [f.path])
+
+        summary.rows_loaded = {
+            "raw_contract_terms": _insert(con, "raw_contract_terms", terms, loaded_at),
+            "raw_sla_terms": _insert(con, "raw_sla_terms", sla, loaded_at),
+            "raw_measurements": _insert(con, "raw_measurements", measurements, loaded_at),
+        }
+        if not quarantine.empty:
+            q = quarantine.copy()
+            q["quarantined_at"], q["run_id"] = loaded_at, run_id
+            con.register("incoming", q)
+            con.execute(f"insert into quarantine ({', '.join(q.columns)}) select * from incoming")
+            con.unregister("incoming")
+        summary.rows_quarantined = len(quarantine) - len(unreadable)
+
+        registry_rows = []
+        for f in files:
+            status, reason = f.status, f.reason
+            if f.path in contract_failures:
+                status, reason = "quarantined", "; ".join(contract_failures[f.path])
+            elif status == "extracted":
+                loaded = rows_per_file.get(f.path, 0)
+                bad = bad_rows_per_file.get(f.path, 0)
+                status = "loaded" if loaded else "quarantined"
+                reason = (f"{bad} of {loaded + bad} rows quarantined" if bad else "") if loaded \
+                    else "every row failed validation; see the quarantine table"
+            registry_rows.append({"path": f.path, "sha256": f.sha256, "kind": f.kind, "engagement_id": f.engagement_id,
+                                  "status": status, "reason": reason, "rows_loaded": rows_per_file.get(f.path, 0),
+                                  "pages": f.pages, "loaded_at": loaded_at, "run_id": run_id})
+            if status == "quarantined":
+                summary.quarantined_files[f.path] = reason
+        reg = pd.DataFrame(registry_rows, columns=["path", "sha256", "kind", "engagement_id", "status", "reason",
+                                                   "rows_loaded", "pages", "loaded_at", "run_id"])
+        if not reg.empty:
+            con.register("incoming", reg)
+            con.execute(f"insert into file_registry ({', '.join(reg.columns)}) select * from incoming")
+            con.unregister("incoming")
+        summary.files_loaded = int((reg.status == "loaded").sum()) if not reg.empty else 0
+        summary.files_quarantined = int((reg.status == "quarantined").sum()) if not reg.empty else 0
+        summary.files_unchanged = summary.files_seen - summary.files_loaded - summary.files_quarantined
+        con.execute("insert into etl_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            run_id, loaded_at, summary.files_seen, summary.files_loaded, summary.files_unchanged,
+            summary.files_quarantined, sum(summary.rows_loaded.values()), summary.rows_quarantined, summary.data_docs])
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
