@@ -1,0 +1,25 @@
+-- One row per engagement (one contract), with its type, parties and commercial terms.
+select
+    engagement_id,
+    engagement_type,
+    title,
+    client_name,
+    vendor_name,
+    currency,
+    pricing_model,
+    governing_law,
+    annual_charges,
+    annual_charges / 12.0 as monthly_charges,
+    cost_baseline,
+    cost_baseline_kind,
+    committed_savings_pct,
+    at_risk_pct,
+    is_auto_renewal,
+    initial_term_months,
+    renewal_term_months,
+    notice_period_days,
+    agreement_date,
+    effective_date,
+    expiry_date,
+    file_sha256 as contract_sha256
+from {{ ref('stg_contracts') }}

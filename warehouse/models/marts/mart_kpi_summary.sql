@@ -1,0 +1,45 @@
+-- Per engagement: has outsourcing delivered? SLA attainment, breaches, credits, savings and quality in one row.
+with attainment as (
+    select
+        engagement_id,
+        count(*) as measurements,
+        count(*) filter (where is_met) as met,
+        count(*) filter (where is_breached) as breaches
+    from {{ ref('fct_sla_measurement') }}
+    group by engagement_id
+),
+
+credits as (
+    select
+        engagement_id,
+        sum(credit_amount) as credits_owed,
+        sum(monthly_charges) as charges_in_period
+    from {{ ref('mart_service_credits') }}
+    group by engagement_id
+),
+
+quality as (
+    select engagement_id, avg(quality_change_pct) as quality_change_pct
+    from {{ ref('mart_quality_improvement') }}
+    group by engagement_id
+)
+
+select
+    savings.engagement_id,
+    savings.engagement_type,
+    savings.vendor_name,
+    savings.currency,
+    coalesce(attainment.measurements, 0) as measurements,
+    100.0 * attainment.met / nullif(attainment.measurements, 0) as sla_attainment_pct,
+    coalesce(attainment.breaches, 0) as breaches,
+    coalesce(credits.credits_owed, 0) as credits_owed,
+    100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0) as credits_pct_of_charges,
+    savings.annual_charges,
+    savings.cost_baseline,
+    savings.savings_pct,
+    savings.committed_savings_pct,
+    quality.quality_change_pct
+from {{ ref('mart_cost_savings') }} as savings
+left join attainment on attainment.engagement_id = savings.engagement_id
+left join credits on credits.engagement_id = savings.engagement_id
+left join quality on quality.engagement_id = savings.engagement_id

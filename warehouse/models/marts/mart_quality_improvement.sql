@@ -1,0 +1,27 @@
+-- Per engagement and service level: the average reported level against the pre-outsourcing baseline
+-- from the contract, as a direction-aware % change (positive = better than before).
+with averages as (
+    select sla_metric_key, avg(actual_value) as average_actual, count(*) as months_reported
+    from {{ ref('fct_sla_measurement') }}
+    group by sla_metric_key
+)
+
+select
+    metrics.sla_metric_key,
+    metrics.engagement_id,
+    engagements.engagement_type,
+    engagements.vendor_name,
+    metrics.metric_id,
+    metrics.metric_name,
+    metrics.direction,
+    metrics.baseline_level,
+    averages.average_actual,
+    averages.months_reported,
+    case when metrics.direction = 'higher'
+        then 100.0 * (averages.average_actual - metrics.baseline_level) / nullif(metrics.baseline_level, 0)
+        else 100.0 * (metrics.baseline_level - averages.average_actual) / nullif(metrics.baseline_level, 0)
+    end as quality_change_pct
+from {{ ref('dim_sla_metric') }} as metrics
+inner join averages on averages.sla_metric_key = metrics.sla_metric_key
+inner join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = metrics.engagement_id
+where metrics.baseline_level is not null

@@ -1,0 +1,55 @@
+-- One row per engagement: the contract's extracted terms, typed. Pivoted from the long provenance table.
+with terms as (
+    select * from {{ source('raw', 'raw_contract_terms') }}
+),
+
+pivoted as (
+    select
+        engagement_id,
+        max(case when field = 'title' then value end) as title,
+        max(case when field = 'client' then value end) as client_name,
+        max(case when field = 'vendor' then value end) as vendor_name,
+        max(case when field = 'engagement_type' then value end) as engagement_type,
+        max(case when field = 'currency' then value end) as currency,
+        max(case when field = 'pricing_model' then value end) as pricing_model,
+        max(case when field = 'governing_law' then value end) as governing_law,
+        max(case when field = 'cost_baseline_kind' then value end) as cost_baseline_kind,
+        max(case when field = 'auto_renewal' then value end) as auto_renewal,
+        max(case when field = 'annual_charges' then value end) as annual_charges,
+        max(case when field = 'cost_baseline' then value end) as cost_baseline,
+        max(case when field = 'committed_savings_pct' then value end) as committed_savings_pct,
+        max(case when field = 'at_risk_pct' then value end) as at_risk_pct,
+        max(case when field = 'initial_term_months' then value end) as initial_term_months,
+        max(case when field = 'renewal_term_months' then value end) as renewal_term_months,
+        max(case when field = 'notice_period_days' then value end) as notice_period_days,
+        max(case when field = 'agreement_date' then value end) as agreement_date,
+        max(case when field = 'effective_date' then value end) as effective_date,
+        max(case when field = 'expiry_date' then value end) as expiry_date,
+        max(file_sha256) as file_sha256
+    from terms
+    group by engagement_id
+)
+
+select
+    engagement_id,
+    title,
+    client_name,
+    vendor_name,
+    coalesce(engagement_type, 'other') as engagement_type,
+    currency,
+    pricing_model,
+    governing_law,
+    cost_baseline_kind,
+    auto_renewal = 'true' as is_auto_renewal,
+    cast(annual_charges as double precision) as annual_charges,
+    cast(cost_baseline as double precision) as cost_baseline,
+    cast(committed_savings_pct as double precision) as committed_savings_pct,
+    cast(at_risk_pct as double precision) as at_risk_pct,
+    cast(initial_term_months as integer) as initial_term_months,
+    cast(renewal_term_months as integer) as renewal_term_months,
+    cast(notice_period_days as integer) as notice_period_days,
+    cast(agreement_date as date) as agreement_date,
+    cast(effective_date as date) as effective_date,
+    cast(expiry_date as date) as expiry_date,
+    file_sha256
+from pivoted
