@@ -1,0 +1,34 @@
+"""Command line: `outsourcing-etl run | kpis` (also `python -m etl`). Parses arguments and calls the package."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from etl.settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="outsourcing-etl", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the pipeline DAG once through Airflow over an inbox")
+    run.add_argument("--inbox", help="inbox folder (default: $OUTSOURCING_ETL_INBOX or samples/)")
+    run.add_argument("--warehouse", help="DuckDB file (default: $OUTSOURCING_ETL_WAREHOUSE or data/outsourcing.duckdb)")
+    kpis = sub.add_parser("kpis", help="print the KPI summary of a warehouse")
+    kpis.add_argument("--warehouse")
+    args = parser.parse_args(argv)
+
+    settings = Settings.resolve(getattr(args, "inbox", None), args.warehouse)
+    if args.command == "run":
+        from etl.airflow_run import run_dag_once
+
+        state = run_dag_once(settings)
+        if state != "success":
+            print(f"pipeline run ended in state {state}; see the task logs above", file=sys.stderr)
+            return 1
+    from etl.kpi_report import kpi_summary
+
+    print()
+    print(kpi_summary(settings.warehouse))
+    print(f"\nWarehouse: {settings.warehouse}")
+    return 0
