@@ -47,6 +47,6 @@ def run_dag_once(settings: Settings, airflow_home: Path | None = None) -> str:
     bag = DagBag(dag_folder=env["AIRFLOW__CORE__DAGS_FOLDER"])
     if bag.import_errors:
         raise RuntimeError(f"DAG import errors: {bag.import_errors}")
-    dag = bag.get_dag(DAG_ID)
+    dag = bag.dags[DAG_ID]
     run = dag.test(run_conf={"inbox": str(settings.inbox), "warehouse": str(settings.warehouse)})
     return str(run.state)

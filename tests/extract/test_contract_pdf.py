@@ -1,12 +1,10 @@
-from pathlib import Path
+import json
 
 import pytest
 
 from etl.contract_pdf import extract_contract
 from etl.inbox import file_sha256
-from tests.conftest import SAMPLES, ROOT  # noqa: F401
-
-import json
+from tests.conftest import SAMPLES
 
 TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())
 CONTRACTS = sorted(TRUTH["contracts"])

@@ -1,4 +1,6 @@
--- Per engagement: has outsourcing delivered? SLA attainment, breaches, credits, savings and quality in one row.
+-- Per engagement: has outsourcing delivered? Money is rounded to the cent and percentages to 4 decimals,
+-- so re-running over the same data gives the same results to the byte (float sums depend on order).
+-- SLA attainment, breaches, credits, savings and quality in one row.
 with attainment as (
     select
         engagement_id,
@@ -30,15 +32,15 @@ select
     savings.vendor_name,
     savings.currency,
     coalesce(attainment.measurements, 0) as measurements,
-    100.0 * attainment.met / nullif(attainment.measurements, 0) as sla_attainment_pct,
+    round(100.0 * attainment.met / nullif(attainment.measurements, 0), 4) as sla_attainment_pct,
     coalesce(attainment.breaches, 0) as breaches,
-    coalesce(credits.credits_owed, 0) as credits_owed,
-    100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0) as credits_pct_of_charges,
+    round(coalesce(credits.credits_owed, 0), 2) as credits_owed,
+    round(100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0), 4) as credits_pct_of_charges,
     savings.annual_charges,
     savings.cost_baseline,
     savings.savings_pct,
     savings.committed_savings_pct,
-    quality.quality_change_pct
+    round(quality.quality_change_pct, 4) as quality_change_pct
 from {{ ref('mart_cost_savings') }} as savings
 left join attainment on attainment.engagement_id = savings.engagement_id
 left join credits on credits.engagement_id = savings.engagement_id

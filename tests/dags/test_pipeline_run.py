@@ -1,0 +1,168 @@
+"""The whole pipeline run through Airflow (`dag.test()`) over the bundled samples into a temporary DuckDB.
+
+KPI expectations are computed here from the samples' ground truth, independently of the warehouse SQL.
+"""
+
+import json
+import shutil
+
+import duckdb
+import pytest
+
+from etl.airflow_run import run_dag_once
+from etl.settings import Settings
+from tests.conftest import SAMPLES
+
+TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())
+FACT_QUERIES = [
+    "select * from file_registry order by path",
+    "select * from quarantine order by source_path, location, failed_check",
+    "select * from raw_contract_terms order by engagement_id, field",
+    "select * from raw_sla_terms order by engagement_id, metric_id",
+    "select * from raw_measurements order by engagement_id, metric_id, period",
+    "select * from mart_sla_attainment order by measurement_key",
+    "select * from mart_service_credits order by charge_key",
+    "select * from mart_cost_savings order by engagement_id",
+    "select * from mart_quality_improvement order by sla_metric_key",
+    "select * from mart_kpi_summary order by engagement_id",
+    "select * from mart_kpi_by_engagement_type order by engagement_type",
+]
+
+
+def snapshot(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {q: con.execute(q).fetchall() for q in FACT_QUERIES}
+    finally:
+        con.close()
+
+
+def query(path, sql):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        cur = con.execute(sql)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+    finally:
+        con.close()
+
+
+def expected_kpis():
+    """Per engagement: (measurements, met, breaches, credits) from ground truth, skipping the planted bad rows."""
+    bad = {(r["file"], r["metric_name"].casefold()) for r in TRUTH["bad_rows"]}
+    out = {}
+    for contract in TRUTH["contracts"].values():
+        eid, sla = contract["engagement_id"], {s["metric"]: s for s in contract["sla"]}
+        at_risk = contract["annual_charges"] / 12 * contract["at_risk_pct"] / 100
+        n = met = breaches = 0
+        credits = 0.0
+        for rel, report in TRUTH["reports"].items():
+            if report["engagement_id"] != eid:
+                continue
+            allocation = 0.0
+            for metric, value in report["measurements"].items():
+                if (rel, metric.casefold()) in bad:
+                    continue
+                s = sla[metric]
+                higher = s["direction"] == "higher"
+                n += 1
+                met += value >= s["expected"] if higher else value <= s["expected"]
+                breached = value < s["minimum"] if higher else value > s["minimum"]
+                breaches += breached
+                allocation += s["allocation_pct"] if breached else 0
+            credits += at_risk * min(allocation, 100) / 100
+        out[eid] = (n, met, breaches, credits)
+    return out
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    work = tmp_path_factory.mktemp("pipeline")
+    inbox = work / "inbox"
+    for part in ("contracts", "reports", "mappings"):
+        shutil.copytree(SAMPLES / part, inbox / part)
+    settings = Settings(inbox, work / "warehouse.duckdb")
+    first_state = run_dag_once(settings)
+    first = snapshot(settings.warehouse)
+    second_state = run_dag_once(settings)
+    second = snapshot(settings.warehouse)
+    return settings, (first_state, first), (second_state, second)
+
+
+def test_run_succeeds_and_registers_every_file(runs):
+    settings, (state, _), _ = runs
+    assert state == "success"
+    registry = query(settings.warehouse, "select * from file_registry")
+    total = len(TRUTH["contracts"]) + len(TRUTH["reports"]) + len(TRUTH["malformed_files"])
+    assert len(registry) == total
+    statuses = {r["path"]: r["status"] for r in registry}
+    assert [p for p, s in statuses.items() if s == "quarantined"] == TRUTH["malformed_files"]
+    assert all(r["reason"] for r in registry if r["status"] != "loaded")
+
+
+def test_row_counts(runs):
+    settings, _, _ = runs
+    counts = query(settings.warehouse, """
+        select (select count(*) from raw_sla_terms) as sla,
+               (select count(*) from raw_measurements) as measurements,
+               (select count(*) from quarantine) as quarantined,
+               (select count(distinct engagement_id) from raw_contract_terms) as contracts""")[0]
+    total_values = sum(len(r["measurements"]) for r in TRUTH["reports"].values())
+    assert counts["sla"] == sum(len(c["sla"]) for c in TRUTH["contracts"].values())
+    assert counts["contracts"] == len(TRUTH["contracts"])
+    # the 180% row replaced a real value; the unknown metric is an extra row: both quarantined
+    assert counts["measurements"] == total_values - 1
+    assert counts["quarantined"] == len(TRUTH["bad_rows"]) + len(TRUTH["malformed_files"])
+
+
+def test_kpis_match_ground_truth(runs):
+    settings, _, _ = runs
+    got = {r["engagement_id"]: r for r in query(settings.warehouse, "select * from mart_kpi_summary")}
+    for eid, (n, met, breaches, credits) in expected_kpis().items():
+        assert got[eid]["measurements"] == n
+        assert got[eid]["sla_attainment_pct"] == pytest.approx(100 * met / n, abs=1e-4)
+        assert got[eid]["breaches"] == breaches
+        assert got[eid]["credits_owed"] == pytest.approx(credits, abs=0.01 * 12)
+    for contract in TRUTH["contracts"].values():
+        row = got[contract["engagement_id"]]
+        assert row["engagement_type"] == contract["engagement_type"]
+        saving = 100 * (contract["cost_baseline"] - contract["annual_charges"]) / contract["cost_baseline"]
+        assert row["savings_pct"] == pytest.approx(saving)
+
+
+def test_marts_carry_engagement_type(runs):
+    settings, _, _ = runs
+    for mart in ("mart_sla_attainment", "mart_cost_savings"):
+        types = {r["engagement_type"] for r in query(settings.warehouse, f"select distinct engagement_type from {mart}")}
+        assert types == {"ITO", "BPO", "KPO"}
+
+
+def test_second_run_is_idempotent(runs):
+    settings, (_, first), (state, second) = runs
+    assert state == "success"
+    assert second == first
+    run_log = query(settings.warehouse, "select * from etl_runs order by finished_at")
+    assert run_log[-1]["files_loaded"] == 0
+    assert run_log[-1]["files_unchanged"] == run_log[-1]["files_seen"]
+
+
+def test_duplicate_under_another_name_is_registered_unchanged(runs):
+    settings, (_, first), _ = runs
+    original = "reports/kpo-research-insightful/2025-04.pdf"
+    copy = "reports/kpo-research-insightful/2025-04 (resent).pdf"
+    shutil.copy(settings.inbox / original, settings.inbox / copy)
+    try:
+        assert run_dag_once(settings) == "success"
+        row = query(settings.warehouse, f"select * from file_registry where path = '{copy}'")[0]
+        assert row["status"] == "unchanged"
+        assert original in row["reason"]
+        after = snapshot(settings.warehouse)
+        for q in FACT_QUERIES[1:]:  # every table but the registry is untouched
+            assert after[q] == first[q], q
+    finally:
+        (settings.inbox / copy).unlink()
+
+
+def test_data_docs_are_built(runs):
+    settings, _, _ = runs
+    assert (settings.data_docs_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()

@@ -1,0 +1,130 @@
+"""A small hand-computed case through the real dbt models: two engagements, three months.
+
+Engagement A (ITO, USD): monthly charges 100,000, 10% at risk = 10,000.
+  availability (higher; expected 99.9, minimum 99.5, 60% allocation): 99.95 met, 99.7 missed, 99.0 breached
+  P1 resolution hours (lower; expected 4, minimum 6, 50%):              3 met,     7 breached,  6.5 breached
+  credits: Jan 0; Feb 50% x 10,000 = 5,000; Mar 60% + 50% = 110%, capped at 10,000.
+Engagement B (BPO, EUR): monthly charges 50,000, 12% at risk = 6,000.
+  accuracy (higher; expected 99, minimum 98, 100%):                     99.5 met,  97 breached, 99 met
+  handle time (lower; expected 6, minimum 7, 0% = key measurement):     8 breached, 6.5 missed, 6 met
+  credits: Jan 0 (key measurements carry none); Feb 6,000; Mar 0.
+"""
+
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+import pytest
+
+from etl.dbt_build import dbt_build
+from etl.warehouse_load import SCHEMA
+
+LOADED = datetime(2026, 1, 1)
+CONTRACTS = {
+    "eng-a": {"engagement_type": "ITO", "vendor": "Vendor A Ltd.", "client": "Client A plc", "currency": "USD",
+              "annual_charges": "1200000", "cost_baseline": "1500000", "committed_savings_pct": "15",
+              "at_risk_pct": "10", "effective_date": "2025-01-01"},
+    "eng-b": {"engagement_type": "BPO", "vendor": "Vendor B GmbH", "client": "Client B S.A.", "currency": "EUR",
+              "annual_charges": "600000", "cost_baseline": "600000", "committed_savings_pct": "5",
+              "at_risk_pct": "12", "effective_date": "2025-01-01"},
+}
+SLAS = [  # engagement, metric, unit, direction, baseline, expected, minimum, allocation
+    ("eng-a", "availability", "percent", "higher", 99.0, 99.9, 99.5, 60.0),
+    ("eng-a", "p1_resolution", "hours", "lower", 8.0, 4.0, 6.0, 50.0),
+    ("eng-b", "accuracy", "percent", "higher", 95.0, 99.0, 98.0, 100.0),
+    ("eng-b", "handle_time", "minutes", "lower", 10.0, 6.0, 7.0, 0.0),
+]
+ACTUALS = {
+    ("eng-a", "availability"): [99.95, 99.7, 99.0],
+    ("eng-a", "p1_resolution"): [3.0, 7.0, 6.5],
+    ("eng-b", "accuracy"): [99.5, 97.0, 99.0],
+    ("eng-b", "handle_time"): [8.0, 6.5, 6.0],
+}
+MONTHS = ["2025-01", "2025-02", "2025-03"]
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory):
+    path = tmp_path_factory.mktemp("marts") / "hand.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(SCHEMA)
+    terms = pd.DataFrame([
+        {"engagement_id": e, "field": k, "value": v, "confidence": 1.0, "file_sha256": f"sha-{e}",
+         "file_path": f"contracts/{e}.pdf", "page": 1, "source_text": v, "char_offset": 0, "loaded_at": LOADED}
+        for e, fields in CONTRACTS.items() for k, v in fields.items()])
+    sla = pd.DataFrame([
+        {"engagement_id": e, "metric_id": m, "metric_name": m, "unit": u, "direction": d, "baseline": b,
+         "expected": x, "minimum": n, "allocation_pct": a, "measurement_window": "monthly", "confidence": 1.0,
+         "file_sha256": f"sha-{e}", "file_path": f"contracts/{e}.pdf", "page": 2, "source_text": m, "loaded_at": LOADED}
+        for e, m, u, d, b, x, n, a in SLAS])
+    measurements = pd.DataFrame([
+        {"engagement_id": e, "metric_id": m, "metric_name": m, "match_method": "exact", "match_score": 1.0,
+         "period": month, "actual": value, "actual_text": str(value), "reported_met": None,
+         "file_sha256": f"sha-{e}-{month}", "file_path": f"reports/{e}/{month}.csv", "location": "row 2",
+         "source_text": m, "loaded_at": LOADED}
+        for (e, m), values in ACTUALS.items() for month, value in zip(MONTHS, values)])
+    for table, df in (("raw_contract_terms", terms), ("raw_sla_terms", sla), ("raw_measurements", measurements)):
+        con.register("df", df)
+        con.execute(f"insert into {table} ({', '.join(df.columns)}) select * from df")
+    con.close()
+    dbt_build(path)
+    return duckdb.connect(str(path), read_only=True)
+
+
+def rows(con, sql):
+    cur = con.execute(sql)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def test_attainment_is_direction_aware(warehouse):
+    got = {(r["engagement_id"], r["metric_id"], str(r["period_month"])[:7]): (r["is_met"], r["is_breached"])
+           for r in rows(warehouse, "select * from mart_sla_attainment")}
+    assert got[("eng-a", "availability", "2025-02")] == (False, False)
+    assert got[("eng-a", "p1_resolution", "2025-01")] == (True, False)
+    assert got[("eng-a", "p1_resolution", "2025-03")] == (False, True)
+    assert got[("eng-b", "accuracy", "2025-03")] == (True, False)      # equal to expected is met
+    assert got[("eng-b", "handle_time", "2025-03")] == (True, False)
+    assert got[("eng-b", "handle_time", "2025-01")] == (False, True)
+
+
+def test_service_credits_apply_allocation_and_cap(warehouse):
+    got = {(r["engagement_id"], str(r["period_month"])[:7]): r["credit_amount"]
+           for r in rows(warehouse, "select * from mart_service_credits")}
+    assert got == pytest.approx({
+        ("eng-a", "2025-01"): 0.0, ("eng-a", "2025-02"): 5000.0, ("eng-a", "2025-03"): 10000.0,
+        ("eng-b", "2025-01"): 0.0, ("eng-b", "2025-02"): 6000.0, ("eng-b", "2025-03"): 0.0,
+    })
+    march = rows(warehouse, "select * from mart_service_credits where engagement_id = 'eng-a' and period_month = '2025-03-01'")[0]
+    assert march["credit_before_cap"] == pytest.approx(11000.0)
+    assert march["engagement_type"] == "ITO"
+
+
+def test_cost_savings_against_baseline(warehouse):
+    got = {r["engagement_id"]: r for r in rows(warehouse, "select * from mart_cost_savings")}
+    assert got["eng-a"]["annual_savings"] == pytest.approx(300000.0)
+    assert got["eng-a"]["savings_pct"] == pytest.approx(20.0)
+    assert got["eng-a"]["savings_gap_pct"] == pytest.approx(5.0)
+    assert got["eng-b"]["savings_pct"] == pytest.approx(0.0)
+    assert got["eng-b"]["savings_gap_pct"] == pytest.approx(-5.0)
+    assert {r["engagement_type"] for r in got.values()} == {"ITO", "BPO"}
+
+
+def test_quality_change_against_baseline(warehouse):
+    got = {r["sla_metric_key"]: r["quality_change_pct"] for r in rows(warehouse, "select * from mart_quality_improvement")}
+    assert got["eng-a/availability"] == pytest.approx((99.55 - 99.0) / 99.0 * 100, abs=1e-4)
+    assert got["eng-a/p1_resolution"] == pytest.approx((8.0 - 5.5) / 8.0 * 100, abs=1e-4)
+
+
+def test_kpi_summary_per_engagement_and_type(warehouse):
+    per = {r["engagement_id"]: r for r in rows(warehouse, "select * from mart_kpi_summary")}
+    assert per["eng-a"]["sla_attainment_pct"] == pytest.approx(100 * 2 / 6, abs=1e-4)
+    assert per["eng-a"]["breaches"] == 3
+    assert per["eng-a"]["credits_owed"] == pytest.approx(15000.0)
+    assert per["eng-b"]["sla_attainment_pct"] == pytest.approx(50.0)
+    assert per["eng-b"]["breaches"] == 2
+    assert per["eng-b"]["credits_owed"] == pytest.approx(6000.0)
+    by_type = {r["engagement_type"]: r for r in rows(warehouse, "select * from mart_kpi_by_engagement_type")}
+    assert by_type["ALL"]["sla_attainment_pct"] == pytest.approx(100 * 5 / 12, abs=1e-4)
+    assert by_type["ITO"]["savings_pct"] == pytest.approx(20.0)
+    assert by_type["ALL"]["breaches"] == 5
