@@ -28,7 +28,11 @@ test: install
 
 ## Airflow UI on http://localhost:8080 with the project's DAGs (stop with Ctrl-C)
 airflow: install
-	$(AIRFLOW_ENV) AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=admin:admin $(BIN)/airflow standalone
+	mkdir -p .airflow
+	test -f .airflow/simple_auth_manager_passwords.json.generated || \
+		echo '{"admin": "admin"}' > .airflow/simple_auth_manager_passwords.json.generated
+	$(AIRFLOW_ENV) AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=admin:admin \
+		AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=False $(BIN)/airflow standalone
 
 ## Regenerate the bundled sample inbox and its ground truth
 samples: install
