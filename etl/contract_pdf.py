@@ -231,8 +231,15 @@ def _title(first_page: PdfPage) -> str | None:
     return None
 
 
+def looks_like_sla_schedule(text: str) -> bool:
+    """A page worth pdfplumber's table model: it names service levels and their levels."""
+    low = text.lower()
+    return ("service level" in low or "kpi" in low or "sla" in low) and any(
+        w in low for w in ("minimum", "expected", "target"))
+
+
 def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExtraction:
-    pages = read_pages(path)
+    pages = read_pages(path, wants_tables=looks_like_sla_schedule)
     sentences = _sentences(pages)
     terms = _Terms(engagement_id, sha256)
     title = _title(pages[0])
