@@ -16,7 +16,24 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--warehouse", help="DuckDB file (default: $OUTSOURCING_ETL_WAREHOUSE or data/outsourcing.duckdb)")
     kpis = sub.add_parser("kpis", help="print the KPI summary of a warehouse")
     kpis.add_argument("--warehouse")
+    ev = sub.add_parser("eval-contracts", help="score contract extraction against gold labels (CUAD format)")
+    ev.add_argument("--gold", required=True, help="gold.jsonl; PDF paths in it are relative to this file")
+    ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    ev.add_argument("--workers", type=int, help="parallel extraction processes (default: all cores)")
+    ev.add_argument("--errors", action="store_true", help="with --json: include each field's mismatches")
     args = parser.parse_args(argv)
+
+    if args.command == "eval-contracts":
+        import json
+        from pathlib import Path
+
+        from etl.contract_eval import evaluate, format_report
+
+        result = evaluate(Path(args.gold), workers=args.workers)
+        if not args.errors:
+            result.pop("errors")
+        print(json.dumps(result, indent=2) if args.json or args.errors else format_report(result))
+        return 0
 
     settings = Settings.resolve(getattr(args, "inbox", None), args.warehouse)
     if args.command == "run":

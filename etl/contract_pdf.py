@@ -6,12 +6,15 @@ fires records the sentence it read, so an analyst can check it against the page.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from etl.contract_clauses import find_clauses
 from etl.engagement_type import classify_engagement
+from etl.jurisdictions import find_jurisdiction
 from etl.pdf_document import PdfPage, read_pages
 from etl.quantities import find_dates, find_durations, parse_money, to_days, to_months
 from etl.records import ContractTerm, Provenance, SlaTerm
@@ -74,15 +77,20 @@ class _Terms:
         self.engagement_id, self.sha256 = engagement_id, sha256
         self.items: dict[str, ContractTerm] = {}
 
-    def add(self, field: str, value, confidence: float, s: _Sentence) -> None:
-        if field in self.items or value is None:
+    def add(self, field: str, value, confidence: float, s: _Sentence, multi: bool = False) -> None:
+        """Record a value; single-valued fields keep their first value, multi-valued ones (party) each value."""
+        key = f"{field}#{value}" if multi else field
+        if key in self.items or value is None:
             return
         if isinstance(value, bool):
             value = "true" if value else "false"
         elif isinstance(value, float):
             value = f"{value:g}" if abs(value) < 1e6 else f"{value:.2f}"
-        self.items[field] = ContractTerm(self.engagement_id, field, str(value), round(confidence, 2),
-                                         Provenance(self.sha256, s.page, s.text, s.offset))
+        self.items[key] = ContractTerm(self.engagement_id, field, str(value), round(confidence, 2),
+                                       Provenance(self.sha256, s.page, s.text, s.offset))
+
+    def has(self, field: str) -> bool:
+        return field in self.items
 
 
 def _first(sentences: list[_Sentence], pattern: str) -> _Sentence | None:
@@ -90,31 +98,53 @@ def _first(sentences: list[_Sentence], pattern: str) -> _Sentence | None:
     return next((s for s in sentences if rx.search(s.text)), None)
 
 
+ENTITY_SUFFIX = (r"(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|plc|PLC|GmbH|AG|S\.A|SA|S\.L|B\.V|N\.V|SE|Pvt\.? Ltd|"
+                 r"Pte\.? Ltd|Corporation|Corp|Company|Co|LLP|L\.P|LP|Trust|Fund|Bank|Partners|Holdings|S\.p\.A|"
+                 r"S\.r\.l|Pty\.? Ltd|AB|A/S|Oy|KK|Group)\.?")
+_ENTITY = re.compile(
+    r"(?P<name>(?:[A-Z0-9][\w&'’\-\.]*,?\s+){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+" + ENTITY_SUFFIX + r")(?![\w])")
+_ALIAS = re.compile(r"^[^(]{0,120}?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?(?:the\s+)?)?[\"“”']+(?P<alias>[^\"“”']+)[\"“”']")
+_LEAD_IN = re.compile(r"^(?:(?:this|the|by|and|between|among|of|is|made|entered|into|agreement|dated|as|on)\s+)+", re.I)
+
+
 def _parties(sentences: list[_Sentence], terms: _Terms) -> None:
-    """'between ACME Ltd. (the "Customer") and Widget Inc. (the "Supplier")' -> client and vendor by role."""
-    rx = re.compile(
-        r"(?P<name>[A-Z][\w.,&'\- ]+?(?:Inc|Ltd|LLC|plc|GmbH|S\.A|AG|B\.V|Pvt\. Ltd|Corporation|Corp|Limited|"
-        r"Company|LLP|L\.P|N\.V|SE|Co)\.?),?\s*(?:a [^(]{0,80})?\(\s*(?:the\s+|hereinafter\s+)?[\"“](?P<alias>[^\"”]+)[\"”]\s*\)")
-    for s in sentences[:40]:
-        if not re.search(r"\bbetween\b|\bby and among\b|\bparties\b", s.text, re.IGNORECASE):
-            continue
-        for m in rx.finditer(s.text):
-            name = re.split(r"\bbetween\s+|^and\s+", m.group("name").strip(" ,"))[-1]
-            alias = m.group("alias").strip().lower()
-            if alias in CLIENT_ROLES:
+    """Legal entities named in the opening paragraph ('between ACME Ltd. ("Customer") and ...'), each a party;
+    one whose alias is a client or vendor role becomes the client or vendor."""
+    opening = [s for s in sentences[:30] if re.search(r"\bbetween\b|\bamong\b|\bby and\b|\bparties\b|\bmade\b", s.text, re.I)]
+    for s in opening[:3]:
+        for m in _ENTITY.finditer(s.text):
+            name = _LEAD_IN.sub("", m.group("name").strip(" ,"))
+            name = re.split(r"\b(?:between|among|and|by)\s+(?=[A-Z])", name)[-1].strip(" ,")
+            if len(name) < 4 or name.lower().startswith(("the ", "this ")):
+                continue
+            terms.add("party", name, 0.75, s, multi=True)
+            alias = _ALIAS.match(s.text[m.end():])
+            role = alias.group("alias").strip().lower() if alias else ""
+            if role in CLIENT_ROLES:
                 terms.add("client", name, 0.9, s)
-                terms.add("client_alias", m.group("alias").strip(), 0.9, s)
-            elif alias in VENDOR_ROLES:
+                terms.add("client_alias", alias.group("alias").strip(), 0.9, s)
+            elif role in VENDOR_ROLES:
                 terms.add("vendor", name, 0.9, s)
-                terms.add("vendor_alias", m.group("alias").strip(), 0.9, s)
+                terms.add("vendor_alias", alias.group("alias").strip(), 0.9, s)
+        if any(t.field == "party" for t in terms.items.values()):
+            return
 
 
 def _dates(sentences: list[_Sentence], terms: _Terms) -> dict[str, date]:
+    """Agreement date: the date the opening paragraph gives; effective date: one a sentence ties to 'effective'
+    or 'commence'; expiry: one tied to 'expire' or 'until'."""
     found: dict[str, date] = {}
+    opening = sentences[:25]
+    for s in opening:
+        if re.search(r"\b(?:is made|made and entered|entered into|dated|as of|agreement)\b", s.text, re.I):
+            dates = find_dates(s.text)
+            if dates:
+                found["agreement_date"] = dates[0][0]
+                terms.add("agreement_date", dates[0][0].isoformat(), 0.85, s)
+                break
     rules = [
-        ("agreement_date", r"\b(?:is made|entered into|dated)\b", 0.85),
-        ("effective_date", r"\beffective\b|\btakes? effect\b|\bcommenc", 0.85),
-        ("expiry_date", r"\bexpir|\bending on\b|\bterminates? on\b|\buntil\b", 0.8),
+        ("effective_date", r"\beffective\b|\btakes? effect\b|\bcommenc", 0.8),
+        ("expiry_date", r"\bexpir|\bending on\b|\bterminates? on\b|\buntil\b", 0.75),
     ]
     for field, pattern, confidence in rules:
         for s in sentences:
@@ -128,48 +158,61 @@ def _dates(sentences: list[_Sentence], terms: _Terms) -> dict[str, date]:
     return found
 
 
+def _add_months(start: date, months: int) -> date:
+    y, m = divmod(start.month - 1 + months, 12)
+    return date(start.year + y, m + 1, min(start.day, calendar.monthrange(start.year + y, m + 1)[1]))
+
+
 def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str, date]) -> None:
-    s = _first(sentences, r"initial term")
+    s = _first(sentences, r"initial term|\bterm of (?:this|the) agreement\b|agreement shall (?:continue|remain) in (?:full )?"
+                          r"(?:force|effect) for")
     if s:
-        after = s.text[re.search(r"initial term", s.text, re.I).start():]
-        months = next((to_months(n, u) for n, u, _ in find_durations(after) if to_months(n, u)), None)
-        if months is None:
-            months = next((to_months(n, u) for n, u, _ in find_durations(s.text) if to_months(n, u)), None)
-        terms.add("initial_term_months", months, 0.85, s)
-        if months and "effective_date" in dates and "expiry_date" not in dates:
-            eff = dates["effective_date"]
-            y, m = divmod(eff.month - 1 + months, 12)
-            end = date(eff.year + y, m + 1, min(eff.day, 28)) if eff.day > 28 else date(eff.year + y, m + 1, eff.day)
-            from datetime import timedelta
-            terms.add("expiry_date", (end - timedelta(days=1)).isoformat(), 0.6, s)
-    s = _first(sentences, r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|successive (?:periods|terms)")
+        m = re.search(r"initial term|term of (?:this|the) agreement|(?:continue|remain) in", s.text, re.I)
+        months = next((to_months(n, u) for n, u, _ in find_durations(s.text[m.start():]) if to_months(n, u)), None)
+        terms.add("initial_term_months", months, 0.8, s)
+        start = dates.get("effective_date") or dates.get("agreement_date")
+        if months and start and "expiry_date" not in dates:
+            terms.add("expiry_date", _add_months(start, months).isoformat(), 0.55, s)
+    if not terms.has("expiry_date"):
+        s = _first(sentences, r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
+                              r"either party terminates)|perpetual|in perpetuity")
+        if s:
+            terms.add("expiry_date", "perpetual", 0.5, s)
+    s = _first(sentences, r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew"
+                          r"|successive (?:periods|terms)|renewal terms?")
     if s:
-        auto = bool(re.search(r"automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend)|renew\w*\s+automatically|auto[- ]?renew",
+        auto = bool(re.search(r"automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend)|renew\w*\s+automatically|auto[- ]?renew"
+                              r"|shall (?:be )?(?:renew|extend)\w* for (?:successive|additional|consecutive)",
                               s.text, re.I))
         terms.add("auto_renewal", auto, 0.85, s)
-        period = re.search(r"(?:successive|further|additional|renewal)\s+(?:period|term)s?\s+of\s+(.{0,40})", s.text, re.I)
-        durations = find_durations(period.group(1)) if period else []
+        renew = re.search(r"(?:renew|extend|extension|renewal)", s.text, re.I)
+        durations = [(n, u, o) for n, u, o in find_durations(s.text[renew.start():]) if to_months(n, u)] if renew else []
         if durations:
             n, unit, _ = durations[0]
-            terms.add("renewal_term_months", to_months(n, unit), 0.85, s)
-    s = _first(sentences, r"notice[^.]{0,120}(?:non-renewal|renew|extend|expiry|end of the)"
-                          r"|(?:non-renewal|not wish to (?:renew|extend))[^.]{0,120}notice")
+            terms.add("renewal_term_months", to_months(n, unit), 0.8, s)
+    s = _first(sentences, r"notice[^.]{0,160}(?:non-?renewal|not to renew|renew|extend|expir|end of the (?:then|initial))"
+                          r"|(?:non-?renewal|not (?:wish|intend|elect) to (?:renew|extend))[^.]{0,160}notice")
     if s:
-        days = [(n, u) for n, u, _ in find_durations(s.text)]
-        # the notice period is the last duration in the sentence: renewal periods come first
-        if days:
-            n, unit = days[-1]
-            terms.add("notice_period_days", to_days(n, unit), 0.8, s)
+        # the notice period is the duration followed by 'prior', 'before', 'notice' or 'in advance'
+        lead = [(n, u) for n, u, o in find_durations(s.text)
+                if re.match(r"[^.]{0,40}?(?:prior|before|notice|in advance|preceding)", s.text[o:], re.I)]
+        if lead:
+            n, unit = lead[0]
+            terms.add("notice_period_days", to_days(n, unit), 0.75, s)
 
 
 def _governing_law(sentences: list[_Sentence], terms: _Terms) -> None:
-    s = _first(sentences, r"governed by|governing law")
-    if not s:
-        return
-    m = re.search(r"laws?\s+of\s+(?:the\s+)?(?:State\s+of\s+|Commonwealth\s+of\s+|Province\s+of\s+|Republic\s+of\s+)?"
-                  r"(?P<j>[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+)*)", s.text)
-    if m:
-        terms.add("governing_law", m.group("j"), 0.9, s)
+    """The jurisdiction whose laws govern: a known state, province or country named after 'laws of'."""
+    rx = re.compile(r"(?:governed|construed|interpreted|enforced)[^.]{0,200}?laws?\s+of\s+(?P<rest>.{0,80})", re.I | re.S)
+    for s in sentences:
+        m = rx.search(s.text)
+        if not m and not re.search(r"governing law", s.text, re.I):
+            continue
+        rest = m.group("rest") if m else s.text
+        place = find_jurisdiction(rest)
+        if place:
+            terms.add("governing_law", place, 0.9 if m else 0.6, s)
+            return
 
 
 def _money_terms(sentences: list[_Sentence], terms: _Terms) -> None:
@@ -252,6 +295,8 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
     _money_terms(sentences, terms)
     _percent_terms(sentences, terms)
     _pricing_model(sentences, terms)
+    for hit in find_clauses([s.text for s in sentences]):
+        terms.add(f"clause:{hit.clause}", "yes", 0.7, sentences[hit.sentence_index])
     kind = classify_engagement(" ".join(s.text for s in sentences))
     evidence = next((s for s in sentences if kind.evidence and kind.evidence[0] in s.text), None)
     if evidence:

@@ -28,13 +28,18 @@ DURATION_RE = re.compile(
     re.IGNORECASE,
 )
 
+_MONTH_NAMES = (r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+                r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?P<d>\d{1,2})\s?(?:s\s?t|n\s?d|r\s?d|t\s?h)?"
 DATE_RES = [
-    # 15 November 2024 / 15th November, 2024
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m>[A-Z][a-z]+),?\s+(?P<y>\d{4})\b"),
-    # November 15, 2024
-    re.compile(r"\b(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"),
+    # 15 November 2024 / 15th day of November, 2024 / 1s t day of March 2018
+    re.compile(r"\b" + _DAY + r"\s+(?:day\s+of\s+)?" + _MONTH_NAMES + r",?\s+(?P<y>\d{4})\b", re.I),
+    # November 15, 2024 / Nov. 02, 2019 / December 3rd, 2018
+    re.compile(r"\b" + _MONTH_NAMES + r"\s+" + _DAY + r",?\s+(?P<y>\d{4})\b", re.I),
     # 2024-11-15
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    # 12-23-2019, 3/14/2018, 3-14-18 (US order)
+    re.compile(r"(?<![\d/-])(?P<m>\d{1,2})[-/](?P<d>\d{1,2})[-/](?P<y>\d{4}|\d{2})(?![\d/-])"),
 ]
 
 
@@ -61,7 +66,7 @@ def find_durations(text: str) -> list[tuple[int, str, int]]:
     out = []
     for m in DURATION_RE.finditer(text):
         if m.group("num"):
-            out.append((int(m.group("num")), m.group("unit").lower(), m.start()))
+            out.append((int(m.group("num")), m.group("unit").lower(), m.start("num")))
         else:
             out.append((WORD_NUMBERS[m.group("word_only").lower()], m.group("unit2").lower(), m.start()))
     return out
@@ -82,10 +87,14 @@ def find_dates(text: str) -> list[tuple[date, int]]:
         for m in rx.finditer(text):
             month = m.group("m")
             mo = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+            if mo is None:
+                mo = next((i for name, i in MONTHS.items() if name.startswith(month.lower()[:3])), None)
             if not mo:
                 continue
+            year = int(m.group("y"))
+            year += 2000 if year < 50 else 1900 if year < 100 else 0
             try:
-                found.append((date(int(m.group("y")), mo, int(m.group("d"))), m.start()))
+                found.append((date(year, mo, int(m.group("d"))), m.start()))
             except ValueError:
                 continue
     return sorted(found, key=lambda x: x[1])
