@@ -98,27 +98,63 @@ def _first(sentences: list[_Sentence], pattern: str) -> _Sentence | None:
     return next((s for s in sentences if rx.search(s.text)), None)
 
 
-ENTITY_SUFFIX = (r"(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|plc|PLC|GmbH|AG|S\.A|SA|S\.L|B\.V|N\.V|SE|Pvt\.? Ltd|"
+ENTITY_SUFFIX = (r"(?i:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|plc|GmbH|AG|S\.A|SA|S/A|S\.L|B\.V|N\.V|SE|Pvt\.? Ltd|"
                  r"Pte\.? Ltd|Corporation|Corp|Company|Co|LLP|L\.P|LP|Trust|Fund|Bank|Partners|Holdings|S\.p\.A|"
-                 r"S\.r\.l|Pty\.? Ltd|AB|A/S|Oy|KK|Group)\.?")
+                 r"S\.r\.l|Pty\.? Ltd|AB|A/S|Oy|KK|Group|REIT)\.?")
 _ENTITY = re.compile(
     r"(?P<name>(?:[A-Z0-9][\w&'’\-\.]*,?\s+){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+" + ENTITY_SUFFIX + r")(?![\w])")
 _ALIAS = re.compile(r"^[^(]{0,120}?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?(?:the\s+)?)?[\"“”']+(?P<alias>[^\"“”']+)[\"“”']")
+_ALIAS_AT = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?(?:the\s+)?)?[\"“”]+(?P<alias>[^\"“”]{1,40})[\"“”]")
+_NAME_AT_END = re.compile(r"(?:[A-Z][\w&'’\-\.]*,?\s+(?:(?:of|de|la|du)\s+)?){1,5}[A-Z][\w&'’\-\.]*$")
 _LEAD_IN = re.compile(r"^(?:(?:this|the|by|and|between|among|of|is|made|entered|into|agreement|dated|as|on)\s+)+", re.I)
+ROLE_WORDS = set(CLIENT_ROLES) | set(VENDOR_ROLES) | {"party", "parties", "agreement", "licensee", "licensor",
+                                                      "exhibit", "recitals", "schedule", "amendment", "whereas"}
+
+
+def _plausible_party(name: str) -> bool:
+    from etl.contract_scoring import normalize_entity
+
+    core = normalize_entity(name)
+    if len(core) < 3 or core in ROLE_WORDS or re.match(r"^[A-Z]\.\s", name):
+        return False
+    if re.search(r"(?i)agreement|\bstreet\b|\broad\b|\bsuite\b", name):
+        return False
+    # a place ("Miami, Florida") is an address, not a party, unless it carries a legal-entity suffix
+    return not (find_jurisdiction(name) and not re.search(ENTITY_SUFFIX + r"$", name))
 
 
 def _parties(sentences: list[_Sentence], terms: _Terms) -> None:
-    """Legal entities named in the opening paragraph ('between ACME Ltd. ("Customer") and ...'), each a party;
-    one whose alias is a client or vendor role becomes the client or vendor."""
+    """Parties from the opening paragraph: legal entities ('ACME Ltd.') and any name given a quoted alias
+    ('Jane Roe ("Consultant")'). A party whose alias is a client or vendor role becomes the client or vendor."""
     opening = [s for s in sentences[:30] if re.search(r"\bbetween\b|\bamong\b|\bby and\b|\bparties\b|\bmade\b", s.text, re.I)]
     for s in opening[:3]:
+        names: list[tuple[str, int]] = []
         for m in _ENTITY.finditer(s.text):
+            if re.search(r"\b(?:an?|any|each|other)\s+$", s.text[max(0, m.start() - 6):m.start()], re.I):
+                continue  # "a Delaware limited liability company" describes a party, it is not one
             name = _LEAD_IN.sub("", m.group("name").strip(" ,"))
-            name = re.split(r"\b(?:between|among|and|by)\s+(?=[A-Z])", name)[-1].strip(" ,")
-            if len(name) < 4 or name.lower().startswith(("the ", "this ")):
+            name = re.split(r"\b(?i:between|among)\s+|\b(?:and|by)\s+(?=[A-Z])", name)[-1].strip(" ,")
+            if _plausible_party(name):
+                names.append((name, m.end()))
+        for a in _ALIAS_AT.finditer(s.text):
+            if re.search(r"(?i)agreement|date|term\b|effective|services|products|territory", a.group("alias")):
+                continue  # a defined term, not a party's short name
+            before = s.text[max(0, a.start() - 200):a.start()]
+            segment = re.split(r"\b(?i:between|among)\b|\band\b|\)|;|:", before)[-1].strip()
+            # drop descriptors after the name: ", an individual", ", a Delaware corporation with offices at ..."
+            segment = re.sub(r"(?:,\s*(?:an?|the|having|with|whose|residing|located)\b[^,]*)+,?$", "", segment).strip(" ,")
+            run = _NAME_AT_END.search(segment)
+            if not run:
                 continue
+            name = _LEAD_IN.sub("", run.group(0).strip(" ,"))
+            from etl.contract_scoring import normalize_entity, same_entity
+
+            if _plausible_party(name) and not any(
+                    same_entity(normalize_entity(name), normalize_entity(n)) for n, _ in names):
+                names.append((name, a.start()))
+        for name, end in names:
             terms.add("party", name, 0.75, s, multi=True)
-            alias = _ALIAS.match(s.text[m.end():])
+            alias = _ALIAS.match(s.text[end:])
             role = alias.group("alias").strip().lower() if alias else ""
             if role in CLIENT_ROLES:
                 terms.add("client", name, 0.9, s)
@@ -126,7 +162,7 @@ def _parties(sentences: list[_Sentence], terms: _Terms) -> None:
             elif role in VENDOR_ROLES:
                 terms.add("vendor", name, 0.9, s)
                 terms.add("vendor_alias", alias.group("alias").strip(), 0.9, s)
-        if any(t.field == "party" for t in terms.items.values()):
+        if names:
             return
 
 

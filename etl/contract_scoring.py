@@ -8,7 +8,9 @@ An empty gold answer means the contract has no such term: extracting one is a fa
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 # CUAD label -> (our field, kind)
 CLAUSE_LABELS = {
@@ -96,7 +98,8 @@ def normalize_jurisdiction(text: str) -> str | None:
 
 
 def normalize_entity(name: str) -> str:
-    tokens = re.findall(r"[a-z0-9]+", name.lower().replace("&", " and "))
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    tokens = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("&", " and "))
     return " ".join(t for t in tokens if t not in ENTITY_SUFFIXES)
 
 
@@ -114,7 +117,10 @@ def gold_parties(answer: str) -> set[str]:
 
 
 def same_entity(a: str, b: str) -> bool:
-    return a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a))
+    """Equal, one containing the other, or nearly the same spelling (filings carry typos)."""
+    if a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a)):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.88
 
 
 # ---------------------------------------------------------------- scoring
