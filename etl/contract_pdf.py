@@ -296,17 +296,51 @@ def _pricing_model(sentences: list[_Sentence], terms: _Terms) -> None:
                 return
 
 
+_TITLE_WORD = re.compile(r"^(?:[A-Z][A-Z'’\-]*,?|AND|&|OF|FOR|TO|THE)$")
+
+
+def _title_phrase(line: str) -> str | None:
+    """The agreement's name inside a heading: the capitalised words ending in AGREEMENT/CONTRACT, without
+    exhibit numbers, dates, party names or 'FORM OF' before them."""
+    words = line.split()
+    end = next((i for i, w in enumerate(words) if re.match(r"(?i)^(agreement|contract)\b", w)), None)
+    if end is None:
+        return None
+    start = end
+    while start > 0 and _TITLE_WORD.match(words[start - 1].upper() if words[start - 1].istitle() else words[start - 1]):
+        start -= 1
+    stop = end + 1
+    if stop < len(words) and words[stop].upper() in ("FOR", "ON", "OF", "REGARDING"):
+        # "... AGREEMENT FOR INFRASTRUCTURE MANAGED SERVICES", but not "... AGREEMENT DATED AS OF ..."
+        while stop < len(words) and _TITLE_WORD.match(words[stop]) and words[stop].strip(",") not in (
+                "BETWEEN", "DATED", "BY", "AMONG", "MADE", "AS", "EFFECTIVE"):
+            stop += 1
+    phrase = words[start:stop]
+    while phrase and phrase[0].upper().strip(",") in ("AND", "&", "OF", "FOR", "TO", "THE", "FORM"):
+        phrase = phrase[1:]
+    phrase[-1] = re.sub(r"[^\w]+$", "", phrase[-1]) if phrase else ""
+    return " ".join(phrase) if phrase else None
+
+
 def _title(first_page: PdfPage) -> str | None:
-    """The first block of upper-case lines that names an agreement; titles often wrap onto two lines."""
+    """The first heading on the cover that names an agreement; titles often wrap onto two lines."""
+    lines = [" ".join(line.split()) for line in first_page.text.splitlines()[:40]]
     block: list[str] = []
-    for line in first_page.text.splitlines():
-        line = line.strip()
+    for line in lines + [""]:
         if line and line.isupper() and not re.search(r"confidential|page \d", line, re.I):
             block.append(line)
-        elif block:
-            if re.search(r"agreement|contract|statement of work", " ".join(block), re.I):
-                return " ".join(block)
+            continue
+        if block:
+            phrase = _title_phrase(" ".join(block))
+            if phrase:
+                return phrase
             block = []
+    # mixed-case covers: a short line that names an agreement
+    for line in lines:
+        if len(line) < 90 and re.search(r"\b(?:Agreement|Contract)\b", line) and line[:1].isupper():
+            phrase = _title_phrase(line)
+            if phrase and len(phrase.split()) >= 2:
+                return phrase
     return None
 
 

@@ -1,6 +1,8 @@
 -- One row per engagement: the contract's extracted terms, typed. Pivoted from the long provenance table.
 with terms as (
+    -- low-confidence values wait in contract_terms_for_review instead of becoming facts
     select * from {{ source('raw', 'raw_contract_terms') }}
+    where confidence >= {{ var('review_confidence_threshold') }}
 ),
 
 pivoted as (
