@@ -7,7 +7,7 @@ AIRFLOW_ENV := PATH="$(CURDIR)/$(BIN):$$PATH" AIRFLOW_HOME="$(CURDIR)/.airflow" 
 	AIRFLOW__CORE__DAGS_FOLDER="$(CURDIR)/dags" AIRFLOW__CORE__LOAD_EXAMPLES=False \
 	AIRFLOW__CORE__PARALLELISM=4 GX_ANALYTICS_ENABLED=False
 
-.PHONY: install demo test airflow samples docs clean
+.PHONY: install system-deps demo test airflow samples docs eval clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,15 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
-install: $(VENV)/.installed
+## Tesseract OCR reads scanned contracts; installed from Debian's packages when missing (needs root)
+system-deps:
+	@command -v tesseract >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing tesseract-ocr (for scanned PDFs)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null; \
+	  else echo "Scanned PDFs need Tesseract OCR: sudo apt-get install tesseract-ocr" >&2; exit 1; fi; }
+
+install: $(VENV)/.installed system-deps
 
 ## Run the pipeline DAG once through Airflow over samples/ into data/outsourcing.duckdb; print the KPIs
 demo: install
@@ -37,6 +45,10 @@ airflow: install
 ## Regenerate the bundled sample inbox and its ground truth
 samples: install
 	$(BIN)/python samples/generate.py
+
+## Score contract extraction against the CUAD gold labels in ../shared/cuad
+eval: install
+	$(BIN)/outsourcing-etl eval-contracts --gold ../shared/cuad/gold.jsonl
 
 ## dbt documentation site for the warehouse models (after `make demo`)
 docs: install

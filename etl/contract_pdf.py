@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -18,8 +18,9 @@ from etl.jurisdictions import find_jurisdiction
 from etl.pdf_document import PdfPage, read_pages
 from etl.quantities import find_dates, find_durations, parse_money, to_days, to_months
 from etl.records import ContractTerm, Provenance, SlaTerm
-from etl.sla_table import read_sla_terms
+from etl.sla_table import read_sla_terms, read_sla_terms_from_text
 
+OCR_CONFIDENCE_FACTOR = 0.8
 CLIENT_ROLES = ("customer", "client", "company", "sponsor", "buyer", "purchaser", "licensee")
 VENDOR_ROLES = ("supplier", "provider", "service provider", "vendor", "contractor", "agency", "consultant",
                 "licensor", "seller")
@@ -376,4 +377,14 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
     if s and re.search(r"quarter", s.text, re.I):
         window = "quarterly"
     sla = read_sla_terms(pages, engagement_id, sha256, window)
-    return ContractExtraction(terms=list(terms.items.values()), sla_terms=sla, pages=len(pages))
+    ocr = any(p.ocr for p in pages)
+    if not sla:
+        sla = read_sla_terms_from_text(pages, engagement_id, sha256, window, confidence=0.6 if ocr else 0.7)
+    values = list(terms.items.values())
+    if ocr:
+        # OCR misreads characters: every value from a scan is less certain, and the source is recorded
+        values = [replace(t, confidence=round(t.confidence * OCR_CONFIDENCE_FACTOR, 2)) for t in values]
+        first = pages[0]
+        values.append(ContractTerm(engagement_id, "text_source", "ocr", 1.0,
+                                   Provenance(sha256, 1, first.text[:200], 0)))
+    return ContractExtraction(terms=values, sla_terms=sla, pages=len(pages))

@@ -6,6 +6,7 @@ caller asks tables of (for contracts: pages that look like a service-level sched
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -16,11 +17,15 @@ MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 500
 
 
+OCR_DPI = 300
+
+
 @dataclass(frozen=True)
 class PdfPage:
     number: int                    # 1-based
     text: str
     tables: list[list[list[str]]]  # rows of cells; merged/empty cells as ""
+    ocr: bool = False              # text came from OCR of a page image, not from the PDF's text layer
 
 
 def _clean_table(table: list[list[str | None]]) -> list[list[str]]:
@@ -77,12 +82,40 @@ def _tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
         raise InputFileError(f"PDF tables cannot be parsed ({type(exc).__name__}: {exc})") from None
 
 
+def _ocr_texts(path: Path) -> list[str]:
+    """Text of each page image through Tesseract, for scanned PDFs."""
+    import shutil
+
+    import pypdfium2 as pdfium
+    import pytesseract
+
+    # one thread per page: the pipeline already runs files in parallel, and Tesseract's threads thrash on 2 cores
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    if shutil.which("tesseract") is None:
+        raise InputFileError("PDF has no text layer (a scan) and Tesseract OCR is not installed to read it "
+                             "(install the tesseract-ocr package)")
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        texts = []
+        for page in doc:
+            image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")
+            texts.append(pytesseract.image_to_string(image, config="--psm 4"))
+            page.close()
+        return texts
+    finally:
+        doc.close()
+
+
 def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: True) -> list[PdfPage]:
-    """Every page's text, and pdfplumber tables for the pages whose text `wants_tables` accepts."""
+    """Every page's text, and pdfplumber tables for the pages whose text `wants_tables` accepts.
+    A PDF without a text layer is OCRed; its pages are marked `ocr` and carry no tables."""
     _check_file(path)
     texts = _page_texts(path)
     if not any(t.strip() for t in texts):
-        raise InputFileError("PDF has no text layer (scanned image?); OCR it before loading")
+        texts = _ocr_texts(path)
+        if not any(t.strip() for t in texts):
+            raise InputFileError("PDF has no text layer and OCR found no text on its pages (blank or unreadable scan)")
+        return [PdfPage(i + 1, t, [], ocr=True) for i, t in enumerate(texts)]
     table_pages = [i + 1 for i, t in enumerate(texts) if wants_tables(t)]
     tables = _tables(path, table_pages)
     return [PdfPage(i + 1, t, tables.get(i + 1, [])) for i, t in enumerate(texts)]

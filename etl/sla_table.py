@@ -124,3 +124,52 @@ def read_sla_terms(pages: list[PdfPage], engagement_id: str, sha256: str, defaul
             provenance=Provenance(sha256, row.page, " | ".join(row.cells)),
         ))
     return terms
+
+
+_NUMBER = r"-?\d+(?:[.,]\d+)?\s*%?"
+_ROW = re.compile(r"^(?P<name>[A-Za-z][^|]*?)\s+(?:(?P<unit>percent|hours?|minutes?|days?|seconds?|score|count)\s+)?"
+                  r"(?P<numbers>(?:" + _NUMBER + r"\s+){2,}" + _NUMBER + r")\s*$", re.I)
+
+
+def read_sla_terms_from_text(pages: list[PdfPage], engagement_id: str, sha256: str, default_window: str,
+                             confidence: float = 0.6) -> list[SlaTerm]:
+    """The SLA schedule read from page text, for pages without a table model (OCR of scans).
+
+    The header line gives the order of the numeric columns; each row is a name, an optional unit and
+    the numbers in that order. Vertical rules OCR reads as '|' are dropped first.
+    """
+    terms = []
+    for page in pages:
+        numeric_roles: list[str] | None = None
+        for line in page.text.splitlines():
+            line = " ".join(line.replace("|", " ").split())
+            if not line:
+                continue
+            low = line.lower()
+            if numeric_roles is None:
+                if ("service level" in low or "metric" in low or "kpi" in low) and "minimum" in low and (
+                        "expected" in low or "target" in low):
+                    positions = {role: low.find(word) for role, words in COLUMN_ROLES
+                                 if role in ("baseline", "expected", "minimum", "allocation")
+                                 for word in words if word in low}
+                    numeric_roles = sorted(positions, key=positions.get)
+                continue
+            m = _ROW.match(line)
+            if not m:
+                if terms and re.match(r"^\d+\.\s", line):
+                    break  # the next numbered clause ends the schedule
+                continue
+            numbers = [parse_number(n.replace(",", ".")) for n in re.findall(_NUMBER, m.group("numbers"))]
+            if len(numbers) != len(numeric_roles):
+                continue
+            values = dict(zip(numeric_roles, numbers))
+            name = m.group("name").strip()
+            unit = _unit_of(m.group("unit") or "", [], name)
+            terms.append(SlaTerm(
+                engagement_id=engagement_id, metric_id=metric_id(name), metric_name=name, unit=unit,
+                direction=_direction(values["expected"], values["minimum"], name), baseline=values.get("baseline"),
+                expected=values["expected"], minimum=values["minimum"], allocation_pct=values.get("allocation", 0.0),
+                measurement_window=default_window, confidence=confidence,
+                provenance=Provenance(sha256, page.number, line, page.text.find(line.split()[0])),
+            ))
+    return terms

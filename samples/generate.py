@@ -488,6 +488,17 @@ def write_pdf_report(e: Engagement, month: str, values: dict[str, float], path: 
     ])
 
 
+def write_scanned_copy(source: Path, target: Path, dpi: int = 200) -> None:
+    """A contract as a scanner would deliver it: page images in a PDF, no text layer."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(source))
+    images = [page.render(scale=dpi / 72).to_pil().convert("L") for page in doc]
+    doc.close()
+    images[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=images[1:],
+                   creationDate=None, modDate=None)
+
+
 # ---------------------------------------------------------------- main
 
 # Planted problems, each recorded in the ground truth so tests can check they are caught.
@@ -550,6 +561,10 @@ def main() -> None:
                 "engagement_id": e.id, "period": month,
                 "measurements": {s.metric: values[s.metric] for s in e.slas},
             }
+    scanned = ROOT / "scanned"
+    scanned.mkdir(exist_ok=True)
+    write_scanned_copy(ROOT / "contracts" / "ito-infra-northwind.pdf", scanned / "ito-infra-northwind-scanned.pdf")
+    truth["scanned"] = {"scanned/ito-infra-northwind-scanned.pdf": "contracts/ito-infra-northwind.pdf"}
     eng, fname = MALFORMED_REPORT
     (ROOT / "reports" / eng / fname).write_text(
         "<html><head><title>502 Bad Gateway</title></head><body>upstream timed out</body></html>\n")

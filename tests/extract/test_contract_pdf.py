@@ -71,3 +71,30 @@ def test_sla_schedule_split_across_pages_is_joined():
     result = extract_contract(SAMPLES / "contracts/bpo-contact-meridian.pdf", truth["engagement_id"], "x")
     pages = {s.provenance.page for s in result.sla_terms}
     assert len(pages) == 2 and len(result.sla_terms) == len(truth["sla"])
+
+
+SCANNED = {rel: TRUTH["contracts"][source] for rel, source in TRUTH["scanned"].items()}
+
+
+@pytest.fixture(scope="module", params=sorted(SCANNED))
+def scanned(request):
+    truth = SCANNED[request.param]
+    return truth, extract_contract(SAMPLES / request.param, truth["engagement_id"], "sha")
+
+
+def test_scanned_contract_is_ocred_and_extracted_like_the_original(scanned):
+    truth, result = scanned
+    got = {t.field: t.value for t in result.terms}
+    assert got["text_source"] == "ocr"
+    mismatches = {f: (truth[f], got.get(f)) for f in SCALAR_FIELDS if got.get(f) != _normal(truth[f])}
+    assert mismatches == {}
+    assert [(s.metric_name, s.expected, s.minimum, s.allocation_pct) for s in result.sla_terms] == [
+        (s["metric"], s["expected"], s["minimum"], s["allocation_pct"]) for s in truth["sla"]]
+
+
+def test_ocred_values_carry_lower_confidence(scanned):
+    truth, result = scanned
+    original = extract_contract(SAMPLES / f"contracts/{truth['engagement_id']}.pdf", truth["engagement_id"], "sha")
+    before = {t.field: t.confidence for t in original.terms}
+    after = {t.field: t.confidence for t in result.terms if t.field != "text_source"}
+    assert all(after[f] < before[f] for f in after if f in before)
