@@ -12,10 +12,12 @@ from dataclasses import dataclass
 # name -> (pattern, exclusion or None). Case-insensitive, applied to one sentence at a time.
 CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "termination_for_convenience": (
-        r"terminat\w*[^.]{0,120}(?:for convenience|without cause|for any reason|for no reason|in its sole discretion"
-        r"|at any time[^.]{0,60}(?:upon|by giving|with)[^.]{0,40}notice)"
-        r"|(?:upon|by giving|on|with)[^.]{0,25}\(?\d+\)?\s*(?:days|months)[’'`]?\s*(?:prior\s+)?(?:written\s+)?notice[^.]{0,60}terminat",
-        r"breach|default|insolven|bankrupt"),
+        r"(?:may|shall have the right to|is entitled to|can|right to)\s+(?:\w+\s+){0,3}(?:terminat|cancel)\w*[^.;]{0,160}?"
+        r"(?:\(?\d+\)?\s*(?:days|weeks|months)['’]?\s*(?:prior\s+|advance\s+)*(?:written\s+)?notice|(?:prior|advance) "
+        r"(?:written )?notice|notice in writing|for convenience|without cause|for any reason|for no reason|sole discretion)"
+        r"|terminat\w*[^.]{0,60}for convenience|may be terminated[^.]{0,120}(?:upon|by giving|on|with)[^.]{0,40}notice"
+        r"|cancell?able at any time",
+        r"breach|default|insolven|bankrupt|upon (?:the )?(?:termination|expiration)|surviv|in the event|\bif\b"),
     "change_of_control": (
         r"change (?:of|in) (?:the )?control|(?:merger|consolidation)[^.]{0,80}(?:assign|terminat|consent)"
         r"|acqui\w+[^.]{0,40}(?:all or )?substantially all[^.]{0,40}(?:assets|stock|business)", None),
@@ -23,8 +25,10 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:shall|may|will) not[^.]{0,40}(?:assign|transfer|delegate)|not be (?:assignable|assigned|transferable)"
         r"|assign\w*[^.]{0,120}without[^.]{0,40}(?:prior )?(?:written )?consent|no assignment", None),
     "exclusivity": (
-        r"(?<!non-)(?<!non )\bexclusive (?:right|supplier|provider|distributor|basis|licen[cs]e|partner|agent|reseller|dealer)"
-        r"|\bexclusively\b|shall not[^.]{0,80}(?:compet|engage in|solicit)|non-?compet", r"non-?exclusive"),
+        r"(?<!non-)(?<!non )\bexclusive (?:right|supplier|provider|distributor|basis|licen[cs]e|partner|agent|reseller"
+        r"|dealer|manufacturer|marketing|sales|territory|field)|sole and exclusive (?:right|licen)"
+        r"|shall not[^.]{0,80}(?:grant|appoint|licen[cs]e)[^.]{0,60}(?:any )?(?:third part|other (?:person|party|distributor))",
+        r"non-?exclusive|prosecut|jurisdiction|court|venue|remed(?:y|ies)|responsibility"),
     "price_restrictions": (
         r"(?:shall|may|will) not (?:increase|raise|change)[^.]{0,60}(?:price|fee|rate|charge)"
         r"|(?:price|fee|rate)s?[^.]{0,40}(?:fixed|firm|shall not (?:be )?(?:increase|change))|most favou?red", None),
@@ -39,15 +43,21 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"|works? made for hire|shall (?:be|become|remain) the (?:sole and )?(?:exclusive )?property of (?:the )?"
         r"(?:company|client|customer|sponsor)", None),
     "post_termination_services": (
-        r"(?:transition|wind[- ]down|transfer)[^.]{0,40}(?:assistance|services|period)"
-        r"|(?:after|following|upon) (?:the )?(?:termination|expiration|expiry)[^.]{0,120}(?:continue to|shall (?:provide|supply|"
-        r"deliver|return|perform))", None),
+        r"(?:upon|on|after|following|in (?:the )?(?:event|case) of)\s+(?:the\s+)?(?:any\s+)?(?:effective date of\s+)?"
+        r"(?:(?:such|this)\s+)?(?:expiration|termination|expiry)[^.]{0,200}?(?:shall|will|may)\s+(?:\w+\s+){0,3}"
+        r"(?:continue|provide|deliver|cooperate|assist|transfer|permit|have the right|be permitted|work|fulfil)"
+        r"|(?:transition|wind[- ]down|sell[- ]off)\s+(?:assistance|services|period|plan|out)|termination assistance"
+        r"|(?:continue|remain|maintained)[^.]{0,100}(?:after|following) (?:the )?(?:termination|expiration|expiry)",
+        None),
     "audit_rights": (
         r"\baudit|inspect[^.]{0,60}(?:books|records|facilities|premises)|(?:books|records)[^.]{0,60}(?:inspect|examin)", None),
     "uncapped_liability": (
-        r"(?:limitation|exclusion|cap|limit)s?[^.]{0,80}(?:shall|will) not apply"
-        r"|(?:liabilit|damages)[^.]{0,200}(?:except|other than|excluding)[^.]{0,120}(?:indemnif|confidential|gross negligence"
-        r"|wil(?:l)?ful misconduct|fraud)", None),
+        # a carve-out from a liability limit: "Except for breach of confidentiality, in no event shall ..."
+        r"(?:^|\b)(?:except|excluding|other than|without limiting)\b[^.]{0,300}?(?:in no event|neither party|shall not be "
+        r"liable|will not be liable|no liability|liability (?:shall|will)|be liable)"
+        r"|(?:limitation|exclusion|cap|limit)s?[^.]{0,80}(?:shall|will) not apply"
+        r"|nothing in this (?:section|article|clause)[^.]{0,60}(?:shall|is intended to) (?:limit|restrict)",
+        r"indemnify|hold harmless"),
     "cap_on_liability": (
         r"(?:liabilit|liable)[^.]{0,250}(?:exceed|limited to|in excess of)|(?:aggregate|total|maximum|cumulative) liability"
         r"|in no event[^.]{0,120}(?:liable|liability)|(?:not|never) be liable[^.]{0,120}(?:indirect|consequential|special"
@@ -70,10 +80,13 @@ class ClauseHit:
 
 
 def find_clauses(sentences: list[str]) -> list[ClauseHit]:
+    """The first sentence showing each clause. An exclusion counts only inside the matched passage, so
+    'may terminate on 30 days' notice, or at once if the other party is insolvent' still counts."""
     hits = []
     for name, (pattern, exclusion) in _COMPILED.items():
         for i, text in enumerate(sentences):
-            if pattern.search(text) and not (exclusion and exclusion.search(text)):
+            m = pattern.search(text)
+            if m and not (exclusion and exclusion.search(text[m.start():m.end()])):
                 hits.append(ClauseHit(name, i))
                 break
     return hits

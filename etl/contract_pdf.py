@@ -16,7 +16,7 @@ from etl.contract_clauses import find_clauses
 from etl.engagement_type import classify_engagement
 from etl.jurisdictions import find_jurisdiction
 from etl.pdf_document import PdfPage, read_pages
-from etl.quantities import find_dates, find_durations, parse_money, to_days, to_months
+from etl.quantities import find_dates, find_durations, find_partial_date, parse_money, to_days, to_months
 from etl.records import ContractTerm, Provenance, SlaTerm
 from etl.sla_table import read_sla_terms, read_sla_terms_from_text
 
@@ -167,18 +167,37 @@ def _parties(sentences: list[_Sentence], terms: _Terms) -> None:
             return
 
 
+_AGREEMENT_DATE_CUES = [
+    r"\b(?:is made|made and entered|entered into|dated|as of|executed (?:on|as of))\b",
+    r"\bagreement\b|\bday of\b",
+]
+_EFFECTIVE_ON_SIGNING = re.compile(
+    r"effective[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?written"
+    r"|first set forth above|date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed|signed|execution)"
+    r"|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)", re.I)
+
+
 def _dates(sentences: list[_Sentence], terms: _Terms) -> dict[str, date]:
-    """Agreement date: the date the opening paragraph gives; effective date: one a sentence ties to 'effective'
-    or 'commence'; expiry: one tied to 'expire' or 'until'."""
+    """Agreement date: the date the opening paragraph gives (a month and year when the day is left blank);
+    effective date: one a sentence ties to 'effective' or 'commence', or the agreement date when the contract
+    takes effect on signing; expiry: one tied to 'expire' or 'until'."""
     found: dict[str, date] = {}
     opening = sentences[:25]
-    for s in opening:
-        if re.search(r"\b(?:is made|made and entered|entered into|dated|as of|agreement)\b", s.text, re.I):
+    for cue in _AGREEMENT_DATE_CUES:
+        for s in opening:
+            if not re.search(cue, s.text, re.I) or re.search(r"(?i)\bfiled\b|securities and exchange", s.text):
+                continue
             dates = find_dates(s.text)
             if dates:
                 found["agreement_date"] = dates[0][0]
                 terms.add("agreement_date", dates[0][0].isoformat(), 0.85, s)
                 break
+            partial = find_partial_date(s.text)
+            if partial:
+                terms.add("agreement_date", partial, 0.5, s)
+                break
+        if terms.has("agreement_date"):
+            break
     rules = [
         ("effective_date", r"\beffective\b|\btakes? effect\b|\bcommenc", 0.8),
         ("expiry_date", r"\bexpir|\bending on\b|\bterminates? on\b|\buntil\b", 0.75),
@@ -191,6 +210,12 @@ def _dates(sentences: list[_Sentence], terms: _Terms) -> dict[str, date]:
             if dates:
                 found[field] = dates[0][0]
                 terms.add(field, dates[0][0].isoformat(), confidence, s)
+                break
+            if field == "effective_date" and terms.has("agreement_date") and _EFFECTIVE_ON_SIGNING.search(s.text):
+                value = terms.items["agreement_date"].value
+                if "agreement_date" in found:
+                    found[field] = found["agreement_date"]
+                terms.add(field, value, 0.6, s)
                 break
     return found
 

@@ -54,9 +54,9 @@ def normalize_date(text: str) -> tuple[int | None, int | None, int | None] | Non
     text = (text or "").strip()
     if not text:
         return None
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if m:
-        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
+    if m:  # ISO, or a partial date "2019-08" / "2019" for blanks left in the contract
+        return tuple(int(g) if g else None for g in m.groups())
     parts = [p.strip() for p in text.split("/")]
     if len(parts) != 3:
         return None

@@ -100,6 +100,21 @@ def find_dates(text: str) -> list[tuple[date, int]]:
     return sorted(found, key=lambda x: x[1])
 
 
+_PARTIAL_DATE = re.compile(r"\b" + _MONTH_NAMES + r"\s+_*\[?_*\]?_*\s*,?\s+(?P<y>\d{4})\b|\[_+\],?\s+(?P<y2>\d{4})\b", re.I)
+
+
+def find_partial_date(text: str) -> str | None:
+    """A date left partly blank for signing ('August __, 2019' -> '2019-08', '[___], 2020' -> '2020')."""
+    m = _PARTIAL_DATE.search(text)
+    if not m:
+        return None
+    if m.group("y2"):
+        return m.group("y2")
+    month = m.group("m").lower().rstrip(".")
+    mo = MONTHS.get(month) or next((i for name, i in MONTHS.items() if name.startswith(month[:3])), None)
+    return f"{m.group('y')}-{mo:02d}" if mo else m.group("y")
+
+
 def parse_period(text: str) -> str | None:
     """A reporting month as YYYY-MM from '2025-03', 'March 2025', 'Mar-25', '03/2025'."""
     text = text or ""

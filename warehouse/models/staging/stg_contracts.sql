@@ -1,4 +1,5 @@
 -- One row per engagement: the contract's extracted terms, typed. Pivoted from the long provenance table.
+-- Dates left partly blank in a contract ('August __, 2019' -> '2019-08') stay null here; the raw value is kept.
 with terms as (
     -- low-confidence values wait in contract_terms_for_review instead of becoming facts
     select * from {{ source('raw', 'raw_contract_terms') }}
@@ -50,8 +51,8 @@ select
     cast(initial_term_months as integer) as initial_term_months,
     cast(renewal_term_months as integer) as renewal_term_months,
     cast(notice_period_days as integer) as notice_period_days,
-    cast(agreement_date as date) as agreement_date,
-    cast(effective_date as date) as effective_date,
-    cast(expiry_date as date) as expiry_date,
+    case when length(agreement_date) = 10 then cast(agreement_date as date) end as agreement_date,
+    case when length(effective_date) = 10 then cast(effective_date as date) end as effective_date,
+    case when length(expiry_date) = 10 then cast(expiry_date as date) end as expiry_date,
     file_sha256
 from pivoted
