@@ -42,6 +42,8 @@ def _extract_one(path: str) -> tuple[str, dict | None, int, str]:
         result = extract_contract(Path(path), Path(path).stem, "")
     except InputFileError as exc:
         return path, None, 0, str(exc)
+    except Exception as exc:  # one contract's bug must not end the evaluation; it is reported, not hidden
+        return path, None, 0, f"extraction error: {type(exc).__name__}: {exc}"
     return path, predictions_from_terms(result.terms), result.pages, ""
 
 

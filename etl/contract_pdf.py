@@ -14,7 +14,7 @@ from pathlib import Path
 
 from etl.contract_clauses import find_clauses
 from etl.engagement_type import classify_engagement
-from etl.jurisdictions import find_jurisdiction
+from etl.jurisdictions import find_jurisdiction, find_jurisdictions
 from etl.pdf_document import PdfPage, read_pages
 from etl.quantities import find_dates, find_durations, find_partial_date, parse_money, to_days, to_months
 from etl.records import ContractTerm, Provenance, SlaTerm
@@ -225,56 +225,83 @@ def _add_months(start: date, months: int) -> date:
     return date(start.year + y, m + 1, min(start.day, calendar.monthrange(start.year + y, m + 1)[1]))
 
 
+_TERM_CUE = re.compile(
+    r"initial term|term of (?:this|the) agreement|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
+    r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)", re.I)
+_RENEWAL_CUE = re.compile(r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
+                          r"|successive (?:periods|terms)|renewal terms?", re.I)
+
+
 def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str, date]) -> None:
-    s = _first(sentences, r"initial term|\bterm of (?:this|the) agreement\b|agreement shall (?:continue|remain) in (?:full )?"
-                          r"(?:force|effect) for")
-    if s:
-        m = re.search(r"initial term|term of (?:this|the) agreement|(?:continue|remain) in", s.text, re.I)
-        months = next((to_months(n, u) for n, u, _ in find_durations(s.text[m.start():]) if to_months(n, u)), None)
+    for s in sentences:
+        m = _TERM_CUE.search(s.text)
+        if not m:
+            continue
+        after = s.text[m.start():]
+        cut = re.search(r"(?i)renew|extend|thereafter", after)  # renewal periods come after the initial term
+        months = next((to_months(n, u) for n, u, _ in find_durations(after[:cut.start()] if cut else after)
+                       if to_months(n, u)), None)
+        if months is None:
+            continue
         terms.add("initial_term_months", months, 0.8, s)
         start = dates.get("effective_date") or dates.get("agreement_date")
-        if months and start and "expiry_date" not in dates:
+        if start and "expiry_date" not in dates:
             terms.add("expiry_date", _add_months(start, months).isoformat(), 0.55, s)
+        break
     if not terms.has("expiry_date"):
         s = _first(sentences, r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
-                              r"either party terminates)|perpetual|in perpetuity")
+                              r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)")
         if s:
             terms.add("expiry_date", "perpetual", 0.5, s)
-    s = _first(sentences, r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew"
-                          r"|successive (?:periods|terms)|renewal terms?")
-    if s:
-        auto = bool(re.search(r"automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend)|renew\w*\s+automatically|auto[- ]?renew"
-                              r"|shall (?:be )?(?:renew|extend)\w* for (?:successive|additional|consecutive)",
-                              s.text, re.I))
-        terms.add("auto_renewal", auto, 0.85, s)
-        renew = re.search(r"(?:renew|extend|extension|renewal)", s.text, re.I)
-        durations = [(n, u, o) for n, u, o in find_durations(s.text[renew.start():]) if to_months(n, u)] if renew else []
+    renewals = [s for s in sentences if _RENEWAL_CUE.search(s.text)]
+    with_period = []
+    for s in renewals:
+        renew = re.search(r"renew|extend|extension|renewal|thereafter", s.text, re.I) or _RENEWAL_CUE.search(s.text)
+        durations = [(n, u) for n, u, o in find_durations(s.text[renew.start():]) if to_months(n, u)
+                     and not re.match(r"[^.]{0,30}?(?:prior|before|notice|in advance)", s.text[o:], re.I)]
         if durations:
-            n, unit, _ = durations[0]
-            terms.add("renewal_term_months", to_months(n, unit), 0.8, s)
-    s = _first(sentences, r"notice[^.]{0,160}(?:non-?renewal|not to renew|renew|extend|expir|end of the (?:then|initial))"
-                          r"|(?:non-?renewal|not (?:wish|intend|elect) to (?:renew|extend))[^.]{0,160}notice")
-    if s:
+            with_period.append((s, durations[0]))
+    chosen = with_period[0][0] if with_period else (renewals[0] if renewals else None)
+    if chosen:
+        auto = bool(re.search(r"automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend)|renew\w*\s+(?:automatically|tacitly)"
+                              r"|auto[- ]?renew|shall (?:be )?(?:renew|extend)\w* for (?:successive|additional|consecutive)"
+                              r"|unless[^.]{0,80}notice[^.]{0,80}(?:renew|extend)", chosen.text, re.I))
+        terms.add("auto_renewal", auto, 0.85, chosen)
+    if with_period:
+        s, (n, unit) = with_period[0]
+        terms.add("renewal_term_months", to_months(n, unit), 0.8, s)
+    notice_cue = re.compile(r"notice[^.]{0,160}(?:non-?renewal|not to renew|renew|extend|expir|end of (?:the|such|any|each))"
+                            r"|(?:non-?renewal|not (?:wish|intend|elect) to (?:renew|extend))[^.]{0,160}notice", re.I)
+    candidates = [s for s in renewals if re.search(r"\bnoti(?:ce|fication|fies|fy)", s.text, re.I)]
+    candidates += [s for s in sentences if notice_cue.search(s.text) and s not in candidates]
+    for s in candidates:
         # the notice period is the duration followed by 'prior', 'before', 'notice' or 'in advance'
         lead = [(n, u) for n, u, o in find_durations(s.text)
-                if re.match(r"[^.]{0,40}?(?:prior|before|notice|in advance|preceding)", s.text[o:], re.I)]
+                if re.match(r"[^.]{0,40}?(?:prior|before|notice|notification|in advance|preceding)", s.text[o:], re.I)]
         if lead:
             n, unit = lead[0]
             terms.add("notice_period_days", to_days(n, unit), 0.75, s)
+            break
 
 
 def _governing_law(sentences: list[_Sentence], terms: _Terms) -> None:
-    """The jurisdiction whose laws govern: a known state, province or country named after 'laws of'."""
-    rx = re.compile(r"(?:governed|construed|interpreted|enforced)[^.]{0,200}?laws?\s+of\s+(?P<rest>.{0,80})", re.I | re.S)
+    """The jurisdiction whose laws govern: a known state, province or country named after 'law(s) of', or
+    elsewhere in a governing-law sentence ('laws of that State'). A state wins over its country."""
+    cue = re.compile(r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
+                     r"|governing law", re.I)
     for s in sentences:
-        m = rx.search(s.text)
-        if not m and not re.search(r"governing law", s.text, re.I):
+        m = cue.search(s.text)
+        if not m:
             continue
-        rest = m.group("rest") if m else s.text
-        place = find_jurisdiction(rest)
-        if place:
-            terms.add("governing_law", place, 0.9 if m else 0.6, s)
-            return
+        law = re.search(r"\blaws?\s+(?:and [^.]{0,40}?)?of\s+(?P<rest>.{0,120})", s.text, re.I | re.S)
+        places = find_jurisdictions(law.group("rest")) if law else []
+        places = places or find_jurisdictions(s.text)
+        if not places:
+            continue
+        national = {"United States", "United Kingdom", "Canada", "Australia"}
+        place = next((p for p in places if p not in national), places[0])
+        terms.add("governing_law", place, 0.9 if law else 0.6, s)
+        return
 
 
 def _money_terms(sentences: list[_Sentence], terms: _Terms) -> None:

@@ -92,7 +92,7 @@ def normalize_jurisdiction(text: str) -> str | None:
     text = (text or "").strip().lower()
     if not text or text == "[]":
         return None
-    text = text.split(",")[0].split(";")[0]
+    text = text.replace(";", " and ").split(",")[0]
     text = re.sub(r"\b(the|state|commonwealth|province|republic|of|laws?)\b", " ", text)
     return " ".join(text.split()) or None
 

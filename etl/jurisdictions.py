@@ -33,3 +33,8 @@ def find_jurisdiction(text: str) -> str | None:
     province or sub-national name comes first."""
     m = _RX.search(text)
     return _CANONICAL[m.group(1).lower()] if m else None
+
+
+def find_jurisdictions(text: str) -> list[str]:
+    """Every jurisdiction named in text, in order."""
+    return [_CANONICAL[m.group(1).lower()] for m in _RX.finditer(text)]

@@ -21,10 +21,13 @@ WORD_NUMBERS = {
     "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty": 30, "thirty-six": 36,
     "forty-five": 45, "sixty": 60, "ninety": 90,
 }
+_WORD_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty"
+                r"|thirty-six|forty-five|sixty|ninety")
 DURATION_RE = re.compile(
-    r"(?:(?P<word>[a-z][a-z\- ]*?)\s*\(\s*)?(?P<num>\d+)\s*\)?\s*(?:calendar\s+|business\s+)?(?P<unit>year|month|day)s?\b"
-    r"|\b(?P<word_only>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty|"
-    r"thirty-six|forty-five|sixty|ninety)\s+(?:\(\s*\d+\s*\)\s*)?(?:calendar\s+|business\s+)?(?P<unit2>year|month|day)s?\b",
+    r"(?:(?P<word>[a-z][a-z\- ]*?)\s*\(\s*)?(?P<num>\d+)\s*\)?[\s-]*(?:calendar\s+|business\s+)?(?P<unit>year|month|day|week)s?\b"
+    r"|\b(?P<word_only>" + _WORD_NUMBER + r")[\s-]+(?:\(\s*[\dIl]+\s*\)[\s-]*)?(?:calendar\s+|business\s+)?"
+    r"(?P<unit2>year|month|day|week)s?\b"
+    r"|\b(?P<annual>annual|yearly|each year|every year|monthly|each month)\b",
     re.IGNORECASE,
 )
 
@@ -62,13 +65,15 @@ def parse_money(text: str) -> tuple[str, float] | None:
 
 
 def find_durations(text: str) -> list[tuple[int, str, int]]:
-    """Every duration in text as (amount, unit, offset); unit is 'year' | 'month' | 'day'."""
+    """Every duration in text as (amount, unit, offset); unit is 'year' | 'month' | 'week' | 'day'."""
     out = []
     for m in DURATION_RE.finditer(text):
         if m.group("num"):
             out.append((int(m.group("num")), m.group("unit").lower(), m.start("num")))
-        else:
+        elif m.group("word_only"):
             out.append((WORD_NUMBERS[m.group("word_only").lower()], m.group("unit2").lower(), m.start()))
+        else:
+            out.append((1, "month" if "month" in m.group("annual").lower() else "year", m.start()))
     return out
 
 
@@ -77,7 +82,7 @@ def to_months(amount: int, unit: str) -> int | None:
 
 
 def to_days(amount: int, unit: str) -> int:
-    return {"year": amount * 365, "month": amount * 30, "day": amount}[unit]
+    return {"year": amount * 365, "month": amount * 30, "week": amount * 7, "day": amount}[unit]
 
 
 def find_dates(text: str) -> list[tuple[date, int]]:
