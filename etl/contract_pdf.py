@@ -48,7 +48,8 @@ class ContractExtraction:
 
 
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Inc|Ltd|Co|Corp|Pvt|No|St|Mr|Ms|Dr|e\.g|i\.e|etc|U\.S|S\.A|L\.P|N\.V|B\.V|LLC|Sec|Art|vs)|\b[A-Z]|^\s*\d+)\.$")
+    r"(?:\b(?i:Inc|Ltd|Co|Corp|Pvt|Pte|No|St|Mr|Ms|Dr|e\.g|i\.e|etc|U\.S|S\.A|L\.P|N\.V|B\.V|LLC|L\.L\.C|Sec|Art|vs|Nos)"
+    r"|\b[A-Z]|^\s*\d+)\.$")
 
 
 def _sentences(pages: list[PdfPage]) -> list[_Sentence]:
@@ -121,21 +122,26 @@ def _plausible_party(name: str) -> bool:
     if re.search(r"(?i)agreement|\bstreet\b|\broad\b|\bsuite\b", name):
         return False
     # a place ("Miami, Florida") is an address, not a party, unless it carries a legal-entity suffix
-    return not (find_jurisdiction(name) and not re.search(ENTITY_SUFFIX + r"$", name))
+    return not (find_jurisdiction(name) and not re.search(r"\b" + ENTITY_SUFFIX + r"$", name))
 
 
 def _parties(sentences: list[_Sentence], terms: _Terms) -> None:
     """Parties from the opening paragraph: legal entities ('ACME Ltd.') and any name given a quoted alias
     ('Jane Roe ("Consultant")'). A party whose alias is a client or vendor role becomes the client or vendor."""
     opening = [s for s in sentences[:30] if re.search(r"\bbetween\b|\bamong\b|\bby and\b|\bparties\b|\bmade\b", s.text, re.I)]
-    for s in opening[:3]:
+    for s in opening[:6]:
         names: list[tuple[str, int]] = []
         for m in _ENTITY.finditer(s.text):
             if re.search(r"\b(?:an?|any|each|other)\s+$", s.text[max(0, m.start() - 6):m.start()], re.I):
                 continue  # "a Delaware limited liability company" describes a party, it is not one
             name = _LEAD_IN.sub("", m.group("name").strip(" ,"))
             name = re.split(r"\b(?i:between|among)\s+|\b(?:and|by)\s+(?=[A-Z])", name)[-1].strip(" ,")
-            if _plausible_party(name):
+            # "XENCOR, INC. AND AIMMUNE THERAPEUTICS, INC." names two parties; "Research and Engineering
+            # Company" one: split on AND only where each part ends in a legal-entity suffix
+            parts = [p.strip(" ,") for p in re.split(r"\s+(?i:and)\s+", name)]
+            if len(parts) > 1 and all(re.search(r"\b" + ENTITY_SUFFIX + r"$", p) for p in parts):
+                names += [(p, m.end()) for p in parts if _plausible_party(p)]
+            elif _plausible_party(name):
                 names.append((name, m.end()))
         for a in _ALIAS_AT.finditer(s.text):
             if re.search(r"(?i)agreement|date|term\b|effective|services|products|territory", a.group("alias")):
@@ -143,7 +149,8 @@ def _parties(sentences: list[_Sentence], terms: _Terms) -> None:
             before = s.text[max(0, a.start() - 200):a.start()]
             segment = re.split(r"\b(?i:between|among)\b|\band\b|\)|;|:", before)[-1].strip()
             # drop descriptors after the name: ", an individual", ", a Delaware corporation with offices at ..."
-            segment = re.sub(r"(?:,\s*(?:an?|the|having|with|whose|residing|located)\b[^,]*)+,?$", "", segment).strip(" ,")
+            segment = re.split(r",\s*(?:an?|the|having|with|whose|residing|located|organi[sz]ed|incorporated|existing)\b",
+                               segment)[0].strip(" ,")
             run = _NAME_AT_END.search(segment)
             if not run:
                 continue
@@ -163,7 +170,7 @@ def _parties(sentences: list[_Sentence], terms: _Terms) -> None:
             elif role in VENDOR_ROLES:
                 terms.add("vendor", name, 0.9, s)
                 terms.add("vendor_alias", alias.group("alias").strip(), 0.9, s)
-        if names:
+        if len({t.value for t in terms.items.values() if t.field == "party"}) >= 2:
             return
 
 

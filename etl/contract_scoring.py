@@ -42,6 +42,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     **{label: (f"clause:{name}", "flag") for label, name in CLAUSE_LABELS.items()},
 }
 
+ROLE_ALIASES = {"company", "consultant", "customer", "client", "supplier", "provider", "vendor", "contractor",
+                "licensee", "licensor", "developer", "party", "parties", "distributor", "operator", "owner"}
 ENTITY_SUFFIXES = {"inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc",
                    "lp", "llp", "ag", "sa", "nv", "bv", "gmbh", "pvt", "pte", "the", "and", "its", "affiliates",
                    "de", "cv", "spa", "srl", "sl", "se", "pty", "dba"}
@@ -108,10 +110,12 @@ def gold_parties(answer: str) -> set[str]:
     names = set()
     for part in (answer or "").split(";"):
         name = re.sub(r"\(.*", "", part.replace("“", "(").replace('"', "(")).strip(" ,.")
+        if re.search(r"(?i)collectively|referred to|each of|hereinafter", name) or name[:1].islower():
+            continue  # a defined-term phrase, not an entity
         if not name or re.search(r"\band\b", name) and not re.search(r"(?i)\b(inc|llc|ltd|corp|company|co)\b", name):
             continue
         normal = normalize_entity(name)
-        if normal:
+        if normal and normal not in ROLE_ALIASES:
             names.add(normal)
     return names
 

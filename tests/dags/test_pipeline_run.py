@@ -166,3 +166,19 @@ def test_duplicate_under_another_name_is_registered_unchanged(runs):
 def test_data_docs_are_built(runs):
     settings, _, _ = runs
     assert (settings.data_docs_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
+
+
+def test_every_extracted_value_is_in_the_warehouse_with_provenance(runs):
+    settings, _, _ = runs
+    rows = query(settings.warehouse, "select * from raw_contract_terms")
+    fields = {r["field"] for r in rows}
+    assert {"party", "governing_law", "engagement_type", "clause:cap_on_liability"} <= fields
+    assert all(r["file_sha256"] and r["page"] >= 1 and r["source_text"] and 0 < r["confidence"] <= 1 for r in rows)
+
+
+def test_low_confidence_values_are_listed_for_review_not_used_as_facts(runs):
+    settings, _, _ = runs
+    review = query(settings.warehouse, "select * from contract_terms_for_review")
+    assert review and all(r["confidence"] < 0.6 for r in review)
+    facts = query(settings.warehouse, "select count(*) as n from raw_contract_terms where confidence >= 0.6")[0]["n"]
+    assert facts + len(review) == len(query(settings.warehouse, "select * from raw_contract_terms"))
