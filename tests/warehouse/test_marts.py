@@ -63,6 +63,11 @@ def warehouse(tmp_path_factory):
          "file_sha256": f"sha-{e}-{month}", "file_path": f"reports/{e}/{month}.csv", "location": "row 2",
          "source_text": m, "loaded_at": LOADED}
         for (e, m), values in ACTUALS.items() for month, value in zip(MONTHS, values)])
+    # a value the extractor was unsure of: listed for review, never used as a fact
+    unsure = pd.DataFrame([{"engagement_id": "eng-a", "field": "governing_law", "value": "Texas", "confidence": 0.4,
+                            "file_sha256": "sha-eng-a", "file_path": "contracts/eng-a.pdf", "page": 3,
+                            "source_text": "laws of Texas (?)", "char_offset": 10, "loaded_at": LOADED}])
+    terms = pd.concat([terms, unsure], ignore_index=True)
     for table, df in (("raw_contract_terms", terms), ("raw_sla_terms", sla), ("raw_measurements", measurements)):
         con.register("df", df)
         con.execute(f"insert into {table} ({', '.join(df.columns)}) select * from df")
@@ -128,3 +133,11 @@ def test_kpi_summary_per_engagement_and_type(warehouse):
     assert by_type["ALL"]["sla_attainment_pct"] == pytest.approx(100 * 5 / 12, abs=1e-4)
     assert by_type["ITO"]["savings_pct"] == pytest.approx(20.0)
     assert by_type["ALL"]["breaches"] == 5
+
+
+def test_low_confidence_values_wait_for_review(warehouse):
+    review = rows(warehouse, "select * from contract_terms_for_review")
+    assert [(r["engagement_id"], r["field"], r["value"], r["page"]) for r in review] == [
+        ("eng-a", "governing_law", "Texas", 3)]
+    assert rows(warehouse, "select governing_law from dim_engagement where engagement_id = 'eng-a'")[0][
+        "governing_law"] is None
