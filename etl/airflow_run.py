@@ -48,5 +48,5 @@ def run_dag_once(settings: Settings, airflow_home: Path | None = None) -> str:
     if bag.import_errors:
         raise RuntimeError(f"DAG import errors: {bag.import_errors}")
     dag = bag.dags[DAG_ID]
-    run = dag.test(run_conf={"inbox": str(settings.inbox), "warehouse": str(settings.warehouse)})
+    run = dag.test(run_conf={"inbox": str(settings.inbox), "warehouse": settings.warehouse})
     return str(run.state)

@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from etl.settings import DBT_PROJECT_DIR
+from etl.settings import DBT_PROJECT_DIR, PROJECT_ROOT, Settings
+from etl.warehouse_db import postgres_params
 
 log = logging.getLogger(__name__)
 
@@ -21,16 +22,29 @@ class DbtBuildError(RuntimeError):
     pass
 
 
-def dbt_command(warehouse: Path, *args: str) -> list[str]:
+def dbt_environment(settings: Settings) -> dict[str, str]:
+    """The profile in warehouse/profiles.yml reads its target and connection from these variables."""
+    env = {**os.environ, "DO_NOT_TRACK": "1"}
+    if settings.is_postgres:
+        p = postgres_params(settings.warehouse)
+        env.update({"DBT_TARGET": "postgres", "PGHOST": p["host"], "PGPORT": str(p["port"]), "PGUSER": p["user"],
+                    "PGPASSWORD": p["password"], "PGDATABASE": p["dbname"]})
+    else:
+        env.update({"DBT_TARGET": "duckdb", "OUTSOURCING_ETL_WAREHOUSE": settings.warehouse})
+    return env
+
+
+def dbt_command(settings: Settings, *args: str) -> list[str]:
     dbt = Path(sys.executable).with_name("dbt")
-    work = warehouse.parent / f"{warehouse.stem}_dbt"
+    work = settings.data_dir / f"{settings.name}_dbt"
     return [str(dbt), *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
             "--target-path", str(work / "target"), "--log-path", str(work / "logs")]
 
 
-def dbt_build(warehouse: Path, command: str = "build") -> None:
-    env = {**os.environ, "OUTSOURCING_ETL_WAREHOUSE": str(warehouse), "DO_NOT_TRACK": "1"}
-    proc = subprocess.run(dbt_command(warehouse, command, "--no-use-colors"), env=env, capture_output=True, text=True)
+def dbt_build(warehouse: str | Path, command: str = "build") -> None:
+    settings = Settings(PROJECT_ROOT, str(warehouse))
+    proc = subprocess.run(dbt_command(settings, command, "--no-use-colors"), env=dbt_environment(settings),
+                          capture_output=True, text=True)
     log.info("%s", proc.stdout)
     if proc.returncode != 0:
         failures = [line.strip() for line in proc.stdout.splitlines() if " ERROR " in line or "FAIL " in line]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
+from etl.warehouse_db import open_warehouse
+
 ENGAGEMENT_COLUMNS = [
     ("engagement_id", "Engagement", "{}"), ("engagement_type", "Type", "{}"),
     ("sla_attainment_pct", "SLA met %", "{:.1f}"), ("breaches", "Breaches", "{:d}"),
@@ -35,15 +39,12 @@ def _table(rows: list[dict], columns) -> str:
     return "\n".join([line(heads), "  ".join("-" * w for w in widths), *map(line, body)])
 
 
-def kpi_summary(warehouse: Path) -> str:
-    import duckdb
-
-    con = duckdb.connect(str(warehouse), read_only=True)
+def kpi_summary(warehouse: str | Path) -> str:
+    db = open_warehouse(str(warehouse), read_only=True)
     try:
         def rows(sql):
-            cur = con.execute(sql)
-            names = [d[0] for d in cur.description]
-            return [dict(zip(names, r)) for r in cur.fetchall()]
+            df = db.query(sql).astype(object)
+            return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
 
         engagements = rows("select * from mart_kpi_summary order by engagement_type, engagement_id")
         types = rows("select * from mart_kpi_by_engagement_type "
@@ -51,7 +52,7 @@ def kpi_summary(warehouse: Path) -> str:
         bench = {r["kpi"]: r["benchmark_pct"] for r in rows("select * from kpi_benchmarks")}
         files = rows("select status, count(*) as n from file_registry group by status order by status")
     finally:
-        con.close()
+        db.close()
     portfolio = next((t for t in types if t["engagement_type"] == "ALL"), {})
     verdict = []
     for label, key, kpi in (("cost savings", "savings_pct", "cost_savings"),

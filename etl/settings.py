@@ -1,10 +1,12 @@
-"""Where the pipeline reads and writes. Every path can be set by environment variable; defaults suit `make demo`."""
+"""Where the pipeline reads and writes. Every location can be set by environment variable; defaults suit `make demo`."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from etl.warehouse_db import is_postgres, postgres_params
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "warehouse"
@@ -14,23 +16,41 @@ EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 @dataclass(frozen=True)
 class Settings:
     inbox: Path
-    warehouse: Path          # DuckDB file
+    warehouse: str           # a DuckDB file path, or a postgresql:// URL
+
+    def __post_init__(self):
+        object.__setattr__(self, "inbox", Path(self.inbox))
+        object.__setattr__(self, "warehouse", str(self.warehouse))
+
+    @property
+    def is_postgres(self) -> bool:
+        return is_postgres(self.warehouse)
+
+    @property
+    def name(self) -> str:
+        return postgres_params(self.warehouse)["dbname"] if self.is_postgres else Path(self.warehouse).stem
 
     @property
     def data_dir(self) -> Path:
-        return self.warehouse.parent
+        """Working files (staging, GX Data Docs, dbt artifacts): beside a DuckDB file, else under data/."""
+        if self.is_postgres:
+            return Path(os.environ.get("OUTSOURCING_ETL_DATA_DIR") or PROJECT_ROOT / "data")
+        return Path(self.warehouse).parent
 
     @property
     def staging_dir(self) -> Path:
         """Per-file extraction results, keyed by content hash, waiting for the single load task."""
-        return self.data_dir / f"{self.warehouse.stem}_staging"
+        return self.data_dir / f"{self.name}_staging"
 
     @property
     def data_docs_dir(self) -> Path:
-        return self.data_dir / f"{self.warehouse.stem}_gx"
+        return self.data_dir / f"{self.name}_gx"
 
     @classmethod
     def resolve(cls, inbox: str | None = None, warehouse: str | None = None) -> "Settings":
         inbox = inbox or os.environ.get("OUTSOURCING_ETL_INBOX") or str(PROJECT_ROOT / "samples")
-        warehouse = warehouse or os.environ.get("OUTSOURCING_ETL_WAREHOUSE") or str(PROJECT_ROOT / "data" / "outsourcing.duckdb")
-        return cls(Path(inbox).resolve(), Path(warehouse).resolve())
+        warehouse = (warehouse or os.environ.get("OUTSOURCING_ETL_WAREHOUSE") or os.environ.get("WAREHOUSE_URL")
+                     or str(PROJECT_ROOT / "data" / "outsourcing.duckdb"))
+        if not is_postgres(warehouse):
+            warehouse = str(Path(warehouse).resolve())
+        return cls(Path(inbox).resolve(), warehouse)

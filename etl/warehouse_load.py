@@ -18,6 +18,7 @@ import pandas as pd
 from etl.canonical_records import CanonicalBatch, build_batch
 from etl.records import ExtractedFile
 from etl.validation import RowFailure, ValidationOutcome, validate
+from etl.warehouse_db import open_warehouse, warehouse_exists
 
 log = logging.getLogger(__name__)
 
@@ -31,17 +32,17 @@ create table if not exists quarantine (
     failed_check varchar not null, message varchar not null, record varchar, quarantined_at timestamp not null,
     run_id varchar not null);
 create table if not exists raw_contract_terms (
-    engagement_id varchar not null, field varchar not null, value varchar, confidence double,
+    engagement_id varchar not null, field varchar not null, value varchar, confidence double precision,
     file_sha256 varchar not null, file_path varchar, page integer, source_text varchar, char_offset integer,
     loaded_at timestamp not null);
 create table if not exists raw_sla_terms (
     engagement_id varchar not null, metric_id varchar not null, metric_name varchar not null, unit varchar,
-    direction varchar, baseline double, expected double, minimum double, allocation_pct double,
-    measurement_window varchar, confidence double, file_sha256 varchar not null, file_path varchar,
+    direction varchar, baseline double precision, expected double precision, minimum double precision, allocation_pct double precision,
+    measurement_window varchar, confidence double precision, file_sha256 varchar not null, file_path varchar,
     page integer, source_text varchar, loaded_at timestamp not null);
 create table if not exists raw_measurements (
     engagement_id varchar not null, metric_id varchar not null, metric_name varchar, match_method varchar,
-    match_score double, period varchar not null, actual double, actual_text varchar, reported_met boolean,
+    match_score double precision, period varchar not null, actual double precision, actual_text varchar, reported_met boolean,
     file_sha256 varchar not null, file_path varchar, location varchar, source_text varchar,
     loaded_at timestamp not null);
 create table if not exists etl_runs (
@@ -78,37 +79,33 @@ class RunSummary:
         return asdict(self)
 
 
-def connect(path: Path, read_only: bool = False):
-    import duckdb
+def create_schema(db) -> None:
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
 
-
-def registered_sha(warehouse: Path, path: str) -> str | None:
+def registered_sha(warehouse: str, path: str) -> str | None:
     """The sha256 last loaded from this inbox path, or None for a new path or a new warehouse."""
-    if not warehouse.exists():
+    if not warehouse_exists(warehouse):
         return None
-    con = connect(warehouse, read_only=True)
+    db = open_warehouse(warehouse, read_only=True)
     try:
-        found = con.execute("select count(*) from information_schema.tables where table_name = 'file_registry'").fetchone()[0]
-        if not found:
+        found = db.query("select count(*) as n from information_schema.tables where table_name = 'file_registry'")
+        if not int(found.iloc[0, 0]):
             return None
-        row = con.execute("select sha256 from file_registry where path = ?", [path]).fetchone()
-        return row[0] if row else None
+        rows = db.query("select sha256 from file_registry where path = ?", [path])
+        return rows.iloc[0, 0] if len(rows) else None
     finally:
-        con.close()
+        db.close()
 
 
-def _insert(con, table: str, df: pd.DataFrame, loaded_at: datetime) -> int:
+def _insert(db, table: str, df: pd.DataFrame, loaded_at: datetime) -> int:
     if df.empty:
         return 0
     frame = df[RAW_COLUMNS[table]].copy()
     frame["loaded_at"] = loaded_at
-    con.register("incoming", frame)
-    con.execute(f"insert into {table} ({', '.join(frame.columns)}) select * from incoming")
-    con.unregister("incoming")
-    return len(frame)
+    return db.bulk_insert(table, frame)
 
 
 def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFailure]) -> pd.DataFrame:
@@ -123,14 +120,14 @@ def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFa
     return pd.DataFrame(rows, columns=["source_path", "source_sha256", "location", "failed_check", "message", "record"])
 
 
-def validate_and_load(warehouse: Path, files: list[ExtractedFile], run_id: str, loaded_at: datetime,
+def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, loaded_at: datetime,
                       mappings_dir: Path, docs_root: Path | None, parameters: dict) -> RunSummary:
     summary = RunSummary(run_id=run_id, files_seen=len(files))
-    con = connect(warehouse)
+    db = open_warehouse(warehouse)
     try:
-        con.execute(SCHEMA)
-        known_sla = con.execute("select engagement_id, metric_id, metric_name, unit from raw_sla_terms").df()
-        registry = con.execute("select path, sha256, status from file_registry").df()
+        create_schema(db)
+        known_sla = db.query("select engagement_id, metric_id, metric_name, unit from raw_sla_terms")
+        registry = db.query("select path, sha256, status from file_registry")
 
         # the same content under a second path is a duplicate, not new data
         loaded_shas = dict(zip(registry.loc[registry.status == "loaded", "sha256"],
@@ -162,13 +159,13 @@ def validate_and_load(warehouse: Path, files: list[ExtractedFile], run_id: str, 
         outcome = ValidationOutcome(first.failures + second.failures, {**first.success, **second.success},
                                     second.data_docs_index or first.data_docs_index)
         summary.data_docs = outcome.data_docs_index
-        _write(con, fresh, batch, outcome, bad_engagements, run_id, loaded_at, summary)
+        _write(db, fresh, batch, outcome, bad_engagements, run_id, loaded_at, summary)
     finally:
-        con.close()
+        db.close()
     return summary
 
 
-def _write(con, files: list[ExtractedFile], batch: CanonicalBatch, outcome: ValidationOutcome,
+def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: ValidationOutcome,
            bad_engagements: set[str], run_id: str, loaded_at: datetime, summary: RunSummary) -> None:
     failed_sla = outcome.failed_ids("sla_terms")
     failed_measurements = outcome.failed_ids("measurements")
@@ -193,30 +190,28 @@ def _write(con, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Vali
     rows_per_file = pd.concat([terms.file_path, sla.file_path, measurements.file_path]).value_counts().to_dict()
     bad_rows_per_file = quarantine.source_path.value_counts().to_dict()
 
-    con.execute("begin transaction")
+    db.begin()
     try:
-        registry = con.execute("select path, sha256 from file_registry").df()
+        registry = db.query("select path, sha256 from file_registry")
         previous = dict(zip(registry.path, registry.sha256))
         for f in files:
             old = previous.get(f.path)
             if old and old != f.sha256:
                 # a new version of the file at this path replaces the rows of the old one
                 for table in RAW_COLUMNS:
-                    con.execute(f"delete from {table} where file_sha256 = ? and file_path = ?", [old, f.path])
-            con.execute("delete from quarantine where source_path = ?", [f.path])
-            con.execute("delete from file_registry where path = ?", [f.path])
+                    db.execute(f"delete from {table} where file_sha256 = ? and file_path = ?", [old, f.path])
+            db.execute("delete from quarantine where source_path = ?", [f.path])
+            db.execute("delete from file_registry where path = ?", [f.path])
 
         summary.rows_loaded = {
-            "raw_contract_terms": _insert(con, "raw_contract_terms", terms, loaded_at),
-            "raw_sla_terms": _insert(con, "raw_sla_terms", sla, loaded_at),
-            "raw_measurements": _insert(con, "raw_measurements", measurements, loaded_at),
+            "raw_contract_terms": _insert(db, "raw_contract_terms", terms, loaded_at),
+            "raw_sla_terms": _insert(db, "raw_sla_terms", sla, loaded_at),
+            "raw_measurements": _insert(db, "raw_measurements", measurements, loaded_at),
         }
         if not quarantine.empty:
             q = quarantine.copy()
             q["quarantined_at"], q["run_id"] = loaded_at, run_id
-            con.register("incoming", q)
-            con.execute(f"insert into quarantine ({', '.join(q.columns)}) select * from incoming")
-            con.unregister("incoming")
+            db.bulk_insert("quarantine", q)
         summary.rows_quarantined = len(quarantine) - len(unreadable)
 
         registry_rows = []
@@ -238,16 +233,14 @@ def _write(con, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Vali
         reg = pd.DataFrame(registry_rows, columns=["path", "sha256", "kind", "engagement_id", "status", "reason",
                                                    "rows_loaded", "pages", "loaded_at", "run_id"])
         if not reg.empty:
-            con.register("incoming", reg)
-            con.execute(f"insert into file_registry ({', '.join(reg.columns)}) select * from incoming")
-            con.unregister("incoming")
+            db.bulk_insert("file_registry", reg)
         summary.files_loaded = int((reg.status == "loaded").sum()) if not reg.empty else 0
         summary.files_quarantined = int((reg.status == "quarantined").sum()) if not reg.empty else 0
         summary.files_unchanged = summary.files_seen - summary.files_loaded - summary.files_quarantined
-        con.execute("insert into etl_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        db.execute("insert into etl_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             run_id, loaded_at, summary.files_seen, summary.files_loaded, summary.files_unchanged,
             summary.files_quarantined, sum(summary.rows_loaded.values()), summary.rows_quarantined, summary.data_docs])
-        con.execute("commit")
+        db.commit()
     except Exception:
-        con.execute("rollback")
+        db.rollback()
         raise

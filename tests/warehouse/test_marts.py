@@ -12,12 +12,12 @@ Engagement B (BPO, EUR): monthly charges 50,000, 12% at risk = 6,000.
 
 from datetime import datetime
 
-import duckdb
 import pandas as pd
 import pytest
 
 from etl.dbt_build import dbt_build
-from etl.warehouse_load import SCHEMA
+from etl.warehouse_db import open_warehouse
+from etl.warehouse_load import create_schema
 
 LOADED = datetime(2026, 1, 1)
 CONTRACTS = {
@@ -43,11 +43,9 @@ ACTUALS = {
 MONTHS = ["2025-01", "2025-02", "2025-03"]
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
-    path = tmp_path_factory.mktemp("marts") / "hand.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute(SCHEMA)
+def build(target: str) -> str:
+    db = open_warehouse(target)
+    create_schema(db)
     terms = pd.DataFrame([
         {"engagement_id": e, "field": k, "value": v, "confidence": 1.0, "file_sha256": f"sha-{e}",
          "file_path": f"contracts/{e}.pdf", "page": 1, "source_text": v, "char_offset": 0, "loaded_at": LOADED}
@@ -68,18 +66,31 @@ def warehouse(tmp_path_factory):
                             "file_sha256": "sha-eng-a", "file_path": "contracts/eng-a.pdf", "page": 3,
                             "source_text": "laws of Texas (?)", "char_offset": 10, "loaded_at": LOADED}])
     terms = pd.concat([terms, unsure], ignore_index=True)
+    db.begin()
     for table, df in (("raw_contract_terms", terms), ("raw_sla_terms", sla), ("raw_measurements", measurements)):
-        con.register("df", df)
-        con.execute(f"insert into {table} ({', '.join(df.columns)}) select * from df")
-    con.close()
-    dbt_build(path)
-    return duckdb.connect(str(path), read_only=True)
+        db.bulk_insert(table, df)
+    db.commit()
+    db.close()
+    dbt_build(target)
+    return target
 
 
-def rows(con, sql):
-    cur = con.execute(sql)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r)) for r in cur.fetchall()]
+@pytest.fixture(scope="module")
+def targets(tmp_path_factory, new_postgres_database):
+    return {"duckdb": build(str(tmp_path_factory.mktemp("marts") / "hand.duckdb")),
+            "postgres": build(new_postgres_database())}
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def warehouse(request, targets):
+    db = open_warehouse(targets[request.param], read_only=True)
+    yield db
+    db.close()
+
+
+def rows(db, sql):
+    df = db.query(sql).astype(object)
+    return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
 def test_attainment_is_direction_aware(warehouse):
@@ -141,3 +152,44 @@ def test_low_confidence_values_wait_for_review(warehouse):
         ("eng-a", "governing_law", "Texas", 3)]
     assert rows(warehouse, "select governing_law from dim_engagement where engagement_id = 'eng-a'")[0][
         "governing_law"] is None
+
+
+MARTS = ["mart_sla_attainment", "mart_service_credits", "mart_cost_savings", "mart_quality_improvement",
+         "mart_kpi_summary", "mart_kpi_by_engagement_type"]
+
+
+@pytest.mark.parametrize("mart", MARTS)
+def test_both_backends_give_identical_results(targets, mart):
+    def normalised(target):
+        db = open_warehouse(target, read_only=True)
+        try:
+            got = rows(db, f"select * from {mart}")
+        finally:
+            db.close()
+        out = []
+        for r in got:
+            out.append(tuple(sorted((k, round(float(v), 9) if isinstance(v, (int, float)) and not isinstance(v, bool)
+                                     else str(v)[:10] if hasattr(v, "isoformat") else v) for k, v in r.items())))
+        return sorted(out, key=str)
+
+    assert normalised(targets["duckdb"]) == normalised(targets["postgres"])
+
+
+def test_analyst_role_reads_marts_but_cannot_write_or_read_raw_text(targets):
+    import psycopg2
+
+    from etl.warehouse_db import postgres_params
+
+    con = psycopg2.connect(**postgres_params(targets["postgres"]))
+    con.autocommit = True
+    with con.cursor() as cur:
+        cur.execute("set role analyst")
+        cur.execute("select count(*) from mart_kpi_summary")
+        assert cur.fetchone()[0] == 2
+        for sql in ("insert into raw_measurements (engagement_id, metric_id, period, file_sha256, loaded_at) "
+                    "values ('x', 'y', '2025-01', 'z', now())",
+                    "select source_text from raw_contract_terms",
+                    "select message from quarantine"):
+            with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+                cur.execute(sql)
+    con.close()

@@ -9,11 +9,11 @@ by_type as (
         engagement_type,
         count(*) as engagements,
         sum(measurements) as measurements,
-        round(100.0 * sum(sla_attainment_pct * measurements / 100.0) / nullif(sum(measurements), 0), 4) as sla_attainment_pct,
+        {{ round_to("100.0 * sum(sla_attainment_pct * measurements / 100.0) / nullif(sum(measurements), 0)", 4) }} as sla_attainment_pct,
         sum(breaches) as breaches,
-        round(avg(credits_pct_of_charges), 4) as credits_pct_of_charges,
-        round(avg(savings_pct), 4) as savings_pct,
-        round(avg(quality_change_pct), 4) as quality_change_pct
+        {{ round_to("avg(credits_pct_of_charges)", 4) }} as credits_pct_of_charges,
+        {{ round_to("avg(savings_pct)", 4) }} as savings_pct,
+        {{ round_to("avg(quality_change_pct)", 4) }} as quality_change_pct
     from engagements
     group by engagement_type
 ),
@@ -23,11 +23,11 @@ portfolio as (
         'ALL' as engagement_type,
         count(*),
         sum(measurements),
-        round(100.0 * sum(sla_attainment_pct * measurements / 100.0) / nullif(sum(measurements), 0), 4),
+        {{ round_to("100.0 * sum(sla_attainment_pct * measurements / 100.0) / nullif(sum(measurements), 0)", 4) }},
         sum(breaches),
-        round(avg(credits_pct_of_charges), 4),
-        round(avg(savings_pct), 4),
-        round(avg(quality_change_pct), 4)
+        {{ round_to("avg(credits_pct_of_charges)", 4) }},
+        {{ round_to("avg(savings_pct)", 4) }},
+        {{ round_to("avg(quality_change_pct)", 4) }}
     from engagements
 )
 

@@ -32,15 +32,15 @@ select
     savings.vendor_name,
     savings.currency,
     coalesce(attainment.measurements, 0) as measurements,
-    round(100.0 * attainment.met / nullif(attainment.measurements, 0), 4) as sla_attainment_pct,
+    {{ round_to("100.0 * attainment.met / nullif(attainment.measurements, 0)", 4) }} as sla_attainment_pct,
     coalesce(attainment.breaches, 0) as breaches,
-    round(coalesce(credits.credits_owed, 0), 2) as credits_owed,
-    round(100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0), 4) as credits_pct_of_charges,
+    {{ round_to("coalesce(credits.credits_owed, 0)", 2) }} as credits_owed,
+    {{ round_to("100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0)", 4) }} as credits_pct_of_charges,
     savings.annual_charges,
     savings.cost_baseline,
     savings.savings_pct,
     savings.committed_savings_pct,
-    round(quality.quality_change_pct, 4) as quality_change_pct
+    {{ round_to("quality.quality_change_pct", 4) }} as quality_change_pct
 from {{ ref('mart_cost_savings') }} as savings
 left join attainment on attainment.engagement_id = savings.engagement_id
 left join credits on credits.engagement_id = savings.engagement_id

@@ -24,7 +24,7 @@ select
     defaults.service_level_defaults,
     defaults.allocation_pct_triggered,
     charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0 as credit_before_cap,
-    round(least(charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0, charges.at_risk_amount), 2) as credit_amount
+    {{ round_to("least(charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0, charges.at_risk_amount)", 2) }} as credit_amount
 from {{ ref('fct_charges') }} as charges
 inner join defaults
     on defaults.engagement_id = charges.engagement_id and defaults.period_month = charges.period_month

@@ -1,0 +1,120 @@
+"""One small interface over the two warehouse backends: an embedded DuckDB file, or PostgreSQL by URL.
+
+SQL is written once with `?` placeholders and portable types; loads go through each backend's bulk path
+(DuckDB reads the DataFrame directly; PostgreSQL gets COPY FROM STDIN), never row-by-row inserts.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pandas as pd
+
+
+def is_postgres(target: str) -> bool:
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def postgres_params(url: str) -> dict:
+    u = urlparse(url)
+    return {"host": u.hostname or "127.0.0.1", "port": u.port or 5432, "user": unquote(u.username or "postgres"),
+            "password": unquote(u.password or ""), "dbname": (u.path or "/postgres").lstrip("/") or "postgres"}
+
+
+class DuckDBWarehouse:
+    dialect = "duckdb"
+
+    def __init__(self, path: Path, read_only: bool = False):
+        import duckdb
+
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(str(path), read_only=read_only)
+
+    def execute(self, sql: str, params: list | None = None) -> None:
+        self.con.execute(sql, params or [])
+
+    def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        return self.con.execute(sql, params or []).df()
+
+    def bulk_insert(self, table: str, df: pd.DataFrame) -> int:
+        if df.empty:
+            return 0
+        self.con.register("incoming_rows", df)
+        try:
+            self.con.execute(f"insert into {table} ({', '.join(df.columns)}) select * from incoming_rows")
+        finally:
+            self.con.unregister("incoming_rows")
+        return len(df)
+
+    def begin(self) -> None:
+        self.con.execute("begin transaction")
+
+    def commit(self) -> None:
+        self.con.execute("commit")
+
+    def rollback(self) -> None:
+        self.con.execute("rollback")
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class PostgresWarehouse:
+    dialect = "postgres"
+
+    def __init__(self, url: str, read_only: bool = False):
+        import psycopg2
+
+        self.con = psycopg2.connect(**postgres_params(url))
+        self.con.autocommit = True  # explicit begin/commit below make the load one transaction
+        if read_only:
+            self.con.set_session(readonly=True, autocommit=True)
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, sql: str, params: list | None = None) -> None:
+        with self.con.cursor() as cur:
+            cur.execute(self._sql(sql) if params else sql, params or None)
+
+    def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        with self.con.cursor() as cur:
+            cur.execute(self._sql(sql) if params else sql, params or None)
+            names = [d[0] for d in cur.description]
+            return pd.DataFrame(cur.fetchall(), columns=names)
+
+    def bulk_insert(self, table: str, df: pd.DataFrame) -> int:
+        if df.empty:
+            return 0
+        buffer = io.StringIO()
+        df.to_csv(buffer, index=False, header=False, na_rep="\\N")
+        buffer.seek(0)
+        with self.con.cursor() as cur:
+            cur.copy_expert(f"copy {table} ({', '.join(df.columns)}) from stdin with (format csv, null '\\N')", buffer)
+        return len(df)
+
+    def begin(self) -> None:
+        self.execute("begin")
+
+    def commit(self) -> None:
+        self.execute("commit")
+
+    def rollback(self) -> None:
+        self.execute("rollback")
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def open_warehouse(target: str, read_only: bool = False):
+    if is_postgres(target):
+        return PostgresWarehouse(target, read_only=read_only)
+    return DuckDBWarehouse(Path(target), read_only=read_only)
+
+
+def warehouse_exists(target: str) -> bool:
+    return is_postgres(target) or Path(target).exists()
