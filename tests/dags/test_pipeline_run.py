@@ -182,3 +182,28 @@ def test_low_confidence_values_are_listed_for_review_not_used_as_facts(runs):
     assert all(r["confidence"] < 0.6 for r in review)
     facts = query(settings.warehouse, "select count(*) as n from raw_contract_terms where confidence >= 0.6")[0]["n"]
     assert facts + len(review) == len(query(settings.warehouse, "select * from raw_contract_terms"))
+
+
+def test_same_pipeline_on_postgresql_gives_the_same_kpis(runs, new_postgres_database):
+    settings, _, _ = runs
+    pg = Settings(settings.inbox, new_postgres_database())
+    assert run_dag_once(pg) == "success"
+    from etl.warehouse_db import open_warehouse
+
+    def kpis(target):
+        db = open_warehouse(target, read_only=True)
+        try:
+            df = db.query("select * from mart_kpi_summary order by engagement_id")
+        finally:
+            db.close()
+        return [{k: (round(float(v), 6) if isinstance(v, float) else v) for k, v in r.items()}
+                for r in df.astype(object).to_dict("records")]
+
+    assert kpis(pg.warehouse) == kpis(settings.warehouse)
+    db = open_warehouse(pg.warehouse, read_only=True)
+    try:
+        statuses = db.query("select status, count(*) as n from file_registry group by status order by status")
+    finally:
+        db.close()
+    assert dict(zip(statuses.status, statuses.n)) == {"loaded": len(TRUTH["contracts"]) + len(TRUTH["reports"]),
+                                                     "quarantined": len(TRUTH["malformed_files"])}
