@@ -6,6 +6,7 @@ would lock the warehouse against the next task when Airflow runs tasks in one pr
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -41,9 +42,11 @@ def dbt_command(settings: Settings, *args: str) -> list[str]:
             "--target-path", str(work / "target"), "--log-path", str(work / "logs")]
 
 
-def dbt_build(warehouse: str | Path, command: str = "build") -> None:
+def dbt_build(warehouse: str | Path, command: str = "build", variables: dict | None = None) -> None:
+    """Run `dbt <command>`; `variables` become dbt vars (for example a fixed as_of_date for renewals)."""
     settings = Settings(PROJECT_ROOT, str(warehouse))
-    proc = subprocess.run(dbt_command(settings, command, "--no-use-colors"), env=dbt_environment(settings),
+    extra = ["--vars", json.dumps(variables)] if variables else []
+    proc = subprocess.run(dbt_command(settings, command, "--no-use-colors", *extra), env=dbt_environment(settings),
                           capture_output=True, text=True)
     log.info("%s", proc.stdout)
     if proc.returncode != 0:

@@ -23,10 +23,12 @@ LOADED = datetime(2026, 1, 1)
 CONTRACTS = {
     "eng-a": {"engagement_type": "ITO", "vendor": "Vendor A Ltd.", "client": "Client A plc", "currency": "USD",
               "annual_charges": "1200000", "cost_baseline": "1500000", "committed_savings_pct": "15",
-              "at_risk_pct": "10", "effective_date": "2025-01-01"},
+              "at_risk_pct": "10", "effective_date": "2025-01-01", "expiry_date": "2025-12-31",
+              "auto_renewal": "true", "renewal_term_months": "12", "notice_period_days": "90"},
     "eng-b": {"engagement_type": "BPO", "vendor": "Vendor B GmbH", "client": "Client B S.A.", "currency": "EUR",
               "annual_charges": "600000", "cost_baseline": "600000", "committed_savings_pct": "5",
-              "at_risk_pct": "12", "effective_date": "2025-01-01"},
+              "at_risk_pct": "12", "effective_date": "2025-01-01", "expiry_date": "2026-03-31",
+              "auto_renewal": "false", "notice_period_days": "60"},
 }
 SLAS = [  # engagement, metric, unit, direction, baseline, expected, minimum, allocation
     ("eng-a", "availability", "percent", "higher", 99.0, 99.9, 99.5, 60.0),
@@ -71,7 +73,7 @@ def build(target: str) -> str:
         db.bulk_insert(table, df)
     db.commit()
     db.close()
-    dbt_build(target)
+    dbt_build(target, variables={"as_of_date": "cast('2026-01-15' as date)"})
     return target
 
 
@@ -154,7 +156,28 @@ def test_low_confidence_values_wait_for_review(warehouse):
         "governing_law"] is None
 
 
-MARTS = ["mart_sla_attainment", "mart_service_credits", "mart_cost_savings", "mart_quality_improvement",
+def test_consecutive_misses_and_trend(warehouse):
+    got = {(r["engagement_id"], r["metric_id"], str(r["period_month"])[:7]): (r["consecutive_misses"], r["trend"])
+           for r in rows(warehouse, "select * from mart_sla_attainment")}
+    assert [got[("eng-a", "availability", m)] for m in MONTHS] == [(0, "first"), (1, "worsening"), (2, "worsening")]
+    assert [got[("eng-a", "p1_resolution", m)] for m in MONTHS] == [(0, "first"), (1, "worsening"), (2, "improving")]
+    assert [got[("eng-b", "handle_time", m)][0] for m in MONTHS] == [1, 2, 0]
+
+
+def test_renewals_roll_forward_and_give_the_notice_deadline(warehouse):
+    got = {r["engagement_id"]: r for r in rows(warehouse, "select * from mart_renewals")}
+    a, b = got["eng-a"], got["eng-b"]
+    # A auto-renews yearly: its first term ended 2025-12-31, so the term in force ends 2026-12-31
+    assert str(a["current_term_end"])[:10] == "2026-12-31"
+    assert str(a["notice_deadline"])[:10] == "2026-10-02"
+    assert a["days_to_notice_deadline"] == 260 and not a["notice_due_180_days"]
+    # B does not renew: notice 60 days before 2026-03-31
+    assert str(b["notice_deadline"])[:10] == "2026-01-30"
+    assert b["days_to_notice_deadline"] == 15 and b["notice_due_30_days"]
+    assert {a["engagement_type"], b["engagement_type"]} == {"ITO", "BPO"}
+
+
+MARTS = ["mart_sla_attainment", "mart_renewals", "mart_service_credits", "mart_cost_savings", "mart_quality_improvement",
          "mart_kpi_summary", "mart_kpi_by_engagement_type"]
 
 
