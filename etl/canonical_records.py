@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.metric_mapping import load_mapping_file, match_metric
+from etl.report_values import parse_locale_number, to_contract_unit
 from etl.records import ExtractedFile
 from etl.settings import DBT_PROJECT_DIR
 
@@ -48,8 +49,22 @@ def _with_units(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappings_dir: Path) -> CanonicalBatch:
-    """known_sla_terms: SLA rows already in the warehouse, for reports whose contract was loaded earlier."""
+def _writes_fractions(f: ExtractedFile, metrics: dict[str, tuple[str, str]], mapped: dict[str, str]) -> bool:
+    """Whether a report writes percentages as 0..1: every percent value without a % sign is at most 1."""
+    values = []
+    for m in f.measurements:
+        match = match_metric(m.metric_name, {k: v[0] for k, v in metrics.items()}, mapped)
+        if match.metric_id and metrics[match.metric_id][1] == "percent" and "%" not in m.actual_text:
+            number = parse_locale_number(m.actual_text) if m.actual_text.strip() else None
+            if number is not None:
+                values.append(number)
+    return bool(values) and all(0 <= v <= 1 for v in values)
+
+
+def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappings_dir: Path,
+                known_terms: dict[str, tuple[str | None, str | None]] | None = None) -> CanonicalBatch:
+    """known_sla_terms: SLA rows already in the warehouse, for reports whose contract was loaded earlier;
+    known_terms: engagement -> (effective date, expiry date) already in the warehouse."""
     contracts = [f for f in files if f.kind == "contract" and f.status == "extracted"]
     reports = [f for f in files if f.kind == "report" and f.status == "extracted"]
 
@@ -95,6 +110,11 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
     for r in schedule.itertuples():
         by_engagement.setdefault(r.engagement_id, {})[r.metric_id] = (r.metric_name, r.unit)
 
+    term_dates = dict(known_terms or {})
+    for f in contracts:
+        values = {t.field: t.value for t in f.contract_terms}
+        term_dates[f.engagement_id] = (values.get("effective_date"), values.get("expiry_date"))
+
     mapping_cache: dict[str, dict[str, str]] = {}
     rows = []
     for f in reports:
@@ -102,8 +122,12 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
         if f.engagement_id not in mapping_cache:
             path = mappings_dir / f"{f.engagement_id}.yml"
             mapping_cache[f.engagement_id] = load_mapping_file(path) if path.exists() else {}
+        fractions = _writes_fractions(f, metrics, mapping_cache[f.engagement_id])
+        start, end = term_dates.get(f.engagement_id, (None, None))
         for m in f.measurements:
             match = match_metric(m.metric_name, {k: v[0] for k, v in metrics.items()}, mapping_cache[f.engagement_id])
+            unit = metrics[match.metric_id][1] if match.metric_id else None
+            actual, conversion = to_contract_unit(m.actual_text, unit, fractions)
             rows.append({
                 "row_id": f"{f.sha256[:12]}:{m.location}",
                 "engagement_id": f.engagement_id,
@@ -113,9 +137,14 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
                 "match_method": match.method,
                 "match_score": match.score,
                 "metric_name": m.metric_name,
-                "unit": metrics[match.metric_id][1] if match.metric_id else None,
+                "unit": unit,
                 "period": m.period,
-                "actual": m.actual,
+                "period_start": f"{m.period}-01" if m.period else None,
+                # compared by month: a report for the month the term starts in is inside the term
+                "term_start": f"{start[:7]}-01" if start and len(start) == 10 else None,
+                "term_end": end if end and len(end) == 10 else None,
+                "actual": actual,
+                "conversion": conversion,
                 "actual_text": m.actual_text,
                 "reported_met": m.reported_met,
                 "location": m.location,
@@ -126,8 +155,8 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
             })
     measurements = pd.DataFrame(rows, columns=[
         "row_id", "engagement_id", "metric_id", "metric_key", "match_method", "match_score", "metric_name", "unit",
-        "period", "actual", "actual_text", "reported_met", "location", "file_path", "file_sha256", "page",
-        "source_text"])
+        "period", "period_start", "term_start", "term_end", "actual", "conversion", "actual_text", "reported_met",
+        "location", "file_path", "file_sha256", "page", "source_text"])
     measurements["actual"] = measurements["actual"].astype("float64")
     measurements["match_score"] = measurements["match_score"].astype("float64")
     measurements["reported_met"] = measurements["reported_met"].astype("boolean")

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-REPORT_SUFFIXES = {".csv", ".xlsx", ".pdf"}
+REPORT_SUFFIXES = {".csv", ".xlsx", ".pdf", ".json"}
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,11 @@ from etl.records import InputFileError, Measurement, Provenance
 
 # header words -> column role; checked in order so "Achieved?" is a status, not an actual
 HEADER_ROLES: list[tuple[str, tuple[str, ...]]] = [
-    ("status", ("status", "met?", "achieved?", "met", "rag", "pass/fail")),
-    ("period", ("reporting month", "period", "month")),
-    ("target", ("target", "expected", "sla level")),
-    ("actual", ("actual", "result", "achieved", "performance", "value", "score")),
-    ("unit", ("unit", "uom")),
+    ("status", ("status", "met?", "achieved?", "met", "rag", "pass/fail", "sla met", "erfuellt")),
+    ("period", ("reporting month", "period", "month", "periode", "monat")),
+    ("target", ("target", "expected", "sla level", "ziel", "soll")),
+    ("actual", ("actual", "result", "achieved", "value", "score", "ist", "performance")),
+    ("unit", ("unit", "uom", "einheit")),
     ("metric", ("service level", "kpi", "metric", "measure", "sla")),
 ]
 MAX_REPORT_ROWS = 100_000
@@ -37,10 +37,10 @@ class _Grid:
     context: str              # text around the table (title block), where periods are often written
 
 
-def _roles(row: list[str]) -> dict[str, int] | None:
+def _header_roles(row: list[str]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for i, cell in enumerate(row):
-        low = cell.strip().lower()
+        low = cell.strip().lower().replace("_", " ")
         if not low:
             continue
         for role, words in HEADER_ROLES:
@@ -49,7 +49,24 @@ def _roles(row: list[str]) -> dict[str, int] | None:
             if any(low == w or (len(w) > 3 and w in low) for w in words):
                 roles[role] = i
                 break
+    return roles
+
+
+def _roles(row: list[str]) -> dict[str, int] | None:
+    roles = _header_roles(row)
     return roles if {"metric", "actual"} <= roles.keys() else None
+
+
+def _merged_header(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header rows as one: a merged parent cell ('Performance' over 'Target | Actual') is read empty
+    in the cells it spans, so it is carried right and joined to each sub-label."""
+    out, parent = [], ""
+    for i in range(max(len(upper), len(lower))):
+        top = upper[i] if i < len(upper) else ""
+        parent = top or (parent if i < len(lower) and lower[i] else "")
+        sub = lower[i] if i < len(lower) else ""
+        out.append(" ".join(x for x in (parent if not top else top, sub) if x))
+    return out
 
 
 def _status(text: str) -> bool | None:
@@ -64,8 +81,10 @@ def _status(text: str) -> bool | None:
 def _cell_text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:g}"
+        return repr(value) if abs(value) < 1 else f"{value:.10g}"
     return str(value).strip()
 
 
@@ -112,6 +131,26 @@ def _xlsx_grids(path: Path) -> list[_Grid]:
     return grids
 
 
+def _json_grids(path: Path) -> list[_Grid]:
+    """A JSON export: the first list of records found (top level, or under any key) becomes a table."""
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputFileError(f"not valid JSON ({exc})") from None
+    records = data if isinstance(data, list) else next(
+        (v for v in (data.values() if isinstance(data, dict) else []) if isinstance(v, list)), None)
+    if not records or not all(isinstance(r, dict) for r in records):
+        raise InputFileError("JSON has no list of measurement records")
+    if len(records) > MAX_REPORT_ROWS:
+        raise InputFileError(f"report has {len(records):,} records, above the limit of {MAX_REPORT_ROWS:,}")
+    keys = list(dict.fromkeys(k for r in records for k in r))
+    rows = [keys] + [[_cell_text(r.get(k)) for k in keys] for r in records]
+    context = " ".join(f"{k} {v}" for k, v in data.items() if not isinstance(v, (list, dict))) if isinstance(data, dict) else ""
+    return [_Grid(rows, "", 0, context)]
+
+
 def _pdf_grids(path: Path) -> list[_Grid]:
     grids = []
     for page in read_pages(path):
@@ -131,7 +170,71 @@ def read_grids(path: Path) -> list[_Grid]:
         return _xlsx_grids(path)
     if suffix == ".pdf":
         return _pdf_grids(path)
-    raise InputFileError(f"unsupported report type {suffix or '(no extension)'}: use CSV, XLSX or PDF")
+    if suffix == ".json":
+        return _json_grids(path)
+    raise InputFileError(f"unsupported report type {suffix or '(no extension)'}: use CSV, XLSX, PDF or JSON")
+
+
+def _measurement(engagement_id, name, period, actual_text, status, location, grid, cells, sha256) -> Measurement:
+    return Measurement(
+        engagement_id=engagement_id, metric_name=name, period=period or "", actual_text=actual_text,
+        actual=parse_number(actual_text), reported_met=_status(status), location=location,
+        provenance=Provenance(sha256, grid.page, " | ".join(c for c in cells if c)))
+
+
+def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | None) -> list[Measurement]:
+    """Measurements from one table in any of three shapes: metrics as rows (long), metrics as columns with
+    a period column (wide), or metrics as rows with one column per month."""
+    rows = grid.rows
+    grid_period = parse_period(grid.context) or file_period
+    out: list[Measurement] = []
+    for h, row in enumerate(rows):
+        header, body_start = row, h + 1
+        roles = _roles(header)
+        below = rows[h + 1] if h + 1 < len(rows) else []
+        # a second header row of sub-labels under merged cells: empty first cell, words only
+        sub_header = bool(below) and not below[0].strip() and any(c.strip() for c in below[1:]) and all(
+            parse_number(c) is None for c in below if c.strip())
+        if (roles is None or sub_header) and below:
+            merged = _merged_header(row, below)
+            if _roles(merged) is not None:
+                header, body_start, roles = merged, h + 2, _roles(merged)
+        if roles is not None:  # long: one row per metric
+            for r, cells in enumerate(rows[body_start:], start=body_start + 1):
+                get = lambda role: cells[roles[role]] if role in roles and roles[role] < len(cells) else ""  # noqa: E731
+                name = get("metric")
+                if not name or _roles(cells) is not None or re.match(r"(?i)total|average|notes?\b", name):
+                    continue  # blank line, a repeated header, or a summary row with no metric of its own
+                out.append(_measurement(engagement_id, name, parse_period(get("period")) or grid_period,
+                                        get("actual"), get("status"), f"{grid.where} row {r}".strip(), grid, cells, sha256))
+            return out
+        found = _header_roles(row)
+        month_columns = {i: parse_period(c) for i, c in enumerate(row) if i != found.get("metric") and parse_period(c)}
+        if "metric" in found and len(month_columns) >= 2:  # months as columns
+            for r, cells in enumerate(rows[h + 1:], start=h + 2):
+                name = cells[found["metric"]] if found["metric"] < len(cells) else ""
+                if not name or re.match(r"(?i)total|average", name):
+                    continue
+                for i, period in month_columns.items():
+                    if i < len(cells):
+                        out.append(_measurement(engagement_id, name, period, cells[i], "",
+                                                f"{grid.where} row {r} column {i + 1}".strip(), grid, [name, cells[i]], sha256))
+            if out:
+                return out
+        if ("period" in found and not parse_period(row[found["period"]]) and len(row) - len(found) >= 1
+                and not ({"metric", "actual"} & found.keys())):
+            metric_columns = [i for i, c in enumerate(row) if c and i not in found.values()]
+            for r, cells in enumerate(rows[h + 1:], start=h + 2):
+                period = parse_period(cells[found["period"]]) if found["period"] < len(cells) else None
+                if not period:
+                    continue
+                for i in metric_columns:
+                    if i < len(cells):
+                        out.append(_measurement(engagement_id, row[i], period, cells[i], "",
+                                                f"{grid.where} row {r} column {i + 1}".strip(), grid, [row[i], cells[i]], sha256))
+            if out:
+                return out
+    return out
 
 
 def extract_report(path: Path, engagement_id: str, sha256: str) -> list[Measurement]:
@@ -141,32 +244,7 @@ def extract_report(path: Path, engagement_id: str, sha256: str) -> list[Measurem
     file_period = parse_period(path.stem)
     measurements: list[Measurement] = []
     for grid in grids:
-        for h, row in enumerate(grid.rows):
-            roles = _roles(row)
-            if roles is None:
-                continue
-            grid_period = parse_period(grid.context) or file_period
-            for r, cells in enumerate(grid.rows[h + 1:], start=h + 2):
-                get = lambda role: cells[roles[role]] if role in roles and roles[role] < len(cells) else ""  # noqa: E731
-                name = get("metric")
-                if not name or _roles(cells) is not None:
-                    continue  # blank line or a header repeated further down
-                if re.match(r"(?i)total|average|notes?\b", name):
-                    continue  # summary rows carry no metric of their own
-                period = parse_period(get("period")) or grid_period
-                actual_text = get("actual")
-                location = f"{grid.where} row {r}".strip()
-                measurements.append(Measurement(
-                    engagement_id=engagement_id,
-                    metric_name=name,
-                    period=period or "",
-                    actual_text=actual_text,
-                    actual=parse_number(actual_text),
-                    reported_met=_status(get("status")),
-                    location=location,
-                    provenance=Provenance(sha256, grid.page, " | ".join(c for c in cells if c)),
-                ))
-            break  # one header per grid
+        measurements += _read_grid(grid, engagement_id, sha256, file_period)
     if not measurements:
         first = ""
         for g in grids:
@@ -174,6 +252,6 @@ def extract_report(path: Path, engagement_id: str, sha256: str) -> list[Measurem
             if first:
                 break
         raise InputFileError(
-            "no measurement table found: expected a header row naming the service level/KPI and its actual/result; "
-            f"the file begins with {first[:80]!r}")
+            "no measurement table found: expected a header row naming the service level/KPI and its actual/result "
+            f"(or one column per metric with a month column); the file begins with {first[:80]!r}")
     return measurements

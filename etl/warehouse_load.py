@@ -42,7 +42,8 @@ create table if not exists raw_sla_terms (
     page integer, source_text varchar, loaded_at timestamp not null);
 create table if not exists raw_measurements (
     engagement_id varchar not null, metric_id varchar not null, metric_name varchar, match_method varchar,
-    match_score double precision, period varchar not null, actual double precision, actual_text varchar, reported_met boolean,
+    match_score double precision, period varchar not null, actual double precision, unit varchar, conversion varchar,
+    actual_text varchar, reported_met boolean,
     file_sha256 varchar not null, file_path varchar, location varchar, source_text varchar,
     loaded_at timestamp not null);
 create table if not exists etl_runs (
@@ -58,7 +59,7 @@ RAW_COLUMNS = {
                       "minimum", "allocation_pct", "measurement_window", "confidence", "file_sha256", "file_path",
                       "page", "source_text"],
     "raw_measurements": ["engagement_id", "metric_id", "metric_name", "match_method", "match_score", "period",
-                         "actual", "actual_text", "reported_met", "file_sha256", "file_path", "location",
+                         "actual", "unit", "conversion", "actual_text", "reported_met", "file_sha256", "file_path", "location",
                          "source_text"],
 }
 
@@ -127,6 +128,10 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
     try:
         create_schema(db)
         known_sla = db.query("select engagement_id, metric_id, metric_name, unit from raw_sla_terms")
+        dates = db.query("select engagement_id, field, value from raw_contract_terms "
+                         "where field in ('effective_date', 'expiry_date')")
+        known_terms = {e: tuple(next(iter(g.loc[g.field == f, "value"]), None) for f in ("effective_date", "expiry_date"))
+                       for e, g in dates.groupby("engagement_id")} if len(dates) else {}
         registry = db.query("select path, sha256, status from file_registry")
 
         # the same content under a second path is a duplicate, not new data
@@ -144,7 +149,7 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
                 loaded_shas.setdefault(f.sha256, f.path)
             fresh.append(f)
 
-        batch = build_batch(fresh, known_sla, mappings_dir)
+        batch = build_batch(fresh, known_sla, mappings_dir, known_terms)
         first = validate({"contract_terms": batch.contracts, "sla_terms": batch.sla_terms}, parameters, docs_root)
         bad_contracts = batch.contracts[batch.contracts.row_id.isin(first.failed_ids("contract_terms"))]
         bad_engagements = set(bad_contracts.engagement_id)

@@ -81,7 +81,6 @@ class Engagement:
     savings_pct: float
     at_risk_pct: float
     scope: str
-    layout: str          # report layout: csv | xlsx | pdf
     style: dict = field(default_factory=dict)
     slas: list[Sla] = field(default_factory=list)
 
@@ -103,7 +102,7 @@ ENGAGEMENTS = [
         baseline_kind="historical cost", savings_pct=10.0, at_risk_pct=12.0,
         scope=("data centre hosting, server and storage management, network operations and an "
                "end-user service desk for the Customer's plants and offices"),
-        layout="csv", style={"font": "Helvetica", "columns": 1, "page": A4},
+        style={"font": "Helvetica", "columns": 1, "page": A4},
         slas=[
             Sla("Server Availability", "Server availability", "percent", 99.2, 99.9, 99.5, 40),
             Sla("Priority 1 Incident Resolution Time", "P1 resolution time", "hours", 6.0, 4.0, 6.0, 30),
@@ -122,7 +121,7 @@ ENGAGEMENTS = [
         baseline_kind="budget", savings_pct=8.0, at_risk_pct=10.0,
         scope=("corrective, adaptive and perfective maintenance of the Client's order management, "
                "e-commerce and warehouse applications"),
-        layout="csv", style={"font": "Times-Roman", "columns": 2, "page": LETTER},
+        style={"font": "Times-Roman", "columns": 2, "page": LETTER},
         slas=[
             Sla("Critical Defect Resolution Time", "Sev1 fix time", "hours", 16.0, 8.0, 12.0, 50),
             Sla("Defect Escape Rate", "Escaped defects", "percent", 6.0, 2.0, 4.0, 25),
@@ -139,7 +138,7 @@ ENGAGEMENTS = [
         annual_charges=5_100_000, pricing_model="per transaction", baseline=5_500_000,
         baseline_kind="historical cost", savings_pct=9.0, at_risk_pct=12.0,
         scope="inbound customer care, billing enquiries and retention calls in German and English",
-        layout="xlsx", style={"font": "Courier", "columns": 1, "page": A4, "break_table": True},
+        style={"font": "Courier", "columns": 1, "page": A4, "break_table": True},
         slas=[
             Sla("Calls Answered within 20 Seconds", "Service level (20s)", "percent", 68.0, 80.0, 75.0, 35),
             Sla("Call Abandonment Rate", "Abandon rate", "percent", 9.0, 5.0, 8.0, 25),
@@ -160,7 +159,7 @@ ENGAGEMENTS = [
         annual_charges=1_850_000, pricing_model="FTE-based", baseline=2_100_000,
         baseline_kind="market benchmark", savings_pct=12.0, at_risk_pct=10.0,
         scope="accounts payable, accounts receivable, general ledger reconciliations and month-end close",
-        layout="xlsx", style={"font": "Helvetica", "columns": 1, "page": LETTER},
+        style={"font": "Helvetica", "columns": 1, "page": LETTER},
         slas=[
             Sla("Invoice Processing Accuracy", "Invoice accuracy", "percent", 97.5, 99.5, 99.0, 40),
             Sla("Invoice Cycle Time", "Invoice cycle time", "days", 6.0, 3.0, 5.0, 30),
@@ -178,7 +177,7 @@ ENGAGEMENTS = [
         baseline_kind="historical cost", savings_pct=7.5, at_risk_pct=15.0,
         scope=("clinical data management, statistical programming and biostatistics analytics for "
                "Phase II and Phase III trials"),
-        layout="pdf", style={"font": "Times-Roman", "columns": 1, "page": LETTER},
+        style={"font": "Times-Roman", "columns": 1, "page": LETTER},
         slas=[
             Sla("Data Entry Accuracy", "Data accuracy", "percent", 99.5, 99.95, 99.9, 40),
             Sla("Data Query Turnaround", "Query turnaround", "hours", 96.0, 48.0, 72.0, 30),
@@ -195,7 +194,7 @@ ENGAGEMENTS = [
         annual_charges=780_000, pricing_model="outcome-based", baseline=800_000,
         baseline_kind="budget", savings_pct=5.0, at_risk_pct=8.0,
         scope="consumer panel surveys, competitive intelligence reports and quarterly brand tracking",
-        layout="pdf", style={"font": "Helvetica", "columns": 2, "page": A4},
+        style={"font": "Helvetica", "columns": 2, "page": A4},
         slas=[
             Sla("Report Accuracy", "Report accuracy", "percent", 92.0, 98.0, 95.0, 50),
             Sla("On-Time Report Delivery", "On-time delivery", "percent", 85.0, 95.0, 90.0, 50),
@@ -389,7 +388,7 @@ def write_contract(e: Engagement, path: Path, variant: int) -> None:
     for heading, paras in after:
         story.append(Paragraph(heading, head))
         story.extend(Paragraph(p, body) for p in paras)
-    story.append(Spacer(1, 18))
+    story.append(Spacer(1, 540))
     story.append(Paragraph("IN WITNESS WHEREOF the parties have signed this Agreement.", body))
     sig = Table([[f"For and on behalf of {e.client}", f"For and on behalf of {e.vendor}"],
                  ["Signature: ____________________", "Signature: ____________________"],
@@ -432,60 +431,207 @@ def report_value(s: Sla, value: float) -> str:
     return f"{value:g}%" if s.unit == "percent" else f"{value:g}"
 
 
-def write_csv_report(e: Engagement, month: str, values: dict[str, float], path: Path,
-                     extra_rows: list[list[str]] = ()) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["Reporting Month", "Service Level", "Target", "Actual", "Status"])
+def hours_text(value: float, style: str) -> str:
+    """A duration in hours written the ways vendors write it."""
+    minutes = round(value * 60)
+    if style == "hm":
+        return f"{minutes // 60}h {minutes % 60}m"
+    if style == "min":
+        return f"{minutes} min"
+    return f"{value:g}"
+
+
+def clock_text(minutes_value: float) -> str:
+    seconds = round(minutes_value * 60)
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def decimal_comma(value: float) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+# Each writer takes one engagement and {month: {contract metric: value}} for the months it covers, and returns
+# (file name, rows of its own) so several layouts can cover one engagement as a vendor's format drifts.
+
+def write_csv_long(e: Engagement, months: dict, folder: Path, extra_rows=(), wrong_status=()) -> list[str]:
+    names = []
+    for month, values in months.items():
+        path = folder / f"{month}.csv"
+        with path.open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["Reporting Month", "Service Level", "Target", "Actual", "Status"])
+            for s in e.slas:
+                v = values[s.metric]
+                ok = met(s, v) != ((month, s.metric) in wrong_status)
+                w.writerow([month, s.report_name, report_value(s, s.expected), report_value(s, v),
+                            "Met" if ok else "Missed"])
+            for row in extra_rows if month == "2025-03" else ():
+                w.writerow(row)
+        names.append(path.name)
+    return names
+
+
+def write_csv_wide(e: Engagement, months: dict, folder: Path) -> list[str]:
+    """One row per month, one column per metric; hours written as '4h 30m' or '270 min'."""
+    names = []
+    for month, values in months.items():
+        path = folder / f"{month}-kpis.csv"
+        with path.open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["Month"] + [s.report_name for s in e.slas])
+            cells = []
+            for i, s in enumerate(e.slas):
+                v = values[s.metric]
+                cells.append(hours_text(v, "hm" if int(month[-2:]) % 2 else "min") if s.unit == "hours"
+                             else report_value(s, v))
+            w.writerow([month] + cells)
+        names.append(path.name)
+    return names
+
+
+def write_csv_semicolon(e: Engagement, months: dict, folder: Path) -> list[str]:
+    """European export: semicolons, decimal commas, a blank and an 'n/a' for a metric not measured."""
+    names = []
+    for month, values in months.items():
+        y, m = month.split("-")
+        path = folder / f"SLA_{m}_{y}.csv"
+        with path.open("w", newline="", encoding="utf-8-sig") as f:
+            w = csv.writer(f, delimiter=";")
+            w.writerow(["Periode", "KPI", "Ziel", "Ist"])
+            for s in e.slas:
+                w.writerow([f"{m}/{y}", s.report_name, decimal_comma(s.expected), decimal_comma(values[s.metric])])
+            w.writerow([f"{m}/{y}", "Innovation hours", "", "n/a"])
+        names.append(path.name)
+    return names
+
+
+def _pin_dates(wb) -> None:
+    from datetime import datetime as _dt
+
+    wb.properties.created = wb.properties.modified = _dt(2025, 1, 1)
+
+
+def write_xlsx_title_block(e: Engagement, months: dict, folder: Path) -> list[str]:
+    names = []
+    for month, values in months.items():
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "SLA Performance"
+        y, m = map(int, month.split("-"))
+        ws.append([f"{e.vendor} - Monthly Performance Report"])
+        ws.append([f"Client: {e.client}"])
+        ws.append([f"Period: {calendar.month_name[m]} {y}"])
+        ws.append([])
+        ws.append(["KPI", "Unit", "Result", "Target", "Achieved?"])
         for s in e.slas:
             v = values[s.metric]
-            w.writerow([month, s.report_name, report_value(s, s.expected), report_value(s, v),
-                        "Met" if met(s, v) else "Missed"])
-        for row in extra_rows:
-            w.writerow(row)
+            shown = clock_text(v) if s.unit == "minutes" else v
+            ws.append([s.report_name, s.unit, shown, s.expected, "Yes" if met(s, v) else "No"])
+        wb.create_sheet("Notes").append(["Figures are provisional until the monthly service review."])
+        _pin_dates(wb)
+        wb.save(folder / f"{month}.xlsx")
+        names.append(f"{month}.xlsx")
+    return names
 
 
-def write_xlsx_report(e: Engagement, month: str, values: dict[str, float], path: Path) -> None:
+def write_xlsx_months_as_columns(e: Engagement, months: dict, folder: Path) -> list[str]:
+    """One workbook for a half year: metrics down, months across."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "SLA Performance"
-    y, m = map(int, month.split("-"))
-    ws.append([f"{e.vendor} - Monthly Performance Report"])
-    ws.append([f"Client: {e.client}"])
-    ws.append([f"Period: {calendar.month_name[m]} {y}"])
+    ws.title = "Scorecard"
+    ws.append([f"{e.vendor} - Half-year scorecard"])
     ws.append([])
-    ws.append(["KPI", "Unit", "Result", "Target", "Achieved?"])
+    ws.append(["Metric"] + [calendar.month_abbr[int(mo[-2:])] + "-" + mo[2:4] for mo in months])
     for s in e.slas:
-        v = values[s.metric]
-        ws.append([s.report_name, s.unit, v, s.expected, "Yes" if met(s, v) else "No"])
-    notes = wb.create_sheet("Notes")
-    notes.append(["Figures are provisional until the monthly service review."])
-    wb.properties.creator = e.vendor
-    # openpyxl stamps the current time; pin it so regenerated files are byte-stable enough to diff
-    from datetime import datetime as _dt
-    wb.properties.created = wb.properties.modified = _dt(2025, 1, 1)
-    wb.save(path)
+        ws.append([s.report_name] + [months[mo][s.metric] for mo in months])
+    _pin_dates(wb)
+    first, last = list(months)[0], list(months)[-1]
+    name = f"{first}_to_{last}.xlsx"
+    wb.save(folder / name)
+    return [name]
 
 
-def write_pdf_report(e: Engagement, month: str, values: dict[str, float], path: Path) -> None:
-    y, m = map(int, month.split("-"))
-    base = getSampleStyleSheet()
-    doc = SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title=f"{e.vendor} SLA report {month}")
-    rows = [["Service Level", "Target", "Actual", "Met?"]]
-    for s in e.slas:
-        v = values[s.metric]
-        rows.append([s.report_name, fmt_level(s.expected, s.unit), report_value(s, v),
-                     "Y" if met(s, v) else "N"])
-    table = Table(rows, hAlign="LEFT")
+def write_xlsx_multi_sheet(e: Engagement, months: dict, folder: Path) -> list[str]:
+    """A cover sheet, then a data sheet with a merged header over two columns and a totals row."""
+    names = []
+    for month, values in months.items():
+        wb = Workbook()
+        cover = wb.active
+        cover.title = "Cover"
+        cover.append([f"{e.vendor}"])
+        cover.append([f"Service report {month}"])
+        ws = wb.create_sheet("Service Levels")
+        ws.append([f"Reporting period {month}"])
+        ws.append(["Measure", "Performance", None, "Comment"])
+        ws.merge_cells("B2:C2")
+        ws.append([None, "Target", "Actual", None])
+        for s in e.slas:
+            ws.append([s.report_name, s.expected, values[s.metric], ""])
+        ws.append(["Total / average", None, None, ""])
+        _pin_dates(wb)
+        wb.save(folder / f"{month}.xlsx")
+        names.append(f"{month}.xlsx")
+    return names
+
+
+def _pdf_table(rows, font="Helvetica"):
+    table = Table(rows, hAlign="LEFT", repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9)]))
-    doc.build([
-        Paragraph(f"{e.vendor}", base["Title"]),
-        Paragraph(f"Service Level Performance Report for {e.client}", base["Heading2"]),
-        Paragraph(f"Reporting period: {calendar.month_name[m]} {y}", base["BodyText"]),
-        Spacer(1, 12), table, Spacer(1, 12),
-        Paragraph("Measured in accordance with the Service Level Schedule of the Agreement.", base["BodyText"]),
-    ])
+                               ("FONT", (0, 0), (-1, 0), font + "-Bold", 9)]))
+    return table
+
+
+def write_pdf_table(e: Engagement, months: dict, folder: Path, spill: bool = False) -> list[str]:
+    """A table of the month's levels; with `spill`, a long note pushes it across a page break."""
+    base = getSampleStyleSheet()
+    names = []
+    for month, values in months.items():
+        y, m = map(int, month.split("-"))
+        rows = [["Service Level", "Target", "Actual", "Met?"]]
+        for s in e.slas:
+            v = values[s.metric]
+            rows.append([s.report_name, fmt_level(s.expected, s.unit), report_value(s, v), "Y" if met(s, v) else "N"])
+        story = [Paragraph(f"{e.vendor}", base["Title"]),
+                 Paragraph(f"Service Level Performance Report for {e.client}", base["Heading2"]),
+                 Paragraph(f"Reporting period: {calendar.month_name[m]} {y}", base["BodyText"])]
+        if spill:
+            story.append(Spacer(1, 540))
+        story += [Spacer(1, 12), _pdf_table(rows), Spacer(1, 12),
+                  Paragraph("Measured in accordance with the Service Level Schedule of the Agreement.", base["BodyText"])]
+        SimpleDocTemplate(str(folder / f"{month}.pdf"), pagesize=A4, invariant=1).build(story)
+        names.append(f"{month}.pdf")
+    return names
+
+
+def write_pdf_per_tower(e: Engagement, months: dict, folder: Path) -> list[str]:
+    """One table per service tower: quality metrics and delivery metrics apart."""
+    base = getSampleStyleSheet()
+    names = []
+    for month, values in months.items():
+        y, m = map(int, month.split("-"))
+        story = [Paragraph(f"{e.vendor} - {calendar.month_name[m]} {y}", base["Title"])]
+        towers = {"Quality tower": [s for s in e.slas if "accura" in s.metric.lower() or "satisf" in s.metric.lower()],
+                  "Delivery tower": [s for s in e.slas if not ("accura" in s.metric.lower() or "satisf" in s.metric.lower())]}
+        for tower, slas in towers.items():
+            rows = [["KPI", "Result"]] + [[s.report_name, report_value(s, values[s.metric])] for s in slas]
+            story += [Paragraph(tower, base["Heading2"]), _pdf_table(rows), Spacer(1, 12)]
+        SimpleDocTemplate(str(folder / f"{month}.pdf"), pagesize=A4, invariant=1).build(story)
+        names.append(f"{month}.pdf")
+    return names
+
+
+def write_json_export(e: Engagement, months: dict, folder: Path) -> list[str]:
+    """An API export: percentages as fractions (0.9995), one record per metric and month."""
+    names = []
+    for month, values in months.items():
+        records = [{"kpi": s.report_name, "period": month,
+                    "value": round(values[s.metric] / 100, 6) if s.unit == "percent" else values[s.metric],
+                    "sla_met": met(s, values[s.metric])} for s in e.slas]
+        path = folder / f"{month}.json"
+        path.write_text(json.dumps({"vendor": e.vendor, "measurements": records}, indent=2) + "\n")
+        names.append(path.name)
+    return names
 
 
 def write_scanned_copy(source: Path, target: Path, dpi: int = 200) -> None:
@@ -501,13 +647,27 @@ def write_scanned_copy(source: Path, target: Path, dpi: int = 200) -> None:
 
 # ---------------------------------------------------------------- main
 
+LAYOUTS = {
+    "ito-infra-northwind": ("csv long (one row per metric)", "csv wide (one column per metric)"),
+    "ito-apps-bluepeak": ("csv with semicolons and decimal commas",) * 2,
+    "bpo-contact-meridian": ("xlsx with a title block", "xlsx with months as columns"),
+    "bpo-finance-ledgerline": ("xlsx with several sheets, a merged header and a totals row",) * 2,
+    "kpo-clinical-veritas": ("pdf table", "pdf table across a page break"),
+    "kpo-research-insightful": ("pdf with one table per service tower", "json export"),
+}
+
+
+def layout_of(name: str, engagement_id: str) -> str:
+    first, second = LAYOUTS[engagement_id]
+    return second if name[:7] >= "2025-07" else first
+
 # Planted problems, each recorded in the ground truth so tests can check they are caught.
-BAD_ROWS_REPORT = ("ito-infra-northwind", "2025-03")
 MALFORMED_REPORT = ("ito-apps-bluepeak", "2025-06-export.csv")
 
 
 def main() -> None:
-    truth: dict = {"contracts": {}, "reports": {}, "bad_rows": [], "malformed_files": []}
+    truth: dict = {"contracts": {}, "reports": {}, "bad_rows": [], "malformed_files": [], "restatements": [],
+                   "missing_reports": [], "flag_disagreements": []}
     (ROOT / "contracts").mkdir(exist_ok=True)
     for i, e in enumerate(ENGAGEMENTS):
         pdf = ROOT / "contracts" / f"{e.id}.pdf"
@@ -542,24 +702,76 @@ def main() -> None:
         folder = ROOT / "reports" / e.id
         folder.mkdir(parents=True, exist_ok=True)
         actuals = monthly_actuals(e)
-        for month in MONTHS:
-            values = actuals[month]
-            name = f"{month}.{e.layout}"
-            extra: list[list[str]] = []
-            if (e.id, month) == BAD_ROWS_REPORT:
-                # an impossible percentage in place of a real value, and a metric the contract does not define
-                values = {**values, "Change Success Rate": 180.0}
-                extra = [[month, "Backup job success", "99%", "97.1%", "Missed"]]
-                truth["bad_rows"].append({"file": f"reports/{e.id}/{name}", "metric_name": "Backup job success",
-                                          "reason": "metric not in the engagement's SLA schedule"})
-                truth["bad_rows"].append({"file": f"reports/{e.id}/{name}", "metric_name": "Change success rate",
-                                          "reason": "percentage above 100"})
-            {"csv": lambda: write_csv_report(e, month, values, folder / name, extra),
-             "xlsx": lambda: write_xlsx_report(e, month, values, folder / name),
-             "pdf": lambda: write_pdf_report(e, month, values, folder / name)}[e.layout]()
+        h1 = {m: actuals[m] for m in MONTHS[:6]}
+        h2 = {m: actuals[m] for m in MONTHS[6:]}
+        written: dict[str, list[str]] = {}   # file -> the months it reports
+        if e.id == "ito-infra-northwind":
+            bad = dict(h1)
+            # an impossible percentage in place of a real value, and a metric the contract does not define
+            bad["2025-03"] = {**bad["2025-03"], "Change Success Rate": 180.0}
+            for name in write_csv_long(e, bad, folder, extra_rows=[["2025-03", "Backup job success", "99%", "97.1%", "Missed"]],
+                                       wrong_status=[("2025-02", "Priority 1 Incident Resolution Time")]):
+                written[name] = [name[:7]]
+            h1 = bad
+            truth["bad_rows"] += [
+                {"file": f"reports/{e.id}/2025-03.csv", "metric_name": "Backup job success",
+                 "reason": "metric not in the engagement's SLA schedule"},
+                {"file": f"reports/{e.id}/2025-03.csv", "metric_name": "Change success rate",
+                 "reason": "percentage above 100"}]
+            truth["flag_disagreements"].append({"engagement_id": e.id, "period": "2025-02",
+                                                "metric": "Priority 1 Incident Resolution Time"})
+            for name in write_csv_wide(e, h2, folder):
+                written[name] = [name[:7]]
+            # the vendor corrects May's availability after the fact
+            restated = {"2025-05": {**h1["2025-05"], "Server Availability": round(h1["2025-05"]["Server Availability"] - 0.3, 2)}}
+            write_csv_long(e, restated, folder)
+            (folder / "2025-05.csv").rename(folder / "2025-05-restated.csv")
+            write_csv_long(e, {"2025-05": h1["2025-05"]}, folder)
+            truth["reports"][f"reports/{e.id}/2025-05-restated.csv"] = {
+                "engagement_id": e.id, "layout": "csv long (one row per metric), a restatement",
+                "measurements": [{"period": "2025-05", "metric": sl.metric, "value": restated["2025-05"][sl.metric]}
+                                 for sl in e.slas]}
+            truth["restatements"].append({"file": f"reports/{e.id}/2025-05-restated.csv",
+                                          "supersedes": f"reports/{e.id}/2025-05.csv", "period": "2025-05",
+                                          "measurements": restated["2025-05"]})
+        elif e.id == "ito-apps-bluepeak":
+            # June never arrives as a report: only a broken export does (see MALFORMED_REPORT)
+            months = {m: v for m, v in actuals.items() if m != "2025-06"}
+            for name, month in zip(write_csv_semicolon(e, months, folder), months):
+                written[name] = [month]
+                truth["bad_rows"].append({"file": f"reports/{e.id}/{name}", "metric_name": "Innovation hours",
+                                          "reason": "metric not in the engagement's SLA schedule, value n/a"})
+            truth["missing_reports"].append({"engagement_id": e.id, "period": "2025-06"})
+            h1, h2 = {m: v for m, v in h1.items() if m != "2025-06"}, h2
+        elif e.id == "bpo-contact-meridian":
+            for name in write_xlsx_title_block(e, h1, folder):
+                written[name] = [name[:7]]
+            for name in write_xlsx_months_as_columns(e, h2, folder):
+                written[name] = list(h2)
+        elif e.id == "bpo-finance-ledgerline":
+            for name in write_xlsx_multi_sheet(e, actuals, folder):
+                written[name] = [name[:7]]
+            # the contract started in November 2024; the first reports are for January 2025
+            truth["missing_reports"] += [{"engagement_id": e.id, "period": "2024-11"},
+                                         {"engagement_id": e.id, "period": "2024-12"}]
+        elif e.id == "kpo-clinical-veritas":
+            for name in write_pdf_table(e, h1, folder):
+                written[name] = [name[:7]]
+            for name in write_pdf_table(e, h2, folder, spill=True):
+                written[name] = [name[:7]]
+        else:
+            for name in write_pdf_per_tower(e, h1, folder):
+                written[name] = [name[:7]]
+            for name in write_json_export(e, h2, folder):
+                written[name] = [name[:7]]
+        all_values = {**h1, **h2}
+        for name, months in sorted(written.items()):
+            if f"reports/{e.id}/{name}" in truth["reports"]:
+                continue
             truth["reports"][f"reports/{e.id}/{name}"] = {
-                "engagement_id": e.id, "period": month,
-                "measurements": {s.metric: values[s.metric] for s in e.slas},
+                "engagement_id": e.id, "layout": layout_of(name, e.id),
+                "measurements": [{"period": m, "metric": sl.metric, "value": all_values[m][sl.metric]}
+                                 for m in months for sl in e.slas],
             }
     scanned = ROOT / "scanned"
     scanned.mkdir(exist_ok=True)

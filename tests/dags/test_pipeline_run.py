@@ -47,30 +47,38 @@ def query(path, sql):
         con.close()
 
 
-def expected_kpis():
-    """Per engagement: (measurements, met, breaches, credits) from ground truth, skipping the planted bad rows."""
+def values_in_force():
+    """engagement -> {(period, contract metric): value}: restatements win, planted bad rows are skipped."""
     bad = {(r["file"], r["metric_name"].casefold()) for r in TRUTH["bad_rows"]}
+    restated = {r["file"] for r in TRUTH["restatements"]}
+    out: dict[str, dict] = {}
+    # originals first, then restatements, so a restated value replaces the original
+    for rel in sorted(TRUTH["reports"], key=lambda r: (r in restated, r)):
+        report = TRUTH["reports"][rel]
+        for m in report["measurements"]:
+            if (rel, m["metric"].casefold()) not in bad:
+                out.setdefault(report["engagement_id"], {})[(m["period"], m["metric"])] = m["value"]
+    return out
+
+
+def expected_kpis():
+    """Per engagement: (measurements, met, breaches, credits) computed from ground truth."""
     out = {}
+    values = values_in_force()
     for contract in TRUTH["contracts"].values():
         eid, sla = contract["engagement_id"], {s["metric"]: s for s in contract["sla"]}
         at_risk = contract["annual_charges"] / 12 * contract["at_risk_pct"] / 100
         n = met = breaches = 0
-        credits = 0.0
-        for rel, report in TRUTH["reports"].items():
-            if report["engagement_id"] != eid:
-                continue
-            allocation = 0.0
-            for metric, value in report["measurements"].items():
-                if (rel, metric.casefold()) in bad:
-                    continue
-                s = sla[metric]
-                higher = s["direction"] == "higher"
-                n += 1
-                met += value >= s["expected"] if higher else value <= s["expected"]
-                breached = value < s["minimum"] if higher else value > s["minimum"]
-                breaches += breached
-                allocation += s["allocation_pct"] if breached else 0
-            credits += at_risk * min(allocation, 100) / 100
+        allocation_by_month: dict[str, float] = {}
+        for (period, metric), value in values.get(eid, {}).items():
+            s = sla[metric]
+            higher = s["direction"] == "higher"
+            n += 1
+            met += value >= s["expected"] if higher else value <= s["expected"]
+            breached = value < s["minimum"] if higher else value > s["minimum"]
+            breaches += breached
+            allocation_by_month[period] = allocation_by_month.get(period, 0) + (s["allocation_pct"] if breached else 0)
+        credits = sum(at_risk * min(a, 100) / 100 for a in allocation_by_month.values())
         out[eid] = (n, met, breaches, credits)
     return out
 
@@ -105,12 +113,12 @@ def test_row_counts(runs):
     counts = query(settings.warehouse, """
         select (select count(*) from raw_sla_terms) as sla,
                (select count(*) from raw_measurements) as measurements,
-               (select count(*) from quarantine) as quarantined,
+               (select count(distinct source_path || location) from quarantine) as quarantined,
                (select count(distinct engagement_id) from raw_contract_terms) as contracts""")[0]
     total_values = sum(len(r["measurements"]) for r in TRUTH["reports"].values())
     assert counts["sla"] == sum(len(c["sla"]) for c in TRUTH["contracts"].values())
     assert counts["contracts"] == len(TRUTH["contracts"])
-    # the 180% row replaced a real value; the unknown metric is an extra row: both quarantined
+    # the 180% row replaced a real value; unknown metrics are extra rows: all quarantined, restatements kept
     assert counts["measurements"] == total_values - 1
     assert counts["quarantined"] == len(TRUTH["bad_rows"]) + len(TRUTH["malformed_files"])
 
@@ -207,3 +215,42 @@ def test_same_pipeline_on_postgresql_gives_the_same_kpis(runs, new_postgres_data
         db.close()
     assert dict(zip(statuses.status, statuses.n)) == {"loaded": len(TRUTH["contracts"]) + len(TRUTH["reports"]),
                                                      "quarantined": len(TRUTH["malformed_files"])}
+
+
+def test_restatement_supersedes_but_keeps_the_old_value(runs):
+    settings, _, _ = runs
+    r = TRUTH["restatements"][0]
+    history = query(settings.warehouse, f"""
+        select * from measurement_history
+        where engagement_id = 'ito-infra-northwind' and metric_id = 'server_availability'
+          and period_month = cast('{r["period"]}-01' as date) order by version""")
+    assert [h["file_path"] for h in history] == [r["supersedes"], r["file"]]
+    assert [h["is_current"] for h in history] == [False, True]
+    assert history[0]["superseded_by_file"] == r["file"] and history[0]["superseded_at"] is not None
+    current = query(settings.warehouse, f"""
+        select actual_value from mart_sla_attainment where engagement_id = 'ito-infra-northwind'
+          and metric_id = 'server_availability' and period_month = cast('{r["period"]}-01' as date)""")
+    assert current[0]["actual_value"] == pytest.approx(r["measurements"]["Server Availability"])
+
+
+def test_missing_reports_are_listed(runs):
+    settings, _, _ = runs
+    got = sorted((r["engagement_id"], str(r["period_month"])[:7])
+                 for r in query(settings.warehouse, "select * from missing_reports"))
+    assert got == sorted((m["engagement_id"], m["period"]) for m in TRUTH["missing_reports"])
+
+
+def test_vendor_flags_that_disagree_with_recomputed_attainment(runs):
+    settings, _, _ = runs
+    got = sorted((r["engagement_id"], str(r["period_month"])[:7], r["metric_id"])
+                 for r in query(settings.warehouse, "select * from vendor_flag_disagreements"))
+    from etl.sla_table import metric_id
+
+    assert got == sorted((d["engagement_id"], d["period"], metric_id(d["metric"])) for d in TRUTH["flag_disagreements"])
+
+
+def test_unit_conversions_are_recorded(runs):
+    settings, _, _ = runs
+    notes = [r["conversion"] for r in query(settings.warehouse,
+             "select conversion from raw_measurements where conversion is not null and conversion <> ''")]
+    assert any("fraction" in n for n in notes) and any("min" in n for n in notes) and any("h " in n for n in notes)

@@ -21,19 +21,31 @@ def _schedule(engagement_id: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("rel", REPORTS)
-def test_report_values_match_ground_truth_after_metric_matching(rel):
+def test_report_values_match_ground_truth_after_matching_and_unit_conversion(rel):
+    from etl.canonical_records import build_batch
+    from etl.records import ExtractedFile
+
+    import pandas as pd
+
     truth = TRUTH["reports"][rel]
     engagement = truth["engagement_id"]
-    mapping_file = SAMPLES / "mappings" / f"{engagement}.yml"
-    mapped = load_mapping_file(mapping_file) if mapping_file.exists() else {}
-    schedule = _schedule(engagement)
-    got = {}
-    for m in extract_report(SAMPLES / rel, engagement, file_sha256(SAMPLES / rel)):
-        assert m.period == truth["period"]
-        match = match_metric(m.metric_name, schedule, mapped)
-        if match.metric_id:
-            got[schedule[match.metric_id]] = m.actual
-    assert got == truth["measurements"]
+    contract_rel = f"contracts/{engagement}.pdf"
+    contract = TRUTH["contracts"][contract_rel]
+    sla = pd.DataFrame([{"engagement_id": engagement, "metric_id": metric_id(s["metric"]), "metric_name": s["metric"],
+                         "unit": s["unit"]} for s in contract["sla"]])
+    report = ExtractedFile(rel, "sha", "report", engagement, "extracted",
+                           measurements=extract_report(SAMPLES / rel, engagement, file_sha256(SAMPLES / rel)))
+    batch = build_batch([report], sla, SAMPLES / "mappings")
+    names = {metric_id(s["metric"]): s["metric"] for s in contract["sla"]}
+    got = sorted((r.period, names[r.metric_id], round(r.actual, 4)) for r in batch.measurements.itertuples()
+                 if isinstance(r.metric_id, str) and not pd.isna(r.actual))
+    expected = sorted((m["period"], m["metric"], round(m["value"], 4)) for m in truth["measurements"])
+    assert got == expected
+
+
+def test_every_layout_is_covered():
+    layouts = {r["layout"] for r in TRUTH["reports"].values()}
+    assert len({l.split(",")[0] for l in layouts}) >= 8
 
 
 def test_every_report_row_keeps_its_source_cell():
@@ -47,6 +59,16 @@ def test_planted_bad_rows_are_extracted_not_dropped():
     for rel in BAD_FILES:
         names = {m.metric_name for m in extract_report(SAMPLES / rel, "x", "sha")}
         assert {r["metric_name"] for r in TRUTH["bad_rows"] if r["file"] == rel} <= names
+
+
+def test_unmapped_metric_names_stay_unmatched_until_a_mapping_file_settles_them():
+    from etl.metric_mapping import match_metric
+
+    schedule = {metric_id(s["metric"]): s["metric"]
+                for s in TRUTH["contracts"]["contracts/bpo-contact-meridian.pdf"]["sla"]}
+    assert match_metric("Service level (20s)", schedule, {}).metric_id is None
+    mapped = load_mapping_file(SAMPLES / "mappings" / "bpo-contact-meridian.yml")
+    assert match_metric("Service level (20s)", schedule, mapped).metric_id == "calls_answered_within_20_seconds"
 
 
 @pytest.mark.parametrize("rel", TRUTH["malformed_files"])
@@ -79,5 +101,6 @@ def test_inbox_lists_contracts_and_reports_with_their_engagement():
     assert kinds == {"contract", "report"}
     assert len([f for f in files if f.kind == "contract"]) == len(TRUTH["contracts"])
     assert len([f for f in files if f.kind == "report"]) == len(TRUTH["reports"]) + len(TRUTH["malformed_files"])
+    assert {f.path.rsplit(".", 1)[-1] for f in files if f.kind == "report"} == {"csv", "xlsx", "pdf", "json"}
     assert all(f.engagement_id for f in files)
-    assert not any(f.path.endswith((".py", ".json", ".yml")) for f in files)
+    assert not any(f.path.endswith((".py", ".yml", "ground_truth.json")) for f in files)

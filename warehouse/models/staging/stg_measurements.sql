@@ -1,21 +1,21 @@
-with source as (
-    select * from {{ source('raw', 'raw_measurements') }}
-)
-
+-- The value in force for each engagement, metric and month: the latest version (see stg_measurement_versions).
 select
-    engagement_id || '/' || metric_id || '/' || period as measurement_key,
-    engagement_id || '/' || metric_id as sla_metric_key,
+    measurement_key,
+    sla_metric_key,
     engagement_id,
     metric_id,
-    metric_name as reported_metric_name,
+    reported_metric_name,
     match_method,
     match_score,
-    cast(period || '-01' as date) as period_month,
-    actual as actual_value,
+    period_month,
+    actual_value,
     actual_text,
+    conversion,
     reported_met,
     file_sha256,
     file_path,
-    location as source_location,
-    loaded_at
-from source
+    source_location,
+    loaded_at,
+    versions
+from {{ ref('stg_measurement_versions') }}
+where version = versions

@@ -1,0 +1,58 @@
+"""Read a reported value as written ('99.95%', '0.9995', '4h 30m', '270 min', '00:04:30', '1.234,5', 'n/a')
+into a number in the contract's unit, saying what conversion was made."""
+
+from __future__ import annotations
+
+import re
+
+MISSING = {"", "n/a", "na", "-", "--", "tbd", "null", "none", "n.a."}
+SECONDS_PER = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
+_TIME_UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "m": 60, "min": 60, "mins": 60,
+               "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+               "d": 86400, "day": 86400, "days": 86400}
+
+
+def parse_locale_number(text: str) -> float | None:
+    """'1,234.5' and '1.234,5' -> 1234.5; '7,2' -> 7.2; '0.973' -> 0.973; None when not one number."""
+    t = text.strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
+    # dots as thousands separators only where that is unambiguous: '1.234,5', '1.234.567'; '0.973' is a decimal
+    if re.fullmatch(r"-?[1-9]\d{0,2}(?:\.\d{3})+,\d+|-?[1-9]\d{0,2}(?:\.\d{3}){2,}|-?\d+,\d+", t):
+        t = t.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        t = t.replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def duration_seconds(text: str) -> float | None:
+    """'4h 30m', '270 min', '00:04:30', '2.5 hours' -> seconds; None when the text is not a duration."""
+    t = text.strip().lower()
+    m = re.fullmatch(r"(\d+)\s*h(?:ours?|rs?)?\s*(\d+)\s*m(?:in(?:utes?|s)?)?", t)
+    if m:
+        return int(m.group(1)) * 3600 + int(m.group(2)) * 60
+    m = re.fullmatch(r"(\d+):(\d{2}):(\d{2})", t)
+    if m:
+        return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+    m = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*([a-z]+)", t)
+    if m and m.group(2) in _TIME_UNITS:
+        return float(m.group(1).replace(",", ".")) * _TIME_UNITS[m.group(2)]
+    return None
+
+
+def to_contract_unit(text: str, unit: str | None, fractions: bool = False) -> tuple[float | None, str]:
+    """(value in `unit`, conversion note). `fractions`: this report writes percentages as 0..1."""
+    t = (text or "").strip()
+    if t.lower() in MISSING:
+        return None, "no value reported"
+    seconds = duration_seconds(t)
+    if seconds is not None and unit in SECONDS_PER:
+        value = seconds / SECONDS_PER[unit]
+        return round(value, 6), f"{t!r} -> {value:g} {unit}"
+    number = parse_locale_number(t)
+    if number is None:
+        return None, f"{t!r} is not a number"
+    if unit == "percent" and "%" not in t and fractions:
+        return round(number * 100, 6), f"{t!r} -> {number * 100:g} percent (reported as a fraction)"
+    return number, ""

@@ -1,0 +1,41 @@
+-- Every reported value ever loaded, numbered by version per engagement, metric and month. A later report
+-- for a month already reported (a restatement) supersedes the earlier value; within one load, a file named
+-- as a restatement ("restated", "corrected", "revised") comes after the original.
+with source as (
+    select * from {{ source('raw', 'raw_measurements') }}
+),
+
+ordered as (
+    select
+        *,
+        case when lower(file_path) like '%restat%' or lower(file_path) like '%correct%'
+                  or lower(file_path) like '%revis%' then 1 else 0 end as is_restatement_file
+    from source
+)
+
+select
+    engagement_id || '/' || metric_id || '/' || period || '/' || file_sha256 as measurement_version_key,
+    engagement_id || '/' || metric_id || '/' || period as measurement_key,
+    engagement_id || '/' || metric_id as sla_metric_key,
+    engagement_id,
+    metric_id,
+    metric_name as reported_metric_name,
+    match_method,
+    match_score,
+    cast(period || '-01' as date) as period_month,
+    actual as actual_value,
+    actual_text,
+    conversion,
+    reported_met,
+    file_sha256,
+    file_path,
+    location as source_location,
+    loaded_at,
+    row_number() over (partition by engagement_id, metric_id, period
+                       order by loaded_at, is_restatement_file, file_path) as version,
+    count(*) over (partition by engagement_id, metric_id, period) as versions,
+    lead(loaded_at) over (partition by engagement_id, metric_id, period
+                          order by loaded_at, is_restatement_file, file_path) as superseded_at,
+    lead(file_path) over (partition by engagement_id, metric_id, period
+                          order by loaded_at, is_restatement_file, file_path) as superseded_by_file
+from ordered
