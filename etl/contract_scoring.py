@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from rapidfuzz import fuzz
 
 # CUAD label -> (our field, kind)
 CLAUSE_LABELS = {
@@ -124,7 +124,7 @@ def same_entity(a: str, b: str) -> bool:
     """Equal, one containing the other, or nearly the same spelling (filings carry typos)."""
     if a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a)):
         return True
-    return SequenceMatcher(None, a, b).ratio() >= 0.88
+    return fuzz.ratio(a, b) >= 88
 
 
 # ---------------------------------------------------------------- scoring

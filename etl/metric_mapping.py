@@ -1,7 +1,7 @@
 """Match the metric names vendors write in reports to the metrics the contract's SLA schedule defines.
 
-Order: a per-engagement mapping file, then exact match on normalised names, then token similarity with
-common SLA abbreviations expanded. Each match records its method and score; names below the threshold stay
+Order: a per-engagement mapping file, then exact match on normalised names, then token similarity (with
+rapidfuzz for the character-level part) with common SLA abbreviations expanded. Each match records its method and score; names below the threshold stay
 unmatched and are quarantined by validation with a message saying which mapping file to edit.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from rapidfuzz import fuzz
 from pathlib import Path
 
 MATCH_THRESHOLD = 0.6
@@ -58,7 +58,7 @@ def _similarity(a: str, b: str) -> float:
         return 0.0
     overlap = len(ta & tb) / min(len(ta), len(tb))
     dice = 2 * len(ta & tb) / (len(ta) + len(tb))
-    chars = SequenceMatcher(None, _normal(a), _normal(b)).ratio()
+    chars = fuzz.ratio(_normal(a), _normal(b)) / 100
     return round(0.5 * overlap + 0.3 * dice + 0.2 * chars, 3)
 
 
