@@ -97,12 +97,18 @@ def generated_inbox(target: Path, engagements: int, months: int) -> int:
     import generate as g
 
     (target / "contracts").mkdir(parents=True)
+    (target / "mappings").mkdir(parents=True)
     periods = [f"{2025 + (m // 12)}-{m % 12 + 1:02d}" for m in range(months)]
     rows = 0
     for i in range(engagements):
         template = g.ENGAGEMENTS[i % len(g.ENGAGEMENTS)]
-        e = g.Engagement(**{**template.__dict__, "id": f"{template.id}-{i:03d}"})
+        # a distinct client per clone, so each contract is new content rather than a duplicate of another
+        e = g.Engagement(**{**template.__dict__, "id": f"{template.id}-{i:03d}",
+                            "client": template.client.replace(" ", f" {i:03d} ", 1)})
         g.write_contract(e, target / "contracts" / f"{e.id}.pdf", variant=i)
+        mapping = ROOT / "samples" / "mappings" / f"{template.id}.yml"
+        if mapping.exists():
+            shutil.copy(mapping, target / "mappings" / f"{e.id}.yml")
         folder = target / "reports" / e.id
         folder.mkdir(parents=True)
         values = g.monthly_actuals(e)
@@ -115,8 +121,8 @@ def generated_inbox(target: Path, engagements: int, months: int) -> int:
 def pipeline_once(settings, run_id: str) -> dict:
     from etl import pipeline, validation
 
-    items = pipeline.discover(settings)
     start = time.perf_counter()
+    items = pipeline.discover(settings)
     staged = [pipeline.stage(settings, item) for item in items]
     extract_s = time.perf_counter() - start
     gx_seconds = 0.0

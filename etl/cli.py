@@ -16,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--warehouse", help="DuckDB file (default: $OUTSOURCING_ETL_WAREHOUSE or data/outsourcing.duckdb)")
     kpis = sub.add_parser("kpis", help="print the KPI summary of a warehouse")
     kpis.add_argument("--warehouse")
+    rep = sub.add_parser("report", help="write the HTML KPI report of a warehouse")
+    rep.add_argument("--warehouse")
+    rep.add_argument("--out", required=True, help="HTML file to write")
     ev = sub.add_parser("eval-contracts", help="score contract extraction against gold labels (CUAD format)")
     ev.add_argument("--gold", required=True, help="gold.jsonl; PDF paths in it are relative to this file")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -36,6 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     settings = Settings.resolve(getattr(args, "inbox", None), args.warehouse)
+    if args.command == "report":
+        from pathlib import Path
+
+        from etl.html_report import write_report
+
+        print(write_report(settings.warehouse, Path(args.out)))
+        return 0
     if args.command == "run":
         from etl.airflow_run import run_dag_once
 

@@ -16,8 +16,6 @@ from etl.inbox import InboxFile, file_sha256
 from etl.records import ExtractedFile, InputFileError
 from etl.settings import Settings
 from etl.vendor_report import extract_report
-from etl import warehouse_load
-
 log = logging.getLogger(__name__)
 
 
@@ -27,12 +25,12 @@ def staged_path(settings: Settings, path: str, sha256: str) -> Path:
 
 
 def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
+    """Extract one file; `item.registered_sha256` (from discovery) lets unchanged content skip extraction."""
     source = settings.inbox / item.path
     sha = file_sha256(source)
     outcome = ExtractedFile(path=item.path, sha256=sha, kind=item.kind, engagement_id=item.engagement_id,
                             status="extracted")
-    previous = warehouse_load.registered_sha(settings.warehouse, item.path)
-    if previous == sha:
+    if item.registered_sha256 == sha:
         outcome.status, outcome.reason = "unchanged", "same content as the version already loaded from this path"
         return outcome
     try:

@@ -20,6 +20,7 @@ class InboxFile:
     path: str            # relative to the inbox, POSIX separators
     kind: str            # contract | report
     engagement_id: str
+    registered_sha256: str | None = None   # what the warehouse last loaded from this path, looked up once per run
 
 
 def file_sha256(path: Path) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -17,8 +17,11 @@ log = logging.getLogger(__name__)
 
 
 def discover(settings: Settings) -> list[dict]:
-    files = [asdict(f) for f in list_inbox(settings.inbox)]
-    log.info("inbox %s: %d files", settings.inbox, len(files))
+    """Inbox files, each with the sha256 the warehouse last loaded from its path (one registry query)."""
+    known = warehouse_load.registered_shas(settings.warehouse)
+    files = [asdict(replace(f, registered_sha256=known.get(f.path))) for f in list_inbox(settings.inbox)]
+    log.info("inbox %s: %d files, %d seen before", settings.inbox, len(files),
+             sum(f["registered_sha256"] is not None for f in files))
     return files
 
 

@@ -86,17 +86,17 @@ def create_schema(db) -> None:
             db.execute(statement)
 
 
-def registered_sha(warehouse: str, path: str) -> str | None:
-    """The sha256 last loaded from this inbox path, or None for a new path or a new warehouse."""
+def registered_shas(warehouse: str) -> dict[str, str]:
+    """Inbox path -> the sha256 last loaded from it; empty for a new warehouse. One query per run."""
     if not warehouse_exists(warehouse):
-        return None
+        return {}
     db = open_warehouse(warehouse, read_only=True)
     try:
         found = db.query("select count(*) as n from information_schema.tables where table_name = 'file_registry'")
         if not int(found.iloc[0, 0]):
-            return None
-        rows = db.query("select sha256 from file_registry where path = ?", [path])
-        return rows.iloc[0, 0] if len(rows) else None
+            return {}
+        rows = db.query("select path, sha256 from file_registry")
+        return dict(zip(rows.path, rows.sha256))
     finally:
         db.close()
 

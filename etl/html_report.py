@@ -1,0 +1,140 @@
+"""`outsourcing-etl report`: one self-contained HTML page from the warehouse marts, with plotly charts.
+
+Portfolio KPIs against the outsourcing benchmarks, savings and quality by ITO/BPO/KPO, an SLA heatmap
+(engagement x month), credits owed, renewals coming due, and data-quality status. plotly.js is inlined,
+so the page opens anywhere without a network.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from etl.warehouse_db import open_warehouse
+
+CSS = """
+body { font-family: system-ui, -apple-system, Segoe UI, Roboto, sans-serif; margin: 2rem auto; max-width: 1200px;
+       color: #1f2933; padding: 0 1rem; }
+h1 { margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #d9e2ec; padding-bottom: .3rem; }
+.cards { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0; }
+.card { background: #f0f4f8; border-radius: 8px; padding: .8rem 1.1rem; min-width: 180px; }
+.card .v { font-size: 1.8rem; font-weight: 600; } .card .l { color: #52606d; font-size: .9rem; }
+.good { color: #0b7a3e; } .bad { color: #b42318; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; margin: .6rem 0; }
+th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #e4e7eb; }
+th { background: #f5f7fa; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.muted { color: #7b8794; font-size: .85rem; }
+"""
+
+
+def _frame(db, sql: str) -> pd.DataFrame:
+    return db.query(sql)
+
+
+def _table(df: pd.DataFrame, formats: dict[str, str] | None = None) -> str:
+    formats = formats or {}
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    rows = []
+    for record in df.to_dict("records"):
+        cells = []
+        for column, value in record.items():
+            numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if value is None or (isinstance(value, float) and pd.isna(value)):
+                text = "-"
+            elif column in formats and numeric:
+                text = formats[column].format(value)
+            else:
+                text = str(value)[:10] if hasattr(value, "isoformat") else str(value)
+            cells.append(f'<td class="{"n" if numeric else ""}">{html.escape(text)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def build_report(warehouse: str) -> str:
+    import plotly.graph_objects as go
+    from plotly.offline import get_plotlyjs
+
+    db = open_warehouse(str(warehouse), read_only=True)
+    try:
+        types = _frame(db, "select * from mart_kpi_by_engagement_type")
+        bench = dict(_frame(db, "select kpi, benchmark_pct from kpi_benchmarks").values.tolist())
+        engagements = _frame(db, "select * from mart_kpi_summary order by engagement_type, engagement_id")
+        heat = _frame(db, "select engagement_id, period_month, avg(case when is_met then 100.0 else 0.0 end) as met_pct "
+                          "from mart_sla_attainment group by engagement_id, period_month order by period_month")
+        credits = _frame(db, "select engagement_id, currency, sum(credit_amount) as credits_owed, "
+                             "sum(service_level_defaults) as defaults from mart_service_credits "
+                             "group by engagement_id, currency order by engagement_id")
+        renewals = _frame(db, "select engagement_id, engagement_type, current_term_end, is_auto_renewal, notice_deadline, "
+                              "days_to_notice_deadline from mart_renewals order by notice_deadline")
+        files = _frame(db, "select status, count(*) as files from file_registry group by status order by status")
+        quarantine = _frame(db, "select failed_check, count(*) as rows_quarantined from quarantine "
+                                "group by failed_check order by rows_quarantined desc")
+        missing = _frame(db, "select engagement_id, period_month from missing_reports order by engagement_id, period_month")
+    finally:
+        db.close()
+
+    portfolio = types[types.engagement_type == "ALL"].iloc[0] if (types.engagement_type == "ALL").any() else None
+    by_type = types[types.engagement_type != "ALL"]
+
+    def card(label, value, fmt, target=None):
+        if value is None or pd.isna(value):
+            return f'<div class="card"><div class="v">-</div><div class="l">{label}</div></div>'
+        klass = "" if target is None else ("good" if value >= target else "bad")
+        suffix = f" <span class='muted'>vs ~{target:g}%</span>" if target is not None else ""
+        return f'<div class="card"><div class="v {klass}">{fmt.format(value)}</div><div class="l">{label}{suffix}</div></div>'
+
+    cards = ""
+    if portfolio is not None:
+        cards = "".join([
+            card("SLA attainment", portfolio.sla_attainment_pct, "{:.1f}%"),
+            card("breaches", portfolio.breaches, "{:.0f}"),
+            card("cost savings", portfolio.savings_pct, "{:.1f}%", bench.get("cost_savings")),
+            card("quality improvement", portfolio.quality_change_pct, "{:+.1f}%", bench.get("quality_improvement")),
+        ])
+
+    bars = go.Figure()
+    bars.add_bar(name="savings %", x=by_type.engagement_type, y=by_type.savings_pct)
+    bars.add_bar(name="quality change %", x=by_type.engagement_type, y=by_type.quality_change_pct)
+    for kpi, label in (("cost_savings", "9% savings benchmark"), ("quality_improvement", "15% quality benchmark")):
+        if kpi in bench:
+            bars.add_hline(y=bench[kpi], line_dash="dot", annotation_text=label)
+    bars.update_layout(barmode="group", height=360, margin=dict(t=30, b=30), yaxis_title="%")
+
+    pivot = heat.pivot(index="engagement_id", columns="period_month", values="met_pct") if len(heat) else pd.DataFrame()
+    heatmap = go.Figure(go.Heatmap(z=pivot.values, x=[str(c)[:7] for c in pivot.columns], y=list(pivot.index),
+                                   colorscale="RdYlGn", zmin=0, zmax=100, colorbar=dict(title="% met")))
+    heatmap.update_layout(height=80 + 40 * max(1, len(pivot.index)), margin=dict(t=20, b=30))
+
+    def fig(f):
+        return f.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
+
+    quality_status = _table(files) + (_table(quarantine) if len(quarantine) else "<p>No rows quarantined.</p>")
+    missing_text = (_table(missing) if len(missing) else "<p>No missing reports.</p>")
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Outsourcing KPI report</title>
+<style>{CSS}</style><script>{get_plotlyjs()}</script></head>
+<body>
+<h1>Outsourcing KPI report</h1>
+<p class="muted">Does outsourcing deliver lower cost and better quality? Portfolio, per ITO/BPO/KPO and per engagement.</p>
+<div class="cards">{cards}</div>
+<h2>Savings and quality by engagement type</h2>{fig(bars)}
+<h2>SLA attainment by engagement and month</h2>{fig(heatmap)}
+<h2>Engagements</h2>{_table(engagements, {"sla_attainment_pct": "{:.1f}", "credits_owed": "{:,.0f}",
+                                          "credits_pct_of_charges": "{:.2f}", "annual_charges": "{:,.0f}",
+                                          "cost_baseline": "{:,.0f}", "savings_pct": "{:.1f}",
+                                          "committed_savings_pct": "{:.1f}", "quality_change_pct": "{:+.1f}",
+                                          "breaches": "{:.0f}", "measurements": "{:.0f}"})}
+<h2>Service credits owed</h2>{_table(credits, {"credits_owed": "{:,.2f}", "defaults": "{:.0f}"})}
+<h2>Renewals and notice deadlines</h2>{_table(renewals, {"days_to_notice_deadline": "{:.0f}"})}
+<h2>Data quality</h2>{quality_status}
+<h3>Missing reports</h3>{missing_text}
+</body></html>
+"""
+
+
+def write_report(warehouse: str, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(build_report(warehouse), encoding="utf-8")
+    return out
