@@ -7,7 +7,7 @@ AIRFLOW_ENV := PATH="$(CURDIR)/$(BIN):$$PATH" AIRFLOW_HOME="$(CURDIR)/.airflow" 
 	AIRFLOW__CORE__DAGS_FOLDER="$(CURDIR)/dags" AIRFLOW__CORE__LOAD_EXAMPLES=False \
 	AIRFLOW__CORE__PARALLELISM=4 GX_ANALYTICS_ENABLED=False
 
-.PHONY: install system-deps demo test airflow samples docs eval clean
+.PHONY: install system-deps demo test airflow samples docs eval report bench clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +16,16 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
-## Tesseract OCR reads scanned contracts; installed from Debian's packages when missing (needs root)
+## From Debian's packages when missing (needs root): Tesseract OCR reads scanned contracts; Chromium renders
+## the HTML report in its test
 system-deps:
-	@command -v tesseract >/dev/null || { \
+	@missing=""; command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing tesseract-ocr (for scanned PDFs)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr >/dev/null; \
-	  else echo "Scanned PDFs need Tesseract OCR: sudo apt-get install tesseract-ocr" >&2; exit 1; fi; }
+	    echo "installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Please install:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; fi
 
 install: $(VENV)/.installed system-deps
 
@@ -46,6 +49,10 @@ airflow: install
 samples: install
 	$(BIN)/python samples/generate.py
 
+## The HTML KPI report of the demo warehouse
+report: install
+	$(BIN)/outsourcing-etl report --out data/outsourcing_report.html
+
 ## Score contract extraction against the CUAD gold labels in ../shared/cuad
 eval: install
 	$(BIN)/outsourcing-etl eval-contracts --gold ../shared/cuad/gold.jsonl
@@ -54,6 +61,10 @@ eval: install
 docs: install
 	OUTSOURCING_ETL_WAREHOUSE="$(CURDIR)/data/outsourcing.duckdb" $(BIN)/dbt docs generate \
 		--project-dir warehouse --profiles-dir warehouse --target-path "$(CURDIR)/data/outsourcing_dbt/target"
+
+## Benchmarks against baselines measured in the same run (writes bench/results.json)
+bench: install
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf data .airflow warehouse/target warehouse/logs

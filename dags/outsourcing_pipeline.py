@@ -12,6 +12,7 @@ and tests the dbt models, and logs the KPI summary.
 | `validate_and_load` | GX suites in `expectations/`, quarantine, one-transaction load | the transaction rolled back; fix and clear the task: the retry is safe |
 | `build_warehouse` | `dbt build` of `warehouse/` (models and tests) | a dbt test failed: the log names it; query `quarantine` and `file_registry` |
 | `kpi_summary` | prints the KPI table from the marts | check `build_warehouse` ran |
+| `write_report` | writes the HTML KPI report beside the warehouse (`<name>_report.html`) | check the data folder is writable |
 
 Configuration: params `inbox` and `warehouse` (a trigger's conf overrides them), else the environment
 variables `OUTSOURCING_ETL_INBOX` / `OUTSOURCING_ETL_WAREHOUSE`, else `samples/` and `data/outsourcing.duckdb`.
@@ -83,8 +84,15 @@ def outsourcing_pipeline():
         print(text)
         return text
 
+    @task
+    def write_report() -> str:
+        from etl.html_report import write_report as write
+
+        current = settings()
+        return str(write(current.warehouse, current.report_path))
+
     staged = extract_file.expand(item=list_inbox_files())
-    validate_and_load(staged) >> build_warehouse() >> kpi_summary()
+    validate_and_load(staged) >> build_warehouse() >> kpi_summary() >> write_report()
 
 
 outsourcing_pipeline()

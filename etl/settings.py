@@ -43,6 +43,11 @@ class Settings:
         return self.data_dir / f"{self.name}_staging"
 
     @property
+    def report_path(self) -> Path:
+        """The HTML KPI report the DAG writes after each run."""
+        return self.data_dir / f"{self.name}_report.html"
+
+    @property
     def data_docs_dir(self) -> Path:
         return self.data_dir / f"{self.name}_gx"
 

@@ -20,11 +20,12 @@ def test_no_import_errors(dagbag):
 def test_pipeline_tasks_and_order(dagbag):
     dag = dagbag.dags["outsourcing_pipeline"]
     assert {t.task_id for t in dag.tasks} == {
-        "list_inbox_files", "extract_file", "validate_and_load", "build_warehouse", "kpi_summary"}
+        "list_inbox_files", "extract_file", "validate_and_load", "build_warehouse", "kpi_summary", "write_report"}
     assert dag.get_task("extract_file").upstream_task_ids == {"list_inbox_files"}
     assert dag.get_task("validate_and_load").upstream_task_ids == {"extract_file"}
     assert dag.get_task("build_warehouse").upstream_task_ids == {"validate_and_load"}
     assert dag.get_task("kpi_summary").upstream_task_ids == {"build_warehouse"}
+    assert dag.get_task("write_report").upstream_task_ids == {"kpi_summary"}
 
 
 def test_every_dag_has_tags_docs_retries_and_no_catchup(dagbag):

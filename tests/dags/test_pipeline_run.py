@@ -171,6 +171,11 @@ def test_duplicate_under_another_name_is_registered_unchanged(runs):
         (settings.inbox / copy).unlink()
 
 
+def test_dag_writes_the_html_report(runs):
+    settings, _, _ = runs
+    assert "Outsourcing KPI report" in settings.report_path.read_text()
+
+
 def test_data_docs_are_built(runs):
     settings, _, _ = runs
     assert (settings.data_docs_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
@@ -254,3 +259,31 @@ def test_unit_conversions_are_recorded(runs):
     notes = [r["conversion"] for r in query(settings.warehouse,
              "select conversion from raw_measurements where conversion is not null and conversion <> ''")]
     assert any("fraction" in n for n in notes) and any("min" in n for n in notes) and any("h " in n for n in notes)
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000"]
+
+
+def test_html_report_renders_its_charts_in_headless_chromium(runs, tmp_path):
+    import shutil as sh
+    import subprocess
+
+    from etl.html_report import write_report
+
+    settings, _, _ = runs
+    out = write_report(settings.warehouse, tmp_path / "report.html")
+    page = out.read_text()
+    for section in ("Savings and quality by engagement type", "SLA attainment by engagement and month",
+                    "Service credits owed", "Renewals and notice deadlines", "Data quality", "Missing reports"):
+        assert section in page
+    assert "http://" not in page.split("<body>")[1] and "https://" not in page.split("<body>")[1]
+    chromium = sh.which("chromium") or sh.which("chromium-browser")
+    assert chromium, "make system-deps installs Debian's chromium for this test"
+    proc = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+                           out.as_uri()], capture_output=True, text=True, timeout=180)
+    assert proc.stdout.count('class="main-svg"') >= 2, "plotly drew no charts"
+    console_errors = [line for line in proc.stderr.splitlines()
+                      if "CONSOLE" in line and ("Error" in line or "Uncaught" in line)]
+    assert console_errors == []
