@@ -25,7 +25,7 @@ h1 { margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid 
 table { border-collapse: collapse; width: 100%; font-size: .92rem; margin: .6rem 0; }
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #e4e7eb; }
 th { background: #f5f7fa; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.muted { color: #7b8794; font-size: .85rem; }
+.muted { color: #7b8794; font-size: .85rem; } .scroll { overflow-x: auto; }
 """
 
 
@@ -49,7 +49,7 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None) -> str:
                 text = str(value)[:10] if hasattr(value, "isoformat") else str(value)
             cells.append(f'<td class="{"n" if numeric else ""}">{html.escape(text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return (f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def build_report(warehouse: str) -> str:
