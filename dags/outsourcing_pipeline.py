@@ -10,7 +10,7 @@ and tests the dbt models, and logs the KPI summary.
 | `list_inbox_files` | lists `contracts/*.pdf` and `reports/<engagement>/*` | check the `inbox` param / `OUTSOURCING_ETL_INBOX` path exists |
 | `extract_file` (one per file) | hashes, skips unchanged content, extracts and stages | bad files do **not** fail it: they are quarantined with a reason; a failure here is a bug, see the log |
 | `validate_and_load` | GX suites in `expectations/`, quarantine, one-transaction load | the transaction rolled back; fix and clear the task: the retry is safe |
-| `build_warehouse` | `dbt build` of `warehouse/` (models and tests) | a dbt test failed: the log names it; query `quarantine` and `file_registry` |
+| `build_warehouse` | `dbt build` of `warehouse/` (models and tests), then `dbt docs generate` | a dbt test failed: the log names it; query `quarantine` and `file_registry` |
 | `kpi_summary` | prints the KPI table from the marts | check `build_warehouse` ran |
 | `write_report` | writes the HTML KPI report beside the warehouse (`<name>_report.html`) | check the data folder is writable |
 
@@ -75,6 +75,8 @@ def outsourcing_pipeline():
         from etl.dbt_build import dbt_build
 
         dbt_build(settings().warehouse)
+        # model and lineage docs for analysts: <data dir>/<name>_dbt/target/index.html
+        dbt_build(settings().warehouse, command="docs generate")
 
     @task
     def kpi_summary() -> str:

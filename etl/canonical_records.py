@@ -22,9 +22,9 @@ CONTRACT_FIELDS = [
     "title", "client", "client_alias", "vendor", "vendor_alias", "engagement_type", "agreement_date",
     "effective_date", "expiry_date", "initial_term_months", "auto_renewal", "renewal_term_months",
     "notice_period_days", "governing_law", "currency", "annual_charges", "pricing_model", "cost_baseline",
-    "cost_baseline_kind", "committed_savings_pct", "at_risk_pct",
+    "cost_baseline_kind", "committed_savings_pct", "at_risk_pct", "earn_back_months",
 ]
-NUMERIC_CONTRACT_FIELDS = ["annual_charges", "cost_baseline", "committed_savings_pct", "at_risk_pct",
+NUMERIC_CONTRACT_FIELDS = ["annual_charges", "cost_baseline", "committed_savings_pct", "at_risk_pct", "earn_back_months",
                            "initial_term_months", "renewal_term_months", "notice_period_days"]
 
 

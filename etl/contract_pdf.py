@@ -346,6 +346,15 @@ def _percent_terms(sentences: list[_Sentence], terms: _Terms) -> None:
                 break
 
 
+def _earn_back(sentences: list[_Sentence], terms: _Terms) -> None:
+    """Earn-back: how many following months at the Expected level return a service credit."""
+    s = _first(sentences, r"earn(?:ed)?[- ]?back|re-?earn")
+    if s:
+        months = [to_months(n, u) for n, u, _ in find_durations(s.text) if to_months(n, u)]
+        if months:
+            terms.add("earn_back_months", months[0], 0.75, s)
+
+
 def _pricing_model(sentences: list[_Sentence], terms: _Terms) -> None:
     for s in sentences:
         if not re.search(r"pric|charges?|fees?", s.text, re.I):
@@ -425,6 +434,7 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
     _money_terms(sentences, terms)
     _percent_terms(sentences, terms)
     _pricing_model(sentences, terms)
+    _earn_back(sentences, terms)
     for hit in find_clauses([s.text for s in sentences]):
         terms.add(f"clause:{hit.clause}", "yes", 0.7, sentences[hit.sentence_index])
     kind = classify_engagement(" ".join(s.text for s in sentences))

@@ -83,6 +83,7 @@ class Engagement:
     scope: str
     style: dict = field(default_factory=dict)
     slas: list[Sla] = field(default_factory=list)
+    earn_back_months: int = 0   # 0: the contract has no earn-back
 
     @property
     def expiry(self) -> date:
@@ -92,7 +93,7 @@ class Engagement:
 
 ENGAGEMENTS = [
     Engagement(
-        id="ito-infra-northwind", type="ITO",
+        id="ito-infra-northwind", earn_back_months=3, type="ITO",
         title="Master Services Agreement for Infrastructure Managed Services",
         client="Contoso Manufacturing plc", client_alias="Customer",
         vendor="Northwind Infrastructure Services Ltd.", vendor_alias="Supplier",
@@ -129,7 +130,7 @@ ENGAGEMENTS = [
         ],
     ),
     Engagement(
-        id="bpo-contact-meridian", type="BPO",
+        id="bpo-contact-meridian", earn_back_months=2, type="BPO",
         title="Contact Centre Services Agreement",
         client="Tailspin Telecom S.A.", client_alias="Company",
         vendor="Meridian Contact Services GmbH", vendor_alias="Contractor",
@@ -167,7 +168,7 @@ ENGAGEMENTS = [
         ],
     ),
     Engagement(
-        id="kpo-clinical-veritas", type="KPO",
+        id="kpo-clinical-veritas", earn_back_months=1, type="KPO",
         title="Clinical Data Management and Analytics Services Agreement",
         client="Litware Pharmaceuticals Inc.", client_alias="Sponsor",
         vendor="Veritas Clinical Analytics LLC", vendor_alias="Vendor",
@@ -290,7 +291,10 @@ def contract_sections(e: Engagement, variant: int) -> list[tuple[str, list[str]]
             "Level multiplied by the At-Risk Amount. Total Service Credits in any month shall not exceed the "
             "At-Risk Amount. Service Levels with an Allocation Percentage of 0% are Key Measurements and carry "
             "no Service Credit.",
-        ]),
+        ] + ([
+            f"Earn-back: where {v} meets the Expected Service Level of a Critical Service Level in each of the "
+            f"{words(e.earn_back_months)} months following a Service Level Default, the Service Credit for that "
+            f"default is earned back by {v}."] if e.earn_back_months else [])),
     ], [
         ("6. Termination", [
             f"Either party may terminate this Agreement for material breach by the other party which is not remedied "
@@ -692,6 +696,7 @@ def main() -> None:
             "cost_baseline": e.baseline,
             "committed_savings_pct": e.savings_pct,
             "at_risk_pct": e.at_risk_pct,
+            "earn_back_months": e.earn_back_months,
             "sla": [
                 {"metric": s.metric, "unit": s.unit, "direction": s.direction, "baseline": s.baseline,
                  "expected": s.expected, "minimum": s.minimum, "allocation_pct": s.allocation,

@@ -123,6 +123,49 @@ def test_row_counts(runs):
     assert counts["quarantined"] == len(TRUTH["bad_rows"]) + len(TRUTH["malformed_files"])
 
 
+def expected_earn_back():
+    """engagement -> credits earned back: a default's capped share returns when the next N months are all met."""
+    values = values_in_force()
+    out = {}
+    for contract in TRUTH["contracts"].values():
+        eid, n = contract["engagement_id"], contract["earn_back_months"]
+        sla = {s["metric"]: s for s in contract["sla"]}
+        at_risk = contract["annual_charges"] / 12 * contract["at_risk_pct"] / 100
+
+        def state(period, metric):
+            value, s = values[eid].get((period, metric)), sla[metric]
+            if value is None:
+                return None
+            higher = s["direction"] == "higher"
+            return (value >= s["expected"] if higher else value <= s["expected"],
+                    value < s["minimum"] if higher else value > s["minimum"])
+
+        def later(period, k):
+            y, m = map(int, period.split("-"))
+            y, m = divmod(y * 12 + m - 1 + k, 12)
+            return f"{y}-{m + 1:02d}"
+
+        total = 0.0
+        for period in sorted({p for p, _ in values[eid]}):
+            defaults = [m for m in sla if sla[m]["allocation_pct"] > 0 and (state(period, m) or (0, 0))[1]]
+            allocation = sum(sla[m]["allocation_pct"] for m in defaults)
+            for m in defaults if n else []:
+                if all((state(later(period, k), m) or (False,))[0] for k in range(1, n + 1)):
+                    total += at_risk * min(allocation, 100) / 100 * sla[m]["allocation_pct"] / allocation
+        out[eid] = total
+    return out
+
+
+def test_earn_back_matches_ground_truth(runs):
+    settings, _, _ = runs
+    got = {r["engagement_id"]: r["credits_earned_back"]
+           for r in query(settings.warehouse, "select * from mart_kpi_summary")}
+    expected = expected_earn_back()
+    assert any(v > 0 for v in expected.values())
+    for eid, value in expected.items():
+        assert got[eid] == pytest.approx(value, abs=0.01 * 12)
+
+
 def test_kpis_match_ground_truth(runs):
     settings, _, _ = runs
     got = {r["engagement_id"]: r for r in query(settings.warehouse, "select * from mart_kpi_summary")}
@@ -174,6 +217,12 @@ def test_duplicate_under_another_name_is_registered_unchanged(runs):
 def test_dag_writes_the_html_report(runs):
     settings, _, _ = runs
     assert "Outsourcing KPI report" in settings.report_path.read_text()
+
+
+def test_dbt_docs_are_generated_by_the_run(runs):
+    settings, _, _ = runs
+    target = settings.data_dir / f"{settings.name}_dbt" / "target"
+    assert (target / "index.html").exists() and (target / "catalog.json").exists()
 
 
 def test_data_docs_are_built(runs):

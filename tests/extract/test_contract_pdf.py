@@ -37,6 +37,12 @@ def test_every_contract_field_matches_ground_truth(extracted):
     assert mismatches == {}
 
 
+def test_earn_back_terms_are_read_where_the_contract_has_them(extracted):
+    truth, result = extracted
+    got = {t.field: t.value for t in result.terms}
+    assert got.get("earn_back_months", "0") == str(truth["earn_back_months"])
+
+
 def test_title_is_read_from_the_cover(extracted):
     truth, result = extracted
     got = {t.field: t.value for t in result.terms}

@@ -4,10 +4,11 @@ Engagement A (ITO, USD): monthly charges 100,000, 10% at risk = 10,000.
   availability (higher; expected 99.9, minimum 99.5, 60% allocation): 99.95 met, 99.7 missed, 99.0 breached
   P1 resolution hours (lower; expected 4, minimum 6, 50%):              3 met,     7 breached,  6.5 breached
   credits: Jan 0; Feb 50% x 10,000 = 5,000; Mar 60% + 50% = 110%, capped at 10,000.
-Engagement B (BPO, EUR): monthly charges 50,000, 12% at risk = 6,000.
+Engagement B (BPO, EUR): monthly charges 50,000, 12% at risk = 6,000; earn-back after 1 month met.
   accuracy (higher; expected 99, minimum 98, 100%):                     99.5 met,  97 breached, 99 met
   handle time (lower; expected 6, minimum 7, 0% = key measurement):     8 breached, 6.5 missed, 6 met
-  credits: Jan 0 (key measurements carry none); Feb 6,000; Mar 0.
+  credits: Jan 0 (key measurements carry none); Feb 6,000, earned back in full by March's met accuracy; Mar 0.
+  Engagement A has no earn-back clause: its credits are final.
 """
 
 from datetime import datetime
@@ -28,7 +29,7 @@ CONTRACTS = {
     "eng-b": {"engagement_type": "BPO", "vendor": "Vendor B GmbH", "client": "Client B S.A.", "currency": "EUR",
               "annual_charges": "600000", "cost_baseline": "600000", "committed_savings_pct": "5",
               "at_risk_pct": "12", "effective_date": "2025-01-01", "expiry_date": "2026-03-31",
-              "auto_renewal": "false", "notice_period_days": "60"},
+              "auto_renewal": "false", "notice_period_days": "60", "earn_back_months": "1"},
 }
 SLAS = [  # engagement, metric, unit, direction, baseline, expected, minimum, allocation
     ("eng-a", "availability", "percent", "higher", 99.0, 99.9, 99.5, 60.0),
@@ -116,6 +117,15 @@ def test_service_credits_apply_allocation_and_cap(warehouse):
     march = rows(warehouse, "select * from mart_service_credits where engagement_id = 'eng-a' and period_month = '2025-03-01'")[0]
     assert march["credit_before_cap"] == pytest.approx(11000.0)
     assert march["engagement_type"] == "ITO"
+
+
+def test_earn_back_is_kept_apart_from_credits_owed(warehouse):
+    got = {(r["engagement_id"], str(r["period_month"])[:7]): (r["credit_amount"], r["credit_earned_back"],
+                                                              r["net_credit_amount"])
+           for r in rows(warehouse, "select * from mart_service_credits")}
+    assert got[("eng-b", "2025-02")] == pytest.approx((6000.0, 6000.0, 0.0))
+    assert got[("eng-a", "2025-02")] == pytest.approx((5000.0, 0.0, 5000.0))   # no earn-back clause
+    assert got[("eng-a", "2025-03")] == pytest.approx((10000.0, 0.0, 10000.0))
 
 
 def test_cost_savings_against_baseline(warehouse):

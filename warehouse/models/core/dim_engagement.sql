@@ -14,6 +14,7 @@ select
     cost_baseline_kind,
     committed_savings_pct,
     at_risk_pct,
+    earn_back_months,
     is_auto_renewal,
     initial_term_months,
     renewal_term_months,

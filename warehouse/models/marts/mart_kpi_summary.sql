@@ -15,6 +15,7 @@ credits as (
     select
         engagement_id,
         sum(credit_amount) as credits_owed,
+        sum(credit_earned_back) as credits_earned_back,
         sum(monthly_charges) as charges_in_period
     from {{ ref('mart_service_credits') }}
     group by engagement_id
@@ -35,6 +36,7 @@ select
     {{ round_to("100.0 * attainment.met / nullif(attainment.measurements, 0)", 4) }} as sla_attainment_pct,
     coalesce(attainment.breaches, 0) as breaches,
     {{ round_to("coalesce(credits.credits_owed, 0)", 2) }} as credits_owed,
+    {{ round_to("coalesce(credits.credits_earned_back, 0)", 2) }} as credits_earned_back,
     {{ round_to("100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0)", 4) }} as credits_pct_of_charges,
     savings.annual_charges,
     savings.cost_baseline,

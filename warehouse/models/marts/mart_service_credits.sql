@@ -1,31 +1,84 @@
 -- Per engagement and month: the service credit owed. Each Service Level Default (a critical level below
 -- its Minimum) earns its allocation % of the at-risk amount; the month's total is capped at the at-risk amount.
-with defaults as (
+-- Where the contract has earn-back, a default's credit is earned back when the level meets its Expected
+-- level in each of the following `earn_back_months` months; owed and earned-back credits are kept apart.
+with facts as (
+    select * from {{ ref('fct_sla_measurement') }}
+),
+
+engagements as (
+    select * from {{ ref('dim_engagement') }}
+),
+
+defaults as (
     select
         engagement_id,
         period_month,
         count(*) filter (where is_breached) as breaches,
         count(*) filter (where is_breached and is_critical) as service_level_defaults,
         coalesce(sum(case when is_breached and is_critical then allocation_pct end), 0) as allocation_pct_triggered
-    from {{ ref('fct_sla_measurement') }}
+    from facts
     group by engagement_id, period_month
+),
+
+earned_back as (
+    -- one row per default whose next earn_back_months months were all reported and met
+    select
+        defaulted.engagement_id,
+        defaulted.period_month,
+        max(defaulted.allocation_pct) as allocation_pct_earned_back  -- one per default: the join repeats it per later month
+    from facts as defaulted
+    inner join engagements on engagements.engagement_id = defaulted.engagement_id
+    inner join facts as later
+        on later.sla_metric_key = defaulted.sla_metric_key
+        and later.period_month > defaulted.period_month
+        and later.period_month <= {{ dbt.dateadd('month', 'engagements.earn_back_months', 'defaulted.period_month') }}
+    where defaulted.is_breached and defaulted.is_critical and engagements.earn_back_months > 0
+    group by defaulted.engagement_id, defaulted.period_month, defaulted.sla_metric_key, defaulted.allocation_pct,
+             engagements.earn_back_months
+    having count(*) filter (where later.is_met) = engagements.earn_back_months
+),
+
+earned_back_by_month as (
+    select engagement_id, period_month, sum(allocation_pct_earned_back) as allocation_pct_earned_back
+    from earned_back
+    group by engagement_id, period_month
+),
+
+credits as (
+    select
+        charges.*,
+        defaults.breaches,
+        defaults.service_level_defaults,
+        defaults.allocation_pct_triggered,
+        coalesce(earned_back_by_month.allocation_pct_earned_back, 0) as allocation_pct_earned_back,
+        charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0 as credit_before_cap,
+        least(charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0, charges.at_risk_amount) as capped_credit
+    from {{ ref('fct_charges') }} as charges
+    inner join defaults
+        on defaults.engagement_id = charges.engagement_id and defaults.period_month = charges.period_month
+    left join earned_back_by_month
+        on earned_back_by_month.engagement_id = charges.engagement_id
+        and earned_back_by_month.period_month = charges.period_month
 )
 
 select
-    charges.charge_key,
-    charges.engagement_id,
+    credits.charge_key,
+    credits.engagement_id,
     engagements.engagement_type,
     engagements.vendor_name,
-    charges.period_month,
-    charges.currency,
-    charges.monthly_charges,
-    charges.at_risk_amount,
-    defaults.breaches,
-    defaults.service_level_defaults,
-    defaults.allocation_pct_triggered,
-    charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0 as credit_before_cap,
-    {{ round_to("least(charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0, charges.at_risk_amount)", 2) }} as credit_amount
-from {{ ref('fct_charges') }} as charges
-inner join defaults
-    on defaults.engagement_id = charges.engagement_id and defaults.period_month = charges.period_month
-inner join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = charges.engagement_id
+    credits.period_month,
+    credits.currency,
+    credits.monthly_charges,
+    credits.at_risk_amount,
+    credits.breaches,
+    credits.service_level_defaults,
+    credits.allocation_pct_triggered,
+    credits.credit_before_cap,
+    {{ round_to("credits.capped_credit", 2) }} as credit_amount,
+    -- the cap scales every default's share alike, so an earned-back default returns its capped share
+    {{ round_to("case when credits.allocation_pct_triggered > 0 then credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered else 0 end", 2) }} as credit_earned_back,
+    {{ round_to("credits.capped_credit - case when credits.allocation_pct_triggered > 0 then credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered else 0 end", 2) }} as net_credit_amount,
+    engagements.earn_back_months
+from credits
+inner join engagements on engagements.engagement_id = credits.engagement_id

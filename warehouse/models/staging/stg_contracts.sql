@@ -22,6 +22,7 @@ pivoted as (
         max(case when field = 'cost_baseline' then value end) as cost_baseline,
         max(case when field = 'committed_savings_pct' then value end) as committed_savings_pct,
         max(case when field = 'at_risk_pct' then value end) as at_risk_pct,
+        max(case when field = 'earn_back_months' then value end) as earn_back_months,
         max(case when field = 'initial_term_months' then value end) as initial_term_months,
         max(case when field = 'renewal_term_months' then value end) as renewal_term_months,
         max(case when field = 'notice_period_days' then value end) as notice_period_days,
@@ -48,6 +49,8 @@ select
     cast(cost_baseline as double precision) as cost_baseline,
     cast(committed_savings_pct as double precision) as committed_savings_pct,
     cast(at_risk_pct as double precision) as at_risk_pct,
+    -- no earn-back clause: credits are final
+    coalesce(cast(earn_back_months as integer), 0) as earn_back_months,
     cast(initial_term_months as integer) as initial_term_months,
     cast(renewal_term_months as integer) as renewal_term_months,
     cast(notice_period_days as integer) as notice_period_days,
