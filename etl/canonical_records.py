@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.metric_mapping import load_mapping_file, match_metric
+from etl.quantities import period_grain, period_start
 from etl.report_values import parse_locale_number, to_contract_unit
 from etl.records import ExtractedFile
 from etl.settings import DBT_PROJECT_DIR
@@ -139,7 +140,8 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
                 "metric_name": m.metric_name,
                 "unit": unit,
                 "period": m.period,
-                "period_start": f"{m.period}-01" if m.period else None,
+                "grain": period_grain(m.period) if m.period else None,
+                "period_start": period_start(m.period),
                 # compared by month: a report for the month the term starts in is inside the term
                 "term_start": f"{start[:7]}-01" if start and len(start) == 10 else None,
                 "term_end": end if end and len(end) == 10 else None,
@@ -155,7 +157,7 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
             })
     measurements = pd.DataFrame(rows, columns=[
         "row_id", "engagement_id", "metric_id", "metric_key", "match_method", "match_score", "metric_name", "unit",
-        "period", "period_start", "term_start", "term_end", "actual", "conversion", "actual_text", "reported_met",
+        "period", "grain", "period_start", "term_start", "term_end", "actual", "conversion", "actual_text", "reported_met",
         "location", "file_path", "file_sha256", "page", "source_text"])
     measurements["actual"] = measurements["actual"].astype("float64")
     measurements["match_score"] = measurements["match_score"].astype("float64")

@@ -121,8 +121,15 @@ def find_partial_date(text: str) -> str | None:
 
 
 def parse_period(text: str) -> str | None:
-    """A reporting month as YYYY-MM from '2025-03', 'March 2025', 'Mar-25', '03/2025'."""
+    """A reporting period key: a month 'YYYY-MM' from '2025-03', 'March 2025', 'Mar-25', '03/2025';
+    a quarter 'YYYY-Qn' from '2025-Q3' or 'Q3 2025'; an ISO week 'YYYY-Wnn' from '2025-W07'."""
     text = text or ""
+    m = re.search(r"\b(20\d{2})[-\s]?Q([1-4])\b|\bQ([1-4])[-\s/]*(20\d{2})\b", text, re.I)
+    if m:
+        return f"{m.group(1) or m.group(4)}-Q{m.group(2) or m.group(3)}"
+    m = re.search(r"\b(20\d{2})-?W(0[1-9]|[1-4]\d|5[0-3])\b", text, re.I)
+    if m:
+        return f"{m.group(1)}-W{m.group(2)}"
     m = re.search(r"\b(20\d{2})[-/](0[1-9]|1[0-2])\b", text)
     if m:
         return f"{m.group(1)}-{m.group(2)}"
@@ -134,3 +141,20 @@ def parse_period(text: str) -> str | None:
     if m:
         return f"{m.group(2)}-{int(m.group(1)):02d}"
     return None
+
+
+def period_grain(key: str) -> str:
+    """'month', 'quarter' or 'week' for a period key from parse_period."""
+    return "quarter" if "-Q" in key else "week" if "-W" in key else "month"
+
+
+def period_start(key: str) -> str | None:
+    """The first day of a period key as an ISO date ('2025-Q3' -> '2025-07-01', '2025-W01' -> '2024-12-30')."""
+    if not key:
+        return None
+    year = int(key[:4])
+    if "-Q" in key:
+        return f"{year}-{3 * (int(key[-1]) - 1) + 1:02d}-01"
+    if "-W" in key:
+        return date.fromisocalendar(year, int(key[-2:]), 1).isoformat()
+    return f"{key}-01"

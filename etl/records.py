@@ -54,7 +54,7 @@ class Measurement:
 
     engagement_id: str
     metric_name: str
-    period: str            # YYYY-MM
+    period: str            # period key: YYYY-MM, YYYY-Qn or YYYY-Wnn (see quantities.parse_period)
     actual_text: str
     actual: float | None
     reported_met: bool | None

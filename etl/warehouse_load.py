@@ -42,7 +42,8 @@ create table if not exists raw_sla_terms (
     page integer, source_text varchar, loaded_at timestamp not null);
 create table if not exists raw_measurements (
     engagement_id varchar not null, metric_id varchar not null, metric_name varchar, match_method varchar,
-    match_score double precision, period varchar not null, actual double precision, unit varchar, conversion varchar,
+    match_score double precision, period varchar not null, grain varchar, period_start date,
+    actual double precision, unit varchar, conversion varchar,
     actual_text varchar, reported_met boolean,
     file_sha256 varchar not null, file_path varchar, location varchar, source_text varchar,
     loaded_at timestamp not null);
@@ -59,6 +60,7 @@ RAW_COLUMNS = {
                       "minimum", "allocation_pct", "measurement_window", "confidence", "file_sha256", "file_path",
                       "page", "source_text"],
     "raw_measurements": ["engagement_id", "metric_id", "metric_name", "match_method", "match_score", "period",
+                         "grain", "period_start",
                          "actual", "unit", "conversion", "actual_text", "reported_met", "file_sha256", "file_path", "location",
                          "source_text"],
 }

@@ -104,3 +104,20 @@ def test_inbox_lists_contracts_and_reports_with_their_engagement():
     assert {f.path.rsplit(".", 1)[-1] for f in files if f.kind == "report"} == {"csv", "xlsx", "pdf", "json"}
     assert all(f.engagement_id for f in files)
     assert not any(f.path.endswith((".py", ".yml", "ground_truth.json")) for f in files)
+
+
+@pytest.mark.parametrize("period,grain,start", [("2025-Q2", "quarter", "2025-04-01"), ("2025-W07", "week", "2025-02-10")])
+def test_weekly_and_quarterly_reports_keep_their_grain(tmp_path, period, grain, start):
+    import pandas as pd
+
+    from etl.canonical_records import build_batch
+    from etl.records import ExtractedFile
+
+    path = tmp_path / "scorecard.csv"
+    path.write_text(f"Period,KPI,Actual\n{period},Server availability,99.95%\n")
+    report = ExtractedFile("reports/e/scorecard.csv", "sha", "report", "e", "extracted",
+                           measurements=extract_report(path, "e", "sha"))
+    sla = pd.DataFrame([{"engagement_id": "e", "metric_id": "server_availability",
+                         "metric_name": "Server Availability", "unit": "percent"}])
+    row = build_batch([report], sla, tmp_path).measurements.iloc[0]
+    assert (row.period, row.grain, row.period_start, row.actual) == (period, grain, start, 99.95)

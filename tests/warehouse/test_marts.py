@@ -60,7 +60,8 @@ def build(target: str) -> str:
         for e, m, u, d, b, x, n, a in SLAS])
     measurements = pd.DataFrame([
         {"engagement_id": e, "metric_id": m, "metric_name": m, "match_method": "exact", "match_score": 1.0,
-         "period": month, "actual": value, "actual_text": str(value), "reported_met": None,
+         "period": month, "grain": "month", "period_start": f"{month}-01", "actual": value,
+         "actual_text": str(value), "reported_met": None,
          "file_sha256": f"sha-{e}-{month}", "file_path": f"reports/{e}/{month}.csv", "location": "row 2",
          "source_text": m, "loaded_at": LOADED}
         for (e, m), values in ACTUALS.items() for month, value in zip(MONTHS, values)])

@@ -5,6 +5,7 @@ select
     engagement_id,
     metric_id,
     period_month,
+    grain,
     actual_value,
     actual_text,
     conversion,

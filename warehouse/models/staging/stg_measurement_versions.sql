@@ -22,7 +22,9 @@ select
     metric_name as reported_metric_name,
     match_method,
     match_score,
-    cast(period || '-01' as date) as period_month,
+    -- a month's first day for monthly values; for weekly or quarterly values, the first day of that period
+    cast(period_start as date) as period_month,
+    coalesce(grain, 'month') as grain,
     actual as actual_value,
     actual_text,
     conversion,

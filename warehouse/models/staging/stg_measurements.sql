@@ -1,4 +1,5 @@
 -- The value in force for each engagement, metric and month: the latest version (see stg_measurement_versions).
+-- SLA windows are monthly, so the marts use monthly values; weekly and quarterly ones stay in measurement_history.
 select
     measurement_key,
     sla_metric_key,
@@ -18,4 +19,4 @@ select
     loaded_at,
     versions
 from {{ ref('stg_measurement_versions') }}
-where version = versions
+where version = versions and grain = 'month'
