@@ -46,7 +46,7 @@ def dbt_build(warehouse: str | Path, command: str = "build", variables: dict | N
     """Run `dbt <command>`; `variables` become dbt vars (for example a fixed as_of_date for renewals)."""
     settings = Settings(PROJECT_ROOT, str(warehouse))
     extra = ["--vars", json.dumps(variables)] if variables else []
-    proc = subprocess.run(dbt_command(settings, command, "--no-use-colors", *extra), env=dbt_environment(settings),
+    proc = subprocess.run(dbt_command(settings, *command.split(), "--no-use-colors", *extra), env=dbt_environment(settings),
                           capture_output=True, text=True)
     log.info("%s", proc.stdout)
     if proc.returncode != 0:
