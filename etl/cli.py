@@ -58,4 +58,6 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(kpi_summary(settings.warehouse))
     print(f"\nWarehouse: {settings.warehouse}")
+    if args.command == "run" and settings.report_path.exists():
+        print(f"Report:    {settings.report_path}")
     return 0
