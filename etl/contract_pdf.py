@@ -21,6 +21,8 @@ from etl.records import ContractTerm, Provenance, SlaTerm
 from etl.sla_table import read_sla_terms, read_sla_terms_from_text
 
 OCR_CONFIDENCE_FACTOR = 0.8
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10}
 CLIENT_ROLES = ("customer", "client", "company", "sponsor", "buyer", "purchaser", "licensee")
 VENDOR_ROLES = ("supplier", "provider", "service provider", "vendor", "contractor", "agency", "consultant",
                 "licensor", "seller")
@@ -207,13 +209,15 @@ def _dates(sentences: list[_Sentence], terms: _Terms) -> dict[str, date]:
             break
     rules = [
         ("effective_date", r"\beffective\b|\btakes? effect\b|\bcommenc", 0.8),
-        ("expiry_date", r"\bexpir|\bending on\b|\bterminates? on\b|\buntil\b", 0.75),
+        # an end date is one written right after the word that ends the term, not any date in the sentence
+        ("expiry_date", r"(?:expir\w*|\bend(?:s|ing)?|terminat\w*|\buntil|through)\s+(?:on\s+)?(?:the\s+)?(?:date\s+of\s+)?", 0.75),
     ]
     for field, pattern, confidence in rules:
         for s in sentences:
-            if not re.search(pattern, s.text, re.IGNORECASE):
+            cue = re.search(pattern, s.text, re.IGNORECASE)
+            if not cue:
                 continue
-            dates = find_dates(s.text)
+            dates = find_dates(s.text if field != "expiry_date" else s.text[cue.end():cue.end() + 40])
             if dates:
                 found[field] = dates[0][0]
                 terms.add(field, dates[0][0].isoformat(), confidence, s)
@@ -255,6 +259,19 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
         if start and "expiry_date" not in dates:
             terms.add("expiry_date", _add_months(start, months).isoformat(), 0.55, s)
         break
+    if not terms.has("initial_term_months"):
+        # "the term shall end on the seventh anniversary of the Effective Date"
+        for s in sentences:
+            m = re.search(r"(?:end|expire|terminate|until)[^.]{0,30}?\b(first|second|third|fourth|fifth|sixth|seventh|"
+                          r"eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+anniversary", s.text, re.I)
+            if m:
+                word = m.group(1).lower()
+                years = ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+                terms.add("initial_term_months", years * 12, 0.7, s)
+                start = dates.get("effective_date") or dates.get("agreement_date")
+                if start and "expiry_date" not in dates:
+                    terms.add("expiry_date", _add_months(start, years * 12).isoformat(), 0.55, s)
+                break
     if not terms.has("expiry_date"):
         s = _first(sentences, r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
                               r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)")

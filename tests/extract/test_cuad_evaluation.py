@@ -16,7 +16,7 @@ FLOORS = {
     "Parties": 0.666,
     "Agreement Date": 0.816,
     "Effective Date": 0.716,
-    "Expiration Date": 0.433,
+    "Expiration Date": 0.5,
     "Renewal Term": 0.85,
     "Notice Period to Terminate Renewal": 0.9,
     "Governing Law": 0.95,
