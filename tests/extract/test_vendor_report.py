@@ -62,8 +62,6 @@ def test_planted_bad_rows_are_extracted_not_dropped():
 
 
 def test_unmapped_metric_names_stay_unmatched_until_a_mapping_file_settles_them():
-    from etl.metric_mapping import match_metric
-
     schedule = {metric_id(s["metric"]): s["metric"]
                 for s in TRUTH["contracts"]["contracts/bpo-contact-meridian.pdf"]["sla"]}
     assert match_metric("Service level (20s)", schedule, {}).metric_id is None
