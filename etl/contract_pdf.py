@@ -207,6 +207,21 @@ def _dates(sentences: list[_Sentence], terms: _Terms) -> dict[str, date]:
                 break
         if terms.has("agreement_date"):
             break
+    # a defined Effective Date wins: '"Effective Date" means October 31, 2019' or 'as of May 1, 2016 (the
+    # "Effective Date")'
+    for s in sentences:
+        defined = re.search(r"[\"“]Effective Date[\"”]\s*(?:means|shall mean|shall be|is)\s", s.text)
+        alias = re.search(r"\(\s*(?:the\s+|hereinafter\s+)?[\"“]Effective Date[\"”]", s.text)
+        dates = []
+        if defined:
+            dates = find_dates(s.text[defined.end():defined.end() + 60])
+        elif alias:
+            dates = [d for d, offset in find_dates(s.text[max(0, alias.start() - 60):alias.start()])][-1:]
+            dates = [(d, 0) for d in dates]
+        if dates:
+            found["effective_date"] = dates[0][0]
+            terms.add("effective_date", dates[0][0].isoformat(), 0.85, s)
+            break
     rules = [
         ("effective_date", r"\beffective\b|\btakes? effect\b|\bcommenc", 0.8),
         # an end date is one written right after the word that ends the term, not any date in the sentence

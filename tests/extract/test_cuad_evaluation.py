@@ -15,7 +15,7 @@ FLOORS = {
     "Document Name": 0.833,
     "Parties": 0.666,
     "Agreement Date": 0.816,
-    "Effective Date": 0.716,
+    "Effective Date": 0.766,
     "Expiration Date": 0.5,
     "Renewal Term": 0.85,
     "Notice Period to Terminate Renewal": 0.9,
