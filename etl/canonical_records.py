@@ -50,15 +50,12 @@ def _with_units(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _writes_fractions(f: ExtractedFile, metrics: dict[str, tuple[str, str]], mapped: dict[str, str]) -> bool:
-    """Whether a report writes percentages as 0..1: every percent value without a % sign is at most 1."""
-    values = []
-    for m in f.measurements:
-        match = match_metric(m.metric_name, {k: v[0] for k, v in metrics.items()}, mapped)
-        if match.metric_id and metrics[match.metric_id][1] == "percent" and "%" not in m.actual_text:
-            number = parse_locale_number(m.actual_text) if m.actual_text.strip() else None
-            if number is not None:
-                values.append(number)
+def _writes_fractions(units_and_texts: list[tuple[str | None, str]]) -> bool:
+    """Whether a report writes percentages as 0..1: every percent value without a % sign is at most 1.
+    `units_and_texts`: (contract unit of the matched metric, value as written) for each of its rows."""
+    values = [parse_locale_number(text) for unit, text in units_and_texts
+              if unit == "percent" and "%" not in text and text.strip()]
+    values = [v for v in values if v is not None]
     return bool(values) and all(0 <= v <= 1 for v in values)
 
 
@@ -123,11 +120,12 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
         if f.engagement_id not in mapping_cache:
             path = mappings_dir / f"{f.engagement_id}.yml"
             mapping_cache[f.engagement_id] = load_mapping_file(path) if path.exists() else {}
-        fractions = _writes_fractions(f, metrics, mapping_cache[f.engagement_id])
+        names = {k: v[0] for k, v in metrics.items()}
+        matches = [match_metric(m.metric_name, names, mapping_cache[f.engagement_id]) for m in f.measurements]
+        units = [metrics[match.metric_id][1] if match.metric_id else None for match in matches]
+        fractions = _writes_fractions([(unit, m.actual_text) for unit, m in zip(units, f.measurements)])
         start, end = term_dates.get(f.engagement_id, (None, None))
-        for m in f.measurements:
-            match = match_metric(m.metric_name, {k: v[0] for k, v in metrics.items()}, mapping_cache[f.engagement_id])
-            unit = metrics[match.metric_id][1] if match.metric_id else None
+        for m, match, unit in zip(f.measurements, matches, units):
             actual, conversion = to_contract_unit(m.actual_text, unit, fractions)
             rows.append({
                 "row_id": f"{f.sha256[:12]}:{m.location}",

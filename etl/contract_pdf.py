@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from etl.contract_clauses import find_clauses
+from etl.contract_scoring import normalize_entity, same_entity
 from etl.engagement_type import classify_engagement
 from etl.jurisdictions import find_jurisdiction, find_jurisdictions
 from etl.pdf_document import PdfPage, read_pages
@@ -116,8 +117,6 @@ ROLE_WORDS = set(CLIENT_ROLES) | set(VENDOR_ROLES) | {"party", "parties", "agree
 
 
 def _plausible_party(name: str) -> bool:
-    from etl.contract_scoring import normalize_entity
-
     core = normalize_entity(name)
     if len(core) < 3 or core in ROLE_WORDS or re.match(r"^[A-Z]\.\s", name):
         return False
@@ -157,8 +156,6 @@ def _parties(sentences: list[_Sentence], terms: _Terms) -> None:
             if not run:
                 continue
             name = _LEAD_IN.sub("", run.group(0).strip(" ,"))
-            from etl.contract_scoring import normalize_entity, same_entity
-
             if _plausible_party(name) and not any(
                     same_entity(normalize_entity(name), normalize_entity(n)) for n, _ in names):
                 names.append((name, a.start()))
@@ -258,6 +255,14 @@ _RENEWAL_CUE = re.compile(r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)
                           r"|successive (?:periods|terms)|renewal terms?", re.I)
 
 
+def _add_initial_term(terms: _Terms, dates: dict[str, date], months: int, confidence: float, s: _Sentence) -> None:
+    """The initial term, and the end date it implies when the contract states no end date of its own."""
+    terms.add("initial_term_months", months, confidence, s)
+    start = dates.get("effective_date") or dates.get("agreement_date")
+    if start and "expiry_date" not in dates:
+        terms.add("expiry_date", _add_months(start, months).isoformat(), 0.55, s)
+
+
 def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str, date]) -> None:
     for s in sentences:
         m = _TERM_CUE.search(s.text)
@@ -269,10 +274,7 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
                        if to_months(n, u)), None)
         if months is None:
             continue
-        terms.add("initial_term_months", months, 0.8, s)
-        start = dates.get("effective_date") or dates.get("agreement_date")
-        if start and "expiry_date" not in dates:
-            terms.add("expiry_date", _add_months(start, months).isoformat(), 0.55, s)
+        _add_initial_term(terms, dates, months, 0.8, s)
         break
     if not terms.has("initial_term_months"):
         # "the term shall end on the seventh anniversary of the Effective Date"
@@ -282,10 +284,7 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
             if m:
                 word = m.group(1).lower()
                 years = ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
-                terms.add("initial_term_months", years * 12, 0.7, s)
-                start = dates.get("effective_date") or dates.get("agreement_date")
-                if start and "expiry_date" not in dates:
-                    terms.add("expiry_date", _add_months(start, years * 12).isoformat(), 0.55, s)
+                _add_initial_term(terms, dates, years * 12, 0.7, s)
                 break
     if not terms.has("expiry_date"):
         s = _first(sentences, r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"

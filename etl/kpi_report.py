@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-from etl.warehouse_db import open_warehouse
+from etl.warehouse_db import open_warehouse, query_records
 
 ENGAGEMENT_COLUMNS = [
     ("engagement_id", "Engagement", "{}"), ("engagement_type", "Type", "{}"),
@@ -43,8 +41,7 @@ def kpi_summary(warehouse: str | Path) -> str:
     db = open_warehouse(str(warehouse), read_only=True)
     try:
         def rows(sql):
-            df = db.query(sql).astype(object)
-            return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
+            return query_records(db, sql)
 
         engagements = rows("select * from mart_kpi_summary order by engagement_type, engagement_id")
         types = rows("select * from mart_kpi_by_engagement_type "

@@ -110,6 +110,12 @@ class PostgresWarehouse:
         self.con.close()
 
 
+def query_records(db, sql: str) -> list[dict]:
+    """Rows of a query as dicts, with SQL NULLs (pandas NaN/NaT/NA) as None."""
+    df = db.query(sql).astype(object)
+    return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
 def open_warehouse(target: str, read_only: bool = False):
     if is_postgres(target):
         return PostgresWarehouse(target, read_only=read_only)

@@ -112,14 +112,14 @@ def _insert(db, table: str, df: pd.DataFrame, loaded_at: datetime) -> int:
 
 
 def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFailure]) -> pd.DataFrame:
+    by_id = {suite: df.set_index("row_id", drop=False) for suite, df in batch_frames.items() if not df.empty}
     rows = []
     for f in failures:
-        df = batch_frames[f.suite]
-        rec = df.loc[df["row_id"] == f.row_id].iloc[0].to_dict()
+        rec = by_id[f.suite].loc[f.row_id].to_dict()
+        kept = {k: (None if pd.isna(v) else v) for k, v in rec.items()
+                if k in ("metric_name", "period", "actual_text", "metric_id")}
         rows.append({"source_path": rec["file_path"], "source_sha256": rec["file_sha256"], "location": rec["location"],
-                     "failed_check": f.check, "message": f.message,
-                     "record": json.dumps({k: (None if pd.isna(v) else v) for k, v in rec.items()
-                                           if k in ("metric_name", "period", "actual_text", "metric_id")} , default=str)})
+                     "failed_check": f.check, "message": f.message, "record": json.dumps(kept, default=str)})
     return pd.DataFrame(rows, columns=["source_path", "source_sha256", "location", "failed_check", "message", "record"])
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from etl.dbt_build import dbt_build
-from etl.warehouse_db import open_warehouse
+from etl.warehouse_db import open_warehouse, query_records
 from etl.warehouse_load import create_schema
 
 LOADED = datetime(2026, 1, 1)
@@ -93,8 +93,7 @@ def warehouse(request, targets):
 
 
 def rows(db, sql):
-    df = db.query(sql).astype(object)
-    return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
+    return query_records(db, sql)
 
 
 def test_attainment_is_direction_aware(warehouse):
