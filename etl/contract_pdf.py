@@ -52,7 +52,11 @@ class ContractExtraction:
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?i:Inc|Ltd|Co|Corp|Pvt|Pte|No|St|Mr|Ms|Dr|e\.g|i\.e|etc|U\.S|S\.A|L\.P|N\.V|B\.V|LLC|L\.L\.C|Sec|Art|vs|Nos)"
-    r"|\b[A-Z]|^\s*\d+)\.$")
+    r"|\b[A-Z]|^\s*\d+|\b(?i:april|june|july|sept))\.$")
+
+
+# a filing's page footer ("Source: ACME CORP, 10-K, 3/1/2019") names the filer, not a party to the contract
+_FILING_FOOTER = re.compile(r"(?m)^[ \t]*Source:[^\n]*\d{1,2}/\d{1,2}/\d{4}[ \t]*$")
 
 
 def _sentences(pages: list[PdfPage]) -> list[_Sentence]:
@@ -97,6 +101,9 @@ class _Terms:
     def has(self, field: str) -> bool:
         return field in self.items
 
+    def has_any(self, field: str) -> bool:
+        return any(t.field == field for t in self.items.values())
+
 
 def _first(sentences: list[_Sentence], pattern: str) -> _Sentence | None:
     rx = re.compile(pattern, re.IGNORECASE)
@@ -105,11 +112,12 @@ def _first(sentences: list[_Sentence], pattern: str) -> _Sentence | None:
 
 ENTITY_SUFFIX = (r"(?i:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|plc|GmbH|AG|S\.A|SA|S/A|S\.L|B\.V|N\.V|SE|Pvt\.? Ltd|"
                  r"Pte\.? Ltd|Corporation|Corp|Company|Co|LLP|L\.P|LP|Trust|Fund|Bank|Partners|Holdings|S\.p\.A|"
-                 r"S\.r\.l|Pty\.? Ltd|AB|A/S|Oy|KK|Group|REIT)\.?")
+                 r"S\.r\.l|Pty\.? Ltd|AB|A/S|Oy|KK|Group|REIT|G\.I\.E)\.?")
 _ENTITY = re.compile(
-    r"(?P<name>(?:[A-Z0-9][\w&'’\-\.]*,?\s+){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+" + ENTITY_SUFFIX + r")(?![\w])")
+    r"(?P<name>(?:[a-z]?[A-Z0-9][\w&'’\-\.]*,?\s+){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+" + ENTITY_SUFFIX + r")(?![\w])")
 _ALIAS = re.compile(r"^[^(]{0,120}?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?(?:the\s+)?)?[\"“”']+(?P<alias>[^\"“”']+)[\"“”']")
-_ALIAS_AT = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?(?:the\s+)?)?[\"“”]+(?P<alias>[^\"“”]{1,40})[\"“”]")
+_ALIAS_AT = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:(?:referred to|called) as\s+)?(?:the\s+)?)?[\"“”]+(?P<alias>[^\"“”]{1,40})[\"“”]"
+                       r"|\(\s*hereinafter\s+(?:referred to as|called)\s+(?:the\s+)?(?P<bare>[A-Z][\w]*(?:\s+[A-Z0-9]\w*)?)\s*\)")
 _NAME_AT_END = re.compile(r"(?:[A-Z][\w&'’\-\.]*,?\s+(?:(?:of|de|la|du)\s+)?){1,5}[A-Z][\w&'’\-\.]*$")
 _LEAD_IN = re.compile(r"^(?:(?:this|the|by|and|between|among|of|is|made|entered|into|agreement|dated|as|on)\s+)+", re.I)
 ROLE_WORDS = set(CLIENT_ROLES) | set(VENDOR_ROLES) | {"party", "parties", "agreement", "licensee", "licensor",
@@ -120,46 +128,92 @@ def _plausible_party(name: str) -> bool:
     core = normalize_entity(name)
     if len(core) < 3 or core in ROLE_WORDS or re.match(r"^[A-Z]\.\s", name):
         return False
-    if re.search(r"(?i)agreement|\bstreet\b|\broad\b|\bsuite\b", name):
-        return False
+    if re.search(r"(?i)agreement|\bstreet\b|\broad\b|\bsuite\b|\bnear\b|\bfloor\b|\bavenue\b|\bbuilding\b|"
+                 r"^\d+,", name):
+        return False  # an address
+    descriptor = re.sub(r"(?i)[\s,]*\b(?:limited liability company|limited partnership|public limited company|"
+                        r"corporation|company|limited)\.?$", "", name).strip()
+    if not descriptor or re.fullmatch(r"(?i)non-banking financial|banking|financial|" + re.escape(
+            find_jurisdiction(descriptor) or "\0"), descriptor):
+        return False  # "a Delaware Limited Liability Company" describes a party, it is not one
     # a place ("Miami, Florida") is an address, not a party, unless it carries a legal-entity suffix
     return not (find_jurisdiction(name) and not re.search(r"\b" + ENTITY_SUFFIX + r"$", name))
 
 
-def _parties(sentences: list[_Sentence], terms: _Terms) -> None:
-    """Parties from the opening paragraph: legal entities ('ACME Ltd.') and any name given a quoted alias
-    ('Jane Roe ("Consultant")'). A party whose alias is a client or vendor role becomes the client or vendor."""
-    opening = [s for s in sentences[:30] if re.search(r"\bbetween\b|\bamong\b|\bby and\b|\bparties\b|\bmade\b", s.text, re.I)]
+_OPENING_CUE = re.compile(r"\bbetween\b|\bamong\b|\bby and\b|\bparties\b|\bmade\b|\benter(?:ed|s)? into\b|"
+                          r"\bis pleased\b|\bcovenanter\b", re.I)
+_SIGNATORIES_ELSEWHERE = re.compile(r"(?i)parties signatory hereto|parties (?:are|is) (?:identified|listed|set out) in")
+# "(Pty) Ltd", "« Pty » Ltd": the bracketed word belongs to the legal name; blanked brackets keep offsets
+_BRACKETED_SUFFIX = re.compile(r"[(«]\s*(Pty|Pvt|Proprietary|[A-Z][A-Za-z]+(?=\)\s+(?:Limited|Ltd|Inc)))\s*[)»]")
+
+
+def _names_in(text: str) -> list[tuple[str, int]]:
+    """Legal entities ('ACME Ltd.') and names given an alias ('Jane Roe ("Consultant")') in one sentence,
+    each with the offset where its alias would follow."""
+    text = _BRACKETED_SUFFIX.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
+    names: list[tuple[str, int]] = []
+    for m in _ENTITY.finditer(text):
+        if re.search(r"\b(?:an?|any|each|other|d/?b/?a)\s+$|[\"“]$", text[max(0, m.start() - 6):m.start()], re.I):
+            continue  # "a Delaware limited liability company" describes a party; "dba X" is a trade name;
+            # a quoted name is an alias being defined
+        name = _LEAD_IN.sub("", m.group("name").strip(" ,"))
+        name = re.sub(r"^\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\s+", "", name)  # "DATED 13 October 2005 ACME LTD"
+        name = re.split(r"\b(?i:between|among)\s+|\b(?:and|by)\s+(?=[A-Z])", name)[-1].strip(" ,")
+        # "XENCOR, INC. AND AIMMUNE THERAPEUTICS, INC." names two parties; "Research and Engineering
+        # Company" one: split on AND only where each part ends in a legal-entity suffix
+        parts = [p.strip(" ,") for p in re.split(r"\s+(?i:and)\s+", name)]
+        if len(parts) > 1 and all(re.search(r"\b" + ENTITY_SUFFIX + r"$", p) for p in parts):
+            names += [(p, m.end()) for p in parts if _plausible_party(p)]
+        elif _plausible_party(name):
+            names.append((name, m.end()))
+    for a in _ALIAS_AT.finditer(text):
+        alias = a.group("alias") or a.group("bare")
+        if re.search(r"(?i)agreement|amendment|date|term\b|effective|services|products|territory", alias):
+            continue  # a defined term, not a party's short name
+        if any(alias.lower() in n.lower().split() for n, _ in names):
+            continue  # the short name of a party already found ('Cargill, Incorporated ... ("Cargill")')
+        before = text[max(0, a.start() - 200):a.start()]
+        segment = re.split(r"\b(?i:between|among)\b|\band\b|\)|;|:", before)[-1].strip()
+        # drop descriptors after the name: ", an individual", ", a Delaware corporation with offices at ..."
+        segment = re.split(r",\s*(?:an?|the|having|with|whose|residing|located|organi[sz]ed|incorporated|existing)\b"
+                           r"|,?\s+(?:d/?b/?a|a/k/a)\s", segment)[0].strip(" ,")
+        run = _NAME_AT_END.search(segment)
+        if not run:
+            continue
+        name = _LEAD_IN.sub("", run.group(0).strip(" ,"))
+        if _plausible_party(name) and not any(
+                same_entity(normalize_entity(name), normalize_entity(n)) for n, _ in names):
+            names.append((name, a.start()))
+    return names
+
+
+_SIGNATURE_LINE = re.compile(r"(?im)^\s*for\s+and\s+on\s+behalf\s+of:?[^\S\n]*\n\s*(?P<name>[^\n]{3,90}?)\s*$")
+
+
+def _signatories(pages: list[PdfPage]) -> list[tuple[str, int, int]]:
+    """Parties named in 'For and on behalf of <name>' signature blocks: (name, page, offset)."""
+    found = []
+    for page in pages:
+        for m in _SIGNATURE_LINE.finditer(page.text):
+            name = " ".join(m.group("name").split()).strip(" ,:")
+            if _plausible_party(name) and not name.startswith("-"):
+                found.append((name, page.number, m.start("name")))
+    return found
+
+
+def _parties(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> None:
+    """Parties from the opening paragraph: legal entities and names given a quoted alias. A party whose alias
+    is a client or vendor role becomes the client or vendor. Where the opening says the parties are the
+    signatories (consortium agreements), they are read from the signature blocks instead."""
+    opening = [s for s in sentences[:30]
+               if _OPENING_CUE.search(s.text) and not re.match(r"(?i)\s*whereas\b", s.text)]
+    if any(_SIGNATORIES_ELSEWHERE.search(s.text) for s in sentences[:80]):
+        for name, page, offset in _signatories(pages):
+            terms.add("party", name, 0.7, _Sentence(name, page, offset), multi=True)
+        if terms.has_any("party"):
+            return
     for s in opening[:6]:
-        names: list[tuple[str, int]] = []
-        for m in _ENTITY.finditer(s.text):
-            if re.search(r"\b(?:an?|any|each|other)\s+$", s.text[max(0, m.start() - 6):m.start()], re.I):
-                continue  # "a Delaware limited liability company" describes a party, it is not one
-            name = _LEAD_IN.sub("", m.group("name").strip(" ,"))
-            name = re.split(r"\b(?i:between|among)\s+|\b(?:and|by)\s+(?=[A-Z])", name)[-1].strip(" ,")
-            # "XENCOR, INC. AND AIMMUNE THERAPEUTICS, INC." names two parties; "Research and Engineering
-            # Company" one: split on AND only where each part ends in a legal-entity suffix
-            parts = [p.strip(" ,") for p in re.split(r"\s+(?i:and)\s+", name)]
-            if len(parts) > 1 and all(re.search(r"\b" + ENTITY_SUFFIX + r"$", p) for p in parts):
-                names += [(p, m.end()) for p in parts if _plausible_party(p)]
-            elif _plausible_party(name):
-                names.append((name, m.end()))
-        for a in _ALIAS_AT.finditer(s.text):
-            if re.search(r"(?i)agreement|date|term\b|effective|services|products|territory", a.group("alias")):
-                continue  # a defined term, not a party's short name
-            before = s.text[max(0, a.start() - 200):a.start()]
-            segment = re.split(r"\b(?i:between|among)\b|\band\b|\)|;|:", before)[-1].strip()
-            # drop descriptors after the name: ", an individual", ", a Delaware corporation with offices at ..."
-            segment = re.split(r",\s*(?:an?|the|having|with|whose|residing|located|organi[sz]ed|incorporated|existing)\b",
-                               segment)[0].strip(" ,")
-            run = _NAME_AT_END.search(segment)
-            if not run:
-                continue
-            name = _LEAD_IN.sub("", run.group(0).strip(" ,"))
-            if _plausible_party(name) and not any(
-                    same_entity(normalize_entity(name), normalize_entity(n)) for n, _ in names):
-                names.append((name, a.start()))
-        for name, end in names:
+        for name, end in _names_in(s.text):
             terms.add("party", name, 0.75, s, multi=True)
             alias = _ALIAS.match(s.text[end:])
             role = alias.group("alias").strip().lower() if alias else ""
@@ -183,7 +237,35 @@ _EFFECTIVE_ON_SIGNING = re.compile(
     r"|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)", re.I)
 
 
-def _dates(sentences: list[_Sentence], terms: _Terms) -> dict[str, date]:
+_SIGNATURE_SECTION = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.I)
+_DATE_LINE = re.compile(r"^\s*(?:dated:?\s*)?(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*$", re.M | re.I)
+
+
+def _date_without_opening(pages: list[PdfPage]) -> tuple[str, _Sentence] | None:
+    """Where the opening paragraph gives no date: the date of the last signature ('as of the date last written
+    below'), else a date standing alone on its own line in the first page's heading (a letter agreement)."""
+    for page in pages:
+        marker = _SIGNATURE_SECTION.search(page.text)
+        if not marker:
+            continue
+        block = page.text[marker.start():marker.start() + 2500]
+        dates = find_dates(block)
+        if dates:
+            latest, offset = max(dates)
+            return latest.isoformat(), _Sentence(" ".join(block[:offset + 20].split()[-30:]), page.number,
+                                                 marker.start() + offset)
+        partial = find_partial_date(block)
+        if partial:
+            return partial, _Sentence(" ".join(block[:300].split()), page.number, marker.start())
+    heading = pages[0].text[:1500]
+    m = _DATE_LINE.search(heading)
+    dates = find_dates(m.group("date")) if m else []
+    if dates:
+        return dates[0][0].isoformat(), _Sentence(m.group(0).strip(), pages[0].number, m.start())
+    return None
+
+
+def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> dict[str, date]:
     """Agreement date: the date the opening paragraph gives (a month and year when the day is left blank);
     effective date: one a sentence ties to 'effective' or 'commence', or the agreement date when the contract
     takes effect on signing; expiry: one tied to 'expire' or 'until'."""
@@ -204,6 +286,13 @@ def _dates(sentences: list[_Sentence], terms: _Terms) -> dict[str, date]:
                 break
         if terms.has("agreement_date"):
             break
+    if not terms.has("agreement_date"):
+        fallback = _date_without_opening(pages)
+        if fallback:
+            value, s = fallback
+            terms.add("agreement_date", value, 0.5, s)
+            if len(value) == 10:
+                found["agreement_date"] = date.fromisoformat(value)
     # a defined Effective Date wins: '"Effective Date" means October 31, 2019' or 'as of May 1, 2016 (the
     # "Effective Date")'
     for s in sentences:
@@ -229,6 +318,8 @@ def _dates(sentences: list[_Sentence], terms: _Terms) -> dict[str, date]:
             cue = re.search(pattern, s.text, re.IGNORECASE)
             if not cue:
                 continue
+            if field == "expiry_date" and not _ABOUT_THE_TERM.search(s.text[:cue.start()][-80:]):
+                continue  # "compensation shall expire on ...", "prohibited ... until ...": not the contract's end
             dates = find_dates(s.text if field != "expiry_date" else s.text[cue.end():cue.end() + 40])
             if dates:
                 found[field] = dates[0][0]
@@ -248,6 +339,10 @@ def _add_months(start: date, months: int) -> date:
     return date(start.year + y, m + 1, min(start.day, calendar.monthrange(start.year + y, m + 1)[1]))
 
 
+# the sentence is about how long the contract runs, not a covenant that lasts a while (confidentiality,
+# non-solicitation, payment default)
+_ABOUT_THE_TERM = re.compile(r"(?i)\b(?:agreement|term|contract)\b")
+_COVENANT = re.compile(r"(?i)confiden|solicit|disclos|compet|prohibit|default|payment|warrant|indemn|licen[cs]e")
 _TERM_CUE = re.compile(
     r"initial term|term of (?:this|the) agreement|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
     r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)", re.I)
@@ -266,7 +361,7 @@ def _add_initial_term(terms: _Terms, dates: dict[str, date], months: int, confid
 def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str, date]) -> None:
     for s in sentences:
         m = _TERM_CUE.search(s.text)
-        if not m:
+        if not m or _COVENANT.search(s.text):
             continue
         after = s.text[m.start():]
         cut = re.search(r"(?i)renew|extend|thereafter", after)  # renewal periods come after the initial term
@@ -279,7 +374,8 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
     if not terms.has("initial_term_months"):
         # "the term shall end on the seventh anniversary of the Effective Date"
         for s in sentences:
-            m = re.search(r"(?:end|expire|terminate|until)[^.]{0,30}?\b(first|second|third|fourth|fifth|sixth|seventh|"
+            m = re.search(r"(?:agreement|term)\s+(?:shall|will)\s+(?:\w+\s+){0,3}?(?:end|expire|terminate|continue|remain)"
+                          r"[^.]{0,40}?\b(first|second|third|fourth|fifth|sixth|seventh|"
                           r"eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+anniversary", s.text, re.I)
             if m:
                 word = m.group(1).lower()
@@ -452,14 +548,15 @@ def looks_like_sla_schedule(text: str) -> bool:
 
 
 def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExtraction:
-    pages = read_pages(path, wants_tables=looks_like_sla_schedule)
+    pages = [replace(p, text=_FILING_FOOTER.sub(lambda m: " " * len(m.group(0)), p.text))
+             for p in read_pages(path, wants_tables=looks_like_sla_schedule)]
     sentences = _sentences(pages)
     terms = _Terms(engagement_id, sha256)
     title = _title(pages[0])
     if title:
         terms.add("title", title, 0.7, _Sentence(title, 1, 0))
-    _parties(sentences, terms)
-    dates = _dates(sentences, terms)
+    _parties(sentences, pages, terms)
+    dates = _dates(sentences, pages, terms)
     _term_and_renewal(sentences, terms, dates)
     _governing_law(sentences, terms)
     _money_terms(sentences, terms)

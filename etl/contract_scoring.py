@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 # CUAD label -> (our field, kind)
 CLAUSE_LABELS = {
@@ -48,6 +49,9 @@ ENTITY_SUFFIXES = {"inc", "incorporated", "llc", "ltd", "limited", "corp", "corp
                    "lp", "llp", "ag", "sa", "nv", "bv", "gmbh", "pvt", "pte", "the", "and", "its", "affiliates",
                    "de", "cv", "spa", "srl", "sl", "se", "pty", "dba"}
 
+
+_LEGAL_SUFFIX_AT_END = re.compile(r"(?i)\b(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|company|co|plc|"
+                                  r"lp|l\.p|llp|ag|s\.?a|n\.?v|b\.?v|gmbh|pty|s\.?a\.?s|a/s|ab|se)\.?$")
 
 # ---------------------------------------------------------------- normalizers
 
@@ -101,7 +105,8 @@ def normalize_jurisdiction(text: str) -> str | None:
 
 def normalize_entity(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    tokens = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("&", " and "))
+    # dots dropped first, so "L.L.C." and "S.A." read as the suffixes "llc" and "sa"
+    tokens = re.findall(r"[a-z0-9]+", ascii_name.lower().replace(".", "").replace("&", " and "))
     return " ".join(t for t in tokens if t not in ENTITY_SUFFIXES)
 
 
@@ -110,13 +115,23 @@ def gold_parties(answer: str) -> set[str]:
     names = set()
     for part in (answer or "").split(";"):
         name = re.sub(r"\(.*", "", part.replace("“", "(").replace('"', "(")).strip(" ,.")
-        if re.search(r"(?i)collectively|referred to|each of|hereinafter", name) or name[:1].islower():
+        name = re.sub(r"(?i)\s+and its (?:affiliates|subsidiaries)$", "", name)
+        name = re.split(r"(?i),?\s+(?:d/?b/?a|a/k/a)\s", name)[0]  # a trade name is the same legal entity
+        if re.search(r"(?i)collectively|referred to|each of|hereinafter", name) or re.match(r"[a-z]+\b", name):
             continue  # a defined-term phrase, not an entity
-        if not name or re.search(r"\band\b", name) and not re.search(r"(?i)\b(inc|llc|ltd|corp|company|co)\b", name):
+        # "WYZZ, Inc. and WYZZ Licensee, Inc." names two entities; "Stryker and Conformis" restates two aliases;
+        # "New York Life Insurance and Annuity Corporation" is one entity
+        pieces = [p.strip(" ,.") for p in re.split(r"\s+and\s+", name)]
+        if len(pieces) > 1 and all(_LEGAL_SUFFIX_AT_END.search(p) for p in pieces):
+            entities = pieces
+        elif len(pieces) > 1 and not _LEGAL_SUFFIX_AT_END.search(name):
             continue
-        normal = normalize_entity(name)
-        if normal and normal not in ROLE_ALIASES:
-            names.add(normal)
+        else:
+            entities = [name]
+        for entity in entities:
+            normal = normalize_entity(entity)
+            if normal and normal not in ROLE_ALIASES:
+                names.add(normal)
     return names
 
 
@@ -124,7 +139,8 @@ def same_entity(a: str, b: str) -> bool:
     """Equal, one containing the other, or nearly the same spelling (filings carry typos)."""
     if a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a)):
         return True
-    return fuzz.ratio(a, b) >= 88
+    # one swapped, dropped or wrong letter ("Kriomic" for "Kiromic") is a typo, not another company
+    return fuzz.ratio(a, b) >= 88 or (min(len(a), len(b)) >= 5 and OSA.distance(a, b) <= 1)
 
 
 # ---------------------------------------------------------------- scoring

@@ -69,3 +69,12 @@ def test_clause_flags_are_yes_no():
     s = score(gold, {"a": {"clause:audit_rights": True}, "b": {"clause:audit_rights": True}})["Audit Rights"]
     assert (s.correct, s.as_dict()["precision"], s.as_dict()["recall"]) == (1, 0.5, 1.0)
     assert FIELDS["Audit Rights"] == ("clause:audit_rights", "flag")
+
+
+def test_and_inside_a_party_name_or_between_two_entities():
+    # one entity whose name contains "and"; two entities joined by "and"; two aliases joined by "and"
+    assert gold_parties('New York Life Insurance and Annuity Corporation ("Company")') == {
+        "new york life insurance annuity"}
+    assert gold_parties('WYZZ, Inc. and WYZZ Licensee, Inc. (collectively "WYZZ"); Peoria, L.L.C. ("NEXSTAR")') == {
+        "wyzz", "wyzz licensee", "peoria"}
+    assert gold_parties('Acme Corp. ("Acme"); Acme and Widget ("Parties")') == {"acme"}
