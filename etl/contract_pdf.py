@@ -342,9 +342,14 @@ def _add_months(start: date, months: int) -> date:
 # the sentence is about how long the contract runs, not a covenant that lasts a while (confidentiality,
 # non-solicitation, payment default)
 _ABOUT_THE_TERM = re.compile(r"(?i)\b(?:agreement|term|contract)\b")
-_COVENANT = re.compile(r"(?i)confiden|solicit|disclos|compet|prohibit|default|payment|warrant|indemn|licen[cs]e")
+_COVENANT = re.compile(r"(?i)confiden|solicit|disclos|compet|prohibit|default|payment|warrant|indemn|licen[cs]e|assign"
+                       r"|during the (?:initial )?term|(?:any|other) terms? of|surviv|retain|records")
+_FROM_OTHER_EVENT = re.compile(
+    r"[^.]{0,25}?\b(?:from|after|following)\s+(?:the\s+|such\s+)?(?!effective|commencement|date (?:hereof|of this)|"
+    r"execution|signing|this|its|date first)", re.I)
 _TERM_CUE = re.compile(
-    r"initial term|term of (?:this|the) agreement|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
+    r"initial term|term of (?:this|the) agreement|for (?:a|an initial) (?:term|period) of"
+    r"|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
     r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)", re.I)
 _RENEWAL_CUE = re.compile(r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
                           r"|successive (?:periods|terms)|renewal terms?", re.I)
@@ -365,8 +370,10 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
             continue
         after = s.text[m.start():]
         cut = re.search(r"(?i)renew|extend|thereafter", after)  # renewal periods come after the initial term
-        months = next((to_months(n, u) for n, u, _ in find_durations(after[:cut.start()] if cut else after)
-                       if to_months(n, u)), None)
+        # a period counted from some other event ("six months following the date of actual termination")
+        # is not the contract's own term
+        months = next((to_months(n, u) for n, u, o in find_durations(after[:cut.start()] if cut else after)
+                       if to_months(n, u) and not _FROM_OTHER_EVENT.match(after[o:o + 90])), None)
         if months is None:
             continue
         _add_initial_term(terms, dates, months, 0.8, s)
@@ -383,8 +390,20 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
                 _add_initial_term(terms, dates, years * 12, 0.7, s)
                 break
     if not terms.has("expiry_date"):
-        s = _first(sentences, r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
-                              r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)")
+        # "shall remain in effect until the expiration of the Royalty Term", "for so long as X remains a
+        # shareholder", "through the completion of the services": an end by event, not by date
+        by_event = re.compile(r"\bagreement\b[^.]{0,80}?(?:continue|remain)[^.]{0,60}?(?:\buntil\b|for so long as|"
+                              r"through the completion)", re.I)
+        s = next((s for s in sentences if by_event.search(s.text) and not _COVENANT.search(s.text)
+                  and not find_dates(s.text) and not _RENEWAL_CUE.search(s.text)
+                  and not find_durations(s.text[by_event.search(s.text).end():])), None)
+        if s:
+            terms.add("expiry_date", "perpetual", 0.5, s)
+    if not terms.has("expiry_date"):
+        no_end = re.compile(r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
+                            r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)", re.I)
+        s = next((s for s in sentences if no_end.search(s.text) and not _COVENANT.search(s.text)
+                  and not _RENEWAL_CUE.search(s.text)), None)
         if s:
             terms.add("expiry_date", "perpetual", 0.5, s)
     renewals = [s for s in sentences if _RENEWAL_CUE.search(s.text)]
