@@ -33,7 +33,8 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:shall|may|will) not (?:increase|raise|change)[^.]{0,60}(?:price|fee|rate|charge)"
         r"|(?:price|fee|rate)s?[^.]{0,40}(?:fixed|firm|shall not (?:be )?(?:increase|change))|most favou?red", None),
     "minimum_commitment": (
-        r"minimum (?:purchase|order|commitment|quantit|volume|annual|monthly|quarterly|fee|payment|revenue|number)"
+        r"minimum (?:total )?(?:purchase|order|commitment|quantit|volume|annual|monthly|quarterly|fee|payment|revenue"
+        r"|number|charge|royalt|resources)|(?-i:\bMinimum [A-Z][A-Za-z]+)"
         r"|(?:shall|agrees to) (?:purchase|order|buy) (?:at least|a minimum)", None),
     "volume_restriction": (
         r"(?:maximum|not (?:to )?exceed|in excess of|cap(?:ped)? (?:on|at))[^.]{0,50}(?:volume|units|quantit|orders|users"
@@ -70,7 +71,15 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:maintain|carry|obtain|procure|keep)[^.]{0,80}insurance|insurance (?:policy|policies|coverage)"
         r"|(?:general|professional|product) liability insurance", None),
 }
+# Exclusions that look at the whole sentence, not only the matched passage.
+SENTENCE_EXCLUSIONS: dict[str, str] = {
+    # a definition alone grants no right; an assignment a merger makes free of consent is the opposite of a
+    # change-of-control restriction
+    "change_of_control": r"[\"”]\s*(?:shall )?means?\b|shall mean|(?<!not )(?<!neither party )(?<!no party )(?:may|can|shall be (?:free|entitled) to)\s+"
+                         r"(?:\w+\s+){0,2}(?:assign|transfer)[^.]{0,80}without|no consent (?:shall|will) be required",
+}
 _COMPILED = {name: (re.compile(p, re.I), re.compile(x, re.I) if x else None) for name, (p, x) in CLAUSE_PATTERNS.items()}
+_SENTENCE_EXCLUDED = {name: re.compile(x, re.I) for name, x in SENTENCE_EXCLUSIONS.items()}
 
 
 @dataclass(frozen=True)
@@ -86,7 +95,8 @@ def find_clauses(sentences: list[str]) -> list[ClauseHit]:
     for name, (pattern, exclusion) in _COMPILED.items():
         for i, text in enumerate(sentences):
             m = pattern.search(text)
-            if m and not (exclusion and exclusion.search(text[m.start():m.end()])):
+            if m and not (exclusion and exclusion.search(text[m.start():m.end()])) and not (
+                    name in _SENTENCE_EXCLUDED and _SENTENCE_EXCLUDED[name].search(text)):
                 hits.append(ClauseHit(name, i))
                 break
     return hits

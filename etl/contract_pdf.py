@@ -52,7 +52,7 @@ class ContractExtraction:
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?i:Inc|Ltd|Co|Corp|Pvt|Pte|No|St|Mr|Ms|Dr|e\.g|i\.e|etc|U\.S|S\.A|L\.P|N\.V|B\.V|LLC|L\.L\.C|Sec|Art|vs|Nos)"
-    r"|\b[A-Z]|^\s*\d+|\b(?i:april|june|july|sept))\.$")
+    r"|\b[A-Z]|^\s*\d+|\b(?i:jan|feb|mar|apr|april|jun|june|jul|july|aug|sep|sept|oct|nov|dec))\.$")
 
 
 # a filing's page footer ("Source: ACME CORP, 10-K, 3/1/2019") names the filer, not a party to the contract
@@ -244,6 +244,19 @@ _DATE_LINE = re.compile(r"^\s*(?:dated:?\s*)?(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:s
 def _date_without_opening(pages: list[PdfPage]) -> tuple[str, _Sentence] | None:
     """Where the opening paragraph gives no date: the date of the last signature ('as of the date last written
     below'), else a date standing alone on its own line in the first page's heading (a letter agreement)."""
+    signed = _signature_date(pages)
+    if signed:
+        return signed
+    heading = pages[0].text[:1500]
+    m = _DATE_LINE.search(heading)
+    dates = find_dates(m.group("date")) if m else []
+    if dates:
+        return dates[0][0].isoformat(), _Sentence(m.group(0).strip(), pages[0].number, m.start())
+    return None
+
+
+def _signature_date(pages: list[PdfPage]) -> tuple[str, _Sentence] | None:
+    """The latest date written in the signature block (a month and year where the day is left blank)."""
     for page in pages:
         marker = _SIGNATURE_SECTION.search(page.text)
         if not marker:
@@ -257,11 +270,6 @@ def _date_without_opening(pages: list[PdfPage]) -> tuple[str, _Sentence] | None:
         partial = find_partial_date(block)
         if partial:
             return partial, _Sentence(" ".join(block[:300].split()), page.number, marker.start())
-    heading = pages[0].text[:1500]
-    m = _DATE_LINE.search(heading)
-    dates = find_dates(m.group("date")) if m else []
-    if dates:
-        return dates[0][0].isoformat(), _Sentence(m.group(0).strip(), pages[0].number, m.start())
     return None
 
 
@@ -296,7 +304,7 @@ def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> d
     # a defined Effective Date wins: '"Effective Date" means October 31, 2019' or 'as of May 1, 2016 (the
     # "Effective Date")'
     for s in sentences:
-        defined = re.search(r"[\"“]Effective Date[\"”]\s*(?:means|shall mean|shall be|is)\s", s.text)
+        defined = re.search(r"[\"“](?:Effective|Commencement) Date[\"”]\s*(?:means|shall mean|shall be|is)\s", s.text)
         alias = re.search(r"\(\s*(?:the\s+|hereinafter\s+)?[\"“]Effective Date[\"”]", s.text)
         dates = []
         if defined:
@@ -318,6 +326,9 @@ def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> d
             cue = re.search(pattern, s.text, re.IGNORECASE)
             if not cue:
                 continue
+            if field == "effective_date" and re.match(r"[^\w]*[“\"][^”\"]{2,60}[”\"]\s+(?:shall )?means?\b", s.text) \
+                    and not re.match(r"[^\w]*[“\"](?:Effective|Commencement) Date", s.text):
+                continue  # the definition of some other term ('"Bill of Sale" means ..., effective as of ...')
             if field == "expiry_date" and not _ABOUT_THE_TERM.search(s.text[:cue.start()][-80:]):
                 continue  # "compensation shall expire on ...", "prohibited ... until ...": not the contract's end
             dates = find_dates(s.text if field != "expiry_date" else s.text[cue.end():cue.end() + 40])
@@ -325,6 +336,13 @@ def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> d
                 found[field] = dates[0][0]
                 terms.add(field, dates[0][0].isoformat(), confidence, s)
                 break
+            if field == "effective_date" and _EFFECTIVE_ON_SIGNING.search(s.text) and re.search(
+                    r"(?i)signature|signed|execution|executed", s.text):
+                signed = _signature_date(pages)
+                if signed and len(signed[0]) == 10:  # effective on signing: the day the last party signed
+                    found[field] = date.fromisoformat(signed[0])
+                    terms.add(field, signed[0], 0.6, signed[1])
+                    break
             if field == "effective_date" and terms.has("agreement_date") and _EFFECTIVE_ON_SIGNING.search(s.text):
                 value = terms.items["agreement_date"].value
                 if "agreement_date" in found:
@@ -342,13 +360,15 @@ def _add_months(start: date, months: int) -> date:
 # the sentence is about how long the contract runs, not a covenant that lasts a while (confidentiality,
 # non-solicitation, payment default)
 _ABOUT_THE_TERM = re.compile(r"(?i)\b(?:agreement|term|contract)\b")
-_COVENANT = re.compile(r"(?i)confiden|solicit|disclos|compet|prohibit|default|payment|warrant|indemn|licen[cs]e|assign"
-                       r"|during the (?:initial )?term|(?:any|other) terms? of|surviv|retain|records")
+_COVENANT = re.compile(r"(?i)confiden|solicit|compet|prohibit|during the (?:initial )?term|(?:any|other) terms? of|surviv"
+                       r"|retain|records|[“\"](?!(?:initial )?term)[^”\"]{2,40}[”\"]\s+(?:shall )?means?\b")
+# weaker signs, counted only near the cue: a long term sentence may mention a licence or a payment later on
+_COVENANT_NEAR = re.compile(r"(?i)disclos|default|payment|warrant|indemn|licen[cs]e|assign")
 _FROM_OTHER_EVENT = re.compile(
-    r"[^.]{0,25}?\b(?:from|after|following)\s+(?:the\s+|such\s+)?(?!effective|commencement|date (?:hereof|of this)|"
-    r"execution|signing|this|its|date first)", re.I)
+    r"[^.]{0,25}?\b(?:from|after|following)\s+(?!(?:the\s+|such\s+)?(?:effective|commencement|"
+    r"date (?:hereof|of (?:this|the) (?:agreement|document))|execution|signing|this|its|date first))", re.I)
 _TERM_CUE = re.compile(
-    r"initial term|term of (?:this|the) agreement|for (?:a|an initial) (?:term|period) of"
+    r"initial term|term of (?:this|the) agreement|for (?:a|an initial) (?:term|period) of|^\W*term\s*:"
     r"|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
     r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)", re.I)
 _RENEWAL_CUE = re.compile(r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
@@ -366,7 +386,7 @@ def _add_initial_term(terms: _Terms, dates: dict[str, date], months: int, confid
 def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str, date]) -> None:
     for s in sentences:
         m = _TERM_CUE.search(s.text)
-        if not m or _COVENANT.search(s.text):
+        if not m or _COVENANT.search(s.text) or _COVENANT_NEAR.search(s.text[:m.end() + 80]):
             continue
         after = s.text[m.start():]
         cut = re.search(r"(?i)renew|extend|thereafter", after)  # renewal periods come after the initial term
@@ -395,6 +415,7 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
         by_event = re.compile(r"\bagreement\b[^.]{0,80}?(?:continue|remain)[^.]{0,60}?(?:\buntil\b|for so long as|"
                               r"through the completion)", re.I)
         s = next((s for s in sentences if by_event.search(s.text) and not _COVENANT.search(s.text)
+                  and not _COVENANT_NEAR.search(s.text)
                   and not find_dates(s.text) and not _RENEWAL_CUE.search(s.text)
                   and not find_durations(s.text[by_event.search(s.text).end():])), None)
         if s:
@@ -403,6 +424,7 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
         no_end = re.compile(r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
                             r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)", re.I)
         s = next((s for s in sentences if no_end.search(s.text) and not _COVENANT.search(s.text)
+                  and not _COVENANT_NEAR.search(s.text)
                   and not _RENEWAL_CUE.search(s.text)), None)
         if s:
             terms.add("expiry_date", "perpetual", 0.5, s)

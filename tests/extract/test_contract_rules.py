@@ -1,0 +1,113 @@
+"""Contract extraction rules on hand-written contracts: each case is a contract phrasing seen in real filings,
+written here from scratch, so the rule is tested where ../shared is absent."""
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfgen import canvas
+
+from etl.contract_clauses import find_clauses
+from etl.contract_pdf import extract_contract
+
+
+def _pdf(tmp_path: Path, pages: list[str]) -> Path:
+    path = tmp_path / "contract.pdf"
+    c = canvas.Canvas(str(path), pagesize=LETTER)
+    for page in pages:
+        y = 740
+        for line in page.split("\n"):
+            c.drawString(50, y, line)
+            y -= 14
+        c.showPage()
+    c.save()
+    return path
+
+
+def _values(path: Path, field: str) -> list[str]:
+    return [t.value for t in extract_contract(path, "e", "sha").terms if t.field == field]
+
+
+CONSORTIUM = [
+    "CABLE NETWORK CONSTRUCTION AND MAINTENANCE AGREEMENT\n"
+    "This Agreement, made and entered into this 2nd day of March 2001, between and among the Parties\n"
+    "signatory hereto (hereinafter collectively called \"Parties\"), which Parties are identified in Schedule A.\n"
+    "WHEREAS, the Parties wish to build a cable network.\n"
+    "1. The Agreement shall continue in operation for an initial period of ten (10) years.",
+    "IN WITNESS WHEREOF the Parties have signed this Agreement.\n"
+    "For and on behalf of\nNorthwind Telecom plc\nBy:\n"
+    "For and on behalf of\nBluewater Networks Ltd.\nBy:\n"
+    "For and on behalf of\nKestrel Communications Inc.\nBy:",
+]
+
+
+def test_parties_identified_elsewhere_are_read_from_the_signature_blocks(tmp_path):
+    parties = _values(_pdf(tmp_path, CONSORTIUM), "party")
+    assert parties == ["Northwind Telecom plc", "Bluewater Networks Ltd.", "Kestrel Communications Inc."]
+
+
+def test_filing_footer_is_not_a_party_and_unquoted_alias_is(tmp_path):
+    text = ("Outsourcing Contract\n"
+            "The Covenanter: Harbor Hotels Inc. (hereinafter referred to as Party A) and the Covenanter:\n"
+            "Lin Wei Design Studio (hereinafter referred to as Party B) agree to the following terms.\n"
+            "Source: HARBOR HOLDINGS CORP, 10-K, 3/1/2019")
+    parties = _values(_pdf(tmp_path, [text]), "party")
+    assert parties == ["Harbor Hotels Inc.", "Lin Wei Design Studio"]
+
+
+@pytest.mark.parametrize("signature, expected", [
+    ("Date: 3-14-18 Date: 3-7-18", "2018-03-14"),      # the later signature makes the agreement
+    ("Rockaway, April ____, 2003", "2003-04"),          # day left blank for signing
+])
+def test_agreement_date_from_the_signatures_when_the_opening_has_none(tmp_path, signature, expected):
+    text = ("HOSTING AGREEMENT\nThis Hosting Agreement is entered into by and between Acme Corp. (\"Acme\") and\n"
+            "Widget Inc. (\"Customer\").\nIN WITNESS WHEREOF the parties have executed this Agreement.\n" + signature)
+    assert _values(_pdf(tmp_path, [text]), "agreement_date") == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "During the Term of this Agreement and for two (2) years thereafter, Client will not solicit employees.",
+    "This Section shall survive termination of this Agreement for a period of three (3) years.",
+    "Licensee may use the facility for a period of six (6) months following the date of actual termination.",
+])
+def test_covenant_periods_are_not_the_contract_term(tmp_path, sentence):
+    text = ("SERVICES AGREEMENT\nThis Services Agreement is made as of May 1, 2020 between Acme Corp. (\"Acme\") and\n"
+            "Widget Inc. (\"Vendor\").\n" + sentence)
+    path = _pdf(tmp_path, [text])
+    assert _values(path, "initial_term_months") == []
+    assert _values(path, "expiry_date") == []
+
+
+def test_term_counted_from_the_agreement_date_gives_the_end_date(tmp_path):
+    text = ("SERVICES AGREEMENT\nThis Services Agreement is made as of May 12, 2003 between Acme Corp. (\"Acme\") and\n"
+            "Widget Inc. (\"Vendor\").\n1 TERM This agreement shall be for a term of five years from the date of this document.")
+    assert _values(_pdf(tmp_path, [text]), "expiry_date") == ["2008-05-12"]
+
+
+def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp_path):
+    licence = ("SERVICES AGREEMENT\nThis Agreement is made as of May 1, 2020 between Acme Corp. (\"Acme\") and Widget\n"
+               "Inc. (\"Vendor\").\nVendor grants Acme a perpetual, irrevocable license to the deliverables.")
+    assert _values(_pdf(tmp_path, [licence]), "expiry_date") == []
+    by_event = licence + ("\nThis Agreement shall commence on the Effective Date and continue through the completion\n"
+                          "of the services.")
+    assert _values(_pdf(tmp_path, [by_event]), "expiry_date") == ["perpetual"]
+
+
+@pytest.mark.parametrize("sentence, present", [
+    ("Neither party may assign this Agreement, including by merger or change of control, without consent.", True),
+    ("The Company may terminate this Agreement upon a change in control of the Supplier.", True),
+    ("Either party may assign this Agreement without consent in the event of a merger or change in control.", False),
+    ('"Change of Control" means the acquisition of more than half of the voting shares of a party.', False),
+])
+def test_change_of_control_is_a_restriction_not_a_definition_or_a_free_assignment(sentence, present):
+    assert any(h.clause == "change_of_control" for h in find_clauses([sentence])) is present
+
+
+@pytest.mark.parametrize("sentence, present", [
+    ("Customer shall purchase a minimum annual volume of 10,000 units.", True),
+    ("If BCF for the year is less than the Minimum BCF, Nexus shall pay the shortfall.", True),
+    ("All interventions on site are subject to a minimum total charge of $2,000.", True),
+    ("The supplier shall use reasonable efforts to deliver on time.", False),
+])
+def test_minimum_commitment_includes_defined_minimums(sentence, present):
+    assert any(h.clause == "minimum_commitment" for h in find_clauses([sentence])) is present
