@@ -23,7 +23,8 @@ from etl.sla_table import read_sla_terms, read_sla_terms_from_text
 
 OCR_CONFIDENCE_FACTOR = 0.8
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-            "ninth": 9, "tenth": 10}
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
+            "twenty-fifth": 25, "thirtieth": 30}
 CLIENT_ROLES = ("customer", "client", "company", "sponsor", "buyer", "purchaser", "licensee")
 VENDOR_ROLES = ("supplier", "provider", "service provider", "vendor", "contractor", "agency", "consultant",
                 "licensor", "seller")
@@ -381,6 +382,11 @@ def _add_initial_term(terms: _Terms, dates: dict[str, date], months: int, confid
     start = dates.get("effective_date") or dates.get("agreement_date")
     if start and "expiry_date" not in dates:
         terms.add("expiry_date", _add_months(start, months).isoformat(), 0.55, s)
+    elif not start and terms.has("agreement_date") and months % 12 == 0:
+        # a date left blank for signing ("[___], 2020"): the end is known to the year (or month) only
+        partial = terms.items["agreement_date"].value
+        if re.fullmatch(r"\d{4}(?:-\d{2})?", partial):
+            terms.add("expiry_date", f"{int(partial[:4]) + months // 12}{partial[4:]}", 0.4, s)
 
 
 def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str, date]) -> None:
@@ -389,7 +395,8 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
         if not m or _COVENANT.search(s.text) or _COVENANT_NEAR.search(s.text[:m.end() + 80]):
             continue
         after = s.text[m.start():]
-        cut = re.search(r"(?i)renew|extend|thereafter", after)  # renewal periods come after the initial term
+        # renewal periods come after the initial term ("continue thereafter for 12 months" is the term itself)
+        cut = re.search(r"(?i)renew|extend|(?<!continue )thereafter", after)
         # a period counted from some other event ("six months following the date of actual termination")
         # is not the contract's own term
         months = next((to_months(n, u) for n, u, o in find_durations(after[:cut.start()] if cut else after)
@@ -401,10 +408,10 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
     if not terms.has("initial_term_months"):
         # "the term shall end on the seventh anniversary of the Effective Date"
         for s in sentences:
-            m = re.search(r"(?:agreement|term)\s+(?:shall|will)\s+(?:\w+\s+){0,3}?(?:end|expire|terminate|continue|remain)"
-                          r"[^.]{0,40}?\b(first|second|third|fourth|fifth|sixth|seventh|"
-                          r"eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+anniversary", s.text, re.I)
-            if m:
+            m = re.search(r"(?:agreement|term)\b[^.]{0,160}?(?:shall|will)\s+(?:\w+\s+){0,3}?"
+                          r"(?:end|expire|terminate|continue|remain)[^.]{0,40}?\b(" + "|".join(ORDINALS) +
+                          r"|\d{1,2}(?:st|nd|rd|th))(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?\s+anniversary", s.text, re.I)
+            if m and not re.search(r"(?i)\b(?:longer|later|earlier|shorter) of\b", s.text):
                 word = m.group(1).lower()
                 years = ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
                 _add_initial_term(terms, dates, years * 12, 0.7, s)
@@ -412,7 +419,8 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
     if not terms.has("expiry_date"):
         # "shall remain in effect until the expiration of the Royalty Term", "for so long as X remains a
         # shareholder", "through the completion of the services": an end by event, not by date
-        by_event = re.compile(r"\bagreement\b[^.]{0,80}?(?:continue|remain)[^.]{0,60}?(?:\buntil\b|for so long as|"
+        by_event = re.compile(r"\b(?:this|the) agreement\b[^.]{0,160}?(?:shall|will)\b[^.]{0,80}?(?:continue|remain)"
+                              r"[^.]{0,100}?(?:\buntil\b|for so long as|"
                               r"through the completion)", re.I)
         s = next((s for s in sentences if by_event.search(s.text) and not _COVENANT.search(s.text)
                   and not _COVENANT_NEAR.search(s.text)

@@ -111,3 +111,17 @@ def test_change_of_control_is_a_restriction_not_a_definition_or_a_free_assignmen
 ])
 def test_minimum_commitment_includes_defined_minimums(sentence, present):
     assert any(h.clause == "minimum_commitment" for h in find_clauses([sentence])) is present
+
+
+@pytest.mark.parametrize("opening, term, expected", [
+    ("is made as of March 1, 2009", "This Agreement shall commence on the Effective Date and, unless terminated\n"
+     "earlier, shall continue until the twentieth (20th) anniversary of the Effective Date.", ["2029-03-01"]),
+    ("is made as of [___], 2020", "This Agreement shall continue in effect for two years from the date hereof.",
+     ["2022"]),  # a date left blank for signing: the end is known to the year
+    ("is made as of March 1, 2009", "The term shall continue for the longer of the first anniversary of the Effective\n"
+     "Date or the duration of the Supply Agreement.", []),
+])
+def test_end_dates_from_anniversaries_and_partial_dates(tmp_path, opening, term, expected):
+    text = (f"SERVICES AGREEMENT\nThis Services Agreement {opening} between Acme Corp. (\"Acme\") and Widget\n"
+            f"Inc. (\"Vendor\").\n{term}")
+    assert _values(_pdf(tmp_path, [text]), "expiry_date") == expected
