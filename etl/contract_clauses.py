@@ -48,7 +48,10 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:(?:such|this)\s+)?(?:expiration|termination|expiry)[^.]{0,200}?(?:shall|will|may)\s+(?:\w+\s+){0,3}"
         r"(?:continue|provide|deliver|cooperate|assist|transfer|permit|have the right|be permitted|work|fulfil)"
         r"|(?:transition|wind[- ]down|sell[- ]off)\s+(?:assistance|services|period|plan|out)|termination assistance"
-        r"|(?:continue|remain|maintained)[^.]{0,100}(?:after|following) (?:the )?(?:termination|expiration|expiry)",
+        r"|(?:continue|remain|maintained)[^.]{0,100}(?:after|following) (?:the )?(?:termination|expiration|expiry)"
+        r"|(?:shall|will)[^.]{0,30}within[^.]{0,40}(?:of|after|following) (?:the )?(?:effective date of )?"
+        r"(?:termination|expiration|expiry)"
+        r"|remain (?:liable|responsible)[^.]{0,120}(?:after|from|following) the (?:end|expiry|expiration|termination)",
         None),
     "audit_rights": (
         r"\baudit|inspect[^.]{0,60}(?:books|records|facilities|premises)|(?:books|records)[^.]{0,60}(?:inspect|examin)", None),
