@@ -8,12 +8,14 @@ matched carry the reason forward to validation, which quarantines them.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
-from etl.metric_mapping import load_mapping_file, match_metric
+from etl.metric_mapping import MetricMatch, load_mapping_file, match_metric
 from etl.quantities import period_grain, period_start
 from etl.report_values import parse_locale_number, to_contract_unit
 from etl.records import ExtractedFile
@@ -23,9 +25,11 @@ CONTRACT_FIELDS = [
     "title", "client", "client_alias", "vendor", "vendor_alias", "engagement_type", "agreement_date",
     "effective_date", "expiry_date", "initial_term_months", "auto_renewal", "renewal_term_months",
     "notice_period_days", "governing_law", "currency", "annual_charges", "pricing_model", "cost_baseline",
-    "cost_baseline_kind", "committed_savings_pct", "at_risk_pct", "earn_back_months",
+    "cost_baseline_kind", "committed_savings_pct", "at_risk_pct", "earn_back_months", "repeat_default_months",
+    "repeat_default_multiplier",
 ]
 NUMERIC_CONTRACT_FIELDS = ["annual_charges", "cost_baseline", "committed_savings_pct", "at_risk_pct", "earn_back_months",
+                           "repeat_default_months", "repeat_default_multiplier",
                            "initial_term_months", "renewal_term_months", "notice_period_days"]
 
 
@@ -59,10 +63,17 @@ def _writes_fractions(units_and_texts: list[tuple[str | None, str]]) -> bool:
     return bool(values) and all(0 <= v <= 1 for v in values)
 
 
+# Reported charges are not a service level: they replace the contract's flat monthly charges where a vendor
+# reports what it invoiced. One reserved metric per engagement, in the contract's currency.
+INVOICED_CHARGES = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text())["vars"]["invoiced_charges_metric"]
+_INVOICE_NAME = re.compile(r"(?i)\binvoic\w*\b.*\b(?:charges?|amount|total|value|fees?)\b|^(?:total |monthly )?charges$"
+                           r"|\bbilled amount\b|\bamount billed\b")
+
+
 def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappings_dir: Path,
-                known_terms: dict[str, tuple[str | None, str | None]] | None = None) -> CanonicalBatch:
+                known_terms: dict[str, dict[str, str | None]] | None = None) -> CanonicalBatch:
     """known_sla_terms: SLA rows already in the warehouse, for reports whose contract was loaded earlier;
-    known_terms: engagement -> (effective date, expiry date) already in the warehouse."""
+    known_terms: engagement -> {effective_date, expiry_date, currency} already in the warehouse."""
     contracts = [f for f in files if f.kind == "contract" and f.status == "extracted"]
     reports = [f for f in files if f.kind == "report" and f.status == "extracted"]
 
@@ -108,10 +119,9 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
     for r in schedule.itertuples():
         by_engagement.setdefault(r.engagement_id, {})[r.metric_id] = (r.metric_name, r.unit)
 
-    term_dates = dict(known_terms or {})
+    contract_terms_by_engagement = dict(known_terms or {})
     for f in contracts:
-        values = {t.field: t.value for t in f.contract_terms}
-        term_dates[f.engagement_id] = (values.get("effective_date"), values.get("expiry_date"))
+        contract_terms_by_engagement[f.engagement_id] = {t.field: t.value for t in f.contract_terms}
 
     mapping_cache: dict[str, dict[str, str]] = {}
     rows = []
@@ -121,12 +131,14 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
             path = mappings_dir / f"{f.engagement_id}.yml"
             mapping_cache[f.engagement_id] = load_mapping_file(path) if path.exists() else {}
         names = {k: v[0] for k, v in metrics.items()}
-        matches = [match_metric(m.metric_name, names, mapping_cache[f.engagement_id]) for m in f.measurements]
-        units = [metrics[match.metric_id][1] if match.metric_id else None for match in matches]
+        matches = [_match_report_metric(m.metric_name, names, mapping_cache[f.engagement_id]) for m in f.measurements]
+        units = ["money" if match.metric_id == INVOICED_CHARGES else metrics[match.metric_id][1] if match.metric_id
+                 else None for match in matches]
         fractions = _writes_fractions([(unit, m.actual_text) for unit, m in zip(units, f.measurements)])
-        start, end = term_dates.get(f.engagement_id, (None, None))
+        terms = contract_terms_by_engagement.get(f.engagement_id, {})
+        start, end = terms.get("effective_date"), terms.get("expiry_date")
         for m, match, unit in zip(f.measurements, matches, units):
-            actual, conversion = to_contract_unit(m.actual_text, unit, fractions)
+            actual, conversion = to_contract_unit(m.actual_text, unit, fractions, terms.get("currency"))
             rows.append({
                 "row_id": f"{f.sha256[:12]}:{m.location}",
                 "engagement_id": f.engagement_id,
@@ -162,6 +174,20 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
     measurements["reported_met"] = measurements["reported_met"].astype("boolean")
     measurements = _with_units(measurements)
     return CanonicalBatch(contracts_df, contract_terms, sla, measurements)
+
+
+def known_metric_keys(sla_metric_keys: set[str]) -> list[str]:
+    """The metric keys a report may use: each contract service level, and each engagement's invoiced charges."""
+    return sorted(sla_metric_keys | {f"{key.split('/')[0]}/{INVOICED_CHARGES}" for key in sla_metric_keys})
+
+
+def _match_report_metric(name: str, contract_metrics: dict[str, str], mapped: dict[str, str]) -> MetricMatch:
+    """A contract service level first (an SLA may be about invoices: 'Invoice Processing Accuracy'); else
+    a reported charges amount ('Invoiced charges', 'Invoice total') is the month's invoice."""
+    match = match_metric(name, contract_metrics, mapped)
+    if match.metric_id is None and contract_metrics and _INVOICE_NAME.search(name.strip()):
+        return MetricMatch(INVOICED_CHARGES, "invoice", 1.0)
+    return match
 
 
 def _prov(p) -> dict:

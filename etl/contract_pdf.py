@@ -531,6 +531,25 @@ def _earn_back(sentences: list[_Sentence], terms: _Terms) -> None:
             terms.add("earn_back_months", months[0], 0.75, s)
 
 
+_MULTIPLIER_WORDS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "two times": 2.0, "tripled": 3.0, "three times": 3.0}
+
+
+def _repeat_default_multiplier(sentences: list[_Sentence], terms: _Terms) -> None:
+    """Escalation for repeated defaults: 'if a Service Level Default occurs ... in two (2) or more consecutive
+    months, the Service Credit ... shall be multiplied by 1.5' -> months 2, multiplier 1.5."""
+    for s in sentences:
+        if not re.search(r"consecutive", s.text, re.I) or not re.search(r"(?i)service (?:level )?credit", s.text):
+            continue
+        factor = re.search(r"multiplied by (?:a factor of )?(\d+(?:\.\d+)?)|\b(doubled?|twice|two times|tripled|three times)\b",
+                           s.text, re.I)
+        count = re.search(r"(?:\((\d+)\)|\b(\d+))\s+(?:or more\s+)?consecutive", s.text, re.I)
+        if factor and count:
+            multiplier = float(factor.group(1)) if factor.group(1) else _MULTIPLIER_WORDS[factor.group(2).lower()]
+            terms.add("repeat_default_months", int(count.group(1) or count.group(2)), 0.75, s)
+            terms.add("repeat_default_multiplier", multiplier, 0.75, s)
+            return
+
+
 def _pricing_model(sentences: list[_Sentence], terms: _Terms) -> None:
     for s in sentences:
         if not re.search(r"pric|charges?|fees?", s.text, re.I):
@@ -612,6 +631,7 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
     _percent_terms(sentences, terms)
     _pricing_model(sentences, terms)
     _earn_back(sentences, terms)
+    _repeat_default_multiplier(sentences, terms)
     for hit in find_clauses([s.text for s in sentences]):
         terms.add(f"clause:{hit.clause}", "yes", 0.7, sentences[hit.sentence_index])
     kind = classify_engagement(" ".join(s.text for s in sentences))

@@ -64,8 +64,13 @@ def build_report(warehouse: str) -> str:
         heat = _frame(db, "select engagement_id, period_month, avg(case when is_met then 100.0 else 0.0 end) as met_pct "
                           "from mart_sla_attainment group by engagement_id, period_month order by period_month")
         credits = _frame(db, "select engagement_id, currency, sum(credit_amount) as credits_owed, "
-                             "sum(service_level_defaults) as defaults from mart_service_credits "
+                             "sum(service_level_defaults) as defaults, sum(repeat_defaults) as repeated_defaults "
+                             "from mart_service_credits "
                              "group by engagement_id, currency order by engagement_id")
+        savings = _frame(db, "select rollup_level, rollup_key, currency, engagements, baseline_in_period, "
+                             "charges_in_period, realised_savings, savings_pct, committed_savings_pct, savings_gap_pct "
+                             "from mart_cost_savings_rollup where rollup_level in ('vendor', 'portfolio') "
+                             "order by rollup_level desc, rollup_key, currency")
         renewals = _frame(db, "select engagement_id, engagement_type, current_term_end, is_auto_renewal, notice_deadline, "
                               "days_to_notice_deadline from mart_renewals order by notice_deadline")
         files = _frame(db, "select status, count(*) as files from file_registry group by status order by status")
@@ -126,7 +131,13 @@ def build_report(warehouse: str) -> str:
                                           "cost_baseline": "{:,.0f}", "savings_pct": "{:.1f}",
                                           "committed_savings_pct": "{:.1f}", "quality_change_pct": "{:+.1f}",
                                           "breaches": "{:.0f}", "measurements": "{:.0f}"})}
-<h2>Service credits owed</h2>{_table(credits, {"credits_owed": "{:,.2f}", "defaults": "{:.0f}"})}
+<h2>Realised savings by vendor</h2>
+<p class="muted">Charges in the months in service (reported invoices where there are any) against the cost baseline
+for the same months; money is summed within a currency only.</p>
+{_table(savings, {"baseline_in_period": "{:,.0f}", "charges_in_period": "{:,.0f}", "realised_savings": "{:,.0f}",
+                  "savings_pct": "{:.1f}", "committed_savings_pct": "{:.1f}", "savings_gap_pct": "{:+.1f}",
+                  "engagements": "{:.0f}"})}
+<h2>Service credits owed</h2>{_table(credits, {"credits_owed": "{:,.2f}", "defaults": "{:.0f}", "repeated_defaults": "{:.0f}"})}
 <h2>Renewals and notice deadlines</h2>{_table(renewals, {"days_to_notice_deadline": "{:.0f}"})}
 <h2>Data quality</h2>{quality_status}
 <h3>Missing reports</h3>{missing_text}

@@ -41,11 +41,19 @@ def duration_seconds(text: str) -> float | None:
     return None
 
 
-def to_contract_unit(text: str, unit: str | None, fractions: bool = False) -> tuple[float | None, str]:
-    """(value in `unit`, conversion note). `fractions`: this report writes percentages as 0..1."""
+def to_contract_unit(text: str, unit: str | None, fractions: bool = False,
+                     currency: str | None = None) -> tuple[float | None, str]:
+    """(value in `unit`, conversion note). `fractions`: this report writes percentages as 0..1; `currency`: the
+    contract's currency, which a `money` amount must be written in (no exchange rates are guessed)."""
     t = (text or "").strip()
     if t.lower() in MISSING:
         return None, "no value reported"
+    if unit == "money":
+        written = re.search(r"\b[A-Z]{3}\b|[$€£]", t)
+        code = {"$": "USD", "€": "EUR", "£": "GBP"}.get(written.group(0), written.group(0)) if written else None
+        if code and currency and code != currency:
+            return None, f"{t!r} is in {code}, the contract's currency is {currency}"
+        t = re.sub(r"\b[A-Z]{3}\b|[$€£]", "", t).strip()
     seconds = duration_seconds(t)
     if seconds is not None and unit in SECONDS_PER:
         value = seconds / SECONDS_PER[unit]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.pdf_document import read_pages
-from etl.quantities import parse_number, parse_period
+from etl.quantities import CURRENCY_CODES, parse_number, parse_period
 from etl.records import InputFileError, Measurement, Provenance
 
 # header words -> column role; checked in order so "Achieved?" is a status, not an actual
@@ -205,8 +205,11 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
                 name = get("metric")
                 if not name or _roles(cells) is not None or re.match(r"(?i)total|average|notes?\b", name):
                     continue  # blank line, a repeated header, or a summary row with no metric of its own
+                actual = get("actual")
+                if get("unit").strip().upper() in CURRENCY_CODES:  # an amount keeps its currency: "1,250.00 USD"
+                    actual = f"{actual.strip()} {get('unit').strip().upper()}"
                 out.append(_measurement(engagement_id, name, parse_period(get("period")) or grid_period,
-                                        get("actual"), get("status"), f"{grid.where} row {r}".strip(), grid, cells, sha256))
+                                        actual, get("status"), f"{grid.where} row {r}".strip(), grid, cells, sha256))
             return out
         found = _header_roles(row)
         month_columns = {i: parse_period(c) for i, c in enumerate(row) if i != found.get("metric") and parse_period(c)}

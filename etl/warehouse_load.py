@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.canonical_records import CanonicalBatch, build_batch
+from etl.canonical_records import CanonicalBatch, build_batch, known_metric_keys
 from etl.records import ExtractedFile
 from etl.validation import RowFailure, ValidationOutcome, validate
 from etl.warehouse_db import open_warehouse, warehouse_exists
@@ -130,10 +130,9 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
     try:
         create_schema(db)
         known_sla = db.query("select engagement_id, metric_id, metric_name, unit from raw_sla_terms")
-        dates = db.query("select engagement_id, field, value from raw_contract_terms "
-                         "where field in ('effective_date', 'expiry_date')")
-        known_terms = {e: tuple(next(iter(g.loc[g.field == f, "value"]), None) for f in ("effective_date", "expiry_date"))
-                       for e, g in dates.groupby("engagement_id")} if len(dates) else {}
+        loaded_terms = db.query("select engagement_id, field, value from raw_contract_terms "
+                                "where field in ('effective_date', 'expiry_date', 'currency')")
+        known_terms = {e: dict(zip(g.field, g.value)) for e, g in loaded_terms.groupby("engagement_id")}
         registry = db.query("select path, sha256, status from file_registry")
 
         # the same content under a second path is a duplicate, not new data
@@ -157,7 +156,7 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
         bad_engagements = set(bad_contracts.engagement_id)
         sla_ok = batch.sla_terms[~batch.sla_terms.row_id.isin(first.failed_ids("sla_terms"))
                                  & ~batch.sla_terms.engagement_id.isin(bad_engagements)]
-        known_keys = sorted(
+        known_keys = known_metric_keys(
             {f"{r.engagement_id}/{r.metric_id}" for r in sla_ok.itertuples()}
             | {f"{r.engagement_id}/{r.metric_id}" for r in known_sla.itertuples()
                if r.engagement_id not in set(batch.sla_terms.engagement_id)})

@@ -42,6 +42,9 @@ NUMBER_WORDS = {
 }
 
 
+ORDINAL_WORDS = {2: "second", 3: "third", 4: "fourth"}
+
+
 @dataclass
 class Sla:
     metric: str          # name as the contract writes it
@@ -84,6 +87,9 @@ class Engagement:
     style: dict = field(default_factory=dict)
     slas: list[Sla] = field(default_factory=list)
     earn_back_months: int = 0   # 0: the contract has no earn-back
+    repeat_default_months: int = 0        # consecutive defaults after which the credit is multiplied; 0: none
+    repeat_default_multiplier: float = 0.0
+    invoice_factors: dict = field(default_factory=dict)  # month -> invoiced / contract monthly charges
 
     @property
     def expiry(self) -> date:
@@ -93,7 +99,7 @@ class Engagement:
 
 ENGAGEMENTS = [
     Engagement(
-        id="ito-infra-northwind", earn_back_months=3, type="ITO",
+        id="ito-infra-northwind", earn_back_months=3, repeat_default_months=2, repeat_default_multiplier=1.5, type="ITO",
         title="Master Services Agreement for Infrastructure Managed Services",
         client="Contoso Manufacturing plc", client_alias="Customer",
         vendor="Northwind Infrastructure Services Ltd.", vendor_alias="Supplier",
@@ -152,6 +158,8 @@ ENGAGEMENTS = [
     ),
     Engagement(
         id="bpo-finance-ledgerline", type="BPO",
+        # per-FTE pricing: the invoices move with headcount, above the contract's flat twelfth in the busy months
+        invoice_factors={m: f for m, f in zip(MONTHS, (1.0, 1.0, 1.08, 1.04, 1.0, 0.97, 1.0, 1.0, 1.05, 1.1, 1.0, 1.12))},
         title="Finance and Accounting Outsourcing Agreement",
         client="Woodgrove Bank Holdings Ltd.", client_alias="Customer",
         vendor="Ledgerline Business Services Pvt. Ltd.", vendor_alias="Service Provider",
@@ -294,7 +302,11 @@ def contract_sections(e: Engagement, variant: int) -> list[tuple[str, list[str]]
         ] + ([
             f"Earn-back: where {v} meets the Expected Service Level of a Critical Service Level in each of the "
             f"{words(e.earn_back_months)} months following a Service Level Default, the Service Credit for that "
-            f"default is earned back by {v}."] if e.earn_back_months else [])),
+            f"default is earned back by {v}."] if e.earn_back_months else []) + ([
+            f"Repeated Service Level Defaults: if a Service Level Default occurs for the same Critical Service Level "
+            f"in {words(e.repeat_default_months)} or more consecutive months, the Service Credit for that Service "
+            f"Level in each such month from the {ORDINAL_WORDS[e.repeat_default_months]} onwards shall be multiplied "
+            f"by {e.repeat_default_multiplier:g}."] if e.repeat_default_months else [])),
     ], [
         ("6. Termination", [
             f"Either party may terminate this Agreement for material breach by the other party which is not remedied "
@@ -638,6 +650,18 @@ def write_json_export(e: Engagement, months: dict, folder: Path) -> list[str]:
     return names
 
 
+def write_invoices(e: Engagement, folder: Path) -> tuple[str, dict[str, float]]:
+    """The vendor's invoice summary for the year: one row per month, amounts in the contract currency."""
+    amounts = {m: round(e.annual_charges / 12 * f, 2) for m, f in e.invoice_factors.items()}
+    path = folder / "2025-invoices.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Period", "Measure", "Value", "Unit"])
+        for month, amount in amounts.items():
+            w.writerow([month, "Invoiced charges", f"{amount:,.2f}", e.currency])
+    return path.name, amounts
+
+
 def write_scanned_copy(source: Path, target: Path, dpi: int = 200) -> None:
     """A contract as a scanner would deliver it: page images in a PDF, no text layer."""
     import pypdfium2 as pdfium
@@ -671,7 +695,7 @@ MALFORMED_REPORT = ("ito-apps-bluepeak", "2025-06-export.csv")
 
 def main() -> None:
     truth: dict = {"contracts": {}, "reports": {}, "bad_rows": [], "malformed_files": [], "restatements": [],
-                   "missing_reports": [], "flag_disagreements": []}
+                   "missing_reports": [], "flag_disagreements": [], "invoices": {}}
     (ROOT / "contracts").mkdir(exist_ok=True)
     for i, e in enumerate(ENGAGEMENTS):
         pdf = ROOT / "contracts" / f"{e.id}.pdf"
@@ -697,6 +721,8 @@ def main() -> None:
             "committed_savings_pct": e.savings_pct,
             "at_risk_pct": e.at_risk_pct,
             "earn_back_months": e.earn_back_months,
+            "repeat_default_months": e.repeat_default_months,
+            "repeat_default_multiplier": e.repeat_default_multiplier,
             "sla": [
                 {"metric": s.metric, "unit": s.unit, "direction": s.direction, "baseline": s.baseline,
                  "expected": s.expected, "minimum": s.minimum, "allocation_pct": s.allocation,
@@ -769,6 +795,12 @@ def main() -> None:
                 written[name] = [name[:7]]
             for name in write_json_export(e, h2, folder):
                 written[name] = [name[:7]]
+        if e.invoice_factors:
+            name, amounts = write_invoices(e, folder)
+            truth["invoices"][e.id] = amounts
+            truth["reports"][f"reports/{e.id}/{name}"] = {
+                "engagement_id": e.id, "layout": "csv invoice summary", "measurements": [
+                    {"period": m, "metric": "Invoiced charges", "value": a} for m, a in amounts.items()]}
         all_values = {**h1, **h2}
         for name, months in sorted(written.items()):
             if f"reports/{e.id}/{name}" in truth["reports"]:

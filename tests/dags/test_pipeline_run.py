@@ -23,6 +23,7 @@ FACT_QUERIES = [
     "select * from mart_sla_attainment order by measurement_key",
     "select * from mart_service_credits order by charge_key",
     "select * from mart_cost_savings order by engagement_id",
+    "select * from mart_cost_savings_rollup order by rollup_row_key",
     "select * from mart_quality_improvement order by sla_metric_key",
     "select * from mart_kpi_summary order by engagement_id",
     "select * from mart_kpi_by_engagement_type order by engagement_type",
@@ -61,26 +62,69 @@ def values_in_force():
     return out
 
 
+def month_before(period: str) -> str:
+    y, m = map(int, period.split("-"))
+    return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+
+
+def at_risk_amount(contract: dict, period: str) -> float:
+    """The month's reported invoice where there is one, else the contract's twelfth; times the at-risk %."""
+    charges = TRUTH["invoices"].get(contract["engagement_id"], {}).get(period, contract["annual_charges"] / 12)
+    return charges * contract["at_risk_pct"] / 100
+
+
+def sla_values(eid: str) -> dict:
+    """{(period, contract metric): value} for service levels only (invoices are charges, not levels)."""
+    return {k: v for k, v in values_in_force().get(eid, {}).items() if k[1] != "Invoiced charges"}
+
+
+def effective_allocation(contract: dict, values: dict, period: str, metric: str) -> float:
+    """A default's allocation %, multiplied where it is the contract's Nth consecutive default of the level."""
+    s = {x["metric"]: x for x in contract["sla"]}[metric]
+    higher = s["direction"] == "higher"
+
+    def defaulted(p):
+        v = values.get((p, metric))
+        return v is not None and (v < s["minimum"] if higher else v > s["minimum"])
+
+    run, p = 0, period
+    while defaulted(p):
+        run, p = run + 1, month_before(p)
+    n = contract["repeat_default_months"]
+    return s["allocation_pct"] * (contract["repeat_default_multiplier"] if n and run >= n else 1)
+
+
 def expected_kpis():
     """Per engagement: (measurements, met, breaches, credits) computed from ground truth."""
     out = {}
-    values = values_in_force()
     for contract in TRUTH["contracts"].values():
         eid, sla = contract["engagement_id"], {s["metric"]: s for s in contract["sla"]}
-        at_risk = contract["annual_charges"] / 12 * contract["at_risk_pct"] / 100
+        values = sla_values(eid)
         n = met = breaches = 0
         allocation_by_month: dict[str, float] = {}
-        for (period, metric), value in values.get(eid, {}).items():
+        for (period, metric), value in values.items():
             s = sla[metric]
             higher = s["direction"] == "higher"
             n += 1
             met += value >= s["expected"] if higher else value <= s["expected"]
             breached = value < s["minimum"] if higher else value > s["minimum"]
             breaches += breached
-            allocation_by_month[period] = allocation_by_month.get(period, 0) + (s["allocation_pct"] if breached else 0)
-        credits = sum(at_risk * min(a, 100) / 100 for a in allocation_by_month.values())
+            critical = breached and s["allocation_pct"] > 0
+            allocation_by_month[period] = allocation_by_month.get(period, 0) + (
+                effective_allocation(contract, values, period, metric) if critical else 0)
+        credits = sum(at_risk_amount(contract, p) * min(a, 100) / 100 for p, a in allocation_by_month.items())
         out[eid] = (n, met, breaches, credits)
     return out
+
+
+def test_sample_contracts_exercise_invoices_and_repeated_defaults():
+    """The samples must contain what the credit and savings rules are about, or the checks below prove little."""
+    northwind = TRUTH["contracts"]["contracts/ito-infra-northwind.pdf"]
+    values = sla_values("ito-infra-northwind")
+    escalated = [(p, m) for (p, m) in values
+                 if effective_allocation(northwind, values, p, m) > {s["metric"]: s for s in northwind["sla"]}[m]["allocation_pct"]]
+    assert escalated, "no repeated default in the samples"
+    assert TRUTH["invoices"], "no reported invoices in the samples"
 
 
 @pytest.fixture(scope="module")
@@ -125,12 +169,11 @@ def test_row_counts(runs):
 
 def expected_earn_back():
     """engagement -> credits earned back: a default's capped share returns when the next N months are all met."""
-    values = values_in_force()
     out = {}
     for contract in TRUTH["contracts"].values():
         eid, n = contract["engagement_id"], contract["earn_back_months"]
         sla = {s["metric"]: s for s in contract["sla"]}
-        at_risk = contract["annual_charges"] / 12 * contract["at_risk_pct"] / 100
+        values = {eid: sla_values(eid)}
 
         def state(period, metric):
             value, s = values[eid].get((period, metric)), sla[metric]
@@ -148,10 +191,11 @@ def expected_earn_back():
         total = 0.0
         for period in sorted({p for p, _ in values[eid]}):
             defaults = [m for m in sla if sla[m]["allocation_pct"] > 0 and (state(period, m) or (0, 0))[1]]
-            allocation = sum(sla[m]["allocation_pct"] for m in defaults)
+            share = {m: effective_allocation(contract, values[eid], period, m) for m in defaults}
+            allocation = sum(share.values())
             for m in defaults if n else []:
                 if all((state(later(period, k), m) or (False,))[0] for k in range(1, n + 1)):
-                    total += at_risk * min(allocation, 100) / 100 * sla[m]["allocation_pct"] / allocation
+                    total += at_risk_amount(contract, period) * min(allocation, 100) / 100 * share[m] / allocation
         out[eid] = total
     return out
 
@@ -175,10 +219,14 @@ def test_kpis_match_ground_truth(runs):
         assert got[eid]["breaches"] == breaches
         assert got[eid]["credits_owed"] == pytest.approx(credits, abs=0.01 * 12)
     for contract in TRUTH["contracts"].values():
-        row = got[contract["engagement_id"]]
+        eid = contract["engagement_id"]
+        row = got[eid]
         assert row["engagement_type"] == contract["engagement_type"]
-        saving = 100 * (contract["cost_baseline"] - contract["annual_charges"]) / contract["cost_baseline"]
-        assert row["savings_pct"] == pytest.approx(saving)
+        # realised: the months charged (a report or an invoice), invoiced amounts where reported
+        months = {p for p, _ in values_in_force()[eid]}
+        charges = sum(TRUTH["invoices"].get(eid, {}).get(p, contract["annual_charges"] / 12) for p in months)
+        baseline = contract["cost_baseline"] / 12 * len(months)
+        assert row["savings_pct"] == pytest.approx(100 * (baseline - charges) / baseline, abs=1e-4)
 
 
 def test_marts_carry_engagement_type(runs):

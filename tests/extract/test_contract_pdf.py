@@ -37,6 +37,16 @@ def test_every_contract_field_matches_ground_truth(extracted):
     assert mismatches == {}
 
 
+def test_repeated_default_multiplier_is_read_where_the_contract_has_one(extracted):
+    truth, result = extracted
+    got = {t.field: t.value for t in result.terms}
+    if truth["repeat_default_months"]:
+        assert (got["repeat_default_months"], got["repeat_default_multiplier"]) == (
+            str(truth["repeat_default_months"]), _normal(truth["repeat_default_multiplier"]))
+    else:
+        assert "repeat_default_months" not in got and "repeat_default_multiplier" not in got
+
+
 def test_earn_back_terms_are_read_where_the_contract_has_them(extracted):
     truth, result = extracted
     got = {t.field: t.value for t in result.terms}

@@ -22,7 +22,7 @@ def _schedule(engagement_id: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("rel", REPORTS)
 def test_report_values_match_ground_truth_after_matching_and_unit_conversion(rel):
-    from etl.canonical_records import build_batch
+    from etl.canonical_records import INVOICED_CHARGES, build_batch
     from etl.records import ExtractedFile
 
     import pandas as pd
@@ -36,7 +36,7 @@ def test_report_values_match_ground_truth_after_matching_and_unit_conversion(rel
     report = ExtractedFile(rel, "sha", "report", engagement, "extracted",
                            measurements=extract_report(SAMPLES / rel, engagement, file_sha256(SAMPLES / rel)))
     batch = build_batch([report], sla, SAMPLES / "mappings")
-    names = {metric_id(s["metric"]): s["metric"] for s in contract["sla"]}
+    names = {metric_id(s["metric"]): s["metric"] for s in contract["sla"]} | {INVOICED_CHARGES: "Invoiced charges"}
     got = sorted((r.period, names[r.metric_id], round(r.actual, 4)) for r in batch.measurements.itertuples()
                  if isinstance(r.metric_id, str) and not pd.isna(r.actual))
     expected = sorted((m["period"], m["metric"], round(m["value"], 4)) for m in truth["measurements"])
@@ -119,3 +119,37 @@ def test_weekly_and_quarterly_reports_keep_their_grain(tmp_path, period, grain, 
                          "metric_name": "Server Availability", "unit": "percent"}])
     row = build_batch([report], sla, tmp_path).measurements.iloc[0]
     assert (row.period, row.grain, row.period_start, row.actual) == (period, grain, start, 99.95)
+
+
+def _batch_of(tmp_path, text: str, contract_terms: dict | None = None):
+    import pandas as pd
+
+    from etl.canonical_records import build_batch
+    from etl.records import ExtractedFile
+
+    path = tmp_path / "2025-invoices.csv"
+    path.write_text(text)
+    report = ExtractedFile("reports/e/2025-invoices.csv", "sha", "report", "e", "extracted",
+                           measurements=extract_report(path, "e", "sha"))
+    sla = pd.DataFrame([{"engagement_id": "e", "metric_id": "invoice_accuracy",
+                         "metric_name": "Invoice Processing Accuracy", "unit": "percent"}])
+    return build_batch([report], sla, tmp_path, {"e": contract_terms or {"currency": "USD"}}).measurements
+
+
+def test_reported_invoices_load_as_charges_in_the_contract_currency(tmp_path):
+    rows = _batch_of(tmp_path, "Period,Measure,Value,Unit\n2025-01,Invoiced charges,\"154,166.67\",USD\n"
+                               "2025-01,Invoice accuracy,99.6%,\n")
+    got = {r.metric_id: (r.unit, r.actual) for r in rows.itertuples()}
+    # the SLA about invoices stays an SLA; the amount is the month's charges
+    assert got == {"invoiced_charges": ("money", 154166.67), "invoice_accuracy": ("percent", 99.6)}
+
+
+def test_an_invoice_in_another_currency_is_not_converted(tmp_path):
+    row = _batch_of(tmp_path, "Period,Measure,Value,Unit\n2025-01,Invoiced charges,1000.00,EUR\n").iloc[0]
+    assert pd_isna(row.actual) and "EUR" in row.conversion and "USD" in row.conversion
+
+
+def pd_isna(value) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from etl.canonical_records import build_batch, unit_ranges
+from etl.canonical_records import build_batch, known_metric_keys, unit_ranges
 from etl.file_task import extract_file
 from etl.inbox import list_inbox
 from etl.quantities import CURRENCY_CODES
@@ -28,7 +28,7 @@ def batch(tmp_path_factory):
 @pytest.fixture(scope="module")
 def outcome(batch):
     _, b = batch
-    keys = sorted(f"{r.engagement_id}/{r.metric_id}" for r in b.sla_terms.itertuples())
+    keys = known_metric_keys({f"{r.engagement_id}/{r.metric_id}" for r in b.sla_terms.itertuples()})
     return validate({"contract_terms": b.contracts, "sla_terms": b.sla_terms, "measurements": b.measurements},
                     {**PARAMS, "known_metric_keys": keys}, docs_root=None)
 

@@ -9,6 +9,12 @@ Engagement B (BPO, EUR): monthly charges 50,000, 12% at risk = 6,000; earn-back 
   handle time (lower; expected 6, minimum 7, 0% = key measurement):     8 breached, 6.5 missed, 6 met
   credits: Jan 0 (key measurements carry none); Feb 6,000, earned back in full by March's met accuracy; Mar 0.
   Engagement A has no earn-back clause: its credits are final.
+Engagement C (KPO, USD, same vendor as A): starts mid-year, 2025-07; monthly charges 20,000 in the contract, but
+  the vendor reports invoices of 18,000 (Jul) and 26,000 (Aug); September is not invoiced (20,000). 10% at risk.
+  A second consecutive default of the same level doubles its allocation (repeat_default_months 2, multiplier 2).
+  accuracy (higher; expected 98, minimum 95, 40%):                      94 breached, 93 breached, 99 met
+  credits: Jul 40% x 1,800 = 720; Aug 2 x 40% x 2,600 = 2,080; Sep 0.
+  savings: baseline 300,000 / 12 x 3 months = 75,000 against charges 64,000: 11,000 realised, 14.6667%.
 """
 
 from datetime import datetime
@@ -30,20 +36,29 @@ CONTRACTS = {
               "annual_charges": "600000", "cost_baseline": "600000", "committed_savings_pct": "5",
               "at_risk_pct": "12", "effective_date": "2025-01-01", "expiry_date": "2026-03-31",
               "auto_renewal": "false", "notice_period_days": "60", "earn_back_months": "1"},
+    "eng-c": {"engagement_type": "KPO", "vendor": "Vendor A Ltd.", "client": "Client C Inc.", "currency": "USD",
+              "annual_charges": "240000", "cost_baseline": "300000", "committed_savings_pct": "10",
+              "at_risk_pct": "10", "effective_date": "2025-07-01", "expiry_date": "2027-06-30",
+              "auto_renewal": "false", "notice_period_days": "90", "repeat_default_months": "2",
+              "repeat_default_multiplier": "2"},
 }
 SLAS = [  # engagement, metric, unit, direction, baseline, expected, minimum, allocation
     ("eng-a", "availability", "percent", "higher", 99.0, 99.9, 99.5, 60.0),
     ("eng-a", "p1_resolution", "hours", "lower", 8.0, 4.0, 6.0, 50.0),
     ("eng-b", "accuracy", "percent", "higher", 95.0, 99.0, 98.0, 100.0),
     ("eng-b", "handle_time", "minutes", "lower", 10.0, 6.0, 7.0, 0.0),
+    ("eng-c", "accuracy", "percent", "higher", 90.0, 98.0, 95.0, 40.0),
 ]
 ACTUALS = {
     ("eng-a", "availability"): [99.95, 99.7, 99.0],
     ("eng-a", "p1_resolution"): [3.0, 7.0, 6.5],
     ("eng-b", "accuracy"): [99.5, 97.0, 99.0],
     ("eng-b", "handle_time"): [8.0, 6.5, 6.0],
+    ("eng-c", "accuracy"): [94.0, 93.0, 99.0],
+    ("eng-c", "invoiced_charges"): [18000.0, 26000.0],   # reported invoices; September has none
 }
 MONTHS = ["2025-01", "2025-02", "2025-03"]
+MONTHS_OF = {"eng-c": ["2025-07", "2025-08", "2025-09"]}
 
 
 def build(target: str) -> str:
@@ -64,7 +79,7 @@ def build(target: str) -> str:
          "actual_text": str(value), "reported_met": None,
          "file_sha256": f"sha-{e}-{month}", "file_path": f"reports/{e}/{month}.csv", "location": "row 2",
          "source_text": m, "loaded_at": LOADED}
-        for (e, m), values in ACTUALS.items() for month, value in zip(MONTHS, values)])
+        for (e, m), values in ACTUALS.items() for month, value in zip(MONTHS_OF.get(e, MONTHS), values)])
     # a value the extractor was unsure of: listed for review, never used as a fact
     unsure = pd.DataFrame([{"engagement_id": "eng-a", "field": "governing_law", "value": "Texas", "confidence": 0.4,
                             "file_sha256": "sha-eng-a", "file_path": "contracts/eng-a.pdf", "page": 3,
@@ -113,10 +128,28 @@ def test_service_credits_apply_allocation_and_cap(warehouse):
     assert got == pytest.approx({
         ("eng-a", "2025-01"): 0.0, ("eng-a", "2025-02"): 5000.0, ("eng-a", "2025-03"): 10000.0,
         ("eng-b", "2025-01"): 0.0, ("eng-b", "2025-02"): 6000.0, ("eng-b", "2025-03"): 0.0,
+        ("eng-c", "2025-07"): 720.0, ("eng-c", "2025-08"): 2080.0, ("eng-c", "2025-09"): 0.0,
     })
     march = rows(warehouse, "select * from mart_service_credits where engagement_id = 'eng-a' and period_month = '2025-03-01'")[0]
     assert march["credit_before_cap"] == pytest.approx(11000.0)
     assert march["engagement_type"] == "ITO"
+
+
+def test_repeated_defaults_are_multiplied_and_invoices_set_the_at_risk_amount(warehouse):
+    got = {str(r["period_month"])[:7]: r for r in rows(
+        warehouse, "select * from mart_service_credits where engagement_id = 'eng-c'")}
+    assert [got[m]["repeat_defaults"] for m in MONTHS_OF["eng-c"]] == [0, 1, 0]
+    assert got["2025-08"]["allocation_pct_triggered"] == pytest.approx(80.0)
+    assert [got[m]["charges_source"] for m in MONTHS_OF["eng-c"]] == ["invoice", "invoice", "contract"]
+    assert [got[m]["at_risk_amount"] for m in MONTHS_OF["eng-c"]] == pytest.approx([1800.0, 2600.0, 2000.0])
+    # engagements without an escalation clause are untouched: A's second consecutive P1 default is not multiplied
+    a = rows(warehouse, "select * from mart_service_credits where engagement_id = 'eng-a' and period_month = '2025-03-01'")[0]
+    assert a["repeat_defaults"] == 0 and a["repeat_default_multiplier"] == pytest.approx(1.0)
+
+
+def test_invoice_only_month_is_charged_but_not_a_missing_report(warehouse):
+    reported = rows(warehouse, "select * from missing_reports where engagement_id = 'eng-c'")
+    assert [str(r["period_month"])[:7] for r in reported] == []
 
 
 def test_earn_back_is_kept_apart_from_credits_owed(warehouse):
@@ -135,7 +168,32 @@ def test_cost_savings_against_baseline(warehouse):
     assert got["eng-a"]["savings_gap_pct"] == pytest.approx(5.0)
     assert got["eng-b"]["savings_pct"] == pytest.approx(0.0)
     assert got["eng-b"]["savings_gap_pct"] == pytest.approx(-5.0)
-    assert {r["engagement_type"] for r in got.values()} == {"ITO", "BPO"}
+    assert {r["engagement_type"] for r in got.values()} == {"ITO", "BPO", "KPO"}
+
+
+def test_savings_with_a_mid_year_start_compare_the_same_months(warehouse):
+    c = {r["engagement_id"]: r for r in rows(warehouse, "select * from mart_cost_savings")}["eng-c"]
+    assert (c["months_in_service"], c["months_invoiced"]) == (3, 2)
+    assert c["baseline_in_period"] == pytest.approx(75000.0)
+    assert c["charges_in_period"] == pytest.approx(64000.0)
+    assert c["realised_savings"] == pytest.approx(11000.0)
+    assert c["savings_pct"] == pytest.approx(14.6667, abs=1e-4)
+    assert c["savings_gap_pct"] == pytest.approx(4.6667, abs=1e-4)
+    assert c["contracted_savings_pct"] == pytest.approx(20.0)   # what the contract promised for a full year
+
+
+def test_savings_roll_up_by_vendor_type_and_portfolio_within_a_currency(warehouse):
+    got = {(r["rollup_level"], r["rollup_key"], r["currency"]): r
+           for r in rows(warehouse, "select * from mart_cost_savings_rollup")}
+    vendor_a = got[("vendor", "Vendor A Ltd.", "USD")]
+    assert vendor_a["engagements"] == 2
+    assert vendor_a["baseline_in_period"] == pytest.approx(375000.0 + 75000.0)
+    assert vendor_a["charges_in_period"] == pytest.approx(300000.0 + 64000.0)
+    assert vendor_a["savings_pct"] == pytest.approx(100 * 86000 / 450000, abs=1e-4)
+    assert vendor_a["committed_savings_pct"] == pytest.approx((15 * 375000 + 10 * 75000) / 450000, abs=1e-4)
+    assert got[("engagement_type", "KPO", "USD")]["realised_savings"] == pytest.approx(11000.0)
+    assert {k[2] for k in got if k[0] == "portfolio"} == {"USD", "EUR"}
+    assert got[("portfolio", "ALL", "EUR")]["savings_pct"] == pytest.approx(0.0)
 
 
 def test_quality_change_against_baseline(warehouse):
@@ -152,10 +210,11 @@ def test_kpi_summary_per_engagement_and_type(warehouse):
     assert per["eng-b"]["sla_attainment_pct"] == pytest.approx(50.0)
     assert per["eng-b"]["breaches"] == 2
     assert per["eng-b"]["credits_owed"] == pytest.approx(6000.0)
+    assert per["eng-c"]["credits_owed"] == pytest.approx(2800.0)
     by_type = {r["engagement_type"]: r for r in rows(warehouse, "select * from mart_kpi_by_engagement_type")}
-    assert by_type["ALL"]["sla_attainment_pct"] == pytest.approx(100 * 5 / 12, abs=1e-4)
+    assert by_type["ALL"]["sla_attainment_pct"] == pytest.approx(100 * 6 / 15, abs=1e-4)
     assert by_type["ITO"]["savings_pct"] == pytest.approx(20.0)
-    assert by_type["ALL"]["breaches"] == 5
+    assert by_type["ALL"]["breaches"] == 7
 
 
 def test_low_confidence_values_wait_for_review(warehouse):
@@ -187,8 +246,8 @@ def test_renewals_roll_forward_and_give_the_notice_deadline(warehouse):
     assert {a["engagement_type"], b["engagement_type"]} == {"ITO", "BPO"}
 
 
-MARTS = ["mart_sla_attainment", "mart_renewals", "mart_service_credits", "mart_cost_savings", "mart_quality_improvement",
-         "mart_kpi_summary", "mart_kpi_by_engagement_type"]
+MARTS = ["mart_sla_attainment", "mart_renewals", "mart_service_credits", "mart_cost_savings", "mart_cost_savings_rollup",
+         "mart_quality_improvement", "mart_kpi_summary", "mart_kpi_by_engagement_type", "missing_reports"]
 
 
 @pytest.mark.parametrize("mart", MARTS)
@@ -218,7 +277,7 @@ def test_analyst_role_reads_marts_but_cannot_write_or_read_raw_text(targets):
     with con.cursor() as cur:
         cur.execute("set role analyst")
         cur.execute("select count(*) from mart_kpi_summary")
-        assert cur.fetchone()[0] == 2
+        assert cur.fetchone()[0] == len(CONTRACTS)
         for sql in ("insert into raw_measurements (engagement_id, metric_id, period, file_sha256, loaded_at) "
                     "values ('x', 'y', '2025-01', 'z', now())",
                     "select source_text from raw_contract_terms",

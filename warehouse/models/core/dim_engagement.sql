@@ -15,6 +15,8 @@ select
     committed_savings_pct,
     at_risk_pct,
     earn_back_months,
+    repeat_default_months,
+    repeat_default_multiplier,
     is_auto_renewal,
     initial_term_months,
     renewal_term_months,

@@ -1,16 +1,41 @@
--- Grain: one row per engagement and month with a report. Charges are the contract's monthly charges
--- until invoices are loaded (a later source); the at-risk amount is a share of them.
-with months as (
-    select distinct engagement_id, period_month from {{ ref('fct_sla_measurement') }}
+-- Grain: one row per engagement and month with a report or an invoice. A month's charges are what the vendor
+-- reported it invoiced where it did, else the contract's monthly charges; the at-risk amount is a share of them.
+with invoices as (
+    select engagement_id, period_month, actual_value as invoiced_charges, measurement_key as invoice_measurement_key
+    from {{ ref('stg_measurements') }}
+    where metric_id = '{{ var("invoiced_charges_metric") }}'
+),
+
+months as (
+    select engagement_id, period_month from {{ ref('fct_sla_measurement') }}
+    union
+    select engagement_id, period_month from invoices
+),
+
+charges as (
+    select
+        months.engagement_id,
+        months.period_month,
+        engagements.currency,
+        coalesce(invoices.invoiced_charges, engagements.monthly_charges) as monthly_charges,
+        engagements.monthly_charges as contract_monthly_charges,
+        engagements.at_risk_pct,
+        case when invoices.invoiced_charges is not null then 'invoice' else 'contract' end as charges_source,
+        invoices.invoice_measurement_key
+    from months
+    inner join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = months.engagement_id
+    left join invoices
+        on invoices.engagement_id = months.engagement_id and invoices.period_month = months.period_month
 )
 
 select
-    months.engagement_id || '/' || cast(months.period_month as varchar) as charge_key,
-    months.engagement_id,
-    months.period_month,
-    engagements.currency,
-    engagements.monthly_charges,
-    engagements.monthly_charges * engagements.at_risk_pct / 100.0 as at_risk_amount,
-    'contract' as charges_source
-from months
-inner join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = months.engagement_id
+    engagement_id || '/' || cast(period_month as varchar) as charge_key,
+    engagement_id,
+    period_month,
+    currency,
+    monthly_charges,
+    contract_monthly_charges,
+    monthly_charges * at_risk_pct / 100.0 as at_risk_amount,
+    charges_source,
+    invoice_measurement_key
+from charges

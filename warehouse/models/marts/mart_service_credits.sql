@@ -1,7 +1,9 @@
 -- Per engagement and month: the service credit owed. Each Service Level Default (a critical level below
--- its Minimum) earns its allocation % of the at-risk amount; the month's total is capped at the at-risk amount.
--- Where the contract has earn-back, a default's credit is earned back when the level meets its Expected
--- level in each of the following `earn_back_months` months; owed and earned-back credits are kept apart.
+-- its Minimum) earns its allocation % of the at-risk amount; where the contract escalates repeated defaults, a
+-- default that is the Nth or later consecutive one for the same level earns its allocation x the multiplier. The
+-- month's total is capped at the at-risk amount. Where the contract has earn-back, a default's credit is earned
+-- back when the level meets its Expected level in each of the following `earn_back_months` months; owed and
+-- earned-back credits are kept apart.
 with facts as (
     select * from {{ ref('fct_sla_measurement') }}
 ),
@@ -10,15 +12,48 @@ engagements as (
     select * from {{ ref('dim_engagement') }}
 ),
 
+numbered_defaults as (
+    select
+        facts.*,
+        -- consecutive months share one value of month_index - row_number (gaps and islands)
+        extract(year from period_month) * 12 + extract(month from period_month)
+            - row_number() over (partition by sla_metric_key order by period_month) as default_run
+    from facts
+    where is_breached and is_critical
+),
+
+service_level_defaults as (
+    select
+        numbered_defaults.*,
+        row_number() over (partition by sla_metric_key, default_run order by period_month) as consecutive_defaults,
+        engagements.repeat_default_months,
+        engagements.repeat_default_multiplier
+    from numbered_defaults
+    inner join engagements on engagements.engagement_id = numbered_defaults.engagement_id
+),
+
+escalated as (
+    select
+        service_level_defaults.*,
+        consecutive_defaults >= coalesce(repeat_default_months, 0) and repeat_default_months is not null
+            as is_repeat_default,
+        allocation_pct * case when consecutive_defaults >= repeat_default_months then repeat_default_multiplier
+                              else 1 end as effective_allocation_pct
+    from service_level_defaults
+),
+
 defaults as (
     select
-        engagement_id,
-        period_month,
-        count(*) filter (where is_breached) as breaches,
-        count(*) filter (where is_breached and is_critical) as service_level_defaults,
-        coalesce(sum(case when is_breached and is_critical then allocation_pct end), 0) as allocation_pct_triggered
+        facts.engagement_id,
+        facts.period_month,
+        count(*) filter (where facts.is_breached) as breaches,
+        count(escalated.sla_metric_key) as service_level_defaults,
+        count(*) filter (where escalated.is_repeat_default) as repeat_defaults,
+        coalesce(sum(escalated.effective_allocation_pct), 0) as allocation_pct_triggered
     from facts
-    group by engagement_id, period_month
+    left join escalated
+        on escalated.sla_metric_key = facts.sla_metric_key and escalated.period_month = facts.period_month
+    group by facts.engagement_id, facts.period_month
 ),
 
 earned_back as (
@@ -26,16 +61,17 @@ earned_back as (
     select
         defaulted.engagement_id,
         defaulted.period_month,
-        max(defaulted.allocation_pct) as allocation_pct_earned_back  -- one per default: the join repeats it per later month
-    from facts as defaulted
+        -- one per default: the join repeats it per later month
+        max(defaulted.effective_allocation_pct) as allocation_pct_earned_back
+    from escalated as defaulted
     inner join engagements on engagements.engagement_id = defaulted.engagement_id
     inner join facts as later
         on later.sla_metric_key = defaulted.sla_metric_key
         and later.period_month > defaulted.period_month
         and later.period_month <= {{ dbt.dateadd('month', 'engagements.earn_back_months', 'defaulted.period_month') }}
-    where defaulted.is_breached and defaulted.is_critical and engagements.earn_back_months > 0
-    group by defaulted.engagement_id, defaulted.period_month, defaulted.sla_metric_key, defaulted.allocation_pct,
-             engagements.earn_back_months
+    where engagements.earn_back_months > 0
+    group by defaulted.engagement_id, defaulted.period_month, defaulted.sla_metric_key,
+             defaulted.effective_allocation_pct, engagements.earn_back_months
     having count(*) filter (where later.is_met) = engagements.earn_back_months
 ),
 
@@ -50,6 +86,7 @@ credits as (
         charges.*,
         defaults.breaches,
         defaults.service_level_defaults,
+        defaults.repeat_defaults,
         defaults.allocation_pct_triggered,
         coalesce(earned_back_by_month.allocation_pct_earned_back, 0) as allocation_pct_earned_back,
         charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0 as credit_before_cap,
@@ -70,9 +107,12 @@ select
     credits.period_month,
     credits.currency,
     credits.monthly_charges,
+    credits.charges_source,
     credits.at_risk_amount,
     credits.breaches,
     credits.service_level_defaults,
+    credits.repeat_defaults,
+    engagements.repeat_default_multiplier,
     credits.allocation_pct_triggered,
     credits.credit_before_cap,
     {{ round_to("credits.capped_credit", 2) }} as credit_amount,

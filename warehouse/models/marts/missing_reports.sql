@@ -28,7 +28,9 @@ expected as (
 ),
 
 reported as (
+    -- an invoice alone is not a performance report
     select distinct engagement_id, period_month from {{ ref('stg_measurements') }}
+    where metric_id <> '{{ var("invoiced_charges_metric") }}'
 )
 
 select

@@ -23,6 +23,8 @@ pivoted as (
         max(case when field = 'committed_savings_pct' then value end) as committed_savings_pct,
         max(case when field = 'at_risk_pct' then value end) as at_risk_pct,
         max(case when field = 'earn_back_months' then value end) as earn_back_months,
+        max(case when field = 'repeat_default_months' then value end) as repeat_default_months,
+        max(case when field = 'repeat_default_multiplier' then value end) as repeat_default_multiplier,
         max(case when field = 'initial_term_months' then value end) as initial_term_months,
         max(case when field = 'renewal_term_months' then value end) as renewal_term_months,
         max(case when field = 'notice_period_days' then value end) as notice_period_days,
@@ -51,6 +53,9 @@ select
     cast(at_risk_pct as double precision) as at_risk_pct,
     -- no earn-back clause: credits are final
     coalesce(cast(earn_back_months as integer), 0) as earn_back_months,
+    -- no escalation clause: a repeated default earns the same credit as the first
+    cast(repeat_default_months as integer) as repeat_default_months,
+    coalesce(cast(repeat_default_multiplier as double precision), 1.0) as repeat_default_multiplier,
     cast(initial_term_months as integer) as initial_term_months,
     cast(renewal_term_months as integer) as renewal_term_months,
     cast(notice_period_days as integer) as notice_period_days,
