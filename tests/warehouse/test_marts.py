@@ -147,6 +147,13 @@ def test_repeated_defaults_are_multiplied_and_invoices_set_the_at_risk_amount(wa
     assert a["repeat_defaults"] == 0 and a["repeat_default_multiplier"] == pytest.approx(1.0)
 
 
+def test_each_credit_traces_to_its_defaults_and_invoice(warehouse):
+    got = sorted((r["source_kind"], r["sla_metric_key"], r["file_path"]) for r in rows(
+        warehouse, "select * from service_credit_lineage where charge_key = 'eng-c/2025-08-01'"))
+    assert got == [("invoice", "eng-c/invoiced_charges", "reports/eng-c/2025-08.csv"),
+                   ("service_level_default", "eng-c/accuracy", "reports/eng-c/2025-08.csv")]
+
+
 def test_invoice_only_month_is_charged_but_not_a_missing_report(warehouse):
     reported = rows(warehouse, "select * from missing_reports where engagement_id = 'eng-c'")
     assert [str(r["period_month"])[:7] for r in reported] == []
