@@ -9,10 +9,11 @@ AIRFLOW_ENV := PATH="$(CURDIR)/$(BIN):$$PATH" AIRFLOW_HOME="$(CURDIR)/.airflow" 
 
 .PHONY: install system-deps demo test airflow samples docs eval report bench clean
 
-$(VENV)/.installed: requirements.lock pyproject.toml
+$(VENV)/.installed: requirements.lock requirements-nodeps.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -r requirements-nodeps.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
@@ -42,6 +43,8 @@ airflow: install
 	mkdir -p .airflow
 	test -f .airflow/simple_auth_manager_passwords.json.generated || \
 		echo '{"admin": "admin"}' > .airflow/simple_auth_manager_passwords.json.generated
+	$(AIRFLOW_ENV) $(BIN)/airflow db migrate >/dev/null
+	$(AIRFLOW_ENV) $(BIN)/airflow pools set outsourcing_warehouse 1 "one warehouse writer at a time" >/dev/null
 	$(AIRFLOW_ENV) AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=admin:admin \
 		AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=False $(BIN)/airflow standalone
 

@@ -1,4 +1,5 @@
-"""Command line: `outsourcing-etl run | kpis` (also `python -m etl`). Parses arguments and calls the package."""
+"""Command line: `outsourcing-etl run | kpis | report | init-warehouse | eval-contracts` (also `python -m etl`).
+Parses arguments and calls the package."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from etl.settings import Settings
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="outsourcing-etl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="run the pipeline DAG once through Airflow over an inbox")
+    run = sub.add_parser("run", help="run the pipeline DAGs once through Airflow over an inbox")
     run.add_argument("--inbox", help="inbox folder (default: $OUTSOURCING_ETL_INBOX or samples/)")
     run.add_argument("--warehouse", help="DuckDB file (default: $OUTSOURCING_ETL_WAREHOUSE or data/outsourcing.duckdb)")
     kpis = sub.add_parser("kpis", help="print the KPI summary of a warehouse")
@@ -19,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     rep = sub.add_parser("report", help="write the HTML KPI report of a warehouse")
     rep.add_argument("--warehouse")
     rep.add_argument("--out", required=True, help="HTML file to write")
+    init = sub.add_parser("init-warehouse", help="create (or upgrade) the warehouse's raw tables and run log")
+    init.add_argument("--warehouse", help="DuckDB file or postgresql:// URL (default: as for run)")
     ev = sub.add_parser("eval-contracts", help="score contract extraction against gold labels (CUAD format)")
     ev.add_argument("--gold", required=True, help="gold.jsonl; PDF paths in it are relative to this file")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -39,6 +42,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     settings = Settings.resolve(getattr(args, "inbox", None), args.warehouse)
+    if args.command == "init-warehouse":
+        from etl.warehouse_db import open_warehouse
+        from etl.warehouse_load import create_schema
+
+        db = open_warehouse(settings.warehouse)
+        try:
+            create_schema(db)
+        finally:
+            db.close()
+        print(f"warehouse ready: {settings.warehouse}")
+        return 0
     if args.command == "report":
         from pathlib import Path
 

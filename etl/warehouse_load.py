@@ -51,7 +51,18 @@ create table if not exists etl_runs (
     run_id varchar not null, finished_at timestamp not null, files_seen integer, files_loaded integer,
     files_unchanged integer, files_quarantined integer, rows_loaded integer, rows_quarantined integer,
     data_docs varchar);
+create table if not exists task_failures (
+    dag_id varchar not null, run_id varchar not null, task_id varchar not null, map_index integer,
+    try_number integer, failed_at timestamp not null, error varchar);
 """
+# Columns added after the first release: `add column if not exists` upgrades a warehouse made by an older version.
+MIGRATIONS = [
+    "alter table etl_runs add column if not exists dag_id varchar",
+    "alter table etl_runs add column if not exists started_at timestamp",
+    "alter table etl_runs add column if not exists duration_seconds double precision",
+    "alter table etl_runs add column if not exists rows_per_table varchar",
+    "alter table etl_runs add column if not exists quarantined_files varchar",
+]
 
 RAW_COLUMNS = {
     "raw_contract_terms": ["engagement_id", "field", "value", "confidence", "file_sha256", "file_path", "page",
@@ -69,6 +80,9 @@ RAW_COLUMNS = {
 @dataclass
 class RunSummary:
     run_id: str
+    dag_id: str = ""
+    started_at: str | None = None
+    duration_seconds: float | None = None
     files_seen: int = 0
     files_loaded: int = 0
     files_unchanged: int = 0
@@ -82,8 +96,20 @@ class RunSummary:
         return asdict(self)
 
 
+    def describe(self) -> str:
+        """The run summary as an operator reads it in the task log."""
+        lines = [f"run {self.run_id} ({self.dag_id}): {self.files_seen} files seen, {self.files_loaded} loaded, "
+                 f"{self.files_unchanged} unchanged, {self.files_quarantined} quarantined; "
+                 f"{self.rows_quarantined} rows quarantined; {self.duration_seconds or 0:.1f} s"]
+        lines += [f"  {table}: {n} rows loaded" for table, n in self.rows_loaded.items()]
+        lines += [f"  quarantined {path}: {reason}" for path, reason in self.quarantined_files.items()]
+        if self.data_docs:
+            lines.append(f"  Great Expectations Data Docs: {self.data_docs}")
+        return "\n".join(lines)
+
+
 def create_schema(db) -> None:
-    for statement in SCHEMA.split(";"):
+    for statement in [*SCHEMA.split(";"), *MIGRATIONS]:
         if statement.strip():
             db.execute(statement)
 
@@ -124,8 +150,10 @@ def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFa
 
 
 def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, loaded_at: datetime,
-                      mappings_dir: Path, docs_root: Path | None, parameters: dict) -> RunSummary:
-    summary = RunSummary(run_id=run_id, files_seen=len(files))
+                      mappings_dir: Path, docs_root: Path | None, parameters: dict, dag_id: str = "",
+                      started_at: datetime | None = None) -> RunSummary:
+    summary = RunSummary(run_id=run_id, dag_id=dag_id, files_seen=len(files),
+                         started_at=started_at.isoformat() if started_at else None)
     db = open_warehouse(warehouse)
     try:
         create_schema(db)
@@ -165,14 +193,15 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
         outcome = ValidationOutcome(first.failures + second.failures, {**first.success, **second.success},
                                     second.data_docs_index or first.data_docs_index)
         summary.data_docs = outcome.data_docs_index
-        _write(db, fresh, batch, outcome, bad_engagements, run_id, loaded_at, summary)
+        _write(db, fresh, batch, outcome, bad_engagements, run_id, loaded_at, summary, started_at)
     finally:
         db.close()
     return summary
 
 
 def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: ValidationOutcome,
-           bad_engagements: set[str], run_id: str, loaded_at: datetime, summary: RunSummary) -> None:
+           bad_engagements: set[str], run_id: str, loaded_at: datetime, summary: RunSummary,
+           started_at: datetime | None) -> None:
     failed_sla = outcome.failed_ids("sla_terms")
     failed_measurements = outcome.failed_ids("measurements")
     contract_failures: dict[str, list[str]] = {}
@@ -208,6 +237,11 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
                     db.execute(f"delete from {table} where file_sha256 = ? and file_path = ?", [old, f.path])
             db.execute("delete from quarantine where source_path = ?", [f.path])
             db.execute("delete from file_registry where path = ?", [f.path])
+        for engagement in {f.engagement_id for f in files if f.kind == "contract" and f.status == "extracted"}:
+            # a new contract re-opens its engagement's quarantined reports (say, read before their contract
+            # arrived): forgetting their registration makes the next reports run read them again
+            db.execute("delete from file_registry where engagement_id = ? and kind = 'report' and status = 'quarantined'"
+                       " and path not in (select source_path from quarantine where location = 'file')", [engagement])
 
         summary.rows_loaded = {
             "raw_contract_terms": _insert(db, "raw_contract_terms", terms, loaded_at),
@@ -243,9 +277,15 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
         summary.files_loaded = int((reg.status == "loaded").sum()) if not reg.empty else 0
         summary.files_quarantined = int((reg.status == "quarantined").sum()) if not reg.empty else 0
         summary.files_unchanged = summary.files_seen - summary.files_loaded - summary.files_quarantined
-        db.execute("insert into etl_runs values (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        finished = datetime.now(tz=started_at.tzinfo) if started_at else None
+        summary.duration_seconds = round((finished - started_at).total_seconds(), 2) if started_at else None
+        db.execute("insert into etl_runs (run_id, finished_at, files_seen, files_loaded, files_unchanged, "
+                   "files_quarantined, rows_loaded, rows_quarantined, data_docs, dag_id, started_at, duration_seconds, "
+                   "rows_per_table, quarantined_files) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
             run_id, loaded_at, summary.files_seen, summary.files_loaded, summary.files_unchanged,
-            summary.files_quarantined, sum(summary.rows_loaded.values()), summary.rows_quarantined, summary.data_docs])
+            summary.files_quarantined, sum(summary.rows_loaded.values()), summary.rows_quarantined, summary.data_docs,
+            summary.dag_id, started_at.replace(tzinfo=None) if started_at else None, summary.duration_seconds,
+            json.dumps(summary.rows_loaded), json.dumps(summary.quarantined_files)])
         db.commit()
     except Exception:
         db.rollback()

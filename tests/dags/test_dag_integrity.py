@@ -1,8 +1,10 @@
-"""The DAG folder imports cleanly and the pipeline DAG follows the project's conventions."""
+"""The DAG folder imports cleanly and the DAGs follow the project's conventions."""
 
 import pytest
 
 from tests.conftest import ROOT
+
+DAG_IDS = {"outsourcing_contracts", "outsourcing_reports", "outsourcing_kpis"}
 
 
 @pytest.fixture(scope="module")
@@ -14,40 +16,58 @@ def dagbag():
 
 def test_no_import_errors(dagbag):
     assert dagbag.import_errors == {}
-    assert "outsourcing_pipeline" in dagbag.dag_ids
+    assert set(dagbag.dag_ids) == DAG_IDS
 
 
-def test_pipeline_tasks_and_order(dagbag):
-    dag = dagbag.dags["outsourcing_pipeline"]
-    assert {t.task_id for t in dag.tasks} == {
-        "list_inbox_files", "extract_file", "validate_and_load", "build_warehouse", "kpi_summary", "write_report"}
+@pytest.mark.parametrize("dag_id, asset", [("outsourcing_contracts", "outsourcing_contracts"),
+                                           ("outsourcing_reports", "outsourcing_measurements")])
+def test_inbox_dags_map_one_task_per_file_and_emit_their_asset(dagbag, dag_id, asset):
+    dag = dagbag.dags[dag_id]
+    assert {t.task_id for t in dag.tasks} == {"list_inbox_files", "extract_file", "validate_and_load"}
     assert dag.get_task("extract_file").upstream_task_ids == {"list_inbox_files"}
-    assert dag.get_task("validate_and_load").upstream_task_ids == {"extract_file"}
-    assert dag.get_task("build_warehouse").upstream_task_ids == {"validate_and_load"}
+    assert dag.get_task("extract_file").map_index_template == "{{ inbox_path }}"
+    load = dag.get_task("validate_and_load")
+    assert load.upstream_task_ids == {"extract_file"}
+    assert [o.name for o in load.outlets] == [asset]
+    assert load.pool == "outsourcing_warehouse"
+
+
+def test_kpi_dag_runs_on_either_asset(dagbag):
+    dag = dagbag.dags["outsourcing_kpis"]
+    assert type(dag.timetable).__name__ == "AssetTriggeredTimetable"
+    assert {a.name for a in dag.timetable.asset_condition.objects} == {"outsourcing_contracts", "outsourcing_measurements"}
     assert dag.get_task("kpi_summary").upstream_task_ids == {"build_warehouse"}
     assert dag.get_task("write_report").upstream_task_ids == {"kpi_summary"}
+    assert dag.get_task("build_warehouse").pool == "outsourcing_warehouse"
 
 
-def test_every_dag_has_tags_docs_retries_and_no_catchup(dagbag):
+def test_reports_also_run_when_contracts_change(dagbag):
+    timetable = dagbag.dags["outsourcing_reports"].timetable
+    assert type(timetable).__name__ == "AssetOrTimeSchedule"
+    assert timetable.asset_condition.name == "outsourcing_contracts"
+
+
+def test_every_dag_has_tags_docs_retries_callbacks_and_no_catchup(dagbag):
     for dag in dagbag.dags.values():
         assert dag.tags, dag.dag_id
         assert dag.doc_md, dag.dag_id
         assert dag.catchup is False
+        assert dag.max_active_runs == 1
         for t in dag.tasks:
             assert t.retries >= 2, t.task_id
             assert t.retry_exponential_backoff, t.task_id
+            # a failure after the last retry lands in the warehouse's task_failures table
+            assert t.on_failure_callback, t.task_id
 
 
-def test_single_writer_and_daily_schedule(dagbag):
-    dag = dagbag.dags["outsourcing_pipeline"]
-    assert dag.max_active_runs == 1
+def test_inbox_dags_run_daily_without_a_data_interval(dagbag):
     # a trigger timetable: the daily run processes what is in the inbox, it has no data interval of its own
-    assert type(dag.timetable).__name__ == "CronTriggerTimetable"
-    assert dag.schedule == "@daily"
+    assert type(dagbag.dags["outsourcing_contracts"].timetable).__name__ == "CronTriggerTimetable"
+    assert type(dagbag.dags["outsourcing_reports"].timetable.timetable).__name__ == "CronTriggerTimetable"
 
 
 def test_dag_file_stays_a_declaration():
-    source = (ROOT / "dags" / "outsourcing_pipeline.py").read_text()
+    source = (ROOT / "dags" / "outsourcing.py").read_text()
     # heavy libraries load inside tasks only, so parsing the DAG stays fast
-    for heavy in ("import pandas", "import great_expectations", "import pdfplumber", "import duckdb"):
-        assert heavy not in source
+    for heavy in ("import pandas", "import great_expectations", "import pdfplumber", "import duckdb", "from etl"):
+        assert f"\n{heavy}" not in source

@@ -1,0 +1,145 @@
+"""
+### Outsourcing ETL: three DAGs joined by Airflow Assets
+
+```
+outsourcing_contracts  (daily)                       --> Asset outsourcing_contracts ----+--> outsourcing_kpis
+outsourcing_reports    (daily, and on new contracts)  --> Asset outsourcing_measurements -+    (dbt build, report)
+```
+
+`outsourcing_contracts` and `outsourcing_reports` read the inbox (`contracts/*.pdf`; `reports/<engagement>/*`),
+extract each file in its own mapped task (named by the file), validate everything once with Great
+Expectations, and load the warehouse in one transaction. A file whose content is already loaded is skipped
+by hash, so re-running a day is harmless. When a run loads something it updates its Asset, and
+`outsourcing_kpis` rebuilds the dbt models, tests them, and writes the KPI report.
+
+| task | does | when it fails |
+|---|---|---|
+| `list_inbox_files` | lists this DAG's files in the inbox | check the inbox exists: param `inbox`, Variable `outsourcing_etl_inbox` or `OUTSOURCING_ETL_INBOX` |
+| `extract_file` (one per file) | hashes, skips unchanged content, extracts and stages | bad files do **not** fail it: they are quarantined with a reason; a failure here is a bug, see the log |
+| `validate_and_load` | GX suites in `expectations/`, quarantine, one-transaction load; writes the run summary to `etl_runs` and the log; skipped (no Asset update) when nothing is new | the transaction rolled back, the warehouse is as before; fix and clear the task: the retry is safe |
+| `build_warehouse` | `dbt build` of `warehouse/` (models and tests), then `dbt docs generate` | a dbt test failed: the log names it; query `quarantine` and `file_registry` |
+| `kpi_summary` | prints the KPI table from the marts | check `build_warehouse` ran |
+| `write_report` | writes the HTML KPI report (`<data dir>/<name>_report.html`) | check the data folder is writable |
+
+Every task retries twice with exponential back-off; after its last try a failure is written to the
+warehouse's `task_failures` table. Warehouse writers share the pool `outsourcing_warehouse` (one slot), so
+the three DAGs never write at once. Configuration, in order: the run's params (a trigger's conf), the
+Airflow Variables `outsourcing_etl_inbox` / `outsourcing_etl_warehouse`, the environment variables
+`OUTSOURCING_ETL_INBOX` / `OUTSOURCING_ETL_WAREHOUSE` (or `WAREHOUSE_URL`), else `samples/` and
+`data/outsourcing.duckdb`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pendulum
+from airflow.sdk import Asset, AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
+
+CONTRACTS = Asset(name="outsourcing_contracts")
+MEASUREMENTS = Asset(name="outsourcing_measurements")
+WAREHOUSE_POOL = "outsourcing_warehouse"
+
+
+def _record_failure(context):
+    from etl.run_log import record_task_failure
+
+    record_task_failure(context)
+
+
+DEFAULTS = {
+    "retries": 2,
+    "retry_delay": timedelta(seconds=30),
+    "retry_exponential_backoff": True,
+    "max_retry_delay": timedelta(minutes=10),
+    "on_failure_callback": _record_failure,
+}
+COMMON = {
+    "start_date": pendulum.datetime(2025, 1, 1, tz="UTC"),
+    "catchup": False,
+    "max_active_runs": 1,
+    "default_args": DEFAULTS,
+    "params": {"inbox": "", "warehouse": ""},
+    "doc_md": __doc__,
+}
+
+
+def _settings():
+    from etl.dag_settings import settings_for
+
+    return settings_for(get_current_context()["params"])
+
+
+def inbox_dag(dag_id: str, kind: str, asset: Asset, schedule, tags: list[str]):
+    @dag(dag_id=dag_id, schedule=schedule, tags=["outsourcing", *tags], **COMMON)
+    def inbox():
+        @task
+        def list_inbox_files() -> list[dict]:
+            from etl import pipeline
+
+            return pipeline.discover(_settings(), kind)
+
+        @task(map_index_template="{{ inbox_path }}")
+        def extract_file(item: dict) -> str:
+            from etl import pipeline
+
+            get_current_context()["inbox_path"] = item["path"]
+            return pipeline.stage(_settings(), item)
+
+        @task(trigger_rule="none_failed", outlets=[asset], pool=WAREHOUSE_POOL)
+        def validate_and_load(staged: list[str]) -> dict:
+            from airflow.sdk.exceptions import AirflowSkipException
+
+            from etl import pipeline
+
+            context = get_current_context()
+            run = context["dag_run"]
+            summary = pipeline.load(_settings(), list(staged or []), context["run_id"],
+                                    context.get("logical_date") or run.run_after, dag_id=run.dag_id,
+                                    started_at=run.start_date)
+            if not summary["files_loaded"] and not summary["files_quarantined"]:
+                raise AirflowSkipException("nothing new in the inbox: the warehouse is unchanged")
+            return summary
+
+        validate_and_load(extract_file.expand(item=list_inbox_files()))
+
+    return inbox()
+
+
+contracts_dag = inbox_dag("outsourcing_contracts", "contract", CONTRACTS,
+                          CronTriggerTimetable("0 1 * * *", timezone="UTC"), ["contracts"])
+# reports are matched to their contract's SLA schedule, so new contracts also trigger a reports run
+reports_dag = inbox_dag("outsourcing_reports", "report", MEASUREMENTS,
+                        AssetOrTimeSchedule(timetable=CronTriggerTimetable("0 2 * * *", timezone="UTC"),
+                                            assets=CONTRACTS), ["reports"])
+
+
+@dag(dag_id="outsourcing_kpis", schedule=(CONTRACTS | MEASUREMENTS), tags=["outsourcing", "kpis"], **COMMON)
+def outsourcing_kpis():
+    @task(pool=WAREHOUSE_POOL)
+    def build_warehouse() -> None:
+        from etl.dbt_build import dbt_build
+
+        dbt_build(_settings().warehouse)
+        # model and lineage docs for analysts: <data dir>/<name>_dbt/target/index.html
+        dbt_build(_settings().warehouse, command="docs generate")
+
+    @task
+    def kpi_summary() -> str:
+        from etl.kpi_report import kpi_summary as report
+
+        text = report(_settings().warehouse)
+        print(text)
+        return text
+
+    @task
+    def write_report() -> str:
+        from etl.html_report import write_report as write
+
+        current = _settings()
+        return str(write(current.warehouse, current.report_path))
+
+    build_warehouse() >> kpi_summary() >> write_report()
+
+
+kpis_dag = outsourcing_kpis()

@@ -1,0 +1,56 @@
+"""The warehouse's run log for operators: a task that fails writes why into `task_failures`.
+
+Called by Airflow as every task's `on_failure_callback`, after the task's last try has failed. Writing is
+best effort: the failure may be the warehouse itself, and a callback must never hide the original error.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+import pandas as pd
+
+from etl.settings import Settings
+from etl.warehouse_db import open_warehouse
+from etl.warehouse_load import create_schema
+
+log = logging.getLogger(__name__)
+
+
+def failure_record(context) -> dict:
+    """The row for one failed task instance, from the Airflow task context."""
+    ti = context["ti"]
+    error = context.get("exception")
+    return {"dag_id": ti.dag_id, "run_id": ti.run_id, "task_id": ti.task_id,
+            "map_index": getattr(ti, "map_index", -1), "try_number": getattr(ti, "try_number", None),
+            "failed_at": datetime.now(timezone.utc).replace(tzinfo=None),
+            "error": f"{type(error).__name__}: {error}"[:4000] if error else "failed (no exception recorded)"}
+
+
+def record_failure(warehouse: str, record: dict) -> bool:
+    """Append one failure to task_failures; False (and a log line) when the warehouse cannot take it."""
+    try:
+        db = open_warehouse(warehouse)
+        try:
+            create_schema(db)
+            db.begin()
+            db.bulk_insert("task_failures", pd.DataFrame([record]))
+            db.commit()
+        finally:
+            db.close()
+        return True
+    except Exception:  # noqa: BLE001 - the original failure is what matters; this one is only logged
+        log.exception("could not record the failure of %s in the warehouse run log", record.get("task_id"))
+        return False
+
+
+def record_task_failure(context) -> None:
+    """on_failure_callback: the task's configuration names the warehouse (see etl.dag_settings)."""
+    from etl.dag_settings import settings_for
+
+    try:
+        warehouse = settings_for(context.get("params") or {}).warehouse
+    except Exception:  # noqa: BLE001 - without a configuration the environment's default is the best guess
+        warehouse = Settings.resolve().warehouse
+    record_failure(warehouse, failure_record(context))

@@ -1,0 +1,89 @@
+"""docker-compose.yml against the Compose Specification's JSON schema, and the stack a deployment needs.
+
+Docker does not run on CI machines, so the file is checked here: the schema (shipped in the pinned
+docker-compose 1.29.2 wheel, installed without its code's dependencies), then the services, healthchecks and
+secrets this project relies on. The native stack in tests/dags/test_airflow_services.py runs the same
+components (api-server, scheduler, dag-processor) against PostgreSQL.
+"""
+
+import json
+import re
+from importlib.metadata import distribution
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+COMPOSE = ROOT / "docker-compose.yml"
+LONG_RUNNING = ["postgres", "redis", "airflow-apiserver", "airflow-scheduler", "airflow-dag-processor",
+                "airflow-triggerer", "airflow-worker"]
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load(COMPOSE.read_text())
+
+
+def test_compose_file_is_valid_against_the_compose_specification(compose):
+    schema = json.loads(distribution("docker-compose").locate_file("compose/config/compose_spec.json").read_text())
+    jsonschema.Draft201909Validator(schema).validate(compose)
+
+
+def test_a_broken_file_fails_the_schema(compose):
+    """The schema check can fail: a misspelt key is caught."""
+    schema = json.loads(distribution("docker-compose").locate_file("compose/config/compose_spec.json").read_text())
+    broken = json.loads(json.dumps(compose))
+    broken["services"]["airflow-scheduler"]["healthchek"] = broken["services"]["airflow-scheduler"].pop("healthcheck")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft201909Validator(schema).validate(broken)
+
+
+def test_every_component_of_airflow_3_with_celery_is_there_with_a_healthcheck(compose):
+    services = compose["services"]
+    assert set(LONG_RUNNING) | {"airflow-init"} <= set(services)
+    for name in LONG_RUNNING:
+        assert "healthcheck" in services[name], name
+    assert services["airflow-worker"]["command"] == "celery worker"
+    env = services["airflow-scheduler"]["environment"]
+    assert env["AIRFLOW__CORE__EXECUTOR"] == "CeleryExecutor"
+    assert env["AIRFLOW__CELERY__BROKER_URL"].startswith("redis://")
+    # Airflow services wait for a finished init (migrations, admin user, pool, warehouse tables)
+    for name in ("airflow-apiserver", "airflow-scheduler", "airflow-dag-processor", "airflow-triggerer"):
+        assert services[name]["depends_on"]["airflow-init"]["condition"] == "service_completed_successfully"
+
+
+def test_init_migrates_creates_the_admin_the_pool_and_the_warehouse(compose):
+    init = compose["services"]["airflow-init"]
+    script = init["command"][-1]
+    assert init["environment"]["_AIRFLOW_DB_MIGRATE"] == "true"
+    assert init["environment"]["_AIRFLOW_WWW_USER_CREATE"] == "true"
+    dag_source = (ROOT / "dags" / "outsourcing.py").read_text()
+    pool = re.search(r'WAREHOUSE_POOL = "(\w+)"', dag_source).group(1)
+    assert f"airflow pools set {pool} 1" in script
+    assert "outsourcing-etl init-warehouse" in script
+    # the warehouse has its own database, created on the PostgreSQL volume's first start
+    postgres = compose["services"]["postgres"]
+    assert "./docker/postgres-init:/docker-entrypoint-initdb.d:ro" in postgres["volumes"]
+    assert "create database" in (ROOT / "docker" / "postgres-init" / "10-warehouse.sh").read_text()
+    assert init["environment"]["OUTSOURCING_ETL_WAREHOUSE"].startswith("postgresql://")
+
+
+def test_project_is_mounted_for_dags_code_and_inbox(compose):
+    volumes = compose["services"]["airflow-scheduler"]["volumes"]
+    assert "./dags:/opt/airflow/dags" in volumes
+    assert any(v.endswith(":/opt/outsourcing-etl/inbox") for v in volumes)
+    assert any(v.startswith("./etl:") for v in volumes)
+
+
+def test_secrets_come_from_env_and_the_example_names_every_one():
+    text = COMPOSE.read_text()
+    required = set(re.findall(r"\$\{(\w+):\?", text))
+    assert {"POSTGRES_PASSWORD", "AIRFLOW_ADMIN_PASSWORD", "AIRFLOW_FERNET_KEY", "WAREHOUSE_PASSWORD"} <= required
+    example = dict(line.split("=", 1) for line in (ROOT / ".env.example").read_text().splitlines()
+                   if line and not line.startswith("#"))
+    assert required <= set(example)
+    # no literal password anywhere in the compose file
+    assert not re.search(r"(?i)password\W*[:=]\s*['\"]?(?!\$\{)\w", text)
+    assert ".env" in (ROOT / ".gitignore").read_text().split()
