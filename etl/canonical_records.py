@@ -71,9 +71,11 @@ _INVOICE_NAME = re.compile(r"(?i)\binvoic\w*\b.*\b(?:charges?|amount|total|value
 
 
 def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappings_dir: Path,
-                known_terms: dict[str, dict[str, str | None]] | None = None) -> CanonicalBatch:
+                known_terms: dict[str, dict[str, str | None]] | None = None,
+                run_month: str | None = None) -> CanonicalBatch:
     """known_sla_terms: SLA rows already in the warehouse, for reports whose contract was loaded earlier;
-    known_terms: engagement -> {effective_date, expiry_date, currency} already in the warehouse."""
+    known_terms: engagement -> {effective_date, expiry_date, currency} already in the warehouse;
+    run_month: the run's month (YYYY-MM-01): a value reported for a later month is in the future."""
     contracts = [f for f in files if f.kind == "contract" and f.status == "extracted"]
     reports = [f for f in files if f.kind == "report" and f.status == "extracted"]
 
@@ -155,6 +157,7 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
                 # compared by month: a report for the month the term starts in is inside the term
                 "term_start": f"{start[:7]}-01" if start and len(start) == 10 else None,
                 "term_end": end if end and len(end) == 10 else None,
+                "run_month_start": run_month,
                 "actual": actual,
                 "conversion": conversion,
                 "actual_text": m.actual_text,
@@ -167,7 +170,7 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
             })
     measurements = pd.DataFrame(rows, columns=[
         "row_id", "engagement_id", "metric_id", "metric_key", "match_method", "match_score", "metric_name", "unit",
-        "period", "grain", "period_start", "term_start", "term_end", "actual", "conversion", "actual_text", "reported_met",
+        "period", "grain", "period_start", "term_start", "term_end", "run_month_start", "actual", "conversion", "actual_text", "reported_met",
         "location", "file_path", "file_sha256", "page", "source_text"])
     measurements["actual"] = measurements["actual"].astype("float64")
     measurements["match_score"] = measurements["match_score"].astype("float64")

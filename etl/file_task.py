@@ -27,6 +27,12 @@ def staged_path(settings: Settings, path: str, sha256: str) -> Path:
 def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
     """Extract one file; `item.registered_sha256` (from discovery) lets unchanged content skip extraction."""
     source = settings.inbox / item.path
+    if not source.resolve().is_relative_to(settings.inbox.resolve()):
+        # a link out of the inbox ("../../x.pdf") is never followed: its target is not the sender's to give
+        target = str(source.readlink()) if source.is_symlink() else str(source.resolve())
+        return ExtractedFile(path=item.path, sha256=hashlib.sha256(target.encode()).hexdigest(), kind=item.kind,
+                             engagement_id=item.engagement_id, status="quarantined",
+                             reason=f"the file links to {target}, outside the inbox; only files inside the inbox are read")
     sha = file_sha256(source)
     outcome = ExtractedFile(path=item.path, sha256=sha, kind=item.kind, engagement_id=item.engagement_id,
                             status="extracted")

@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPORT_SUFFIXES = {".csv", ".xlsx", ".pdf", ".json"}
+# files operating systems, version control and office suites leave behind; every other file gets a registry row
+_JUNK_NAMES = {".DS_Store", ".gitkeep", ".gitignore", "Thumbs.db", "desktop.ini"}
+
+
+def _is_junk(name: str) -> bool:
+    return name in _JUNK_NAMES or name.startswith(("._", "~$"))
 
 
 @dataclass(frozen=True)
@@ -36,11 +42,11 @@ def list_inbox(root: Path) -> list[InboxFile]:
     get a registry row and a reason rather than vanishing."""
     files: list[InboxFile] = []
     for p in sorted((root / "contracts").glob("*")) if (root / "contracts").is_dir() else []:
-        if p.is_file() and not p.name.startswith("."):
+        if p.is_file() and not _is_junk(p.name):
             files.append(InboxFile(p.relative_to(root).as_posix(), "contract", p.stem))
     reports = root / "reports"
     for p in sorted(reports.rglob("*")) if reports.is_dir() else []:
-        if p.is_file() and not p.name.startswith("."):
+        if p.is_file() and not _is_junk(p.name):
             rel = p.relative_to(reports)
             engagement = rel.parts[0] if len(rel.parts) > 1 else ""
             files.append(InboxFile(p.relative_to(root).as_posix(), "report", engagement))

@@ -15,6 +15,8 @@ from etl.records import InputFileError
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 500
+# a contract page holds a few thousand characters; far more is not prose, and would only slow every rule
+MAX_PAGE_CHARS = 100_000
 
 
 OCR_DPI = 300
@@ -62,9 +64,13 @@ def _page_texts(path: Path) -> list[str]:
         texts = []
         for page in doc:
             textpage = page.get_textpage()
-            texts.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
+            text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
             textpage.close()
             page.close()
+            if len(text) > MAX_PAGE_CHARS:
+                raise InputFileError(f"page {len(texts) + 1} holds {len(text):,} characters of text, above the limit of "
+                                     f"{MAX_PAGE_CHARS:,} per page")
+            texts.append(text)
         return texts
     finally:
         doc.close()

@@ -41,6 +41,19 @@ def duration_seconds(text: str) -> float | None:
     return None
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text that a spreadsheet would run as a formula ('=HYPERLINK(...)', '+cmd|...', '@SUM(...)') gets a
+    leading apostrophe, so it reaches an analyst's spreadsheet as text. Numbers ('-5%', '+3') stay as written."""
+    if not text or not text.startswith(_FORMULA_START):
+        return text
+    if parse_locale_number(text) is not None or duration_seconds(text) is not None:
+        return text
+    return "'" + text
+
+
 def to_contract_unit(text: str, unit: str | None, fractions: bool = False,
                      currency: str | None = None) -> tuple[float | None, str]:
     """(value in `unit`, conversion note). `fractions`: this report writes percentages as 0..1; `currency`: the

@@ -15,6 +15,7 @@ from pathlib import Path
 from etl.pdf_document import read_pages
 from etl.quantities import CURRENCY_CODES, parse_number, parse_period
 from etl.records import InputFileError, Measurement, Provenance
+from etl.report_values import spreadsheet_safe
 
 # header words -> column role; checked in order so "Achieved?" is a status, not an actual
 HEADER_ROLES: list[tuple[str, tuple[str, ...]]] = [
@@ -27,6 +28,7 @@ HEADER_ROLES: list[tuple[str, tuple[str, ...]]] = [
 ]
 MAX_REPORT_ROWS = 100_000
 MAX_REPORT_BYTES = 20 * 1024 * 1024
+MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024   # what a workbook may inflate to (zip bombs)
 
 
 @dataclass
@@ -92,7 +94,9 @@ def _csv_grids(path: Path) -> list[_Grid]:
     raw = path.read_bytes()
     if not raw.strip():
         raise InputFileError("empty file (no rows)")
-    for encoding in ("utf-8-sig", "cp1252"):
+    # UTF-16 announces itself with a byte-order mark, or shows NUL bytes between ASCII letters
+    utf16 = raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw[:1000].count(b"\x00") > len(raw[:1000]) // 4
+    for encoding in (("utf-16",) if utf16 else ()) + ("utf-8-sig", "cp1252", "latin-1"):
         try:
             text = raw.decode(encoding)
             break
@@ -110,8 +114,16 @@ def _csv_grids(path: Path) -> list[_Grid]:
 
 def _xlsx_grids(path: Path) -> list[_Grid]:
     from openpyxl import load_workbook
-    from zipfile import BadZipFile
+    from zipfile import BadZipFile, ZipFile
 
+    try:
+        with ZipFile(path) as archive:
+            inflated = sum(i.file_size for i in archive.infolist())
+    except BadZipFile:
+        raise InputFileError("not a readable XLSX workbook (the file is not a zip archive)") from None
+    if inflated > MAX_XLSX_UNCOMPRESSED_BYTES:
+        raise InputFileError(f"XLSX would decompress to {inflated / 1e6:,.0f} MB, above the "
+                             f"{MAX_XLSX_UNCOMPRESSED_BYTES / 1e6:,.0f} MB limit (a zip bomb or an export gone wrong)")
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -176,6 +188,7 @@ def read_grids(path: Path) -> list[_Grid]:
 
 
 def _measurement(engagement_id, name, period, actual_text, status, location, grid, cells, sha256) -> Measurement:
+    name, actual_text, cells = spreadsheet_safe(name), spreadsheet_safe(actual_text), [spreadsheet_safe(c) for c in cells]
     return Measurement(
         engagement_id=engagement_id, metric_name=name, period=period or "", actual_text=actual_text,
         actual=parse_number(actual_text), reported_met=_status(status), location=location,

@@ -178,7 +178,7 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
                 loaded_shas.setdefault(f.sha256, f.path)
             fresh.append(f)
 
-        batch = build_batch(fresh, known_sla, mappings_dir, known_terms)
+        batch = build_batch(fresh, known_sla, mappings_dir, known_terms, run_month=f"{loaded_at:%Y-%m}-01")
         first = validate({"contract_terms": batch.contracts, "sla_terms": batch.sla_terms}, parameters, docs_root)
         bad_contracts = batch.contracts[batch.contracts.row_id.isin(first.failed_ids("contract_terms"))]
         bad_engagements = set(bad_contracts.engagement_id)

