@@ -14,6 +14,8 @@ Peak memory of the process is reported last. Results go to bench/results.json.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import platform
@@ -22,7 +24,8 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import datetime
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,20 +39,19 @@ def timed(fn, *args, **kwargs):
     return result, time.perf_counter() - start
 
 
-def contract_benchmark(gold: Path, quick: bool) -> dict:
+def _extract_contract_pages(path: str) -> int:
+    from etl.contract_pdf import extract_contract
+    from etl.inbox import file_sha256
+
+    return extract_contract(Path(path), Path(path).stem, file_sha256(Path(path))).pages
+
+
+def contract_benchmark(files: list[Path]) -> dict:
+    """Our contract extraction on `files` (all cores, then one) against bare pdfplumber and pypdfium2 text."""
     import pdfplumber
     import pypdfium2 as pdfium
 
-    from etl.contract_eval import evaluate
-
-    rows = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
-    files = [gold.parent / r["file"] for r in rows]
-    if quick:
-        files = files[:10]
-    pages = 0
-
     def pdfium_text():
-        nonlocal pages
         pages = 0
         for f in files:
             doc = pdfium.PdfDocument(str(f))
@@ -57,165 +59,283 @@ def contract_benchmark(gold: Path, quick: bool) -> dict:
                 page.get_textpage().get_text_bounded()
                 pages += 1
             doc.close()
+        return pages
 
-    _, pdfium_s = timed(pdfium_text)
-    # pdfplumber is slow (about 12 pages/s): time it on a fixed sample of pages and scale by rate
-    sample, sample_pages = files[: max(2, len(files) // 10)], 0
+    pages, pdfium_s = timed(pdfium_text)
+    # pdfplumber is slow (about 12 pages/s): time it on every tenth file and take its rate
+    sample = files[::10]
 
     def plumber_text():
-        nonlocal sample_pages
+        sample_pages = 0
         for f in sample:
             with pdfplumber.open(f) as pdf:
                 for page in pdf.pages:
                     page.extract_text()
                     sample_pages += 1
+        return sample_pages
 
-    _, plumber_s = timed(plumber_text)
-    subset = gold
-    if quick:
-        subset = Path(tempfile.mkdtemp()) / "gold.jsonl"
-        subset.write_text("\n".join(json.dumps({**r, "file": str(gold.parent / r["file"])}) for r in rows[:10]))
-    one = evaluate(subset, workers=1)
+    sample_pages, plumber_s = timed(plumber_text)
     cores = os.cpu_count() or 1
-    many = evaluate(subset, workers=cores)
-    ours = many["pages"] / many["seconds"]
+
+    def ours(workers: int) -> float:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done, seconds = timed(lambda: sum(pool.map(_extract_contract_pages, map(str, files), chunksize=2)))
+        assert done == pages, (done, pages)
+        return pages / seconds
+
+    many, one = ours(cores), ours(1)
+    plumber, pdfium_rate = sample_pages / plumber_s, pages / pdfium_s
     return {
-        "contracts": len(files), "pages": pages,
-        "ours_pages_per_s": round(ours, 1),
-        "ours_1_worker_pages_per_s": round(one["pages"] / one["seconds"], 1),
-        "pdfplumber_pages_per_s": round(sample_pages / plumber_s, 1),
-        "pypdfium2_pages_per_s": round(pages / pdfium_s, 1),
-        "vs_pdfplumber": round(ours / (sample_pages / plumber_s), 2),
-        "pypdfium2_vs_ours": round((pages / pdfium_s) / ours, 2),
-        "parallel_speedup": round(ours / (one["pages"] / one["seconds"]), 2),
-        "workers": cores,
+        "contracts": len(files), "pages": pages, "workers": cores,
+        "ours_pages_per_s": round(many, 1), "ours_1_worker_pages_per_s": round(one, 1),
+        "pdfplumber_pages_per_s": round(plumber, 1), "pypdfium2_pages_per_s": round(pdfium_rate, 1),
+        "vs_pdfplumber": round(many / plumber, 2), "pypdfium2_vs_ours": round(pdfium_rate / many, 2),
+        "parallel_speedup": round(many / one, 2),
     }
 
 
-def generated_inbox(target: Path, engagements: int, months: int) -> int:
-    """Contracts cloned from the sample engagements under new ids, with long-CSV reports for each month."""
+def generated_inbox(target: Path, engagements: int, years: int, procedure_pages: int = 19) -> dict:
+    """Contracts cloned from the sample engagements under new ids, each with weekly long-CSV reports (one
+    file per year) over a term of `years` years: 300 engagements x 10 years is about 1,000,000 rows."""
     import generate as g
 
     (target / "contracts").mkdir(parents=True)
     (target / "mappings").mkdir(parents=True)
-    periods = [f"{2025 + (m // 12)}-{m % 12 + 1:02d}" for m in range(months)]
+    first = 2026 - years
     rows = 0
     for i in range(engagements):
         template = g.ENGAGEMENTS[i % len(g.ENGAGEMENTS)]
         # a distinct client per clone, so each contract is new content rather than a duplicate of another
         e = g.Engagement(**{**template.__dict__, "id": f"{template.id}-{i:03d}",
-                            "client": template.client.replace(" ", f" {i:03d} ", 1)})
-        g.write_contract(e, target / "contracts" / f"{e.id}.pdf", variant=i)
+                            "client": template.client.replace(" ", f" {i:03d} ", 1),
+                            "agreement_date": date(first - 1, 12, 1), "effective": date(first, 1, 1),
+                            "term_months": 12 * years})
+        g.write_contract(e, target / "contracts" / f"{e.id}.pdf", variant=i, procedure_pages=procedure_pages)
         mapping = ROOT / "samples" / "mappings" / f"{template.id}.yml"
         if mapping.exists():
             shutil.copy(mapping, target / "mappings" / f"{e.id}.yml")
         folder = target / "reports" / e.id
         folder.mkdir(parents=True)
         values = g.monthly_actuals(e)
-        by_month = {p: values[f"2025-{int(p[-2:]):02d}"] for p in periods}
-        g.write_csv_long(e, by_month, folder)
-        rows += len(periods) * len(e.slas)
-    return rows
+        for year in range(first, 2026):
+            with (folder / f"{year}-weekly.csv").open("w", newline="", encoding="utf-8") as f:
+                w = csv.writer(f)
+                w.writerow(["Period", "Service Level", "Target", "Actual"])
+                for week in range(1, date(year, 12, 28).isocalendar()[1] + 1):
+                    month = values[f"2025-{date.fromisocalendar(year, week, 4).month:02d}"]
+                    for s in e.slas:
+                        w.writerow([f"{year}-W{week:02d}", s.report_name, g.report_value(s, s.expected),
+                                    g.report_value(s, month[s.metric])])
+                        rows += 1
+    return {"contracts": engagements, "report_files": engagements * years, "report_rows": rows}
 
 
-def pipeline_once(settings, run_id: str) -> dict:
-    from etl import pipeline, validation
+def stage_all(settings, items: list[dict], workers: int) -> list[str]:
+    """The extract tasks, one per file, on `workers` processes (as Airflow's mapped tasks run side by side)."""
+    from etl import pipeline
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(pipeline.stage, [settings] * len(items), items, chunksize=8))
+
+
+def pipeline_once(settings, run_id: str, workers: int, keep_staged: Path | None = None) -> dict:
+    """discover -> extract (parallel) -> validate and load; GX and the load transaction timed inside it."""
+    import etl.warehouse_load as wl
+    from etl import pipeline
 
     start = time.perf_counter()
     items = pipeline.discover(settings)
-    staged = [pipeline.stage(settings, item) for item in items]
+    staged = stage_all(settings, items, workers)
     extract_s = time.perf_counter() - start
-    gx_seconds = 0.0
-    original = validation.validate
+    if keep_staged is not None:  # for a second load of the same files into another warehouse
+        keep_staged.mkdir(parents=True, exist_ok=True)
+        for path in staged:
+            shutil.copy(path, keep_staged / Path(path).name)
+    spent = {"gx": 0.0, "write": 0.0}
+    originals = {"gx": wl.validate, "write": wl._write}
 
-    def timed_validate(*args, **kwargs):
-        nonlocal gx_seconds
-        result, seconds = timed(original, *args, **kwargs)
-        gx_seconds += seconds
-        return result
+    def timing(name):
+        def wrapper(*args, **kwargs):
+            result, seconds = timed(originals[name], *args, **kwargs)
+            spent[name] += seconds
+            return result
+        return wrapper
 
-    validation.validate = timed_validate
-    import etl.warehouse_load as wl
-
-    wl.validate = timed_validate
+    wl.validate, wl._write = timing("gx"), timing("write")
     try:
         summary, load_s = timed(pipeline.load, settings, staged, run_id, datetime(2026, 1, 1))
     finally:
-        validation.validate = original
-        wl.validate = original
-    return {"extract_s": extract_s, "load_s": load_s, "gx_s": gx_seconds, "total_s": extract_s + load_s,
-            "summary": summary}
+        wl.validate, wl._write = originals["gx"], originals["write"]
+    return {"extract_s": extract_s, "load_s": load_s, "gx_s": spent["gx"], "write_s": spent["write"],
+            "total_s": extract_s + load_s, "summary": summary}
 
 
-def report_benchmark(engagements: int, months: int) -> dict:
+def duckdb_bulk_baseline(table) -> float:
+    """Seconds for DuckDB to insert `table` (a DataFrame) into an empty table of a new database file."""
+    import duckdb
+
+    folder = Path(tempfile.mkdtemp(prefix="oetl-bulk-"))
+    try:
+        con = duckdb.connect(str(folder / "bulk.duckdb"))
+        con.register("rows_df", table)
+        con.execute("create table t as select * from rows_df limit 0")
+        _, seconds = timed(lambda: (con.execute("begin"), con.execute("insert into t select * from rows_df"),
+                                    con.execute("commit")))
+        con.close()
+        return seconds
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def postgres_load(staged: list[str], inbox: Path, table) -> dict | None:
+    """The same staged files loaded into a new PostgreSQL database, against COPY of the same rows."""
+    import psycopg2
+
+    from etl import pipeline
+    from etl.settings import Settings
+    from etl.warehouse_db import postgres_params
+
+    admin_url = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    name = f"oetl_bench_{os.getpid()}"
+    try:
+        admin = psycopg2.connect(**postgres_params(admin_url), connect_timeout=3)
+    except psycopg2.OperationalError as exc:
+        print(f"PostgreSQL not reachable ({exc}); its benchmark is left out", file=sys.stderr)
+        return None
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f"drop database if exists {name}")
+        cur.execute(f"create database {name}")
+    url = admin_url.rsplit("/", 1)[0] + f"/{name}"
+    os.environ["OUTSOURCING_ETL_DATA_DIR"] = str(inbox.parent / "postgres-data")  # its Data Docs and staging
+    try:
+        import etl.warehouse_load as wl
+
+        spent = {"write": 0.0}
+        original = wl._write
+
+        def timed_write(*args, **kwargs):
+            result, seconds = timed(original, *args, **kwargs)
+            spent["write"] += seconds
+            return result
+
+        wl._write = timed_write
+        try:
+            pipeline.load(Settings(inbox, url), staged, "postgres", datetime(2026, 1, 1))
+        finally:
+            wl._write = original
+        con = psycopg2.connect(**postgres_params(url))
+        with con.cursor() as cur:
+            cur.execute("select count(*) from raw_measurements")
+            rows = cur.fetchone()[0]
+            cur.execute("create table copy_baseline (like raw_measurements)")
+            buffer = io.StringIO()
+            table.to_csv(buffer, index=False, header=False, na_rep="\\N")
+            buffer.seek(0)
+            columns = ", ".join(table.columns)
+            _, copy_s = timed(cur.copy_expert,
+                              f"copy copy_baseline ({columns}) from stdin with (format csv, null '\\N')", buffer)
+            con.commit()
+        con.close()
+        return {"rows": rows, "load_rows_per_s": round(rows / spent["write"], 1),
+                "copy_rows_per_s": round(len(table) / copy_s, 1), "load_vs_copy": round(copy_s / spent["write"], 3)}
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(f"drop database if exists {name} with (force)")
+        admin.close()
+
+
+def pipeline_benchmark(work: Path, corpus: dict, workers: int) -> dict:
     import duckdb
 
     from etl.settings import Settings
 
-    work = Path(tempfile.mkdtemp(prefix="oetl-bench-"))
-    try:
-        rows = generated_inbox(work / "inbox", engagements, months)
-        settings = Settings(work / "inbox", work / "bench.duckdb")
-        full = pipeline_once(settings, "full")
-        again = pipeline_once(settings, "again")
-        con = duckdb.connect(str(settings.warehouse), read_only=True)
-        table = con.execute("select * from raw_measurements").df()
-        con.close()
-        baseline = duckdb.connect()
-        baseline.register("rows_df", table)
-        baseline.execute("create table t as select * from rows_df limit 0")
-        _, bulk_s = timed(lambda: baseline.execute("insert into t select * from rows_df"))
-        loaded = len(table)
-        return {
-            "engagements": engagements, "months": months, "report_rows": rows, "rows_loaded": loaded,
-            "ingest_rows_per_s": round(loaded / full["total_s"], 1),
-            "load_rows_per_s": round(loaded / full["load_s"], 1),
-            "duckdb_bulk_rows_per_s": round(loaded / bulk_s, 1),
-            "load_vs_duckdb_bulk": round(bulk_s / full["load_s"], 4),
-            "gx_share_of_run": round(full["gx_s"] / full["total_s"], 3),
-            "incremental_rerun_share": round(again["total_s"] / full["total_s"], 3),
-            "full_run_s": round(full["total_s"], 2), "rerun_s": round(again["total_s"], 2),
-        }
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    settings = Settings(work / "inbox", work / "bench.duckdb")
+    full = pipeline_once(settings, "full", workers, keep_staged=work / "staged-copy")
+    again = pipeline_once(settings, "again", workers)
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    table = con.execute("select * from raw_measurements").df()
+    files = con.execute("select status, count(*) from file_registry group by all").fetchall()
+    con.close()
+    loaded = len(table)
+    bulk_s = duckdb_bulk_baseline(table)
+    postgres = postgres_load(sorted(str(p) for p in (work / "staged-copy").iterdir()), settings.inbox, table)
+    return {
+        **corpus, "rows_loaded": loaded, "files": dict(files),
+        "ingest_rows_per_s": round(loaded / full["total_s"], 1),
+        "extract_s": round(full["extract_s"], 2), "load_task_s": round(full["load_s"], 2),
+        "load_rows_per_s": round(loaded / full["write_s"], 1),
+        "duckdb_bulk_rows_per_s": round(loaded / bulk_s, 1),
+        "load_vs_duckdb_bulk": round(bulk_s / full["write_s"], 3),
+        "postgres": postgres,
+        "gx_s": round(full["gx_s"], 2),
+        "gx_share_of_run": round(full["gx_s"] / full["total_s"], 3),
+        "incremental_rerun_share": round(again["total_s"] / full["total_s"], 3),
+        "full_run_s": round(full["total_s"], 2), "rerun_s": round(again["total_s"], 2),
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--engagements", type=int, default=50)
-    parser.add_argument("--months", type=int, default=12)
+    parser.add_argument("--engagements", type=int, default=300, help="generated engagements (one contract each)")
+    parser.add_argument("--years", type=int, default=10, help="years of weekly reports per engagement")
     parser.add_argument("--cuad", default=str(ROOT.parent / "shared" / "cuad" / "gold.jsonl"))
-    parser.add_argument("--quick", action="store_true", help="a small form for CI: 10 contracts, 5 engagements")
+    parser.add_argument("--quick", action="store_true", help="a small form for CI: 10 CUAD contracts, 6 x 2 years")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     args = parser.parse_args()
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     if args.quick:
-        args.engagements, args.months = 5, 3
-    results = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
+        args.engagements, args.years = 6, 2
+    cores = os.cpu_count() or 1
+    results = {"machine": {"cpus": cores, "python": platform.python_version(), "platform": platform.platform()}}
     gold = Path(args.cuad)
     if gold.exists():
-        results["contracts"] = contract_benchmark(gold, args.quick)
-    results["reports"] = report_benchmark(args.engagements, args.months)
+        rows = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
+        results["cuad_contracts"] = contract_benchmark([gold.parent / r["file"] for r in rows][: 10 if args.quick else None])
+    work = Path(tempfile.mkdtemp(prefix="oetl-bench-"))
+    try:
+        corpus, generate_s = timed(generated_inbox, work / "inbox", args.engagements, args.years)
+        print(f"generated {corpus} in {generate_s:.0f} s", file=sys.stderr)
+        results["generated_contracts"] = contract_benchmark(sorted((work / "inbox" / "contracts").glob("*.pdf")))
+        results["pipeline"] = pipeline_benchmark(work, corpus, cores)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    # this process and its extraction workers, each at its own peak
     results["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-    print(f"{'benchmark':46} {'value':>12}  baseline (same run)")
-    if "contracts" in results:
-        c = results["contracts"]
-        print(f"{'contract extraction pages/s':46} {c['ours_pages_per_s']:>12}  {c['pages']} pages, {c['workers']} workers")
-        print(f"{'  x bare pdfplumber extract_text':46} {c['vs_pdfplumber']:>12}  pdfplumber {c['pdfplumber_pages_per_s']} pages/s")
-        print(f"{'  pypdfium2 text / ours':46} {c['pypdfium2_vs_ours']:>12}  pypdfium2 {c['pypdfium2_pages_per_s']} pages/s")
-        print(f"{'  parallel speed-up, 1 -> all cores':46} {c['parallel_speedup']:>12}  1 worker {c['ours_1_worker_pages_per_s']} pages/s")
-    r = results["reports"]
-    print(f"{'report ingestion rows/s (extract+validate+load)':46} {r['ingest_rows_per_s']:>12}  "
-          f"{r['engagements']} engagements x {r['months']} months, {r['rows_loaded']} rows")
-    print(f"{'  load task rows/s':46} {r['load_rows_per_s']:>12}  DuckDB bulk insert {r['duckdb_bulk_rows_per_s']} rows/s")
-    print(f"{'  load vs DuckDB bulk insert':46} {r['load_vs_duckdb_bulk']:>12}")
-    print(f"{'  Great Expectations share of the run':46} {r['gx_share_of_run']:>12}")
-    print(f"{'  incremental re-run / full run':46} {r['incremental_rerun_share']:>12}  "
-          f"{r['rerun_s']} s / {r['full_run_s']} s")
-    print(f"{'peak memory MB':46} {results['peak_memory_mb']:>12}")
+    results["peak_worker_memory_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    print_table(results)
     Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
     return 0
+
+
+def print_table(results: dict) -> None:
+    line = "{:52} {:>12}  {}".format
+    print(line("benchmark", "value", "baseline, measured in the same run"))
+    for key, label in (("cuad_contracts", "CUAD dev set"), ("generated_contracts", "generated contracts")):
+        if key not in results:
+            continue
+        c = results[key]
+        print(line(f"contract extraction pages/s, {label}", c["ours_pages_per_s"],
+                   f"{c['contracts']} contracts, {c['pages']} pages, {c['workers']} workers"))
+        print(line("  x bare pdfplumber extract_text", c["vs_pdfplumber"], f"pdfplumber {c['pdfplumber_pages_per_s']} pages/s"))
+        print(line("  pypdfium2 text / ours", c["pypdfium2_vs_ours"], f"pypdfium2 {c['pypdfium2_pages_per_s']} pages/s"))
+        print(line("  parallel speed-up, 1 -> all cores", c["parallel_speedup"],
+                   f"1 worker {c['ours_1_worker_pages_per_s']} pages/s"))
+    r = results["pipeline"]
+    print(line("whole run rows/s (extract + validate + load)", r["ingest_rows_per_s"],
+               f"{r['contracts']} contracts + {r['report_files']} report files, {r['rows_loaded']} rows, "
+               f"{r['full_run_s']} s"))
+    print(line("  load into DuckDB rows/s (the transaction)", r["load_rows_per_s"],
+               f"DuckDB bulk insert of the same rows {r['duckdb_bulk_rows_per_s']} rows/s"))
+    print(line("  load / DuckDB bulk insert", r["load_vs_duckdb_bulk"], ""))
+    if r.get("postgres"):
+        p = r["postgres"]
+        print(line("  load into PostgreSQL rows/s (the transaction)", p["load_rows_per_s"],
+                   f"COPY of the same rows {p['copy_rows_per_s']} rows/s"))
+        print(line("  load / COPY", p["load_vs_copy"], ""))
+    print(line("  Great Expectations share of the run", r["gx_share_of_run"], f"{r['gx_s']} s"))
+    print(line("  incremental re-run / full run", r["incremental_rerun_share"], f"{r['rerun_s']} s / {r['full_run_s']} s"))
+    print(line("peak memory MB (run / largest worker)", results["peak_memory_mb"], results["peak_worker_memory_mb"]))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,10 @@ from urllib.parse import unquote, urlparse
 import pandas as pd
 
 
+# the advisory lock that serialises loads into one PostgreSQL warehouse (any fixed bigint, unique to this project)
+LOAD_LOCK_KEY = 7_301_991_552
+
+
 def is_postgres(target: str) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
@@ -57,6 +61,9 @@ class DuckDBWarehouse:
 
     def rollback(self) -> None:
         self.con.execute("rollback")
+
+    def lock_for_load(self) -> None:
+        """Nothing to do: a DuckDB file takes one writing process at a time (the file lock)."""
 
     def close(self) -> None:
         self.con.close()
@@ -105,6 +112,10 @@ class PostgresWarehouse:
 
     def rollback(self) -> None:
         self.execute("rollback")
+
+    def lock_for_load(self) -> None:
+        """Serialise loads across processes: a session advisory lock, released when the connection closes."""
+        self.execute(f"select pg_advisory_lock({LOAD_LOCK_KEY})")
 
     def close(self) -> None:
         self.con.close()

@@ -157,6 +157,8 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
     db = open_warehouse(warehouse)
     try:
         create_schema(db)
+        # one load at a time: a second run waits here, then sees what the first registered
+        db.lock_for_load()
         known_sla = db.query("select engagement_id, metric_id, metric_name, unit from raw_sla_terms")
         loaded_terms = db.query("select engagement_id, field, value from raw_contract_terms "
                                 "where field in ('effective_date', 'expiry_date', 'currency')")
@@ -166,10 +168,11 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
         # the same content under a second path is a duplicate, not new data
         loaded_shas = dict(zip(registry.loc[registry.status == "loaded", "sha256"],
                                registry.loc[registry.status == "loaded", "path"]))
+        registered = set(zip(registry.path, registry.sha256))
         fresh: list[ExtractedFile] = []
         for f in files:
-            if f.status == "unchanged":
-                continue
+            if f.status == "unchanged" or (f.path, f.sha256) in registered:
+                continue  # unchanged since discovery, or registered meanwhile by a concurrent run
             other = loaded_shas.get(f.sha256)
             if other and other != f.path:
                 f.status, f.reason = "unchanged", f"same content as {other}, already loaded"
@@ -229,14 +232,17 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
     try:
         registry = db.query("select path, sha256 from file_registry")
         previous = dict(zip(registry.path, registry.sha256))
-        for f in files:
-            old = previous.get(f.path)
-            if old and old != f.sha256:
-                # a new version of the file at this path replaces the rows of the old one
-                for table in RAW_COLUMNS:
-                    db.execute(f"delete from {table} where file_sha256 = ? and file_path = ?", [old, f.path])
-            db.execute("delete from quarantine where source_path = ?", [f.path])
-            db.execute("delete from file_registry where path = ?", [f.path])
+        # a new version of a file at its path replaces the rows of the old one (set-wise: thousands of files
+        # per run would otherwise cost thousands of statements)
+        replaced = [(f.path, previous[f.path]) for f in files if previous.get(f.path) not in (None, f.sha256)]
+        if replaced:
+            for table in RAW_COLUMNS:
+                db.execute(f"delete from {table} where (file_path, file_sha256) in "
+                           "(select unnest(?), unnest(?))", [[p for p, _ in replaced], [s for _, s in replaced]])
+        paths = [f.path for f in files]
+        if paths:
+            db.execute("delete from quarantine where source_path in (select unnest(?))", [paths])
+            db.execute("delete from file_registry where path in (select unnest(?))", [paths])
         for engagement in {f.engagement_id for f in files if f.kind == "contract" and f.status == "extracted"}:
             # a new contract re-opens its engagement's quarantined reports (say, read before their contract
             # arrived): forgetting their registration makes the next reports run read them again

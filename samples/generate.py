@@ -333,7 +333,29 @@ def sla_table_rows(e: Engagement) -> list[list[str]]:
     return rows
 
 
-def write_contract(e: Engagement, path: Path, variant: int) -> None:
+OPERATING_SENTENCES = [
+    "Each party shall appoint a relationship manager who attends the monthly governance meeting.",
+    "The Supplier shall keep the operations manual current and share each revision with the Customer.",
+    "Meeting minutes record the decisions taken, the owner of each action and the date it is due.",
+    "Personnel assigned to the Services shall have the skills and training their roles require.",
+    "The Supplier shall follow the Customer's site rules on health, safety and the environment.",
+    "Documentation shall be written in English and kept in the shared repository agreed by the parties.",
+    "Each party bears its own costs of attending governance meetings unless the parties agree otherwise.",
+    "Changes to the Services are requested in writing and assessed under the change control procedure.",
+    "The Supplier shall give the Customer reasonable cooperation with its other suppliers.",
+    "Reports are delivered in the format set out in the reporting procedure, or as the parties later agree.",
+]
+
+
+def operating_procedures(pages: int, seed: int) -> list[tuple[str, list[str]]]:
+    """Filler sections of the kind that make up most of a real master agreement (about one page each), so
+    generated contracts have the page mix of real ones: a long body, a short service-level schedule."""
+    rng = random.Random(seed)
+    return [(f"Operating Procedure {n + 1}",
+             [" ".join(rng.sample(OPERATING_SENTENCES, 6)) for _ in range(7)]) for n in range(pages)]
+
+
+def write_contract(e: Engagement, path: Path, variant: int, procedure_pages: int = 0) -> None:
     font = e.style["font"]
     bold = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}[font]
     page = e.style["page"]
@@ -401,7 +423,7 @@ def write_contract(e: Engagement, path: Path, variant: int) -> None:
         ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]))
     story.append(table)
-    for heading, paras in after:
+    for heading, paras in after + operating_procedures(procedure_pages, variant):
         story.append(Paragraph(heading, head))
         story.extend(Paragraph(p, body) for p in paras)
     story.append(Spacer(1, 540))

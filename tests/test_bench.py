@@ -19,11 +19,15 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads(out.read_text())
-    reports = results["reports"]
-    assert reports["rows_loaded"] == reports["report_rows"] > 0
-    assert 0 < reports["gx_share_of_run"] < 1
-    assert 0 < reports["incremental_rerun_share"] < 1
+    run = results["pipeline"]
+    assert run["rows_loaded"] == run["report_rows"] > 0          # every generated row reached the warehouse
+    assert run["files"] == {"loaded": run["contracts"] + run["report_files"]}
+    assert 0 < run["load_vs_duckdb_bulk"] and 0 < run["gx_share_of_run"] < 1
+    assert 0 < run["incremental_rerun_share"] < 1
+    assert run["postgres"]["rows"] == run["rows_loaded"]
+    contracts = results["generated_contracts"]
+    assert contracts["pages"] > 10 * contracts["contracts"]     # contracts of a realistic length
+    assert contracts["vs_pdfplumber"] > 1
     assert results["peak_memory_mb"] > 0
-    if "contracts" in results:
-        assert results["contracts"]["pages"] > 0 and results["contracts"]["vs_pdfplumber"] > 1
-    assert "pages/s" in proc.stdout or "contracts" not in results
+    for line in ("contract extraction pages/s", "load / DuckDB bulk insert", "Great Expectations share"):
+        assert line in proc.stdout
