@@ -1,7 +1,9 @@
 """Open a PDF and read its pages: text through pypdfium2 (fast), tables through pdfplumber where wanted.
 
 pdfplumber's layout model costs about 50x pypdfium2's text extraction, so it runs only on the pages a
-caller asks tables of (for contracts: pages that look like a service-level schedule).
+caller asks tables of (for contracts: pages that look like a service-level schedule) and that draw at
+least one line or rectangle: pdfplumber's default table finder builds cells from drawn rules, so on a
+page without any it finds no table, and asking would only cost its layout pass.
 """
 
 from __future__ import annotations
@@ -46,7 +48,15 @@ def _check_file(path: Path) -> None:
         raise InputFileError(f"not a PDF: the file starts with {head[:20]!r}")
 
 
-def _page_texts(path: Path) -> list[str]:
+def _draws_rules(page) -> bool:
+    """Whether the page (or a form it embeds) holds a path object: a line, rectangle or curve."""
+    import pypdfium2.raw as pdfium_c
+
+    return next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]), None) is not None
+
+
+def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[str], list[int]]:
+    """Each page's text, and the numbers of the pages worth pdfplumber's table finder."""
     import pypdfium2 as pdfium
 
     try:
@@ -61,17 +71,19 @@ def _page_texts(path: Path) -> list[str]:
             raise InputFileError("PDF has no pages")
         if len(doc) > MAX_PDF_PAGES:
             raise InputFileError(f"PDF has {len(doc)} pages, above the limit of {MAX_PDF_PAGES}")
-        texts = []
+        texts, table_pages = [], []
         for page in doc:
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
             textpage.close()
-            page.close()
             if len(text) > MAX_PAGE_CHARS:
                 raise InputFileError(f"page {len(texts) + 1} holds {len(text):,} characters of text, above the limit of "
                                      f"{MAX_PAGE_CHARS:,} per page")
             texts.append(text)
-        return texts
+            if wants_tables(text) and _draws_rules(page):
+                table_pages.append(len(texts))
+            page.close()
+        return texts, table_pages
     finally:
         doc.close()
 
@@ -113,15 +125,15 @@ def _ocr_texts(path: Path) -> list[str]:
 
 
 def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: True) -> list[PdfPage]:
-    """Every page's text, and pdfplumber tables for the pages whose text `wants_tables` accepts.
+    """Every page's text, and pdfplumber tables for the pages whose text `wants_tables` accepts (and that
+    draw rules: see above).
     A PDF without a text layer is OCRed; its pages are marked `ocr` and carry no tables."""
     _check_file(path)
-    texts = _page_texts(path)
+    texts, table_pages = _page_texts(path, wants_tables)
     if not any(t.strip() for t in texts):
         texts = _ocr_texts(path)
         if not any(t.strip() for t in texts):
             raise InputFileError("PDF has no text layer and OCR found no text on its pages (blank or unreadable scan)")
         return [PdfPage(i + 1, t, [], ocr=True) for i, t in enumerate(texts)]
-    table_pages = [i + 1 for i, t in enumerate(texts) if wants_tables(t)]
     tables = _tables(path, table_pages)
     return [PdfPage(i + 1, t, tables.get(i + 1, [])) for i, t in enumerate(texts)]

@@ -41,3 +41,27 @@ def test_two_column_pages_are_read_column_by_column():
     text = " ".join(" ".join(p.text.split()) for p in pages)
     # in reading order the definition sentence stays whole instead of interleaving with the other column
     assert '"Measurement Window" means each calendar month unless the Service Level Schedule states otherwise.' in text
+
+
+def _sample_pdfs():
+    reports = sorted({p.parent: p for p in sorted((SAMPLES / "reports").rglob("*.pdf"))}.values())
+    return sorted((SAMPLES / "contracts").glob("*.pdf")) + reports
+
+
+@pytest.mark.parametrize("path", _sample_pdfs(), ids=lambda p: p.name if p.parent.name == "contracts" else
+                         f"{p.parent.name}/{p.name}")
+def test_pages_skipped_for_drawing_no_rules_are_pages_where_pdfplumber_finds_no_table(path):
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        pdfplumber_tables = {n for n, page in enumerate(pdf.pages, 1) if page.extract_tables()}
+    ours = {p.number for p in read_pages(path) if p.tables}
+    assert pdfplumber_tables and ours == pdfplumber_tables
+
+
+def test_only_pages_that_draw_rules_go_to_pdfplumber():
+    from etl.pdf_document import _page_texts
+
+    # page 1 of this contract is prose with no drawn rule; page 2 holds the ruled SLA table
+    texts, table_pages = _page_texts(SAMPLES / "contracts" / "ito-infra-northwind.pdf", lambda text: True)
+    assert len(texts) == 3 and table_pages == [2]
