@@ -133,7 +133,10 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
             path = mappings_dir / f"{f.engagement_id}.yml"
             mapping_cache[f.engagement_id] = load_mapping_file(path) if path.exists() else {}
         names = {k: v[0] for k, v in metrics.items()}
-        matches = [_match_report_metric(m.metric_name, names, mapping_cache[f.engagement_id]) for m in f.measurements]
+        matched: dict[str, MetricMatch] = {}  # a report names the same few metrics on every row
+        matches = [matched.get(m.metric_name) or matched.setdefault(
+            m.metric_name, _match_report_metric(m.metric_name, names, mapping_cache[f.engagement_id]))
+            for m in f.measurements]
         units = ["money" if match.metric_id == INVOICED_CHARGES else metrics[match.metric_id][1] if match.metric_id
                  else None for match in matches]
         fractions = _writes_fractions([(unit, m.actual_text) for unit, m in zip(units, f.measurements)])

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from rapidfuzz import fuzz
+from functools import lru_cache
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 MATCH_THRESHOLD = 0.6
 
@@ -21,6 +23,8 @@ ABBREVIATIONS = {
     "tat": "turnaround", "otd": "on time delivery", "%": " ", "pct": " ",
 }
 STOPWORDS = {"the", "of", "in", "within", "on", "and", "a", "rate", "score", "minutes", "hours", "days"}
+_ABBREVIATION_PATTERNS = [(re.compile(r"(?<![a-z0-9])" + re.escape(short) + r"(?![a-z0-9])"), full)
+                          for short, full in ABBREVIATIONS.items()]
 
 
 @dataclass(frozen=True)
@@ -30,11 +34,12 @@ class MetricMatch:
     score: float
 
 
+@lru_cache(maxsize=4096)  # a report repeats a handful of names on every row
 def _normal(name: str) -> str:
     low = name.lower().replace("-", " ")
     low = re.sub(r"\(.*?\)", lambda m: " " + m.group(0)[1:-1] + " ", low)
-    for short, full in ABBREVIATIONS.items():
-        low = re.sub(r"(?<![a-z0-9])" + re.escape(short) + r"(?![a-z0-9])", full, low)
+    for pattern, full in _ABBREVIATION_PATTERNS:
+        low = pattern.sub(full, low)
     return " ".join(re.findall(r"[a-z0-9]+", low))
 
 
