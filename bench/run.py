@@ -1,6 +1,6 @@
 """Benchmarks, each printed as a ratio against a baseline measured in the same run.
 
-    python bench/run.py [--engagements 300] [--years 10] [--cuad ../shared/cuad/gold.jsonl] [--quick]
+    python bench/run.py [--engagements 300] [--years 17] [--cuad ../shared/cuad/gold.jsonl] [--quick]
 
 1. Contract extraction, on the CUAD dev set and on the generated contracts: ours vs bare pdfplumber
    extract_text and pypdfium2 text on the same pages; parallel speed-up from 1 worker to all cores.
@@ -97,7 +97,7 @@ def contract_benchmark(files: list[Path]) -> dict:
 
 def generated_inbox(target: Path, engagements: int, years: int, procedure_pages: int = 19) -> dict:
     """Contracts cloned from the sample engagements under new ids, each with weekly long-CSV reports (one
-    file per year) over a term of `years` years: 300 engagements x 10 years is about 1,000,000 rows."""
+    file per year) over a term of `years` years: 300 engagements x 17 years is about 1,000,000 rows."""
     import generate as g
 
     (target / "contracts").mkdir(parents=True)
@@ -277,7 +277,8 @@ def pipeline_benchmark(work: Path, corpus: dict, workers: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--engagements", type=int, default=300, help="generated engagements (one contract each)")
-    parser.add_argument("--years", type=int, default=10, help="years of weekly reports per engagement")
+    parser.add_argument("--years", type=int, default=17,
+                        help="years of weekly reports per engagement (300 x 17: about 1,000,000 rows)")
     parser.add_argument("--cuad", default=str(ROOT.parent / "shared" / "cuad" / "gold.jsonl"))
     parser.add_argument("--quick", action="store_true", help="a small form for CI: 10 CUAD contracts, 6 x 2 years")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))

@@ -93,24 +93,29 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
     assert _values(_pdf(tmp_path, [by_event]), "expiry_date") == ["perpetual"]
 
 
-@pytest.mark.parametrize("sentence, present", [
-    ("Neither party may assign this Agreement, including by merger or change of control, without consent.", True),
-    ("The Company may terminate this Agreement upon a change in control of the Supplier.", True),
-    ("Either party may assign this Agreement without consent in the event of a merger or change in control.", False),
-    ('"Change of Control" means the acquisition of more than half of the voting shares of a party.', False),
+@pytest.mark.parametrize("clause, sentence, present", [
+    # change of control is a restriction, not a definition or a free assignment
+    ("change_of_control", "Neither party may assign this Agreement, including by merger or change of control, "
+                          "without consent.", True),
+    ("change_of_control", "The Company may terminate this Agreement upon a change in control of the Supplier.", True),
+    ("change_of_control", "Either party may assign this Agreement without consent in the event of a merger or change "
+                          "in control.", False),
+    ("change_of_control", '"Change of Control" means the acquisition of more than half of the voting shares of a '
+                          'party.', False),
+    # a minimum commitment includes defined minimums
+    ("minimum_commitment", "Customer shall purchase a minimum annual volume of 10,000 units.", True),
+    ("minimum_commitment", "If BCF for the year is less than the Minimum BCF, Nexus shall pay the shortfall.", True),
+    ("minimum_commitment", "All interventions on site are subject to a minimum total charge of $2,000.", True),
+    ("minimum_commitment", "The supplier shall use reasonable efforts to deliver on time.", False),
+    # post-termination services are the move out (exit), not the move in at the start of an outsourcing
+    ("post_termination_services", "Supplier shall provide the Exit Assistance described in Schedule 9.", True),
+    ("post_termination_services", "Upon termination, Vendor shall provide termination assistance for six months.",
+     True),
+    ("post_termination_services", "During the Transition Period the Supplier shall take over the services from the "
+                                  "Customer's staff according to the Transition Plan.", False),
 ])
-def test_change_of_control_is_a_restriction_not_a_definition_or_a_free_assignment(sentence, present):
-    assert any(h.clause == "change_of_control" for h in find_clauses([sentence])) is present
-
-
-@pytest.mark.parametrize("sentence, present", [
-    ("Customer shall purchase a minimum annual volume of 10,000 units.", True),
-    ("If BCF for the year is less than the Minimum BCF, Nexus shall pay the shortfall.", True),
-    ("All interventions on site are subject to a minimum total charge of $2,000.", True),
-    ("The supplier shall use reasonable efforts to deliver on time.", False),
-])
-def test_minimum_commitment_includes_defined_minimums(sentence, present):
-    assert any(h.clause == "minimum_commitment" for h in find_clauses([sentence])) is present
+def test_clause_presence(clause, sentence, present):
+    assert any(h.clause == clause for h in find_clauses([sentence])) is present
 
 
 @pytest.mark.parametrize("opening, term, expected", [
