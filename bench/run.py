@@ -123,6 +123,8 @@ def generated_inbox(target: Path, engagements: int, years: int, procedure_pages:
                 w = csv.writer(f)
                 w.writerow(["Period", "Service Level", "Target", "Actual"])
                 for week in range(1, date(year, 12, 28).isocalendar()[1] + 1):
+                    if date.fromisocalendar(year, week, 1) < e.effective:
+                        continue  # a week that starts before the term is (rightly) quarantined: not generated
                     month = values[f"2025-{date.fromisocalendar(year, week, 4).month:02d}"]
                     for s in e.slas:
                         w.writerow([f"{year}-W{week:02d}", s.report_name, g.report_value(s, s.expected),

@@ -70,6 +70,12 @@ _INVOICE_NAME = re.compile(r"(?i)\binvoic\w*\b.*\b(?:charges?|amount|total|value
                            r"|\bbilled amount\b|\bamount billed\b")
 
 
+MEASUREMENT_COLUMNS = [
+    "row_id", "engagement_id", "metric_id", "metric_key", "match_method", "match_score", "metric_name", "unit",
+    "period", "grain", "period_start", "term_start", "term_end", "run_month_start", "actual", "conversion",
+    "actual_text", "reported_met", "location", "file_path", "file_sha256", "page", "source_text"]
+
+
 def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappings_dir: Path,
                 known_terms: dict[str, dict[str, str | None]] | None = None,
                 run_month: str | None = None) -> CanonicalBatch:
@@ -144,7 +150,8 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
         start, end = terms.get("effective_date"), terms.get("expiry_date")
         for m, match, unit in zip(f.measurements, matches, units):
             actual, conversion = to_contract_unit(m.actual_text, unit, fractions, terms.get("currency"))
-            rows.append({
+            # kept as a tuple (the dict's values, in MEASUREMENT_COLUMNS order): a million dicts would cost GBs
+            rows.append(tuple({
                 "row_id": f"{f.sha256[:12]}:{m.location}",
                 "engagement_id": f.engagement_id,
                 "metric_id": match.metric_id,
@@ -170,11 +177,9 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
                 "file_sha256": f.sha256,
                 "page": m.provenance.page,
                 "source_text": m.provenance.source_text,
-            })
-    measurements = pd.DataFrame(rows, columns=[
-        "row_id", "engagement_id", "metric_id", "metric_key", "match_method", "match_score", "metric_name", "unit",
-        "period", "grain", "period_start", "term_start", "term_end", "run_month_start", "actual", "conversion", "actual_text", "reported_met",
-        "location", "file_path", "file_sha256", "page", "source_text"])
+            }.values()))
+    measurements = pd.DataFrame.from_records(rows, columns=MEASUREMENT_COLUMNS)
+    del rows
     measurements["actual"] = measurements["actual"].astype("float64")
     measurements["match_score"] = measurements["match_score"].astype("float64")
     measurements["reported_met"] = measurements["reported_met"].astype("boolean")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -130,15 +131,17 @@ def registered_shas(warehouse: str) -> dict[str, str]:
 
 
 def _insert(db, table: str, df: pd.DataFrame, loaded_at: datetime) -> int:
-    if df.empty:
-        return 0
-    frame = df[RAW_COLUMNS[table]].copy()
-    frame["loaded_at"] = loaded_at
-    return db.bulk_insert(table, frame)
+    return db.bulk_insert(table, df, RAW_COLUMNS[table], {"loaded_at": loaded_at})
+
+
+def _without(df: pd.DataFrame, row_ids: set[str]) -> pd.DataFrame:
+    """The rows of `df` not in `row_ids`; the frame itself when there are none (no copy of a million rows)."""
+    return df[~df.row_id.isin(row_ids)] if row_ids else df
 
 
 def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFailure]) -> pd.DataFrame:
-    by_id = {suite: df.set_index("row_id", drop=False) for suite, df in batch_frames.items() if not df.empty}
+    failing_suites = {f.suite for f in failures}
+    by_id = {suite: df.set_index("row_id", drop=False) for suite, df in batch_frames.items() if suite in failing_suites}
     rows = []
     for f in failures:
         rec = by_id[f.suite].loc[f.row_id].to_dict()
@@ -215,7 +218,7 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
 
     terms = batch.contract_terms[~batch.contract_terms.engagement_id.isin(bad_engagements)]
     sla = batch.sla_terms[~batch.sla_terms.row_id.isin(failed_sla) & ~batch.sla_terms.engagement_id.isin(bad_engagements)]
-    measurements = batch.measurements[~batch.measurements.row_id.isin(failed_measurements)]
+    measurements = _without(batch.measurements, failed_measurements)
     quarantine = _quarantine_rows({"contract_terms": batch.contracts, "sla_terms": batch.sla_terms,
                                    "measurements": batch.measurements}, outcome.failures)
     # files that could not be read at all are quarantined whole
@@ -225,7 +228,9 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
          "message": f.reason, "record": None} for f in unreadable],
         columns=quarantine.columns)], ignore_index=True)
 
-    rows_per_file = pd.concat([terms.file_path, sla.file_path, measurements.file_path]).value_counts().to_dict()
+    rows_per_file = Counter()
+    for frame in (terms, sla, measurements):
+        rows_per_file.update(frame.file_path.value_counts().to_dict())
     bad_rows_per_file = quarantine.source_path.value_counts().to_dict()
 
     db.begin()
@@ -243,21 +248,20 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
         if paths:
             db.execute("delete from quarantine where source_path in (select unnest(?))", [paths])
             db.execute("delete from file_registry where path in (select unnest(?))", [paths])
-        for engagement in {f.engagement_id for f in files if f.kind == "contract" and f.status == "extracted"}:
+        reopened = sorted({f.engagement_id for f in files if f.kind == "contract" and f.status == "extracted"})
+        if reopened:
             # a new contract re-opens its engagement's quarantined reports (say, read before their contract
             # arrived): forgetting their registration makes the next reports run read them again
-            db.execute("delete from file_registry where engagement_id = ? and kind = 'report' and status = 'quarantined'"
-                       " and path not in (select source_path from quarantine where location = 'file')", [engagement])
+            db.execute("delete from file_registry where engagement_id in (select unnest(?)) and kind = 'report' "
+                       "and status = 'quarantined' and path not in (select source_path from quarantine "
+                       "where location = 'file')", [reopened])
 
         summary.rows_loaded = {
             "raw_contract_terms": _insert(db, "raw_contract_terms", terms, loaded_at),
             "raw_sla_terms": _insert(db, "raw_sla_terms", sla, loaded_at),
             "raw_measurements": _insert(db, "raw_measurements", measurements, loaded_at),
         }
-        if not quarantine.empty:
-            q = quarantine.copy()
-            q["quarantined_at"], q["run_id"] = loaded_at, run_id
-            db.bulk_insert("quarantine", q)
+        db.bulk_insert("quarantine", quarantine, constants={"quarantined_at": loaded_at, "run_id": run_id})
         summary.rows_quarantined = len(quarantine) - len(unreadable)
 
         registry_rows = []
