@@ -94,8 +94,9 @@ def _tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
     import pdfplumber
 
     try:
-        with pdfplumber.open(path) as pdf:
-            return {n: [_clean_table(t) for t in pdf.pages[n - 1].extract_tables()] for n in pages}
+        # only the wanted pages: pdfplumber would otherwise build a page object for every page
+        with pdfplumber.open(path, pages=pages) as pdf:
+            return {page.page_number: [_clean_table(t) for t in page.extract_tables()] for page in pdf.pages}
     except Exception as exc:  # pdfminer raises many types for damaged files
         raise InputFileError(f"PDF tables cannot be parsed ({type(exc).__name__}: {exc})") from None
 

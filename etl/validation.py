@@ -63,6 +63,9 @@ def _message(template: str, row: dict) -> str:
 
 def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path | None) -> ValidationOutcome:
     """frames: suite name -> DataFrame with a `row_id` column. Empty frames are skipped."""
+    if all(df.empty for df in frames.values()):
+        # nothing new (an unchanged inbox): no need to pay Great Expectations' import and setup
+        return ValidationOutcome([], dict.fromkeys(frames, True), _data_docs_index(docs_root))
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
@@ -119,9 +122,10 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
                 for row_id in dict.fromkeys(ids):
                     failures.append(RowFailure(row_id, name, _check_name(r.expectation_config),
                                                _message(template, by_id.loc[row_id].to_dict())))
-    index = None
-    if docs_root is not None:
-        found = sorted(docs_root.rglob("data_docs/local_site/index.html"))
-        index = str(found[0]) if found else None
     log.info("validation: %s; %d failing rows", success, len(failures))
-    return ValidationOutcome(failures, success, index)
+    return ValidationOutcome(failures, success, _data_docs_index(docs_root))
+
+
+def _data_docs_index(docs_root: Path | None) -> str | None:
+    found = sorted(docs_root.rglob("data_docs/local_site/index.html")) if docs_root is not None else []
+    return str(found[0]) if found else None
