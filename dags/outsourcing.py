@@ -9,13 +9,14 @@ outsourcing_reports    (daily, and on new contracts)  --> Asset outsourcing_meas
 `outsourcing_contracts` and `outsourcing_reports` read the inbox (`contracts/*.pdf`; `reports/<engagement>/*`),
 extract each file in its own mapped task (named by the file), validate everything once with Great
 Expectations, and load the warehouse in one transaction. A file whose content is already loaded is skipped
-by hash, so re-running a day is harmless. When a run loads something it updates its Asset, and
+by hash (at listing, so a daily run maps tasks over what arrived, not the inbox's whole history), so
+re-running a day is harmless. When a run loads something it updates its Asset, and
 `outsourcing_kpis` rebuilds the dbt models, tests them, and writes the KPI report.
 
 | task | does | when it fails |
 |---|---|---|
-| `list_inbox_files` | lists this DAG's files in the inbox | check the inbox exists: param `inbox`, Variable `outsourcing_etl_inbox` or `OUTSOURCING_ETL_INBOX` |
-| `extract_file` (one per file) | hashes, skips unchanged content, extracts and stages | bad files do **not** fail it: they are quarantined with a reason; a failure here is a bug, see the log |
+| `list_inbox_files` | lists this DAG's new or changed files in the inbox (by hash against the registry) | check the inbox exists: param `inbox`, Variable `outsourcing_etl_inbox` or `OUTSOURCING_ETL_INBOX` |
+| `extract_file` (one per file) | hashes again (the file may have changed since), extracts and stages | bad files do **not** fail it: they are quarantined with a reason; a failure here is a bug, see the log |
 | `validate_and_load` | GX suites in `expectations/`, quarantine, one-transaction load; writes the run summary to `etl_runs` and the log; skipped (no Asset update) when nothing is new | the transaction rolled back, the warehouse is as before; fix and clear the task: the retry is safe |
 | `build_warehouse` | `dbt build` of `warehouse/` (models and tests), then `dbt docs generate` | a dbt test failed: the log names it; query `quarantine` and `file_registry` |
 | `kpi_summary` | prints the KPI table from the marts | check `build_warehouse` ran |
@@ -96,7 +97,7 @@ def inbox_dag(dag_id: str, kind: str, asset: Asset, schedule, tags: list[str]):
             run = context["dag_run"]
             summary = pipeline.load(_settings(), list(staged or []), context["run_id"],
                                     context.get("logical_date") or run.run_after, dag_id=run.dag_id,
-                                    started_at=run.start_date)
+                                    started_at=run.start_date, kind=kind)
             if not summary["files_loaded"] and not summary["files_quarantined"]:
                 raise AirflowSkipException("nothing new in the inbox: the warehouse is unchanged")
             return summary

@@ -154,8 +154,9 @@ def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFa
 
 def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, loaded_at: datetime,
                       mappings_dir: Path, docs_root: Path | None, parameters: dict, dag_id: str = "",
-                      started_at: datetime | None = None) -> RunSummary:
-    summary = RunSummary(run_id=run_id, dag_id=dag_id, files_seen=len(files),
+                      started_at: datetime | None = None, files_left_unchanged: int = 0) -> RunSummary:
+    """files_left_unchanged: inbox files discovery found unchanged and so did not stage; counted as seen."""
+    summary = RunSummary(run_id=run_id, dag_id=dag_id, files_seen=len(files) + files_left_unchanged,
                          started_at=started_at.isoformat() if started_at else None)
     db = open_warehouse(warehouse)
     try:

@@ -1,0 +1,49 @@
+"""Discovery leaves out what the warehouse already holds, so a daily run maps tasks over what arrived only;
+the run log still counts every inbox file it saw."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+
+from etl import pipeline
+from etl.settings import Settings
+from etl.warehouse_db import open_warehouse, query_records
+from tests.conftest import SAMPLES
+
+
+def _run(settings: Settings, run_id: str, kind: str | None = None) -> dict:
+    staged = [pipeline.stage(settings, item) for item in pipeline.discover(settings, kind)]
+    return pipeline.load(settings, staged, run_id, datetime(2026, 1, 1), kind=kind)
+
+
+def test_unchanged_files_are_left_out_at_discovery_and_counted_as_seen(tmp_path):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    settings = Settings(inbox, tmp_path / "w.duckdb")
+    everything = pipeline.discover(settings)
+    first = _run(settings, "first")
+    assert first["files_seen"] == len(everything) and first["files_loaded"] > 0
+
+    assert pipeline.discover(settings) == []
+    second = _run(settings, "second")
+    assert second["files_seen"] == second["files_unchanged"] == len(everything)
+    assert second["files_loaded"] == 0
+
+    # a restated report: only it is listed, with the sha256 its path was loaded from
+    report = "reports/ito-infra-northwind/2025-03.csv"
+    before = (inbox / report).read_text()
+    (inbox / report).write_text(before.replace("99.", "98.", 1))
+    listed = pipeline.discover(settings)
+    assert [i["path"] for i in listed] == [report] and listed[0]["registered_sha256"]
+    # the reports DAG counts the reports it saw; the contracts it does not list are not its to count
+    third = _run(settings, "third", kind="report")
+    reports = sum(i["kind"] == "report" for i in everything)
+    assert third["files_loaded"] == 1 and third["files_seen"] == reports
+
+    db = open_warehouse(str(settings.warehouse), read_only=True)
+    try:
+        log = query_records(db, "select run_id, files_seen, files_unchanged from etl_runs order by finished_at")
+    finally:
+        db.close()
+    assert [r["files_unchanged"] for r in log] == [0, len(everything), reports - 1]
