@@ -67,7 +67,11 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "cap_on_liability": (
         r"(?:liabilit|liable)[^.]{0,250}(?:exceed|limited to|in excess of)|(?:aggregate|total|maximum|cumulative) liability"
         r"|in no event[^.]{0,120}(?:liable|liability)|(?:not|never) be liable[^.]{0,120}(?:indirect|consequential|special"
-        r"|incidental|punitive|lost profits)", None),
+        r"|incidental|punitive|lost profits)"
+        # the same exclusion with the negation up front: "Neither party shall be liable for ... consequential"
+        r"|(?:\bneither\b|under no circumstances)[^.]{0,120}(?:\bbe liable|be subject to any liability"
+        r"|have any liability)[^.]{0,200}(?:indirect|consequential|special|incidental|punitive|lost profits"
+        r"|loss of profits)", None),
     "liquidated_damages": (r"liquidated damages|service (?:level )?credits?|as a penalty", None),
     "warranty_duration": (
         r"warrant\w*[^.]{0,160}(?:for a period of|period of)[^.]{0,30}(?:days|months|years)|warranty period"

@@ -113,6 +113,13 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
      True),
     ("post_termination_services", "During the Transition Period the Supplier shall take over the services from the "
                                   "Customer's staff according to the Transition Plan.", False),
+    # an exclusion of consequential loss limits liability, whichever way round the negation is written
+    ("cap_on_liability", "Neither party shall be liable to the other for any indirect or consequential damages.",
+     True),
+    ("cap_on_liability", "Under no circumstances shall any Party be liable to any other Party for loss of profits.",
+     True),
+    ("cap_on_liability", "Neither party shall be liable for any failure to perform caused by a Force Majeure Event.",
+     False),
 ])
 def test_clause_presence(clause, sentence, present):
     assert any(h.clause == clause for h in find_clauses([sentence])) is present

@@ -31,7 +31,7 @@ FLOORS = {
     "Post-Termination Services": 0.800,
     "Audit Rights": 0.9,
     "Uncapped Liability": 0.866,
-    "Cap on Liability": 0.85,
+    "Cap on Liability": 0.916,
     "Liquidated Damages": 0.883,
     "Warranty Duration": 0.9,
     "Insurance": 0.95,
