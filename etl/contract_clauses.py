@@ -58,9 +58,12 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "audit_rights": (
         r"\baudit|inspect[^.]{0,60}(?:books|records|facilities|premises)|(?:books|records)[^.]{0,60}(?:inspect|examin)", None),
     "uncapped_liability": (
-        # a carve-out from a liability limit: "Except for breach of confidentiality, in no event shall ..."
-        r"(?:^|\b)(?:except|excluding|other than|without limiting)\b[^.]{0,300}?(?:in no event|neither party|shall not be "
-        r"liable|will not be liable|no liability|liability (?:shall|will)|be liable)"
+        # a carve-out from a liability limit: "Except for breach of confidentiality, in no event shall ...";
+        # carve-outs cite sections, so a period before a digit ("Section 9.1") does not end the span
+        r"(?:^|\b)(?:except|excluding|other than|without limiting)\b(?:[^.]|\.(?=\d)){0,300}?(?:in no event|neither "
+        r"party|shall not be liable|will not be liable|no liability|liability (?:shall|will)|be liable)"
+        # ... or after it: "Neither party shall be liable for lost profits, except for ..."
+        r"|(?:neither party|shall not be liable|will not be liable)[^.]{0,300}\bexcept (?:for|in|to the extent|where)"
         r"|(?:limitation|exclusion|cap|limit)s?[^.]{0,80}(?:shall|will) not apply"
         r"|nothing in this (?:section|article|clause)[^.]{0,60}(?:shall|is intended to) (?:limit|restrict)",
         r"indemnify|hold harmless"),

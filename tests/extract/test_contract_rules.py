@@ -120,6 +120,11 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
      True),
     ("cap_on_liability", "Neither party shall be liable for any failure to perform caused by a Force Majeure Event.",
      False),
+    # a carve-out from the limit makes liability uncapped, before or after it, citing a section or not
+    ("uncapped_liability", "EXCEPT FOR CLAIMS UNDER SECTION 9.1, NEITHER PARTY SHALL BE LIABLE FOR LOST PROFITS.", True),
+    ("uncapped_liability", "Neither Party shall be liable for any loss of profit, except for such loss arising from "
+                           "its wilful default.", True),
+    ("uncapped_liability", "Neither Party shall be liable for any loss of profit.", False),
 ])
 def test_clause_presence(clause, sentence, present):
     assert any(h.clause == clause for h in find_clauses([sentence])) is present

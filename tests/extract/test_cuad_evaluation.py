@@ -30,7 +30,7 @@ FLOORS = {
     "IP Ownership Assignment": 0.866,
     "Post-Termination Services": 0.800,
     "Audit Rights": 0.9,
-    "Uncapped Liability": 0.866,
+    "Uncapped Liability": 0.9,
     "Cap on Liability": 0.916,
     "Liquidated Damages": 0.883,
     "Warranty Duration": 0.9,
