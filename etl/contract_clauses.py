@@ -53,7 +53,9 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"|(?:continue|remain|maintained)[^.]{0,100}(?:after|following) (?:the )?(?:termination|expiration|expiry)"
         r"|(?:shall|will)[^.]{0,30}within[^.]{0,40}(?:of|after|following) (?:the )?(?:effective date of )?"
         r"(?:termination|expiration|expiry)"
-        r"|remain (?:liable|responsible)[^.]{0,120}(?:after|from|following) the (?:end|expiry|expiration|termination)",
+        # (a clause reference such as "Clause 4.12" inside does not end the span)
+        r"|remain (?:liable|responsible)(?:[^.]|\.(?=\d)){0,120}(?:after|from|following) the "
+        r"(?:end|expiry|expiration|termination)",
         None),
     "audit_rights": (
         r"\baudit|inspect[^.]{0,60}(?:books|records|facilities|premises)|(?:books|records)[^.]{0,60}(?:inspect|examin)", None),

@@ -111,6 +111,8 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
     ("post_termination_services", "Supplier shall provide the Exit Assistance described in Schedule 9.", True),
     ("post_termination_services", "Upon termination, Vendor shall provide termination assistance for six months.",
      True),
+    ("post_termination_services", "The Supplier shall remain liable for the repairs in Clause 4.12 for thirteen weeks "
+                                  "from the end of the Term.", True),
     ("post_termination_services", "During the Transition Period the Supplier shall take over the services from the "
                                   "Customer's staff according to the Transition Plan.", False),
     # an exclusion of consequential loss limits liability, whichever way round the negation is written
