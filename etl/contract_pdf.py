@@ -372,6 +372,8 @@ _TERM_CUE = re.compile(
     r"initial term|term of (?:this|the) agreement|for (?:a|an initial) (?:term|period) of|^\W*term\s*:"
     r"|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
     r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)", re.I)
+_FROM_SIGNING = re.compile(r"(?i)\bdate (?:hereof|of (?:this|the) agreement)|date first (?:above |set forth above )?"
+                           r"written|date of (?:execution|signing)|execution date")
 _RENEWAL_CUE = re.compile(r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
                           r"|successive (?:periods|terms)|renewal terms?", re.I)
 
@@ -380,6 +382,9 @@ def _add_initial_term(terms: _Terms, dates: dict[str, date], months: int, confid
     """The initial term, and the end date it implies when the contract states no end date of its own."""
     terms.add("initial_term_months", months, confidence, s)
     start = dates.get("effective_date") or dates.get("agreement_date")
+    if _FROM_SIGNING.search(s.text) and not re.search(r"(?i)effective date|commencement date", s.text):
+        # "the seventh anniversary of the date hereof": counted from signing, not from a later effective date
+        start = dates.get("agreement_date") or start
     if start and "expiry_date" not in dates:
         terms.add("expiry_date", _add_months(start, months).isoformat(), 0.55, s)
     elif not start and terms.has("agreement_date") and months % 12 == 0:

@@ -139,6 +139,10 @@ def test_clause_presence(clause, sentence, present):
      ["2022"]),  # a date left blank for signing: the end is known to the year
     ("is made as of March 1, 2009", "The term shall continue for the longer of the first anniversary of the Effective\n"
      "Date or the duration of the Supply Agreement.", []),
+    # counted from signing ("the date hereof"), not from the later effective date
+    ("is made as of November 28, 2001", "The services start on the Effective Date, December 1, 2001.\n"
+     "Unless earlier terminated, the term of this Agreement shall end on the seventh anniversary of the date\n"
+     "hereof.", ["2008-11-28"]),
 ])
 def test_end_dates_from_anniversaries_and_partial_dates(tmp_path, opening, term, expected):
     text = (f"SERVICES AGREEMENT\nThis Services Agreement {opening} between Acme Corp. (\"Acme\") and Widget\n"

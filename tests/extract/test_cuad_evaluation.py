@@ -16,7 +16,7 @@ FLOORS = {
     "Parties": 0.866,
     "Agreement Date": 0.933,
     "Effective Date": 0.866,
-    "Expiration Date": 0.8,
+    "Expiration Date": 0.816,
     "Renewal Term": 0.85,
     "Notice Period to Terminate Renewal": 0.9,
     "Governing Law": 0.95,
