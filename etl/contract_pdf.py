@@ -477,9 +477,11 @@ def _governing_law(sentences: list[_Sentence], terms: _Terms) -> None:
     elsewhere in a governing-law sentence ('laws of that State'). A state wins over its country."""
     cue = re.compile(r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
                      r"|governing law", re.I)
+    # a definition ('"Applicable Law" means any United States ... law') names laws but chooses none
+    definition = re.compile(r"[“\"][^”\"]{1,60}[”\"]\s+(?:shall )?means?\b")
     for s in sentences:
         m = cue.search(s.text)
-        if not m:
+        if not m or definition.search(s.text):
             continue
         law = re.search(r"\blaws?\s+(?:and [^.]{0,40}?)?of\s+(?P<rest>.{0,120})", s.text, re.I | re.S)
         places = find_jurisdictions(law.group("rest")) if law else []

@@ -148,3 +148,12 @@ def test_end_dates_from_anniversaries_and_partial_dates(tmp_path, opening, term,
     text = (f"SERVICES AGREEMENT\nThis Services Agreement {opening} between Acme Corp. (\"Acme\") and Widget\n"
             f"Inc. (\"Vendor\").\n{term}")
     assert _values(_pdf(tmp_path, [text]), "expiry_date") == expected
+
+
+def test_a_definition_naming_laws_does_not_choose_the_governing_law(tmp_path):
+    text = ("SERVICES AGREEMENT\nThis Services Agreement is made as of March 1, 2009 between Acme Corp. (\"Acme\") and\n"
+            "Widget Inc. (\"Vendor\").\n"
+            "1.1 \"Applicable Law\" means any law of the United States that governs the Services, and any laws of\n"
+            "any Governmental Authority.\n"
+            "12. This Agreement shall be governed by the internal laws of the State of California.")
+    assert _values(_pdf(tmp_path, [text]), "governing_law") == ["California"]

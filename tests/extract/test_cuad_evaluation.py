@@ -19,7 +19,7 @@ FLOORS = {
     "Expiration Date": 0.816,
     "Renewal Term": 0.85,
     "Notice Period to Terminate Renewal": 0.9,
-    "Governing Law": 0.95,
+    "Governing Law": 0.966,
     "Termination for Convenience": 0.883,
     "Change of Control": 0.9,
     "Anti-Assignment": 0.9,
