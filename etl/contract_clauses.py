@@ -47,9 +47,13 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:upon|on|after|following|in (?:the )?(?:event|case) of)\s+(?:the\s+)?(?:any\s+)?(?:effective date of\s+)?"
         r"(?:(?:such|this)\s+)?(?:expiration|termination|expiry)[^.]{0,200}?(?:shall|will|may)\s+(?:\w+\s+){0,3}"
         r"(?:continue|provide|deliver|cooperate|assist|transfer|permit|have the right|be permitted|work|fulfil)"
-        # in outsourcing a "transition plan/period" is usually the move in, at the start; exit is the move out
-        r"|(?:transition|wind[- ]down|sell[- ]off)\s+(?:assistance|services|out)|termination assistance"
+        # in outsourcing a "transition plan/period" is usually the move in, at the start; exit is the move out;
+        # a wind-down or sell-off period only ever follows the end
+        r"|(?:wind[- ]down|sell[- ]off)\s+(?:assistance|services|period|plan|out)"
+        r"|transition\s+(?:assistance|services|out)|termination assistance"
         r"|\bexit (?:assistance|plan|management|services)|transition[- ]out"
+        # the duty first, its trigger after: "deliver to Client, upon termination or expiration, all materials"
+        r"|(?:deliver|return|transfer)\w*[^.]{0,80}(?:upon|on|after|following) (?:the )?(?:termination|expiration|expiry)"
         r"|(?:continue|remain|maintained)[^.]{0,100}(?:after|following) (?:the )?(?:termination|expiration|expiry)"
         r"|(?:shall|will)[^.]{0,30}within[^.]{0,40}(?:of|after|following) (?:the )?(?:effective date of )?"
         r"(?:termination|expiration|expiry)"

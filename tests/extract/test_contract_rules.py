@@ -113,6 +113,9 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
      True),
     ("post_termination_services", "The Supplier shall remain liable for the repairs in Clause 4.12 for thirteen weeks "
                                   "from the end of the Term.", True),
+    ("post_termination_services", "The CRO agrees to deliver to Client, upon termination or expiration of this "
+                                  "Agreement, all materials provided by Client.", True),
+    ("post_termination_services", "Licensee may sell its remaining stock during the Sell-Off Period.", True),
     ("post_termination_services", "During the Transition Period the Supplier shall take over the services from the "
                                   "Customer's staff according to the Transition Plan.", False),
     # an exclusion of consequential loss limits liability, whichever way round the negation is written

@@ -28,7 +28,7 @@ FLOORS = {
     "Minimum Commitment": 0.9,
     "Volume Restriction": 0.883,
     "IP Ownership Assignment": 0.866,
-    "Post-Termination Services": 0.816,
+    "Post-Termination Services": 0.85,
     "Audit Rights": 0.9,
     "Uncapped Liability": 0.9,
     "Cap on Liability": 0.916,
