@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from etl.contract_pdf import extract_contract
-from etl.inbox import InboxFile, file_sha256
+from etl.inbox import InboxFile, file_sha256, inside_inbox
 from etl.records import ExtractedFile, InputFileError
 from etl.settings import Settings
 from etl.vendor_report import extract_report
@@ -27,7 +27,7 @@ def staged_path(settings: Settings, path: str, sha256: str) -> Path:
 def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
     """Extract one file; `item.registered_sha256` (from discovery) lets unchanged content skip extraction."""
     source = settings.inbox / item.path
-    if not source.resolve().is_relative_to(settings.inbox.resolve()):
+    if not inside_inbox(settings.inbox, item.path):
         # a link out of the inbox ("../../x.pdf") is never followed: its target is not the sender's to give
         target = str(source.readlink()) if source.is_symlink() else str(source.resolve())
         return ExtractedFile(path=item.path, sha256=hashlib.sha256(target.encode()).hexdigest(), kind=item.kind,

@@ -29,6 +29,11 @@ class InboxFile:
     registered_sha256: str | None = None   # what the warehouse last loaded from this path, looked up once per run
 
 
+def inside_inbox(root: Path, path: str) -> bool:
+    """Whether `path` (relative to root) resolves inside the inbox: a link out of it is never read."""
+    return (root / path).resolve().is_relative_to(root.resolve())
+
+
 def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from etl import file_task, warehouse_load
-from etl.inbox import InboxFile, file_sha256, list_inbox
+from etl.inbox import InboxFile, file_sha256, inside_inbox, list_inbox
 from etl.quantities import CURRENCY_CODES
 from etl.canonical_records import unit_ranges
 from etl.settings import Settings
@@ -30,21 +30,13 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
 
 
 def _unchanged(inbox: Path, path: str, registered_sha256: str | None) -> bool:
-    source = inbox / path
     # a link out of the inbox is never read (its task quarantines it); nor is what cannot be read here
-    if registered_sha256 is None or not source.resolve().is_relative_to(inbox.resolve()):
+    if registered_sha256 is None or not inside_inbox(inbox, path):
         return False
     try:
-        return file_sha256(source) == registered_sha256
+        return file_sha256(inbox / path) == registered_sha256
     except OSError:
         return False
-
-
-def unchanged_count(settings: Settings, kind: str | None, staged_files: set[str]) -> int:
-    """Inbox files (of `kind`) already registered and not staged in this run: the ones discovery left out."""
-    known = warehouse_load.registered_shas(settings.warehouse)
-    return sum(f.path in known and f.path not in staged_files for f in list_inbox(settings.inbox)
-               if kind is None or f.kind == kind)
 
 
 def stage(settings: Settings, item: dict) -> str:
@@ -54,14 +46,14 @@ def stage(settings: Settings, item: dict) -> str:
 def load(settings: Settings, staged_paths: list[str], run_id: str, loaded_at: datetime, dag_id: str = "",
          started_at: datetime | None = None, kind: str | None = None) -> dict:
     """Validate and load the staged files in one transaction; the run summary goes to the warehouse
-    (`etl_runs`) and to the task log. `kind` is the one discovery listed (None: all), for the count of
-    unchanged files it left out."""
+    (`etl_runs`) and to the task log. `kind` is the one discovery listed (None: all): its inbox files not
+    staged here are the unchanged ones discovery left out."""
     files = file_task.read_staged(staged_paths)
     parameters = {"units": sorted(unit_ranges()), "currencies": list(CURRENCY_CODES)}
     summary = warehouse_load.validate_and_load(
         settings.warehouse, files, run_id, loaded_at, mappings_dir=settings.inbox / "mappings",
         docs_root=settings.data_docs_dir, parameters=parameters, dag_id=dag_id, started_at=started_at,
-        files_left_unchanged=unchanged_count(settings, kind, {f.path for f in files}))
+        inbox_paths=[f.path for f in list_inbox(settings.inbox) if kind is None or f.kind == kind])
     for path in staged_paths:  # staged results are consumed; a retry re-stages from the inbox
         Path(path).unlink(missing_ok=True)
     log.info("run summary:\n%s", summary.describe())

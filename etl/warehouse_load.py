@@ -154,9 +154,10 @@ def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFa
 
 def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, loaded_at: datetime,
                       mappings_dir: Path, docs_root: Path | None, parameters: dict, dag_id: str = "",
-                      started_at: datetime | None = None, files_left_unchanged: int = 0) -> RunSummary:
-    """files_left_unchanged: inbox files discovery found unchanged and so did not stage; counted as seen."""
-    summary = RunSummary(run_id=run_id, dag_id=dag_id, files_seen=len(files) + files_left_unchanged,
+                      started_at: datetime | None = None, inbox_paths: list[str] | None = None) -> RunSummary:
+    """inbox_paths: the files discovery listed; those registered and not staged here were left out as
+    unchanged, and count as seen."""
+    summary = RunSummary(run_id=run_id, dag_id=dag_id, files_seen=len(files),
                          started_at=started_at.isoformat() if started_at else None)
     db = open_warehouse(warehouse)
     try:
@@ -168,6 +169,7 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
                                 "where field in ('effective_date', 'expiry_date', 'currency')")
         known_terms = {e: dict(zip(g.field, g.value)) for e, g in loaded_terms.groupby("engagement_id")}
         registry = db.query("select path, sha256, status from file_registry")
+        summary.files_seen += len(set(inbox_paths or []) & set(registry.path) - {f.path for f in files})
 
         # the same content under a second path is a duplicate, not new data
         loaded_shas = dict(zip(registry.loc[registry.status == "loaded", "sha256"],
