@@ -7,7 +7,7 @@ AIRFLOW_ENV := PATH="$(CURDIR)/$(BIN):$$PATH" AIRFLOW_HOME="$(CURDIR)/.airflow" 
 	AIRFLOW__CORE__DAGS_FOLDER="$(CURDIR)/dags" AIRFLOW__CORE__LOAD_EXAMPLES=False \
 	AIRFLOW__CORE__PARALLELISM=4 GX_ANALYTICS_ENABLED=False
 
-.PHONY: install system-deps demo test airflow samples docs eval report bench clean
+.PHONY: install system-deps demo test test-fast lint airflow samples docs eval report bench clean
 
 $(VENV)/.installed: requirements.lock requirements-nodeps.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,9 +36,18 @@ install: $(VENV)/.installed system-deps
 demo: install
 	$(BIN)/outsourcing-etl run
 
-## The whole test suite (what CI runs)
-test: install
+## The whole test suite, after the linters (what CI runs)
+test: install lint
 	$(BIN)/python -m pytest
+
+## The unit tests of every stage, without Airflow, dbt or database servers: the loop to run while editing
+test-fast: install
+	$(BIN)/python -m pytest -m "not e2e and not airflow_services and not bench" -q
+
+## ruff's rules (pyflakes, imports, bugbear, Airflow 3) and its formatter, as configured in pyproject.toml
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## Airflow UI on http://localhost:8080 with the project's DAGs (stop with Ctrl-C)
 airflow: install

@@ -43,8 +43,8 @@ def timed(fn, *args, **kwargs):
 
 
 def _extract_contract_pages(path: str) -> int:
-    from etl.contract_pdf import extract_contract
-    from etl.inbox import file_sha256
+    from etl.contracts.terms import extract_contract
+    from etl.intake.inbox import file_sha256
 
     return extract_contract(Path(path), Path(path).stem, file_sha256(Path(path))).pages
 
@@ -137,7 +137,7 @@ def generated_inbox(target: Path, engagements: int, years: int, procedure_pages:
 
 def stage_all(settings, items: list[dict], workers: int) -> list[str]:
     """The extract tasks, one per file, on `workers` processes (as Airflow's mapped tasks run side by side)."""
-    from etl import pipeline
+    from etl.orchestration import pipeline
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(pipeline.stage, [settings] * len(items), items, chunksize=8))
@@ -167,8 +167,8 @@ def time_calls(module, *names: str):
 
 def pipeline_once(settings, run_id: str, workers: int, keep_staged: Path | None = None) -> dict:
     """discover -> extract (parallel) -> validate and load; GX and the load transaction timed inside it."""
-    import etl.warehouse_load as wl
-    from etl import pipeline
+    import etl.load.transaction as wl
+    from etl.orchestration import pipeline
 
     start = time.perf_counter()
     items = pipeline.discover(settings)
@@ -205,9 +205,9 @@ def postgres_load(staged: list[str], inbox: Path, table) -> dict | None:
     """The same staged files loaded into a new PostgreSQL database, against COPY of the same rows."""
     import psycopg2
 
-    from etl import pipeline
+    from etl.load.database import postgres_params
+    from etl.orchestration import pipeline
     from etl.settings import Settings
-    from etl.warehouse_db import postgres_params
 
     admin_url = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     name = f"oetl_bench_{os.getpid()}"
@@ -223,7 +223,7 @@ def postgres_load(staged: list[str], inbox: Path, table) -> dict | None:
     url = admin_url.rsplit("/", 1)[0] + f"/{name}"
     os.environ["OUTSOURCING_ETL_DATA_DIR"] = str(inbox.parent / "postgres-data")  # its Data Docs and staging
     try:
-        import etl.warehouse_load as wl
+        import etl.load.transaction as wl
 
         with time_calls(wl, "_write") as spent:
             pipeline.load(Settings(inbox, url), staged, "postgres", datetime(2026, 1, 1))

@@ -43,7 +43,7 @@ WAREHOUSE_POOL = "outsourcing_warehouse"
 
 
 def _record_failure(context):
-    from etl.run_log import record_task_failure
+    from etl.orchestration.run_log import record_task_failure
 
     record_task_failure(context)
 
@@ -66,7 +66,7 @@ COMMON = {
 
 
 def _settings():
-    from etl.dag_settings import settings_for
+    from etl.orchestration.dag_settings import settings_for
 
     return settings_for(get_current_context()["params"])
 
@@ -76,13 +76,13 @@ def inbox_dag(dag_id: str, kind: str, asset: Asset, schedule, tags: list[str]):
     def inbox():
         @task
         def list_inbox_files() -> list[dict]:
-            from etl import pipeline
+            from etl.orchestration import pipeline
 
             return pipeline.discover(_settings(), kind)
 
         @task(map_index_template="{{ inbox_path }}")
         def extract_file(item: dict) -> str:
-            from etl import pipeline
+            from etl.orchestration import pipeline
 
             get_current_context()["inbox_path"] = item["path"]
             return pipeline.stage(_settings(), item)
@@ -91,7 +91,7 @@ def inbox_dag(dag_id: str, kind: str, asset: Asset, schedule, tags: list[str]):
         def validate_and_load(staged: list[str]) -> dict:
             from airflow.sdk.exceptions import AirflowSkipException
 
-            from etl import pipeline
+            from etl.orchestration import pipeline
 
             context = get_current_context()
             run = context["dag_run"]
@@ -119,7 +119,7 @@ reports_dag = inbox_dag("outsourcing_reports", "report", MEASUREMENTS,
 def outsourcing_kpis():
     @task(pool=WAREHOUSE_POOL)
     def build_warehouse() -> None:
-        from etl.dbt_build import dbt_build
+        from etl.transform.dbt_build import dbt_build
 
         dbt_build(_settings().warehouse)
         # model and lineage docs for analysts: <data dir>/<name>_dbt/target/index.html
@@ -127,7 +127,7 @@ def outsourcing_kpis():
 
     @task
     def kpi_summary() -> str:
-        from etl.kpi_report import kpi_summary as report
+        from etl.outputs.kpi_summary import kpi_summary as report
 
         text = report(_settings().warehouse)
         print(text)
@@ -135,7 +135,7 @@ def outsourcing_kpis():
 
     @task
     def write_report() -> str:
-        from etl.html_report import write_report as write
+        from etl.outputs.html_report import write_report as write
 
         current = _settings()
         return str(write(current.warehouse, current.report_path))

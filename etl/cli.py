@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         import json
         from pathlib import Path
 
-        from etl.contract_eval import evaluate, format_report
+        from etl.evaluation.contract_eval import evaluate, format_report
 
         result = evaluate(Path(args.gold), workers=args.workers)
         if not args.errors:
@@ -43,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings.resolve(getattr(args, "inbox", None), args.warehouse)
     if args.command == "init-warehouse":
-        from etl.warehouse_db import open_warehouse
-        from etl.warehouse_load import create_schema
+        from etl.load.database import open_warehouse
+        from etl.load.schema import create_schema
 
         db = open_warehouse(settings.warehouse)
         try:
@@ -56,18 +56,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         from pathlib import Path
 
-        from etl.html_report import write_report
+        from etl.outputs.html_report import write_report
 
         print(write_report(settings.warehouse, Path(args.out)))
         return 0
     if args.command == "run":
-        from etl.airflow_run import run_dag_once
+        from etl.orchestration.airflow_run import run_dag_once
 
         state = run_dag_once(settings)
         if state != "success":
             print(f"pipeline run ended in state {state}; see the task logs above", file=sys.stderr)
             return 1
-    from etl.kpi_report import kpi_summary
+    from etl.outputs.kpi_summary import kpi_summary
 
     print()
     print(kpi_summary(settings.warehouse))

@@ -9,9 +9,9 @@ page without any it finds no table, and asking would only cost its layout pass.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from etl.records import InputFileError
 

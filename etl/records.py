@@ -81,7 +81,7 @@ class ExtractedFile:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "ExtractedFile":
+    def from_dict(cls, d: dict) -> ExtractedFile:
         def prov(x: dict) -> Provenance:
             return Provenance(**x)
 

@@ -5,12 +5,21 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from etl.warehouse_db import is_postgres, postgres_params
+from urllib.parse import unquote, urlparse
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "warehouse"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+
+
+def is_postgres(target: str) -> bool:
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def postgres_params(url: str) -> dict:
+    u = urlparse(url)
+    return {"host": u.hostname or "127.0.0.1", "port": u.port or 5432, "user": unquote(u.username or "postgres"),
+            "password": unquote(u.password or ""), "dbname": (u.path or "/postgres").lstrip("/") or "postgres"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +61,7 @@ class Settings:
         return self.data_dir / f"{self.name}_gx"
 
     @classmethod
-    def resolve(cls, inbox: str | None = None, warehouse: str | None = None) -> "Settings":
+    def resolve(cls, inbox: str | None = None, warehouse: str | None = None) -> Settings:
         inbox = inbox or os.environ.get("OUTSOURCING_ETL_INBOX") or str(PROJECT_ROOT / "samples")
         warehouse = (warehouse or os.environ.get("OUTSOURCING_ETL_WAREHOUSE") or os.environ.get("WAREHOUSE_URL")
                      or str(PROJECT_ROOT / "data" / "outsourcing.duckdb"))

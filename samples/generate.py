@@ -442,9 +442,9 @@ def monthly_actuals(e: Engagement) -> dict[str, dict[str, float]]:
     """Actual value per month and contract metric. Mostly at or above expected, with planned misses and breaches."""
     rng = random.Random(e.id)
     out: dict[str, dict[str, float]] = {}
-    for i, month in enumerate(MONTHS):
+    for month in MONTHS:
         out[month] = {}
-        for j, s in enumerate(e.slas):
+        for s in e.slas:
             roll = rng.random()
             span = abs(s.expected - s.minimum)
             if roll < 0.10:     # breach: worse than minimum
@@ -519,7 +519,7 @@ def write_csv_wide(e: Engagement, months: dict, folder: Path) -> list[str]:
             w = csv.writer(f)
             w.writerow(["Month"] + [s.report_name for s in e.slas])
             cells = []
-            for i, s in enumerate(e.slas):
+            for s in e.slas:
                 v = values[s.metric]
                 cells.append(hours_text(v, "hm" if int(month[-2:]) % 2 else "min") if s.unit == "hours"
                              else report_value(s, v))

@@ -20,7 +20,7 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from etl.warehouse_db import postgres_params
+from etl.load.database import postgres_params
 from tests.conftest import ROOT, SAMPLES
 
 pytestmark = pytest.mark.airflow_services

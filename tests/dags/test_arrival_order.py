@@ -4,7 +4,7 @@ import shutil
 
 import duckdb
 
-from etl.airflow_run import run_dag_once
+from etl.orchestration.airflow_run import run_dag_once
 from etl.settings import Settings
 from tests.conftest import SAMPLES
 

@@ -2,7 +2,7 @@
 
 import duckdb
 
-from etl.airflow_run import airflow_environment, migrate_metadata_db
+from etl.orchestration.airflow_run import airflow_environment, migrate_metadata_db
 from tests.conftest import SAMPLES
 
 

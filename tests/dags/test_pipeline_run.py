@@ -9,7 +9,7 @@ import shutil
 import duckdb
 import pytest
 
-from etl.airflow_run import run_dag_once
+from etl.orchestration.airflow_run import run_dag_once
 from etl.settings import Settings
 from tests.conftest import SAMPLES
 
@@ -175,7 +175,7 @@ def expected_earn_back():
         sla = {s["metric"]: s for s in contract["sla"]}
         values = {eid: sla_values(eid)}
 
-        def state(period, metric):
+        def state(period, metric, eid=eid, sla=sla, values=values):
             value, s = values[eid].get((period, metric)), sla[metric]
             if value is None:
                 return None
@@ -298,7 +298,7 @@ def test_same_pipeline_on_postgresql_gives_the_same_kpis(runs, new_postgres_data
     settings, _, _ = runs
     pg = Settings(settings.inbox, new_postgres_database())
     assert run_dag_once(pg) == "success"
-    from etl.warehouse_db import open_warehouse
+    from etl.load.database import open_warehouse
 
     def kpis(target):
         db = open_warehouse(target, read_only=True)
@@ -346,7 +346,7 @@ def test_vendor_flags_that_disagree_with_recomputed_attainment(runs):
     settings, _, _ = runs
     got = sorted((r["engagement_id"], str(r["period_month"])[:7], r["metric_id"])
                  for r in query(settings.warehouse, "select * from vendor_flag_disagreements"))
-    from etl.sla_table import metric_id
+    from etl.contracts.sla_schedule import metric_id
 
     assert got == sorted((d["engagement_id"], d["period"], metric_id(d["metric"])) for d in TRUTH["flag_disagreements"])
 
@@ -367,7 +367,7 @@ def test_html_report_renders_its_charts_in_headless_chromium(runs, tmp_path):
     import shutil as sh
     import subprocess
 
-    from etl.html_report import write_report
+    from etl.outputs.html_report import write_report
 
     settings, _, _ = runs
     out = write_report(settings.warehouse, tmp_path / "report.html")

@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from etl.contract_pdf import extract_contract
-from etl.inbox import file_sha256
+from etl.contracts.terms import extract_contract
+from etl.intake.inbox import file_sha256
 from tests.conftest import SAMPLES
 
 TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())

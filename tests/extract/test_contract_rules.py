@@ -7,8 +7,8 @@ import pytest
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen import canvas
 
-from etl.contract_clauses import find_clauses
-from etl.contract_pdf import extract_contract
+from etl.contracts.clauses import find_clauses
+from etl.contracts.terms import extract_contract
 
 
 def _pdf(tmp_path: Path, pages: list[str]) -> Path:

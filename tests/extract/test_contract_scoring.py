@@ -2,8 +2,15 @@
 
 import pytest
 
-from etl.contract_scoring import (
-    FIELDS, gold_parties, normalize_date, normalize_duration, normalize_jurisdiction, same_entity, score)
+from etl.evaluation.scoring import (
+    FIELDS,
+    gold_parties,
+    normalize_date,
+    normalize_duration,
+    normalize_jurisdiction,
+    same_entity,
+    score,
+)
 
 
 def test_dates_with_blank_parts_score_on_the_parts_they_have():

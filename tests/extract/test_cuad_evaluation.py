@@ -6,7 +6,7 @@ Skipped only where ../shared is absent.
 
 import pytest
 
-from etl.contract_eval import evaluate, format_report
+from etl.evaluation.contract_eval import evaluate, format_report
 from tests.conftest import ROOT
 
 GOLD = ROOT.parent / "shared" / "cuad" / "gold.jsonl"

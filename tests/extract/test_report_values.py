@@ -2,7 +2,7 @@
 
 import pytest
 
-from etl.report_values import parse_locale_number, to_contract_unit
+from etl.reports.values import parse_locale_number, to_contract_unit
 
 
 @pytest.mark.parametrize("text,unit,fractions,expected", [

@@ -3,11 +3,11 @@ import shutil
 
 import pytest
 
-from etl.inbox import file_sha256, list_inbox
-from etl.metric_mapping import load_mapping_file, match_metric
+from etl.contracts.sla_schedule import metric_id
+from etl.intake.inbox import file_sha256, list_inbox
 from etl.records import InputFileError
-from etl.sla_table import metric_id
-from etl.vendor_report import extract_report
+from etl.reports.layouts import extract_report
+from etl.reports.metric_mapping import load_mapping_file, match_metric
 from tests.conftest import SAMPLES
 
 TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())
@@ -22,10 +22,10 @@ def _schedule(engagement_id: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("rel", REPORTS)
 def test_report_values_match_ground_truth_after_matching_and_unit_conversion(rel):
-    from etl.canonical_records import INVOICED_CHARGES, build_batch
-    from etl.records import ExtractedFile
-
     import pandas as pd
+
+    from etl.load.batch import INVOICED_CHARGES, build_batch
+    from etl.records import ExtractedFile
 
     truth = TRUTH["reports"][rel]
     engagement = truth["engagement_id"]
@@ -45,7 +45,7 @@ def test_report_values_match_ground_truth_after_matching_and_unit_conversion(rel
 
 def test_every_layout_is_covered():
     layouts = {r["layout"] for r in TRUTH["reports"].values()}
-    assert len({l.split(",")[0] for l in layouts}) >= 8
+    assert len({layout.split(",")[0] for layout in layouts}) >= 8
 
 
 def test_every_report_row_keeps_its_source_cell():
@@ -108,7 +108,7 @@ def test_inbox_lists_contracts_and_reports_with_their_engagement():
 def test_weekly_and_quarterly_reports_keep_their_grain(tmp_path, period, grain, start):
     import pandas as pd
 
-    from etl.canonical_records import build_batch
+    from etl.load.batch import build_batch
     from etl.records import ExtractedFile
 
     path = tmp_path / "scorecard.csv"
@@ -124,7 +124,7 @@ def test_weekly_and_quarterly_reports_keep_their_grain(tmp_path, period, grain, 
 def _batch_of(tmp_path, text: str, contract_terms: dict | None = None):
     import pandas as pd
 
-    from etl.canonical_records import build_batch
+    from etl.load.batch import build_batch
     from etl.records import ExtractedFile
 
     path = tmp_path / "2025-invoices.csv"

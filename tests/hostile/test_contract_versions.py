@@ -5,7 +5,7 @@ import sys
 
 import duckdb
 
-from etl.airflow_run import run_dag_once
+from etl.orchestration.airflow_run import run_dag_once
 from etl.settings import Settings
 from tests.conftest import ROOT, SAMPLES
 

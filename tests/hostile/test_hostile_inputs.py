@@ -15,7 +15,8 @@ import duckdb
 import pytest
 
 from tests.conftest import ROOT
-from tests.hostile.make_corpus import ENGAGEMENT, KINDS, main as make_corpus
+from tests.hostile.make_corpus import ENGAGEMENT, KINDS
+from tests.hostile.make_corpus import main as make_corpus
 
 MEMORY_LIMIT_MB = 2500  # the whole run, with a 1,500-page PDF, a zip bomb and 2 million rows in the inbox
 

@@ -24,9 +24,9 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from etl import pipeline
+from etl.load.database import LOAD_LOCK_KEY, postgres_params
+from etl.orchestration import pipeline
 from etl.settings import Settings
-from etl.warehouse_db import LOAD_LOCK_KEY, postgres_params
 from tests.conftest import ROOT, SAMPLES
 
 COUNTS = {
@@ -40,7 +40,7 @@ COUNTS = {
 LOADER = """
 import json, sys
 from datetime import datetime
-from etl import pipeline
+from etl.orchestration import pipeline
 from etl.settings import Settings
 inbox, warehouse, run_id, staged = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
 pipeline.load(Settings(inbox, warehouse), staged, run_id, datetime(2026, 1, 15))

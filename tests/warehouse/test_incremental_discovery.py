@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 
-from etl import pipeline
+from etl.load.database import open_warehouse, query_records
+from etl.orchestration import pipeline
 from etl.settings import Settings
-from etl.warehouse_db import open_warehouse, query_records
 from tests.conftest import SAMPLES
 
 

@@ -22,9 +22,9 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from etl.dbt_build import dbt_build
-from etl.warehouse_db import open_warehouse, query_records
-from etl.warehouse_load import create_schema
+from etl.load.database import open_warehouse, query_records
+from etl.load.schema import create_schema
+from etl.transform.dbt_build import dbt_build
 
 LOADED = datetime(2026, 1, 1)
 CONTRACTS = {
@@ -277,7 +277,7 @@ def test_both_backends_give_identical_results(targets, mart):
 def test_analyst_role_reads_marts_but_cannot_write_or_read_raw_text(targets):
     import psycopg2
 
-    from etl.warehouse_db import postgres_params
+    from etl.load.database import postgres_params
 
     con = psycopg2.connect(**postgres_params(targets["postgres"]))
     con.autocommit = True

@@ -12,7 +12,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from etl.contract_scoring import FIELDS, score
+from etl.evaluation.scoring import FIELDS, score
 
 
 def predictions_from_terms(terms) -> dict:
@@ -35,7 +35,7 @@ def predictions_from_terms(terms) -> dict:
 
 
 def _extract_one(path: str) -> tuple[str, dict | None, int, str]:
-    from etl.contract_pdf import extract_contract
+    from etl.contracts.terms import extract_contract
     from etl.records import InputFileError
 
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 from etl.pdf_document import read_pages
 from etl.quantities import CURRENCY_CODES, parse_number, parse_period
 from etl.records import InputFileError, Measurement, Provenance
-from etl.report_values import spreadsheet_safe
+from etl.reports.values import spreadsheet_safe
 
 # header words -> column role; checked in order so "Achieved?" is a status, not an actual
 HEADER_ROLES: list[tuple[str, tuple[str, ...]]] = [
@@ -113,8 +113,9 @@ def _csv_grids(path: Path) -> list[_Grid]:
 
 
 def _xlsx_grids(path: Path) -> list[_Grid]:
-    from openpyxl import load_workbook
     from zipfile import BadZipFile, ZipFile
+
+    from openpyxl import load_workbook
 
     try:
         with ZipFile(path) as archive:
@@ -214,7 +215,7 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
                 header, body_start, roles = merged, h + 2, _roles(merged)
         if roles is not None:  # long: one row per metric
             for r, cells in enumerate(rows[body_start:], start=body_start + 1):
-                get = lambda role: cells[roles[role]] if role in roles and roles[role] < len(cells) else ""  # noqa: E731
+                get = lambda role, cells=cells, roles=roles: cells[roles[role]] if role in roles and roles[role] < len(cells) else ""  # noqa: E731
                 name = get("metric")
                 if not name or _roles(cells) is not None or re.match(r"(?i)total|average|notes?\b", name):
                     continue  # blank line, a repeated header, or a summary row with no metric of its own

@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from etl.metric_mapping import MetricMatch, load_mapping_file, match_metric
 from etl.quantities import period_grain, period_start
-from etl.report_values import parse_locale_number, to_contract_unit
 from etl.records import ExtractedFile
+from etl.reports.metric_mapping import MetricMatch, load_mapping_file, match_metric
+from etl.reports.values import parse_locale_number, to_contract_unit
 from etl.settings import DBT_PROJECT_DIR
 
 CONTRACT_FIELDS = [

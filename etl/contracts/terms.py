@@ -12,14 +12,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from etl.contract_clauses import find_clauses
-from etl.contract_scoring import normalize_entity, same_entity
-from etl.engagement_type import classify_engagement
-from etl.jurisdictions import find_jurisdiction, find_jurisdictions
+from etl.contracts.clauses import find_clauses
+from etl.contracts.engagement_type import classify_engagement
+from etl.contracts.entities import normalize_entity, same_entity
+from etl.contracts.jurisdictions import find_jurisdiction, find_jurisdictions
+from etl.contracts.sla_schedule import read_sla_terms, read_sla_terms_from_text
 from etl.pdf_document import PdfPage, read_pages
 from etl.quantities import find_dates, find_durations, find_partial_date, parse_money, to_days, to_months
 from etl.records import ContractTerm, Provenance, SlaTerm
-from etl.sla_table import read_sla_terms, read_sla_terms_from_text
 
 OCR_CONFIDENCE_FACTOR = 0.8
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,

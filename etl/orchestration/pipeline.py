@@ -7,10 +7,12 @@ from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 
-from etl import file_task, warehouse_load
-from etl.inbox import InboxFile, file_sha256, inside_inbox, list_inbox
+from etl.intake import file_task
+from etl.intake.inbox import InboxFile, file_sha256, inside_inbox, list_inbox
+from etl.load import transaction
+from etl.load.batch import unit_ranges
+from etl.load.registry import registered_shas
 from etl.quantities import CURRENCY_CODES
-from etl.canonical_records import unit_ranges
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -21,7 +23,7 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
     last loaded their path, each with the sha256 it last loaded from there (one registry query). A file whose
     content is what was loaded is left out here, so a daily run maps a task over what arrived, not over the
     whole history of the inbox; the load counts it as unchanged."""
-    known = warehouse_load.registered_shas(settings.warehouse)
+    known = registered_shas(settings.warehouse)
     listed = [f for f in list_inbox(settings.inbox) if kind is None or f.kind == kind]
     files = [asdict(replace(f, registered_sha256=known.get(f.path))) for f in listed
              if not _unchanged(settings.inbox, f.path, known.get(f.path))]
@@ -50,7 +52,7 @@ def load(settings: Settings, staged_paths: list[str], run_id: str, loaded_at: da
     staged here are the unchanged ones discovery left out."""
     files = file_task.read_staged(staged_paths)
     parameters = {"units": sorted(unit_ranges()), "currencies": list(CURRENCY_CODES)}
-    summary = warehouse_load.validate_and_load(
+    summary = transaction.validate_and_load(
         settings.warehouse, files, run_id, loaded_at, mappings_dir=settings.inbox / "mappings",
         docs_root=settings.data_docs_dir, parameters=parameters, dag_id=dag_id, started_at=started_at,
         inbox_paths=[f.path for f in list_inbox(settings.inbox) if kind is None or f.kind == kind])

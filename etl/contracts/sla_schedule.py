@@ -100,7 +100,7 @@ def read_sla_terms(pages: list[PdfPage], engagement_id: str, sha256: str, defaul
     roles, rows = found
     terms = []
     for row in rows:
-        cell = lambda role: row.cells[roles[role]] if role in roles and roles[role] < len(row.cells) else ""  # noqa: E731
+        cell = lambda role, row=row: row.cells[roles[role]] if role in roles and roles[role] < len(row.cells) else ""  # noqa: E731
         name = cell("metric")
         expected, minimum = parse_number(cell("expected")), parse_number(cell("minimum"))
         if not name or expected is None or minimum is None:

@@ -8,10 +8,9 @@ An empty gold answer means the contract has no such term: extracting one is a fa
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
+
+from etl.contracts.entities import normalize_entity, same_entity
 
 # CUAD label -> (our field, kind)
 CLAUSE_LABELS = {
@@ -45,13 +44,10 @@ FIELDS: dict[str, tuple[str, str]] = {
 
 ROLE_ALIASES = {"company", "consultant", "customer", "client", "supplier", "provider", "vendor", "contractor",
                 "licensee", "licensor", "developer", "party", "parties", "distributor", "operator", "owner"}
-ENTITY_SUFFIXES = {"inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc",
-                   "lp", "llp", "ag", "sa", "nv", "bv", "gmbh", "pvt", "pte", "the", "and", "its", "affiliates",
-                   "de", "cv", "spa", "srl", "sl", "se", "pty", "dba"}
-
 
 _LEGAL_SUFFIX_AT_END = re.compile(r"(?i)\b(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|company|co|plc|"
                                   r"lp|l\.p|llp|ag|s\.?a|n\.?v|b\.?v|gmbh|pty|s\.?a\.?s|a/s|ab|se)\.?$")
+
 
 # ---------------------------------------------------------------- normalizers
 
@@ -103,13 +99,6 @@ def normalize_jurisdiction(text: str) -> str | None:
     return " ".join(text.split()) or None
 
 
-def normalize_entity(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    # dots dropped first, so "L.L.C." and "S.A." read as the suffixes "llc" and "sa"
-    tokens = re.findall(r"[a-z0-9]+", ascii_name.lower().replace(".", "").replace("&", " and "))
-    return " ".join(t for t in tokens if t not in ENTITY_SUFFIXES)
-
-
 def gold_parties(answer: str) -> set[str]:
     """Legal entity names from a CUAD Parties answer; role aliases and 'X and Y' collective entries dropped."""
     names = set()
@@ -133,14 +122,6 @@ def gold_parties(answer: str) -> set[str]:
             if normal and normal not in ROLE_ALIASES:
                 names.add(normal)
     return names
-
-
-def same_entity(a: str, b: str) -> bool:
-    """Equal, one containing the other, or nearly the same spelling (filings carry typos)."""
-    if a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a)):
-        return True
-    # one swapped, dropped or wrong letter ("Kriomic" for "Kiromic") is a typo, not another company
-    return fuzz.ratio(a, b) >= 88 or (min(len(a), len(b)) >= 5 and OSA.distance(a, b) <= 1)
 
 
 # ---------------------------------------------------------------- scoring

@@ -5,12 +5,12 @@ import json
 import pandas as pd
 import pytest
 
-from etl.canonical_records import build_batch, known_metric_keys, unit_ranges
-from etl.file_task import extract_file
-from etl.inbox import list_inbox
+from etl.intake.file_task import extract_file
+from etl.intake.inbox import list_inbox
+from etl.load.batch import build_batch, known_metric_keys, unit_ranges
+from etl.load.validation import load_suite_json, validate
 from etl.quantities import CURRENCY_CODES
 from etl.settings import EXPECTATIONS_DIR, Settings
-from etl.validation import load_suite_json, validate
 from tests.conftest import SAMPLES
 
 TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())

@@ -8,23 +8,13 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import pandas as pd
 
+from etl.settings import is_postgres, postgres_params  # noqa: F401 (re-exported)
 
 # the advisory lock that serialises loads into one PostgreSQL warehouse (any fixed bigint, unique to this project)
 LOAD_LOCK_KEY = 7_301_991_552
-
-
-def is_postgres(target: str) -> bool:
-    return str(target).startswith(("postgresql://", "postgres://"))
-
-
-def postgres_params(url: str) -> dict:
-    u = urlparse(url)
-    return {"host": u.hostname or "127.0.0.1", "port": u.port or 5432, "user": unquote(u.username or "postgres"),
-            "password": unquote(u.password or ""), "dbname": (u.path or "/postgres").lstrip("/") or "postgres"}
 
 
 class DuckDBWarehouse:

@@ -13,8 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from etl.load.database import postgres_params
 from etl.settings import DBT_PROJECT_DIR, PROJECT_ROOT, Settings
-from etl.warehouse_db import postgres_params
 
 log = logging.getLogger(__name__)
 

@@ -11,11 +11,12 @@ import json
 import logging
 from pathlib import Path
 
-from etl.contract_pdf import extract_contract
-from etl.inbox import InboxFile, file_sha256, inside_inbox
+from etl.contracts.terms import extract_contract
+from etl.intake.inbox import InboxFile, file_sha256, inside_inbox
 from etl.records import ExtractedFile, InputFileError
+from etl.reports.layouts import extract_report
 from etl.settings import Settings
-from etl.vendor_report import extract_report
+
 log = logging.getLogger(__name__)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.warehouse_db import open_warehouse, query_records
+from etl.load.database import open_warehouse, query_records
 
 ENGAGEMENT_COLUMNS = [
     ("engagement_id", "Engagement", "{}"), ("engagement_type", "Type", "{}"),

@@ -7,13 +7,13 @@ best effort: the failure may be the warehouse itself, and a callback must never 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
+from etl.load.database import open_warehouse
+from etl.load.schema import create_schema
 from etl.settings import Settings
-from etl.warehouse_db import open_warehouse
-from etl.warehouse_load import create_schema
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ def failure_record(context) -> dict:
     error = context.get("exception")
     return {"dag_id": ti.dag_id, "run_id": ti.run_id, "task_id": ti.task_id,
             "map_index": getattr(ti, "map_index", -1), "try_number": getattr(ti, "try_number", None),
-            "failed_at": datetime.now(timezone.utc).replace(tzinfo=None),
+            "failed_at": datetime.now(UTC).replace(tzinfo=None),
             "error": f"{type(error).__name__}: {error}"[:4000] if error else "failed (no exception recorded)"}
 
 
@@ -46,8 +46,8 @@ def record_failure(warehouse: str, record: dict) -> bool:
 
 
 def record_task_failure(context) -> None:
-    """on_failure_callback: the task's configuration names the warehouse (see etl.dag_settings)."""
-    from etl.dag_settings import settings_for
+    """on_failure_callback: the task's configuration names the warehouse (see etl.orchestration.dag_settings)."""
+    from etl.orchestration.dag_settings import settings_for
 
     try:
         warehouse = settings_for(context.get("params") or {}).warehouse

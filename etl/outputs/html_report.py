@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.warehouse_db import open_warehouse
+from etl.load.database import open_warehouse
 
 CSS = """
 body { font-family: system-ui, -apple-system, Segoe UI, Roboto, sans-serif; margin: 2rem auto; max-width: 1200px;

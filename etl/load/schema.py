@@ -1,0 +1,66 @@
+"""The warehouse's own tables: the raw tables dbt reads as sources, the file registry, quarantine and run log.
+
+Each table is defined here once; `tests/load/test_schema.py` checks the dbt sources against it.
+"""
+
+from __future__ import annotations
+
+SCHEMA = """
+create table if not exists file_registry (
+    path varchar primary key, sha256 varchar not null, kind varchar not null, engagement_id varchar,
+    status varchar not null, reason varchar, rows_loaded integer not null, pages integer,
+    loaded_at timestamp not null, run_id varchar not null);
+create table if not exists quarantine (
+    source_path varchar not null, source_sha256 varchar not null, location varchar not null,
+    failed_check varchar not null, message varchar not null, record varchar, quarantined_at timestamp not null,
+    run_id varchar not null);
+create table if not exists raw_contract_terms (
+    engagement_id varchar not null, field varchar not null, value varchar, confidence double precision,
+    file_sha256 varchar not null, file_path varchar, page integer, source_text varchar, char_offset integer,
+    loaded_at timestamp not null);
+create table if not exists raw_sla_terms (
+    engagement_id varchar not null, metric_id varchar not null, metric_name varchar not null, unit varchar,
+    direction varchar, baseline double precision, expected double precision, minimum double precision, allocation_pct double precision,
+    measurement_window varchar, confidence double precision, file_sha256 varchar not null, file_path varchar,
+    page integer, source_text varchar, loaded_at timestamp not null);
+create table if not exists raw_measurements (
+    engagement_id varchar not null, metric_id varchar not null, metric_name varchar, match_method varchar,
+    match_score double precision, period varchar not null, grain varchar, period_start date,
+    actual double precision, unit varchar, conversion varchar,
+    actual_text varchar, reported_met boolean,
+    file_sha256 varchar not null, file_path varchar, location varchar, source_text varchar,
+    loaded_at timestamp not null);
+create table if not exists etl_runs (
+    run_id varchar not null, finished_at timestamp not null, files_seen integer, files_loaded integer,
+    files_unchanged integer, files_quarantined integer, rows_loaded integer, rows_quarantined integer,
+    data_docs varchar);
+create table if not exists task_failures (
+    dag_id varchar not null, run_id varchar not null, task_id varchar not null, map_index integer,
+    try_number integer, failed_at timestamp not null, error varchar);
+"""
+# Columns added after the first release: `add column if not exists` upgrades a warehouse made by an older version.
+MIGRATIONS = [
+    "alter table etl_runs add column if not exists dag_id varchar",
+    "alter table etl_runs add column if not exists started_at timestamp",
+    "alter table etl_runs add column if not exists duration_seconds double precision",
+    "alter table etl_runs add column if not exists rows_per_table varchar",
+    "alter table etl_runs add column if not exists quarantined_files varchar",
+]
+
+RAW_COLUMNS = {
+    "raw_contract_terms": ["engagement_id", "field", "value", "confidence", "file_sha256", "file_path", "page",
+                           "source_text", "char_offset"],
+    "raw_sla_terms": ["engagement_id", "metric_id", "metric_name", "unit", "direction", "baseline", "expected",
+                      "minimum", "allocation_pct", "measurement_window", "confidence", "file_sha256", "file_path",
+                      "page", "source_text"],
+    "raw_measurements": ["engagement_id", "metric_id", "metric_name", "match_method", "match_score", "period",
+                         "grain", "period_start",
+                         "actual", "unit", "conversion", "actual_text", "reported_met", "file_sha256", "file_path", "location",
+                         "source_text"],
+}
+
+
+def create_schema(db) -> None:
+    for statement in [*SCHEMA.split(";"), *MIGRATIONS]:
+        if statement.strip():
+            db.execute(statement)

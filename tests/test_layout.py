@@ -1,0 +1,69 @@
+"""The package layout is a contract: each stage imports only the stages before it (see etl/__init__.py)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ETL = Path(__file__).resolve().parents[1] / "etl"
+SHARED = {"etl.settings", "etl.records", "etl.quantities", "etl.pdf_document"}
+# package -> the etl packages it may import besides the shared modules and itself
+ALLOWED = {
+    "contracts": set(),
+    "reports": set(),
+    "intake": {"contracts", "reports"},
+    "load": {"reports"},
+    "transform": {"load"},
+    "outputs": {"load"},
+    "orchestration": {"intake", "contracts", "reports", "load", "transform", "outputs"},
+    "evaluation": {"contracts"},
+}
+
+
+def _etl_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("etl"):
+            found |= {f"{node.module}.{a.name}" if node.module == "etl" else node.module for a in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("etl")}
+    return found
+
+
+def _package_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and (ETL / parts[1]).is_dir()) else None
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED))
+def test_package_imports_follow_the_stages(package):
+    wrong = []
+    for path in sorted((ETL / package).glob("*.py")):
+        for module in _etl_imports(path):
+            target = _package_of(module)
+            if module in SHARED or target == package or (target in ALLOWED[package]):
+                continue
+            wrong.append(f"{path.relative_to(ETL.parent)} imports {module}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_shared_modules_import_no_stage():
+    for name in SHARED:
+        path = ETL / (name.split(".")[1] + ".py")
+        stages = {m for m in _etl_imports(path) if m not in SHARED}
+        assert not stages, f"{path.name} imports {stages}: shared modules sit below every stage"
+
+
+def test_every_package_documents_what_it_owns_and_may_import():
+    for package in ALLOWED:
+        doc = ast.get_docstring(ast.parse((ETL / package / "__init__.py").read_text())) or ""
+        assert "May import:" in doc, f"etl/{package}/__init__.py must say what it may import"
+    assert set(ALLOWED) == {p.name for p in ETL.iterdir() if (p / "__init__.py").exists()}
+
+
+def test_the_layout_test_catches_a_wrong_import(tmp_path):
+    bad = tmp_path / "x.py"
+    bad.write_text("from etl.orchestration.pipeline import load\nimport etl.load.schema\n")
+    assert {_package_of(m) for m in _etl_imports(bad)} == {"orchestration", "load"}
