@@ -89,10 +89,15 @@ def contract_benchmark(files: list[Path]) -> dict:
     many, one = ours(cores), ours(1)
     plumber, pdfium_rate = sample_pages / plumber_s, pages / pdfium_s
     return {
-        "contracts": len(files), "pages": pages, "workers": cores,
-        "ours_pages_per_s": round(many, 1), "ours_1_worker_pages_per_s": round(one, 1),
-        "pdfplumber_pages_per_s": round(plumber, 1), "pypdfium2_pages_per_s": round(pdfium_rate, 1),
-        "vs_pdfplumber": round(many / plumber, 2), "pypdfium2_vs_ours": round(pdfium_rate / many, 2),
+        "contracts": len(files),
+        "pages": pages,
+        "workers": cores,
+        "ours_pages_per_s": round(many, 1),
+        "ours_1_worker_pages_per_s": round(one, 1),
+        "pdfplumber_pages_per_s": round(plumber, 1),
+        "pypdfium2_pages_per_s": round(pdfium_rate, 1),
+        "vs_pdfplumber": round(many / plumber, 2),
+        "pypdfium2_vs_ours": round(pdfium_rate / many, 2),
         "parallel_speedup": round(many / one, 2),
     }
 
@@ -109,10 +114,16 @@ def generated_inbox(target: Path, engagements: int, years: int, procedure_pages:
     for i in range(engagements):
         template = g.ENGAGEMENTS[i % len(g.ENGAGEMENTS)]
         # a distinct client per clone, so each contract is new content rather than a duplicate of another
-        e = g.Engagement(**{**template.__dict__, "id": f"{template.id}-{i:03d}",
-                            "client": template.client.replace(" ", f" {i:03d} ", 1),
-                            "agreement_date": date(first - 1, 12, 1), "effective": date(first, 1, 1),
-                            "term_months": 12 * years})
+        e = g.Engagement(
+            **{
+                **template.__dict__,
+                "id": f"{template.id}-{i:03d}",
+                "client": template.client.replace(" ", f" {i:03d} ", 1),
+                "agreement_date": date(first - 1, 12, 1),
+                "effective": date(first, 1, 1),
+                "term_months": 12 * years,
+            }
+        )
         g.write_contract(e, target / "contracts" / f"{e.id}.pdf", variant=i, procedure_pages=procedure_pages)
         mapping = ROOT / "samples" / "mappings" / f"{template.id}.yml"
         if mapping.exists():
@@ -129,8 +140,14 @@ def generated_inbox(target: Path, engagements: int, years: int, procedure_pages:
                         continue  # a week that starts before the term is (rightly) quarantined: not generated
                     month = values[f"2025-{date.fromisocalendar(year, week, 4).month:02d}"]
                     for s in e.slas:
-                        w.writerow([f"{year}-W{week:02d}", s.report_name, g.report_value(s, s.expected),
-                                    g.report_value(s, month[s.metric])])
+                        w.writerow(
+                            [
+                                f"{year}-W{week:02d}",
+                                s.report_name,
+                                g.report_value(s, s.expected),
+                                g.report_value(s, month[s.metric]),
+                            ]
+                        )
                         rows += 1
     return {"contracts": engagements, "report_files": engagements * years, "report_rows": rows}
 
@@ -154,6 +171,7 @@ def time_calls(module, *names: str):
             result, seconds = timed(originals[name], *args, **kwargs)
             spent[name] += seconds
             return result
+
         return wrapper
 
     for name in names:
@@ -180,8 +198,14 @@ def pipeline_once(settings, run_id: str, workers: int, keep_staged: Path | None 
             shutil.copy(path, keep_staged / Path(path).name)
     with time_calls(wl, "validate", "_write") as spent:
         summary, load_s = timed(pipeline.load, settings, staged, run_id, datetime(2026, 1, 1))
-    return {"extract_s": extract_s, "load_s": load_s, "gx_s": spent["validate"], "write_s": spent["_write"],
-            "total_s": extract_s + load_s, "summary": summary}
+    return {
+        "extract_s": extract_s,
+        "load_s": load_s,
+        "gx_s": spent["validate"],
+        "write_s": spent["_write"],
+        "total_s": extract_s + load_s,
+        "summary": summary,
+    }
 
 
 def duckdb_bulk_baseline(table) -> float:
@@ -193,8 +217,9 @@ def duckdb_bulk_baseline(table) -> float:
         con = duckdb.connect(str(folder / "bulk.duckdb"))
         con.register("rows_df", table)
         con.execute("create table t as select * from rows_df limit 0")
-        _, seconds = timed(lambda: (con.execute("begin"), con.execute("insert into t select * from rows_df"),
-                                    con.execute("commit")))
+        _, seconds = timed(
+            lambda: (con.execute("begin"), con.execute("insert into t select * from rows_df"), con.execute("commit"))
+        )
         con.close()
         return seconds
     finally:
@@ -236,12 +261,17 @@ def postgres_load(staged: list[str], inbox: Path, table) -> dict | None:
             table.to_csv(buffer, index=False, header=False, na_rep="\\N")
             buffer.seek(0)
             columns = ", ".join(table.columns)
-            _, copy_s = timed(cur.copy_expert,
-                              f"copy copy_baseline ({columns}) from stdin with (format csv, null '\\N')", buffer)
+            _, copy_s = timed(
+                cur.copy_expert, f"copy copy_baseline ({columns}) from stdin with (format csv, null '\\N')", buffer
+            )
             con.commit()
         con.close()
-        return {"rows": rows, "load_rows_per_s": round(rows / spent["_write"], 1),
-                "copy_rows_per_s": round(len(table) / copy_s, 1), "load_vs_copy": round(copy_s / spent["_write"], 3)}
+        return {
+            "rows": rows,
+            "load_rows_per_s": round(rows / spent["_write"], 1),
+            "copy_rows_per_s": round(len(table) / copy_s, 1),
+            "load_vs_copy": round(copy_s / spent["_write"], 3),
+        }
     finally:
         with admin.cursor() as cur:
             cur.execute(f"drop database if exists {name} with (force)")
@@ -268,9 +298,12 @@ def pipeline_benchmark(work: Path, corpus: dict, workers: int) -> dict:
     bulk_s = duckdb_bulk_baseline(table)
     postgres = postgres_load(sorted(str(p) for p in (work / "staged-copy").iterdir()), settings.inbox, table)
     return {
-        **corpus, "rows_loaded": loaded, "files": dict(files),
+        **corpus,
+        "rows_loaded": loaded,
+        "files": dict(files),
         "ingest_rows_per_s": round(loaded / full["total_s"], 1),
-        "extract_s": round(full["extract_s"], 2), "load_task_s": round(full["load_s"], 2),
+        "extract_s": round(full["extract_s"], 2),
+        "load_task_s": round(full["load_s"], 2),
         "load_rows_per_s": round(loaded / full["write_s"], 1),
         "duckdb_bulk_rows_per_s": round(loaded / bulk_s, 1),
         "load_vs_duckdb_bulk": round(bulk_s / full["write_s"], 3),
@@ -278,16 +311,19 @@ def pipeline_benchmark(work: Path, corpus: dict, workers: int) -> dict:
         "gx_s": round(full["gx_s"], 2),
         "gx_share_of_run": round(full["gx_s"] / full["total_s"], 3),
         "incremental_rerun_share": round(again["total_s"] / full["total_s"], 3),
-        "full_run_s": round(full["total_s"], 2), "rerun_s": round(again["total_s"], 2),
-        "peak_memory_mb": round(peak_mb, 1), "peak_worker_memory_mb": round(worker_peak_mb, 1),
+        "full_run_s": round(full["total_s"], 2),
+        "rerun_s": round(again["total_s"], 2),
+        "peak_memory_mb": round(peak_mb, 1),
+        "peak_worker_memory_mb": round(worker_peak_mb, 1),
     }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--engagements", type=int, default=300, help="generated engagements (one contract each)")
-    parser.add_argument("--years", type=int, default=17,
-                        help="years of weekly reports per engagement (300 x 17: about 1,000,000 rows)")
+    parser.add_argument(
+        "--years", type=int, default=17, help="years of weekly reports per engagement (300 x 17: about 1,000,000 rows)"
+    )
     parser.add_argument("--cuad", default=str(ROOT.parent / "shared" / "cuad" / "gold.jsonl"))
     parser.add_argument("--quick", action="store_true", help="a small form for CI: 10 CUAD contracts, 6 x 2 years")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
@@ -300,7 +336,9 @@ def main() -> int:
     gold = Path(args.cuad)
     if gold.exists():
         rows = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
-        results["cuad_contracts"] = contract_benchmark([gold.parent / r["file"] for r in rows][: 10 if args.quick else None])
+        results["cuad_contracts"] = contract_benchmark(
+            [gold.parent / r["file"] for r in rows][: 10 if args.quick else None]
+        )
     work = Path(tempfile.mkdtemp(prefix="oetl-bench-"))
     try:
         corpus, generate_s = timed(generated_inbox, work / "inbox", args.engagements, args.years)
@@ -326,28 +364,66 @@ def print_table(results: dict) -> None:
         if key not in results:
             continue
         c = results[key]
-        print(line(f"contract extraction pages/s, {label}", c["ours_pages_per_s"],
-                   f"{c['contracts']} contracts, {c['pages']} pages, {c['workers']} workers"))
-        print(line("  x bare pdfplumber extract_text", c["vs_pdfplumber"], f"pdfplumber {c['pdfplumber_pages_per_s']} pages/s"))
-        print(line("  pypdfium2 text / ours", c["pypdfium2_vs_ours"], f"pypdfium2 {c['pypdfium2_pages_per_s']} pages/s"))
-        print(line("  parallel speed-up, 1 -> all cores", c["parallel_speedup"],
-                   f"1 worker {c['ours_1_worker_pages_per_s']} pages/s"))
+        print(
+            line(
+                f"contract extraction pages/s, {label}",
+                c["ours_pages_per_s"],
+                f"{c['contracts']} contracts, {c['pages']} pages, {c['workers']} workers",
+            )
+        )
+        print(
+            line(
+                "  x bare pdfplumber extract_text",
+                c["vs_pdfplumber"],
+                f"pdfplumber {c['pdfplumber_pages_per_s']} pages/s",
+            )
+        )
+        print(
+            line("  pypdfium2 text / ours", c["pypdfium2_vs_ours"], f"pypdfium2 {c['pypdfium2_pages_per_s']} pages/s")
+        )
+        print(
+            line(
+                "  parallel speed-up, 1 -> all cores",
+                c["parallel_speedup"],
+                f"1 worker {c['ours_1_worker_pages_per_s']} pages/s",
+            )
+        )
     r = results["pipeline"]
-    print(line("whole run rows/s (extract + validate + load)", r["ingest_rows_per_s"],
-               f"{r['contracts']} contracts + {r['report_files']} report files, {r['rows_loaded']} rows, "
-               f"{r['full_run_s']} s"))
-    print(line("  load into DuckDB rows/s (the transaction)", r["load_rows_per_s"],
-               f"DuckDB bulk insert of the same rows {r['duckdb_bulk_rows_per_s']} rows/s"))
+    print(
+        line(
+            "whole run rows/s (extract + validate + load)",
+            r["ingest_rows_per_s"],
+            f"{r['contracts']} contracts + {r['report_files']} report files, {r['rows_loaded']} rows, "
+            f"{r['full_run_s']} s",
+        )
+    )
+    print(
+        line(
+            "  load into DuckDB rows/s (the transaction)",
+            r["load_rows_per_s"],
+            f"DuckDB bulk insert of the same rows {r['duckdb_bulk_rows_per_s']} rows/s",
+        )
+    )
     print(line("  load / DuckDB bulk insert", r["load_vs_duckdb_bulk"], ""))
     if r.get("postgres"):
         p = r["postgres"]
-        print(line("  load into PostgreSQL rows/s (the transaction)", p["load_rows_per_s"],
-                   f"COPY of the same rows {p['copy_rows_per_s']} rows/s"))
+        print(
+            line(
+                "  load into PostgreSQL rows/s (the transaction)",
+                p["load_rows_per_s"],
+                f"COPY of the same rows {p['copy_rows_per_s']} rows/s",
+            )
+        )
         print(line("  load / COPY", p["load_vs_copy"], ""))
     print(line("  Great Expectations share of the run", r["gx_share_of_run"], f"{r['gx_s']} s"))
-    print(line("  incremental re-run / full run", r["incremental_rerun_share"], f"{r['rerun_s']} s / {r['full_run_s']} s"))
-    print(line("peak memory MB of the run (process / worker)", results["peak_memory_mb"],
-               results["peak_worker_memory_mb"]))
+    print(
+        line("  incremental re-run / full run", r["incremental_rerun_share"], f"{r['rerun_s']} s / {r['full_run_s']} s")
+    )
+    print(
+        line(
+            "peak memory MB of the run (process / worker)", results["peak_memory_mb"], results["peak_worker_memory_mb"]
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -95,9 +95,15 @@ def inbox_dag(dag_id: str, kind: str, asset: Asset, schedule, tags: list[str]):
 
             context = get_current_context()
             run = context["dag_run"]
-            summary = pipeline.load(_settings(), list(staged or []), context["run_id"],
-                                    context.get("logical_date") or run.run_after, dag_id=run.dag_id,
-                                    started_at=run.start_date, kind=kind)
+            summary = pipeline.load(
+                _settings(),
+                list(staged or []),
+                context["run_id"],
+                context.get("logical_date") or run.run_after,
+                dag_id=run.dag_id,
+                started_at=run.start_date,
+                kind=kind,
+            )
             if not summary["files_loaded"] and not summary["files_quarantined"]:
                 raise AirflowSkipException("nothing new in the inbox: the warehouse is unchanged")
             return summary
@@ -107,12 +113,17 @@ def inbox_dag(dag_id: str, kind: str, asset: Asset, schedule, tags: list[str]):
     return inbox()
 
 
-contracts_dag = inbox_dag("outsourcing_contracts", "contract", CONTRACTS,
-                          CronTriggerTimetable("0 1 * * *", timezone="UTC"), ["contracts"])
+contracts_dag = inbox_dag(
+    "outsourcing_contracts", "contract", CONTRACTS, CronTriggerTimetable("0 1 * * *", timezone="UTC"), ["contracts"]
+)
 # reports are matched to their contract's SLA schedule, so new contracts also trigger a reports run
-reports_dag = inbox_dag("outsourcing_reports", "report", MEASUREMENTS,
-                        AssetOrTimeSchedule(timetable=CronTriggerTimetable("0 2 * * *", timezone="UTC"),
-                                            assets=CONTRACTS), ["reports"])
+reports_dag = inbox_dag(
+    "outsourcing_reports",
+    "report",
+    MEASUREMENTS,
+    AssetOrTimeSchedule(timetable=CronTriggerTimetable("0 2 * * *", timezone="UTC"), assets=CONTRACTS),
+    ["reports"],
+)
 
 
 @dag(dag_id="outsourcing_kpis", schedule=(CONTRACTS | MEASUREMENTS), tags=["outsourcing", "kpis"], **COMMON)

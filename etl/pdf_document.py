@@ -26,10 +26,10 @@ OCR_DPI = 300
 
 @dataclass(frozen=True)
 class PdfPage:
-    number: int                    # 1-based
+    number: int  # 1-based
     text: str
     tables: list[list[list[str]]]  # rows of cells; merged/empty cells as ""
-    ocr: bool = False              # text came from OCR of a page image, not from the PDF's text layer
+    ocr: bool = False  # text came from OCR of a page image, not from the PDF's text layer
 
 
 def _clean_table(table: list[list[str | None]]) -> list[list[str]]:
@@ -77,8 +77,10 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
             textpage.close()
             if len(text) > MAX_PAGE_CHARS:
-                raise InputFileError(f"page {len(texts) + 1} holds {len(text):,} characters of text, above the limit of "
-                                     f"{MAX_PAGE_CHARS:,} per page")
+                raise InputFileError(
+                    f"page {len(texts) + 1} holds {len(text):,} characters of text, above the limit of "
+                    f"{MAX_PAGE_CHARS:,} per page"
+                )
             texts.append(text)
             if wants_tables(text) and _draws_rules(page):
                 table_pages.append(len(texts))
@@ -111,8 +113,10 @@ def _ocr_texts(path: Path) -> list[str]:
     # one thread per page: the pipeline already runs files in parallel, and Tesseract's threads thrash on 2 cores
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     if shutil.which("tesseract") is None:
-        raise InputFileError("PDF has no text layer (a scan) and Tesseract OCR is not installed to read it "
-                             "(install the tesseract-ocr package)")
+        raise InputFileError(
+            "PDF has no text layer (a scan) and Tesseract OCR is not installed to read it "
+            "(install the tesseract-ocr package)"
+        )
     doc = pdfium.PdfDocument(str(path))
     try:
         texts = []

@@ -17,12 +17,30 @@ MONEY_RE = re.compile(CURRENCY + r"\s?" + AMOUNT, re.IGNORECASE)
 
 # "five (5) years", "36 months", "ninety (90) days", "one year"
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty": 30, "thirty-six": 36,
-    "forty-five": 45, "sixty": 60, "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
 }
-_WORD_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty"
-                r"|thirty-six|forty-five|sixty|ninety")
+_WORD_NUMBER = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty"
+    r"|thirty-six|forty-five|sixty|ninety"
+)
 DURATION_RE = re.compile(
     r"(?:(?P<word>[a-z][a-z\- ]*?)\s*\(\s*)?(?P<num>\d+)\s*\)?[\s-]*(?:calendar\s+|business\s+)?(?P<unit>year|month|day|week)s?\b"
     r"|\b(?P<word_only>" + _WORD_NUMBER + r")[\s-]+(?:\(\s*[\dIl]+\s*\)[\s-]*)?(?:calendar\s+|business\s+)?"
@@ -31,8 +49,10 @@ DURATION_RE = re.compile(
     re.IGNORECASE,
 )
 
-_MONTH_NAMES = (r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-                r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH_NAMES = (
+    r"(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<d>\d{1,2})\s?(?:s\s?t|n\s?d|r\s?d|t\s?h)?"
 DATE_RES = [
     # 15 November 2024 / 15th day of November, 2024 / 1s t day of March 2018
@@ -105,7 +125,9 @@ def find_dates(text: str) -> list[tuple[date, int]]:
     return sorted(found, key=lambda x: x[1])
 
 
-_PARTIAL_DATE = re.compile(r"\b" + _MONTH_NAMES + r"\s+_*\[?_*\]?_*\s*,?\s+(?P<y>\d{4})\b|\[_+\],?\s+(?P<y2>\d{4})\b", re.I)
+_PARTIAL_DATE = re.compile(
+    r"\b" + _MONTH_NAMES + r"\s+_*\[?_*\]?_*\s*,?\s+(?P<y>\d{4})\b|\[_+\],?\s+(?P<y2>\d{4})\b", re.I
+)
 
 
 def find_partial_date(text: str) -> str | None:

@@ -54,11 +54,11 @@ class Measurement:
 
     engagement_id: str
     metric_name: str
-    period: str            # period key: YYYY-MM, YYYY-Qn or YYYY-Wnn (see quantities.parse_period)
+    period: str  # period key: YYYY-MM, YYYY-Qn or YYYY-Wnn (see quantities.parse_period)
     actual_text: str
     actual: float | None
     reported_met: bool | None
-    location: str          # "row 4" / "sheet SLA Performance row 7" / "page 1 table 1 row 3"
+    location: str  # "row 4" / "sheet SLA Performance row 7" / "page 1 table 1 row 3"
     provenance: Provenance
 
 
@@ -66,7 +66,7 @@ class Measurement:
 class ExtractedFile:
     """What one file task produces: the file's identity, its outcome, and its records."""
 
-    path: str                   # relative to the inbox
+    path: str  # relative to the inbox
     sha256: str
     kind: FileKind
     engagement_id: str

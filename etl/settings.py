@@ -18,14 +18,19 @@ def is_postgres(target: str) -> bool:
 
 def postgres_params(url: str) -> dict:
     u = urlparse(url)
-    return {"host": u.hostname or "127.0.0.1", "port": u.port or 5432, "user": unquote(u.username or "postgres"),
-            "password": unquote(u.password or ""), "dbname": (u.path or "/postgres").lstrip("/") or "postgres"}
+    return {
+        "host": u.hostname or "127.0.0.1",
+        "port": u.port or 5432,
+        "user": unquote(u.username or "postgres"),
+        "password": unquote(u.password or ""),
+        "dbname": (u.path or "/postgres").lstrip("/") or "postgres",
+    }
 
 
 @dataclass(frozen=True)
 class Settings:
     inbox: Path
-    warehouse: str           # a DuckDB file path, or a postgresql:// URL
+    warehouse: str  # a DuckDB file path, or a postgresql:// URL
 
     def __post_init__(self):
         object.__setattr__(self, "inbox", Path(self.inbox))
@@ -63,8 +68,12 @@ class Settings:
     @classmethod
     def resolve(cls, inbox: str | None = None, warehouse: str | None = None) -> Settings:
         inbox = inbox or os.environ.get("OUTSOURCING_ETL_INBOX") or str(PROJECT_ROOT / "samples")
-        warehouse = (warehouse or os.environ.get("OUTSOURCING_ETL_WAREHOUSE") or os.environ.get("WAREHOUSE_URL")
-                     or str(PROJECT_ROOT / "data" / "outsourcing.duckdb"))
+        warehouse = (
+            warehouse
+            or os.environ.get("OUTSOURCING_ETL_WAREHOUSE")
+            or os.environ.get("WAREHOUSE_URL")
+            or str(PROJECT_ROOT / "data" / "outsourcing.duckdb")
+        )
         if not is_postgres(warehouse):
             warehouse = str(Path(warehouse).resolve())
         return cls(Path(inbox).resolve(), warehouse)

@@ -36,8 +36,19 @@ ROOT = Path(__file__).resolve().parent
 MONTHS = [f"2025-{m:02d}" for m in range(1, 13)]
 
 NUMBER_WORDS = {
-    1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 12: "twelve", 24: "twenty-four",
-    30: "thirty", 36: "thirty-six", 60: "sixty", 90: "ninety", 120: "one hundred twenty",
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    12: "twelve",
+    24: "twenty-four",
+    30: "thirty",
+    36: "thirty-six",
+    60: "sixty",
+    90: "ninety",
+    120: "one hundred twenty",
     180: "one hundred eighty",
 }
 
@@ -47,13 +58,13 @@ ORDINAL_WORDS = {2: "second", 3: "third", 4: "fourth"}
 
 @dataclass
 class Sla:
-    metric: str          # name as the contract writes it
-    report_name: str     # name as the vendor's report writes it (differs on purpose)
-    unit: str            # percent | hours | days | score
-    baseline: float      # pre-outsourcing level
+    metric: str  # name as the contract writes it
+    report_name: str  # name as the vendor's report writes it (differs on purpose)
+    unit: str  # percent | hours | days | score
+    baseline: float  # pre-outsourcing level
     expected: float
     minimum: float
-    allocation: float    # % of the at-risk pool; 0 for key measurements
+    allocation: float  # % of the at-risk pool; 0 for key measurements
 
     @property
     def direction(self) -> str:
@@ -86,8 +97,8 @@ class Engagement:
     scope: str
     style: dict = field(default_factory=dict)
     slas: list[Sla] = field(default_factory=list)
-    earn_back_months: int = 0   # 0: the contract has no earn-back
-    repeat_default_months: int = 0        # consecutive defaults after which the credit is multiplied; 0: none
+    earn_back_months: int = 0  # 0: the contract has no earn-back
+    repeat_default_months: int = 0  # consecutive defaults after which the credit is multiplied; 0: none
     repeat_default_multiplier: float = 0.0
     invoice_factors: dict = field(default_factory=dict)  # month -> invoiced / contract monthly charges
 
@@ -99,16 +110,34 @@ class Engagement:
 
 ENGAGEMENTS = [
     Engagement(
-        id="ito-infra-northwind", earn_back_months=3, repeat_default_months=2, repeat_default_multiplier=1.5, type="ITO",
+        id="ito-infra-northwind",
+        earn_back_months=3,
+        repeat_default_months=2,
+        repeat_default_multiplier=1.5,
+        type="ITO",
         title="Master Services Agreement for Infrastructure Managed Services",
-        client="Contoso Manufacturing plc", client_alias="Customer",
-        vendor="Northwind Infrastructure Services Ltd.", vendor_alias="Supplier",
-        agreement_date=date(2024, 12, 2), effective=date(2025, 1, 1), term_months=60,
-        auto_renew=True, renewal_months=12, notice_days=180, law="England and Wales", currency="GBP",
-        annual_charges=3_600_000, pricing_model="fixed fee", baseline=4_000_000,
-        baseline_kind="historical cost", savings_pct=10.0, at_risk_pct=12.0,
-        scope=("data centre hosting, server and storage management, network operations and an "
-               "end-user service desk for the Customer's plants and offices"),
+        client="Contoso Manufacturing plc",
+        client_alias="Customer",
+        vendor="Northwind Infrastructure Services Ltd.",
+        vendor_alias="Supplier",
+        agreement_date=date(2024, 12, 2),
+        effective=date(2025, 1, 1),
+        term_months=60,
+        auto_renew=True,
+        renewal_months=12,
+        notice_days=180,
+        law="England and Wales",
+        currency="GBP",
+        annual_charges=3_600_000,
+        pricing_model="fixed fee",
+        baseline=4_000_000,
+        baseline_kind="historical cost",
+        savings_pct=10.0,
+        at_risk_pct=12.0,
+        scope=(
+            "data centre hosting, server and storage management, network operations and an "
+            "end-user service desk for the Customer's plants and offices"
+        ),
         style={"font": "Helvetica", "columns": 1, "page": A4},
         slas=[
             Sla("Server Availability", "Server availability", "percent", 99.2, 99.9, 99.5, 40),
@@ -118,16 +147,31 @@ ENGAGEMENTS = [
         ],
     ),
     Engagement(
-        id="ito-apps-bluepeak", type="ITO",
+        id="ito-apps-bluepeak",
+        type="ITO",
         title="Application Maintenance and Support Agreement",
-        client="Fabrikam Retail Inc.", client_alias="Client",
-        vendor="Bluepeak Software Solutions Inc.", vendor_alias="Provider",
-        agreement_date=date(2024, 11, 15), effective=date(2025, 1, 1), term_months=36,
-        auto_renew=False, renewal_months=24, notice_days=90, law="New York", currency="USD",
-        annual_charges=2_400_000, pricing_model="time and materials", baseline=2_700_000,
-        baseline_kind="budget", savings_pct=8.0, at_risk_pct=10.0,
-        scope=("corrective, adaptive and perfective maintenance of the Client's order management, "
-               "e-commerce and warehouse applications"),
+        client="Fabrikam Retail Inc.",
+        client_alias="Client",
+        vendor="Bluepeak Software Solutions Inc.",
+        vendor_alias="Provider",
+        agreement_date=date(2024, 11, 15),
+        effective=date(2025, 1, 1),
+        term_months=36,
+        auto_renew=False,
+        renewal_months=24,
+        notice_days=90,
+        law="New York",
+        currency="USD",
+        annual_charges=2_400_000,
+        pricing_model="time and materials",
+        baseline=2_700_000,
+        baseline_kind="budget",
+        savings_pct=8.0,
+        at_risk_pct=10.0,
+        scope=(
+            "corrective, adaptive and perfective maintenance of the Client's order management, "
+            "e-commerce and warehouse applications"
+        ),
         style={"font": "Times-Roman", "columns": 2, "page": LETTER},
         slas=[
             Sla("Critical Defect Resolution Time", "Sev1 fix time", "hours", 16.0, 8.0, 12.0, 50),
@@ -136,14 +180,28 @@ ENGAGEMENTS = [
         ],
     ),
     Engagement(
-        id="bpo-contact-meridian", earn_back_months=2, type="BPO",
+        id="bpo-contact-meridian",
+        earn_back_months=2,
+        type="BPO",
         title="Contact Centre Services Agreement",
-        client="Tailspin Telecom S.A.", client_alias="Company",
-        vendor="Meridian Contact Services GmbH", vendor_alias="Contractor",
-        agreement_date=date(2024, 12, 10), effective=date(2025, 1, 1), term_months=48,
-        auto_renew=True, renewal_months=12, notice_days=120, law="Germany", currency="EUR",
-        annual_charges=5_100_000, pricing_model="per transaction", baseline=5_500_000,
-        baseline_kind="historical cost", savings_pct=9.0, at_risk_pct=12.0,
+        client="Tailspin Telecom S.A.",
+        client_alias="Company",
+        vendor="Meridian Contact Services GmbH",
+        vendor_alias="Contractor",
+        agreement_date=date(2024, 12, 10),
+        effective=date(2025, 1, 1),
+        term_months=48,
+        auto_renew=True,
+        renewal_months=12,
+        notice_days=120,
+        law="Germany",
+        currency="EUR",
+        annual_charges=5_100_000,
+        pricing_model="per transaction",
+        baseline=5_500_000,
+        baseline_kind="historical cost",
+        savings_pct=9.0,
+        at_risk_pct=12.0,
         scope="inbound customer care, billing enquiries and retention calls in German and English",
         style={"font": "Courier", "columns": 1, "page": A4, "break_table": True},
         slas=[
@@ -157,16 +215,31 @@ ENGAGEMENTS = [
         ],
     ),
     Engagement(
-        id="bpo-finance-ledgerline", type="BPO",
+        id="bpo-finance-ledgerline",
+        type="BPO",
         # per-FTE pricing: the invoices move with headcount, above the contract's flat twelfth in the busy months
-        invoice_factors={m: f for m, f in zip(MONTHS, (1.0, 1.0, 1.08, 1.04, 1.0, 0.97, 1.0, 1.0, 1.05, 1.1, 1.0, 1.12))},
+        invoice_factors={
+            m: f for m, f in zip(MONTHS, (1.0, 1.0, 1.08, 1.04, 1.0, 0.97, 1.0, 1.0, 1.05, 1.1, 1.0, 1.12))
+        },
         title="Finance and Accounting Outsourcing Agreement",
-        client="Woodgrove Bank Holdings Ltd.", client_alias="Customer",
-        vendor="Ledgerline Business Services Pvt. Ltd.", vendor_alias="Service Provider",
-        agreement_date=date(2024, 10, 1), effective=date(2024, 11, 1), term_months=60,
-        auto_renew=True, renewal_months=24, notice_days=180, law="Singapore", currency="USD",
-        annual_charges=1_850_000, pricing_model="FTE-based", baseline=2_100_000,
-        baseline_kind="market benchmark", savings_pct=12.0, at_risk_pct=10.0,
+        client="Woodgrove Bank Holdings Ltd.",
+        client_alias="Customer",
+        vendor="Ledgerline Business Services Pvt. Ltd.",
+        vendor_alias="Service Provider",
+        agreement_date=date(2024, 10, 1),
+        effective=date(2024, 11, 1),
+        term_months=60,
+        auto_renew=True,
+        renewal_months=24,
+        notice_days=180,
+        law="Singapore",
+        currency="USD",
+        annual_charges=1_850_000,
+        pricing_model="FTE-based",
+        baseline=2_100_000,
+        baseline_kind="market benchmark",
+        savings_pct=12.0,
+        at_risk_pct=10.0,
         scope="accounts payable, accounts receivable, general ledger reconciliations and month-end close",
         style={"font": "Helvetica", "columns": 1, "page": LETTER},
         slas=[
@@ -176,16 +249,32 @@ ENGAGEMENTS = [
         ],
     ),
     Engagement(
-        id="kpo-clinical-veritas", earn_back_months=1, type="KPO",
+        id="kpo-clinical-veritas",
+        earn_back_months=1,
+        type="KPO",
         title="Clinical Data Management and Analytics Services Agreement",
-        client="Litware Pharmaceuticals Inc.", client_alias="Sponsor",
-        vendor="Veritas Clinical Analytics LLC", vendor_alias="Vendor",
-        agreement_date=date(2024, 12, 20), effective=date(2025, 1, 1), term_months=36,
-        auto_renew=True, renewal_months=12, notice_days=90, law="Delaware", currency="USD",
-        annual_charges=2_950_000, pricing_model="fixed fee", baseline=3_200_000,
-        baseline_kind="historical cost", savings_pct=7.5, at_risk_pct=15.0,
-        scope=("clinical data management, statistical programming and biostatistics analytics for "
-               "Phase II and Phase III trials"),
+        client="Litware Pharmaceuticals Inc.",
+        client_alias="Sponsor",
+        vendor="Veritas Clinical Analytics LLC",
+        vendor_alias="Vendor",
+        agreement_date=date(2024, 12, 20),
+        effective=date(2025, 1, 1),
+        term_months=36,
+        auto_renew=True,
+        renewal_months=12,
+        notice_days=90,
+        law="Delaware",
+        currency="USD",
+        annual_charges=2_950_000,
+        pricing_model="fixed fee",
+        baseline=3_200_000,
+        baseline_kind="historical cost",
+        savings_pct=7.5,
+        at_risk_pct=15.0,
+        scope=(
+            "clinical data management, statistical programming and biostatistics analytics for "
+            "Phase II and Phase III trials"
+        ),
         style={"font": "Times-Roman", "columns": 1, "page": LETTER},
         slas=[
             Sla("Data Entry Accuracy", "Data accuracy", "percent", 99.5, 99.95, 99.9, 40),
@@ -194,14 +283,27 @@ ENGAGEMENTS = [
         ],
     ),
     Engagement(
-        id="kpo-research-insightful", type="KPO",
+        id="kpo-research-insightful",
+        type="KPO",
         title="Market Research Services Agreement",
-        client="Adventure Works Consumer Goods Ltd.", client_alias="Client",
-        vendor="Insightful Research Partners Ltd.", vendor_alias="Agency",
-        agreement_date=date(2024, 12, 5), effective=date(2025, 1, 1), term_months=24,
-        auto_renew=False, renewal_months=12, notice_days=60, law="Ireland", currency="EUR",
-        annual_charges=780_000, pricing_model="outcome-based", baseline=800_000,
-        baseline_kind="budget", savings_pct=5.0, at_risk_pct=8.0,
+        client="Adventure Works Consumer Goods Ltd.",
+        client_alias="Client",
+        vendor="Insightful Research Partners Ltd.",
+        vendor_alias="Agency",
+        agreement_date=date(2024, 12, 5),
+        effective=date(2025, 1, 1),
+        term_months=24,
+        auto_renew=False,
+        renewal_months=12,
+        notice_days=60,
+        law="Ireland",
+        currency="EUR",
+        annual_charges=780_000,
+        pricing_model="outcome-based",
+        baseline=800_000,
+        baseline_kind="budget",
+        savings_pct=5.0,
+        at_risk_pct=8.0,
         scope="consumer panel surveys, competitive intelligence reports and quarterly brand tracking",
         style={"font": "Helvetica", "columns": 2, "page": A4},
         slas=[
@@ -235,6 +337,7 @@ def fmt_level(value: float, unit: str) -> str:
 
 # ---------------------------------------------------------------- contract text
 
+
 def contract_sections(e: Engagement, variant: int) -> list[tuple[str, list[str]]]:
     """Clauses as (heading, paragraphs). Wording varies by variant so extraction can't key on one template."""
     c, v = e.client_alias, e.vendor_alias
@@ -264,69 +367,98 @@ def contract_sections(e: Engagement, variant: int) -> list[tuple[str, list[str]]
     ][0 if e.law in ("England and Wales", "Germany", "Singapore", "Ireland") else 1]
     monthly = e.annual_charges / 12
     return [
-        ("1. Definitions", [
-            f"\"Services\" means the {e.scope} described in Schedule 1.",
-            "\"Service Level\" means a performance standard set out in the Service Level Schedule, each with an "
-            "Expected Service Level and a Minimum Service Level.",
-            "\"Service Level Default\" means a failure to meet the Minimum Service Level for a Critical Service "
-            "Level in a Measurement Window.",
-            "\"Measurement Window\" means each calendar month unless the Service Level Schedule states otherwise.",
-            "\"Monthly Charges\" means one twelfth of the Annual Charges.",
-        ]),
+        (
+            "1. Definitions",
+            [
+                f"\"Services\" means the {e.scope} described in Schedule 1.",
+                "\"Service Level\" means a performance standard set out in the Service Level Schedule, each with an "
+                "Expected Service Level and a Minimum Service Level.",
+                "\"Service Level Default\" means a failure to meet the Minimum Service Level for a Critical Service "
+                "Level in a Measurement Window.",
+                "\"Measurement Window\" means each calendar month unless the Service Level Schedule states otherwise.",
+                "\"Monthly Charges\" means one twelfth of the Annual Charges.",
+            ],
+        ),
         ("2. Term and Renewal", [term_text, renewal]),
-        ("3. Services", [
-            f"{v} shall provide the Services to {c} from the Effective Date in accordance with this Agreement, "
-            "the Service Level Schedule and good industry practice.",
-            f"{v} shall assign suitably qualified personnel and shall not subcontract any part of the Services "
-            f"without the prior written consent of {c}.",
-        ]),
-        ("4. Charges and Pricing", [
-            f"In consideration of the Services, {c} shall pay {v} Annual Charges of {money(e.currency, e.annual_charges)} "
-            f"(Monthly Charges of {money(e.currency, monthly)}), invoiced monthly in arrears. All amounts are "
-            f"stated in {e.currency}.",
-            f"Pricing Model: the Charges are calculated on a {e.pricing_model} basis as described in Schedule 2.",
-            f"Cost Baseline: the parties agree that {c}'s annual cost of the in-scope services before the Effective "
-            f"Date was {money(e.currency, e.baseline)}, determined on a {e.baseline_kind} basis.",
-            f"Committed Savings: {v} commits that the Annual Charges represent a saving of at least "
-            f"{e.savings_pct:g}% against the Cost Baseline.",
-        ]),
-        ("5. Service Levels and Service Credits", [
-            f"{v} shall meet or exceed the Service Levels set out in the Service Level Schedule below. Performance "
-            "is measured in each Measurement Window and reported to "
-            f"{c} within ten (10) business days after the end of each month.",
-            f"At-Risk Amount: the amount at risk in any month is {e.at_risk_pct:g}% of the Monthly Charges for that month.",
-            "For each Service Level Default, the Service Credit equals the Allocation Percentage of that Service "
-            "Level multiplied by the At-Risk Amount. Total Service Credits in any month shall not exceed the "
-            "At-Risk Amount. Service Levels with an Allocation Percentage of 0% are Key Measurements and carry "
-            "no Service Credit.",
-        ] + ([
-            f"Earn-back: where {v} meets the Expected Service Level of a Critical Service Level in each of the "
-            f"{words(e.earn_back_months)} months following a Service Level Default, the Service Credit for that "
-            f"default is earned back by {v}."] if e.earn_back_months else []) + ([
-            f"Repeated Service Level Defaults: if a Service Level Default occurs for the same Critical Service Level "
-            f"in {words(e.repeat_default_months)} or more consecutive months, the Service Credit for that Service "
-            f"Level in each such month from the {ORDINAL_WORDS[e.repeat_default_months]} onwards shall be multiplied "
-            f"by {e.repeat_default_multiplier:g}."] if e.repeat_default_months else [])),
+        (
+            "3. Services",
+            [
+                f"{v} shall provide the Services to {c} from the Effective Date in accordance with this Agreement, "
+                "the Service Level Schedule and good industry practice.",
+                f"{v} shall assign suitably qualified personnel and shall not subcontract any part of the Services "
+                f"without the prior written consent of {c}.",
+            ],
+        ),
+        (
+            "4. Charges and Pricing",
+            [
+                f"In consideration of the Services, {c} shall pay {v} Annual Charges of {money(e.currency, e.annual_charges)} "
+                f"(Monthly Charges of {money(e.currency, monthly)}), invoiced monthly in arrears. All amounts are "
+                f"stated in {e.currency}.",
+                f"Pricing Model: the Charges are calculated on a {e.pricing_model} basis as described in Schedule 2.",
+                f"Cost Baseline: the parties agree that {c}'s annual cost of the in-scope services before the Effective "
+                f"Date was {money(e.currency, e.baseline)}, determined on a {e.baseline_kind} basis.",
+                f"Committed Savings: {v} commits that the Annual Charges represent a saving of at least "
+                f"{e.savings_pct:g}% against the Cost Baseline.",
+            ],
+        ),
+        (
+            "5. Service Levels and Service Credits",
+            [
+                f"{v} shall meet or exceed the Service Levels set out in the Service Level Schedule below. Performance "
+                "is measured in each Measurement Window and reported to "
+                f"{c} within ten (10) business days after the end of each month.",
+                f"At-Risk Amount: the amount at risk in any month is {e.at_risk_pct:g}% of the Monthly Charges for that month.",
+                "For each Service Level Default, the Service Credit equals the Allocation Percentage of that Service "
+                "Level multiplied by the At-Risk Amount. Total Service Credits in any month shall not exceed the "
+                "At-Risk Amount. Service Levels with an Allocation Percentage of 0% are Key Measurements and carry "
+                "no Service Credit.",
+            ]
+            + (
+                [
+                    f"Earn-back: where {v} meets the Expected Service Level of a Critical Service Level in each of the "
+                    f"{words(e.earn_back_months)} months following a Service Level Default, the Service Credit for that "
+                    f"default is earned back by {v}."
+                ]
+                if e.earn_back_months
+                else []
+            )
+            + (
+                [
+                    f"Repeated Service Level Defaults: if a Service Level Default occurs for the same Critical Service Level "
+                    f"in {words(e.repeat_default_months)} or more consecutive months, the Service Credit for that Service "
+                    f"Level in each such month from the {ORDINAL_WORDS[e.repeat_default_months]} onwards shall be multiplied "
+                    f"by {e.repeat_default_multiplier:g}."
+                ]
+                if e.repeat_default_months
+                else []
+            ),
+        ),
     ], [
-        ("6. Termination", [
-            f"Either party may terminate this Agreement for material breach by the other party which is not remedied "
-            "within thirty (30) days of written notice. "
-            f"{c} may terminate for convenience on one hundred eighty (180) days' written notice subject to payment "
-            "of the termination charges in Schedule 2.",
-            f"On expiry or termination, {v} shall provide reasonable transition assistance for up to six (6) months.",
-        ]),
-        ("7. Limitation of Liability", [
-            "Each party's total liability arising out of or in connection with this Agreement in any contract year "
-            "shall not exceed one hundred and twenty-five percent (125%) of the Charges paid in the preceding twelve "
-            "months, save for liability which cannot be limited by law.",
-        ]),
+        (
+            "6. Termination",
+            [
+                f"Either party may terminate this Agreement for material breach by the other party which is not remedied "
+                "within thirty (30) days of written notice. "
+                f"{c} may terminate for convenience on one hundred eighty (180) days' written notice subject to payment "
+                "of the termination charges in Schedule 2.",
+                f"On expiry or termination, {v} shall provide reasonable transition assistance for up to six (6) months.",
+            ],
+        ),
+        (
+            "7. Limitation of Liability",
+            [
+                "Each party's total liability arising out of or in connection with this Agreement in any contract year "
+                "shall not exceed one hundred and twenty-five percent (125%) of the Charges paid in the preceding twelve "
+                "months, save for liability which cannot be limited by law.",
+            ],
+        ),
         ("8. Governing Law", [law]),
     ]
 
 
 def sla_table_rows(e: Engagement) -> list[list[str]]:
-    header = ["Service Level", "Unit", "Baseline", "Expected Service Level", "Minimum Service Level",
-              "Allocation %"]
+    header = ["Service Level", "Unit", "Baseline", "Expected Service Level", "Minimum Service Level", "Allocation %"]
     rows = [header]
     for s in e.slas:
         rows.append([s.metric, s.unit, f"{s.baseline:g}", f"{s.expected:g}", f"{s.minimum:g}", f"{s.allocation:g}%"])
@@ -351,8 +483,10 @@ def operating_procedures(pages: int, seed: int) -> list[tuple[str, list[str]]]:
     """Filler sections of the kind that make up most of a real master agreement (about one page each), so
     generated contracts have the page mix of real ones: a long body, a short service-level schedule."""
     rng = random.Random(seed)
-    return [(f"Operating Procedure {n + 1}",
-             [" ".join(rng.sample(OPERATING_SENTENCES, 6)) for _ in range(7)]) for n in range(pages)]
+    return [
+        (f"Operating Procedure {n + 1}", [" ".join(rng.sample(OPERATING_SENTENCES, 6)) for _ in range(7)])
+        for n in range(pages)
+    ]
 
 
 def write_contract(e: Engagement, path: Path, variant: int, procedure_pages: int = 0) -> None:
@@ -372,9 +506,17 @@ def write_contract(e: Engagement, path: Path, variant: int, procedure_pages: int
         canvas.drawRightString(width - 2 * cm, 1.0 * cm, f"Page {doc.page}")
         canvas.restoreState()
 
-    doc = BaseDocTemplate(str(path), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm,
-                          topMargin=2 * cm, bottomMargin=2 * cm, invariant=1,
-                          title=e.title, author=e.vendor)
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=page,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        invariant=1,
+        title=e.title,
+        author=e.vendor,
+    )
     full = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="full")
     gap = 0.8 * cm
     col = (doc.width - gap) / 2
@@ -388,15 +530,27 @@ def write_contract(e: Engagement, path: Path, variant: int, procedure_pages: int
     from reportlab.platypus.doctemplate import NextPageTemplate
 
     story = [Paragraph(e.title.upper(), title), Spacer(1, 8)]
-    story.append(Paragraph(
-        f"This {e.title} (the \"Agreement\") is made on {long_date(e.agreement_date, variant)} between "
-        f"<b>{e.client}</b> (the \"{e.client_alias}\"), and <b>{e.vendor}</b> (the \"{e.vendor_alias}\").", body))
-    story.append(Paragraph(
-        f"Effective Date: this Agreement takes effect on {long_date(e.effective, variant + 1)} "
-        "(the \"Effective Date\").", body))
-    story.append(Paragraph(
-        f"WHEREAS the {e.client_alias} wishes to outsource the {e.scope} and the {e.vendor_alias} has the "
-        "expertise to provide them, the parties agree as follows.", body))
+    story.append(
+        Paragraph(
+            f"This {e.title} (the \"Agreement\") is made on {long_date(e.agreement_date, variant)} between "
+            f"<b>{e.client}</b> (the \"{e.client_alias}\"), and <b>{e.vendor}</b> (the \"{e.vendor_alias}\").",
+            body,
+        )
+    )
+    story.append(
+        Paragraph(
+            f"Effective Date: this Agreement takes effect on {long_date(e.effective, variant + 1)} "
+            "(the \"Effective Date\").",
+            body,
+        )
+    )
+    story.append(
+        Paragraph(
+            f"WHEREAS the {e.client_alias} wishes to outsource the {e.scope} and the {e.vendor_alias} has the "
+            "expertise to provide them, the parties agree as follows.",
+            body,
+        )
+    )
     if e.style["columns"] == 2:
         story.append(NextPageTemplate("two"))
         story.append(PageBreak())
@@ -408,35 +562,50 @@ def write_contract(e: Engagement, path: Path, variant: int, procedure_pages: int
         story.append(NextPageTemplate("one"))
         story.append(PageBreak())
     story.append(Paragraph("Service Level Schedule", head))
-    story.append(Paragraph(
-        "Each Service Level is measured monthly. Direction follows the levels: where the Expected Service Level "
-        "is above the Minimum Service Level, higher is better; where it is below, lower is better.", body))
+    story.append(
+        Paragraph(
+            "Each Service Level is measured monthly. Direction follows the levels: where the Expected Service Level "
+            "is above the Minimum Service Level, higher is better; where it is below, lower is better.",
+            body,
+        )
+    )
     if e.style.get("break_table"):
         # push the table to the foot of the page so it breaks across two pages with its header repeated
         story.append(Spacer(1, height * 0.42))
     table = Table(sla_table_rows(e), repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, 0), bold, 8.5),
-        ("FONT", (0, 1), (-1, -1), font, 8.5),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f0")),
-        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, 0), bold, 8.5),
+                ("FONT", (0, 1), (-1, -1), font, 8.5),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f0")),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
     story.append(table)
     for heading, paras in after + operating_procedures(procedure_pages, variant):
         story.append(Paragraph(heading, head))
         story.extend(Paragraph(p, body) for p in paras)
     story.append(Spacer(1, 540))
     story.append(Paragraph("IN WITNESS WHEREOF the parties have signed this Agreement.", body))
-    sig = Table([[f"For and on behalf of {e.client}", f"For and on behalf of {e.vendor}"],
-                 ["Signature: ____________________", "Signature: ____________________"],
-                 ["Name: Director of Procurement", "Name: Managing Director"]], hAlign="LEFT")
+    sig = Table(
+        [
+            [f"For and on behalf of {e.client}", f"For and on behalf of {e.vendor}"],
+            ["Signature: ____________________", "Signature: ____________________"],
+            ["Name: Director of Procurement", "Name: Managing Director"],
+        ],
+        hAlign="LEFT",
+    )
     sig.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 8.5)]))
     story.append(sig)
     doc.build(story)
 
 
 # ---------------------------------------------------------------- performance
+
 
 def monthly_actuals(e: Engagement) -> dict[str, dict[str, float]]:
     """Actual value per month and contract metric. Mostly at or above expected, with planned misses and breaches."""
@@ -447,11 +616,11 @@ def monthly_actuals(e: Engagement) -> dict[str, dict[str, float]]:
         for s in e.slas:
             roll = rng.random()
             span = abs(s.expected - s.minimum)
-            if roll < 0.10:     # breach: worse than minimum
+            if roll < 0.10:  # breach: worse than minimum
                 delta = -span * rng.uniform(1.1, 1.6)
-            elif roll < 0.25:   # miss: between expected and minimum
+            elif roll < 0.25:  # miss: between expected and minimum
                 delta = -span * rng.uniform(0.2, 0.8)
-            else:               # met
+            else:  # met
                 delta = span * rng.uniform(0.0, 0.6)
             value = s.expected + (delta if s.direction == "higher" else -delta)
             if s.unit == "percent":
@@ -492,6 +661,7 @@ def decimal_comma(value: float) -> str:
 # Each writer takes one engagement and {month: {contract metric: value}} for the months it covers, and returns
 # (file name, rows of its own) so several layouts can cover one engagement as a vendor's format drifts.
 
+
 def write_csv_long(e: Engagement, months: dict, folder: Path, extra_rows=(), wrong_status=()) -> list[str]:
     names = []
     for month, values in months.items():
@@ -502,8 +672,9 @@ def write_csv_long(e: Engagement, months: dict, folder: Path, extra_rows=(), wro
             for s in e.slas:
                 v = values[s.metric]
                 ok = met(s, v) != ((month, s.metric) in wrong_status)
-                w.writerow([month, s.report_name, report_value(s, s.expected), report_value(s, v),
-                            "Met" if ok else "Missed"])
+                w.writerow(
+                    [month, s.report_name, report_value(s, s.expected), report_value(s, v), "Met" if ok else "Missed"]
+                )
             for row in extra_rows if month == "2025-03" else ():
                 w.writerow(row)
         names.append(path.name)
@@ -521,8 +692,9 @@ def write_csv_wide(e: Engagement, months: dict, folder: Path) -> list[str]:
             cells = []
             for s in e.slas:
                 v = values[s.metric]
-                cells.append(hours_text(v, "hm" if int(month[-2:]) % 2 else "min") if s.unit == "hours"
-                             else report_value(s, v))
+                cells.append(
+                    hours_text(v, "hm" if int(month[-2:]) % 2 else "min") if s.unit == "hours" else report_value(s, v)
+                )
             w.writerow([month] + cells)
         names.append(path.name)
     return names
@@ -615,8 +787,9 @@ def write_xlsx_multi_sheet(e: Engagement, months: dict, folder: Path) -> list[st
 
 def _pdf_table(rows, font="Helvetica"):
     table = Table(rows, hAlign="LEFT", repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("FONT", (0, 0), (-1, 0), font + "-Bold", 9)]))
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONT", (0, 0), (-1, 0), font + "-Bold", 9)])
+    )
     return table
 
 
@@ -630,13 +803,19 @@ def write_pdf_table(e: Engagement, months: dict, folder: Path, spill: bool = Fal
         for s in e.slas:
             v = values[s.metric]
             rows.append([s.report_name, fmt_level(s.expected, s.unit), report_value(s, v), "Y" if met(s, v) else "N"])
-        story = [Paragraph(f"{e.vendor}", base["Title"]),
-                 Paragraph(f"Service Level Performance Report for {e.client}", base["Heading2"]),
-                 Paragraph(f"Reporting period: {calendar.month_name[m]} {y}", base["BodyText"])]
+        story = [
+            Paragraph(f"{e.vendor}", base["Title"]),
+            Paragraph(f"Service Level Performance Report for {e.client}", base["Heading2"]),
+            Paragraph(f"Reporting period: {calendar.month_name[m]} {y}", base["BodyText"]),
+        ]
         if spill:
             story.append(Spacer(1, 540))
-        story += [Spacer(1, 12), _pdf_table(rows), Spacer(1, 12),
-                  Paragraph("Measured in accordance with the Service Level Schedule of the Agreement.", base["BodyText"])]
+        story += [
+            Spacer(1, 12),
+            _pdf_table(rows),
+            Spacer(1, 12),
+            Paragraph("Measured in accordance with the Service Level Schedule of the Agreement.", base["BodyText"]),
+        ]
         SimpleDocTemplate(str(folder / f"{month}.pdf"), pagesize=A4, invariant=1).build(story)
         names.append(f"{month}.pdf")
     return names
@@ -649,8 +828,10 @@ def write_pdf_per_tower(e: Engagement, months: dict, folder: Path) -> list[str]:
     for month, values in months.items():
         y, m = map(int, month.split("-"))
         story = [Paragraph(f"{e.vendor} - {calendar.month_name[m]} {y}", base["Title"])]
-        towers = {"Quality tower": [s for s in e.slas if "accura" in s.metric.lower() or "satisf" in s.metric.lower()],
-                  "Delivery tower": [s for s in e.slas if not ("accura" in s.metric.lower() or "satisf" in s.metric.lower())]}
+        towers = {
+            "Quality tower": [s for s in e.slas if "accura" in s.metric.lower() or "satisf" in s.metric.lower()],
+            "Delivery tower": [s for s in e.slas if not ("accura" in s.metric.lower() or "satisf" in s.metric.lower())],
+        }
         for tower, slas in towers.items():
             rows = [["KPI", "Result"]] + [[s.report_name, report_value(s, values[s.metric])] for s in slas]
             story += [Paragraph(tower, base["Heading2"]), _pdf_table(rows), Spacer(1, 12)]
@@ -663,9 +844,15 @@ def write_json_export(e: Engagement, months: dict, folder: Path) -> list[str]:
     """An API export: percentages as fractions (0.9995), one record per metric and month."""
     names = []
     for month, values in months.items():
-        records = [{"kpi": s.report_name, "period": month,
-                    "value": round(values[s.metric] / 100, 6) if s.unit == "percent" else values[s.metric],
-                    "sla_met": met(s, values[s.metric])} for s in e.slas]
+        records = [
+            {
+                "kpi": s.report_name,
+                "period": month,
+                "value": round(values[s.metric] / 100, 6) if s.unit == "percent" else values[s.metric],
+                "sla_met": met(s, values[s.metric]),
+            }
+            for s in e.slas
+        ]
         path = folder / f"{month}.json"
         path.write_text(json.dumps({"vendor": e.vendor, "measurements": records}, indent=2) + "\n")
         names.append(path.name)
@@ -691,8 +878,9 @@ def write_scanned_copy(source: Path, target: Path, dpi: int = 200) -> None:
     doc = pdfium.PdfDocument(str(source))
     images = [page.render(scale=dpi / 72).to_pil().convert("L") for page in doc]
     doc.close()
-    images[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=images[1:],
-                   creationDate=None, modDate=None)
+    images[0].save(
+        target, "PDF", resolution=dpi, save_all=True, append_images=images[1:], creationDate=None, modDate=None
+    )
 
 
 # ---------------------------------------------------------------- main
@@ -711,13 +899,22 @@ def layout_of(name: str, engagement_id: str) -> str:
     first, second = LAYOUTS[engagement_id]
     return second if name[:7] >= "2025-07" else first
 
+
 # Planted problems, each recorded in the ground truth so tests can check they are caught.
 MALFORMED_REPORT = ("ito-apps-bluepeak", "2025-06-export.csv")
 
 
 def main() -> None:
-    truth: dict = {"contracts": {}, "reports": {}, "bad_rows": [], "malformed_files": [], "restatements": [],
-                   "missing_reports": [], "flag_disagreements": [], "invoices": {}}
+    truth: dict = {
+        "contracts": {},
+        "reports": {},
+        "bad_rows": [],
+        "malformed_files": [],
+        "restatements": [],
+        "missing_reports": [],
+        "flag_disagreements": [],
+        "invoices": {},
+    }
     (ROOT / "contracts").mkdir(exist_ok=True)
     for i, e in enumerate(ENGAGEMENTS):
         pdf = ROOT / "contracts" / f"{e.id}.pdf"
@@ -746,9 +943,16 @@ def main() -> None:
             "repeat_default_months": e.repeat_default_months,
             "repeat_default_multiplier": e.repeat_default_multiplier,
             "sla": [
-                {"metric": s.metric, "unit": s.unit, "direction": s.direction, "baseline": s.baseline,
-                 "expected": s.expected, "minimum": s.minimum, "allocation_pct": s.allocation,
-                 "window": "monthly"}
+                {
+                    "metric": s.metric,
+                    "unit": s.unit,
+                    "direction": s.direction,
+                    "baseline": s.baseline,
+                    "expected": s.expected,
+                    "minimum": s.minimum,
+                    "allocation_pct": s.allocation,
+                    "window": "monthly",
+                }
                 for s in e.slas
             ],
         }
@@ -757,43 +961,74 @@ def main() -> None:
         actuals = monthly_actuals(e)
         h1 = {m: actuals[m] for m in MONTHS[:6]}
         h2 = {m: actuals[m] for m in MONTHS[6:]}
-        written: dict[str, list[str]] = {}   # file -> the months it reports
+        written: dict[str, list[str]] = {}  # file -> the months it reports
         if e.id == "ito-infra-northwind":
             bad = dict(h1)
             # an impossible percentage in place of a real value, and a metric the contract does not define
             bad["2025-03"] = {**bad["2025-03"], "Change Success Rate": 180.0}
-            for name in write_csv_long(e, bad, folder, extra_rows=[["2025-03", "Backup job success", "99%", "97.1%", "Missed"]],
-                                       wrong_status=[("2025-02", "Priority 1 Incident Resolution Time")]):
+            for name in write_csv_long(
+                e,
+                bad,
+                folder,
+                extra_rows=[["2025-03", "Backup job success", "99%", "97.1%", "Missed"]],
+                wrong_status=[("2025-02", "Priority 1 Incident Resolution Time")],
+            ):
                 written[name] = [name[:7]]
             h1 = bad
             truth["bad_rows"] += [
-                {"file": f"reports/{e.id}/2025-03.csv", "metric_name": "Backup job success",
-                 "reason": "metric not in the engagement's SLA schedule"},
-                {"file": f"reports/{e.id}/2025-03.csv", "metric_name": "Change success rate",
-                 "reason": "percentage above 100"}]
-            truth["flag_disagreements"].append({"engagement_id": e.id, "period": "2025-02",
-                                                "metric": "Priority 1 Incident Resolution Time"})
+                {
+                    "file": f"reports/{e.id}/2025-03.csv",
+                    "metric_name": "Backup job success",
+                    "reason": "metric not in the engagement's SLA schedule",
+                },
+                {
+                    "file": f"reports/{e.id}/2025-03.csv",
+                    "metric_name": "Change success rate",
+                    "reason": "percentage above 100",
+                },
+            ]
+            truth["flag_disagreements"].append(
+                {"engagement_id": e.id, "period": "2025-02", "metric": "Priority 1 Incident Resolution Time"}
+            )
             for name in write_csv_wide(e, h2, folder):
                 written[name] = [name[:7]]
             # the vendor corrects May's availability after the fact
-            restated = {"2025-05": {**h1["2025-05"], "Server Availability": round(h1["2025-05"]["Server Availability"] - 0.3, 2)}}
+            restated = {
+                "2025-05": {
+                    **h1["2025-05"],
+                    "Server Availability": round(h1["2025-05"]["Server Availability"] - 0.3, 2),
+                }
+            }
             write_csv_long(e, restated, folder)
             (folder / "2025-05.csv").rename(folder / "2025-05-restated.csv")
             write_csv_long(e, {"2025-05": h1["2025-05"]}, folder)
             truth["reports"][f"reports/{e.id}/2025-05-restated.csv"] = {
-                "engagement_id": e.id, "layout": "csv long (one row per metric), a restatement",
-                "measurements": [{"period": "2025-05", "metric": sl.metric, "value": restated["2025-05"][sl.metric]}
-                                 for sl in e.slas]}
-            truth["restatements"].append({"file": f"reports/{e.id}/2025-05-restated.csv",
-                                          "supersedes": f"reports/{e.id}/2025-05.csv", "period": "2025-05",
-                                          "measurements": restated["2025-05"]})
+                "engagement_id": e.id,
+                "layout": "csv long (one row per metric), a restatement",
+                "measurements": [
+                    {"period": "2025-05", "metric": sl.metric, "value": restated["2025-05"][sl.metric]} for sl in e.slas
+                ],
+            }
+            truth["restatements"].append(
+                {
+                    "file": f"reports/{e.id}/2025-05-restated.csv",
+                    "supersedes": f"reports/{e.id}/2025-05.csv",
+                    "period": "2025-05",
+                    "measurements": restated["2025-05"],
+                }
+            )
         elif e.id == "ito-apps-bluepeak":
             # June never arrives as a report: only a broken export does (see MALFORMED_REPORT)
             months = {m: v for m, v in actuals.items() if m != "2025-06"}
             for name, month in zip(write_csv_semicolon(e, months, folder), months):
                 written[name] = [month]
-                truth["bad_rows"].append({"file": f"reports/{e.id}/{name}", "metric_name": "Innovation hours",
-                                          "reason": "metric not in the engagement's SLA schedule, value n/a"})
+                truth["bad_rows"].append(
+                    {
+                        "file": f"reports/{e.id}/{name}",
+                        "metric_name": "Innovation hours",
+                        "reason": "metric not in the engagement's SLA schedule, value n/a",
+                    }
+                )
             truth["missing_reports"].append({"engagement_id": e.id, "period": "2025-06"})
             h1, h2 = {m: v for m, v in h1.items() if m != "2025-06"}, h2
         elif e.id == "bpo-contact-meridian":
@@ -805,8 +1040,10 @@ def main() -> None:
             for name in write_xlsx_multi_sheet(e, actuals, folder):
                 written[name] = [name[:7]]
             # the contract started in November 2024; the first reports are for January 2025
-            truth["missing_reports"] += [{"engagement_id": e.id, "period": "2024-11"},
-                                         {"engagement_id": e.id, "period": "2024-12"}]
+            truth["missing_reports"] += [
+                {"engagement_id": e.id, "period": "2024-11"},
+                {"engagement_id": e.id, "period": "2024-12"},
+            ]
         elif e.id == "kpo-clinical-veritas":
             for name in write_pdf_table(e, h1, folder):
                 written[name] = [name[:7]]
@@ -821,16 +1058,22 @@ def main() -> None:
             name, amounts = write_invoices(e, folder)
             truth["invoices"][e.id] = amounts
             truth["reports"][f"reports/{e.id}/{name}"] = {
-                "engagement_id": e.id, "layout": "csv invoice summary", "measurements": [
-                    {"period": m, "metric": "Invoiced charges", "value": a} for m, a in amounts.items()]}
+                "engagement_id": e.id,
+                "layout": "csv invoice summary",
+                "measurements": [{"period": m, "metric": "Invoiced charges", "value": a} for m, a in amounts.items()],
+            }
         all_values = {**h1, **h2}
         for name, months in sorted(written.items()):
             if f"reports/{e.id}/{name}" in truth["reports"]:
                 continue
             truth["reports"][f"reports/{e.id}/{name}"] = {
-                "engagement_id": e.id, "layout": layout_of(name, e.id),
-                "measurements": [{"period": m, "metric": sl.metric, "value": all_values[m][sl.metric]}
-                                 for m in months for sl in e.slas],
+                "engagement_id": e.id,
+                "layout": layout_of(name, e.id),
+                "measurements": [
+                    {"period": m, "metric": sl.metric, "value": all_values[m][sl.metric]}
+                    for m in months
+                    for sl in e.slas
+                ],
             }
     scanned = ROOT / "scanned"
     scanned.mkdir(exist_ok=True)
@@ -838,7 +1081,8 @@ def main() -> None:
     truth["scanned"] = {"scanned/ito-infra-northwind-scanned.pdf": "contracts/ito-infra-northwind.pdf"}
     eng, fname = MALFORMED_REPORT
     (ROOT / "reports" / eng / fname).write_text(
-        "<html><head><title>502 Bad Gateway</title></head><body>upstream timed out</body></html>\n")
+        "<html><head><title>502 Bad Gateway</title></head><body>upstream timed out</body></html>\n"
+    )
     truth["malformed_files"].append(f"reports/{eng}/{fname}")
     (ROOT / "ground_truth.json").write_text(json.dumps(truth, indent=2, sort_keys=True) + "\n")
 

@@ -15,18 +15,22 @@ from tests.conftest import ROOT
 @pytest.mark.bench
 def test_quick_benchmark_reports_every_figure(tmp_path):
     out = tmp_path / "results.json"
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--out", str(out)],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads(out.read_text())
     run = results["pipeline"]
-    assert run["rows_loaded"] == run["report_rows"] > 0          # every generated row reached the warehouse
+    assert run["rows_loaded"] == run["report_rows"] > 0  # every generated row reached the warehouse
     assert run["files"] == {"loaded": run["contracts"] + run["report_files"]}
     assert 0 < run["load_vs_duckdb_bulk"] and 0 < run["gx_share_of_run"] < 1
     assert 0 < run["incremental_rerun_share"] < 1
     assert run["postgres"]["rows"] == run["rows_loaded"]
     contracts = results["generated_contracts"]
-    assert contracts["pages"] > 10 * contracts["contracts"]     # contracts of a realistic length
+    assert contracts["pages"] > 10 * contracts["contracts"]  # contracts of a realistic length
     assert contracts["vs_pdfplumber"] > 1
     assert results["peak_memory_mb"] > 0
     for line in ("contract extraction pages/s", "load / DuckDB bulk insert", "Great Expectations share"):

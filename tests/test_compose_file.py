@@ -17,8 +17,15 @@ import yaml
 from tests.conftest import ROOT
 
 COMPOSE = ROOT / "docker-compose.yml"
-LONG_RUNNING = ["postgres", "redis", "airflow-apiserver", "airflow-scheduler", "airflow-dag-processor",
-                "airflow-triggerer", "airflow-worker"]
+LONG_RUNNING = [
+    "postgres",
+    "redis",
+    "airflow-apiserver",
+    "airflow-scheduler",
+    "airflow-dag-processor",
+    "airflow-triggerer",
+    "airflow-worker",
+]
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +88,11 @@ def test_secrets_come_from_env_and_the_example_names_every_one():
     text = COMPOSE.read_text()
     required = set(re.findall(r"\$\{(\w+):\?", text))
     assert {"POSTGRES_PASSWORD", "AIRFLOW_ADMIN_PASSWORD", "AIRFLOW_FERNET_KEY", "WAREHOUSE_PASSWORD"} <= required
-    example = dict(line.split("=", 1) for line in (ROOT / ".env.example").read_text().splitlines()
-                   if line and not line.startswith("#"))
+    example = dict(
+        line.split("=", 1)
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
     assert required <= set(example)
     # no literal password anywhere in the compose file
     assert not re.search(r"(?i)password\W*[:=]\s*['\"]?(?!\$\{)\w", text)

@@ -17,32 +17,46 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:written )?notice|notice in writing|for convenience|without cause|for any reason|for no reason|sole discretion)"
         r"|terminat\w*[^.]{0,60}for convenience|may be terminated[^.]{0,120}(?:upon|by giving|on|with)[^.]{0,40}notice"
         r"|cancell?able at any time",
-        r"breach|default|insolven|bankrupt|upon (?:the )?(?:termination|expiration)|surviv|in the event|\bif\b"),
+        r"breach|default|insolven|bankrupt|upon (?:the )?(?:termination|expiration)|surviv|in the event|\bif\b",
+    ),
     "change_of_control": (
         r"change (?:of|in) (?:the )?control|(?:merger|consolidation)[^.]{0,80}(?:assign|terminat|consent)"
-        r"|acqui\w+[^.]{0,40}(?:all or )?substantially all[^.]{0,40}(?:assets|stock|business)", None),
+        r"|acqui\w+[^.]{0,40}(?:all or )?substantially all[^.]{0,40}(?:assets|stock|business)",
+        None,
+    ),
     "anti_assignment": (
         r"(?:shall|may|will) not[^.]{0,40}(?:assign|transfer|delegate)|not be (?:assignable|assigned|transferable)"
-        r"|assign\w*[^.]{0,120}without[^.]{0,40}(?:prior )?(?:written )?consent|no assignment", None),
+        r"|assign\w*[^.]{0,120}without[^.]{0,40}(?:prior )?(?:written )?consent|no assignment",
+        None,
+    ),
     "exclusivity": (
         r"(?<!non-)(?<!non )\bexclusive (?:right|supplier|provider|distributor|basis|licen[cs]e|partner|agent|reseller"
         r"|dealer|manufacturer|marketing|sales|territory|field)|sole and exclusive (?:right|licen)"
         r"|shall not[^.]{0,80}(?:grant|appoint|licen[cs]e)[^.]{0,60}(?:any )?(?:third part|other (?:person|party|distributor))",
-        r"non-?exclusive|prosecut|jurisdiction|court|venue|remed(?:y|ies)|responsibility"),
+        r"non-?exclusive|prosecut|jurisdiction|court|venue|remed(?:y|ies)|responsibility",
+    ),
     "price_restrictions": (
         r"(?:shall|may|will) not (?:increase|raise|change)[^.]{0,60}(?:price|fee|rate|charge)"
-        r"|(?:price|fee|rate)s?[^.]{0,40}(?:fixed|firm|shall not (?:be )?(?:increase|change))|most favou?red", None),
+        r"|(?:price|fee|rate)s?[^.]{0,40}(?:fixed|firm|shall not (?:be )?(?:increase|change))|most favou?red",
+        None,
+    ),
     "minimum_commitment": (
         r"minimum (?:total )?(?:purchase|order|commitment|quantit|volume|annual|monthly|quarterly|fee|payment|revenue"
         r"|number|charge|royalt|resources)|(?-i:\bMinimum [A-Z][A-Za-z]+)"
-        r"|(?:shall|agrees to) (?:purchase|order|buy) (?:at least|a minimum)", None),
+        r"|(?:shall|agrees to) (?:purchase|order|buy) (?:at least|a minimum)",
+        None,
+    ),
     "volume_restriction": (
         r"(?:maximum|not (?:to )?exceed|in excess of|cap(?:ped)? (?:on|at))[^.]{0,50}(?:volume|units|quantit|orders|users"
-        r"|licen[cs]es|seats|transactions|hours)", None),
+        r"|licen[cs]es|seats|transactions|hours)",
+        None,
+    ),
     "ip_ownership_assignment": (
         r"hereby (?:irrevocably )?assigns?|(?:assign|transfer)s?[^.]{0,60}all (?:of its )?(?:right, title|rights?, title)"
         r"|works? made for hire|shall (?:be|become|remain) the (?:sole and )?(?:exclusive )?property of (?:the )?"
-        r"(?:company|client|customer|sponsor)", None),
+        r"(?:company|client|customer|sponsor)",
+        None,
+    ),
     "post_termination_services": (
         r"(?:upon|on|after|following|in (?:the )?(?:event|case) of)\s+(?:the\s+)?(?:any\s+)?(?:effective date of\s+)?"
         r"(?:(?:such|this)\s+)?(?:expiration|termination|expiry)[^.]{0,200}?(?:shall|will|may)\s+(?:\w+\s+){0,3}"
@@ -60,9 +74,12 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         # (a clause reference such as "Clause 4.12" inside does not end the span)
         r"|remain (?:liable|responsible)(?:[^.]|\.(?=\d)){0,120}(?:after|from|following) the "
         r"(?:end|expiry|expiration|termination)",
-        None),
+        None,
+    ),
     "audit_rights": (
-        r"\baudit|inspect[^.]{0,60}(?:books|records|facilities|premises)|(?:books|records)[^.]{0,60}(?:inspect|examin)", None),
+        r"\baudit|inspect[^.]{0,60}(?:books|records|facilities|premises)|(?:books|records)[^.]{0,60}(?:inspect|examin)",
+        None,
+    ),
     "uncapped_liability": (
         # a carve-out from a liability limit: "Except for breach of confidentiality, in no event shall ...";
         # carve-outs cite sections, so a period before a digit ("Section 9.1") does not end the span
@@ -72,7 +89,8 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"|(?:neither party|shall not be liable|will not be liable)[^.]{0,300}\bexcept (?:for|in|to the extent|where)"
         r"|(?:limitation|exclusion|cap|limit)s?[^.]{0,80}(?:shall|will) not apply"
         r"|nothing in this (?:section|article|clause)[^.]{0,60}(?:shall|is intended to) (?:limit|restrict)",
-        r"indemnify|hold harmless"),
+        r"indemnify|hold harmless",
+    ),
     "cap_on_liability": (
         r"(?:liabilit|liable)[^.]{0,250}(?:exceed|limited to|in excess of)|(?:aggregate|total|maximum|cumulative) liability"
         r"|in no event[^.]{0,120}(?:liable|liability)|(?:not|never) be liable[^.]{0,120}(?:indirect|consequential|special"
@@ -80,23 +98,31 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         # the same exclusion with the negation up front: "Neither party shall be liable for ... consequential"
         r"|(?:\bneither\b|under no circumstances)[^.]{0,120}(?:\bbe liable|be subject to any liability"
         r"|have any liability)[^.]{0,200}(?:indirect|consequential|special|incidental|punitive|lost profits"
-        r"|loss of profits)", None),
+        r"|loss of profits)",
+        None,
+    ),
     "liquidated_damages": (r"liquidated damages|service (?:level )?credits?|as a penalty", None),
     "warranty_duration": (
         r"warrant\w*[^.]{0,160}(?:for a period of|period of)[^.]{0,30}(?:days|months|years)|warranty period"
-        r"|warrant\w*[^.]{0,80}\(?\d+\)?\s*(?:days|months|years) (?:from|after|following)", None),
+        r"|warrant\w*[^.]{0,80}\(?\d+\)?\s*(?:days|months|years) (?:from|after|following)",
+        None,
+    ),
     "insurance": (
         r"(?:maintain|carry|obtain|procure|keep)[^.]{0,80}insurance|insurance (?:policy|policies|coverage)"
-        r"|(?:general|professional|product) liability insurance", None),
+        r"|(?:general|professional|product) liability insurance",
+        None,
+    ),
 }
 # Exclusions that look at the whole sentence, not only the matched passage.
 SENTENCE_EXCLUSIONS: dict[str, str] = {
     # a definition alone grants no right; an assignment a merger makes free of consent is the opposite of a
     # change-of-control restriction
     "change_of_control": r"[\"”]\s*(?:shall )?means?\b|shall mean|(?<!not )(?<!neither party )(?<!no party )(?:may|can|shall be (?:free|entitled) to)\s+"
-                         r"(?:\w+\s+){0,2}(?:assign|transfer)[^.]{0,80}without|no consent (?:shall|will) be required",
+    r"(?:\w+\s+){0,2}(?:assign|transfer)[^.]{0,80}without|no consent (?:shall|will) be required",
 }
-_COMPILED = {name: (re.compile(p, re.I), re.compile(x, re.I) if x else None) for name, (p, x) in CLAUSE_PATTERNS.items()}
+_COMPILED = {
+    name: (re.compile(p, re.I), re.compile(x, re.I) if x else None) for name, (p, x) in CLAUSE_PATTERNS.items()
+}
 _SENTENCE_EXCLUDED = {name: re.compile(x, re.I) for name, x in SENTENCE_EXCLUSIONS.items()}
 
 
@@ -113,8 +139,11 @@ def find_clauses(sentences: list[str]) -> list[ClauseHit]:
     for name, (pattern, exclusion) in _COMPILED.items():
         for i, text in enumerate(sentences):
             m = pattern.search(text)
-            if m and not (exclusion and exclusion.search(text[m.start():m.end()])) and not (
-                    name in _SENTENCE_EXCLUDED and _SENTENCE_EXCLUDED[name].search(text)):
+            if (
+                m
+                and not (exclusion and exclusion.search(text[m.start() : m.end()]))
+                and not (name in _SENTENCE_EXCLUDED and _SENTENCE_EXCLUDED[name].search(text))
+            ):
                 hits.append(ClauseHit(name, i))
                 break
     return hits

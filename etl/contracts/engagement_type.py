@@ -7,25 +7,69 @@ from dataclasses import dataclass
 
 # Words that name the work itself, by tower. Weighted by how specific they are to one tower.
 SIGNALS: dict[str, dict[str, float]] = {
-    "ITO": {"infrastructure": 2, "data centre": 2, "data center": 2, "server": 1, "network": 1, "hosting": 2,
-            "service desk": 2, "application maintenance": 3, "applications": 1.5, "software": 1.5,
-            "hardware": 2, "cloud": 1, "storage": 1, "end-user": 1, "release": 1, "defect": 1},
-    "BPO": {"contact centre": 3, "contact center": 3, "call centre": 3, "call center": 3, "customer care": 2,
-            "calls": 1, "accounts payable": 3, "accounts receivable": 3, "payroll": 3, "general ledger": 2,
-            "month-end close": 2, "finance and accounting": 3, "claims processing": 3, "data capture": 3,
-            "human resources": 2, "procurement services": 2, "invoice": 1, "billing enquiries": 2},
-    "KPO": {"research": 2, "analytics": 2, "clinical": 3, "biostatistic": 3, "statistical": 2, "pharma": 2,
-            "market research": 3, "competitive intelligence": 3, "legal research": 3, "telemedicine": 3,
-            "data science": 3, "panel survey": 2, "trial": 1, "insight": 1},
+    "ITO": {
+        "infrastructure": 2,
+        "data centre": 2,
+        "data center": 2,
+        "server": 1,
+        "network": 1,
+        "hosting": 2,
+        "service desk": 2,
+        "application maintenance": 3,
+        "applications": 1.5,
+        "software": 1.5,
+        "hardware": 2,
+        "cloud": 1,
+        "storage": 1,
+        "end-user": 1,
+        "release": 1,
+        "defect": 1,
+    },
+    "BPO": {
+        "contact centre": 3,
+        "contact center": 3,
+        "call centre": 3,
+        "call center": 3,
+        "customer care": 2,
+        "calls": 1,
+        "accounts payable": 3,
+        "accounts receivable": 3,
+        "payroll": 3,
+        "general ledger": 2,
+        "month-end close": 2,
+        "finance and accounting": 3,
+        "claims processing": 3,
+        "data capture": 3,
+        "human resources": 2,
+        "procurement services": 2,
+        "invoice": 1,
+        "billing enquiries": 2,
+    },
+    "KPO": {
+        "research": 2,
+        "analytics": 2,
+        "clinical": 3,
+        "biostatistic": 3,
+        "statistical": 2,
+        "pharma": 2,
+        "market research": 3,
+        "competitive intelligence": 3,
+        "legal research": 3,
+        "telemedicine": 3,
+        "data science": 3,
+        "panel survey": 2,
+        "trial": 1,
+        "insight": 1,
+    },
 }
 
 
 @dataclass(frozen=True)
 class EngagementType:
-    engagement_type: str         # ITO | BPO | KPO | other
+    engagement_type: str  # ITO | BPO | KPO | other
     confidence: float
     scores: dict[str, float]
-    evidence: list[str]          # the signal phrases that decided it, most weight first
+    evidence: list[str]  # the signal phrases that decided it, most weight first
 
 
 def classify_engagement(text: str) -> EngagementType:
@@ -50,5 +94,5 @@ def classify_engagement(text: str) -> EngagementType:
     for phrase in evidence:
         m = re.search(re.escape(phrase), text, re.IGNORECASE)
         if m:
-            evidence_text.append(text[m.start():m.end()])
+            evidence_text.append(text[m.start() : m.end()])
     return EngagementType(best, round(min(0.95, 0.4 + 0.6 * share), 2), scores, evidence_text)

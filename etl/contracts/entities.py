@@ -8,9 +8,39 @@ import unicodedata
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-ENTITY_SUFFIXES = {"inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc",
-                   "lp", "llp", "ag", "sa", "nv", "bv", "gmbh", "pvt", "pte", "the", "and", "its", "affiliates",
-                   "de", "cv", "spa", "srl", "sl", "se", "pty", "dba"}
+ENTITY_SUFFIXES = {
+    "inc",
+    "incorporated",
+    "llc",
+    "ltd",
+    "limited",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "plc",
+    "lp",
+    "llp",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "gmbh",
+    "pvt",
+    "pte",
+    "the",
+    "and",
+    "its",
+    "affiliates",
+    "de",
+    "cv",
+    "spa",
+    "srl",
+    "sl",
+    "se",
+    "pty",
+    "dba",
+}
 
 
 def normalize_entity(name: str) -> str:

@@ -21,9 +21,19 @@ COLUMN_ROLES: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 LOWER_IS_BETTER_WORDS = ("time", "abandon", "defect", "escape", "error", "backlog", "latency", "downtime", "cycle")
-UNIT_WORDS = {"%": "percent", "percent": "percent", "hour": "hours", "hrs": "hours", "minute": "minutes",
-              "min": "minutes", "day": "days", "second": "seconds", "sec": "seconds", "score": "score",
-              "point": "score"}
+UNIT_WORDS = {
+    "%": "percent",
+    "percent": "percent",
+    "hour": "hours",
+    "hrs": "hours",
+    "minute": "minutes",
+    "min": "minutes",
+    "day": "days",
+    "second": "seconds",
+    "sec": "seconds",
+    "score": "score",
+    "point": "score",
+}
 
 
 @dataclass
@@ -86,7 +96,7 @@ def collect_schedule_rows(pages: list[PdfPage]) -> tuple[dict[str, int], list[_R
             elif found and roles is not None and len(table[0]) == width:
                 rows += [_Row(r, page.number) for r in table[1:]]  # continuation with repeated header
             elif roles is not None and t_index == 0 and open_at_page == page.number - 1 and len(table[0]) == width:
-                rows += [_Row(r, page.number) for r in table]      # headerless continuation
+                rows += [_Row(r, page.number) for r in table]  # headerless continuation
             else:
                 continue
             open_at_page = page.number if t_index == len(page.tables) - 1 else 0
@@ -109,30 +119,36 @@ def read_sla_terms(pages: list[PdfPage], engagement_id: str, sha256: str, defaul
         baseline = parse_number(cell("baseline"))
         # a row missing optional columns is still a term, but less certain
         confidence = 0.95 - 0.1 * sum(1 for r in ("unit", "allocation") if r not in roles)
-        terms.append(SlaTerm(
-            engagement_id=engagement_id,
-            metric_id=metric_id(name),
-            metric_name=name,
-            unit=_unit_of(cell("unit"), [cell("expected"), cell("minimum")], name),
-            direction=_direction(expected, minimum, name),
-            baseline=baseline,
-            expected=expected,
-            minimum=minimum,
-            allocation_pct=allocation,
-            measurement_window=(cell("window") or default_window).lower(),
-            confidence=round(confidence, 2),
-            provenance=Provenance(sha256, row.page, " | ".join(row.cells)),
-        ))
+        terms.append(
+            SlaTerm(
+                engagement_id=engagement_id,
+                metric_id=metric_id(name),
+                metric_name=name,
+                unit=_unit_of(cell("unit"), [cell("expected"), cell("minimum")], name),
+                direction=_direction(expected, minimum, name),
+                baseline=baseline,
+                expected=expected,
+                minimum=minimum,
+                allocation_pct=allocation,
+                measurement_window=(cell("window") or default_window).lower(),
+                confidence=round(confidence, 2),
+                provenance=Provenance(sha256, row.page, " | ".join(row.cells)),
+            )
+        )
     return terms
 
 
 _NUMBER = r"-?\d+(?:[.,]\d+)?\s*%?"
-_ROW = re.compile(r"^(?P<name>[A-Za-z][^|]*?)\s+(?:(?P<unit>percent|hours?|minutes?|days?|seconds?|score|count)\s+)?"
-                  r"(?P<numbers>(?:" + _NUMBER + r"\s+){2,}" + _NUMBER + r")\s*$", re.I)
+_ROW = re.compile(
+    r"^(?P<name>[A-Za-z][^|]*?)\s+(?:(?P<unit>percent|hours?|minutes?|days?|seconds?|score|count)\s+)?"
+    r"(?P<numbers>(?:" + _NUMBER + r"\s+){2,}" + _NUMBER + r")\s*$",
+    re.I,
+)
 
 
-def read_sla_terms_from_text(pages: list[PdfPage], engagement_id: str, sha256: str, default_window: str,
-                             confidence: float = 0.6) -> list[SlaTerm]:
+def read_sla_terms_from_text(
+    pages: list[PdfPage], engagement_id: str, sha256: str, default_window: str, confidence: float = 0.6
+) -> list[SlaTerm]:
     """The SLA schedule read from page text, for pages without a table model (OCR of scans).
 
     The header line gives the order of the numeric columns; each row is a name, an optional unit and
@@ -147,11 +163,18 @@ def read_sla_terms_from_text(pages: list[PdfPage], engagement_id: str, sha256: s
                 continue
             low = line.lower()
             if numeric_roles is None:
-                if ("service level" in low or "metric" in low or "kpi" in low) and "minimum" in low and (
-                        "expected" in low or "target" in low):
-                    positions = {role: low.find(word) for role, words in COLUMN_ROLES
-                                 if role in ("baseline", "expected", "minimum", "allocation")
-                                 for word in words if word in low}
+                if (
+                    ("service level" in low or "metric" in low or "kpi" in low)
+                    and "minimum" in low
+                    and ("expected" in low or "target" in low)
+                ):
+                    positions = {
+                        role: low.find(word)
+                        for role, words in COLUMN_ROLES
+                        if role in ("baseline", "expected", "minimum", "allocation")
+                        for word in words
+                        if word in low
+                    }
                     numeric_roles = sorted(positions, key=positions.get)
                 continue
             m = _ROW.match(line)
@@ -165,11 +188,20 @@ def read_sla_terms_from_text(pages: list[PdfPage], engagement_id: str, sha256: s
             values = dict(zip(numeric_roles, numbers))
             name = m.group("name").strip()
             unit = _unit_of(m.group("unit") or "", [], name)
-            terms.append(SlaTerm(
-                engagement_id=engagement_id, metric_id=metric_id(name), metric_name=name, unit=unit,
-                direction=_direction(values["expected"], values["minimum"], name), baseline=values.get("baseline"),
-                expected=values["expected"], minimum=values["minimum"], allocation_pct=values.get("allocation", 0.0),
-                measurement_window=default_window, confidence=confidence,
-                provenance=Provenance(sha256, page.number, line, page.text.find(line.split()[0])),
-            ))
+            terms.append(
+                SlaTerm(
+                    engagement_id=engagement_id,
+                    metric_id=metric_id(name),
+                    metric_name=name,
+                    unit=unit,
+                    direction=_direction(values["expected"], values["minimum"], name),
+                    baseline=values.get("baseline"),
+                    expected=values["expected"],
+                    minimum=values["minimum"],
+                    allocation_pct=values.get("allocation", 0.0),
+                    measurement_window=default_window,
+                    confidence=confidence,
+                    provenance=Provenance(sha256, page.number, line, page.text.find(line.split()[0])),
+                )
+            )
     return terms

@@ -22,12 +22,36 @@ from etl.quantities import find_dates, find_durations, find_partial_date, parse_
 from etl.records import ContractTerm, Provenance, SlaTerm
 
 OCR_CONFIDENCE_FACTOR = 0.8
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20,
-            "twenty-fifth": 25, "thirtieth": 30}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+}
 CLIENT_ROLES = ("customer", "client", "company", "sponsor", "buyer", "purchaser", "licensee")
-VENDOR_ROLES = ("supplier", "provider", "service provider", "vendor", "contractor", "agency", "consultant",
-                "licensor", "seller")
+VENDOR_ROLES = (
+    "supplier",
+    "provider",
+    "service provider",
+    "vendor",
+    "contractor",
+    "agency",
+    "consultant",
+    "licensor",
+    "seller",
+)
 PRICING_MODELS = [
     ("time and materials", r"time[- ]and[- ]materials?|\bT&M\b"),
     ("fixed fee", r"fixed[- ](?:fee|price)"),
@@ -53,7 +77,8 @@ class ContractExtraction:
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?i:Inc|Ltd|Co|Corp|Pvt|Pte|No|St|Mr|Ms|Dr|e\.g|i\.e|etc|U\.S|S\.A|L\.P|N\.V|B\.V|LLC|L\.L\.C|Sec|Art|vs|Nos)"
-    r"|\b[A-Z]|^\s*\d+|\b(?i:jan|feb|mar|apr|april|jun|june|jul|july|aug|sep|sept|oct|nov|dec))\.$")
+    r"|\b[A-Z]|^\s*\d+|\b(?i:jan|feb|mar|apr|april|jun|june|jul|july|aug|sep|sept|oct|nov|dec))\.$"
+)
 
 
 # a filing's page footer ("Source: ACME CORP, 10-K, 3/1/2019") names the filer, not a party to the contract
@@ -70,9 +95,9 @@ def _sentences(pages: list[PdfPage]) -> list[_Sentence]:
     for page in pages:
         text, start = page.text, 0
         for m in re.finditer(r"[.;](?=\s|$)|\n(?=\d+\.\s+[A-Z])", text):
-            if _ABBREVIATION.search(text[max(start, m.end() - 12):m.end()]):
+            if _ABBREVIATION.search(text[max(start, m.end() - 12) : m.end()]):
                 continue
-            folded = " ".join(text[start:m.end()].split())
+            folded = " ".join(text[start : m.end()].split())
             if folded:
                 out.append(_Sentence(folded, page.number, start))
             start = m.end()
@@ -96,8 +121,13 @@ class _Terms:
             value = "true" if value else "false"
         elif isinstance(value, float):
             value = f"{value:g}" if abs(value) < 1e6 else f"{value:.2f}"
-        self.items[key] = ContractTerm(self.engagement_id, field, str(value), round(confidence, 2),
-                                       Provenance(self.sha256, s.page, s.text, s.offset))
+        self.items[key] = ContractTerm(
+            self.engagement_id,
+            field,
+            str(value),
+            round(confidence, 2),
+            Provenance(self.sha256, s.page, s.text, s.offset),
+        )
 
     def has(self, field: str) -> bool:
         return field in self.items
@@ -111,38 +141,70 @@ def _first(sentences: list[_Sentence], pattern: str) -> _Sentence | None:
     return next((s for s in sentences if rx.search(s.text)), None)
 
 
-ENTITY_SUFFIX = (r"(?i:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|plc|GmbH|AG|S\.A|SA|S/A|S\.L|B\.V|N\.V|SE|Pvt\.? Ltd|"
-                 r"Pte\.? Ltd|Corporation|Corp|Company|Co|LLP|L\.P|LP|Trust|Fund|Bank|Partners|Holdings|S\.p\.A|"
-                 r"S\.r\.l|Pty\.? Ltd|AB|A/S|Oy|KK|Group|REIT|G\.I\.E)\.?")
+ENTITY_SUFFIX = (
+    r"(?i:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|plc|GmbH|AG|S\.A|SA|S/A|S\.L|B\.V|N\.V|SE|Pvt\.? Ltd|"
+    r"Pte\.? Ltd|Corporation|Corp|Company|Co|LLP|L\.P|LP|Trust|Fund|Bank|Partners|Holdings|S\.p\.A|"
+    r"S\.r\.l|Pty\.? Ltd|AB|A/S|Oy|KK|Group|REIT|G\.I\.E)\.?"
+)
 _ENTITY = re.compile(
-    r"(?P<name>(?:[a-z]?[A-Z0-9][\w&'’\-\.]*,?\s+){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+" + ENTITY_SUFFIX + r")(?![\w])")
-_ALIAS = re.compile(r"^[^(]{0,120}?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?(?:the\s+)?)?[\"“”']+(?P<alias>[^\"“”']+)[\"“”']")
-_ALIAS_AT = re.compile(r"\(\s*(?:the\s+|hereinafter\s+(?:(?:referred to|called) as\s+)?(?:the\s+)?)?[\"“”]+(?P<alias>[^\"“”]{1,40})[\"“”]"
-                       r"|\(\s*hereinafter\s+(?:referred to as|called)\s+(?:the\s+)?(?P<bare>[A-Z][\w]*(?:\s+[A-Z0-9]\w*)?)\s*\)")
+    r"(?P<name>(?:[a-z]?[A-Z0-9][\w&'’\-\.]*,?\s+){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+" + ENTITY_SUFFIX + r")(?![\w])"
+)
+_ALIAS = re.compile(
+    r"^[^(]{0,120}?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?(?:the\s+)?)?[\"“”']+(?P<alias>[^\"“”']+)[\"“”']"
+)
+_ALIAS_AT = re.compile(
+    r"\(\s*(?:the\s+|hereinafter\s+(?:(?:referred to|called) as\s+)?(?:the\s+)?)?[\"“”]+(?P<alias>[^\"“”]{1,40})[\"“”]"
+    r"|\(\s*hereinafter\s+(?:referred to as|called)\s+(?:the\s+)?(?P<bare>[A-Z][\w]*(?:\s+[A-Z0-9]\w*)?)\s*\)"
+)
 _NAME_AT_END = re.compile(r"(?:[A-Z][\w&'’\-\.]*,?\s+(?:(?:of|de|la|du)\s+)?){1,5}[A-Z][\w&'’\-\.]*$")
 _LEAD_IN = re.compile(r"^(?:(?:this|the|by|and|between|among|of|is|made|entered|into|agreement|dated|as|on)\s+)+", re.I)
-ROLE_WORDS = set(CLIENT_ROLES) | set(VENDOR_ROLES) | {"party", "parties", "agreement", "licensee", "licensor",
-                                                      "exhibit", "recitals", "schedule", "amendment", "whereas"}
+ROLE_WORDS = (
+    set(CLIENT_ROLES)
+    | set(VENDOR_ROLES)
+    | {
+        "party",
+        "parties",
+        "agreement",
+        "licensee",
+        "licensor",
+        "exhibit",
+        "recitals",
+        "schedule",
+        "amendment",
+        "whereas",
+    }
+)
 
 
 def _plausible_party(name: str) -> bool:
     core = normalize_entity(name)
     if len(core) < 3 or core in ROLE_WORDS or re.match(r"^[A-Z]\.\s", name):
         return False
-    if re.search(r"(?i)agreement|\bstreet\b|\broad\b|\bsuite\b|\bnear\b|\bfloor\b|\bavenue\b|\bbuilding\b|"
-                 r"^\d+,", name):
+    if re.search(
+        r"(?i)agreement|\bstreet\b|\broad\b|\bsuite\b|\bnear\b|\bfloor\b|\bavenue\b|\bbuilding\b|"
+        r"^\d+,",
+        name,
+    ):
         return False  # an address
-    descriptor = re.sub(r"(?i)[\s,]*\b(?:limited liability company|limited partnership|public limited company|"
-                        r"corporation|company|limited)\.?$", "", name).strip()
-    if not descriptor or re.fullmatch(r"(?i)non-banking financial|banking|financial|" + re.escape(
-            find_jurisdiction(descriptor) or "\0"), descriptor):
+    descriptor = re.sub(
+        r"(?i)[\s,]*\b(?:limited liability company|limited partnership|public limited company|"
+        r"corporation|company|limited)\.?$",
+        "",
+        name,
+    ).strip()
+    if not descriptor or re.fullmatch(
+        r"(?i)non-banking financial|banking|financial|" + re.escape(find_jurisdiction(descriptor) or "\0"), descriptor
+    ):
         return False  # "a Delaware Limited Liability Company" describes a party, it is not one
     # a place ("Miami, Florida") is an address, not a party, unless it carries a legal-entity suffix
     return not (find_jurisdiction(name) and not re.search(r"\b" + ENTITY_SUFFIX + r"$", name))
 
 
-_OPENING_CUE = re.compile(r"\bbetween\b|\bamong\b|\bby and\b|\bparties\b|\bmade\b|\benter(?:ed|s)? into\b|"
-                          r"\bis pleased\b|\bcovenanter\b", re.I)
+_OPENING_CUE = re.compile(
+    r"\bbetween\b|\bamong\b|\bby and\b|\bparties\b|\bmade\b|\benter(?:ed|s)? into\b|"
+    r"\bis pleased\b|\bcovenanter\b",
+    re.I,
+)
 _SIGNATORIES_ELSEWHERE = re.compile(r"(?i)parties signatory hereto|parties (?:are|is) (?:identified|listed|set out) in")
 # "(Pty) Ltd", "« Pty » Ltd": the bracketed word belongs to the legal name; blanked brackets keep offsets
 _BRACKETED_SUFFIX = re.compile(r"[(«]\s*(Pty|Pvt|Proprietary|[A-Z][A-Za-z]+(?=\)\s+(?:Limited|Ltd|Inc)))\s*[)»]")
@@ -154,7 +216,7 @@ def _names_in(text: str) -> list[tuple[str, int]]:
     text = _BRACKETED_SUFFIX.sub(lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), text)
     names: list[tuple[str, int]] = []
     for m in _ENTITY.finditer(text):
-        if re.search(r"\b(?:an?|any|each|other|d/?b/?a)\s+$|[\"“]$", text[max(0, m.start() - 6):m.start()], re.I):
+        if re.search(r"\b(?:an?|any|each|other|d/?b/?a)\s+$|[\"“]$", text[max(0, m.start() - 6) : m.start()], re.I):
             continue  # "a Delaware limited liability company" describes a party; "dba X" is a trade name;
             # a quoted name is an alias being defined
         name = _LEAD_IN.sub("", m.group("name").strip(" ,"))
@@ -173,17 +235,21 @@ def _names_in(text: str) -> list[tuple[str, int]]:
             continue  # a defined term, not a party's short name
         if any(alias.lower() in n.lower().split() for n, _ in names):
             continue  # the short name of a party already found ('Cargill, Incorporated ... ("Cargill")')
-        before = text[max(0, a.start() - 200):a.start()]
+        before = text[max(0, a.start() - 200) : a.start()]
         segment = re.split(r"\b(?i:between|among)\b|\band\b|\)|;|:", before)[-1].strip()
         # drop descriptors after the name: ", an individual", ", a Delaware corporation with offices at ..."
-        segment = re.split(r",\s*(?:an?|the|having|with|whose|residing|located|organi[sz]ed|incorporated|existing)\b"
-                           r"|,?\s+(?:d/?b/?a|a/k/a)\s", segment)[0].strip(" ,")
+        segment = re.split(
+            r",\s*(?:an?|the|having|with|whose|residing|located|organi[sz]ed|incorporated|existing)\b"
+            r"|,?\s+(?:d/?b/?a|a/k/a)\s",
+            segment,
+        )[0].strip(" ,")
         run = _NAME_AT_END.search(segment)
         if not run:
             continue
         name = _LEAD_IN.sub("", run.group(0).strip(" ,"))
         if _plausible_party(name) and not any(
-                same_entity(normalize_entity(name), normalize_entity(n)) for n, _ in names):
+            same_entity(normalize_entity(name), normalize_entity(n)) for n, _ in names
+        ):
             names.append((name, a.start()))
     return names
 
@@ -206,8 +272,7 @@ def _parties(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) ->
     """Parties from the opening paragraph: legal entities and names given a quoted alias. A party whose alias
     is a client or vendor role becomes the client or vendor. Where the opening says the parties are the
     signatories (consortium agreements), they are read from the signature blocks instead."""
-    opening = [s for s in sentences[:30]
-               if _OPENING_CUE.search(s.text) and not re.match(r"(?i)\s*whereas\b", s.text)]
+    opening = [s for s in sentences[:30] if _OPENING_CUE.search(s.text) and not re.match(r"(?i)\s*whereas\b", s.text)]
     if any(_SIGNATORIES_ELSEWHERE.search(s.text) for s in sentences[:80]):
         for name, page, offset in _signatories(pages):
             terms.add("party", name, 0.7, _Sentence(name, page, offset), multi=True)
@@ -235,11 +300,15 @@ _AGREEMENT_DATE_CUES = [
 _EFFECTIVE_ON_SIGNING = re.compile(
     r"effective[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?written"
     r"|first set forth above|date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed|signed|execution)"
-    r"|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)", re.I)
+    r"|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)",
+    re.I,
+)
 
 
 _SIGNATURE_SECTION = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.I)
-_DATE_LINE = re.compile(r"^\s*(?:dated:?\s*)?(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*$", re.M | re.I)
+_DATE_LINE = re.compile(
+    r"^\s*(?:dated:?\s*)?(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*$", re.M | re.I
+)
 
 
 def _date_without_opening(pages: list[PdfPage]) -> tuple[str, _Sentence] | None:
@@ -262,12 +331,13 @@ def _signature_date(pages: list[PdfPage]) -> tuple[str, _Sentence] | None:
         marker = _SIGNATURE_SECTION.search(page.text)
         if not marker:
             continue
-        block = page.text[marker.start():marker.start() + 2500]
+        block = page.text[marker.start() : marker.start() + 2500]
         dates = find_dates(block)
         if dates:
             latest, offset = max(dates)
-            return latest.isoformat(), _Sentence(" ".join(block[:offset + 20].split()[-30:]), page.number,
-                                                 marker.start() + offset)
+            return latest.isoformat(), _Sentence(
+                " ".join(block[: offset + 20].split()[-30:]), page.number, marker.start() + offset
+            )
         partial = find_partial_date(block)
         if partial:
             return partial, _Sentence(" ".join(block[:300].split()), page.number, marker.start())
@@ -309,9 +379,9 @@ def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> d
         alias = re.search(r"\(\s*(?:the\s+|hereinafter\s+)?[\"“]Effective Date[\"”]", s.text)
         dates = []
         if defined:
-            dates = find_dates(s.text[defined.end():defined.end() + 60])
+            dates = find_dates(s.text[defined.end() : defined.end() + 60])
         elif alias:
-            dates = [d for d, offset in find_dates(s.text[max(0, alias.start() - 60):alias.start()])][-1:]
+            dates = [d for d, offset in find_dates(s.text[max(0, alias.start() - 60) : alias.start()])][-1:]
             dates = [(d, 0) for d in dates]
         if dates:
             found["effective_date"] = dates[0][0]
@@ -320,25 +390,35 @@ def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> d
     rules = [
         ("effective_date", r"\beffective\b|\btakes? effect\b|\bcommenc", 0.8),
         # an end date is one written right after the word that ends the term, not any date in the sentence
-        ("expiry_date", r"(?:expir\w*|\bend(?:s|ing)?|terminat\w*|\buntil|through)\s+(?:on\s+)?(?:the\s+)?(?:date\s+of\s+)?", 0.75),
+        (
+            "expiry_date",
+            r"(?:expir\w*|\bend(?:s|ing)?|terminat\w*|\buntil|through)\s+(?:on\s+)?(?:the\s+)?(?:date\s+of\s+)?",
+            0.75,
+        ),
     ]
     for field, pattern, confidence in rules:
         for s in sentences:
             cue = re.search(pattern, s.text, re.IGNORECASE)
             if not cue:
                 continue
-            if field == "effective_date" and re.match(r"[^\w]*[“\"][^”\"]{2,60}[”\"]\s+(?:shall )?means?\b", s.text) \
-                    and not re.match(r"[^\w]*[“\"](?:Effective|Commencement) Date", s.text):
+            if (
+                field == "effective_date"
+                and re.match(r"[^\w]*[“\"][^”\"]{2,60}[”\"]\s+(?:shall )?means?\b", s.text)
+                and not re.match(r"[^\w]*[“\"](?:Effective|Commencement) Date", s.text)
+            ):
                 continue  # the definition of some other term ('"Bill of Sale" means ..., effective as of ...')
-            if field == "expiry_date" and not _ABOUT_THE_TERM.search(s.text[:cue.start()][-80:]):
+            if field == "expiry_date" and not _ABOUT_THE_TERM.search(s.text[: cue.start()][-80:]):
                 continue  # "compensation shall expire on ...", "prohibited ... until ...": not the contract's end
-            dates = find_dates(s.text if field != "expiry_date" else s.text[cue.end():cue.end() + 40])
+            dates = find_dates(s.text if field != "expiry_date" else s.text[cue.end() : cue.end() + 40])
             if dates:
                 found[field] = dates[0][0]
                 terms.add(field, dates[0][0].isoformat(), confidence, s)
                 break
-            if field == "effective_date" and _EFFECTIVE_ON_SIGNING.search(s.text) and re.search(
-                    r"(?i)signature|signed|execution|executed", s.text):
+            if (
+                field == "effective_date"
+                and _EFFECTIVE_ON_SIGNING.search(s.text)
+                and re.search(r"(?i)signature|signed|execution|executed", s.text)
+            ):
                 signed = _signature_date(pages)
                 if signed and len(signed[0]) == 10:  # effective on signing: the day the last party signed
                     found[field] = date.fromisoformat(signed[0])
@@ -361,21 +441,32 @@ def _add_months(start: date, months: int) -> date:
 # the sentence is about how long the contract runs, not a covenant that lasts a while (confidentiality,
 # non-solicitation, payment default)
 _ABOUT_THE_TERM = re.compile(r"(?i)\b(?:agreement|term|contract)\b")
-_COVENANT = re.compile(r"(?i)confiden|solicit|compet|prohibit|during the (?:initial )?term|(?:any|other) terms? of|surviv"
-                       r"|retain|records|[“\"](?!(?:initial )?term)[^”\"]{2,40}[”\"]\s+(?:shall )?means?\b")
+_COVENANT = re.compile(
+    r"(?i)confiden|solicit|compet|prohibit|during the (?:initial )?term|(?:any|other) terms? of|surviv"
+    r"|retain|records|[“\"](?!(?:initial )?term)[^”\"]{2,40}[”\"]\s+(?:shall )?means?\b"
+)
 # weaker signs, counted only near the cue: a long term sentence may mention a licence or a payment later on
 _COVENANT_NEAR = re.compile(r"(?i)disclos|default|payment|warrant|indemn|licen[cs]e|assign")
 _FROM_OTHER_EVENT = re.compile(
     r"[^.]{0,25}?\b(?:from|after|following)\s+(?!(?:the\s+|such\s+)?(?:effective|commencement|"
-    r"date (?:hereof|of (?:this|the) (?:agreement|document))|execution|signing|this|its|date first))", re.I)
+    r"date (?:hereof|of (?:this|the) (?:agreement|document))|execution|signing|this|its|date first))",
+    re.I,
+)
 _TERM_CUE = re.compile(
     r"initial term|term of (?:this|the) agreement|for (?:a|an initial) (?:term|period) of|^\W*term\s*:"
     r"|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
-    r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)", re.I)
-_FROM_SIGNING = re.compile(r"(?i)\bdate (?:hereof|of (?:this|the) agreement)|date first (?:above |set forth above )?"
-                           r"written|date of (?:execution|signing)|execution date")
-_RENEWAL_CUE = re.compile(r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
-                          r"|successive (?:periods|terms)|renewal terms?", re.I)
+    r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)",
+    re.I,
+)
+_FROM_SIGNING = re.compile(
+    r"(?i)\bdate (?:hereof|of (?:this|the) agreement)|date first (?:above |set forth above )?"
+    r"written|date of (?:execution|signing)|execution date"
+)
+_RENEWAL_CUE = re.compile(
+    r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
+    r"|successive (?:periods|terms)|renewal terms?",
+    re.I,
+)
 
 
 def _add_initial_term(terms: _Terms, dates: dict[str, date], months: int, confidence: float, s: _Sentence) -> None:
@@ -397,15 +488,21 @@ def _add_initial_term(terms: _Terms, dates: dict[str, date], months: int, confid
 def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str, date]) -> None:
     for s in sentences:
         m = _TERM_CUE.search(s.text)
-        if not m or _COVENANT.search(s.text) or _COVENANT_NEAR.search(s.text[:m.end() + 80]):
+        if not m or _COVENANT.search(s.text) or _COVENANT_NEAR.search(s.text[: m.end() + 80]):
             continue
-        after = s.text[m.start():]
+        after = s.text[m.start() :]
         # renewal periods come after the initial term ("continue thereafter for 12 months" is the term itself)
         cut = re.search(r"(?i)renew|extend|(?<!continue )thereafter", after)
         # a period counted from some other event ("six months following the date of actual termination")
         # is not the contract's own term
-        months = next((to_months(n, u) for n, u, o in find_durations(after[:cut.start()] if cut else after)
-                       if to_months(n, u) and not _FROM_OTHER_EVENT.match(after[o:o + 90])), None)
+        months = next(
+            (
+                to_months(n, u)
+                for n, u, o in find_durations(after[: cut.start()] if cut else after)
+                if to_months(n, u) and not _FROM_OTHER_EVENT.match(after[o : o + 90])
+            ),
+            None,
+        )
         if months is None:
             continue
         _add_initial_term(terms, dates, months, 0.8, s)
@@ -413,9 +510,14 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
     if not terms.has("initial_term_months"):
         # "the term shall end on the seventh anniversary of the Effective Date"
         for s in sentences:
-            m = re.search(r"(?:agreement|term)\b[^.]{0,160}?(?:shall|will)\s+(?:\w+\s+){0,3}?"
-                          r"(?:end|expire|terminate|continue|remain)[^.]{0,40}?\b(" + "|".join(ORDINALS) +
-                          r"|\d{1,2}(?:st|nd|rd|th))(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?\s+anniversary", s.text, re.I)
+            m = re.search(
+                r"(?:agreement|term)\b[^.]{0,160}?(?:shall|will)\s+(?:\w+\s+){0,3}?"
+                r"(?:end|expire|terminate|continue|remain)[^.]{0,40}?\b("
+                + "|".join(ORDINALS)
+                + r"|\d{1,2}(?:st|nd|rd|th))(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?\s+anniversary",
+                s.text,
+                re.I,
+            )
             if m and not re.search(r"(?i)\b(?:longer|later|earlier|shorter) of\b", s.text):
                 word = m.group(1).lower()
                 years = ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
@@ -424,48 +526,86 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
     if not terms.has("expiry_date"):
         # "shall remain in effect until the expiration of the Royalty Term", "for so long as X remains a
         # shareholder", "through the completion of the services": an end by event, not by date
-        by_event = re.compile(r"\b(?:this|the) agreement\b[^.]{0,160}?(?:shall|will)\b[^.]{0,80}?(?:continue|remain)"
-                              r"[^.]{0,100}?(?:\buntil\b|for so long as|"
-                              r"through the completion)", re.I)
-        s = next((s for s in sentences if by_event.search(s.text) and not _COVENANT.search(s.text)
-                  and not _COVENANT_NEAR.search(s.text)
-                  and not find_dates(s.text) and not _RENEWAL_CUE.search(s.text)
-                  and not find_durations(s.text[by_event.search(s.text).end():])), None)
+        by_event = re.compile(
+            r"\b(?:this|the) agreement\b[^.]{0,160}?(?:shall|will)\b[^.]{0,80}?(?:continue|remain)"
+            r"[^.]{0,100}?(?:\buntil\b|for so long as|"
+            r"through the completion)",
+            re.I,
+        )
+        s = next(
+            (
+                s
+                for s in sentences
+                if by_event.search(s.text)
+                and not _COVENANT.search(s.text)
+                and not _COVENANT_NEAR.search(s.text)
+                and not find_dates(s.text)
+                and not _RENEWAL_CUE.search(s.text)
+                and not find_durations(s.text[by_event.search(s.text).end() :])
+            ),
+            None,
+        )
         if s:
             terms.add("expiry_date", "perpetual", 0.5, s)
     if not terms.has("expiry_date"):
-        no_end = re.compile(r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
-                            r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)", re.I)
-        s = next((s for s in sentences if no_end.search(s.text) and not _COVENANT.search(s.text)
-                  and not _COVENANT_NEAR.search(s.text)
-                  and not _RENEWAL_CUE.search(s.text)), None)
+        no_end = re.compile(
+            r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
+            r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)",
+            re.I,
+        )
+        s = next(
+            (
+                s
+                for s in sentences
+                if no_end.search(s.text)
+                and not _COVENANT.search(s.text)
+                and not _COVENANT_NEAR.search(s.text)
+                and not _RENEWAL_CUE.search(s.text)
+            ),
+            None,
+        )
         if s:
             terms.add("expiry_date", "perpetual", 0.5, s)
     renewals = [s for s in sentences if _RENEWAL_CUE.search(s.text)]
     with_period = []
     for s in renewals:
         renew = re.search(r"renew|extend|extension|renewal|thereafter", s.text, re.I) or _RENEWAL_CUE.search(s.text)
-        durations = [(n, u) for n, u, o in find_durations(s.text[renew.start():]) if to_months(n, u)
-                     and not re.match(r"[^.]{0,30}?(?:prior|before|notice|in advance)", s.text[o:], re.I)]
+        durations = [
+            (n, u)
+            for n, u, o in find_durations(s.text[renew.start() :])
+            if to_months(n, u) and not re.match(r"[^.]{0,30}?(?:prior|before|notice|in advance)", s.text[o:], re.I)
+        ]
         if durations:
             with_period.append((s, durations[0]))
     chosen = with_period[0][0] if with_period else (renewals[0] if renewals else None)
     if chosen:
-        auto = bool(re.search(r"automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend)|renew\w*\s+(?:automatically|tacitly)"
-                              r"|auto[- ]?renew|shall (?:be )?(?:renew|extend)\w* for (?:successive|additional|consecutive)"
-                              r"|unless[^.]{0,80}notice[^.]{0,80}(?:renew|extend)", chosen.text, re.I))
+        auto = bool(
+            re.search(
+                r"automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend)|renew\w*\s+(?:automatically|tacitly)"
+                r"|auto[- ]?renew|shall (?:be )?(?:renew|extend)\w* for (?:successive|additional|consecutive)"
+                r"|unless[^.]{0,80}notice[^.]{0,80}(?:renew|extend)",
+                chosen.text,
+                re.I,
+            )
+        )
         terms.add("auto_renewal", auto, 0.85, chosen)
     if with_period:
         s, (n, unit) = with_period[0]
         terms.add("renewal_term_months", to_months(n, unit), 0.8, s)
-    notice_cue = re.compile(r"notice[^.]{0,160}(?:non-?renewal|not to renew|renew|extend|expir|end of (?:the|such|any|each))"
-                            r"|(?:non-?renewal|not (?:wish|intend|elect) to (?:renew|extend))[^.]{0,160}notice", re.I)
+    notice_cue = re.compile(
+        r"notice[^.]{0,160}(?:non-?renewal|not to renew|renew|extend|expir|end of (?:the|such|any|each))"
+        r"|(?:non-?renewal|not (?:wish|intend|elect) to (?:renew|extend))[^.]{0,160}notice",
+        re.I,
+    )
     candidates = [s for s in renewals if re.search(r"\bnoti(?:ce|fication|fies|fy)", s.text, re.I)]
     candidates += [s for s in sentences if notice_cue.search(s.text) and s not in candidates]
     for s in candidates:
         # the notice period is the duration followed by 'prior', 'before', 'notice' or 'in advance'
-        lead = [(n, u) for n, u, o in find_durations(s.text)
-                if re.match(r"[^.]{0,40}?(?:prior|before|notice|notification|in advance|preceding)", s.text[o:], re.I)]
+        lead = [
+            (n, u)
+            for n, u, o in find_durations(s.text)
+            if re.match(r"[^.]{0,40}?(?:prior|before|notice|notification|in advance|preceding)", s.text[o:], re.I)
+        ]
         if lead:
             n, unit = lead[0]
             terms.add("notice_period_days", to_days(n, unit), 0.75, s)
@@ -475,8 +615,11 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
 def _governing_law(sentences: list[_Sentence], terms: _Terms) -> None:
     """The jurisdiction whose laws govern: a known state, province or country named after 'law(s) of', or
     elsewhere in a governing-law sentence ('laws of that State'). A state wins over its country."""
-    cue = re.compile(r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
-                     r"|governing law", re.I)
+    cue = re.compile(
+        r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
+        r"|governing law",
+        re.I,
+    )
     # a definition ('"Applicable Law" means any United States ... law') names laws but chooses none
     definition = re.compile(r"[“\"][^”\"]{1,60}[”\"]\s+(?:shall )?means?\b")
     for s in sentences:
@@ -504,12 +647,14 @@ def _money_terms(sentences: list[_Sentence], terms: _Terms) -> None:
             m = re.search(pattern, s.text, re.I)
             if not m:
                 continue
-            money = parse_money(s.text[m.start():]) or parse_money(s.text)
+            money = parse_money(s.text[m.start() :]) or parse_money(s.text)
             if money:
                 terms.add("currency", money[0], 0.9, s)
                 terms.add(field, float(money[1]), 0.85, s)
                 break
-    s = _first(sentences, r"(?:historical|market|benchmark|budget|index)[^.]{0,30}basis|basis[^.]{0,10}(?:historical|budget)")
+    s = _first(
+        sentences, r"(?:historical|market|benchmark|budget|index)[^.]{0,30}basis|basis[^.]{0,10}(?:historical|budget)"
+    )
     if s and "cost_baseline" in terms.items:
         kind = re.search(r"(historical cost|market benchmark|market basket|budget|index[- ]adjusted)", s.text, re.I)
         if kind:
@@ -547,8 +692,11 @@ def _repeat_default_multiplier(sentences: list[_Sentence], terms: _Terms) -> Non
     for s in sentences:
         if not re.search(r"consecutive", s.text, re.I) or not re.search(r"(?i)service (?:level )?credit", s.text):
             continue
-        factor = re.search(r"multiplied by (?:a factor of )?(\d+(?:\.\d+)?)|\b(doubled?|twice|two times|tripled|three times)\b",
-                           s.text, re.I)
+        factor = re.search(
+            r"multiplied by (?:a factor of )?(\d+(?:\.\d+)?)|\b(doubled?|twice|two times|tripled|three times)\b",
+            s.text,
+            re.I,
+        )
         count = re.search(r"(?:\((\d+)\)|\b(\d+))\s+(?:or more\s+)?consecutive", s.text, re.I)
         if factor and count:
             multiplier = float(factor.group(1)) if factor.group(1) else _MULTIPLIER_WORDS[factor.group(2).lower()]
@@ -583,8 +731,11 @@ def _title_phrase(line: str) -> str | None:
     stop = end + 1
     if stop < len(words) and words[stop].upper() in ("FOR", "ON", "OF", "REGARDING"):
         # "... AGREEMENT FOR INFRASTRUCTURE MANAGED SERVICES", but not "... AGREEMENT DATED AS OF ..."
-        while stop < len(words) and _TITLE_WORD.match(words[stop]) and words[stop].strip(",") not in (
-                "BETWEEN", "DATED", "BY", "AMONG", "MADE", "AS", "EFFECTIVE"):
+        while (
+            stop < len(words)
+            and _TITLE_WORD.match(words[stop])
+            and words[stop].strip(",") not in ("BETWEEN", "DATED", "BY", "AMONG", "MADE", "AS", "EFFECTIVE")
+        ):
             stop += 1
     phrase = words[start:stop]
     while phrase and phrase[0].upper().strip(",") in ("AND", "&", "OF", "FOR", "TO", "THE", "FORM"):
@@ -619,12 +770,15 @@ def looks_like_sla_schedule(text: str) -> bool:
     """A page worth pdfplumber's table model: it names service levels and their levels."""
     low = text.lower()
     return ("service level" in low or "kpi" in low or "sla" in low) and any(
-        w in low for w in ("minimum", "expected", "target"))
+        w in low for w in ("minimum", "expected", "target")
+    )
 
 
 def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExtraction:
-    pages = [replace(p, text=_FILING_FOOTER.sub(lambda m: " " * len(m.group(0)), p.text))
-             for p in read_pages(path, wants_tables=looks_like_sla_schedule)]
+    pages = [
+        replace(p, text=_FILING_FOOTER.sub(lambda m: " " * len(m.group(0)), p.text))
+        for p in read_pages(path, wants_tables=looks_like_sla_schedule)
+    ]
     sentences = _sentences(pages)
     terms = _Terms(engagement_id, sha256)
     title = _title(pages[0])
@@ -658,6 +812,7 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
         # OCR misreads characters: every value from a scan is less certain, and the source is recorded
         values = [replace(t, confidence=round(t.confidence * OCR_CONFIDENCE_FACTOR, 2)) for t in values]
         first = pages[0]
-        values.append(ContractTerm(engagement_id, "text_source", "ocr", 1.0,
-                                   Provenance(sha256, 1, first.text[:200], 0)))
+        values.append(
+            ContractTerm(engagement_id, "text_source", "ocr", 1.0, Provenance(sha256, 1, first.text[:200], 0))
+        )
     return ContractExtraction(terms=values, sla_terms=sla, pages=len(pages))

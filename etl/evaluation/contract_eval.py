@@ -27,8 +27,9 @@ def predictions_from_terms(terms) -> dict:
             values.setdefault(t.field, t.value)
     if "renewal_term_months" in values:
         values["renewal_term"] = values["renewal_term_months"]
-        values["renewal_term"] = ("perpetual" if values["renewal_term_months"] == "perpetual"
-                                  else f"{values['renewal_term_months']} months")
+        values["renewal_term"] = (
+            "perpetual" if values["renewal_term_months"] == "perpetual" else f"{values['renewal_term_months']} months"
+        )
     if "notice_period_days" in values:
         values["notice_period"] = f"{values['notice_period_days']} days"
     return values
@@ -85,11 +86,15 @@ def format_report(result: dict) -> str:
     lines = [f"{'field':38} {'n':>4} {'accuracy':>9} {'precision':>9} {'recall':>7} {'f1':>6}"]
     for label in FIELDS:
         f = result["fields"][label]
-        lines.append(f"{label:38} {f['n']:>4} {fmt(f['accuracy']):>9} {fmt(f['precision']):>9} "
-                     f"{fmt(f['recall']):>7} {fmt(f['f1']):>6}")
+        lines.append(
+            f"{label:38} {f['n']:>4} {fmt(f['accuracy']):>9} {fmt(f['precision']):>9} "
+            f"{fmt(f['recall']):>7} {fmt(f['f1']):>6}"
+        )
     lines.append("")
-    lines.append(f"{result['contracts']} contracts, {result['pages']} pages in {result['seconds']} s "
-                 f"= {result['pages_per_second']} pages/s on {result['workers']} workers")
+    lines.append(
+        f"{result['contracts']} contracts, {result['pages']} pages in {result['seconds']} s "
+        f"= {result['pages_per_second']} pages/s on {result['workers']} workers"
+    )
     for file, reason in result["unreadable"].items():
         lines.append(f"unreadable: {file}: {reason}")
     return "\n".join(lines)

@@ -42,14 +42,33 @@ FIELDS: dict[str, tuple[str, str]] = {
     **{label: (f"clause:{name}", "flag") for label, name in CLAUSE_LABELS.items()},
 }
 
-ROLE_ALIASES = {"company", "consultant", "customer", "client", "supplier", "provider", "vendor", "contractor",
-                "licensee", "licensor", "developer", "party", "parties", "distributor", "operator", "owner"}
+ROLE_ALIASES = {
+    "company",
+    "consultant",
+    "customer",
+    "client",
+    "supplier",
+    "provider",
+    "vendor",
+    "contractor",
+    "licensee",
+    "licensor",
+    "developer",
+    "party",
+    "parties",
+    "distributor",
+    "operator",
+    "owner",
+}
 
-_LEGAL_SUFFIX_AT_END = re.compile(r"(?i)\b(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|company|co|plc|"
-                                  r"lp|l\.p|llp|ag|s\.?a|n\.?v|b\.?v|gmbh|pty|s\.?a\.?s|a/s|ab|se)\.?$")
+_LEGAL_SUFFIX_AT_END = re.compile(
+    r"(?i)\b(?:inc|incorporated|llc|l\.l\.c|ltd|limited|corp|corporation|company|co|plc|"
+    r"lp|l\.p|llp|ag|s\.?a|n\.?v|b\.?v|gmbh|pty|s\.?a\.?s|a/s|ab|se)\.?$"
+)
 
 
 # ---------------------------------------------------------------- normalizers
+
 
 def normalize_date(text: str) -> tuple[int | None, int | None, int | None] | None:
     """'3/20/2020' -> (2020, 3, 20); '[]/[]/2020' -> (2020, None, None); ISO accepted; '' -> None."""
@@ -126,23 +145,28 @@ def gold_parties(answer: str) -> set[str]:
 
 # ---------------------------------------------------------------- scoring
 
+
 @dataclass
 class FieldScore:
     n: int = 0
     correct: int = 0
     tp_predicted: int = 0  # predictions that match gold (items, for list fields)
-    tp_gold: int = 0       # gold answers that were found (items, for list fields)
-    predicted: int = 0     # non-empty predictions
-    gold: int = 0          # non-empty gold answers
+    tp_gold: int = 0  # gold answers that were found (items, for list fields)
+    predicted: int = 0  # non-empty predictions
+    gold: int = 0  # non-empty gold answers
     errors: list[dict] = field(default_factory=list)
 
     def as_dict(self, with_errors: bool = False) -> dict:
         p = self.tp_predicted / self.predicted if self.predicted else None
         r = self.tp_gold / self.gold if self.gold else None
         f1 = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
-        out = {"n": self.n, "accuracy": round(self.correct / self.n, 4) if self.n else None,
-               "precision": None if p is None else round(p, 4), "recall": None if r is None else round(r, 4),
-               "f1": None if f1 is None else round(f1, 4)}
+        out = {
+            "n": self.n,
+            "accuracy": round(self.correct / self.n, 4) if self.n else None,
+            "precision": None if p is None else round(p, 4),
+            "recall": None if r is None else round(r, 4),
+            "f1": None if f1 is None else round(f1, 4),
+        }
         if with_errors:
             out["errors"] = self.errors
         return out

@@ -31,12 +31,18 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
     if not inside_inbox(settings.inbox, item.path):
         # a link out of the inbox ("../../x.pdf") is never followed: its target is not the sender's to give
         target = str(source.readlink()) if source.is_symlink() else str(source.resolve())
-        return ExtractedFile(path=item.path, sha256=hashlib.sha256(target.encode()).hexdigest(), kind=item.kind,
-                             engagement_id=item.engagement_id, status="quarantined",
-                             reason=f"the file links to {target}, outside the inbox; only files inside the inbox are read")
+        return ExtractedFile(
+            path=item.path,
+            sha256=hashlib.sha256(target.encode()).hexdigest(),
+            kind=item.kind,
+            engagement_id=item.engagement_id,
+            status="quarantined",
+            reason=f"the file links to {target}, outside the inbox; only files inside the inbox are read",
+        )
     sha = file_sha256(source)
-    outcome = ExtractedFile(path=item.path, sha256=sha, kind=item.kind, engagement_id=item.engagement_id,
-                            status="extracted")
+    outcome = ExtractedFile(
+        path=item.path, sha256=sha, kind=item.kind, engagement_id=item.engagement_id, status="extracted"
+    )
     if item.registered_sha256 == sha:
         outcome.status, outcome.reason = "unchanged", "same content as the version already loaded from this path"
         return outcome
@@ -64,8 +70,15 @@ def stage_file(settings: Settings, item: InboxFile) -> str:
     tmp = target.with_suffix(".tmp")
     tmp.write_text(json.dumps(outcome.to_dict()))
     tmp.replace(target)  # atomic: a retried task never leaves half a file for the loader
-    log.info("%s: %s %s (%d terms, %d SLA rows, %d measurements)", item.path, outcome.status, outcome.reason,
-             len(outcome.contract_terms), len(outcome.sla_terms), len(outcome.measurements))
+    log.info(
+        "%s: %s %s (%d terms, %d SLA rows, %d measurements)",
+        item.path,
+        outcome.status,
+        outcome.reason,
+        len(outcome.contract_terms),
+        len(outcome.sla_terms),
+        len(outcome.measurements),
+    )
     return str(target)
 
 

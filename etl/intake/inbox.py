@@ -23,10 +23,10 @@ def _is_junk(name: str) -> bool:
 
 @dataclass(frozen=True)
 class InboxFile:
-    path: str            # relative to the inbox, POSIX separators
-    kind: str            # contract | report
+    path: str  # relative to the inbox, POSIX separators
+    kind: str  # contract | report
     engagement_id: str
-    registered_sha256: str | None = None   # what the warehouse last loaded from this path, looked up once per run
+    registered_sha256: str | None = None  # what the warehouse last loaded from this path, looked up once per run
 
 
 def inside_inbox(root: Path, path: str) -> bool:

@@ -22,15 +22,43 @@ from etl.reports.values import parse_locale_number, to_contract_unit
 from etl.settings import DBT_PROJECT_DIR
 
 CONTRACT_FIELDS = [
-    "title", "client", "client_alias", "vendor", "vendor_alias", "engagement_type", "agreement_date",
-    "effective_date", "expiry_date", "initial_term_months", "auto_renewal", "renewal_term_months",
-    "notice_period_days", "governing_law", "currency", "annual_charges", "pricing_model", "cost_baseline",
-    "cost_baseline_kind", "committed_savings_pct", "at_risk_pct", "earn_back_months", "repeat_default_months",
+    "title",
+    "client",
+    "client_alias",
+    "vendor",
+    "vendor_alias",
+    "engagement_type",
+    "agreement_date",
+    "effective_date",
+    "expiry_date",
+    "initial_term_months",
+    "auto_renewal",
+    "renewal_term_months",
+    "notice_period_days",
+    "governing_law",
+    "currency",
+    "annual_charges",
+    "pricing_model",
+    "cost_baseline",
+    "cost_baseline_kind",
+    "committed_savings_pct",
+    "at_risk_pct",
+    "earn_back_months",
+    "repeat_default_months",
     "repeat_default_multiplier",
 ]
-NUMERIC_CONTRACT_FIELDS = ["annual_charges", "cost_baseline", "committed_savings_pct", "at_risk_pct", "earn_back_months",
-                           "repeat_default_months", "repeat_default_multiplier",
-                           "initial_term_months", "renewal_term_months", "notice_period_days"]
+NUMERIC_CONTRACT_FIELDS = [
+    "annual_charges",
+    "cost_baseline",
+    "committed_savings_pct",
+    "at_risk_pct",
+    "earn_back_months",
+    "repeat_default_months",
+    "repeat_default_multiplier",
+    "initial_term_months",
+    "renewal_term_months",
+    "notice_period_days",
+]
 
 
 def unit_ranges() -> dict[str, tuple[float, float]]:
@@ -41,7 +69,7 @@ def unit_ranges() -> dict[str, tuple[float, float]]:
 
 @dataclass
 class CanonicalBatch:
-    contracts: pd.DataFrame       # one row per contract file: pivoted terms, for validation
+    contracts: pd.DataFrame  # one row per contract file: pivoted terms, for validation
     contract_terms: pd.DataFrame  # long: one row per extracted value with provenance
     sla_terms: pd.DataFrame
     measurements: pd.DataFrame
@@ -57,8 +85,11 @@ def _with_units(df: pd.DataFrame) -> pd.DataFrame:
 def _writes_fractions(units_and_texts: list[tuple[str | None, str]]) -> bool:
     """Whether a report writes percentages as 0..1: every percent value without a % sign is at most 1.
     `units_and_texts`: (contract unit of the matched metric, value as written) for each of its rows."""
-    values = [parse_locale_number(text) for unit, text in units_and_texts
-              if unit == "percent" and "%" not in text and text.strip()]
+    values = [
+        parse_locale_number(text)
+        for unit, text in units_and_texts
+        if unit == "percent" and "%" not in text and text.strip()
+    ]
     values = [v for v in values if v is not None]
     return bool(values) and all(0 <= v <= 1 for v in values)
 
@@ -66,39 +97,87 @@ def _writes_fractions(units_and_texts: list[tuple[str | None, str]]) -> bool:
 # Reported charges are not a service level: they replace the contract's flat monthly charges where a vendor
 # reports what it invoiced. One reserved metric per engagement, in the contract's currency.
 INVOICED_CHARGES = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text())["vars"]["invoiced_charges_metric"]
-_INVOICE_NAME = re.compile(r"(?i)\binvoic\w*\b.*\b(?:charges?|amount|total|value|fees?)\b|^(?:total |monthly )?charges$"
-                           r"|\bbilled amount\b|\bamount billed\b")
+_INVOICE_NAME = re.compile(
+    r"(?i)\binvoic\w*\b.*\b(?:charges?|amount|total|value|fees?)\b|^(?:total |monthly )?charges$"
+    r"|\bbilled amount\b|\bamount billed\b"
+)
 
 
 MEASUREMENT_COLUMNS = [
-    "row_id", "engagement_id", "metric_id", "metric_key", "match_method", "match_score", "metric_name", "unit",
-    "period", "grain", "period_start", "term_start", "term_end", "run_month_start", "actual", "conversion",
-    "actual_text", "reported_met", "location", "file_path", "file_sha256", "page", "source_text"]
+    "row_id",
+    "engagement_id",
+    "metric_id",
+    "metric_key",
+    "match_method",
+    "match_score",
+    "metric_name",
+    "unit",
+    "period",
+    "grain",
+    "period_start",
+    "term_start",
+    "term_end",
+    "run_month_start",
+    "actual",
+    "conversion",
+    "actual_text",
+    "reported_met",
+    "location",
+    "file_path",
+    "file_sha256",
+    "page",
+    "source_text",
+]
 
 
-def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappings_dir: Path,
-                known_terms: dict[str, dict[str, str | None]] | None = None,
-                run_month: str | None = None) -> CanonicalBatch:
+def build_batch(
+    files: list[ExtractedFile],
+    known_sla_terms: pd.DataFrame,
+    mappings_dir: Path,
+    known_terms: dict[str, dict[str, str | None]] | None = None,
+    run_month: str | None = None,
+) -> CanonicalBatch:
     """known_sla_terms: SLA rows already in the warehouse, for reports whose contract was loaded earlier;
     known_terms: engagement -> {effective_date, expiry_date, currency} already in the warehouse;
     run_month: the run's month (YYYY-MM-01): a value reported for a later month is in the future."""
     contracts = [f for f in files if f.kind == "contract" and f.status == "extracted"]
     reports = [f for f in files if f.kind == "report" and f.status == "extracted"]
 
-    term_rows = [{**{k: v for k, v in asdict(t).items() if k != "provenance"}, **_prov(t.provenance),
-                  "file_path": f.path} for f in contracts for t in f.contract_terms]
-    contract_terms = pd.DataFrame(term_rows, columns=[
-        "engagement_id", "field", "value", "confidence", "file_sha256", "page", "source_text", "char_offset", "file_path"])
+    term_rows = [
+        {**{k: v for k, v in asdict(t).items() if k != "provenance"}, **_prov(t.provenance), "file_path": f.path}
+        for f in contracts
+        for t in f.contract_terms
+    ]
+    contract_terms = pd.DataFrame(
+        term_rows,
+        columns=[
+            "engagement_id",
+            "field",
+            "value",
+            "confidence",
+            "file_sha256",
+            "page",
+            "source_text",
+            "char_offset",
+            "file_path",
+        ],
+    )
 
     wide = []
     for f in contracts:
-        row = {"engagement_id": f.engagement_id, "file_path": f.path, "file_sha256": f.sha256,
-               "row_id": f"{f.sha256[:12]}:contract", "location": "contract"}
+        row = {
+            "engagement_id": f.engagement_id,
+            "file_path": f.path,
+            "file_sha256": f.sha256,
+            "row_id": f"{f.sha256[:12]}:contract",
+            "location": "contract",
+        }
         row.update({k: None for k in CONTRACT_FIELDS})
         row.update({t.field: t.value for t in f.contract_terms})
         wide.append(row)
-    contracts_df = pd.DataFrame(wide, columns=["engagement_id", "file_path", "file_sha256", "row_id", "location",
-                                               *CONTRACT_FIELDS])
+    contracts_df = pd.DataFrame(
+        wide, columns=["engagement_id", "file_path", "file_sha256", "row_id", "location", *CONTRACT_FIELDS]
+    )
     for col in NUMERIC_CONTRACT_FIELDS:
         contracts_df[col] = pd.to_numeric(contracts_df[col]).astype("float64")
 
@@ -106,23 +185,52 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
     for f in contracts:
         for i, s in enumerate(f.sla_terms, start=1):
             d = {k: v for k, v in asdict(s).items() if k != "provenance"}
-            sla_rows.append({**d, **_prov(s.provenance), "file_path": f.path,
-                             "row_id": f"{f.sha256[:12]}:sla{i}", "location": f"page {s.provenance.page} SLA row {i}"})
-    sla = pd.DataFrame(sla_rows, columns=[
-        "engagement_id", "metric_id", "metric_name", "unit", "direction", "baseline", "expected", "minimum",
-        "allocation_pct", "measurement_window", "confidence", "file_sha256", "page", "source_text", "char_offset",
-        "file_path", "row_id", "location"])
+            sla_rows.append(
+                {
+                    **d,
+                    **_prov(s.provenance),
+                    "file_path": f.path,
+                    "row_id": f"{f.sha256[:12]}:sla{i}",
+                    "location": f"page {s.provenance.page} SLA row {i}",
+                }
+            )
+    sla = pd.DataFrame(
+        sla_rows,
+        columns=[
+            "engagement_id",
+            "metric_id",
+            "metric_name",
+            "unit",
+            "direction",
+            "baseline",
+            "expected",
+            "minimum",
+            "allocation_pct",
+            "measurement_window",
+            "confidence",
+            "file_sha256",
+            "page",
+            "source_text",
+            "char_offset",
+            "file_path",
+            "row_id",
+            "location",
+        ],
+    )
     for col in ("baseline", "expected", "minimum", "allocation_pct", "confidence"):
         sla[col] = sla[col].astype("float64")
     sla = _with_units(sla)
 
     # the schedule each report is matched against: this run's contracts win over what was loaded before
     this_run = set(sla["engagement_id"])
-    schedule = pd.concat([
-        sla[["engagement_id", "metric_id", "metric_name", "unit"]],
-        known_sla_terms.loc[~known_sla_terms["engagement_id"].isin(this_run),
-                            ["engagement_id", "metric_id", "metric_name", "unit"]],
-    ])
+    schedule = pd.concat(
+        [
+            sla[["engagement_id", "metric_id", "metric_name", "unit"]],
+            known_sla_terms.loc[
+                ~known_sla_terms["engagement_id"].isin(this_run), ["engagement_id", "metric_id", "metric_name", "unit"]
+            ],
+        ]
+    )
     by_engagement: dict[str, dict[str, tuple[str, str]]] = {}
     for r in schedule.itertuples():
         by_engagement.setdefault(r.engagement_id, {})[r.metric_id] = (r.metric_name, r.unit)
@@ -140,44 +248,55 @@ def build_batch(files: list[ExtractedFile], known_sla_terms: pd.DataFrame, mappi
             mapping_cache[f.engagement_id] = load_mapping_file(path) if path.exists() else {}
         names = {k: v[0] for k, v in metrics.items()}
         matched: dict[str, MetricMatch] = {}  # a report names the same few metrics on every row
-        matches = [matched.get(m.metric_name) or matched.setdefault(
-            m.metric_name, _match_report_metric(m.metric_name, names, mapping_cache[f.engagement_id]))
-            for m in f.measurements]
-        units = ["money" if match.metric_id == INVOICED_CHARGES else metrics[match.metric_id][1] if match.metric_id
-                 else None for match in matches]
+        matches = [
+            matched.get(m.metric_name)
+            or matched.setdefault(
+                m.metric_name, _match_report_metric(m.metric_name, names, mapping_cache[f.engagement_id])
+            )
+            for m in f.measurements
+        ]
+        units = [
+            "money" if match.metric_id == INVOICED_CHARGES else metrics[match.metric_id][1] if match.metric_id else None
+            for match in matches
+        ]
         fractions = _writes_fractions([(unit, m.actual_text) for unit, m in zip(units, f.measurements)])
         terms = contract_terms_by_engagement.get(f.engagement_id, {})
         start, end = terms.get("effective_date"), terms.get("expiry_date")
         for m, match, unit in zip(f.measurements, matches, units):
             actual, conversion = to_contract_unit(m.actual_text, unit, fractions, terms.get("currency"))
             # kept as a tuple (the dict's values, in MEASUREMENT_COLUMNS order): a million dicts would cost GBs
-            rows.append(tuple({
-                "row_id": f"{f.sha256[:12]}:{m.location}",
-                "engagement_id": f.engagement_id,
-                "metric_id": match.metric_id,
-                "metric_key": f"{f.engagement_id}/{match.metric_id}" if match.metric_id
-                else f"{f.engagement_id}/unmatched:{m.metric_name}",
-                "match_method": match.method,
-                "match_score": match.score,
-                "metric_name": m.metric_name,
-                "unit": unit,
-                "period": m.period,
-                "grain": period_grain(m.period) if m.period else None,
-                "period_start": period_start(m.period),
-                # compared by month: a report for the month the term starts in is inside the term
-                "term_start": f"{start[:7]}-01" if start and len(start) == 10 else None,
-                "term_end": end if end and len(end) == 10 else None,
-                "run_month_start": run_month,
-                "actual": actual,
-                "conversion": conversion,
-                "actual_text": m.actual_text,
-                "reported_met": m.reported_met,
-                "location": m.location,
-                "file_path": f.path,
-                "file_sha256": f.sha256,
-                "page": m.provenance.page,
-                "source_text": m.provenance.source_text,
-            }.values()))
+            rows.append(
+                tuple(
+                    {
+                        "row_id": f"{f.sha256[:12]}:{m.location}",
+                        "engagement_id": f.engagement_id,
+                        "metric_id": match.metric_id,
+                        "metric_key": f"{f.engagement_id}/{match.metric_id}"
+                        if match.metric_id
+                        else f"{f.engagement_id}/unmatched:{m.metric_name}",
+                        "match_method": match.method,
+                        "match_score": match.score,
+                        "metric_name": m.metric_name,
+                        "unit": unit,
+                        "period": m.period,
+                        "grain": period_grain(m.period) if m.period else None,
+                        "period_start": period_start(m.period),
+                        # compared by month: a report for the month the term starts in is inside the term
+                        "term_start": f"{start[:7]}-01" if start and len(start) == 10 else None,
+                        "term_end": end if end and len(end) == 10 else None,
+                        "run_month_start": run_month,
+                        "actual": actual,
+                        "conversion": conversion,
+                        "actual_text": m.actual_text,
+                        "reported_met": m.reported_met,
+                        "location": m.location,
+                        "file_path": f.path,
+                        "file_sha256": f.sha256,
+                        "page": m.provenance.page,
+                        "source_text": m.provenance.source_text,
+                    }.values()
+                )
+            )
     measurements = pd.DataFrame.from_records(rows, columns=MEASUREMENT_COLUMNS)
     del rows
     measurements["actual"] = measurements["actual"].astype("float64")

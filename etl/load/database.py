@@ -33,8 +33,9 @@ class DuckDBWarehouse:
     def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self.con.execute(sql, params or []).df()
 
-    def bulk_insert(self, table: str, df: pd.DataFrame, columns: list[str] | None = None,
-                    constants: dict | None = None) -> int:
+    def bulk_insert(
+        self, table: str, df: pd.DataFrame, columns: list[str] | None = None, constants: dict | None = None
+    ) -> int:
         """Insert `columns` of `df` (default: all) plus `constants` (column -> one value for every row).
         DuckDB scans the frame in place: no copy of it is made for the selection or the constants."""
         if df.empty:
@@ -42,9 +43,11 @@ class DuckDBWarehouse:
         columns, constants = columns or list(df.columns), constants or {}
         self.con.register("incoming_rows", df)
         try:
-            self.con.execute(f"insert into {table} ({', '.join([*columns, *constants])}) "
-                             f"select {', '.join([*columns, *('?' for _ in constants)])} from incoming_rows",
-                             list(constants.values()))
+            self.con.execute(
+                f"insert into {table} ({', '.join([*columns, *constants])}) "
+                f"select {', '.join([*columns, *('?' for _ in constants)])} from incoming_rows",
+                list(constants.values()),
+            )
         finally:
             self.con.unregister("incoming_rows")
         return len(df)
@@ -90,8 +93,9 @@ class PostgresWarehouse:
             names = [d[0] for d in cur.description]
             return pd.DataFrame(cur.fetchall(), columns=names)
 
-    def bulk_insert(self, table: str, df: pd.DataFrame, columns: list[str] | None = None,
-                    constants: dict | None = None) -> int:
+    def bulk_insert(
+        self, table: str, df: pd.DataFrame, columns: list[str] | None = None, constants: dict | None = None
+    ) -> int:
         """COPY `columns` of `df` (default: all) plus `constants` (column -> one value for every row)."""
         if df.empty:
             return 0
@@ -100,8 +104,9 @@ class PostgresWarehouse:
         frame.to_csv(buffer, index=False, header=False, na_rep="\\N")
         buffer.seek(0)
         with self.con.cursor() as cur:
-            cur.copy_expert(f"copy {table} ({', '.join(frame.columns)}) from stdin with (format csv, null '\\N')",
-                            buffer)
+            cur.copy_expert(
+                f"copy {table} ({', '.join(frame.columns)}) from stdin with (format csv, null '\\N')", buffer
+            )
         return len(df)
 
     def begin(self) -> None:

@@ -24,6 +24,7 @@ from etl.records import ExtractedFile
 
 log = logging.getLogger(__name__)
 
+
 @dataclass
 class RunSummary:
     run_id: str
@@ -42,12 +43,13 @@ class RunSummary:
     def to_dict(self) -> dict:
         return asdict(self)
 
-
     def describe(self) -> str:
         """The run summary as an operator reads it in the task log."""
-        lines = [f"run {self.run_id} ({self.dag_id}): {self.files_seen} files seen, {self.files_loaded} loaded, "
-                 f"{self.files_unchanged} unchanged, {self.files_quarantined} quarantined; "
-                 f"{self.rows_quarantined} rows quarantined; {self.duration_seconds or 0:.1f} s"]
+        lines = [
+            f"run {self.run_id} ({self.dag_id}): {self.files_seen} files seen, {self.files_loaded} loaded, "
+            f"{self.files_unchanged} unchanged, {self.files_quarantined} quarantined; "
+            f"{self.rows_quarantined} rows quarantined; {self.duration_seconds or 0:.1f} s"
+        ]
         lines += [f"  {table}: {n} rows loaded" for table, n in self.rows_loaded.items()]
         lines += [f"  quarantined {path}: {reason}" for path, reason in self.quarantined_files.items()]
         if self.data_docs:
@@ -70,35 +72,59 @@ def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFa
     rows = []
     for f in failures:
         rec = by_id[f.suite].loc[f.row_id].to_dict()
-        kept = {k: (None if pd.isna(v) else v) for k, v in rec.items()
-                if k in ("metric_name", "period", "actual_text", "metric_id")}
-        rows.append({"source_path": rec["file_path"], "source_sha256": rec["file_sha256"], "location": rec["location"],
-                     "failed_check": f.check, "message": f.message, "record": json.dumps(kept, default=str)})
+        kept = {
+            k: (None if pd.isna(v) else v)
+            for k, v in rec.items()
+            if k in ("metric_name", "period", "actual_text", "metric_id")
+        }
+        rows.append(
+            {
+                "source_path": rec["file_path"],
+                "source_sha256": rec["file_sha256"],
+                "location": rec["location"],
+                "failed_check": f.check,
+                "message": f.message,
+                "record": json.dumps(kept, default=str),
+            }
+        )
     return pd.DataFrame(rows, columns=["source_path", "source_sha256", "location", "failed_check", "message", "record"])
 
 
-def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, loaded_at: datetime,
-                      mappings_dir: Path, docs_root: Path | None, parameters: dict, dag_id: str = "",
-                      started_at: datetime | None = None, inbox_paths: list[str] | None = None) -> RunSummary:
+def validate_and_load(
+    warehouse: str,
+    files: list[ExtractedFile],
+    run_id: str,
+    loaded_at: datetime,
+    mappings_dir: Path,
+    docs_root: Path | None,
+    parameters: dict,
+    dag_id: str = "",
+    started_at: datetime | None = None,
+    inbox_paths: list[str] | None = None,
+) -> RunSummary:
     """inbox_paths: the files discovery listed; those registered and not staged here were left out as
     unchanged, and count as seen."""
-    summary = RunSummary(run_id=run_id, dag_id=dag_id, files_seen=len(files),
-                         started_at=started_at.isoformat() if started_at else None)
+    summary = RunSummary(
+        run_id=run_id, dag_id=dag_id, files_seen=len(files), started_at=started_at.isoformat() if started_at else None
+    )
     db = open_warehouse(warehouse)
     try:
         create_schema(db)
         # one load at a time: a second run waits here, then sees what the first registered
         db.lock_for_load()
         known_sla = db.query("select engagement_id, metric_id, metric_name, unit from raw_sla_terms")
-        loaded_terms = db.query("select engagement_id, field, value from raw_contract_terms "
-                                "where field in ('effective_date', 'expiry_date', 'currency')")
+        loaded_terms = db.query(
+            "select engagement_id, field, value from raw_contract_terms "
+            "where field in ('effective_date', 'expiry_date', 'currency')"
+        )
         known_terms = {e: dict(zip(g.field, g.value)) for e, g in loaded_terms.groupby("engagement_id")}
         registry = db.query("select path, sha256, status from file_registry")
         summary.files_seen += len(set(inbox_paths or []) & set(registry.path) - {f.path for f in files})
 
         # the same content under a second path is a duplicate, not new data
-        loaded_shas = dict(zip(registry.loc[registry.status == "loaded", "sha256"],
-                               registry.loc[registry.status == "loaded", "path"]))
+        loaded_shas = dict(
+            zip(registry.loc[registry.status == "loaded", "sha256"], registry.loc[registry.status == "loaded", "path"])
+        )
         registered = set(zip(registry.path, registry.sha256))
         fresh: list[ExtractedFile] = []
         for f in files:
@@ -116,16 +142,26 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
         first = validate({"contract_terms": batch.contracts, "sla_terms": batch.sla_terms}, parameters, docs_root)
         bad_contracts = batch.contracts[batch.contracts.row_id.isin(first.failed_ids("contract_terms"))]
         bad_engagements = set(bad_contracts.engagement_id)
-        sla_ok = batch.sla_terms[~batch.sla_terms.row_id.isin(first.failed_ids("sla_terms"))
-                                 & ~batch.sla_terms.engagement_id.isin(bad_engagements)]
+        sla_ok = batch.sla_terms[
+            ~batch.sla_terms.row_id.isin(first.failed_ids("sla_terms"))
+            & ~batch.sla_terms.engagement_id.isin(bad_engagements)
+        ]
         known_keys = known_metric_keys(
             {f"{r.engagement_id}/{r.metric_id}" for r in sla_ok.itertuples()}
-            | {f"{r.engagement_id}/{r.metric_id}" for r in known_sla.itertuples()
-               if r.engagement_id not in set(batch.sla_terms.engagement_id)})
-        second = validate({"measurements": batch.measurements}, {**parameters, "known_metric_keys": known_keys},
-                          docs_root)
-        outcome = ValidationOutcome(first.failures + second.failures, {**first.success, **second.success},
-                                    second.data_docs_index or first.data_docs_index)
+            | {
+                f"{r.engagement_id}/{r.metric_id}"
+                for r in known_sla.itertuples()
+                if r.engagement_id not in set(batch.sla_terms.engagement_id)
+            }
+        )
+        second = validate(
+            {"measurements": batch.measurements}, {**parameters, "known_metric_keys": known_keys}, docs_root
+        )
+        outcome = ValidationOutcome(
+            first.failures + second.failures,
+            {**first.success, **second.success},
+            second.data_docs_index or first.data_docs_index,
+        )
         summary.data_docs = outcome.data_docs_index
         _write(db, fresh, batch, outcome, bad_engagements, run_id, loaded_at, summary, started_at)
     finally:
@@ -133,9 +169,17 @@ def validate_and_load(warehouse: str, files: list[ExtractedFile], run_id: str, l
     return summary
 
 
-def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: ValidationOutcome,
-           bad_engagements: set[str], run_id: str, loaded_at: datetime, summary: RunSummary,
-           started_at: datetime | None) -> None:
+def _write(
+    db,
+    files: list[ExtractedFile],
+    batch: CanonicalBatch,
+    outcome: ValidationOutcome,
+    bad_engagements: set[str],
+    run_id: str,
+    loaded_at: datetime,
+    summary: RunSummary,
+    started_at: datetime | None,
+) -> None:
     failed_sla = outcome.failed_ids("sla_terms")
     failed_measurements = outcome.failed_ids("measurements")
     contract_failures: dict[str, list[str]] = {}
@@ -145,16 +189,36 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
             contract_failures.setdefault(path, []).append(fail.message)
 
     terms = batch.contract_terms[~batch.contract_terms.engagement_id.isin(bad_engagements)]
-    sla = batch.sla_terms[~batch.sla_terms.row_id.isin(failed_sla) & ~batch.sla_terms.engagement_id.isin(bad_engagements)]
+    sla = batch.sla_terms[
+        ~batch.sla_terms.row_id.isin(failed_sla) & ~batch.sla_terms.engagement_id.isin(bad_engagements)
+    ]
     measurements = _without(batch.measurements, failed_measurements)
-    quarantine = _quarantine_rows({"contract_terms": batch.contracts, "sla_terms": batch.sla_terms,
-                                   "measurements": batch.measurements}, outcome.failures)
+    quarantine = _quarantine_rows(
+        {"contract_terms": batch.contracts, "sla_terms": batch.sla_terms, "measurements": batch.measurements},
+        outcome.failures,
+    )
     # files that could not be read at all are quarantined whole
     unreadable = [f for f in files if f.status == "quarantined"]
-    quarantine = pd.concat([quarantine, pd.DataFrame([
-        {"source_path": f.path, "source_sha256": f.sha256, "location": "file", "failed_check": "readable_file",
-         "message": f.reason, "record": None} for f in unreadable],
-        columns=quarantine.columns)], ignore_index=True)
+    quarantine = pd.concat(
+        [
+            quarantine,
+            pd.DataFrame(
+                [
+                    {
+                        "source_path": f.path,
+                        "source_sha256": f.sha256,
+                        "location": "file",
+                        "failed_check": "readable_file",
+                        "message": f.reason,
+                        "record": None,
+                    }
+                    for f in unreadable
+                ],
+                columns=quarantine.columns,
+            ),
+        ],
+        ignore_index=True,
+    )
 
     rows_per_file = Counter()
     for frame in (terms, sla, measurements):
@@ -170,8 +234,10 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
         replaced = [(f.path, previous[f.path]) for f in files if previous.get(f.path) not in (None, f.sha256)]
         if replaced:
             for table in RAW_COLUMNS:
-                db.execute(f"delete from {table} where (file_path, file_sha256) in "
-                           "(select unnest(?), unnest(?))", [[p for p, _ in replaced], [s for _, s in replaced]])
+                db.execute(
+                    f"delete from {table} where (file_path, file_sha256) in (select unnest(?), unnest(?))",
+                    [[p for p, _ in replaced], [s for _, s in replaced]],
+                )
         paths = [f.path for f in files]
         if paths:
             db.execute("delete from quarantine where source_path in (select unnest(?))", [paths])
@@ -180,9 +246,12 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
         if reopened:
             # a new contract re-opens its engagement's quarantined reports (say, read before their contract
             # arrived): forgetting their registration makes the next reports run read them again
-            db.execute("delete from file_registry where engagement_id in (select unnest(?)) and kind = 'report' "
-                       "and status = 'quarantined' and path not in (select source_path from quarantine "
-                       "where location = 'file')", [reopened])
+            db.execute(
+                "delete from file_registry where engagement_id in (select unnest(?)) and kind = 'report' "
+                "and status = 'quarantined' and path not in (select source_path from quarantine "
+                "where location = 'file')",
+                [reopened],
+            )
 
         summary.rows_loaded = {
             "raw_contract_terms": _insert(db, "raw_contract_terms", terms, loaded_at),
@@ -201,15 +270,42 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
                 loaded = rows_per_file.get(f.path, 0)
                 bad = bad_rows_per_file.get(f.path, 0)
                 status = "loaded" if loaded else "quarantined"
-                reason = (f"{bad} of {loaded + bad} rows quarantined" if bad else "") if loaded \
+                reason = (
+                    (f"{bad} of {loaded + bad} rows quarantined" if bad else "")
+                    if loaded
                     else "every row failed validation; see the quarantine table"
-            registry_rows.append({"path": f.path, "sha256": f.sha256, "kind": f.kind, "engagement_id": f.engagement_id,
-                                  "status": status, "reason": reason, "rows_loaded": rows_per_file.get(f.path, 0),
-                                  "pages": f.pages, "loaded_at": loaded_at, "run_id": run_id})
+                )
+            registry_rows.append(
+                {
+                    "path": f.path,
+                    "sha256": f.sha256,
+                    "kind": f.kind,
+                    "engagement_id": f.engagement_id,
+                    "status": status,
+                    "reason": reason,
+                    "rows_loaded": rows_per_file.get(f.path, 0),
+                    "pages": f.pages,
+                    "loaded_at": loaded_at,
+                    "run_id": run_id,
+                }
+            )
             if status == "quarantined":
                 summary.quarantined_files[f.path] = reason
-        reg = pd.DataFrame(registry_rows, columns=["path", "sha256", "kind", "engagement_id", "status", "reason",
-                                                   "rows_loaded", "pages", "loaded_at", "run_id"])
+        reg = pd.DataFrame(
+            registry_rows,
+            columns=[
+                "path",
+                "sha256",
+                "kind",
+                "engagement_id",
+                "status",
+                "reason",
+                "rows_loaded",
+                "pages",
+                "loaded_at",
+                "run_id",
+            ],
+        )
         if not reg.empty:
             db.bulk_insert("file_registry", reg)
         summary.files_loaded = int((reg.status == "loaded").sum()) if not reg.empty else 0
@@ -217,13 +313,27 @@ def _write(db, files: list[ExtractedFile], batch: CanonicalBatch, outcome: Valid
         summary.files_unchanged = summary.files_seen - summary.files_loaded - summary.files_quarantined
         finished = datetime.now(tz=started_at.tzinfo) if started_at else None
         summary.duration_seconds = round((finished - started_at).total_seconds(), 2) if started_at else None
-        db.execute("insert into etl_runs (run_id, finished_at, files_seen, files_loaded, files_unchanged, "
-                   "files_quarantined, rows_loaded, rows_quarantined, data_docs, dag_id, started_at, duration_seconds, "
-                   "rows_per_table, quarantined_files) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            run_id, loaded_at, summary.files_seen, summary.files_loaded, summary.files_unchanged,
-            summary.files_quarantined, sum(summary.rows_loaded.values()), summary.rows_quarantined, summary.data_docs,
-            summary.dag_id, started_at.replace(tzinfo=None) if started_at else None, summary.duration_seconds,
-            json.dumps(summary.rows_loaded), json.dumps(summary.quarantined_files)])
+        db.execute(
+            "insert into etl_runs (run_id, finished_at, files_seen, files_loaded, files_unchanged, "
+            "files_quarantined, rows_loaded, rows_quarantined, data_docs, dag_id, started_at, duration_seconds, "
+            "rows_per_table, quarantined_files) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                run_id,
+                loaded_at,
+                summary.files_seen,
+                summary.files_loaded,
+                summary.files_unchanged,
+                summary.files_quarantined,
+                sum(summary.rows_loaded.values()),
+                summary.rows_quarantined,
+                summary.data_docs,
+                summary.dag_id,
+                started_at.replace(tzinfo=None) if started_at else None,
+                summary.duration_seconds,
+                json.dumps(summary.rows_loaded),
+                json.dumps(summary.quarantined_files),
+            ],
+        )
         db.commit()
     except Exception:
         db.rollback()

@@ -23,14 +23,14 @@ log = logging.getLogger(__name__)
 class RowFailure:
     row_id: str
     suite: str
-    check: str      # expectation type and its column(s)
+    check: str  # expectation type and its column(s)
     message: str
 
 
 @dataclass
 class ValidationOutcome:
     failures: list[RowFailure]
-    success: dict[str, bool]          # per suite
+    success: dict[str, bool]  # per suite
     data_docs_index: str | None
 
     def failed_ids(self, suite: str) -> set[str]:
@@ -89,8 +89,10 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
         suite = ExpectationSuite(**spec)
         if len(suite.expectations) != len(spec["expectations"]):
             # GX logs and drops an expectation it cannot build; a suite must never shrink silently
-            raise ValueError(f"expectations/{name}.json: {len(spec['expectations']) - len(suite.expectations)} "
-                             "expectation(s) could not be built; check their type names and kwargs")
+            raise ValueError(
+                f"expectations/{name}.json: {len(spec['expectations']) - len(suite.expectations)} "
+                "expectation(s) could not be built; check their type names and kwargs"
+            )
         suite = context.suites.add_or_update(suite)
         try:
             asset = source.get_asset(name)
@@ -101,11 +103,17 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
         except (LookupError, KeyError):
             batch = asset.add_batch_definition_whole_dataframe("all_rows")
         definition = context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=name, data=batch, suite=suite))
+            gx.ValidationDefinition(name=name, data=batch, suite=suite)
+        )
         actions = [UpdateDataDocsAction(name="data_docs")] if docs_root is not None else []
-        checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
-            name=f"{name}_checkpoint", validation_definitions=[definition], actions=actions,
-            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]}))
+        checkpoint = context.checkpoints.add_or_update(
+            gx.Checkpoint(
+                name=f"{name}_checkpoint",
+                validation_definitions=[definition],
+                actions=actions,
+                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]},
+            )
+        )
         result = checkpoint.run(batch_parameters={"dataframe": df}, expectation_parameters=parameters)
         by_id = df.set_index("row_id", drop=False)
         for run in result.run_results.values():
@@ -116,12 +124,20 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
                 # GX lists failing rows by our row_id; check explicitly rather than trusting a task failure
                 ids = [u["row_id"] for u in (r.result.get("unexpected_index_list") or [])]
                 if not ids and r.exception_info and r.exception_info.get("raised_exception"):
-                    raise RuntimeError(f"expectation {r.expectation_config.type} could not run: "
-                                       f"{r.exception_info.get('exception_message')}")
+                    raise RuntimeError(
+                        f"expectation {r.expectation_config.type} could not run: "
+                        f"{r.exception_info.get('exception_message')}"
+                    )
                 template = (r.expectation_config.meta or {}).get("message", r.expectation_config.type)
                 for row_id in dict.fromkeys(ids):
-                    failures.append(RowFailure(row_id, name, _check_name(r.expectation_config),
-                                               _message(template, by_id.loc[row_id].to_dict())))
+                    failures.append(
+                        RowFailure(
+                            row_id,
+                            name,
+                            _check_name(r.expectation_config),
+                            _message(template, by_id.loc[row_id].to_dict()),
+                        )
+                    )
     log.info("validation: %s; %d failing rows", success, len(failures))
     return ValidationOutcome(failures, success, _data_docs_index(docs_root))
 

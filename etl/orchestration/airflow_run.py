@@ -34,8 +34,7 @@ def migrate_metadata_db(env: dict[str, str]) -> None:
     Path(env["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
     airflow = Path(sys.executable).with_name("airflow")
     cmd = [str(airflow)] if airflow.exists() else [sys.executable, "-m", "airflow"]
-    subprocess.run([*cmd, "db", "migrate"], env={**os.environ, **env}, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([*cmd, "db", "migrate"], env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
 
 
 def run_dag_once(settings: Settings, airflow_home: Path | None = None) -> str:

@@ -14,5 +14,7 @@ WAREHOUSE_VARIABLE = "outsourcing_etl_warehouse"
 def settings_for(params: dict) -> Settings:
     from airflow.sdk import Variable
 
-    return Settings.resolve(params.get("inbox") or Variable.get(INBOX_VARIABLE, default=None),
-                            params.get("warehouse") or Variable.get(WAREHOUSE_VARIABLE, default=None))
+    return Settings.resolve(
+        params.get("inbox") or Variable.get(INBOX_VARIABLE, default=None),
+        params.get("warehouse") or Variable.get(WAREHOUSE_VARIABLE, default=None),
+    )

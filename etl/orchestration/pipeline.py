@@ -25,8 +25,11 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
     whole history of the inbox; the load counts it as unchanged."""
     known = registered_shas(settings.warehouse)
     listed = [f for f in list_inbox(settings.inbox) if kind is None or f.kind == kind]
-    files = [asdict(replace(f, registered_sha256=known.get(f.path))) for f in listed
-             if not _unchanged(settings.inbox, f.path, known.get(f.path))]
+    files = [
+        asdict(replace(f, registered_sha256=known.get(f.path)))
+        for f in listed
+        if not _unchanged(settings.inbox, f.path, known.get(f.path))
+    ]
     log.info("inbox %s: %d %s files, %d new or changed", settings.inbox, len(listed), kind or "input", len(files))
     return files
 
@@ -45,17 +48,32 @@ def stage(settings: Settings, item: dict) -> str:
     return file_task.stage_file(settings, InboxFile(**item))
 
 
-def load(settings: Settings, staged_paths: list[str], run_id: str, loaded_at: datetime, dag_id: str = "",
-         started_at: datetime | None = None, kind: str | None = None) -> dict:
+def load(
+    settings: Settings,
+    staged_paths: list[str],
+    run_id: str,
+    loaded_at: datetime,
+    dag_id: str = "",
+    started_at: datetime | None = None,
+    kind: str | None = None,
+) -> dict:
     """Validate and load the staged files in one transaction; the run summary goes to the warehouse
     (`etl_runs`) and to the task log. `kind` is the one discovery listed (None: all): its inbox files not
     staged here are the unchanged ones discovery left out."""
     files = file_task.read_staged(staged_paths)
     parameters = {"units": sorted(unit_ranges()), "currencies": list(CURRENCY_CODES)}
     summary = transaction.validate_and_load(
-        settings.warehouse, files, run_id, loaded_at, mappings_dir=settings.inbox / "mappings",
-        docs_root=settings.data_docs_dir, parameters=parameters, dag_id=dag_id, started_at=started_at,
-        inbox_paths=[f.path for f in list_inbox(settings.inbox) if kind is None or f.kind == kind])
+        settings.warehouse,
+        files,
+        run_id,
+        loaded_at,
+        mappings_dir=settings.inbox / "mappings",
+        docs_root=settings.data_docs_dir,
+        parameters=parameters,
+        dag_id=dag_id,
+        started_at=started_at,
+        inbox_paths=[f.path for f in list_inbox(settings.inbox) if kind is None or f.kind == kind],
+    )
     for path in staged_paths:  # staged results are consumed; a retry re-stages from the inbox
         Path(path).unlink(missing_ok=True)
     log.info("run summary:\n%s", summary.describe())

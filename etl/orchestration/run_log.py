@@ -22,10 +22,15 @@ def failure_record(context) -> dict:
     """The row for one failed task instance, from the Airflow task context."""
     ti = context["ti"]
     error = context.get("exception")
-    return {"dag_id": ti.dag_id, "run_id": ti.run_id, "task_id": ti.task_id,
-            "map_index": getattr(ti, "map_index", -1), "try_number": getattr(ti, "try_number", None),
-            "failed_at": datetime.now(UTC).replace(tzinfo=None),
-            "error": f"{type(error).__name__}: {error}"[:4000] if error else "failed (no exception recorded)"}
+    return {
+        "dag_id": ti.dag_id,
+        "run_id": ti.run_id,
+        "task_id": ti.task_id,
+        "map_index": getattr(ti, "map_index", -1),
+        "try_number": getattr(ti, "try_number", None),
+        "failed_at": datetime.now(UTC).replace(tzinfo=None),
+        "error": f"{type(error).__name__}: {error}"[:4000] if error else "failed (no exception recorded)",
+    }
 
 
 def record_failure(warehouse: str, record: dict) -> bool:

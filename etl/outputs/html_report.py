@@ -49,7 +49,7 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None) -> str:
                 text = str(value)[:10] if hasattr(value, "isoformat") else str(value)
             cells.append(f'<td class="{"n" if numeric else ""}">{html.escape(text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
 def build_report(warehouse: str) -> str:
@@ -61,22 +61,39 @@ def build_report(warehouse: str) -> str:
         types = _frame(db, "select * from mart_kpi_by_engagement_type")
         bench = dict(_frame(db, "select kpi, benchmark_pct from kpi_benchmarks").values.tolist())
         engagements = _frame(db, "select * from mart_kpi_summary order by engagement_type, engagement_id")
-        heat = _frame(db, "select engagement_id, period_month, avg(case when is_met then 100.0 else 0.0 end) as met_pct "
-                          "from mart_sla_attainment group by engagement_id, period_month order by period_month")
-        credits = _frame(db, "select engagement_id, currency, sum(credit_amount) as credits_owed, "
-                             "sum(service_level_defaults) as defaults, sum(repeat_defaults) as repeated_defaults "
-                             "from mart_service_credits "
-                             "group by engagement_id, currency order by engagement_id")
-        savings = _frame(db, "select rollup_level, rollup_key, currency, engagements, baseline_in_period, "
-                             "charges_in_period, realised_savings, savings_pct, committed_savings_pct, savings_gap_pct "
-                             "from mart_cost_savings_rollup where rollup_level in ('vendor', 'portfolio') "
-                             "order by rollup_level desc, rollup_key, currency")
-        renewals = _frame(db, "select engagement_id, engagement_type, current_term_end, is_auto_renewal, notice_deadline, "
-                              "days_to_notice_deadline from mart_renewals order by notice_deadline")
+        heat = _frame(
+            db,
+            "select engagement_id, period_month, avg(case when is_met then 100.0 else 0.0 end) as met_pct "
+            "from mart_sla_attainment group by engagement_id, period_month order by period_month",
+        )
+        credits = _frame(
+            db,
+            "select engagement_id, currency, sum(credit_amount) as credits_owed, "
+            "sum(service_level_defaults) as defaults, sum(repeat_defaults) as repeated_defaults "
+            "from mart_service_credits "
+            "group by engagement_id, currency order by engagement_id",
+        )
+        savings = _frame(
+            db,
+            "select rollup_level, rollup_key, currency, engagements, baseline_in_period, "
+            "charges_in_period, realised_savings, savings_pct, committed_savings_pct, savings_gap_pct "
+            "from mart_cost_savings_rollup where rollup_level in ('vendor', 'portfolio') "
+            "order by rollup_level desc, rollup_key, currency",
+        )
+        renewals = _frame(
+            db,
+            "select engagement_id, engagement_type, current_term_end, is_auto_renewal, notice_deadline, "
+            "days_to_notice_deadline from mart_renewals order by notice_deadline",
+        )
         files = _frame(db, "select status, count(*) as files from file_registry group by status order by status")
-        quarantine = _frame(db, "select failed_check, count(*) as rows_quarantined from quarantine "
-                                "group by failed_check order by rows_quarantined desc")
-        missing = _frame(db, "select engagement_id, period_month from missing_reports order by engagement_id, period_month")
+        quarantine = _frame(
+            db,
+            "select failed_check, count(*) as rows_quarantined from quarantine "
+            "group by failed_check order by rows_quarantined desc",
+        )
+        missing = _frame(
+            db, "select engagement_id, period_month from missing_reports order by engagement_id, period_month"
+        )
     finally:
         db.close()
 
@@ -92,12 +109,14 @@ def build_report(warehouse: str) -> str:
 
     cards = ""
     if portfolio is not None:
-        cards = "".join([
-            card("SLA attainment", portfolio.sla_attainment_pct, "{:.1f}%"),
-            card("breaches", portfolio.breaches, "{:.0f}"),
-            card("cost savings", portfolio.savings_pct, "{:.1f}%", bench.get("cost_savings")),
-            card("quality improvement", portfolio.quality_change_pct, "{:+.1f}%", bench.get("quality_improvement")),
-        ])
+        cards = "".join(
+            [
+                card("SLA attainment", portfolio.sla_attainment_pct, "{:.1f}%"),
+                card("breaches", portfolio.breaches, "{:.0f}"),
+                card("cost savings", portfolio.savings_pct, "{:.1f}%", bench.get("cost_savings")),
+                card("quality improvement", portfolio.quality_change_pct, "{:+.1f}%", bench.get("quality_improvement")),
+            ]
+        )
 
     bars = go.Figure()
     bars.add_bar(name="savings %", x=by_type.engagement_type, y=by_type.savings_pct)
@@ -108,15 +127,24 @@ def build_report(warehouse: str) -> str:
     bars.update_layout(barmode="group", height=360, margin=dict(t=30, b=30), yaxis_title="%")
 
     pivot = heat.pivot(index="engagement_id", columns="period_month", values="met_pct") if len(heat) else pd.DataFrame()
-    heatmap = go.Figure(go.Heatmap(z=pivot.values, x=[str(c)[:7] for c in pivot.columns], y=list(pivot.index),
-                                   colorscale="RdYlGn", zmin=0, zmax=100, colorbar=dict(title="% met")))
+    heatmap = go.Figure(
+        go.Heatmap(
+            z=pivot.values,
+            x=[str(c)[:7] for c in pivot.columns],
+            y=list(pivot.index),
+            colorscale="RdYlGn",
+            zmin=0,
+            zmax=100,
+            colorbar=dict(title="% met"),
+        )
+    )
     heatmap.update_layout(height=80 + 40 * max(1, len(pivot.index)), margin=dict(t=20, b=30))
 
     def fig(f):
         return f.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
 
     quality_status = _table(files) + (_table(quarantine) if len(quarantine) else "<p>No rows quarantined.</p>")
-    missing_text = (_table(missing) if len(missing) else "<p>No missing reports.</p>")
+    missing_text = _table(missing) if len(missing) else "<p>No missing reports.</p>"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Outsourcing KPI report</title>
 <style>{CSS}</style><script>{get_plotlyjs()}</script></head>
@@ -126,18 +154,43 @@ def build_report(warehouse: str) -> str:
 <div class="cards">{cards}</div>
 <h2>Savings and quality by engagement type</h2>{fig(bars)}
 <h2>SLA attainment by engagement and month</h2>{fig(heatmap)}
-<h2>Engagements</h2>{_table(engagements, {"sla_attainment_pct": "{:.1f}", "credits_owed": "{:,.0f}",
-                                          "credits_pct_of_charges": "{:.2f}", "annual_charges": "{:,.0f}",
-                                          "cost_baseline": "{:,.0f}", "savings_pct": "{:.1f}",
-                                          "committed_savings_pct": "{:.1f}", "quality_change_pct": "{:+.1f}",
-                                          "breaches": "{:.0f}", "measurements": "{:.0f}"})}
+<h2>Engagements</h2>{
+        _table(
+            engagements,
+            {
+                "sla_attainment_pct": "{:.1f}",
+                "credits_owed": "{:,.0f}",
+                "credits_pct_of_charges": "{:.2f}",
+                "annual_charges": "{:,.0f}",
+                "cost_baseline": "{:,.0f}",
+                "savings_pct": "{:.1f}",
+                "committed_savings_pct": "{:.1f}",
+                "quality_change_pct": "{:+.1f}",
+                "breaches": "{:.0f}",
+                "measurements": "{:.0f}",
+            },
+        )
+    }
 <h2>Realised savings by vendor</h2>
 <p class="muted">Charges in the months in service (reported invoices where there are any) against the cost baseline
 for the same months; money is summed within a currency only.</p>
-{_table(savings, {"baseline_in_period": "{:,.0f}", "charges_in_period": "{:,.0f}", "realised_savings": "{:,.0f}",
-                  "savings_pct": "{:.1f}", "committed_savings_pct": "{:.1f}", "savings_gap_pct": "{:+.1f}",
-                  "engagements": "{:.0f}"})}
-<h2>Service credits owed</h2>{_table(credits, {"credits_owed": "{:,.2f}", "defaults": "{:.0f}", "repeated_defaults": "{:.0f}"})}
+{
+        _table(
+            savings,
+            {
+                "baseline_in_period": "{:,.0f}",
+                "charges_in_period": "{:,.0f}",
+                "realised_savings": "{:,.0f}",
+                "savings_pct": "{:.1f}",
+                "committed_savings_pct": "{:.1f}",
+                "savings_gap_pct": "{:+.1f}",
+                "engagements": "{:.0f}",
+            },
+        )
+    }
+<h2>Service credits owed</h2>{
+        _table(credits, {"credits_owed": "{:,.2f}", "defaults": "{:.0f}", "repeated_defaults": "{:.0f}"})
+    }
 <h2>Renewals and notice deadlines</h2>{_table(renewals, {"days_to_notice_deadline": "{:.0f}"})}
 <h2>Data quality</h2>{quality_status}
 <h3>Missing reports</h3>{missing_text}

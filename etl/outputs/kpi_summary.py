@@ -7,16 +7,24 @@ from pathlib import Path
 from etl.load.database import open_warehouse, query_records
 
 ENGAGEMENT_COLUMNS = [
-    ("engagement_id", "Engagement", "{}"), ("engagement_type", "Type", "{}"),
-    ("sla_attainment_pct", "SLA met %", "{:.1f}"), ("breaches", "Breaches", "{:d}"),
-    ("credits_owed", "Credits owed", "{:,.0f}"), ("currency", "Cur", "{}"),
-    ("annual_charges", "Annual cost", "{:,.0f}"), ("cost_baseline", "Baseline", "{:,.0f}"),
-    ("savings_pct", "Savings %", "{:.1f}"), ("quality_change_pct", "Quality Δ %", "{:+.1f}"),
+    ("engagement_id", "Engagement", "{}"),
+    ("engagement_type", "Type", "{}"),
+    ("sla_attainment_pct", "SLA met %", "{:.1f}"),
+    ("breaches", "Breaches", "{:d}"),
+    ("credits_owed", "Credits owed", "{:,.0f}"),
+    ("currency", "Cur", "{}"),
+    ("annual_charges", "Annual cost", "{:,.0f}"),
+    ("cost_baseline", "Baseline", "{:,.0f}"),
+    ("savings_pct", "Savings %", "{:.1f}"),
+    ("quality_change_pct", "Quality Δ %", "{:+.1f}"),
 ]
 TYPE_COLUMNS = [
-    ("engagement_type", "Type", "{}"), ("engagements", "Engagements", "{:d}"),
-    ("sla_attainment_pct", "SLA met %", "{:.1f}"), ("breaches", "Breaches", "{:d}"),
-    ("credits_pct_of_charges", "Credits % of charges", "{:.2f}"), ("savings_pct", "Savings %", "{:.1f}"),
+    ("engagement_type", "Type", "{}"),
+    ("engagements", "Engagements", "{:d}"),
+    ("sla_attainment_pct", "SLA met %", "{:.1f}"),
+    ("breaches", "Breaches", "{:d}"),
+    ("credits_pct_of_charges", "Credits % of charges", "{:.2f}"),
+    ("savings_pct", "Savings %", "{:.1f}"),
     ("quality_change_pct", "Quality Δ %", "{:+.1f}"),
 ]
 
@@ -33,34 +41,48 @@ def _table(rows: list[dict], columns) -> str:
     widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h) for i, h in enumerate(heads)]
     text_columns = [fmt == "{}" for _, _, fmt in columns]
     line = lambda cells: "  ".join(  # noqa: E731
-        c.ljust(w) if text else c.rjust(w) for c, w, text in zip(cells, widths, text_columns))
+        c.ljust(w) if text else c.rjust(w) for c, w, text in zip(cells, widths, text_columns)
+    )
     return "\n".join([line(heads), "  ".join("-" * w for w in widths), *map(line, body)])
 
 
 def kpi_summary(warehouse: str | Path) -> str:
     db = open_warehouse(str(warehouse), read_only=True)
     try:
+
         def rows(sql):
             return query_records(db, sql)
 
         engagements = rows("select * from mart_kpi_summary order by engagement_type, engagement_id")
-        types = rows("select * from mart_kpi_by_engagement_type "
-                     "order by case engagement_type when 'ALL' then 1 else 0 end, engagement_type")
+        types = rows(
+            "select * from mart_kpi_by_engagement_type "
+            "order by case engagement_type when 'ALL' then 1 else 0 end, engagement_type"
+        )
         bench = {r["kpi"]: r["benchmark_pct"] for r in rows("select * from kpi_benchmarks")}
         files = rows("select status, count(*) as n from file_registry group by status order by status")
     finally:
         db.close()
     portfolio = next((t for t in types if t["engagement_type"] == "ALL"), {})
     verdict = []
-    for label, key, kpi in (("cost savings", "savings_pct", "cost_savings"),
-                            ("quality improvement", "quality_change_pct", "quality_improvement")):
+    for label, key, kpi in (
+        ("cost savings", "savings_pct", "cost_savings"),
+        ("quality improvement", "quality_change_pct", "quality_improvement"),
+    ):
         value, target = portfolio.get(key), bench.get(kpi)
         if value is not None and target is not None:
-            verdict.append(f"Portfolio {label}: {value:.1f}% vs the ~{target:g}% outsourcing benchmark "
-                           f"({'above' if value >= target else 'below'})")
-    return "\n".join([
-        "KPI summary per engagement", _table(engagements, ENGAGEMENT_COLUMNS), "",
-        "KPI summary per engagement type", _table(types, TYPE_COLUMNS), "",
-        *verdict,
-        "Files: " + ", ".join(f"{f['n']} {f['status']}" for f in files),
-    ])
+            verdict.append(
+                f"Portfolio {label}: {value:.1f}% vs the ~{target:g}% outsourcing benchmark "
+                f"({'above' if value >= target else 'below'})"
+            )
+    return "\n".join(
+        [
+            "KPI summary per engagement",
+            _table(engagements, ENGAGEMENT_COLUMNS),
+            "",
+            "KPI summary per engagement type",
+            _table(types, TYPE_COLUMNS),
+            "",
+            *verdict,
+            "Files: " + ", ".join(f"{f['n']} {f['status']}" for f in files),
+        ]
+    )

@@ -28,15 +28,15 @@ HEADER_ROLES: list[tuple[str, tuple[str, ...]]] = [
 ]
 MAX_REPORT_ROWS = 100_000
 MAX_REPORT_BYTES = 20 * 1024 * 1024
-MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024   # what a workbook may inflate to (zip bombs)
+MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # what a workbook may inflate to (zip bombs)
 
 
 @dataclass
 class _Grid:
     rows: list[list[str]]
-    where: str                # "sheet X" / "page 2 table 1" / ""
+    where: str  # "sheet X" / "page 2 table 1" / ""
     page: int
-    context: str              # text around the table (title block), where periods are often written
+    context: str  # text around the table (title block), where periods are often written
 
 
 def _header_roles(row: list[str]) -> dict[str, int]:
@@ -123,8 +123,10 @@ def _xlsx_grids(path: Path) -> list[_Grid]:
     except BadZipFile:
         raise InputFileError("not a readable XLSX workbook (the file is not a zip archive)") from None
     if inflated > MAX_XLSX_UNCOMPRESSED_BYTES:
-        raise InputFileError(f"XLSX would decompress to {inflated / 1e6:,.0f} MB, above the "
-                             f"{MAX_XLSX_UNCOMPRESSED_BYTES / 1e6:,.0f} MB limit (a zip bomb or an export gone wrong)")
+        raise InputFileError(
+            f"XLSX would decompress to {inflated / 1e6:,.0f} MB, above the "
+            f"{MAX_XLSX_UNCOMPRESSED_BYTES / 1e6:,.0f} MB limit (a zip bomb or an export gone wrong)"
+        )
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -152,15 +154,22 @@ def _json_grids(path: Path) -> list[_Grid]:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputFileError(f"not valid JSON ({exc})") from None
-    records = data if isinstance(data, list) else next(
-        (v for v in (data.values() if isinstance(data, dict) else []) if isinstance(v, list)), None)
+    records = (
+        data
+        if isinstance(data, list)
+        else next((v for v in (data.values() if isinstance(data, dict) else []) if isinstance(v, list)), None)
+    )
     if not records or not all(isinstance(r, dict) for r in records):
         raise InputFileError("JSON has no list of measurement records")
     if len(records) > MAX_REPORT_ROWS:
         raise InputFileError(f"report has {len(records):,} records, above the limit of {MAX_REPORT_ROWS:,}")
     keys = list(dict.fromkeys(k for r in records for k in r))
     rows = [keys] + [[_cell_text(r.get(k)) for k in keys] for r in records]
-    context = " ".join(f"{k} {v}" for k, v in data.items() if not isinstance(v, (list, dict))) if isinstance(data, dict) else ""
+    context = (
+        " ".join(f"{k} {v}" for k, v in data.items() if not isinstance(v, (list, dict)))
+        if isinstance(data, dict)
+        else ""
+    )
     return [_Grid(rows, "", 0, context)]
 
 
@@ -175,7 +184,9 @@ def _pdf_grids(path: Path) -> list[_Grid]:
 def read_grids(path: Path) -> list[_Grid]:
     size = path.stat().st_size
     if size > MAX_REPORT_BYTES:
-        raise InputFileError(f"file is {size / 1e6:.0f} MB, above the {MAX_REPORT_BYTES // 1e6:.0f} MB limit for reports")
+        raise InputFileError(
+            f"file is {size / 1e6:.0f} MB, above the {MAX_REPORT_BYTES // 1e6:.0f} MB limit for reports"
+        )
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _csv_grids(path)
@@ -189,11 +200,21 @@ def read_grids(path: Path) -> list[_Grid]:
 
 
 def _measurement(engagement_id, name, period, actual_text, status, location, grid, cells, sha256) -> Measurement:
-    name, actual_text, cells = spreadsheet_safe(name), spreadsheet_safe(actual_text), [spreadsheet_safe(c) for c in cells]
+    name, actual_text, cells = (
+        spreadsheet_safe(name),
+        spreadsheet_safe(actual_text),
+        [spreadsheet_safe(c) for c in cells],
+    )
     return Measurement(
-        engagement_id=engagement_id, metric_name=name, period=period or "", actual_text=actual_text,
-        actual=parse_number(actual_text), reported_met=_status(status), location=location,
-        provenance=Provenance(sha256, grid.page, " | ".join(c for c in cells if c)))
+        engagement_id=engagement_id,
+        metric_name=name,
+        period=period or "",
+        actual_text=actual_text,
+        actual=parse_number(actual_text),
+        reported_met=_status(status),
+        location=location,
+        provenance=Provenance(sha256, grid.page, " | ".join(c for c in cells if c)),
+    )
 
 
 def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | None) -> list[Measurement]:
@@ -207,48 +228,92 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
         roles = _roles(header)
         below = rows[h + 1] if h + 1 < len(rows) else []
         # a second header row of sub-labels under merged cells: empty first cell, words only
-        sub_header = bool(below) and not below[0].strip() and any(c.strip() for c in below[1:]) and all(
-            parse_number(c) is None for c in below if c.strip())
+        sub_header = (
+            bool(below)
+            and not below[0].strip()
+            and any(c.strip() for c in below[1:])
+            and all(parse_number(c) is None for c in below if c.strip())
+        )
         if (roles is None or sub_header) and below:
             merged = _merged_header(row, below)
             if _roles(merged) is not None:
                 header, body_start, roles = merged, h + 2, _roles(merged)
         if roles is not None:  # long: one row per metric
             for r, cells in enumerate(rows[body_start:], start=body_start + 1):
-                get = lambda role, cells=cells, roles=roles: cells[roles[role]] if role in roles and roles[role] < len(cells) else ""  # noqa: E731
+
+                def get(role, cells=cells, roles=roles):
+                    return cells[roles[role]] if role in roles and roles[role] < len(cells) else ""
+
                 name = get("metric")
                 if not name or _roles(cells) is not None or re.match(r"(?i)total|average|notes?\b", name):
                     continue  # blank line, a repeated header, or a summary row with no metric of its own
                 actual = get("actual")
                 if get("unit").strip().upper() in CURRENCY_CODES:  # an amount keeps its currency: "1,250.00 USD"
                     actual = f"{actual.strip()} {get('unit').strip().upper()}"
-                out.append(_measurement(engagement_id, name, parse_period(get("period")) or grid_period,
-                                        actual, get("status"), f"{grid.where} row {r}".strip(), grid, cells, sha256))
+                out.append(
+                    _measurement(
+                        engagement_id,
+                        name,
+                        parse_period(get("period")) or grid_period,
+                        actual,
+                        get("status"),
+                        f"{grid.where} row {r}".strip(),
+                        grid,
+                        cells,
+                        sha256,
+                    )
+                )
             return out
         found = _header_roles(row)
         month_columns = {i: parse_period(c) for i, c in enumerate(row) if i != found.get("metric") and parse_period(c)}
         if "metric" in found and len(month_columns) >= 2:  # months as columns
-            for r, cells in enumerate(rows[h + 1:], start=h + 2):
+            for r, cells in enumerate(rows[h + 1 :], start=h + 2):
                 name = cells[found["metric"]] if found["metric"] < len(cells) else ""
                 if not name or re.match(r"(?i)total|average", name):
                     continue
                 for i, period in month_columns.items():
                     if i < len(cells):
-                        out.append(_measurement(engagement_id, name, period, cells[i], "",
-                                                f"{grid.where} row {r} column {i + 1}".strip(), grid, [name, cells[i]], sha256))
+                        out.append(
+                            _measurement(
+                                engagement_id,
+                                name,
+                                period,
+                                cells[i],
+                                "",
+                                f"{grid.where} row {r} column {i + 1}".strip(),
+                                grid,
+                                [name, cells[i]],
+                                sha256,
+                            )
+                        )
             if out:
                 return out
-        if ("period" in found and not parse_period(row[found["period"]]) and len(row) - len(found) >= 1
-                and not ({"metric", "actual"} & found.keys())):
+        if (
+            "period" in found
+            and not parse_period(row[found["period"]])
+            and len(row) - len(found) >= 1
+            and not ({"metric", "actual"} & found.keys())
+        ):
             metric_columns = [i for i, c in enumerate(row) if c and i not in found.values()]
-            for r, cells in enumerate(rows[h + 1:], start=h + 2):
+            for r, cells in enumerate(rows[h + 1 :], start=h + 2):
                 period = parse_period(cells[found["period"]]) if found["period"] < len(cells) else None
                 if not period:
                     continue
                 for i in metric_columns:
                     if i < len(cells):
-                        out.append(_measurement(engagement_id, row[i], period, cells[i], "",
-                                                f"{grid.where} row {r} column {i + 1}".strip(), grid, [row[i], cells[i]], sha256))
+                        out.append(
+                            _measurement(
+                                engagement_id,
+                                row[i],
+                                period,
+                                cells[i],
+                                "",
+                                f"{grid.where} row {r} column {i + 1}".strip(),
+                                grid,
+                                [row[i], cells[i]],
+                                sha256,
+                            )
+                        )
             if out:
                 return out
     return out
@@ -270,5 +335,6 @@ def extract_report(path: Path, engagement_id: str, sha256: str) -> list[Measurem
                 break
         raise InputFileError(
             "no measurement table found: expected a header row naming the service level/KPI and its actual/result "
-            f"(or one column per metric with a month column); the file begins with {first[:80]!r}")
+            f"(or one column per metric with a month column); the file begins with {first[:80]!r}"
+        )
     return measurements

@@ -17,20 +17,34 @@ from rapidfuzz import fuzz
 MATCH_THRESHOLD = 0.6
 
 ABBREVIATIONS = {
-    "p1": "priority 1", "p2": "priority 2", "sev1": "critical", "sev 1": "critical", "fcr": "first call resolution",
-    "aht": "average handle time", "csat": "customer satisfaction", "qa": "quality", "sla": "service level",
-    "asa": "average speed of answer", "avail": "availability", "fix": "resolution", "closed": "resolution",
-    "tat": "turnaround", "otd": "on time delivery", "%": " ", "pct": " ",
+    "p1": "priority 1",
+    "p2": "priority 2",
+    "sev1": "critical",
+    "sev 1": "critical",
+    "fcr": "first call resolution",
+    "aht": "average handle time",
+    "csat": "customer satisfaction",
+    "qa": "quality",
+    "sla": "service level",
+    "asa": "average speed of answer",
+    "avail": "availability",
+    "fix": "resolution",
+    "closed": "resolution",
+    "tat": "turnaround",
+    "otd": "on time delivery",
+    "%": " ",
+    "pct": " ",
 }
 STOPWORDS = {"the", "of", "in", "within", "on", "and", "a", "rate", "score", "minutes", "hours", "days"}
-_ABBREVIATION_PATTERNS = [(re.compile(r"(?<![a-z0-9])" + re.escape(short) + r"(?![a-z0-9])"), full)
-                          for short, full in ABBREVIATIONS.items()]
+_ABBREVIATION_PATTERNS = [
+    (re.compile(r"(?<![a-z0-9])" + re.escape(short) + r"(?![a-z0-9])"), full) for short, full in ABBREVIATIONS.items()
+]
 
 
 @dataclass(frozen=True)
 class MetricMatch:
     metric_id: str | None
-    method: str          # mapping_file | exact | similarity | unmatched
+    method: str  # mapping_file | exact | similarity | unmatched
     score: float
 
 

@@ -7,9 +7,26 @@ import re
 
 MISSING = {"", "n/a", "na", "-", "--", "tbd", "null", "none", "n.a."}
 SECONDS_PER = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
-_TIME_UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "m": 60, "min": 60, "mins": 60,
-               "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-               "d": 86400, "day": 86400, "days": 86400}
+_TIME_UNITS = {
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "second": 1,
+    "seconds": 1,
+    "m": 60,
+    "min": 60,
+    "mins": 60,
+    "minute": 60,
+    "minutes": 60,
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "hour": 3600,
+    "hours": 3600,
+    "d": 86400,
+    "day": 86400,
+    "days": 86400,
+}
 
 
 def parse_locale_number(text: str) -> float | None:
@@ -54,8 +71,9 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text
 
 
-def to_contract_unit(text: str, unit: str | None, fractions: bool = False,
-                     currency: str | None = None) -> tuple[float | None, str]:
+def to_contract_unit(
+    text: str, unit: str | None, fractions: bool = False, currency: str | None = None
+) -> tuple[float | None, str]:
     """(value in `unit`, conversion note). `fractions`: this report writes percentages as 0..1; `currency`: the
     contract's currency, which a `money` amount must be written in (no exchange rates are guessed)."""
     t = (text or "").strip()

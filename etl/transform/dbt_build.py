@@ -28,8 +28,16 @@ def dbt_environment(settings: Settings) -> dict[str, str]:
     env = {**os.environ, "DO_NOT_TRACK": "1"}
     if settings.is_postgres:
         p = postgres_params(settings.warehouse)
-        env.update({"DBT_TARGET": "postgres", "PGHOST": p["host"], "PGPORT": str(p["port"]), "PGUSER": p["user"],
-                    "PGPASSWORD": p["password"], "PGDATABASE": p["dbname"]})
+        env.update(
+            {
+                "DBT_TARGET": "postgres",
+                "PGHOST": p["host"],
+                "PGPORT": str(p["port"]),
+                "PGUSER": p["user"],
+                "PGPASSWORD": p["password"],
+                "PGDATABASE": p["dbname"],
+            }
+        )
     else:
         env.update({"DBT_TARGET": "duckdb", "OUTSOURCING_ETL_WAREHOUSE": settings.warehouse})
     return env
@@ -38,17 +46,33 @@ def dbt_environment(settings: Settings) -> dict[str, str]:
 def dbt_command(settings: Settings, *args: str) -> list[str]:
     dbt = Path(sys.executable).with_name("dbt")
     work = settings.data_dir / f"{settings.name}_dbt"
-    return [str(dbt), *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
-            "--target-path", str(work / "target"), "--log-path", str(work / "logs")]
+    return [
+        str(dbt),
+        *args,
+        "--project-dir",
+        str(DBT_PROJECT_DIR),
+        "--profiles-dir",
+        str(DBT_PROJECT_DIR),
+        "--target-path",
+        str(work / "target"),
+        "--log-path",
+        str(work / "logs"),
+    ]
 
 
 def dbt_build(warehouse: str | Path, command: str = "build", variables: dict | None = None) -> None:
     """Run `dbt <command>`; `variables` become dbt vars (for example a fixed as_of_date for renewals)."""
     settings = Settings(PROJECT_ROOT, str(warehouse))
     extra = ["--vars", json.dumps(variables)] if variables else []
-    proc = subprocess.run(dbt_command(settings, *command.split(), "--no-use-colors", *extra), env=dbt_environment(settings),
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        dbt_command(settings, *command.split(), "--no-use-colors", *extra),
+        env=dbt_environment(settings),
+        capture_output=True,
+        text=True,
+    )
     log.info("%s", proc.stdout)
     if proc.returncode != 0:
         failures = [line.strip() for line in proc.stdout.splitlines() if " ERROR " in line or "FAIL " in line]
-        raise DbtBuildError(f"dbt {command} failed (exit {proc.returncode}): " + "; ".join(failures[-10:] or [proc.stderr[-2000:]]))
+        raise DbtBuildError(
+            f"dbt {command} failed (exit {proc.returncode}): " + "; ".join(failures[-10:] or [proc.stderr[-2000:]])
+        )

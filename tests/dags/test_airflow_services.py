@@ -44,9 +44,12 @@ def _free_port() -> int:
 
 
 def _api(port: int, path: str, body: dict | None = None, method: str | None = None) -> dict:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v2{path}", method=method or ("POST" if body else "GET"),
-                                     data=json.dumps(body).encode() if body is not None else None,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/v2{path}",
+        method=method or ("POST" if body else "GET"),
+        data=json.dumps(body).encode() if body is not None else None,
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())
 
@@ -95,19 +98,32 @@ def stack(tmp_path_factory, new_postgres_database):
     }
     airflow = str(BIN / "airflow")
     subprocess.run([airflow, "db", "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([airflow, "pools", "set", "outsourcing_warehouse", "1", "one warehouse writer at a time"],
-                   env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [airflow, "pools", "set", "outsourcing_warehouse", "1", "one warehouse writer at a time"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     services = []
     for command in (["api-server", "--port", str(port)], ["scheduler"], ["dag-processor"]):
         log = (work / f"{command[0]}.log").open("w")
-        services.append(subprocess.Popen([airflow, *command], env=env, stdout=log, stderr=subprocess.STDOUT,
-                                         start_new_session=True))
+        services.append(
+            subprocess.Popen([airflow, *command], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        )
     try:
-        _wait("the api-server, scheduler and dag-processor to report healthy", lambda: all(
-            (_api(port, "/monitor/health").get(part) or {}).get("status") == "healthy"
-            for part in ("metadatabase", "scheduler", "dag_processor")), timeout=120)
-        _wait("the DAGs to be parsed", lambda: {d["dag_id"] for d in _api(port, "/dags")["dags"]} >= set(DAG_IDS),
-              timeout=120)
+        _wait(
+            "the api-server, scheduler and dag-processor to report healthy",
+            lambda: all(
+                (_api(port, "/monitor/health").get(part) or {}).get("status") == "healthy"
+                for part in ("metadatabase", "scheduler", "dag_processor")
+            ),
+            timeout=120,
+        )
+        _wait(
+            "the DAGs to be parsed",
+            lambda: {d["dag_id"] for d in _api(port, "/dags")["dags"]} >= set(DAG_IDS),
+            timeout=120,
+        )
         yield {"port": port, "warehouse": warehouse, "logs": work}
     finally:
         for process in services:  # each service and the task processes it started
@@ -146,7 +162,9 @@ def test_triggered_through_the_rest_api_the_asset_chain_loads_the_warehouse(stac
     assert {r["run_type"] for r in runs["outsourcing_kpis"]} == {"asset_triggered"}
 
     truth = json.loads((SAMPLES / "ground_truth.json").read_text())
-    expected_measurements = sum(len(truth["reports"][rel]["measurements"]) for rel in FILES if rel.startswith("reports/"))
+    expected_measurements = sum(
+        len(truth["reports"][rel]["measurements"]) for rel in FILES if rel.startswith("reports/")
+    )
     con = psycopg2.connect(**postgres_params(stack["warehouse"]))
     with con.cursor() as cur:
         cur.execute("select path, status from file_registry order by path")

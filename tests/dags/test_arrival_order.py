@@ -35,14 +35,23 @@ def test_reports_before_their_contract_are_retried_when_it_arrives(tmp_path):
     shutil.copy(SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf", inbox / "contracts" / f"{ENGAGEMENT}.pdf")
     assert run_dag_once(settings) == "success"
     assert rows(settings.warehouse, "select kind, status from file_registry order by path") == [
-        ("contract", "loaded"), ("report", "loaded"), ("report", "loaded")]
+        ("contract", "loaded"),
+        ("report", "loaded"),
+        ("report", "loaded"),
+    ]
     assert rows(settings.warehouse, "select count(*) from quarantine") == [(0,)]
     assert rows(settings.warehouse, "select count(*) from raw_measurements")[0][0] > 0
 
-    runs = rows(settings.warehouse, "select dag_id, files_seen, files_loaded, duration_seconds, rows_per_table "
-                                    "from etl_runs where files_seen > 0 order by finished_at")
+    runs = rows(
+        settings.warehouse,
+        "select dag_id, files_seen, files_loaded, duration_seconds, rows_per_table "
+        "from etl_runs where files_seen > 0 order by finished_at",
+    )
     # every load writes its run summary: which DAG, what it saw and loaded, how long it took, rows per table
-    assert [r[:3] for r in runs] == [("outsourcing_reports", 2, 0), ("outsourcing_contracts", 1, 1),
-                                     ("outsourcing_reports", 2, 2)]
+    assert [r[:3] for r in runs] == [
+        ("outsourcing_reports", 2, 0),
+        ("outsourcing_contracts", 1, 1),
+        ("outsourcing_reports", 2, 2),
+    ]
     assert runs[-1][3] > 0
     assert '"raw_measurements": ' in runs[-1][4]

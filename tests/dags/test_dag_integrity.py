@@ -19,8 +19,10 @@ def test_no_import_errors(dagbag):
     assert set(dagbag.dag_ids) == DAG_IDS
 
 
-@pytest.mark.parametrize("dag_id, asset", [("outsourcing_contracts", "outsourcing_contracts"),
-                                           ("outsourcing_reports", "outsourcing_measurements")])
+@pytest.mark.parametrize(
+    "dag_id, asset",
+    [("outsourcing_contracts", "outsourcing_contracts"), ("outsourcing_reports", "outsourcing_measurements")],
+)
 def test_inbox_dags_map_one_task_per_file_and_emit_their_asset(dagbag, dag_id, asset):
     dag = dagbag.dags[dag_id]
     assert {t.task_id for t in dag.tasks} == {"list_inbox_files", "extract_file", "validate_and_load"}
@@ -35,7 +37,10 @@ def test_inbox_dags_map_one_task_per_file_and_emit_their_asset(dagbag, dag_id, a
 def test_kpi_dag_runs_on_either_asset(dagbag):
     dag = dagbag.dags["outsourcing_kpis"]
     assert type(dag.timetable).__name__ == "AssetTriggeredTimetable"
-    assert {a.name for a in dag.timetable.asset_condition.objects} == {"outsourcing_contracts", "outsourcing_measurements"}
+    assert {a.name for a in dag.timetable.asset_condition.objects} == {
+        "outsourcing_contracts",
+        "outsourcing_measurements",
+    }
     assert dag.get_task("kpi_summary").upstream_task_ids == {"build_warehouse"}
     assert dag.get_task("write_report").upstream_task_ids == {"kpi_summary"}
     assert dag.get_task("build_warehouse").pool == "outsourcing_warehouse"

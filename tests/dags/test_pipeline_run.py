@@ -111,7 +111,8 @@ def expected_kpis():
             breaches += breached
             critical = breached and s["allocation_pct"] > 0
             allocation_by_month[period] = allocation_by_month.get(period, 0) + (
-                effective_allocation(contract, values, period, metric) if critical else 0)
+                effective_allocation(contract, values, period, metric) if critical else 0
+            )
         credits = sum(at_risk_amount(contract, p) * min(a, 100) / 100 for p, a in allocation_by_month.items())
         out[eid] = (n, met, breaches, credits)
     return out
@@ -121,8 +122,12 @@ def test_sample_contracts_exercise_invoices_and_repeated_defaults():
     """The samples must contain what the credit and savings rules are about, or the checks below prove little."""
     northwind = TRUTH["contracts"]["contracts/ito-infra-northwind.pdf"]
     values = sla_values("ito-infra-northwind")
-    escalated = [(p, m) for (p, m) in values
-                 if effective_allocation(northwind, values, p, m) > {s["metric"]: s for s in northwind["sla"]}[m]["allocation_pct"]]
+    escalated = [
+        (p, m)
+        for (p, m) in values
+        if effective_allocation(northwind, values, p, m)
+        > {s["metric"]: s for s in northwind["sla"]}[m]["allocation_pct"]
+    ]
     assert escalated, "no repeated default in the samples"
     assert TRUTH["invoices"], "no reported invoices in the samples"
 
@@ -154,11 +159,14 @@ def test_run_succeeds_and_registers_every_file(runs):
 
 def test_row_counts(runs):
     settings, _, _ = runs
-    counts = query(settings.warehouse, """
+    counts = query(
+        settings.warehouse,
+        """
         select (select count(*) from raw_sla_terms) as sla,
                (select count(*) from raw_measurements) as measurements,
                (select count(distinct source_path || location) from quarantine) as quarantined,
-               (select count(distinct engagement_id) from raw_contract_terms) as contracts""")[0]
+               (select count(distinct engagement_id) from raw_contract_terms) as contracts""",
+    )[0]
     total_values = sum(len(r["measurements"]) for r in TRUTH["reports"].values())
     assert counts["sla"] == sum(len(c["sla"]) for c in TRUTH["contracts"].values())
     assert counts["contracts"] == len(TRUTH["contracts"])
@@ -180,8 +188,10 @@ def expected_earn_back():
             if value is None:
                 return None
             higher = s["direction"] == "higher"
-            return (value >= s["expected"] if higher else value <= s["expected"],
-                    value < s["minimum"] if higher else value > s["minimum"])
+            return (
+                value >= s["expected"] if higher else value <= s["expected"],
+                value < s["minimum"] if higher else value > s["minimum"],
+            )
 
         def later(period, k):
             y, m = map(int, period.split("-"))
@@ -202,8 +212,10 @@ def expected_earn_back():
 
 def test_earn_back_matches_ground_truth(runs):
     settings, _, _ = runs
-    got = {r["engagement_id"]: r["credits_earned_back"]
-           for r in query(settings.warehouse, "select * from mart_kpi_summary")}
+    got = {
+        r["engagement_id"]: r["credits_earned_back"]
+        for r in query(settings.warehouse, "select * from mart_kpi_summary")
+    }
     expected = expected_earn_back()
     assert any(v > 0 for v in expected.values())
     for eid, value in expected.items():
@@ -232,7 +244,9 @@ def test_kpis_match_ground_truth(runs):
 def test_marts_carry_engagement_type(runs):
     settings, _, _ = runs
     for mart in ("mart_sla_attainment", "mart_cost_savings"):
-        types = {r["engagement_type"] for r in query(settings.warehouse, f"select distinct engagement_type from {mart}")}
+        types = {
+            r["engagement_type"] for r in query(settings.warehouse, f"select distinct engagement_type from {mart}")
+        }
         assert types == {"ITO", "BPO", "KPO"}
 
 
@@ -306,8 +320,10 @@ def test_same_pipeline_on_postgresql_gives_the_same_kpis(runs, new_postgres_data
             df = db.query("select * from mart_kpi_summary order by engagement_id")
         finally:
             db.close()
-        return [{k: (round(float(v), 6) if isinstance(v, float) else v) for k, v in r.items()}
-                for r in df.astype(object).to_dict("records")]
+        return [
+            {k: (round(float(v), 6) if isinstance(v, float) else v) for k, v in r.items()}
+            for r in df.astype(object).to_dict("records")
+        ]
 
     assert kpis(pg.warehouse) == kpis(settings.warehouse)
     db = open_warehouse(pg.warehouse, read_only=True)
@@ -315,37 +331,49 @@ def test_same_pipeline_on_postgresql_gives_the_same_kpis(runs, new_postgres_data
         statuses = db.query("select status, count(*) as n from file_registry group by status order by status")
     finally:
         db.close()
-    assert dict(zip(statuses.status, statuses.n)) == {"loaded": len(TRUTH["contracts"]) + len(TRUTH["reports"]),
-                                                     "quarantined": len(TRUTH["malformed_files"])}
+    assert dict(zip(statuses.status, statuses.n)) == {
+        "loaded": len(TRUTH["contracts"]) + len(TRUTH["reports"]),
+        "quarantined": len(TRUTH["malformed_files"]),
+    }
 
 
 def test_restatement_supersedes_but_keeps_the_old_value(runs):
     settings, _, _ = runs
     r = TRUTH["restatements"][0]
-    history = query(settings.warehouse, f"""
+    history = query(
+        settings.warehouse,
+        f"""
         select * from measurement_history
         where engagement_id = 'ito-infra-northwind' and metric_id = 'server_availability'
-          and period_month = cast('{r["period"]}-01' as date) order by version""")
+          and period_month = cast('{r["period"]}-01' as date) order by version""",
+    )
     assert [h["file_path"] for h in history] == [r["supersedes"], r["file"]]
     assert [h["is_current"] for h in history] == [False, True]
     assert history[0]["superseded_by_file"] == r["file"] and history[0]["superseded_at"] is not None
-    current = query(settings.warehouse, f"""
+    current = query(
+        settings.warehouse,
+        f"""
         select actual_value from mart_sla_attainment where engagement_id = 'ito-infra-northwind'
-          and metric_id = 'server_availability' and period_month = cast('{r["period"]}-01' as date)""")
+          and metric_id = 'server_availability' and period_month = cast('{r["period"]}-01' as date)""",
+    )
     assert current[0]["actual_value"] == pytest.approx(r["measurements"]["Server Availability"])
 
 
 def test_missing_reports_are_listed(runs):
     settings, _, _ = runs
-    got = sorted((r["engagement_id"], str(r["period_month"])[:7])
-                 for r in query(settings.warehouse, "select * from missing_reports"))
+    got = sorted(
+        (r["engagement_id"], str(r["period_month"])[:7])
+        for r in query(settings.warehouse, "select * from missing_reports")
+    )
     assert got == sorted((m["engagement_id"], m["period"]) for m in TRUTH["missing_reports"])
 
 
 def test_vendor_flags_that_disagree_with_recomputed_attainment(runs):
     settings, _, _ = runs
-    got = sorted((r["engagement_id"], str(r["period_month"])[:7], r["metric_id"])
-                 for r in query(settings.warehouse, "select * from vendor_flag_disagreements"))
+    got = sorted(
+        (r["engagement_id"], str(r["period_month"])[:7], r["metric_id"])
+        for r in query(settings.warehouse, "select * from vendor_flag_disagreements")
+    )
     from etl.contracts.sla_schedule import metric_id
 
     assert got == sorted((d["engagement_id"], d["period"], metric_id(d["metric"])) for d in TRUTH["flag_disagreements"])
@@ -353,14 +381,29 @@ def test_vendor_flags_that_disagree_with_recomputed_attainment(runs):
 
 def test_unit_conversions_are_recorded(runs):
     settings, _, _ = runs
-    notes = [r["conversion"] for r in query(settings.warehouse,
-             "select conversion from raw_measurements where conversion is not null and conversion <> ''")]
+    notes = [
+        r["conversion"]
+        for r in query(
+            settings.warehouse,
+            "select conversion from raw_measurements where conversion is not null and conversion <> ''",
+        )
+    ]
     assert any("fraction" in n for n in notes) and any("min" in n for n in notes) and any("h " in n for n in notes)
 
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+    "--virtual-time-budget=10000",
+]
 
 
 def test_html_report_renders_its_charts_in_headless_chromium(runs, tmp_path):
@@ -372,15 +415,26 @@ def test_html_report_renders_its_charts_in_headless_chromium(runs, tmp_path):
     settings, _, _ = runs
     out = write_report(settings.warehouse, tmp_path / "report.html")
     page = out.read_text()
-    for section in ("Savings and quality by engagement type", "SLA attainment by engagement and month",
-                    "Service credits owed", "Renewals and notice deadlines", "Data quality", "Missing reports"):
+    for section in (
+        "Savings and quality by engagement type",
+        "SLA attainment by engagement and month",
+        "Service credits owed",
+        "Renewals and notice deadlines",
+        "Data quality",
+        "Missing reports",
+    ):
         assert section in page
     assert "http://" not in page.split("<body>")[1] and "https://" not in page.split("<body>")[1]
     chromium = sh.which("chromium") or sh.which("chromium-browser")
     assert chromium, "make system-deps installs Debian's chromium for this test"
-    proc = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
-                           out.as_uri()], capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", out.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert proc.stdout.count('class="main-svg"') >= 2, "plotly drew no charts"
-    console_errors = [line for line in proc.stderr.splitlines()
-                      if "CONSOLE" in line and ("Error" in line or "Uncaught" in line)]
+    console_errors = [
+        line for line in proc.stderr.splitlines() if "CONSOLE" in line and ("Error" in line or "Uncaught" in line)
+    ]
     assert console_errors == []

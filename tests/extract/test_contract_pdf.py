@@ -9,9 +9,23 @@ from tests.conftest import SAMPLES
 TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())
 CONTRACTS = sorted(TRUTH["contracts"])
 SCALAR_FIELDS = [
-    "engagement_type", "client", "vendor", "agreement_date", "effective_date", "expiry_date",
-    "initial_term_months", "auto_renewal", "renewal_term_months", "notice_period_days", "governing_law",
-    "currency", "annual_charges", "pricing_model", "cost_baseline", "committed_savings_pct", "at_risk_pct",
+    "engagement_type",
+    "client",
+    "vendor",
+    "agreement_date",
+    "effective_date",
+    "expiry_date",
+    "initial_term_months",
+    "auto_renewal",
+    "renewal_term_months",
+    "notice_period_days",
+    "governing_law",
+    "currency",
+    "annual_charges",
+    "pricing_model",
+    "cost_baseline",
+    "committed_savings_pct",
+    "at_risk_pct",
 ]
 
 
@@ -42,7 +56,9 @@ def test_repeated_default_multiplier_is_read_where_the_contract_has_one(extracte
     got = {t.field: t.value for t in result.terms}
     if truth["repeat_default_months"]:
         assert (got["repeat_default_months"], got["repeat_default_multiplier"]) == (
-            str(truth["repeat_default_months"]), _normal(truth["repeat_default_multiplier"]))
+            str(truth["repeat_default_months"]),
+            _normal(truth["repeat_default_multiplier"]),
+        )
     else:
         assert "repeat_default_months" not in got and "repeat_default_multiplier" not in got
 
@@ -62,9 +78,16 @@ def test_title_is_read_from_the_cover(extracted):
 def test_every_sla_row_matches_ground_truth(extracted):
     truth, result = extracted
     got = [
-        {"metric": s.metric_name, "unit": s.unit, "direction": s.direction, "baseline": s.baseline,
-         "expected": s.expected, "minimum": s.minimum, "allocation_pct": s.allocation_pct,
-         "window": s.measurement_window}
+        {
+            "metric": s.metric_name,
+            "unit": s.unit,
+            "direction": s.direction,
+            "baseline": s.baseline,
+            "expected": s.expected,
+            "minimum": s.minimum,
+            "allocation_pct": s.allocation_pct,
+            "window": s.measurement_window,
+        }
         for s in result.sla_terms
     ]
     assert got == truth["sla"]
@@ -105,7 +128,8 @@ def test_scanned_contract_is_ocred_and_extracted_like_the_original(scanned):
     mismatches = {f: (truth[f], got.get(f)) for f in SCALAR_FIELDS if got.get(f) != _normal(truth[f])}
     assert mismatches == {}
     assert [(s.metric_name, s.expected, s.minimum, s.allocation_pct) for s in result.sla_terms] == [
-        (s["metric"], s["expected"], s["minimum"], s["allocation_pct"]) for s in truth["sla"]]
+        (s["metric"], s["expected"], s["minimum"], s["allocation_pct"]) for s in truth["sla"]
+    ]
 
 
 def test_ocred_values_carry_lower_confidence(scanned):

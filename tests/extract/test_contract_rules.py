@@ -47,116 +47,207 @@ def test_parties_identified_elsewhere_are_read_from_the_signature_blocks(tmp_pat
 
 
 def test_filing_footer_is_not_a_party_and_unquoted_alias_is(tmp_path):
-    text = ("Outsourcing Contract\n"
-            "The Covenanter: Harbor Hotels Inc. (hereinafter referred to as Party A) and the Covenanter:\n"
-            "Lin Wei Design Studio (hereinafter referred to as Party B) agree to the following terms.\n"
-            "Source: HARBOR HOLDINGS CORP, 10-K, 3/1/2019")
+    text = (
+        "Outsourcing Contract\n"
+        "The Covenanter: Harbor Hotels Inc. (hereinafter referred to as Party A) and the Covenanter:\n"
+        "Lin Wei Design Studio (hereinafter referred to as Party B) agree to the following terms.\n"
+        "Source: HARBOR HOLDINGS CORP, 10-K, 3/1/2019"
+    )
     parties = _values(_pdf(tmp_path, [text]), "party")
     assert parties == ["Harbor Hotels Inc.", "Lin Wei Design Studio"]
 
 
-@pytest.mark.parametrize("signature, expected", [
-    ("Date: 3-14-18 Date: 3-7-18", "2018-03-14"),      # the later signature makes the agreement
-    ("Rockaway, April ____, 2003", "2003-04"),          # day left blank for signing
-])
+@pytest.mark.parametrize(
+    "signature, expected",
+    [
+        ("Date: 3-14-18 Date: 3-7-18", "2018-03-14"),  # the later signature makes the agreement
+        ("Rockaway, April ____, 2003", "2003-04"),  # day left blank for signing
+    ],
+)
 def test_agreement_date_from_the_signatures_when_the_opening_has_none(tmp_path, signature, expected):
-    text = ("HOSTING AGREEMENT\nThis Hosting Agreement is entered into by and between Acme Corp. (\"Acme\") and\n"
-            "Widget Inc. (\"Customer\").\nIN WITNESS WHEREOF the parties have executed this Agreement.\n" + signature)
+    text = (
+        "HOSTING AGREEMENT\nThis Hosting Agreement is entered into by and between Acme Corp. (\"Acme\") and\n"
+        "Widget Inc. (\"Customer\").\nIN WITNESS WHEREOF the parties have executed this Agreement.\n" + signature
+    )
     assert _values(_pdf(tmp_path, [text]), "agreement_date") == [expected]
 
 
-@pytest.mark.parametrize("sentence", [
-    "During the Term of this Agreement and for two (2) years thereafter, Client will not solicit employees.",
-    "This Section shall survive termination of this Agreement for a period of three (3) years.",
-    "Licensee may use the facility for a period of six (6) months following the date of actual termination.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the Term of this Agreement and for two (2) years thereafter, Client will not solicit employees.",
+        "This Section shall survive termination of this Agreement for a period of three (3) years.",
+        "Licensee may use the facility for a period of six (6) months following the date of actual termination.",
+    ],
+)
 def test_covenant_periods_are_not_the_contract_term(tmp_path, sentence):
-    text = ("SERVICES AGREEMENT\nThis Services Agreement is made as of May 1, 2020 between Acme Corp. (\"Acme\") and\n"
-            "Widget Inc. (\"Vendor\").\n" + sentence)
+    text = (
+        "SERVICES AGREEMENT\nThis Services Agreement is made as of May 1, 2020 between Acme Corp. (\"Acme\") and\n"
+        "Widget Inc. (\"Vendor\").\n" + sentence
+    )
     path = _pdf(tmp_path, [text])
     assert _values(path, "initial_term_months") == []
     assert _values(path, "expiry_date") == []
 
 
 def test_term_counted_from_the_agreement_date_gives_the_end_date(tmp_path):
-    text = ("SERVICES AGREEMENT\nThis Services Agreement is made as of May 12, 2003 between Acme Corp. (\"Acme\") and\n"
-            "Widget Inc. (\"Vendor\").\n1 TERM This agreement shall be for a term of five years from the date of this document.")
+    text = (
+        "SERVICES AGREEMENT\nThis Services Agreement is made as of May 12, 2003 between Acme Corp. (\"Acme\") and\n"
+        "Widget Inc. (\"Vendor\").\n1 TERM This agreement shall be for a term of five years from the date of this document."
+    )
     assert _values(_pdf(tmp_path, [text]), "expiry_date") == ["2008-05-12"]
 
 
 def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp_path):
-    licence = ("SERVICES AGREEMENT\nThis Agreement is made as of May 1, 2020 between Acme Corp. (\"Acme\") and Widget\n"
-               "Inc. (\"Vendor\").\nVendor grants Acme a perpetual, irrevocable license to the deliverables.")
+    licence = (
+        "SERVICES AGREEMENT\nThis Agreement is made as of May 1, 2020 between Acme Corp. (\"Acme\") and Widget\n"
+        "Inc. (\"Vendor\").\nVendor grants Acme a perpetual, irrevocable license to the deliverables."
+    )
     assert _values(_pdf(tmp_path, [licence]), "expiry_date") == []
-    by_event = licence + ("\nThis Agreement shall commence on the Effective Date and continue through the completion\n"
-                          "of the services.")
+    by_event = licence + (
+        "\nThis Agreement shall commence on the Effective Date and continue through the completion\nof the services."
+    )
     assert _values(_pdf(tmp_path, [by_event]), "expiry_date") == ["perpetual"]
 
 
-@pytest.mark.parametrize("clause, sentence, present", [
-    # change of control is a restriction, not a definition or a free assignment
-    ("change_of_control", "Neither party may assign this Agreement, including by merger or change of control, "
-                          "without consent.", True),
-    ("change_of_control", "The Company may terminate this Agreement upon a change in control of the Supplier.", True),
-    ("change_of_control", "Either party may assign this Agreement without consent in the event of a merger or change "
-                          "in control.", False),
-    ("change_of_control", '"Change of Control" means the acquisition of more than half of the voting shares of a '
-                          'party.', False),
-    # a minimum commitment includes defined minimums
-    ("minimum_commitment", "Customer shall purchase a minimum annual volume of 10,000 units.", True),
-    ("minimum_commitment", "If BCF for the year is less than the Minimum BCF, Nexus shall pay the shortfall.", True),
-    ("minimum_commitment", "All interventions on site are subject to a minimum total charge of $2,000.", True),
-    ("minimum_commitment", "The supplier shall use reasonable efforts to deliver on time.", False),
-    # post-termination services are the move out (exit), not the move in at the start of an outsourcing
-    ("post_termination_services", "Supplier shall provide the Exit Assistance described in Schedule 9.", True),
-    ("post_termination_services", "Upon termination, Vendor shall provide termination assistance for six months.",
-     True),
-    ("post_termination_services", "The Supplier shall remain liable for the repairs in Clause 4.12 for thirteen weeks "
-                                  "from the end of the Term.", True),
-    ("post_termination_services", "The CRO agrees to deliver to Client, upon termination or expiration of this "
-                                  "Agreement, all materials provided by Client.", True),
-    ("post_termination_services", "Licensee may sell its remaining stock during the Sell-Off Period.", True),
-    ("post_termination_services", "During the Transition Period the Supplier shall take over the services from the "
-                                  "Customer's staff according to the Transition Plan.", False),
-    # an exclusion of consequential loss limits liability, whichever way round the negation is written
-    ("cap_on_liability", "Neither party shall be liable to the other for any indirect or consequential damages.",
-     True),
-    ("cap_on_liability", "Under no circumstances shall any Party be liable to any other Party for loss of profits.",
-     True),
-    ("cap_on_liability", "Neither party shall be liable for any failure to perform caused by a Force Majeure Event.",
-     False),
-    # a carve-out from the limit makes liability uncapped, before or after it, citing a section or not
-    ("uncapped_liability", "EXCEPT FOR CLAIMS UNDER SECTION 9.1, NEITHER PARTY SHALL BE LIABLE FOR LOST PROFITS.", True),
-    ("uncapped_liability", "Neither Party shall be liable for any loss of profit, except for such loss arising from "
-                           "its wilful default.", True),
-    ("uncapped_liability", "Neither Party shall be liable for any loss of profit.", False),
-])
+@pytest.mark.parametrize(
+    "clause, sentence, present",
+    [
+        # change of control is a restriction, not a definition or a free assignment
+        (
+            "change_of_control",
+            "Neither party may assign this Agreement, including by merger or change of control, without consent.",
+            True,
+        ),
+        (
+            "change_of_control",
+            "The Company may terminate this Agreement upon a change in control of the Supplier.",
+            True,
+        ),
+        (
+            "change_of_control",
+            "Either party may assign this Agreement without consent in the event of a merger or change in control.",
+            False,
+        ),
+        (
+            "change_of_control",
+            '"Change of Control" means the acquisition of more than half of the voting shares of a party.',
+            False,
+        ),
+        # a minimum commitment includes defined minimums
+        ("minimum_commitment", "Customer shall purchase a minimum annual volume of 10,000 units.", True),
+        (
+            "minimum_commitment",
+            "If BCF for the year is less than the Minimum BCF, Nexus shall pay the shortfall.",
+            True,
+        ),
+        ("minimum_commitment", "All interventions on site are subject to a minimum total charge of $2,000.", True),
+        ("minimum_commitment", "The supplier shall use reasonable efforts to deliver on time.", False),
+        # post-termination services are the move out (exit), not the move in at the start of an outsourcing
+        ("post_termination_services", "Supplier shall provide the Exit Assistance described in Schedule 9.", True),
+        (
+            "post_termination_services",
+            "Upon termination, Vendor shall provide termination assistance for six months.",
+            True,
+        ),
+        (
+            "post_termination_services",
+            "The Supplier shall remain liable for the repairs in Clause 4.12 for thirteen weeks "
+            "from the end of the Term.",
+            True,
+        ),
+        (
+            "post_termination_services",
+            "The CRO agrees to deliver to Client, upon termination or expiration of this "
+            "Agreement, all materials provided by Client.",
+            True,
+        ),
+        ("post_termination_services", "Licensee may sell its remaining stock during the Sell-Off Period.", True),
+        (
+            "post_termination_services",
+            "During the Transition Period the Supplier shall take over the services from the "
+            "Customer's staff according to the Transition Plan.",
+            False,
+        ),
+        # an exclusion of consequential loss limits liability, whichever way round the negation is written
+        (
+            "cap_on_liability",
+            "Neither party shall be liable to the other for any indirect or consequential damages.",
+            True,
+        ),
+        (
+            "cap_on_liability",
+            "Under no circumstances shall any Party be liable to any other Party for loss of profits.",
+            True,
+        ),
+        (
+            "cap_on_liability",
+            "Neither party shall be liable for any failure to perform caused by a Force Majeure Event.",
+            False,
+        ),
+        # a carve-out from the limit makes liability uncapped, before or after it, citing a section or not
+        (
+            "uncapped_liability",
+            "EXCEPT FOR CLAIMS UNDER SECTION 9.1, NEITHER PARTY SHALL BE LIABLE FOR LOST PROFITS.",
+            True,
+        ),
+        (
+            "uncapped_liability",
+            "Neither Party shall be liable for any loss of profit, except for such loss arising from "
+            "its wilful default.",
+            True,
+        ),
+        ("uncapped_liability", "Neither Party shall be liable for any loss of profit.", False),
+    ],
+)
 def test_clause_presence(clause, sentence, present):
     assert any(h.clause == clause for h in find_clauses([sentence])) is present
 
 
-@pytest.mark.parametrize("opening, term, expected", [
-    ("is made as of March 1, 2009", "This Agreement shall commence on the Effective Date and, unless terminated\n"
-     "earlier, shall continue until the twentieth (20th) anniversary of the Effective Date.", ["2029-03-01"]),
-    ("is made as of [___], 2020", "This Agreement shall continue in effect for two years from the date hereof.",
-     ["2022"]),  # a date left blank for signing: the end is known to the year
-    ("is made as of March 1, 2009", "The term shall continue for the longer of the first anniversary of the Effective\n"
-     "Date or the duration of the Supply Agreement.", []),
-    # counted from signing ("the date hereof"), not from the later effective date
-    ("is made as of November 28, 2001", "The services start on the Effective Date, December 1, 2001.\n"
-     "Unless earlier terminated, the term of this Agreement shall end on the seventh anniversary of the date\n"
-     "hereof.", ["2008-11-28"]),
-])
+@pytest.mark.parametrize(
+    "opening, term, expected",
+    [
+        (
+            "is made as of March 1, 2009",
+            "This Agreement shall commence on the Effective Date and, unless terminated\n"
+            "earlier, shall continue until the twentieth (20th) anniversary of the Effective Date.",
+            ["2029-03-01"],
+        ),
+        (
+            "is made as of [___], 2020",
+            "This Agreement shall continue in effect for two years from the date hereof.",
+            ["2022"],
+        ),  # a date left blank for signing: the end is known to the year
+        (
+            "is made as of March 1, 2009",
+            "The term shall continue for the longer of the first anniversary of the Effective\n"
+            "Date or the duration of the Supply Agreement.",
+            [],
+        ),
+        # counted from signing ("the date hereof"), not from the later effective date
+        (
+            "is made as of November 28, 2001",
+            "The services start on the Effective Date, December 1, 2001.\n"
+            "Unless earlier terminated, the term of this Agreement shall end on the seventh anniversary of the date\n"
+            "hereof.",
+            ["2008-11-28"],
+        ),
+    ],
+)
 def test_end_dates_from_anniversaries_and_partial_dates(tmp_path, opening, term, expected):
-    text = (f"SERVICES AGREEMENT\nThis Services Agreement {opening} between Acme Corp. (\"Acme\") and Widget\n"
-            f"Inc. (\"Vendor\").\n{term}")
+    text = (
+        f"SERVICES AGREEMENT\nThis Services Agreement {opening} between Acme Corp. (\"Acme\") and Widget\n"
+        f"Inc. (\"Vendor\").\n{term}"
+    )
     assert _values(_pdf(tmp_path, [text]), "expiry_date") == expected
 
 
 def test_a_definition_naming_laws_does_not_choose_the_governing_law(tmp_path):
-    text = ("SERVICES AGREEMENT\nThis Services Agreement is made as of March 1, 2009 between Acme Corp. (\"Acme\") and\n"
-            "Widget Inc. (\"Vendor\").\n"
-            "1.1 \"Applicable Law\" means any law of the United States that governs the Services, and any laws of\n"
-            "any Governmental Authority.\n"
-            "12. This Agreement shall be governed by the internal laws of the State of California.")
+    text = (
+        "SERVICES AGREEMENT\nThis Services Agreement is made as of March 1, 2009 between Acme Corp. (\"Acme\") and\n"
+        "Widget Inc. (\"Vendor\").\n"
+        "1.1 \"Applicable Law\" means any law of the United States that governs the Services, and any laws of\n"
+        "any Governmental Authority.\n"
+        "12. This Agreement shall be governed by the internal laws of the State of California."
+    )
     assert _values(_pdf(tmp_path, [text]), "governing_law") == ["California"]

@@ -5,11 +5,14 @@ from etl.records import InputFileError
 from tests.conftest import SAMPLES
 
 
-@pytest.mark.parametrize("content,reason", [
-    (b"", "empty file"),
-    (b"<html>not a pdf</html>", "not a PDF"),
-    (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "damaged|no pages"),
-])
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        (b"", "empty file"),
+        (b"<html>not a pdf</html>", "not a PDF"),
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "damaged|no pages"),
+    ],
+)
 def test_unreadable_pdfs_get_a_clear_reason(tmp_path, content, reason):
     path = tmp_path / "bad.pdf"
     path.write_bytes(content)
@@ -48,8 +51,9 @@ def _sample_pdfs():
     return sorted((SAMPLES / "contracts").glob("*.pdf")) + reports
 
 
-@pytest.mark.parametrize("path", _sample_pdfs(), ids=lambda p: p.name if p.parent.name == "contracts" else
-                         f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path", _sample_pdfs(), ids=lambda p: p.name if p.parent.name == "contracts" else f"{p.parent.name}/{p.name}"
+)
 def test_pages_skipped_for_drawing_no_rules_are_pages_where_pdfplumber_finds_no_table(path):
     import pdfplumber
 

@@ -5,19 +5,22 @@ import pytest
 from etl.reports.values import parse_locale_number, to_contract_unit
 
 
-@pytest.mark.parametrize("text,unit,fractions,expected", [
-    ("99.95%", "percent", False, 99.95),
-    ("0.9995", "percent", True, 99.95),
-    ("0.9995", "percent", False, 0.9995),      # not a fraction report: taken as written
-    ("4h 30m", "hours", False, 4.5),
-    ("270 min", "hours", False, 4.5),
-    ("00:04:30", "minutes", False, 4.5),
-    ("00:04:30", "hours", False, 0.075),
-    ("1,234.5", "count", False, 1234.5),
-    ("1.234,5", "count", False, 1234.5),
-    ("7,25", "hours", False, 7.25),
-    ("2.5 hours", "minutes", False, 150.0),
-])
+@pytest.mark.parametrize(
+    "text,unit,fractions,expected",
+    [
+        ("99.95%", "percent", False, 99.95),
+        ("0.9995", "percent", True, 99.95),
+        ("0.9995", "percent", False, 0.9995),  # not a fraction report: taken as written
+        ("4h 30m", "hours", False, 4.5),
+        ("270 min", "hours", False, 4.5),
+        ("00:04:30", "minutes", False, 4.5),
+        ("00:04:30", "hours", False, 0.075),
+        ("1,234.5", "count", False, 1234.5),
+        ("1.234,5", "count", False, 1234.5),
+        ("7,25", "hours", False, 7.25),
+        ("2.5 hours", "minutes", False, 150.0),
+    ],
+)
 def test_values_convert_to_the_contract_unit(text, unit, fractions, expected):
     value, note = to_contract_unit(text, unit, fractions)
     assert value == pytest.approx(expected)

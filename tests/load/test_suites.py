@@ -29,8 +29,11 @@ def batch(tmp_path_factory):
 def outcome(batch):
     _, b = batch
     keys = known_metric_keys({f"{r.engagement_id}/{r.metric_id}" for r in b.sla_terms.itertuples()})
-    return validate({"contract_terms": b.contracts, "sla_terms": b.sla_terms, "measurements": b.measurements},
-                    {**PARAMS, "known_metric_keys": keys}, docs_root=None)
+    return validate(
+        {"contract_terms": b.contracts, "sla_terms": b.sla_terms, "measurements": b.measurements},
+        {**PARAMS, "known_metric_keys": keys},
+        docs_root=None,
+    )
 
 
 @pytest.mark.parametrize("path", sorted(EXPECTATIONS_DIR.glob("*.json")), ids=lambda p: p.name)

@@ -73,8 +73,13 @@ def staged_copies(settings: Settings, items: list[dict], folder: Path) -> list[s
 
 
 def start_loader(settings: Settings, run_id: str, staged: list[str], env: dict) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", LOADER, str(settings.inbox), settings.warehouse, run_id,
-                             json.dumps(staged)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [sys.executable, "-c", LOADER, str(settings.inbox), settings.warehouse, run_id, json.dumps(staged)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
 
 
 @pytest.fixture
@@ -83,7 +88,9 @@ def warehouse(new_postgres_database, tmp_path, monkeypatch):
     url = new_postgres_database("oetl_crash")
     settings = Settings(SAMPLES, url)
     contracts = [i for i in pipeline.discover(settings) if i["kind"] == "contract"]
-    pipeline.load(settings, staged_copies(settings, contracts, tmp_path / "contracts"), "contracts", datetime(2026, 1, 1))
+    pipeline.load(
+        settings, staged_copies(settings, contracts, tmp_path / "contracts"), "contracts", datetime(2026, 1, 1)
+    )
     return settings, {**os.environ, "OUTSOURCING_ETL_DATA_DIR": str(tmp_path / "data")}
 
 
@@ -104,8 +111,11 @@ def test_sigkill_inside_the_load_transaction_leaves_the_previous_state(warehouse
 
     def loader_waits_on(statement: str) -> bool:
         with monitor.cursor() as cur:
-            cur.execute("select count(*) from pg_stat_activity where datname = current_database() "
-                        "and wait_event_type = 'Lock' and query like %s", [statement + "%"])
+            cur.execute(
+                "select count(*) from pg_stat_activity where datname = current_database() "
+                "and wait_event_type = 'Lock' and query like %s",
+                [statement + "%"],
+            )
             return cur.fetchone()[0] == 1
 
     def wait_until(statement: str) -> None:
@@ -160,12 +170,13 @@ def test_two_loads_over_overlapping_inboxes_at_once(warehouse, tmp_path):
         cur.execute("select path, count(*) from file_registry where kind = 'report' group by path")
         registry = dict(cur.fetchall())
     con.close()
-    assert set(registry) == every and set(registry.values()) == {1}   # no file lost, none twice
+    assert set(registry) == every and set(registry.values()) == {1}  # no file lost, none twice
     after = counts(settings.warehouse)
-    assert after["measurements"] == after["distinct_measurements"]    # no fact twice
+    assert after["measurements"] == after["distinct_measurements"]  # no fact twice
 
     # loading the same day again changes nothing but the run log
     again = start_loader(settings, "again", staged_copies(settings, first_set + second_set, tmp_path / "c"), env)
     assert again.wait(timeout=300) == 0
     assert {k: v for k, v in counts(settings.warehouse).items() if k != "runs"} == {
-        k: v for k, v in after.items() if k != "runs"}
+        k: v for k, v in after.items() if k != "runs"
+    }

@@ -28,19 +28,52 @@ from etl.transform.dbt_build import dbt_build
 
 LOADED = datetime(2026, 1, 1)
 CONTRACTS = {
-    "eng-a": {"engagement_type": "ITO", "vendor": "Vendor A Ltd.", "client": "Client A plc", "currency": "USD",
-              "annual_charges": "1200000", "cost_baseline": "1500000", "committed_savings_pct": "15",
-              "at_risk_pct": "10", "effective_date": "2025-01-01", "expiry_date": "2025-12-31",
-              "auto_renewal": "true", "renewal_term_months": "12", "notice_period_days": "90"},
-    "eng-b": {"engagement_type": "BPO", "vendor": "Vendor B GmbH", "client": "Client B S.A.", "currency": "EUR",
-              "annual_charges": "600000", "cost_baseline": "600000", "committed_savings_pct": "5",
-              "at_risk_pct": "12", "effective_date": "2025-01-01", "expiry_date": "2026-03-31",
-              "auto_renewal": "false", "notice_period_days": "60", "earn_back_months": "1"},
-    "eng-c": {"engagement_type": "KPO", "vendor": "Vendor A Ltd.", "client": "Client C Inc.", "currency": "USD",
-              "annual_charges": "240000", "cost_baseline": "300000", "committed_savings_pct": "10",
-              "at_risk_pct": "10", "effective_date": "2025-07-01", "expiry_date": "2027-06-30",
-              "auto_renewal": "false", "notice_period_days": "90", "repeat_default_months": "2",
-              "repeat_default_multiplier": "2"},
+    "eng-a": {
+        "engagement_type": "ITO",
+        "vendor": "Vendor A Ltd.",
+        "client": "Client A plc",
+        "currency": "USD",
+        "annual_charges": "1200000",
+        "cost_baseline": "1500000",
+        "committed_savings_pct": "15",
+        "at_risk_pct": "10",
+        "effective_date": "2025-01-01",
+        "expiry_date": "2025-12-31",
+        "auto_renewal": "true",
+        "renewal_term_months": "12",
+        "notice_period_days": "90",
+    },
+    "eng-b": {
+        "engagement_type": "BPO",
+        "vendor": "Vendor B GmbH",
+        "client": "Client B S.A.",
+        "currency": "EUR",
+        "annual_charges": "600000",
+        "cost_baseline": "600000",
+        "committed_savings_pct": "5",
+        "at_risk_pct": "12",
+        "effective_date": "2025-01-01",
+        "expiry_date": "2026-03-31",
+        "auto_renewal": "false",
+        "notice_period_days": "60",
+        "earn_back_months": "1",
+    },
+    "eng-c": {
+        "engagement_type": "KPO",
+        "vendor": "Vendor A Ltd.",
+        "client": "Client C Inc.",
+        "currency": "USD",
+        "annual_charges": "240000",
+        "cost_baseline": "300000",
+        "committed_savings_pct": "10",
+        "at_risk_pct": "10",
+        "effective_date": "2025-07-01",
+        "expiry_date": "2027-06-30",
+        "auto_renewal": "false",
+        "notice_period_days": "90",
+        "repeat_default_months": "2",
+        "repeat_default_multiplier": "2",
+    },
 }
 SLAS = [  # engagement, metric, unit, direction, baseline, expected, minimum, allocation
     ("eng-a", "availability", "percent", "higher", 99.0, 99.9, 99.5, 60.0),
@@ -55,7 +88,7 @@ ACTUALS = {
     ("eng-b", "accuracy"): [99.5, 97.0, 99.0],
     ("eng-b", "handle_time"): [8.0, 6.5, 6.0],
     ("eng-c", "accuracy"): [94.0, 93.0, 99.0],
-    ("eng-c", "invoiced_charges"): [18000.0, 26000.0],   # reported invoices; September has none
+    ("eng-c", "invoiced_charges"): [18000.0, 26000.0],  # reported invoices; September has none
 }
 MONTHS = ["2025-01", "2025-02", "2025-03"]
 MONTHS_OF = {"eng-c": ["2025-07", "2025-08", "2025-09"]}
@@ -64,26 +97,88 @@ MONTHS_OF = {"eng-c": ["2025-07", "2025-08", "2025-09"]}
 def build(target: str) -> str:
     db = open_warehouse(target)
     create_schema(db)
-    terms = pd.DataFrame([
-        {"engagement_id": e, "field": k, "value": v, "confidence": 1.0, "file_sha256": f"sha-{e}",
-         "file_path": f"contracts/{e}.pdf", "page": 1, "source_text": v, "char_offset": 0, "loaded_at": LOADED}
-        for e, fields in CONTRACTS.items() for k, v in fields.items()])
-    sla = pd.DataFrame([
-        {"engagement_id": e, "metric_id": m, "metric_name": m, "unit": u, "direction": d, "baseline": b,
-         "expected": x, "minimum": n, "allocation_pct": a, "measurement_window": "monthly", "confidence": 1.0,
-         "file_sha256": f"sha-{e}", "file_path": f"contracts/{e}.pdf", "page": 2, "source_text": m, "loaded_at": LOADED}
-        for e, m, u, d, b, x, n, a in SLAS])
-    measurements = pd.DataFrame([
-        {"engagement_id": e, "metric_id": m, "metric_name": m, "match_method": "exact", "match_score": 1.0,
-         "period": month, "grain": "month", "period_start": f"{month}-01", "actual": value,
-         "actual_text": str(value), "reported_met": None,
-         "file_sha256": f"sha-{e}-{month}", "file_path": f"reports/{e}/{month}.csv", "location": "row 2",
-         "source_text": m, "loaded_at": LOADED}
-        for (e, m), values in ACTUALS.items() for month, value in zip(MONTHS_OF.get(e, MONTHS), values)])
+    terms = pd.DataFrame(
+        [
+            {
+                "engagement_id": e,
+                "field": k,
+                "value": v,
+                "confidence": 1.0,
+                "file_sha256": f"sha-{e}",
+                "file_path": f"contracts/{e}.pdf",
+                "page": 1,
+                "source_text": v,
+                "char_offset": 0,
+                "loaded_at": LOADED,
+            }
+            for e, fields in CONTRACTS.items()
+            for k, v in fields.items()
+        ]
+    )
+    sla = pd.DataFrame(
+        [
+            {
+                "engagement_id": e,
+                "metric_id": m,
+                "metric_name": m,
+                "unit": u,
+                "direction": d,
+                "baseline": b,
+                "expected": x,
+                "minimum": n,
+                "allocation_pct": a,
+                "measurement_window": "monthly",
+                "confidence": 1.0,
+                "file_sha256": f"sha-{e}",
+                "file_path": f"contracts/{e}.pdf",
+                "page": 2,
+                "source_text": m,
+                "loaded_at": LOADED,
+            }
+            for e, m, u, d, b, x, n, a in SLAS
+        ]
+    )
+    measurements = pd.DataFrame(
+        [
+            {
+                "engagement_id": e,
+                "metric_id": m,
+                "metric_name": m,
+                "match_method": "exact",
+                "match_score": 1.0,
+                "period": month,
+                "grain": "month",
+                "period_start": f"{month}-01",
+                "actual": value,
+                "actual_text": str(value),
+                "reported_met": None,
+                "file_sha256": f"sha-{e}-{month}",
+                "file_path": f"reports/{e}/{month}.csv",
+                "location": "row 2",
+                "source_text": m,
+                "loaded_at": LOADED,
+            }
+            for (e, m), values in ACTUALS.items()
+            for month, value in zip(MONTHS_OF.get(e, MONTHS), values)
+        ]
+    )
     # a value the extractor was unsure of: listed for review, never used as a fact
-    unsure = pd.DataFrame([{"engagement_id": "eng-a", "field": "governing_law", "value": "Texas", "confidence": 0.4,
-                            "file_sha256": "sha-eng-a", "file_path": "contracts/eng-a.pdf", "page": 3,
-                            "source_text": "laws of Texas (?)", "char_offset": 10, "loaded_at": LOADED}])
+    unsure = pd.DataFrame(
+        [
+            {
+                "engagement_id": "eng-a",
+                "field": "governing_law",
+                "value": "Texas",
+                "confidence": 0.4,
+                "file_sha256": "sha-eng-a",
+                "file_path": "contracts/eng-a.pdf",
+                "page": 3,
+                "source_text": "laws of Texas (?)",
+                "char_offset": 10,
+                "loaded_at": LOADED,
+            }
+        ]
+    )
     terms = pd.concat([terms, unsure], ignore_index=True)
     db.begin()
     for table, df in (("raw_contract_terms", terms), ("raw_sla_terms", sla), ("raw_measurements", measurements)):
@@ -96,8 +191,10 @@ def build(target: str) -> str:
 
 @pytest.fixture(scope="module")
 def targets(tmp_path_factory, new_postgres_database):
-    return {"duckdb": build(str(tmp_path_factory.mktemp("marts") / "hand.duckdb")),
-            "postgres": build(new_postgres_database())}
+    return {
+        "duckdb": build(str(tmp_path_factory.mktemp("marts") / "hand.duckdb")),
+        "postgres": build(new_postgres_database()),
+    }
 
 
 @pytest.fixture(params=["duckdb", "postgres"])
@@ -112,46 +209,68 @@ def rows(db, sql):
 
 
 def test_attainment_is_direction_aware(warehouse):
-    got = {(r["engagement_id"], r["metric_id"], str(r["period_month"])[:7]): (r["is_met"], r["is_breached"])
-           for r in rows(warehouse, "select * from mart_sla_attainment")}
+    got = {
+        (r["engagement_id"], r["metric_id"], str(r["period_month"])[:7]): (r["is_met"], r["is_breached"])
+        for r in rows(warehouse, "select * from mart_sla_attainment")
+    }
     assert got[("eng-a", "availability", "2025-02")] == (False, False)
     assert got[("eng-a", "p1_resolution", "2025-01")] == (True, False)
     assert got[("eng-a", "p1_resolution", "2025-03")] == (False, True)
-    assert got[("eng-b", "accuracy", "2025-03")] == (True, False)      # equal to expected is met
+    assert got[("eng-b", "accuracy", "2025-03")] == (True, False)  # equal to expected is met
     assert got[("eng-b", "handle_time", "2025-03")] == (True, False)
     assert got[("eng-b", "handle_time", "2025-01")] == (False, True)
 
 
 def test_service_credits_apply_allocation_and_cap(warehouse):
-    got = {(r["engagement_id"], str(r["period_month"])[:7]): r["credit_amount"]
-           for r in rows(warehouse, "select * from mart_service_credits")}
-    assert got == pytest.approx({
-        ("eng-a", "2025-01"): 0.0, ("eng-a", "2025-02"): 5000.0, ("eng-a", "2025-03"): 10000.0,
-        ("eng-b", "2025-01"): 0.0, ("eng-b", "2025-02"): 6000.0, ("eng-b", "2025-03"): 0.0,
-        ("eng-c", "2025-07"): 720.0, ("eng-c", "2025-08"): 2080.0, ("eng-c", "2025-09"): 0.0,
-    })
-    march = rows(warehouse, "select * from mart_service_credits where engagement_id = 'eng-a' and period_month = '2025-03-01'")[0]
+    got = {
+        (r["engagement_id"], str(r["period_month"])[:7]): r["credit_amount"]
+        for r in rows(warehouse, "select * from mart_service_credits")
+    }
+    assert got == pytest.approx(
+        {
+            ("eng-a", "2025-01"): 0.0,
+            ("eng-a", "2025-02"): 5000.0,
+            ("eng-a", "2025-03"): 10000.0,
+            ("eng-b", "2025-01"): 0.0,
+            ("eng-b", "2025-02"): 6000.0,
+            ("eng-b", "2025-03"): 0.0,
+            ("eng-c", "2025-07"): 720.0,
+            ("eng-c", "2025-08"): 2080.0,
+            ("eng-c", "2025-09"): 0.0,
+        }
+    )
+    march = rows(
+        warehouse, "select * from mart_service_credits where engagement_id = 'eng-a' and period_month = '2025-03-01'"
+    )[0]
     assert march["credit_before_cap"] == pytest.approx(11000.0)
     assert march["engagement_type"] == "ITO"
 
 
 def test_repeated_defaults_are_multiplied_and_invoices_set_the_at_risk_amount(warehouse):
-    got = {str(r["period_month"])[:7]: r for r in rows(
-        warehouse, "select * from mart_service_credits where engagement_id = 'eng-c'")}
+    got = {
+        str(r["period_month"])[:7]: r
+        for r in rows(warehouse, "select * from mart_service_credits where engagement_id = 'eng-c'")
+    }
     assert [got[m]["repeat_defaults"] for m in MONTHS_OF["eng-c"]] == [0, 1, 0]
     assert got["2025-08"]["allocation_pct_triggered"] == pytest.approx(80.0)
     assert [got[m]["charges_source"] for m in MONTHS_OF["eng-c"]] == ["invoice", "invoice", "contract"]
     assert [got[m]["at_risk_amount"] for m in MONTHS_OF["eng-c"]] == pytest.approx([1800.0, 2600.0, 2000.0])
     # engagements without an escalation clause are untouched: A's second consecutive P1 default is not multiplied
-    a = rows(warehouse, "select * from mart_service_credits where engagement_id = 'eng-a' and period_month = '2025-03-01'")[0]
+    a = rows(
+        warehouse, "select * from mart_service_credits where engagement_id = 'eng-a' and period_month = '2025-03-01'"
+    )[0]
     assert a["repeat_defaults"] == 0 and a["repeat_default_multiplier"] == pytest.approx(1.0)
 
 
 def test_each_credit_traces_to_its_defaults_and_invoice(warehouse):
-    got = sorted((r["source_kind"], r["sla_metric_key"], r["file_path"]) for r in rows(
-        warehouse, "select * from service_credit_lineage where charge_key = 'eng-c/2025-08-01'"))
-    assert got == [("invoice", "eng-c/invoiced_charges", "reports/eng-c/2025-08.csv"),
-                   ("service_level_default", "eng-c/accuracy", "reports/eng-c/2025-08.csv")]
+    got = sorted(
+        (r["source_kind"], r["sla_metric_key"], r["file_path"])
+        for r in rows(warehouse, "select * from service_credit_lineage where charge_key = 'eng-c/2025-08-01'")
+    )
+    assert got == [
+        ("invoice", "eng-c/invoiced_charges", "reports/eng-c/2025-08.csv"),
+        ("service_level_default", "eng-c/accuracy", "reports/eng-c/2025-08.csv"),
+    ]
 
 
 def test_invoice_only_month_is_charged_but_not_a_missing_report(warehouse):
@@ -160,11 +279,16 @@ def test_invoice_only_month_is_charged_but_not_a_missing_report(warehouse):
 
 
 def test_earn_back_is_kept_apart_from_credits_owed(warehouse):
-    got = {(r["engagement_id"], str(r["period_month"])[:7]): (r["credit_amount"], r["credit_earned_back"],
-                                                              r["net_credit_amount"])
-           for r in rows(warehouse, "select * from mart_service_credits")}
+    got = {
+        (r["engagement_id"], str(r["period_month"])[:7]): (
+            r["credit_amount"],
+            r["credit_earned_back"],
+            r["net_credit_amount"],
+        )
+        for r in rows(warehouse, "select * from mart_service_credits")
+    }
     assert got[("eng-b", "2025-02")] == pytest.approx((6000.0, 6000.0, 0.0))
-    assert got[("eng-a", "2025-02")] == pytest.approx((5000.0, 0.0, 5000.0))   # no earn-back clause
+    assert got[("eng-a", "2025-02")] == pytest.approx((5000.0, 0.0, 5000.0))  # no earn-back clause
     assert got[("eng-a", "2025-03")] == pytest.approx((10000.0, 0.0, 10000.0))
 
 
@@ -186,12 +310,14 @@ def test_savings_with_a_mid_year_start_compare_the_same_months(warehouse):
     assert c["realised_savings"] == pytest.approx(11000.0)
     assert c["savings_pct"] == pytest.approx(14.6667, abs=1e-4)
     assert c["savings_gap_pct"] == pytest.approx(4.6667, abs=1e-4)
-    assert c["contracted_savings_pct"] == pytest.approx(20.0)   # what the contract promised for a full year
+    assert c["contracted_savings_pct"] == pytest.approx(20.0)  # what the contract promised for a full year
 
 
 def test_savings_roll_up_by_vendor_type_and_portfolio_within_a_currency(warehouse):
-    got = {(r["rollup_level"], r["rollup_key"], r["currency"]): r
-           for r in rows(warehouse, "select * from mart_cost_savings_rollup")}
+    got = {
+        (r["rollup_level"], r["rollup_key"], r["currency"]): r
+        for r in rows(warehouse, "select * from mart_cost_savings_rollup")
+    }
     vendor_a = got[("vendor", "Vendor A Ltd.", "USD")]
     assert vendor_a["engagements"] == 2
     assert vendor_a["baseline_in_period"] == pytest.approx(375000.0 + 75000.0)
@@ -204,7 +330,9 @@ def test_savings_roll_up_by_vendor_type_and_portfolio_within_a_currency(warehous
 
 
 def test_quality_change_against_baseline(warehouse):
-    got = {r["sla_metric_key"]: r["quality_change_pct"] for r in rows(warehouse, "select * from mart_quality_improvement")}
+    got = {
+        r["sla_metric_key"]: r["quality_change_pct"] for r in rows(warehouse, "select * from mart_quality_improvement")
+    }
     assert got["eng-a/availability"] == pytest.approx((99.55 - 99.0) / 99.0 * 100, abs=1e-4)
     assert got["eng-a/p1_resolution"] == pytest.approx((8.0 - 5.5) / 8.0 * 100, abs=1e-4)
 
@@ -227,14 +355,19 @@ def test_kpi_summary_per_engagement_and_type(warehouse):
 def test_low_confidence_values_wait_for_review(warehouse):
     review = rows(warehouse, "select * from contract_terms_for_review")
     assert [(r["engagement_id"], r["field"], r["value"], r["page"]) for r in review] == [
-        ("eng-a", "governing_law", "Texas", 3)]
-    assert rows(warehouse, "select governing_law from dim_engagement where engagement_id = 'eng-a'")[0][
-        "governing_law"] is None
+        ("eng-a", "governing_law", "Texas", 3)
+    ]
+    assert (
+        rows(warehouse, "select governing_law from dim_engagement where engagement_id = 'eng-a'")[0]["governing_law"]
+        is None
+    )
 
 
 def test_consecutive_misses_and_trend(warehouse):
-    got = {(r["engagement_id"], r["metric_id"], str(r["period_month"])[:7]): (r["consecutive_misses"], r["trend"])
-           for r in rows(warehouse, "select * from mart_sla_attainment")}
+    got = {
+        (r["engagement_id"], r["metric_id"], str(r["period_month"])[:7]): (r["consecutive_misses"], r["trend"])
+        for r in rows(warehouse, "select * from mart_sla_attainment")
+    }
     assert [got[("eng-a", "availability", m)] for m in MONTHS] == [(0, "first"), (1, "worsening"), (2, "worsening")]
     assert [got[("eng-a", "p1_resolution", m)] for m in MONTHS] == [(0, "first"), (1, "worsening"), (2, "improving")]
     assert [got[("eng-b", "handle_time", m)][0] for m in MONTHS] == [1, 2, 0]
@@ -253,8 +386,17 @@ def test_renewals_roll_forward_and_give_the_notice_deadline(warehouse):
     assert {a["engagement_type"], b["engagement_type"]} == {"ITO", "BPO"}
 
 
-MARTS = ["mart_sla_attainment", "mart_renewals", "mart_service_credits", "mart_cost_savings", "mart_cost_savings_rollup",
-         "mart_quality_improvement", "mart_kpi_summary", "mart_kpi_by_engagement_type", "missing_reports"]
+MARTS = [
+    "mart_sla_attainment",
+    "mart_renewals",
+    "mart_service_credits",
+    "mart_cost_savings",
+    "mart_cost_savings_rollup",
+    "mart_quality_improvement",
+    "mart_kpi_summary",
+    "mart_kpi_by_engagement_type",
+    "missing_reports",
+]
 
 
 @pytest.mark.parametrize("mart", MARTS)
@@ -267,8 +409,21 @@ def test_both_backends_give_identical_results(targets, mart):
             db.close()
         out = []
         for r in got:
-            out.append(tuple(sorted((k, round(float(v), 9) if isinstance(v, (int, float)) and not isinstance(v, bool)
-                                     else str(v)[:10] if hasattr(v, "isoformat") else v) for k, v in r.items())))
+            out.append(
+                tuple(
+                    sorted(
+                        (
+                            k,
+                            round(float(v), 9)
+                            if isinstance(v, (int, float)) and not isinstance(v, bool)
+                            else str(v)[:10]
+                            if hasattr(v, "isoformat")
+                            else v,
+                        )
+                        for k, v in r.items()
+                    )
+                )
+            )
         return sorted(out, key=str)
 
     assert normalised(targets["duckdb"]) == normalised(targets["postgres"])
@@ -285,10 +440,12 @@ def test_analyst_role_reads_marts_but_cannot_write_or_read_raw_text(targets):
         cur.execute("set role analyst")
         cur.execute("select count(*) from mart_kpi_summary")
         assert cur.fetchone()[0] == len(CONTRACTS)
-        for sql in ("insert into raw_measurements (engagement_id, metric_id, period, file_sha256, loaded_at) "
-                    "values ('x', 'y', '2025-01', 'z', now())",
-                    "select source_text from raw_contract_terms",
-                    "select message from quarantine"):
+        for sql in (
+            "insert into raw_measurements (engagement_id, metric_id, period, file_sha256, loaded_at) "
+            "values ('x', 'y', '2025-01', 'z', now())",
+            "select source_text from raw_contract_terms",
+            "select message from quarantine",
+        ):
             with pytest.raises(psycopg2.errors.InsufficientPrivilege):
                 cur.execute(sql)
     con.close()
