@@ -12,7 +12,11 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 CURRENCY_CODES = ("USD", "EUR", "GBP", "CHF", "INR", "SGD", "AUD", "CAD", "JPY")
 CURRENCY = r"(?P<cur>USD|EUR|GBP|CHF|INR|SGD|AUD|CAD|JPY|US\$|\$|€|£)"
-AMOUNT = r"(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult>million|m\b|k\b)?"
+# "1,234,567.50", and the continental "1.234.567,50" (dots group thousands only in threes, then a comma decimal)
+AMOUNT = (
+    r"(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}\b|\d+(?:\.\d+)?)"
+    r"\s*(?P<mult>million|m\b|k\b)?"
+)
 MONEY_RE = re.compile(CURRENCY + r"\s?" + AMOUNT, re.IGNORECASE)
 
 # "five (5) years", "36 months", "ninety (90) days", "one year"
@@ -78,7 +82,9 @@ def parse_money(text: str) -> tuple[str, float] | None:
         return None
     cur = m.group("cur").upper().replace("US$", "USD")
     cur = CURRENCY_SYMBOLS.get(cur, cur)
-    amount = float(m.group("amt").replace(",", ""))
+    text = m.group("amt")
+    continental = re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{1,2}", text)
+    amount = float(text.replace(".", "").replace(",", ".") if continental else text.replace(",", ""))
     mult = (m.group("mult") or "").lower()
     amount *= {"million": 1e6, "m": 1e6, "k": 1e3}.get(mult, 1)
     return cur, amount

@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = [pytest.mark.e2e, pytest.mark.bench]
+
 
 @pytest.mark.bench
 def test_quick_benchmark_reports_every_figure(tmp_path):

@@ -3,10 +3,13 @@
 import shutil
 
 import duckdb
+import pytest
 
 from etl.orchestration.airflow_run import run_dag_once
 from etl.settings import Settings
 from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.e2e
 
 ENGAGEMENT = "kpo-research-insightful"
 

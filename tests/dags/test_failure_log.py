@@ -1,9 +1,12 @@
 """A task that fails for real writes its failure into the warehouse's run log (task_failures)."""
 
 import duckdb
+import pytest
 
 from etl.orchestration.airflow_run import airflow_environment, migrate_metadata_db
 from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.e2e
 
 
 def test_failed_task_is_recorded_in_the_warehouse(tmp_path):

@@ -13,6 +13,8 @@ from etl.orchestration.airflow_run import run_dag_once
 from etl.settings import Settings
 from tests.conftest import SAMPLES
 
+pytestmark = pytest.mark.e2e
+
 TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())
 FACT_QUERIES = [
     "select * from file_registry order by path",

@@ -4,10 +4,13 @@ import shutil
 import sys
 
 import duckdb
+import pytest
 
 from etl.orchestration.airflow_run import run_dag_once
 from etl.settings import Settings
 from tests.conftest import ROOT, SAMPLES
+
+pytestmark = pytest.mark.e2e
 
 ENGAGEMENT = "kpo-research-insightful"
 

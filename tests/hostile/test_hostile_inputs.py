@@ -18,6 +18,8 @@ from tests.conftest import ROOT
 from tests.hostile.make_corpus import ENGAGEMENT, KINDS
 from tests.hostile.make_corpus import main as make_corpus
 
+pytestmark = pytest.mark.e2e
+
 MEMORY_LIMIT_MB = 2500  # the whole run, with a 1,500-page PDF, a zip bomb and 2 million rows in the inbox
 
 

@@ -29,6 +29,8 @@ from etl.orchestration import pipeline
 from etl.settings import Settings
 from tests.conftest import ROOT, SAMPLES
 
+pytestmark = pytest.mark.e2e
+
 COUNTS = {
     "registry": "select count(*) from file_registry",
     "measurements": "select count(*) from raw_measurements",
@@ -42,6 +44,7 @@ import json, sys
 from datetime import datetime
 from etl.orchestration import pipeline
 from etl.settings import Settings
+
 inbox, warehouse, run_id, staged = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
 pipeline.load(Settings(inbox, warehouse), staged, run_id, datetime(2026, 1, 15))
 """

@@ -6,10 +6,14 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 
+import pytest
+
 from etl.load.database import open_warehouse, query_records
 from etl.orchestration import pipeline
 from etl.settings import Settings
 from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.e2e
 
 
 def _run(settings: Settings, run_id: str, kind: str | None = None) -> dict:

@@ -26,6 +26,8 @@ from etl.load.database import open_warehouse, query_records
 from etl.load.schema import create_schema
 from etl.transform.dbt_build import dbt_build
 
+pytestmark = pytest.mark.e2e
+
 LOADED = datetime(2026, 1, 1)
 CONTRACTS = {
     "eng-a": {

@@ -1,0 +1,77 @@
+"""Numbers, money, durations, dates and reporting periods as contracts and reports write them."""
+
+from datetime import date
+
+import pytest
+
+from etl.quantities import (
+    find_dates,
+    find_durations,
+    find_partial_date,
+    parse_money,
+    parse_number,
+    parse_period,
+    period_grain,
+    period_start,
+    to_days,
+    to_months,
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("USD 1,200,000", ("USD", 1_200_000.0)),
+        ("$2.5 million per year", ("USD", 2_500_000.0)),
+        ("€ 480k", ("EUR", 480_000.0)),
+        ("GBP 75,000.50", ("GBP", 75_000.5)),
+        ("EUR 1.234.567,50", ("EUR", 1_234_567.5)),  # continental grouping
+        ("US$ 99", ("USD", 99.0)),
+        ("no amount here", None),
+    ],
+)
+def test_money(text, expected):
+    assert parse_money(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected", [("99.95%", 99.95), ("1,234.5", 1234.5), ("12 hours", 12.0), ("-3", -3.0), ("n/a", None)]
+)
+def test_numbers(text, expected):
+    assert parse_number(text) == expected
+
+
+def test_durations_in_words_and_digits():
+    found = find_durations("for three (3) years, renewing for successive 12-month periods on ninety days' notice")
+    assert [(n, unit) for n, unit, _ in found] == [(3, "year"), (12, "month"), (90, "day")]
+    assert to_months(3, "year") == 36 and to_months(10, "day") is None
+    assert to_days(2, "week") == 14 and to_days(1, "year") == 365
+
+
+def test_dates_in_the_forms_contracts_use():
+    text = "dated 15th day of November, 2024, effective December 3rd, 2018; amended 2025-03-01 and 3/14/2018"
+    assert [d for d, _ in find_dates(text)] == [
+        date(2024, 11, 15),
+        date(2018, 12, 3),
+        date(2025, 3, 1),
+        date(2018, 3, 14),
+    ]
+    assert find_dates("February 30, 2024") == []  # not a date
+
+
+def test_a_date_left_blank_keeps_what_is_known():
+    assert find_partial_date("made as of August __, 2019") == "2019-08"
+
+
+@pytest.mark.parametrize(
+    "text, key, grain, start",
+    [
+        ("Period: March 2025", "2025-03", "month", "2025-03-01"),
+        ("2025-W07", "2025-W07", "week", "2025-02-10"),
+        ("Q3 2025", "2025-Q3", "quarter", "2025-07-01"),
+    ],
+)
+def test_reporting_periods(text, key, grain, start):
+    assert parse_period(text) == key
+    assert period_grain(key) == grain
+    assert period_start(key) == start
