@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import calendar
+import csv
 import re
 from datetime import date
+from functools import cache
+
+from etl.settings import DBT_PROJECT_DIR
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -186,3 +190,10 @@ def period_start(key: str) -> str | None:
     if "-W" in key:
         return date.fromisocalendar(year, int(key[-2:]), 1).isoformat()
     return f"{key}-01"
+
+
+@cache
+def unit_ranges() -> dict[str, tuple[float, float]]:
+    """The one definition of each unit's valid range: the dbt seed, shared with validation and the marts."""
+    with (DBT_PROJECT_DIR / "seeds" / "units.csv").open() as f:
+        return {r["unit"]: (float(r["min_value"]), float(r["max_value"])) for r in csv.DictReader(f)}

@@ -2,11 +2,57 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from typing import Literal
+
+from etl.settings import DBT_PROJECT_DIR
 
 FileKind = Literal["contract", "report"]
 FileStatus = Literal["extracted", "loaded", "quarantined", "unchanged"]
+# where a value came from: read from the document, or entered by a person in contracts/<engagement>.yml
+Origin = Literal["extracted", "entered by hand"]
+
+# The contract terms, defined once: the extractor, the hand corrections, validation and dbt's pivot use this list.
+CONTRACT_FIELDS = [
+    "title",
+    "client",
+    "client_alias",
+    "vendor",
+    "vendor_alias",
+    "engagement_type",
+    "agreement_date",
+    "effective_date",
+    "expiry_date",
+    "initial_term_months",
+    "auto_renewal",
+    "renewal_term_months",
+    "notice_period_days",
+    "governing_law",
+    "currency",
+    "annual_charges",
+    "pricing_model",
+    "cost_baseline",
+    "cost_baseline_kind",
+    "committed_savings_pct",
+    "at_risk_pct",
+    "earn_back_months",
+    "repeat_default_months",
+    "repeat_default_multiplier",
+]
+NUMERIC_CONTRACT_FIELDS = [
+    "annual_charges",
+    "cost_baseline",
+    "committed_savings_pct",
+    "at_risk_pct",
+    "earn_back_months",
+    "repeat_default_months",
+    "repeat_default_multiplier",
+    "initial_term_months",
+    "renewal_term_months",
+    "notice_period_days",
+]
 
 
 @dataclass(frozen=True)
@@ -76,6 +122,9 @@ class ExtractedFile:
     contract_terms: list[ContractTerm] = field(default_factory=list)
     sla_terms: list[SlaTerm] = field(default_factory=list)
     measurements: list[Measurement] = field(default_factory=list)
+    origin: Origin = "extracted"
+    # rows of a readable file that cannot be used, each {"location", "check", "message"}: quarantined, the rest loads
+    problems: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -95,3 +144,28 @@ class ExtractedFile:
 
 class InputFileError(Exception):
     """A file that cannot be read as what it claims to be. The message is shown to people as the reason."""
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A contract term some figure needs (the dbt seed contract_requirements, defined once)."""
+
+    field: str
+    needed_for: str
+    why_it_matters: str
+    yaml_example: str
+
+
+@cache
+def contract_requirements() -> dict[str, Requirement]:
+    with (DBT_PROJECT_DIR / "seeds" / "contract_requirements.csv").open() as f:
+        return {r["field"]: Requirement(**r) for r in csv.DictReader(f)}
+
+
+def missing_requirements(fields: set[str], has_schedule: bool) -> list[Requirement]:
+    """The required terms not among `fields` (and the schedule, when there is none), in the seed's order."""
+    return [
+        r
+        for name, r in contract_requirements().items()
+        if (name == "sla_schedule" and not has_schedule) or (name != "sla_schedule" and name not in fields)
+    ]

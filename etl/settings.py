@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import yaml
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "warehouse"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+# metrics, units and thresholds defined once in dbt_project.yml, read here by the pipeline
+DBT_VARS = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text())["vars"]
 
 
 def is_postgres(target: str) -> bool:

@@ -11,6 +11,7 @@ import json
 import logging
 from pathlib import Path
 
+from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
 from etl.intake.inbox import InboxFile, file_sha256, inside_inbox
 from etl.records import ExtractedFile, InputFileError
@@ -18,6 +19,9 @@ from etl.reports.layouts import extract_report
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)
+
+# contracts/<engagement>.yml: terms and service levels entered by hand (etl/contracts/corrections.py)
+CORRECTION_SUFFIXES = {".yml", ".yaml"}
 
 
 def staged_path(settings: Settings, path: str, sha256: str) -> Path:
@@ -47,7 +51,11 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         outcome.status, outcome.reason = "unchanged", "same content as the version already loaded from this path"
         return outcome
     try:
-        if item.kind == "contract":
+        if item.kind == "contract" and source.suffix.lower() in CORRECTION_SUFFIXES:
+            fixes = read_corrections(source, item.engagement_id, sha)
+            outcome.contract_terms, outcome.sla_terms, outcome.problems = fixes.terms, fixes.sla_terms, fixes.problems
+            outcome.origin = "entered by hand"
+        elif item.kind == "contract":
             result = extract_contract(source, item.engagement_id, sha)
             outcome.contract_terms, outcome.sla_terms, outcome.pages = result.terms, result.sla_terms, result.pages
             if not result.sla_terms:

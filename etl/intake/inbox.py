@@ -2,6 +2,7 @@
 
 Layout (relative to the inbox root):
     contracts/<engagement_id>.pdf               one contract per engagement
+    contracts/<engagement_id>.yml               terms and service levels entered by hand (optional)
     reports/<engagement_id>/<anything>.<ext>    that engagement's vendor reports (csv, xlsx, pdf)
 Anything else in the inbox is ignored (for example samples/generate.py).
 """

@@ -7,64 +7,17 @@ matched carry the reason forward to validation, which quarantines them.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from etl.quantities import period_grain, period_start
-from etl.records import ExtractedFile
+from etl.quantities import period_grain, period_start, unit_ranges
+from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS, ExtractedFile
 from etl.reports.metric_mapping import MetricMatch, load_mapping_file, match_metric
 from etl.reports.values import parse_locale_number, to_contract_unit
-from etl.settings import DBT_PROJECT_DIR
-
-CONTRACT_FIELDS = [
-    "title",
-    "client",
-    "client_alias",
-    "vendor",
-    "vendor_alias",
-    "engagement_type",
-    "agreement_date",
-    "effective_date",
-    "expiry_date",
-    "initial_term_months",
-    "auto_renewal",
-    "renewal_term_months",
-    "notice_period_days",
-    "governing_law",
-    "currency",
-    "annual_charges",
-    "pricing_model",
-    "cost_baseline",
-    "cost_baseline_kind",
-    "committed_savings_pct",
-    "at_risk_pct",
-    "earn_back_months",
-    "repeat_default_months",
-    "repeat_default_multiplier",
-]
-NUMERIC_CONTRACT_FIELDS = [
-    "annual_charges",
-    "cost_baseline",
-    "committed_savings_pct",
-    "at_risk_pct",
-    "earn_back_months",
-    "repeat_default_months",
-    "repeat_default_multiplier",
-    "initial_term_months",
-    "renewal_term_months",
-    "notice_period_days",
-]
-
-
-def unit_ranges() -> dict[str, tuple[float, float]]:
-    """The one definition of each unit's valid range: the dbt seed, shared with validation and the marts."""
-    with (DBT_PROJECT_DIR / "seeds" / "units.csv").open() as f:
-        return {r["unit"]: (float(r["min_value"]), float(r["max_value"])) for r in csv.DictReader(f)}
+from etl.settings import DBT_VARS
 
 
 @dataclass
@@ -73,6 +26,7 @@ class CanonicalBatch:
     contract_terms: pd.DataFrame  # long: one row per extracted value with provenance
     sla_terms: pd.DataFrame
     measurements: pd.DataFrame
+    schedule_keys: set[str]  # engagement/metric ids of the schedules reports were matched against
 
 
 def _with_units(df: pd.DataFrame) -> pd.DataFrame:
@@ -96,7 +50,7 @@ def _writes_fractions(units_and_texts: list[tuple[str | None, str]]) -> bool:
 
 # Reported charges are not a service level: they replace the contract's flat monthly charges where a vendor
 # reports what it invoiced. One reserved metric per engagement, in the contract's currency.
-INVOICED_CHARGES = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text())["vars"]["invoiced_charges_metric"]
+INVOICED_CHARGES = DBT_VARS["invoiced_charges_metric"]
 _INVOICE_NAME = re.compile(
     r"(?i)\binvoic\w*\b.*\b(?:charges?|amount|total|value|fees?)\b|^(?:total |monthly )?charges$"
     r"|\bbilled amount\b|\bamount billed\b"
@@ -127,6 +81,7 @@ MEASUREMENT_COLUMNS = [
     "file_sha256",
     "page",
     "source_text",
+    "fix_hint",
 ]
 
 
@@ -144,7 +99,12 @@ def build_batch(
     reports = [f for f in files if f.kind == "report" and f.status == "extracted"]
 
     term_rows = [
-        {**{k: v for k, v in asdict(t).items() if k != "provenance"}, **_prov(t.provenance), "file_path": f.path}
+        {
+            **{k: v for k, v in asdict(t).items() if k != "provenance"},
+            **_prov(t.provenance),
+            "file_path": f.path,
+            "origin": f.origin,
+        }
         for f in contracts
         for t in f.contract_terms
     ]
@@ -160,6 +120,7 @@ def build_batch(
             "source_text",
             "char_offset",
             "file_path",
+            "origin",
         ],
     )
 
@@ -171,12 +132,23 @@ def build_batch(
             "file_sha256": f.sha256,
             "row_id": f"{f.sha256[:12]}:contract",
             "location": "contract",
+            # one contract document per engagement; a corrections file sits beside it
+            "contract_document": f.engagement_id if f.origin == "extracted" else None,
         }
         row.update({k: None for k in CONTRACT_FIELDS})
         row.update({t.field: t.value for t in f.contract_terms})
         wide.append(row)
     contracts_df = pd.DataFrame(
-        wide, columns=["engagement_id", "file_path", "file_sha256", "row_id", "location", *CONTRACT_FIELDS]
+        wide,
+        columns=[
+            "engagement_id",
+            "file_path",
+            "file_sha256",
+            "row_id",
+            "location",
+            "contract_document",
+            *CONTRACT_FIELDS,
+        ],
     )
     for col in NUMERIC_CONTRACT_FIELDS:
         contracts_df[col] = pd.to_numeric(contracts_df[col]).astype("float64")
@@ -190,8 +162,11 @@ def build_batch(
                     **d,
                     **_prov(s.provenance),
                     "file_path": f.path,
+                    "origin": f.origin,
                     "row_id": f"{f.sha256[:12]}:sla{i}",
-                    "location": f"page {s.provenance.page} SLA row {i}",
+                    "location": f"page {s.provenance.page} SLA row {i}"
+                    if f.origin == "extracted"
+                    else s.provenance.source_text.split(":")[0],
                 }
             )
     sla = pd.DataFrame(
@@ -213,6 +188,7 @@ def build_batch(
             "source_text",
             "char_offset",
             "file_path",
+            "origin",
             "row_id",
             "location",
         ],
@@ -221,23 +197,14 @@ def build_batch(
         sla[col] = sla[col].astype("float64")
     sla = _with_units(sla)
 
-    # the schedule each report is matched against: this run's contracts win over what was loaded before
-    this_run = set(sla["engagement_id"])
-    schedule = pd.concat(
-        [
-            sla[["engagement_id", "metric_id", "metric_name", "unit"]],
-            known_sla_terms.loc[
-                ~known_sla_terms["engagement_id"].isin(this_run), ["engagement_id", "metric_id", "metric_name", "unit"]
-            ],
-        ]
-    )
-    by_engagement: dict[str, dict[str, tuple[str, str]]] = {}
-    for r in schedule.itertuples():
-        by_engagement.setdefault(r.engagement_id, {})[r.metric_id] = (r.metric_name, r.unit)
+    by_engagement = effective_schedules(sla, known_sla_terms, {f.path for f in contracts})
 
-    contract_terms_by_engagement = dict(known_terms or {})
-    for f in contracts:
-        contract_terms_by_engagement[f.engagement_id] = {t.field: t.value for t in f.contract_terms}
+    # the terms reports are checked against: what was loaded, then this run's document, then hand entries
+    contract_terms_by_engagement = {e: dict(t) for e, t in (known_terms or {}).items()}
+    for f in sorted(contracts, key=lambda f: f.origin == "entered by hand"):
+        contract_terms_by_engagement.setdefault(f.engagement_id, {}).update(
+            {t.field: t.value for t in f.contract_terms}
+        )
 
     mapping_cache: dict[str, dict[str, str]] = {}
     rows = []
@@ -260,6 +227,14 @@ def build_batch(
             for match in matches
         ]
         fractions = _writes_fractions([(unit, m.actual_text) for unit, m in zip(units, f.measurements)])
+        fix_hint = (
+            f"if it is one of the contract's metrics, add the line \"<name>\": <metric id> under metrics: in "
+            f"mappings/{f.engagement_id}.yml in the inbox"
+            if metrics
+            else f"{f.engagement_id} has no service-level schedule yet (none was read from its contract): enter it "
+            f"under service_levels: in contracts/{f.engagement_id}.yml in the inbox "
+            f"(`outsourcing-etl review --engagement {f.engagement_id}` writes a template)"
+        )
         terms = contract_terms_by_engagement.get(f.engagement_id, {})
         start, end = terms.get("effective_date"), terms.get("expiry_date")
         for m, match, unit in zip(f.measurements, matches, units):
@@ -294,6 +269,7 @@ def build_batch(
                         "file_sha256": f.sha256,
                         "page": m.provenance.page,
                         "source_text": m.provenance.source_text,
+                        "fix_hint": fix_hint.replace("<name>", m.metric_name),
                     }.values()
                 )
             )
@@ -303,7 +279,28 @@ def build_batch(
     measurements["match_score"] = measurements["match_score"].astype("float64")
     measurements["reported_met"] = measurements["reported_met"].astype("boolean")
     measurements = _with_units(measurements)
-    return CanonicalBatch(contracts_df, contract_terms, sla, measurements)
+    schedule_keys = {f"{e}/{m}" for e, metrics in by_engagement.items() for m in metrics}
+    return CanonicalBatch(contracts_df, contract_terms, sla, measurements, schedule_keys)
+
+
+def effective_schedules(
+    sla: pd.DataFrame, known_sla_terms: pd.DataFrame, paths_this_run: set[str]
+) -> dict[str, dict[str, tuple[str, str]]]:
+    """engagement -> metric id -> (name, unit): the schedule reports are matched against. A schedule entered
+    by hand is the engagement's whole schedule; a file in this run replaces what it loaded before."""
+    columns = ["engagement_id", "metric_id", "metric_name", "unit", "origin"]
+    known = known_sla_terms
+    if "file_path" in known:
+        known = known[~known["file_path"].isin(paths_this_run)]
+    if "origin" not in known:
+        known = known.assign(origin="extracted")
+    rows = pd.concat([sla[columns], known[columns]]) if len(known) else sla[columns]
+    by_engagement: dict[str, dict[str, tuple[str, str]]] = {}
+    for engagement, group in rows.groupby("engagement_id", sort=False):
+        hand = group[group["origin"] == "entered by hand"]
+        for r in (hand if len(hand) else group).itertuples():
+            by_engagement.setdefault(engagement, {})[r.metric_id] = (r.metric_name, r.unit)
+    return by_engagement
 
 
 def known_metric_keys(sla_metric_keys: set[str]) -> list[str]:

@@ -45,6 +45,9 @@ MIGRATIONS = [
     "alter table etl_runs add column if not exists duration_seconds double precision",
     "alter table etl_runs add column if not exists rows_per_table varchar",
     "alter table etl_runs add column if not exists quarantined_files varchar",
+    # 'extracted' from the document or 'entered by hand' (contracts/<engagement>.yml); hand entries win in dbt
+    "alter table raw_contract_terms add column if not exists origin varchar",
+    "alter table raw_sla_terms add column if not exists origin varchar",
 ]
 
 RAW_COLUMNS = {
@@ -58,6 +61,7 @@ RAW_COLUMNS = {
         "page",
         "source_text",
         "char_offset",
+        "origin",
     ],
     "raw_sla_terms": [
         "engagement_id",
@@ -75,6 +79,7 @@ RAW_COLUMNS = {
         "file_path",
         "page",
         "source_text",
+        "origin",
     ],
     "raw_measurements": [
         "engagement_id",

@@ -20,9 +20,12 @@ from etl.load.batch import CanonicalBatch, build_batch, known_metric_keys
 from etl.load.database import open_warehouse
 from etl.load.schema import RAW_COLUMNS, create_schema
 from etl.load.validation import RowFailure, ValidationOutcome, validate
-from etl.records import ExtractedFile
+from etl.records import ExtractedFile, missing_requirements
+from etl.settings import DBT_VARS
 
 log = logging.getLogger(__name__)
+
+REVIEW_THRESHOLD = DBT_VARS["review_confidence_threshold"]
 
 
 @dataclass
@@ -90,6 +93,50 @@ def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFa
     return pd.DataFrame(rows, columns=["source_path", "source_sha256", "location", "failed_check", "message", "record"])
 
 
+def _gaps(f: ExtractedFile) -> str:
+    """What a contract document does not state (or states below the review threshold), for its registry row."""
+    stated = {t.field for t in f.contract_terms if t.confidence >= REVIEW_THRESHOLD}
+    missing = [r.field for r in missing_requirements(stated, bool(f.sla_terms))]
+    if not missing:
+        return ""
+    return (
+        f"to review: {', '.join(missing)} not found (contract_review_queue says why; "
+        f"enter them in contracts/{f.engagement_id}.yml)"
+    )
+
+
+def _orphaned_measurements(batch: CanonicalBatch, outcome: ValidationOutcome) -> list[RowFailure]:
+    """Measurements matched to a service level that validation then quarantined would load without their
+    schedule row: they are quarantined too, saying why."""
+    failed = outcome.failed_ids("sla_terms") | {
+        row_id
+        for f in outcome.failures
+        if f.suite == "contract_terms" and f.action == "reject_file"
+        for row_id in batch.sla_terms.row_id[
+            batch.sla_terms.file_path.isin(batch.contracts.file_path[batch.contracts.row_id == f.row_id])
+        ]
+    }
+    if not failed or batch.measurements.empty:
+        return []
+    bad = batch.sla_terms[batch.sla_terms.row_id.isin(failed)]
+    good = batch.sla_terms[~batch.sla_terms.row_id.isin(failed)]
+    lost = {f"{r.engagement_id}/{r.metric_id}" for r in bad.itertuples()} - {
+        f"{r.engagement_id}/{r.metric_id}" for r in good.itertuples()
+    }
+    already = outcome.failed_ids("measurements")
+    rows = batch.measurements[batch.measurements.metric_key.isin(lost) & ~batch.measurements.row_id.isin(already)]
+    return [
+        RowFailure(
+            r.row_id,
+            "measurements",
+            "contract_service_level_quarantined",
+            f"{r.metric_name!r} matched service level {r.metric_key}, whose contract row was quarantined; "
+            "fix the contract row (see quarantine) and the report loads with it",
+        )
+        for r in rows.itertuples()
+    ]
+
+
 def validate_and_load(
     warehouse: str,
     files: list[ExtractedFile],
@@ -112,10 +159,15 @@ def validate_and_load(
         create_schema(db)
         # one load at a time: a second run waits here, then sees what the first registered
         db.lock_for_load()
-        known_sla = db.query("select engagement_id, metric_id, metric_name, unit from raw_sla_terms")
+        known_sla = db.query(
+            "select engagement_id, metric_id, metric_name, unit, coalesce(origin, 'extracted') as origin, file_path "
+            "from raw_sla_terms"
+        )
+        # hand entries last, so they win in the dict below
         loaded_terms = db.query(
             "select engagement_id, field, value from raw_contract_terms "
-            "where field in ('effective_date', 'expiry_date', 'currency')"
+            "where field in ('effective_date', 'expiry_date', 'currency') "
+            "order by coalesce(origin, 'extracted') = 'entered by hand'"
         )
         known_terms = {e: dict(zip(g.field, g.value)) for e, g in loaded_terms.groupby("engagement_id")}
         registry = db.query("select path, sha256, status from file_registry")
@@ -139,31 +191,15 @@ def validate_and_load(
             fresh.append(f)
 
         batch = build_batch(fresh, known_sla, mappings_dir, known_terms, run_month=f"{loaded_at:%Y-%m}-01")
-        first = validate({"contract_terms": batch.contracts, "sla_terms": batch.sla_terms}, parameters, docs_root)
-        bad_contracts = batch.contracts[batch.contracts.row_id.isin(first.failed_ids("contract_terms"))]
-        bad_engagements = set(bad_contracts.engagement_id)
-        sla_ok = batch.sla_terms[
-            ~batch.sla_terms.row_id.isin(first.failed_ids("sla_terms"))
-            & ~batch.sla_terms.engagement_id.isin(bad_engagements)
-        ]
-        known_keys = known_metric_keys(
-            {f"{r.engagement_id}/{r.metric_id}" for r in sla_ok.itertuples()}
-            | {
-                f"{r.engagement_id}/{r.metric_id}"
-                for r in known_sla.itertuples()
-                if r.engagement_id not in set(batch.sla_terms.engagement_id)
-            }
+        # one validation of every suite per run (Great Expectations' setup costs more than its rows)
+        outcome = validate(
+            {"contract_terms": batch.contracts, "sla_terms": batch.sla_terms, "measurements": batch.measurements},
+            {**parameters, "known_metric_keys": known_metric_keys(batch.schedule_keys)},
+            docs_root,
         )
-        second = validate(
-            {"measurements": batch.measurements}, {**parameters, "known_metric_keys": known_keys}, docs_root
-        )
-        outcome = ValidationOutcome(
-            first.failures + second.failures,
-            {**first.success, **second.success},
-            second.data_docs_index or first.data_docs_index,
-        )
+        outcome.failures += _orphaned_measurements(batch, outcome)
         summary.data_docs = outcome.data_docs_index
-        _write(db, fresh, batch, outcome, bad_engagements, run_id, loaded_at, summary, started_at)
+        _write(db, fresh, batch, outcome, run_id, loaded_at, summary, started_at)
     finally:
         db.close()
     return summary
@@ -174,7 +210,6 @@ def _write(
     files: list[ExtractedFile],
     batch: CanonicalBatch,
     outcome: ValidationOutcome,
-    bad_engagements: set[str],
     run_id: str,
     loaded_at: datetime,
     summary: RunSummary,
@@ -182,21 +217,32 @@ def _write(
 ) -> None:
     failed_sla = outcome.failed_ids("sla_terms")
     failed_measurements = outcome.failed_ids("measurements")
-    contract_failures: dict[str, list[str]] = {}
+    path_of_contract_row = dict(zip(batch.contracts.row_id, batch.contracts.file_path))
+    contract_failures: dict[str, list[str]] = {}  # files quarantined whole (two documents for one engagement)
+    dropped_values: set[tuple[str, str]] = set()  # (file, field): one unusable value, the rest of the file loads
     for fail in outcome.failures:
-        if fail.suite == "contract_terms":
-            path = batch.contracts.loc[batch.contracts.row_id == fail.row_id, "file_path"].iloc[0]
-            contract_failures.setdefault(path, []).append(fail.message)
+        if fail.suite == "contract_terms" and fail.action == "reject_file":
+            contract_failures.setdefault(path_of_contract_row[fail.row_id], []).append(fail.message)
+        elif fail.suite == "contract_terms" and fail.action == "drop_value":
+            dropped_values.add((path_of_contract_row[fail.row_id], fail.column))
 
-    terms = batch.contract_terms[~batch.contract_terms.engagement_id.isin(bad_engagements)]
-    sla = batch.sla_terms[
-        ~batch.sla_terms.row_id.isin(failed_sla) & ~batch.sla_terms.engagement_id.isin(bad_engagements)
-    ]
+    terms = batch.contract_terms[~batch.contract_terms.file_path.isin(contract_failures)]
+    if dropped_values:
+        keys = list(zip(terms.file_path, terms.field))
+        terms = terms[[k not in dropped_values for k in keys]]
+    sla = batch.sla_terms[~batch.sla_terms.row_id.isin(failed_sla) & ~batch.sla_terms.file_path.isin(contract_failures)]
     measurements = _without(batch.measurements, failed_measurements)
     quarantine = _quarantine_rows(
         {"contract_terms": batch.contracts, "sla_terms": batch.sla_terms, "measurements": batch.measurements},
-        outcome.failures,
+        [f for f in outcome.failures if f.action != "review"],
     )
+    # entries of a readable file that cannot be used (a typo in a corrections file): quarantined one by one
+    problems = [
+        {"source_path": f.path, "source_sha256": f.sha256, **p, "failed_check": p["check"], "record": None}
+        for f in files
+        if f.status == "extracted"
+        for p in f.problems
+    ]
     # files that could not be read at all are quarantined whole
     unreadable = [f for f in files if f.status == "quarantined"]
     quarantine = pd.concat(
@@ -216,6 +262,7 @@ def _write(
                 ],
                 columns=quarantine.columns,
             ),
+            pd.DataFrame(problems, columns=quarantine.columns),
         ],
         ignore_index=True,
     )
@@ -266,6 +313,18 @@ def _write(
             status, reason = f.status, f.reason
             if f.path in contract_failures:
                 status, reason = "quarantined", "; ".join(contract_failures[f.path])
+            elif status == "extracted" and f.kind == "contract":
+                # a readable contract always loads what it has; what it lacks goes to contract_review_queue
+                bad = bad_rows_per_file.get(f.path, 0)
+                status = "loaded"
+                reason = "; ".join(
+                    part
+                    for part in (
+                        f"{bad} values quarantined" if bad else "",
+                        _gaps(f) if f.origin == "extracted" else "",
+                    )
+                    if part
+                )
             elif status == "extracted":
                 loaded = rows_per_file.get(f.path, 0)
                 bad = bad_rows_per_file.get(f.path, 0)

@@ -25,6 +25,10 @@ class RowFailure:
     suite: str
     check: str  # expectation type and its column(s)
     message: str
+    action: str = (
+        "quarantine"  # the expectation's meta.on_failure: quarantine (the row), review, drop_value, reject_file
+    )
+    column: str | None = None
 
 
 @dataclass
@@ -128,7 +132,8 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
                         f"expectation {r.expectation_config.type} could not run: "
                         f"{r.exception_info.get('exception_message')}"
                     )
-                template = (r.expectation_config.meta or {}).get("message", r.expectation_config.type)
+                meta = r.expectation_config.meta or {}
+                template = meta.get("message", r.expectation_config.type)
                 for row_id in dict.fromkeys(ids):
                     failures.append(
                         RowFailure(
@@ -136,6 +141,8 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
                             name,
                             _check_name(r.expectation_config),
                             _message(template, by_id.loc[row_id].to_dict()),
+                            meta.get("on_failure", "quarantine"),
+                            r.expectation_config.kwargs.get("column"),
                         )
                     )
     log.info("validation: %s; %d failing rows", success, len(failures))

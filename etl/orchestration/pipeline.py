@@ -10,9 +10,8 @@ from pathlib import Path
 from etl.intake import file_task
 from etl.intake.inbox import InboxFile, file_sha256, inside_inbox, list_inbox
 from etl.load import transaction
-from etl.load.batch import unit_ranges
 from etl.load.registry import registered_shas
-from etl.quantities import CURRENCY_CODES
+from etl.quantities import CURRENCY_CODES, unit_ranges
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -7,9 +7,9 @@ import pytest
 
 from etl.intake.file_task import extract_file
 from etl.intake.inbox import list_inbox
-from etl.load.batch import build_batch, known_metric_keys, unit_ranges
+from etl.load.batch import build_batch, known_metric_keys
 from etl.load.validation import load_suite_json, validate
-from etl.quantities import CURRENCY_CODES
+from etl.quantities import CURRENCY_CODES, unit_ranges
 from etl.settings import EXPECTATIONS_DIR, Settings
 from tests.conftest import SAMPLES
 

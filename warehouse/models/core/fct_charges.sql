@@ -20,6 +20,7 @@ charges as (
         coalesce(invoices.invoiced_charges, engagements.monthly_charges) as monthly_charges,
         engagements.monthly_charges as contract_monthly_charges,
         engagements.at_risk_pct,
+        engagements.annual_charges,
         case when invoices.invoiced_charges is not null then 'invoice' else 'contract' end as charges_source,
         invoices.invoice_measurement_key
     from months
@@ -36,6 +37,12 @@ select
     monthly_charges,
     contract_monthly_charges,
     monthly_charges * at_risk_pct / 100.0 as at_risk_amount,
+    -- a term the contract does not state makes the figures that need it unknown (NULL), never zero
+    case
+        when monthly_charges is null
+            then 'no charges: the contract states no annual charges and the vendor reported no invoice for the month'
+        when at_risk_pct is null then 'no at-risk amount: the contract states no share of the charges at risk'
+    end as credit_unknown_reason,
     charges_source,
     invoice_measurement_key
 from charges

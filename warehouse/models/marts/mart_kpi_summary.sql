@@ -14,7 +14,9 @@ with attainment as (
 credits as (
     select
         engagement_id,
-        sum(credit_amount) as credits_owed,
+        -- one month of unknown credit makes the total unknown: a partial sum would read as the answer
+        case when count(credit_unknown_reason) = 0 then sum(credit_amount) end as credits_owed,
+        max(credit_unknown_reason) as credits_unknown_reason,
         sum(credit_earned_back) as credits_earned_back,
         sum(monthly_charges) as charges_in_period
     from {{ ref('mart_service_credits') }}
@@ -35,12 +37,18 @@ select
     coalesce(attainment.measurements, 0) as measurements,
     {{ round_to("100.0 * attainment.met / nullif(attainment.measurements, 0)", 4) }} as sla_attainment_pct,
     coalesce(attainment.breaches, 0) as breaches,
-    {{ round_to("coalesce(credits.credits_owed, 0)", 2) }} as credits_owed,
+    {{ round_to("case when credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) end", 2) }}
+        as credits_owed,
+    credits.credits_unknown_reason,
     {{ round_to("coalesce(credits.credits_earned_back, 0)", 2) }} as credits_earned_back,
     {{ round_to("100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0)", 4) }} as credits_pct_of_charges,
     savings.annual_charges,
     savings.cost_baseline,
     savings.savings_pct,
+    case
+        when savings.cost_baseline is null then 'no cost baseline: the contract states no pre-outsourcing cost'
+        when savings.annual_charges is null then 'no charges: the contract states no annual charges'
+    end as savings_unknown_reason,
     savings.committed_savings_pct,
     {{ round_to("quality.quality_change_pct", 4) }} as quality_change_pct
 from {{ ref('mart_cost_savings') }} as savings

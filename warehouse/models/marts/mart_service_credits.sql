@@ -115,10 +115,18 @@ select
     engagements.repeat_default_multiplier,
     credits.allocation_pct_triggered,
     credits.credit_before_cap,
-    {{ round_to("credits.capped_credit", 2) }} as credit_amount,
+    -- a month without a service level default owes nothing whatever the charges; with one, an unknown
+    -- at-risk amount makes the credit unknown (NULL, with the reason), never zero
+    case when credits.allocation_pct_triggered = 0 then 0 else {{ round_to("credits.capped_credit", 2) }} end
+        as credit_amount,
+    case when credits.allocation_pct_triggered > 0 then credits.credit_unknown_reason end as credit_unknown_reason,
     -- the cap scales every default's share alike, so an earned-back default returns its capped share
-    {{ round_to("case when credits.allocation_pct_triggered > 0 then credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered else 0 end", 2) }} as credit_earned_back,
-    {{ round_to("credits.capped_credit - case when credits.allocation_pct_triggered > 0 then credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered else 0 end", 2) }} as net_credit_amount,
+    case when credits.allocation_pct_triggered = 0 then 0 else
+        {{ round_to("credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
+    end as credit_earned_back,
+    case when credits.allocation_pct_triggered = 0 then 0 else
+        {{ round_to("credits.capped_credit - credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
+    end as net_credit_amount,
     engagements.earn_back_months
 from credits
 inner join engagements on engagements.engagement_id = credits.engagement_id

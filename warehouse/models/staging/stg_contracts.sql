@@ -2,8 +2,26 @@
 -- Dates left partly blank in a contract ('August __, 2019' -> '2019-08') stay null here; the raw value is kept.
 with terms as (
     -- low-confidence values wait in contract_terms_for_review instead of becoming facts
-    select * from {{ source('raw', 'raw_contract_terms') }}
+    select *, coalesce(origin, 'extracted') as value_origin from {{ source('raw', 'raw_contract_terms') }}
     where confidence >= {{ var('review_confidence_threshold') }}
+),
+
+ranked as (
+    -- a value entered by hand (contracts/<engagement>.yml) wins over the extracted one; raw keeps both
+    select
+        *,
+        row_number() over (
+            partition by engagement_id, field
+            order by case when value_origin = 'entered by hand' then 0 else 1 end, value desc
+        ) as rank_in_field
+    from terms
+),
+
+documents as (
+    select engagement_id, max(file_sha256) as file_sha256
+    from terms
+    where value_origin = 'extracted'
+    group by engagement_id
 ),
 
 pivoted as (
@@ -31,13 +49,14 @@ pivoted as (
         max(case when field = 'agreement_date' then value end) as agreement_date,
         max(case when field = 'effective_date' then value end) as effective_date,
         max(case when field = 'expiry_date' then value end) as expiry_date,
-        max(file_sha256) as file_sha256
-    from terms
+        string_agg(case when value_origin = 'entered by hand' then field end, ', ' order by field) as fields_entered_by_hand
+    from ranked
+    where rank_in_field = 1
     group by engagement_id
 )
 
 select
-    engagement_id,
+    pivoted.engagement_id,
     title,
     client_name,
     vendor_name,
@@ -62,5 +81,7 @@ select
     case when length(agreement_date) = 10 then cast(agreement_date as date) end as agreement_date,
     case when length(effective_date) = 10 then cast(effective_date as date) end as effective_date,
     case when length(expiry_date) = 10 then cast(expiry_date as date) end as expiry_date,
-    file_sha256
+    fields_entered_by_hand,
+    documents.file_sha256
 from pivoted
+left join documents on documents.engagement_id = pivoted.engagement_id

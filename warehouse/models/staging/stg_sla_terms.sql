@@ -1,5 +1,17 @@
 with source as (
-    select * from {{ source('raw', 'raw_sla_terms') }}
+    select *, coalesce(origin, 'extracted') as row_origin from {{ source('raw', 'raw_sla_terms') }}
+),
+
+hand_schedules as (
+    -- a schedule entered by hand (contracts/<engagement>.yml) is the engagement's whole schedule
+    select distinct engagement_id from source where row_origin = 'entered by hand'
+),
+
+effective as (
+    select source.*
+    from source
+    left join hand_schedules on hand_schedules.engagement_id = source.engagement_id
+    where source.row_origin = 'entered by hand' or hand_schedules.engagement_id is null
 )
 
 select
@@ -17,7 +29,8 @@ select
     -- a service level with a share of the at-risk pool is critical; 0% marks a key measurement
     allocation_pct > 0 as is_critical,
     confidence,
+    row_origin as origin,
     file_sha256,
     page as source_page,
     source_text
-from source
+from effective

@@ -1,0 +1,184 @@
+"""Contract terms and service levels entered by hand: `contracts/<engagement_id>.yml` beside the contract.
+
+A person fills what the extractor missed or got wrong (`outsourcing-etl review` writes a template):
+
+    terms:
+      annual_charges: 1200000
+      currency: USD
+    service_levels:            # when present, this is the engagement's whole schedule
+      - metric_id: availability
+        metric_name: System availability
+        unit: percent
+        direction: higher
+        expected: 99.9
+        minimum: 99.5
+        allocation_pct: 20
+
+Each value carries the file and line it was typed on, and wins over the extracted value in the warehouse,
+which keeps both. A wrong entry (an unknown field, a bad number, a unit not in the unit list) is quarantined
+with the file, line and fix; every other entry loads.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from etl.quantities import CURRENCY_CODES, unit_ranges
+from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS, ContractTerm, InputFileError, Provenance, SlaTerm
+
+HAND_CONFIDENCE = 1.0
+DATE_FIELDS = {"agreement_date", "effective_date", "expiry_date"}
+SLA_REQUIRED = ("metric_id", "metric_name", "unit", "direction", "expected")
+SLA_NUMBERS = ("baseline", "expected", "minimum", "allocation_pct")
+SLA_FIELDS = (*SLA_REQUIRED, "minimum", "baseline", "allocation_pct", "measurement_window")
+
+
+@dataclass
+class Corrections:
+    terms: list[ContractTerm]
+    sla_terms: list[SlaTerm]
+    problems: list[dict]  # {"location", "check", "message"}: entries that were not loaded
+
+
+def _closest(name: str, choices) -> str:
+    near = difflib.get_close_matches(str(name), list(choices), n=1, cutoff=0.6)
+    return f"did you mean {near[0]!r}?" if near else "allowed: " + ", ".join(choices)
+
+
+def _number(value) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(str(value).replace(",", "").replace("_", "").strip().rstrip("%"))
+    except ValueError:
+        return None
+
+
+def read_corrections(path: Path, engagement_id: str, sha256: str) -> Corrections:
+    """Parse one corrections file. A file that is not YAML at all raises InputFileError (quarantined whole)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise InputFileError(f"{path.name} is not valid YAML: {exc}".replace("\n", " ")) from exc
+    out = Corrections([], [], [])
+    if root is None:  # an empty template: nothing entered yet
+        return out
+    if not isinstance(root, yaml.MappingNode):
+        raise InputFileError(f"{path.name} must be a mapping with 'terms:' and/or 'service_levels:'")
+    lines = text.splitlines()
+
+    def problem(node, check: str, message: str) -> None:
+        line = node.start_mark.line + 1
+        out.problems.append(
+            {"location": f"line {line}", "check": check, "message": f"{path.name} line {line}: {message}"}
+        )
+
+    def provenance(node) -> Provenance:
+        line = node.start_mark.line
+        return Provenance(sha256, 0, f"line {line + 1}: {lines[line].strip()}", node.start_mark.index)
+
+    for key_node, value_node in root.value:
+        section = key_node.value
+        if section == "terms" and isinstance(value_node, yaml.MappingNode):
+            for k, v in value_node.value:
+                value = _term_value(k.value, yaml.safe_load(yaml.serialize(v)) if v.value not in ("", None) else None)
+                if k.value not in CONTRACT_FIELDS:
+                    problem(
+                        k, "known_field", f"unknown contract field {k.value!r}; {_closest(k.value, CONTRACT_FIELDS)}"
+                    )
+                elif isinstance(value, Exception):
+                    problem(v, "valid_value", f"{k.value}: {value}")
+                elif value is not None:
+                    out.terms.append(ContractTerm(engagement_id, k.value, value, HAND_CONFIDENCE, provenance(k)))
+        elif section == "service_levels" and isinstance(value_node, yaml.SequenceNode):
+            for item in value_node.value:
+                sla = _sla_term(item, engagement_id, provenance(item), problem)
+                if sla is not None:
+                    out.sla_terms.append(sla)
+        else:
+            problem(
+                key_node,
+                "known_section",
+                f"unknown section {section!r}; {_closest(section, ['terms', 'service_levels'])}"
+                " ('terms:' is a mapping of field: value, 'service_levels:' a list of rows)",
+            )
+    return out
+
+
+def _term_value(field: str, raw) -> str | None | Exception:
+    """The value as the warehouse keeps it (text), or the reason it is not usable."""
+    if raw is None:
+        return None
+    if field in NUMERIC_CONTRACT_FIELDS:
+        number = _number(raw)
+        if number is None:
+            return ValueError(f"{raw!r} is not a number (write e.g. 1200000 or 1,200,000)")
+        return str(int(number)) if number.is_integer() else str(number)
+    if field in DATE_FIELDS:
+        try:
+            return (raw if isinstance(raw, date) else date.fromisoformat(str(raw).strip())).isoformat()
+        except ValueError:
+            return ValueError(f"{raw!r} is not a date; write it as YYYY-MM-DD")
+    if field == "currency" and str(raw).upper() not in CURRENCY_CODES:
+        return ValueError(f"{raw!r} is not a supported currency; one of {', '.join(CURRENCY_CODES)}")
+    if field == "auto_renewal":
+        return "true" if raw is True or str(raw).lower() in ("true", "yes") else "false"
+    return str(raw).upper() if field == "currency" else str(raw)
+
+
+def _sla_term(node, engagement_id: str, prov: Provenance, problem) -> SlaTerm | None:
+    if not isinstance(node, yaml.MappingNode):
+        problem(node, "sla_row", "each service level is a mapping (metric_id: ..., metric_name: ..., ...)")
+        return None
+    row = {k.value: (k, v) for k, v in node.value}
+    ok = True
+    for name, (k, _) in row.items():
+        if name not in SLA_FIELDS:
+            problem(k, "known_field", f"unknown service-level column {name!r}; {_closest(name, SLA_FIELDS)}")
+            ok = False
+    for name in SLA_REQUIRED:
+        if name not in row:
+            problem(node, "required_column", f"a service level needs {name!r}")
+            ok = False
+    values = {name: yaml.safe_load(yaml.serialize(v)) for name, (_, v) in row.items()}
+    for name in SLA_NUMBERS:
+        if name in values and values[name] is not None and _number(values[name]) is None:
+            problem(row[name][1], "valid_value", f"{name}: {values[name]!r} is not a number")
+            ok = False
+    units = unit_ranges()
+    if "unit" in values and values["unit"] not in units:
+        problem(
+            row["unit"][1],
+            "known_unit",
+            f"unit {values['unit']!r} is not in the unit list; {_closest(values['unit'], sorted(units))}",
+        )
+        ok = False
+    if "direction" in values and values["direction"] not in ("higher", "lower"):
+        problem(row["direction"][1], "valid_value", "direction is 'higher' (more is better) or 'lower'")
+        ok = False
+    if not ok:
+        return None
+    number = {name: _number(values[name]) if values.get(name) is not None else None for name in SLA_NUMBERS}
+    return SlaTerm(
+        engagement_id=engagement_id,
+        metric_id=str(values["metric_id"]),
+        metric_name=str(values["metric_name"]),
+        unit=values["unit"],
+        direction=values["direction"],
+        baseline=number["baseline"],
+        expected=number["expected"],
+        # one threshold and no separate floor: missing the target is the breach
+        minimum=number["minimum"] if number["minimum"] is not None else number["expected"],
+        allocation_pct=number["allocation_pct"] or 0.0,
+        measurement_window=str(values.get("measurement_window") or "monthly"),
+        confidence=HAND_CONFIDENCE,
+        provenance=prov,
+    )

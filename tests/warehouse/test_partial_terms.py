@@ -1,0 +1,197 @@
+"""One engagement's missing term never stops the warehouse for the others (issue: partial contracts).
+
+Six engagements through the real dbt models, each lacking a different term; every mart builds, each engagement
+gets every figure it can, the figures that need the missing term are NULL with a reason (never 0), and the
+complete engagement's figures are exactly those of a warehouse that holds it alone.
+"""
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from etl.load.database import open_warehouse, query_records
+from etl.load.schema import create_schema
+from etl.transform.dbt_build import dbt_build
+
+pytestmark = pytest.mark.e2e
+
+LOADED = datetime(2026, 1, 1)
+FULL = {
+    "engagement_type": "ITO",
+    "vendor": "Vendor Ltd.",
+    "client": "Client plc",
+    "currency": "USD",
+    "annual_charges": "1200000",
+    "cost_baseline": "1500000",
+    "committed_savings_pct": "10",
+    "at_risk_pct": "10",
+    "effective_date": "2025-01-01",
+    "expiry_date": "2027-12-31",
+}
+# engagement -> the term it lacks (None: complete); credits stated as a flat % per failure have no at-risk pool
+LACKS = {
+    "complete": None,
+    "no-at-risk": "at_risk_pct",
+    "no-charges": "annual_charges",
+    "no-baseline": "cost_baseline",
+    "no-schedule": "sla_schedule",
+    "no-reports": "reports",
+}
+MONTHS = ["2025-01", "2025-02"]
+VALUES = [99.95, 98.0]  # met, then a Service Level Default (minimum 99.5)
+
+
+def build(target: str, engagements: dict) -> str:
+    db = open_warehouse(target)
+    create_schema(db)
+    terms, sla, measurements, registry = [], [], [], []
+    for e, lacks in engagements.items():
+        terms += [
+            {
+                "engagement_id": e,
+                "field": k,
+                "value": v,
+                "confidence": 1.0,
+                "file_sha256": f"sha-{e}",
+                "file_path": f"contracts/{e}.pdf",
+                "page": 1,
+                "source_text": v,
+                "char_offset": 0,
+                "loaded_at": LOADED,
+            }
+            for k, v in FULL.items()
+            if k != lacks
+        ]
+        registry.append(
+            {
+                "path": f"contracts/{e}.pdf",
+                "sha256": f"sha-{e}",
+                "kind": "contract",
+                "engagement_id": e,
+                "status": "loaded",
+                "reason": "",
+                "rows_loaded": 1,
+                "pages": 1,
+                "loaded_at": LOADED,
+                "run_id": "test",
+            }
+        )
+        if lacks == "sla_schedule":
+            continue
+        sla.append(
+            {
+                "engagement_id": e,
+                "metric_id": "availability",
+                "metric_name": "Availability",
+                "unit": "percent",
+                "direction": "higher",
+                "baseline": 99.0,
+                "expected": 99.9,
+                "minimum": 99.5,
+                "allocation_pct": 100.0,
+                "measurement_window": "monthly",
+                "confidence": 1.0,
+                "file_sha256": f"sha-{e}",
+                "file_path": f"contracts/{e}.pdf",
+                "page": 2,
+                "source_text": "",
+                "loaded_at": LOADED,
+            }
+        )
+        if lacks == "reports":
+            continue
+        measurements += [
+            {
+                "engagement_id": e,
+                "metric_id": "availability",
+                "metric_name": "Availability",
+                "match_method": "exact",
+                "match_score": 1.0,
+                "period": m,
+                "grain": "month",
+                "period_start": f"{m}-01",
+                "actual": v,
+                "actual_text": str(v),
+                "reported_met": None,
+                "file_sha256": f"sha-{e}-{m}",
+                "file_path": f"reports/{e}/{m}.csv",
+                "location": "row 2",
+                "source_text": "",
+                "loaded_at": LOADED,
+            }
+            for m, v in zip(MONTHS, VALUES)
+        ]
+    db.begin()
+    for table, rows in (
+        ("raw_contract_terms", terms),
+        ("raw_sla_terms", sla),
+        ("raw_measurements", measurements),
+        ("file_registry", registry),
+    ):
+        db.bulk_insert(table, pd.DataFrame(rows))
+    db.commit()
+    db.close()
+    dbt_build(target, variables={"as_of_date": "cast('2026-01-15' as date)"})  # raises if any mart fails
+    return target
+
+
+@pytest.fixture(scope="module")
+def kpis(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("partial")
+    out = {}
+    for name, engagements in (("all", LACKS), ("alone", {"complete": None})):
+        db = open_warehouse(build(str(folder / f"{name}.duckdb"), engagements), read_only=True)
+        out[name] = {
+            "summary": {r["engagement_id"]: r for r in query_records(db, "select * from mart_kpi_summary")},
+            "credits": query_records(db, "select * from mart_service_credits order by engagement_id, period_month"),
+            "queue": query_records(db, "select engagement_id, field, why_it_matters from contract_review_queue"),
+        }
+        db.close()
+    return out
+
+
+def test_every_engagement_gets_a_kpi_row(kpis):
+    assert set(kpis["all"]["summary"]) == set(LACKS)
+
+
+def test_the_complete_engagement_is_untouched_by_the_others(kpis):
+    assert kpis["all"]["summary"]["complete"] == kpis["alone"]["summary"]["complete"]
+    assert kpis["all"]["summary"]["complete"]["credits_owed"] == 10_000.0  # 100% of 10% of 100,000
+
+
+def test_no_at_risk_amount_keeps_attainment_and_savings_and_makes_credits_unknown(kpis):
+    row = kpis["all"]["summary"]["no-at-risk"]
+    assert row["sla_attainment_pct"] == 50.0 and row["breaches"] == 1
+    assert row["savings_pct"] is not None
+    assert row["credits_owed"] is None and "at-risk" in row["credits_unknown_reason"]
+    months = [c for c in kpis["all"]["credits"] if c["engagement_id"] == "no-at-risk"]
+    assert [c["credit_amount"] for c in months] == [0, None]  # no default: nothing owed; a default: unknown
+    assert months[1]["credit_unknown_reason"]
+
+
+def test_no_charges_makes_credits_and_savings_unknown(kpis):
+    row = kpis["all"]["summary"]["no-charges"]
+    assert row["sla_attainment_pct"] == 50.0
+    assert row["credits_owed"] is None and "no charges" in row["credits_unknown_reason"]
+    assert row["savings_pct"] is None and "no charges" in row["savings_unknown_reason"]
+
+
+def test_no_baseline_makes_only_savings_unknown(kpis):
+    row = kpis["all"]["summary"]["no-baseline"]
+    assert row["credits_owed"] == 10_000.0
+    assert row["savings_pct"] is None and "baseline" in row["savings_unknown_reason"]
+
+
+def test_no_schedule_or_no_reports_leave_attainment_empty_not_failing(kpis):
+    for e in ("no-schedule", "no-reports"):
+        row = kpis["all"]["summary"][e]
+        assert row["measurements"] == 0 and row["sla_attainment_pct"] is None
+        assert row["savings_pct"] is not None
+
+
+def test_each_gap_is_one_row_of_the_review_queue(kpis):
+    queue = {(r["engagement_id"], r["field"]) for r in kpis["all"]["queue"]}
+    expected = {(e, lacks) for e, lacks in LACKS.items() if lacks and lacks != "reports"}
+    assert queue == expected
+    assert all(r["why_it_matters"] for r in kpis["all"]["queue"])
