@@ -1,4 +1,4 @@
-"""Command line: `outsourcing-etl run | kpis | report | init-warehouse | eval-contracts` (also `python -m etl`).
+"""Command line: `outsourcing-etl run | kpis | report | review | init-warehouse | eval-contracts` (also `python -m etl`).
 Parses arguments and calls the package."""
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     rep.add_argument("--out", required=True, help="HTML file to write")
     init = sub.add_parser("init-warehouse", help="create (or upgrade) the warehouse's raw tables and run log")
     init.add_argument("--warehouse", help="DuckDB file or postgresql:// URL (default: as for run)")
+    rv = sub.add_parser("review", help="what was read from each contract, what is missing, and a corrections template")
+    rv.add_argument("--inbox", help="inbox folder (default: as for run)")
+    rv.add_argument("--engagement", help="one engagement id (default: every contract in the inbox)")
     ev = sub.add_parser("eval-contracts", help="score contract extraction against gold labels (CUAD format)")
     ev.add_argument("--gold", required=True, help="gold.jsonl; PDF paths in it are relative to this file")
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -39,6 +42,16 @@ def main(argv: list[str] | None = None) -> int:
         if not args.errors:
             result.pop("errors")
         print(json.dumps(result, indent=2) if args.json or args.errors else format_report(result))
+        return 0
+
+    if args.command == "review":
+        from etl.contracts.review import review_engagement
+
+        inbox = Settings.resolve(args.inbox, None).inbox
+        ids = [args.engagement] if args.engagement else sorted(p.stem for p in (inbox / "contracts").glob("*.pdf"))
+        for engagement_id in ids:
+            text, _ = review_engagement(inbox, engagement_id)
+            print(text + "\n")
         return 0
 
     settings = Settings.resolve(getattr(args, "inbox", None), args.warehouse)

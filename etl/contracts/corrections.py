@@ -87,6 +87,8 @@ def read_corrections(path: Path, engagement_id: str, sha256: str) -> Corrections
 
     for key_node, value_node in root.value:
         section = key_node.value
+        if section in ("terms", "service_levels") and isinstance(value_node, yaml.ScalarNode) and not value_node.value:
+            continue  # a section with every line still commented out
         if section == "terms" and isinstance(value_node, yaml.MappingNode):
             for k, v in value_node.value:
                 value = _term_value(k.value, yaml.safe_load(yaml.serialize(v)) if v.value not in ("", None) else None)

@@ -1,0 +1,109 @@
+"""`outsourcing-etl review`: what was read from a contract, what is missing and why, and a corrections template.
+
+Reads the contract itself (no warehouse needed, so it works before the first run), merges what the engagement's
+corrections file already enters, and writes `contracts/<engagement>.yml` as a commented template when there is
+none: a person fills it in, and the next run loads it like any changed file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from etl.contracts.corrections import read_corrections
+from etl.contracts.terms import extract_contract
+from etl.quantities import unit_ranges
+from etl.records import CONTRACT_FIELDS, Requirement, missing_requirements
+from etl.settings import DBT_VARS
+
+REVIEW_THRESHOLD = DBT_VARS["review_confidence_threshold"]
+
+
+def _short(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def review_engagement(inbox: Path, engagement_id: str) -> tuple[str, Path | None]:
+    """The review as text, and the template written (None when a corrections file already exists)."""
+    pdf = inbox / "contracts" / f"{engagement_id}.pdf"
+    corrections_path = inbox / "contracts" / f"{engagement_id}.yml"
+    extraction = extract_contract(pdf, engagement_id, "review") if pdf.exists() else None
+    terms = extraction.terms if extraction else []
+    sla_terms = extraction.sla_terms if extraction else []
+    hand = read_corrections(corrections_path, engagement_id, "review") if corrections_path.exists() else None
+
+    lines = [
+        f"== {engagement_id} ({pdf.name if extraction else 'no contract PDF'}, "
+        f"{extraction.pages if extraction else 0} pages)",
+        "",
+        "Read from the contract:",
+    ]
+    for t in terms:
+        if t.field in CONTRACT_FIELDS:
+            flag = "" if t.confidence >= REVIEW_THRESHOLD else "  [below the review threshold: not used]"
+            lines.append(
+                f"  {t.field:<26} {t.value!s:<28} page {t.provenance.page:<3} "
+                f"conf {t.confidence:.2f}  \"{_short(t.provenance.source_text)}\"{flag}"
+            )
+    lines.append(f"  service levels: {len(sla_terms)} rows")
+    lines += [
+        f"    {s.metric_id}: expected {s.expected} {s.unit}, minimum {s.minimum} (page {s.provenance.page})"
+        for s in sla_terms
+    ]
+    if hand:
+        lines += [
+            "",
+            f"Entered by hand in {corrections_path.name}: "
+            + (", ".join(t.field for t in hand.terms) or "no terms")
+            + f"; {len(hand.sla_terms)} service levels",
+        ]
+        lines += [f"  problem: {p['message']}" for p in hand.problems]
+
+    stated = {t.field for t in terms if t.confidence >= REVIEW_THRESHOLD} | {
+        t.field for t in (hand.terms if hand else [])
+    }
+    missing = missing_requirements(stated, bool(sla_terms) or bool(hand and hand.sla_terms))
+    candidates = {t.field: t for t in terms if t.confidence < REVIEW_THRESHOLD}
+    lines += ["", "Missing, and why it matters:" if missing else "Nothing required is missing."]
+    for r in missing:
+        lines.append(f"  {r.field}: {r.why_it_matters}")
+        if r.field in candidates:
+            c = candidates[r.field]
+            lines.append(f"    candidate: {c.value} (page {c.provenance.page}: \"{_short(c.provenance.source_text)}\")")
+
+    written = None
+    if missing and not corrections_path.exists():
+        corrections_path.write_text(template(engagement_id, missing, terms))
+        written = corrections_path
+        lines += ["", f"Wrote {corrections_path}: uncomment and fill the lines, then run the pipeline again."]
+    elif missing:
+        lines += ["", f"Add the missing entries to {corrections_path}."]
+    return "\n".join(lines), written
+
+
+def template(engagement_id: str, missing: list[Requirement], extracted) -> str:
+    read = {t.field: t for t in extracted if t.field in CONTRACT_FIELDS}
+    out = [
+        f"# Corrections for {engagement_id}, entered by hand; they win over what was read from",
+        f"# contracts/{engagement_id}.pdf, and the warehouse keeps both. Uncomment and fill, then run again.",
+        "# Any contract field may be corrected here, not only the missing ones: " + ", ".join(CONTRACT_FIELDS),
+        "terms:",
+    ]
+    for r in missing:
+        if r.field == "sla_schedule":
+            continue
+        out.append(f"  # {r.field}:    # {r.why_it_matters}")
+    for field, t in read.items():
+        out.append(f"  # {field}: {t.value}    # read from page {t.provenance.page} (confidence {t.confidence:.2f})")
+    if any(r.field == "sla_schedule" for r in missing):
+        out += [
+            "# service_levels:   # when present, the engagement's whole schedule",
+            "#   - metric_id: availability            # a short id, unique in this contract",
+            "#     metric_name: System availability   # as the contract and the reports name it",
+            f"#     unit: percent                      # one of: {', '.join(sorted(unit_ranges()))}",
+            "#     direction: higher                  # higher or lower is better",
+            "#     expected: 99.9                     # the target",
+            "#     minimum: 99.5                      # optional floor; missing it is the credit-bearing default",
+            "#     allocation_pct: 20                 # optional share of the at-risk amount",
+        ]
+    return "\n".join(out) + "\n"

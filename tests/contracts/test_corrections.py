@@ -1,0 +1,56 @@
+"""Terms and service levels entered by hand: each entry loads with its line; a typo is named, with its fix."""
+
+from etl.contracts.corrections import read_corrections
+
+GOOD = """terms:
+  annual_charges: 1,200,000
+  currency: usd
+  effective_date: 2025-01-01
+service_levels:
+  - metric_id: availability
+    metric_name: System availability
+    unit: percent
+    direction: higher
+    expected: 99.9
+    minimum: 99.5
+    allocation_pct: 20
+  - {metric_id: p1, metric_name: P1 resolution, unit: hours, direction: lower, expected: 4}
+"""
+
+
+def test_entries_load_with_their_line(tmp_path):
+    path = tmp_path / "eng.yml"
+    path.write_text(GOOD)
+    out = read_corrections(path, "eng", "sha")
+    assert {t.field: t.value for t in out.terms} == {
+        "annual_charges": "1200000",
+        "currency": "USD",
+        "effective_date": "2025-01-01",
+    }
+    assert out.terms[0].provenance.source_text == "line 2: annual_charges: 1,200,000"
+    assert [s.metric_id for s in out.sla_terms] == ["availability", "p1"]
+    assert out.sla_terms[1].minimum == 4.0  # one threshold: missing the target is the breach
+    assert not out.problems
+
+
+def test_typos_are_named_with_file_line_and_fix_and_the_rest_loads(tmp_path):
+    path = tmp_path / "eng.yml"
+    path.write_text(
+        GOOD.replace("annual_charges: 1,200,000", "anual_charges: 1200000\n  at_risk_pct: ten").replace(
+            "unit: percent", "unit: percnt"
+        )
+    )
+    out = read_corrections(path, "eng", "sha")
+    messages = [p["message"] for p in out.problems]
+    assert messages[0] == "eng.yml line 2: unknown contract field 'anual_charges'; did you mean 'annual_charges'?"
+    assert messages[1].startswith("eng.yml line 3: at_risk_pct: 'ten' is not a number")
+    assert "eng.yml line 9: unit 'percnt' is not in the unit list; did you mean 'percent'?" in messages
+    assert {t.field for t in out.terms} == {"currency", "effective_date"}
+    assert [s.metric_id for s in out.sla_terms] == ["p1"]
+
+
+def test_an_untouched_template_loads_nothing_and_complains_of_nothing(tmp_path):
+    path = tmp_path / "eng.yml"
+    path.write_text("# filled later\nterms:\n  # annual_charges:\n# service_levels:\n")
+    out = read_corrections(path, "eng", "sha")
+    assert (out.terms, out.sla_terms, out.problems) == ([], [], [])
