@@ -29,7 +29,7 @@ KINDS: dict[str, tuple[str, str, str | None]] = {
     "contracts/broken-xref.pdf": ("PDF with a broken xref table", "loaded", None),
     "contracts/encrypted.pdf": ("encrypted PDF with a user password", "quarantined", "encrypted"),
     # opens without a password and is read; its two-line text has no charges, which the contract suite reports
-    "contracts/encrypted-empty-password.pdf": ("encrypted PDF, empty user password", "quarantined", "annual charges"),
+    "contracts/encrypted-empty-password.pdf": ("encrypted PDF, empty user password", "loaded", "annual_charges"),
     "contracts/really-html.pdf": ("HTML saved as .pdf", "quarantined", "not a PDF"),
     "contracts/really-zip.pdf": ("ZIP saved as .pdf", "quarantined", "not a PDF"),
     "contracts/long-1500-pages.pdf": ("1,500-page PDF", "quarantined", "1500 pages"),
