@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Literal
 
-from etl.settings import DBT_PROJECT_DIR
+from etl.settings import DBT_PROJECT_DIR, DBT_VARS
 
 FileKind = Literal["contract", "report"]
 FileStatus = Literal["extracted", "loaded", "quarantined", "unchanged"]
@@ -162,8 +162,14 @@ def contract_requirements() -> dict[str, Requirement]:
         return {r["field"]: Requirement(**r) for r in csv.DictReader(f)}
 
 
-def missing_requirements(fields: set[str], has_schedule: bool) -> list[Requirement]:
-    """The required terms not among `fields` (and the schedule, when there is none), in the seed's order."""
+# values below it wait for a person (contract_terms_for_review) instead of becoming facts
+REVIEW_THRESHOLD = DBT_VARS["review_confidence_threshold"]
+
+
+def missing_requirements(terms: list[ContractTerm], has_schedule: bool) -> list[Requirement]:
+    """The required terms not stated at or above the review threshold (and the schedule, when there is none),
+    in the seed's order."""
+    fields = {t.field for t in terms if t.confidence >= REVIEW_THRESHOLD}
     return [
         r
         for name, r in contract_requirements().items()

@@ -12,10 +12,7 @@ from pathlib import Path
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
 from etl.quantities import unit_ranges
-from etl.records import CONTRACT_FIELDS, Requirement, missing_requirements
-from etl.settings import DBT_VARS
-
-REVIEW_THRESHOLD = DBT_VARS["review_confidence_threshold"]
+from etl.records import CONTRACT_FIELDS, REVIEW_THRESHOLD, Requirement, missing_requirements
 
 
 def _short(text: str, n: int = 110) -> str:
@@ -59,10 +56,9 @@ def review_engagement(inbox: Path, engagement_id: str) -> tuple[str, Path | None
         ]
         lines += [f"  problem: {p['message']}" for p in hand.problems]
 
-    stated = {t.field for t in terms if t.confidence >= REVIEW_THRESHOLD} | {
-        t.field for t in (hand.terms if hand else [])
-    }
-    missing = missing_requirements(stated, bool(sla_terms) or bool(hand and hand.sla_terms))
+    missing = missing_requirements(
+        terms + (hand.terms if hand else []), bool(sla_terms) or bool(hand and hand.sla_terms)
+    )
     candidates = {t.field: t for t in terms if t.confidence < REVIEW_THRESHOLD}
     lines += ["", "Missing, and why it matters:" if missing else "Nothing required is missing."]
     for r in missing:

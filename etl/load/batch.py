@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.load.schema import RAW_COLUMNS
 from etl.quantities import period_grain, period_start, unit_ranges
 from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS, ExtractedFile
 from etl.reports.metric_mapping import MetricMatch, load_mapping_file, match_metric
@@ -108,21 +109,7 @@ def build_batch(
         for f in contracts
         for t in f.contract_terms
     ]
-    contract_terms = pd.DataFrame(
-        term_rows,
-        columns=[
-            "engagement_id",
-            "field",
-            "value",
-            "confidence",
-            "file_sha256",
-            "page",
-            "source_text",
-            "char_offset",
-            "file_path",
-            "origin",
-        ],
-    )
+    contract_terms = pd.DataFrame(term_rows, columns=RAW_COLUMNS["raw_contract_terms"])
 
     wide = []
     for f in contracts:
@@ -169,30 +156,8 @@ def build_batch(
                     else s.provenance.source_text.split(":")[0],
                 }
             )
-    sla = pd.DataFrame(
-        sla_rows,
-        columns=[
-            "engagement_id",
-            "metric_id",
-            "metric_name",
-            "unit",
-            "direction",
-            "baseline",
-            "expected",
-            "minimum",
-            "allocation_pct",
-            "measurement_window",
-            "confidence",
-            "file_sha256",
-            "page",
-            "source_text",
-            "char_offset",
-            "file_path",
-            "origin",
-            "row_id",
-            "location",
-        ],
-    )
+    # the raw table's columns, plus what validation and quarantine need
+    sla = pd.DataFrame(sla_rows, columns=[*RAW_COLUMNS["raw_sla_terms"], "char_offset", "row_id", "location"])
     for col in ("baseline", "expected", "minimum", "allocation_pct", "confidence"):
         sla[col] = sla[col].astype("float64")
     sla = _with_units(sla)

@@ -21,11 +21,8 @@ from etl.load.database import open_warehouse
 from etl.load.schema import RAW_COLUMNS, create_schema
 from etl.load.validation import RowFailure, ValidationOutcome, validate
 from etl.records import ExtractedFile, missing_requirements
-from etl.settings import DBT_VARS
 
 log = logging.getLogger(__name__)
-
-REVIEW_THRESHOLD = DBT_VARS["review_confidence_threshold"]
 
 
 @dataclass
@@ -95,8 +92,7 @@ def _quarantine_rows(batch_frames: dict[str, pd.DataFrame], failures: list[RowFa
 
 def _gaps(f: ExtractedFile) -> str:
     """What a contract document does not state (or states below the review threshold), for its registry row."""
-    stated = {t.field for t in f.contract_terms if t.confidence >= REVIEW_THRESHOLD}
-    missing = [r.field for r in missing_requirements(stated, bool(f.sla_terms))]
+    missing = [r.field for r in missing_requirements(f.contract_terms, bool(f.sla_terms))]
     if not missing:
         return ""
     return (
@@ -105,21 +101,29 @@ def _gaps(f: ExtractedFile) -> str:
     )
 
 
-def _orphaned_measurements(batch: CanonicalBatch, outcome: ValidationOutcome) -> list[RowFailure]:
+def _rejected_files(batch: CanonicalBatch, outcome: ValidationOutcome) -> dict[str, list[str]]:
+    """Contract files quarantined whole (two documents for one engagement), each with its messages."""
+    path_of_contract_row = dict(zip(batch.contracts.row_id, batch.contracts.file_path))
+    rejected: dict[str, list[str]] = {}
+    for fail in outcome.failures:
+        if fail.suite == "contract_terms" and fail.action == "reject_file":
+            rejected.setdefault(path_of_contract_row[fail.row_id], []).append(fail.message)
+    return rejected
+
+
+def _loadable_sla(batch: CanonicalBatch, outcome: ValidationOutcome, rejected: dict[str, list[str]]) -> pd.Series:
+    return ~batch.sla_terms.row_id.isin(outcome.failed_ids("sla_terms")) & ~batch.sla_terms.file_path.isin(rejected)
+
+
+def _orphaned_measurements(
+    batch: CanonicalBatch, outcome: ValidationOutcome, rejected: dict[str, list[str]]
+) -> list[RowFailure]:
     """Measurements matched to a service level that validation then quarantined would load without their
     schedule row: they are quarantined too, saying why."""
-    failed = outcome.failed_ids("sla_terms") | {
-        row_id
-        for f in outcome.failures
-        if f.suite == "contract_terms" and f.action == "reject_file"
-        for row_id in batch.sla_terms.row_id[
-            batch.sla_terms.file_path.isin(batch.contracts.file_path[batch.contracts.row_id == f.row_id])
-        ]
-    }
-    if not failed or batch.measurements.empty:
+    loadable = _loadable_sla(batch, outcome, rejected)
+    if loadable.all() or batch.measurements.empty:
         return []
-    bad = batch.sla_terms[batch.sla_terms.row_id.isin(failed)]
-    good = batch.sla_terms[~batch.sla_terms.row_id.isin(failed)]
+    bad, good = batch.sla_terms[~loadable], batch.sla_terms[loadable]
     lost = {f"{r.engagement_id}/{r.metric_id}" for r in bad.itertuples()} - {
         f"{r.engagement_id}/{r.metric_id}" for r in good.itertuples()
     }
@@ -197,9 +201,10 @@ def validate_and_load(
             {**parameters, "known_metric_keys": known_metric_keys(batch.schedule_keys)},
             docs_root,
         )
-        outcome.failures += _orphaned_measurements(batch, outcome)
+        rejected = _rejected_files(batch, outcome)
+        outcome.failures += _orphaned_measurements(batch, outcome, rejected)
         summary.data_docs = outcome.data_docs_index
-        _write(db, fresh, batch, outcome, run_id, loaded_at, summary, started_at)
+        _write(db, fresh, batch, outcome, rejected, run_id, loaded_at, summary, started_at)
     finally:
         db.close()
     return summary
@@ -210,27 +215,26 @@ def _write(
     files: list[ExtractedFile],
     batch: CanonicalBatch,
     outcome: ValidationOutcome,
+    contract_failures: dict[str, list[str]],
     run_id: str,
     loaded_at: datetime,
     summary: RunSummary,
     started_at: datetime | None,
 ) -> None:
-    failed_sla = outcome.failed_ids("sla_terms")
     failed_measurements = outcome.failed_ids("measurements")
     path_of_contract_row = dict(zip(batch.contracts.row_id, batch.contracts.file_path))
-    contract_failures: dict[str, list[str]] = {}  # files quarantined whole (two documents for one engagement)
-    dropped_values: set[tuple[str, str]] = set()  # (file, field): one unusable value, the rest of the file loads
-    for fail in outcome.failures:
-        if fail.suite == "contract_terms" and fail.action == "reject_file":
-            contract_failures.setdefault(path_of_contract_row[fail.row_id], []).append(fail.message)
-        elif fail.suite == "contract_terms" and fail.action == "drop_value":
-            dropped_values.add((path_of_contract_row[fail.row_id], fail.column))
+    # (file, field): one unusable value, the rest of the file loads
+    dropped_values = {
+        (path_of_contract_row[fail.row_id], fail.column)
+        for fail in outcome.failures
+        if fail.suite == "contract_terms" and fail.action == "drop_value"
+    }
 
     terms = batch.contract_terms[~batch.contract_terms.file_path.isin(contract_failures)]
     if dropped_values:
         keys = list(zip(terms.file_path, terms.field))
         terms = terms[[k not in dropped_values for k in keys]]
-    sla = batch.sla_terms[~batch.sla_terms.row_id.isin(failed_sla) & ~batch.sla_terms.file_path.isin(contract_failures)]
+    sla = batch.sla_terms[_loadable_sla(batch, outcome, contract_failures)]
     measurements = _without(batch.measurements, failed_measurements)
     quarantine = _quarantine_rows(
         {"contract_terms": batch.contracts, "sla_terms": batch.sla_terms, "measurements": batch.measurements},
