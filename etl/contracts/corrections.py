@@ -36,6 +36,8 @@ DATE_FIELDS = {"agreement_date", "effective_date", "expiry_date"}
 SLA_REQUIRED = ("metric_id", "metric_name", "unit", "direction", "expected")
 SLA_NUMBERS = ("baseline", "expected", "minimum", "allocation_pct")
 SLA_FIELDS = (*SLA_REQUIRED, "minimum", "baseline", "allocation_pct", "measurement_window")
+# a person's corrections fit in a few KB; the cap keeps a hostile file from costing the run its memory
+MAX_CORRECTIONS_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -63,6 +65,9 @@ def _number(value) -> float | None:
 
 def read_corrections(path: Path, engagement_id: str, sha256: str) -> Corrections:
     """Parse one corrections file. A file that is not YAML at all raises InputFileError (quarantined whole)."""
+    size = path.stat().st_size
+    if size > MAX_CORRECTIONS_BYTES:
+        raise InputFileError(f"{path.name} is {size / 1e6:.1f} MB, above the 1 MB limit for a corrections file")
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -91,7 +96,10 @@ def read_corrections(path: Path, engagement_id: str, sha256: str) -> Corrections
             continue  # a section with every line still commented out
         if section == "terms" and isinstance(value_node, yaml.MappingNode):
             for k, v in value_node.value:
-                value = _term_value(k.value, yaml.safe_load(yaml.serialize(v)) if v.value not in ("", None) else None)
+                if not isinstance(v, yaml.ScalarNode):  # nor an alias tree that would expand when printed
+                    problem(k, "valid_value", f"{k.value}: write one value, not a list or a mapping")
+                    continue
+                value = _term_value(k.value, yaml.safe_load(yaml.serialize(v)) if v.value else None)
                 if k.value not in CONTRACT_FIELDS:
                     problem(
                         k, "known_field", f"unknown contract field {k.value!r}; {_closest(k.value, CONTRACT_FIELDS)}"
@@ -142,8 +150,11 @@ def _sla_term(node, engagement_id: str, prov: Provenance, problem) -> SlaTerm | 
         return None
     row = {k.value: (k, v) for k, v in node.value}
     ok = True
-    for name, (k, _) in row.items():
-        if name not in SLA_FIELDS:
+    for name, (k, v) in row.items():
+        if not isinstance(v, yaml.ScalarNode):
+            problem(k, "valid_value", f"{name}: write one value, not a list or a mapping")
+            ok = False
+        elif name not in SLA_FIELDS:
             problem(k, "known_field", f"unknown service-level column {name!r}; {_closest(name, SLA_FIELDS)}")
             ok = False
     for name in SLA_REQUIRED:

@@ -54,3 +54,33 @@ def test_an_untouched_template_loads_nothing_and_complains_of_nothing(tmp_path):
     path.write_text("# filled later\nterms:\n  # annual_charges:\n# service_levels:\n")
     out = read_corrections(path, "eng", "sha")
     assert (out.terms, out.sla_terms, out.problems) == ([], [], [])
+
+
+def test_nested_or_aliased_values_are_named_not_expanded(tmp_path):
+    # nine levels of nine aliases: 9**9 leaves if anything printed it
+    levels = ["l0: &l0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 9)
+    ]
+    path = tmp_path / "eng.yml"
+    path.write_text(
+        "anchors:\n"
+        + "".join(f"  {level}\n" for level in levels)
+        + "terms:\n  client: *l8\n  currency: EUR\n"
+        + "service_levels:\n  - {metric_id: *l8, metric_name: A, unit: percent, direction: higher, expected: 1}\n"
+    )
+    out = read_corrections(path, "eng", "sha")
+    assert [t.field for t in out.terms] == ["currency"] and out.sla_terms == []
+    messages = [p["message"] for p in out.problems]
+    assert "eng.yml line 12: client: write one value, not a list or a mapping" in messages
+    assert any("metric_id: write one value" in m for m in messages)
+
+
+def test_an_oversized_corrections_file_is_refused_whole(tmp_path):
+    import pytest
+
+    from etl.records import InputFileError
+
+    path = tmp_path / "eng.yml"
+    path.write_text("terms:\n  title: " + "x" * 2_000_000 + "\n")
+    with pytest.raises(InputFileError, match="above the 1 MB limit"):
+        read_corrections(path, "eng", "sha")
