@@ -16,6 +16,7 @@ from etl.contracts.clauses import find_clauses
 from etl.contracts.engagement_type import classify_engagement
 from etl.contracts.entities import normalize_entity, same_entity
 from etl.contracts.jurisdictions import find_jurisdiction, find_jurisdictions
+from etl.contracts.party_roles import assign_roles
 from etl.contracts.sla_schedule import read_sla_terms, read_sla_terms_from_text
 from etl.pdf_document import PdfPage, read_pages
 from etl.quantities import find_dates, find_durations, find_partial_date, parse_money, to_days, to_months
@@ -254,6 +255,7 @@ def _names_in(text: str) -> list[tuple[str, int]]:
     return names
 
 
+_FORMER_NAME = re.compile(r"(?i)\b(?:f/?k/?a|formerly(?: known as)?)\s+$")
 _SIGNATURE_LINE = re.compile(r"(?im)^\s*for\s+and\s+on\s+behalf\s+of:?[^\S\n]*\n\s*(?P<name>[^\n]{3,90}?)\s*$")
 
 
@@ -268,20 +270,31 @@ def _signatories(pages: list[PdfPage]) -> list[tuple[str, int, int]]:
     return found
 
 
-def _parties(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> None:
+def _parties(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> dict[str, list[str]]:
     """Parties from the opening paragraph: legal entities and names given a quoted alias. A party whose alias
     is a client or vendor role becomes the client or vendor. Where the opening says the parties are the
     signatories (consortium agreements), they are read from the signature blocks instead."""
     opening = [s for s in sentences[:30] if _OPENING_CUE.search(s.text) and not re.match(r"(?i)\s*whereas\b", s.text)]
+    short_names: dict[str, list[str]] = {}
     if any(_SIGNATORIES_ELSEWHERE.search(s.text) for s in sentences[:80]):
         for name, page, offset in _signatories(pages):
             terms.add("party", name, 0.7, _Sentence(name, page, offset), multi=True)
+            short_names.setdefault(name, [])
         if terms.has_any("party"):
-            return
+            return short_names
     for s in opening[:6]:
+        previous = ""
         for name, end in _names_in(s.text):
             terms.add("party", name, 0.75, s, multi=True)
             alias = _ALIAS.match(s.text[end:])
+            start = s.text.rfind(name, 0, end)
+            # "X LLC, formerly known as Y, Inc. ("X")": the former name and the alias after it belong to X
+            former = previous and _FORMER_NAME.search(s.text[max(0, start - 25) : start])
+            owner = previous if former else name
+            short_names.setdefault(owner, []).extend([alias.group("alias").strip()] if alias else [])
+            if former:
+                short_names[owner].append(name)
+            previous = owner
             role = alias.group("alias").strip().lower() if alias else ""
             if role in CLIENT_ROLES:
                 terms.add("client", name, 0.9, s)
@@ -290,7 +303,22 @@ def _parties(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) ->
                 terms.add("vendor", name, 0.9, s)
                 terms.add("vendor_alias", alias.group("alias").strip(), 0.9, s)
         if len({t.value for t in terms.items.values() if t.field == "party"}) >= 2:
-            return
+            return short_names
+    return short_names
+
+
+def _roles_from_duties(sentences: list[_Sentence], parties: dict[str, list[str]], terms: _Terms) -> None:
+    """Vendor and client by what each party does, where the parties' own names for themselves did not say.
+    One supporting sentence is below the review threshold, so a person confirms it; several are not."""
+    if terms.has("vendor") and terms.has("client"):
+        return
+    for found in assign_roles([s.text for s in sentences], parties):
+        if terms.has(found.role) or any(
+            t.value == found.party for t in terms.items.values() if t.field in ("vendor", "client")
+        ):
+            continue
+        confidence = 0.55 if found.votes == 1 else min(0.8, 0.6 + 0.05 * found.votes)
+        terms.add(found.role, found.party, confidence, sentences[found.sentence_index])
 
 
 _AGREEMENT_DATE_CUES = [
@@ -784,7 +812,7 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
     title = _title(pages[0])
     if title:
         terms.add("title", title, 0.7, _Sentence(title, 1, 0))
-    _parties(sentences, pages, terms)
+    _roles_from_duties(sentences, _parties(sentences, pages, terms), terms)
     dates = _dates(sentences, pages, terms)
     _term_and_renewal(sentences, terms, dates)
     _governing_law(sentences, terms)
