@@ -1,4 +1,4 @@
-"""Command line: `outsourcing-etl run | kpis | report | review | init-warehouse | eval-contracts` (also `python -m etl`).
+"""Command line: `outsourcing-etl run | kpis | report | review | init-warehouse | eval-contracts | eval-sla` (also `python -m etl`).
 Parses arguments and calls the package."""
 
 from __future__ import annotations
@@ -30,7 +30,24 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     ev.add_argument("--workers", type=int, help="parallel extraction processes (default: all cores)")
     ev.add_argument("--errors", action="store_true", help="with --json: include each field's mismatches")
+    es = sub.add_parser("eval-sla", help="score service-level extraction against gold rows (../shared/sla format)")
+    es.add_argument("--gold", required=True, help="gold_sla.jsonl; PDFs are looked for beside it and in */pdf/")
+    es.add_argument("--pdf-dir", action="append", default=[], help="another folder holding the gold's PDFs")
+    es.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    es.add_argument("--rows", action="store_true", help="with --json: every extracted row and its gold pair")
+    es.add_argument("--workers", type=int, help="parallel extraction processes (default: all cores)")
     args = parser.parse_args(argv)
+
+    if args.command == "eval-sla":
+        import json
+        from pathlib import Path
+
+        from etl.evaluation.sla_eval import evaluate as evaluate_sla
+        from etl.evaluation.sla_eval import format_table
+
+        result = evaluate_sla(Path(args.gold), [Path(d) for d in args.pdf_dir], workers=args.workers, rows=args.rows)
+        print(json.dumps(result, indent=2) if args.json else format_table(result))
+        return 0
 
     if args.command == "eval-contracts":
         import json

@@ -92,6 +92,12 @@ class SlaTerm:
     measurement_window: str
     confidence: float
     provenance: Provenance
+    # "95% of calls within 20 seconds": target 95 (expected), threshold 20 seconds
+    threshold: float | None = None
+    threshold_unit: str | None = None
+    allowed_deviation_pct: float | None = None  # a performance work statement's AQL ("1% deviation")
+    severity: str | None = None  # "Severity 1", "Priority 2" where the level is one of a matrix
+    rule: str = "schedule table"  # the extraction rule that read it, counted by eval-sla
 
 
 @dataclass(frozen=True)

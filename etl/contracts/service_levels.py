@@ -1,0 +1,580 @@
+"""Service levels as real contracts and performance work statements write them: a commitment grammar of named
+rules, applied to table rows and to sentences.
+
+A commitment is a level and how it is measured: "99% availability" (a target percent), "95% of calls answered
+within 20 seconds" (a target percent of cases within a threshold), "within 4 hours" (a time that is the target
+itself), "no more than 3 complaints a month" (a count), and in performance work statements an acceptable
+quality level (AQL) beside the standard: "1% deviation" makes the target 100 - 1 (the convention of the
+FAR-based "Seven Steps" performance requirements summaries). Each rule is data with examples the tests run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from etl.contracts.sla_schedule import metric_id
+from etl.pdf_document import PdfPage
+from etl.records import Provenance, SlaTerm
+
+_SMALL_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+TIME_UNITS = {
+    "second": "seconds",
+    "sec": "seconds",
+    "minute": "minutes",
+    "min": "minutes",
+    "hour": "hours",
+    "hr": "hours",
+    "day": "days",
+    "week": "weeks",
+}
+_TIME = (
+    r"(?:\d+(?:\.\d+)?\s*(?:-|to)\s*)?(?P<{n}>\d+(?:\.\d+)?)\s*(?:(?:[A-Z][a-z]+\s+){{0,2}}(?P<{n}_biz>working|business|support|work)\s+|"
+    r"(?P<{n}_cal>calendar)\s+)?(?P<{n}_unit>workdays?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b"
+)
+
+
+def time_pattern(name: str) -> str:
+    return _TIME.format(n=name)
+
+
+def time_unit(m: re.Match, name: str) -> str:
+    word = m.group(f"{name}_unit").lower()
+    if word.startswith("workday"):
+        return "business days"
+    base = TIME_UNITS[re.sub(r"s$", "", word)]
+    if m.group(f"{name}_biz") and base in ("hours", "days"):
+        return f"business {base}"
+    return base
+
+
+def _number_word(word: str) -> int | None:
+    word = word.lower()
+    if word in _SMALL_NUMBERS:
+        return _SMALL_NUMBERS[word]
+    if word in _TENS:
+        return _TENS[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _SMALL_NUMBERS and 0 < _SMALL_NUMBERS[parts[1]] < 10:
+        return _TENS[parts[0]] + _SMALL_NUMBERS[parts[1]]
+    return None
+
+
+_WORDS = "|".join([*_TENS, *_SMALL_NUMBERS])
+_NUMBER_TOKEN = r"(?:" + _WORDS + r"|hundred|and|point|one half|half|tenths?|hundredths?|percent|per cent)"
+_WORD_THEN_DIGITS = re.compile(
+    r"\b"
+    + _NUMBER_TOKEN
+    + r"(?:[\s-]+"
+    + _NUMBER_TOKEN
+    + r")*\s*\(\s*(\d+(?:\.\d+)?)\s*(%?)\s*\)(\s*(?:percent|per cent))?",
+    re.I,
+)
+_WORD_NUMBER = re.compile(r"\b((?:" + _WORDS + r")(?:[- ](?:" + _WORDS + r"))?)\b(?=\s*(?:\(|[A-Za-z]))", re.I)
+
+
+def normalise(text: str) -> str:
+    """One line, digits for numbers: 'ninety-nine percent (99%)' -> '99%', 'fifteen (15) minutes' -> '15 minutes',
+    'within eight working hours' -> 'within 8 working hours', '99.7 percent' -> '99.7%'."""
+    text = " ".join(text.replace("\u00a0", " ").split())
+
+    def digits(m: re.Match) -> str:
+        words = m.group(0)[: m.group(0).index("(")].lower()
+        percent = m.group(2) or m.group(3) or "percent" in words or "per cent" in words
+        return m.group(1) + ("%" if percent else "")
+
+    text = _WORD_THEN_DIGITS.sub(digits, text)
+    text = _WORD_NUMBER.sub(
+        lambda m: str(_number_word(m.group(1))) if _number_word(m.group(1)) is not None else m.group(0), text
+    )
+    text = re.sub(r"(\d)\s*(?:percent|per cent)\b", r"\1%", text, flags=re.I)
+    text = re.sub(r"(\d)\s+%", r"\1%", text)
+    return text
+
+
+@dataclass(frozen=True)
+class Level:
+    target: float
+    unit: str
+    direction: str
+    threshold: float | None = None
+    threshold_unit: str | None = None
+    allowed_deviation_pct: float | None = None
+    minimum: float | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    """One way a commitment is written. `read` gets the normalised text and the AQL text beside it (or "")."""
+
+    name: str
+    read: Callable[[str, str], Level | None]
+    positive: tuple[tuple[str, str, tuple], ...] = field(default=())  # (text, aql, (target, unit, threshold))
+    negative: tuple[tuple[str, str], ...] = field(default=())
+
+
+_PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)%"
+_MEASURE_VERB = (
+    r"(?:answer|respon|resol|restor|repair|dispatch|arriv|complet|process|deliver|submit|provid|post|deploy|"
+    r"report|acknowledg|notif|alert|fix|clos|return|fil|enter|available|availability|support|review|approv|"
+    r"assign|initiat|issu|perform|updat|publish|conduct|solv|consider|made)"
+)
+_ADMIN = re.compile(
+    r"(?i)\b(?:invoice|payment|pay|paid|notice|terminat|cure|breach|dispute|arbitrat|audit|records|insurance|"
+    r"indemn|warrant|confidential|shares?|closing|fees? (?:are|is) due|late charge|interest|fiscal|"
+    r"financial statements|balance sheet)"
+)
+
+
+def _aql(aql: str) -> float | None:
+    """The allowed deviation an AQL cell states: '1% deviation' -> 1; 'No deviation' / 'All' -> 0."""
+    if not aql:
+        return None
+    low = aql.lower()
+    m = re.search(r"(\d{1,2}(?:\.\d+)?)%\s*(?:deviation|error|defects?|of (?:the )?\w+ (?:may|are|can))?", low)
+    if re.search(r"\bno deviation|\bzero (?:deviation|defects)|\b100% (?:compliance|of the time|accura)", low):
+        return 0.0
+    if m and float(m.group(1)) < 50:
+        return float(m.group(1))
+    return None
+
+
+def _pct_within(text: str, aql: str) -> Level | None:
+    within = r"(?:\bwithin|\bless than|\bin under|\bin the)\s+"
+    for pattern in (
+        _PCT + r"[^.;%]{0,120}?" + within + time_pattern("t"),
+        within + time_pattern("t") + r"[^.;%]{0,80}?\b" + _PCT + r"\s+of\s+the\s+time",
+        # "Response: less than 2 working hours | 98% of requests solved in the time period"
+        within
+        + time_pattern("t")
+        + r"[^%]{0,120}?\b"
+        + _PCT
+        + r"\s+of\s+(?:(?:the\s+)?\w+\s+)?(?:requests|calls|cases|tickets|incidents|faults)",
+    ):
+        m = re.search(pattern, text, re.I)
+        if m and float(m.group("pct")) <= 100:
+            # "75% within 8 hours; the remaining 25% within 24 hours": all of them within 24 hours
+            remaining = re.search(r"(?i)\bremaining\s*$", text[: m.start("pct")])
+            target = 100.0 if remaining else float(m.group("pct"))
+            return Level(target, "percent", "higher", float(m.group("t")), time_unit(m, "t"))
+    return None
+
+
+def _aql_standard(text: str, aql: str) -> Level | None:
+    deviation = _aql(aql)
+    if deviation is None:
+        return None
+    if re.search(r"\b(?:x|X|__+)%|\bx (?:minutes|hours|days)", text):
+        return None  # a template placeholder
+    m = re.search(r"\bwithin\s+" + time_pattern("t"), text, re.I)
+    threshold = (float(m.group("t")), time_unit(m, "t")) if m else (None, None)
+    return Level(100 - deviation, "percent", "higher", *threshold, allowed_deviation_pct=deviation)
+
+
+def _pct_level(text: str, aql: str) -> Level | None:
+    for pattern in (
+        _PCT + r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:availability|available|uptime|accuracy|compatibility|"
+        r"of the time|of (?:the )?(?:days|monthly|menu|trailers|racks|personnel|customer|transactions|items))",
+        r"\b(?:availability|uptime|available)\b[^.;%]{0,80}?\b(?:of|at least|minimum of|no less than|not less than)\s+"
+        + _PCT,
+        r"\b(?:SLA|service level)\s+(?:is|shall be)\s+(?:a\s+)?(?:minimum of|at least)\s+" + _PCT,
+        r"\b(?:shall|will|must)\s+(?:have|achieve|maintain|meet)\s+(?:an?\s+)?(?:\w+\s+){0,3}?" + _PCT,
+        _PCT + r"\s+of\s+[^.;%]{3,80}?\b(?:serviceable|meet the standard|are met|report|achieved)",
+        r"\bachieved\s+in\s+" + _PCT + r"\s+of",
+        r"^\s*" + _PCT + r"\s+(?:user\s+)?(?:satisfaction|compatibility|availability)",
+    ):
+        m = re.search(pattern, text, re.I)
+        if m and 0 < float(m.group("pct")) <= 100:
+            return Level(float(m.group("pct")), "percent", "higher")
+    return None
+
+
+def _average_time(text: str, aql: str) -> Level | None:
+    m = re.search(r"\baverage\s+(?:of\s+)?" + time_pattern("t") + r"\s+or\s+less", text, re.I)
+    if m:
+        return Level(float(m.group("t")), time_unit(m, "t"), "lower")
+    return None
+
+
+def _within_time(text: str, aql: str) -> Level | None:
+    m = re.search(
+        r"\b"
+        + _MEASURE_VERB
+        + r"\w*\b[^.;]{0,80}?\b(?:within|in under|in less than|less than|under|<)\s*"
+        + time_pattern("t"),
+        text,
+        re.I,
+    ) or re.search(r"\b(?:within|less than|<)\s*" + time_pattern("t") + r"[^.;]{0,40}?\b" + _MEASURE_VERB, text, re.I)
+    if m and not re.search(r"\b(?:x|X)\s+(?:minutes|hours|days)", text):
+        return Level(float(m.group("t")), time_unit(m, "t"), "lower")
+    return None
+
+
+def _count_cap(text: str, aql: str) -> Level | None:
+    m = re.search(
+        r"\bno more than\s+(?P<n>\d+)\s+(?:\w+\s+){0,3}?(?:complaints?|incidents?|errors?|outages?|failures?)",
+        text,
+        re.I,
+    )
+    if m:
+        return Level(float(m.group("n")), "count", "lower")
+    if re.search(
+        r"^\s*(?:\d\)\s*)?no\s+(?:\w+[\s-]+){0,3}?(?:violations|discrepancies|reports|outages|errors)\b", text, re.I
+    ):
+        return Level(0.0, "count", "lower")
+    return None
+
+
+def _priority_time(text: str, aql: str) -> Level | None:
+    m = re.search(
+        r"\b(?:severity|priority|sev|level)\s*(?:level\s*)?\d\b[^.;\d]{0,40}?(?:every\s+|within\s+|<\s*)?"
+        + time_pattern("t"),
+        text,
+        re.I,
+    )
+    if m:
+        return Level(float(m.group("t")), time_unit(m, "t"), "lower")
+    return None
+
+
+RULES: tuple[LevelRule, ...] = (
+    LevelRule(
+        "percent of cases within a time",
+        _pct_within,
+        positive=(
+            ("75% of technical support questions resolved within 8 working hours", "", (75, "percent", 8)),
+            ("Accurate reports are delivered within 2 business days 90% of the time.", "", (90, "percent", 2)),
+            ("Response: less than 2 working hours 98% of requests solved in the time period", "", (98, "percent", 2)),
+        ),
+        negative=(("All calls are answered within 20 seconds", ""), ("payment within 30 days", "")),
+    ),
+    LevelRule(
+        "standard with an acceptable quality level",
+        _aql_standard,
+        positive=(
+            ("All calls are answered within 20 seconds of call initiation.", "1% deviation.", (99, "percent", 20)),
+            ("All entries are complete and accurate.", "No deviation.", (100, "percent", None)),
+            ("Invoices processed within 1 day of receipt", "2%", (98, "percent", 1)),
+        ),
+        negative=(("Reports are delivered within x days", "(INSERT AQL)"), ("Reports are accurate", "")),
+    ),
+    LevelRule(
+        "percent level",
+        _pct_level,
+        positive=(
+            ("each of the Core Systems shall have 99% Availability.", "", (99, "percent", None)),
+            ("the SLA is a minimum of 99.7% measured monthly", "", (99.7, "percent", None)),
+            ("Elevators are fully operational 99% of the time.", "", (99, "percent", None)),
+            ("98% of trailers serviceable.", "", (98, "percent", None)),
+        ),
+        negative=(("a discount of 10% of the fees", ""), ("Licensee shall pay 50% of the costs", "")),
+    ),
+    LevelRule(
+        "average time or less",
+        _average_time,
+        positive=(("process teller transactions in an average of 1.5 seconds or less", "", (1.5, "seconds", None)),),
+        negative=(("an average of 20 calls per day", ""),),
+    ),
+    LevelRule(
+        "within a time",
+        _within_time,
+        positive=(
+            ("Telephonic support within 15 minutes.", "", (15, "minutes", None)),
+            ("Grant applications available to agencies within 48 hours of submission.", "", (48, "hours", None)),
+            ("Response: less than 2 South African working hours", "", (2, "business hours", None)),
+        ),
+        negative=(("The parties shall meet within 30 days", ""), ("Telephonic support within x minutes", "")),
+    ),
+    LevelRule(
+        "count cap",
+        _count_cap,
+        positive=(
+            ("No more than 5 valid complaints about the service are received during a month.", "", (5, "count", None)),
+            ("No safety violations.", "", (0, "count", None)),
+        ),
+        negative=(("No amendment shall be effective unless in writing", ""),),
+    ),
+    LevelRule(
+        "time per severity or priority",
+        _priority_time,
+        positive=(
+            ("Severity 1 Every 2 Hours (24x7)", "", (2, "hours", None)),
+            ("Priority 2 1 hour", "", (1, "hours", None)),
+        ),
+        negative=(("Severity Level definitions are set out below", ""),),
+    ),
+)
+
+
+def read_level(text: str, aql: str = "", rules: tuple[LevelRule, ...] = RULES) -> Level | None:
+    """The first rule that reads a commitment in the text (normalised here), with the rule's name."""
+    text, aql = normalise(text), normalise(aql)
+    for rule in rules:
+        level = rule.read(text, aql)
+        if level is not None:
+            return Level(**{**level.__dict__, "rule": rule.name})
+    return None
+
+
+# ---- where commitments are: pages about service levels, their tables and their sentences ----
+
+SLA_CUE = re.compile(
+    r"(?i)service[- ]levels?\b|\bSLAs?\b|performance standards?|acceptable quality level|\bAQLs?\b|"
+    r"performance requirements summary|response times?|resolution times?|\bseverity\b|\bavailability\b|\buptime\b"
+)
+_SENTENCE_CUE = re.compile(
+    r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
+    r"performance standard|serviceable|meet the standard|of the time|deployed|transactions"
+)
+_PLACEHOLDER = re.compile(r"\b[xX]%|\b[xX]\s+(?:minutes|hours|days|per)\b|INSERT AQL|_{3,}|\bas agreed\b", re.I)
+
+
+@dataclass(frozen=True)
+class FoundLevel:
+    name: str
+    level: Level
+    page: int
+    source: str
+    severity: str | None = None
+    window: str | None = None
+
+
+def _split_items(cell: str) -> list[str]:
+    """Sentences of a cell; several standards stacked in one cell come out one each."""
+    parts = re.split(r"(?<=[.;])\s+(?=[A-Z0-9●•Ø·-])|\s+(?=[●•Ø·]\s)", " ".join(cell.split()))
+    return [p.strip(" ●•Ø·") for p in parts if p.strip(" ●•Ø·")]
+
+
+# "1% deviation", "No deviation", "2%", and "10% of the voice mail messages may be answered within 60 minutes"
+_AQL_ITEM = re.compile(
+    r"(?i)\d{1,2}(?:\.\d+)?%\s*deviation|\bno deviation|^\s*\d{1,2}(?:\.\d+)?%\s*$"
+    r"|^\s*\d{1,2}(?:\.\d+)?%\s+of\s+[\w\s-]{0,50}?\b(?:may|are|can)\b"
+)
+
+
+def _header_roles(header: list[str]) -> dict[str, list[int]]:
+    roles: dict[str, list[int]] = {"aql": [], "standard": [], "name": [], "window": [], "credit": []}
+    for i, cell in enumerate(header):
+        low = " ".join(cell.lower().split())
+        if re.search(r"deduction|incentive|credit|remed|penalt|monitoring|surveillance", low):
+            roles["credit"].append(i)  # what follows a miss, or how it is checked: not the level
+        elif re.search(r"\baql\b|acceptable quality", low) and "standard" not in low:
+            roles["aql"].append(i)
+        elif re.search(r"standard|response|resolution|target|level|liability|aql|objective and", low):
+            roles["standard"].append(i)
+        elif re.search(r"requirement|service|objective|outcome|metric|measure|task|severity|priority|item", low):
+            roles["name"].append(i)
+        elif re.search(r"\blot\b|period|window|frequency", low):
+            roles["window"].append(i)
+    return roles
+
+
+def _window(text: str) -> str | None:
+    low = text.lower()
+    for word, window in (
+        ("per month", "monthly"),
+        ("monthly", "monthly"),
+        ("per week", "weekly"),
+        ("per day", "daily"),
+        ("per year", "yearly"),
+        ("quarter", "quarterly"),
+        ("30 day", "running 30 days"),
+    ):
+        if word in low:
+            return window
+    return None
+
+
+_GRADE = re.compile(r"(?i)\b(?:severity|priority|sev|p)\s*(?:level\s*)?(\d)\b")
+
+
+def _by_grade(text: str) -> dict[str, str]:
+    """'Priority 1 on time Priority 2 1 hour Priority 3 8 hours' -> {'1': 'on time', '2': '1 hour', ...}; a
+    cell holding one severity matrix, as performance tables write them."""
+    marks = list(_GRADE.finditer(text))
+    if len(marks) < 2:
+        return {}
+    return {
+        m.group(1): text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip(" :;,.")
+        for k, m in enumerate(marks)
+    }
+
+
+def _grade_levels(item: str, aql: str) -> list[tuple[str, Level]]:
+    """One level per severity where the standard and its AQL are both matrices: 'Priority 2 1 hour' with
+    'Priority 2 95%' is 95% within 1 hour."""
+    times, shares = _by_grade(normalise(item)), _by_grade(normalise(aql))
+    out = []
+    for grade, spec in times.items():
+        t = re.search(r"^" + time_pattern("t"), spec, re.I)
+        if not t:
+            continue  # "on time" is not a number
+        pct = re.search(r"(\d{1,3}(?:\.\d+)?)%", shares.get(grade, ""))
+        if pct:
+            level = Level(float(pct.group(1)), "percent", "higher", float(t.group("t")), time_unit(t, "t"))
+        else:
+            level = Level(float(t.group("t")), time_unit(t, "t"), "lower")
+        out.append((grade, Level(**{**level.__dict__, "rule": "severity matrix"})))
+    return out
+
+
+def _row_levels(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str, Level, str, str | None]]:
+    """(name, level, source, severity) for each commitment of one table row."""
+    name_cells = [cells[i] for i in roles["name"] if i < len(cells) and cells[i]]
+    context = " ".join(name_cells)
+    skip = set(roles["aql"]) | set(roles["credit"]) | set(roles["window"])
+    standards = roles["standard"] or [i for i in range(len(cells)) if i not in skip and i not in roles["name"]]
+    out = []
+    for s_index in standards:
+        if s_index >= len(cells) or not cells[s_index] or _PLACEHOLDER.search(cells[s_index]):
+            continue
+        aql_index = next((a for a in roles["aql"] if a > s_index), None)
+        aql_cell = cells[aql_index] if aql_index is not None and aql_index < len(cells) else ""
+        grades = _grade_levels(cells[s_index], aql_cell)
+        if grades:
+            out += [
+                (f"{context} priority {g}".strip(), lvl, f"{cells[s_index]} {aql_cell}", f"priority {g}")
+                for g, lvl in grades
+            ]
+            continue
+        items = _split_items(cells[s_index])
+        aql_items = [a for a in _split_items(aql_cell) if _AQL_ITEM.search(a)] if aql_cell else []
+        if aql_cell and len(items) == 1:
+            aql_items = [aql_cell]
+        found_here = 0
+        for k, item in enumerate(items):
+            if _PLACEHOLDER.search(item):
+                continue
+            # stacked standards pair with stacked AQLs in order; counts that differ pair only measurable items
+            aql = aql_items[k] if len(aql_items) == len(items) else (aql_items[0] if len(aql_items) == 1 else "")
+            level = read_level(item, aql)
+            if level is None and context and len(items) == 1:
+                level = read_level(context + " " + item)
+            if level is None:
+                continue
+            found_here += 1
+            name = f"{context}: {item}" if context and context not in item else item
+            out.append((name, level, " ".join([*name_cells, item, aql]).strip(), None))
+        if not found_here and aql_cell and not _PLACEHOLDER.search(aql_cell):
+            # a two-column "objective and standard | AQL" table: the AQL cell states the level itself
+            level = read_level(aql_cell, "", _PROSE_RULES)
+            if level is not None:
+                name = f"{context}: {cells[s_index]}" if context else cells[s_index]
+                out.append((name, level, f"{cells[s_index]} {aql_cell}", None))
+    return out
+
+
+def _table_levels(page: PdfPage) -> list[FoundLevel]:
+    found: list[FoundLevel] = []
+    for table in page.tables:
+        if not table or len(table[0]) < 2:
+            continue
+        roles = _header_roles(table[0])
+        body = table[1:] if roles["standard"] or roles["aql"] else table
+        for row in body:
+            cells = [" ".join(c.split()) for c in row]
+            if not any(cells):
+                continue
+            window = next((_window(cells[i]) for i in roles["window"] if i < len(cells) and _window(cells[i])), None)
+            for name, level, source, severity in _row_levels(cells, roles):
+                found.append(FoundLevel(name[:300], level, page.number, source, severity=severity, window=window))
+    return found
+
+
+def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel]:
+    found = []
+    text = page.text
+    for chunk in re.split(r"(?<=[.;])\s+|\n(?=\s*(?:[●•Ø·*-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n", text):
+        sentence = " ".join(chunk.split())
+        if len(sentence) < 12 or len(sentence) > 600 or not _SENTENCE_CUE.search(sentence):
+            continue
+        if _PLACEHOLDER.search(sentence) or _ADMIN.search(sentence):
+            continue
+        grades = _grade_levels(sentence, "")
+        if len(grades) >= 2:  # "Priority 1 incidents: 2 hours * Priority 2 incidents: 4 hours": a list, one level each
+            found += [
+                FoundLevel(f"{sentence[:200]} (priority {g})", lvl, page.number, sentence, severity=f"priority {g}")
+                for g, lvl in grades
+            ]
+            continue
+        level = read_level(sentence, "", rules)
+        if level is None:
+            continue
+        severity = re.search(r"(?i)\b(?:severity|priority)\s*(?:level\s*)?\d\b", sentence)
+        found.append(
+            FoundLevel(sentence[:300], level, page.number, sentence, severity=severity.group(0) if severity else None)
+        )
+    return found
+
+
+_PROSE_RULES = tuple(r for r in RULES if r.name not in ("standard with an acceptable quality level",))
+
+
+def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
+    """Every commitment on pages about service levels: table rows first, then sentences the tables did not hold.
+    A document that never speaks of service levels, standards or AQLs gives none."""
+    found: list[FoundLevel] = []
+    for page in pages:
+        if not SLA_CUE.search(page.text):
+            continue
+        found += _table_levels(page)
+        # a sentence inside a table was read with its row (and its AQL); read again alone it would lose them
+        in_tables = " ".join(" ".join(c.split()) for t in page.tables if t and len(t[0]) >= 2 for row in t for c in row)
+        for f in _prose_levels(page, _PROSE_RULES):
+            if f.source[:60] not in in_tables:
+                found.append(f)
+    return found
+
+
+# a level read from prose or from a table without an Expected/Minimum header is less certain than a schedule
+# row: under the review threshold when only a sentence says it, so a person confirms it before credits use it
+_RULE_CONFIDENCE = 0.7
+_PROSE_CONFIDENCE = 0.55
+
+
+def service_level_terms(
+    found: list[FoundLevel], engagement_id: str, sha256: str, default_window: str, ocr: bool = False
+) -> list[SlaTerm]:
+    terms: list[SlaTerm] = []
+    seen: set[str] = set()
+    for f in found:
+        metric = metric_id(f.name)[:80]
+        base, n = metric, 2
+        while metric in seen:
+            metric, n = f"{base}_{n}", n + 1
+        seen.add(metric)
+        level = f.level
+        confidence = _RULE_CONFIDENCE if f.source != f.name else _PROSE_CONFIDENCE
+        terms.append(
+            SlaTerm(
+                engagement_id=engagement_id,
+                metric_id=metric,
+                metric_name=f.name,
+                unit=level.unit,
+                direction=level.direction,
+                baseline=None,
+                expected=level.target,
+                # one threshold and no separate floor: missing the target is the breach
+                minimum=level.minimum if level.minimum is not None else level.target,
+                allocation_pct=0.0,
+                measurement_window=f.window or default_window,
+                confidence=round(confidence * (0.8 if ocr else 1.0), 2),
+                provenance=Provenance(sha256, f.page, f.source),
+                threshold=level.threshold,
+                threshold_unit=level.threshold_unit,
+                allowed_deviation_pct=level.allowed_deviation_pct,
+                severity=f.severity,
+                rule=level.rule,
+            )
+        )
+    return terms
