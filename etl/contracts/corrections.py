@@ -34,8 +34,18 @@ from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS, ContractTerm, 
 HAND_CONFIDENCE = 1.0
 DATE_FIELDS = {"agreement_date", "effective_date", "expiry_date"}
 SLA_REQUIRED = ("metric_id", "metric_name", "unit", "direction", "expected")
-SLA_NUMBERS = ("baseline", "expected", "minimum", "allocation_pct")
-SLA_FIELDS = (*SLA_REQUIRED, "minimum", "baseline", "allocation_pct", "measurement_window")
+SLA_NUMBERS = ("baseline", "expected", "minimum", "allocation_pct", "threshold", "allowed_deviation_pct")
+SLA_FIELDS = (
+    *SLA_REQUIRED,
+    "minimum",
+    "baseline",
+    "allocation_pct",
+    "measurement_window",
+    "threshold",
+    "threshold_unit",
+    "allowed_deviation_pct",
+    "severity",
+)
 # a person's corrections fit in a few KB; the cap keeps a hostile file from costing the run its memory
 MAX_CORRECTIONS_BYTES = 1024 * 1024
 
@@ -174,6 +184,14 @@ def _sla_term(node, engagement_id: str, prov: Provenance, problem) -> SlaTerm | 
             f"unit {values['unit']!r} is not in the unit list; {_closest(values['unit'], sorted(units))}",
         )
         ok = False
+    if values.get("threshold_unit") is not None and values["threshold_unit"] not in units:
+        problem(
+            row["threshold_unit"][1],
+            "known_unit",
+            f"threshold_unit {values['threshold_unit']!r} is not in the unit list; "
+            f"{_closest(values['threshold_unit'], sorted(units))}",
+        )
+        ok = False
     if "direction" in values and values["direction"] not in ("higher", "lower"):
         problem(row["direction"][1], "valid_value", "direction is 'higher' (more is better) or 'lower'")
         ok = False
@@ -194,4 +212,9 @@ def _sla_term(node, engagement_id: str, prov: Provenance, problem) -> SlaTerm | 
         measurement_window=str(values.get("measurement_window") or "monthly"),
         confidence=HAND_CONFIDENCE,
         provenance=prov,
+        threshold=number["threshold"],
+        threshold_unit=values.get("threshold_unit"),
+        allowed_deviation_pct=number["allowed_deviation_pct"],
+        severity=str(values["severity"]) if values.get("severity") is not None else None,
+        rule="entered by hand",
     )

@@ -44,7 +44,10 @@ def review_engagement(inbox: Path, engagement_id: str) -> tuple[str, Path | None
             )
     lines.append(f"  service levels: {len(sla_terms)} rows")
     lines += [
-        f"    {s.metric_id}: expected {s.expected} {s.unit}, minimum {s.minimum} (page {s.provenance.page})"
+        f"    {s.metric_id}: expected {s.expected:g} {s.unit}"
+        + (f" within {s.threshold:g} {s.threshold_unit}" if s.threshold is not None else "")
+        + (f", minimum {s.minimum:g}" if s.minimum != s.expected else "")
+        + f" (page {s.provenance.page}, {s.rule}, conf {s.confidence:.2f}) \"{_short(s.provenance.source_text)}\""
         for s in sla_terms
     ]
     if hand:
@@ -101,5 +104,9 @@ def template(engagement_id: str, missing: list[Requirement], extracted) -> str:
             "#     expected: 99.9                     # the target",
             "#     minimum: 99.5                      # optional floor; missing it is the credit-bearing default",
             "#     allocation_pct: 20                 # optional share of the at-risk amount",
+            "#     threshold: 4                       # optional: '95% of incidents within 4 hours' (expected 95)",
+            "#     threshold_unit: hours",
+            "#     allowed_deviation_pct: 5           # optional: a work statement's AQL ('5% deviation')",
+            "#     severity: priority 1               # optional: one row of a severity matrix",
         ]
     return "\n".join(out) + "\n"

@@ -536,8 +536,8 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
     return found
 
 
-# a level read from prose or from a table without an Expected/Minimum header is less certain than a schedule
-# row: under the review threshold when only a sentence says it, so a person confirms it before credits use it
+# a level read from a performance table is less certain than a schedule row with Expected/Minimum columns, and
+# one read from a sentence less again; `review` and stg_sla_terms.confidence show which is which
 _RULE_CONFIDENCE = 0.7
 _PROSE_CONFIDENCE = 0.55
 

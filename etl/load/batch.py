@@ -143,7 +143,8 @@ def build_batch(
     sla_rows = []
     for f in contracts:
         for i, s in enumerate(f.sla_terms, start=1):
-            d = {k: v for k, v in asdict(s).items() if k != "provenance"}
+            d = {k: v for k, v in asdict(s).items() if k not in ("provenance", "rule")}
+            d["extraction_rule"] = s.rule if f.origin == "extracted" else None
             sla_rows.append(
                 {
                     **d,
@@ -158,7 +159,15 @@ def build_batch(
             )
     # the raw table's columns, plus what validation and quarantine need
     sla = pd.DataFrame(sla_rows, columns=[*RAW_COLUMNS["raw_sla_terms"], "char_offset", "row_id", "location"])
-    for col in ("baseline", "expected", "minimum", "allocation_pct", "confidence"):
+    for col in (
+        "baseline",
+        "expected",
+        "minimum",
+        "allocation_pct",
+        "confidence",
+        "threshold",
+        "allowed_deviation_pct",
+    ):
         sla[col] = sla[col].astype("float64")
     sla = _with_units(sla)
 

@@ -48,6 +48,12 @@ MIGRATIONS = [
     # 'extracted' from the document or 'entered by hand' (contracts/<engagement>.yml); hand entries win in dbt
     "alter table raw_contract_terms add column if not exists origin varchar",
     "alter table raw_sla_terms add column if not exists origin varchar",
+    # service levels as real contracts write them: "95% within 4 hours", an AQL's allowed deviation, a severity
+    "alter table raw_sla_terms add column if not exists threshold double precision",
+    "alter table raw_sla_terms add column if not exists threshold_unit varchar",
+    "alter table raw_sla_terms add column if not exists allowed_deviation_pct double precision",
+    "alter table raw_sla_terms add column if not exists severity varchar",
+    "alter table raw_sla_terms add column if not exists extraction_rule varchar",
 ]
 
 RAW_COLUMNS = {
@@ -80,6 +86,11 @@ RAW_COLUMNS = {
         "page",
         "source_text",
         "origin",
+        "threshold",
+        "threshold_unit",
+        "allowed_deviation_pct",
+        "severity",
+        "extraction_rule",
     ],
     "raw_measurements": [
         "engagement_id",

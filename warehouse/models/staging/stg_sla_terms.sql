@@ -26,6 +26,12 @@ select
     expected as expected_level,
     minimum as minimum_level,
     allocation_pct,
+    -- "95% of calls within 20 seconds": expected_level 95 (percent), threshold 20 (seconds)
+    threshold,
+    threshold_unit,
+    allowed_deviation_pct,
+    severity,
+    extraction_rule,
     -- a service level with a share of the at-risk pool is critical; 0% marks a key measurement
     allocation_pct > 0 as is_critical,
     confidence,
