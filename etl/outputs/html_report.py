@@ -42,7 +42,7 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None) -> str:
         for column, value in record.items():
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             if value is None or (isinstance(value, float) and pd.isna(value)):
-                text = "-"
+                text = "unknown"  # a term the figure needs is missing (contract_review_queue)
             elif column in formats and numeric:
                 text = formats[column].format(value)
             else:

@@ -33,7 +33,7 @@ def _table(rows: list[dict], columns) -> str:
     def cell(row, key, fmt):
         value = row.get(key)
         if value is None:
-            return "-"
+            return "unknown"  # a term the figure needs is missing: contract_review_queue says which
         return fmt.format(int(value) if fmt == "{:d}" else value)
 
     body = [[cell(r, k, f) for k, _, f in columns] for r in rows]
@@ -83,6 +83,11 @@ def kpi_summary(warehouse: str | Path) -> str:
             _table(types, TYPE_COLUMNS),
             "",
             *verdict,
+            *(
+                ["unknown: a contract term the figure needs is missing; see contract_review_queue"]
+                if "unknown" in " ".join([_table(engagements, ENGAGEMENT_COLUMNS), _table(types, TYPE_COLUMNS)])
+                else []
+            ),
             "Files: " + ", ".join(f"{f['n']} {f['status']}" for f in files),
         ]
     )

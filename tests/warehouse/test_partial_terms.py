@@ -12,6 +12,8 @@ import pytest
 
 from etl.load.database import open_warehouse, query_records
 from etl.load.schema import create_schema
+from etl.outputs.html_report import build_report
+from etl.outputs.kpi_summary import kpi_summary
 from etl.transform.dbt_build import dbt_build
 
 pytestmark = pytest.mark.e2e
@@ -148,6 +150,8 @@ def kpis(tmp_path_factory):
             "queue": query_records(db, "select engagement_id, field, why_it_matters from contract_review_queue"),
         }
         db.close()
+        out[name]["text"] = kpi_summary(folder / f"{name}.duckdb")
+        out[name]["html"] = build_report(str(folder / f"{name}.duckdb"))
     return out
 
 
@@ -195,3 +199,12 @@ def test_each_gap_is_one_row_of_the_review_queue(kpis):
     expected = {(e, lacks) for e, lacks in LACKS.items() if lacks and lacks != "reports"}
     assert queue == expected
     assert all(r["why_it_matters"] for r in kpis["all"]["queue"])
+
+
+def test_the_kpi_summary_and_the_html_report_say_unknown_not_zero(kpis):
+    line = next(x for x in kpis["all"]["text"].splitlines() if x.startswith("no-charges"))
+    assert "unknown" in line and " 0 " not in f" {line} "
+    assert "see contract_review_queue" in kpis["all"]["text"]
+    assert "unknown" in kpis["all"]["html"]
+    alone = kpis["alone"]["text"]
+    assert "see contract_review_queue" not in alone  # the complete engagement has every figure
