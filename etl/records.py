@@ -40,6 +40,9 @@ CONTRACT_FIELDS = [
     "earn_back_months",
     "repeat_default_months",
     "repeat_default_multiplier",
+    # caps on credits stated as a flat % or tiers of the monthly charge: in one month, and over any 12 months
+    "credit_monthly_cap_pct",
+    "credit_yearly_cap_pct",
 ]
 NUMERIC_CONTRACT_FIELDS = [
     "annual_charges",
@@ -52,6 +55,8 @@ NUMERIC_CONTRACT_FIELDS = [
     "initial_term_months",
     "renewal_term_months",
     "notice_period_days",
+    "credit_monthly_cap_pct",
+    "credit_yearly_cap_pct",
 ]
 
 
@@ -76,6 +81,11 @@ class ContractTerm:
     provenance: Provenance
 
 
+# How a missed service level costs the vendor (../shared/DOMAIN.md). One definition: corrections, validation
+# and dbt's credit models read this list.
+CREDIT_MODELS = ("at-risk pool", "flat % per failure", "tiered by attainment", "amount per failure")
+
+
 @dataclass(frozen=True)
 class SlaTerm:
     """One row of a contract's service-level schedule."""
@@ -98,6 +108,14 @@ class SlaTerm:
     allowed_deviation_pct: float | None = None  # a performance work statement's AQL ("1% deviation")
     severity: str | None = None  # "Severity 1", "Priority 2" where the level is one of a matrix
     rule: str = "schedule table"  # the extraction rule that read it, counted by eval-sla
+    # how missing it costs the vendor (see CREDIT_MODELS); None: the at-risk pool with allocation_pct
+    credit_model: str | None = None
+    credit_pct: float | None = None  # flat % of the month's charges per failure
+    credit_amount: float | None = None  # an amount per failure, in the contract's currency
+    credit_tiers: str | None = None  # "99.8:2;98:3": worse than 99.8 earns 2% of the month's charges, than 98 3%
+    # "three times in any six consecutive months": a miss earns the credit only as the 3rd in 6 months or later
+    credit_trigger_count: int | None = None
+    credit_trigger_months: int | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ with the file, line and fix; every other entry loads.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,12 +30,35 @@ from pathlib import Path
 import yaml
 
 from etl.quantities import CURRENCY_CODES, unit_ranges
-from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS, ContractTerm, InputFileError, Provenance, SlaTerm
+from etl.records import (
+    CONTRACT_FIELDS,
+    CREDIT_MODELS,
+    NUMERIC_CONTRACT_FIELDS,
+    ContractTerm,
+    InputFileError,
+    Provenance,
+    SlaTerm,
+)
 
 HAND_CONFIDENCE = 1.0
 DATE_FIELDS = {"agreement_date", "effective_date", "expiry_date"}
 SLA_REQUIRED = ("metric_id", "metric_name", "unit", "direction", "expected")
-SLA_NUMBERS = ("baseline", "expected", "minimum", "allocation_pct", "threshold", "allowed_deviation_pct")
+SLA_NUMBERS = (
+    "baseline",
+    "expected",
+    "minimum",
+    "allocation_pct",
+    "threshold",
+    "allowed_deviation_pct",
+    "credit_pct",
+    "credit_amount",
+    "credit_trigger_count",
+    "credit_trigger_months",
+)
+# "99.8:2; 98:3": a level and the % of the month's charges credited when attainment is worse than it
+CREDIT_TIERS = re.compile(
+    r"^\s*\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\s*(?:;\s*\d+(?:\.\d+)?\s*:\s*\d+(?:\.\d+)?\s*)*;?\s*$"
+)
 SLA_FIELDS = (
     *SLA_REQUIRED,
     "minimum",
@@ -45,6 +69,12 @@ SLA_FIELDS = (
     "threshold_unit",
     "allowed_deviation_pct",
     "severity",
+    "credit_model",
+    "credit_pct",
+    "credit_amount",
+    "credit_tiers",
+    "credit_trigger_count",
+    "credit_trigger_months",
 )
 # a person's corrections fit in a few KB; the cap keeps a hostile file from costing the run its memory
 MAX_CORRECTIONS_BYTES = 1024 * 1024
@@ -192,6 +222,20 @@ def _sla_term(node, engagement_id: str, prov: Provenance, problem) -> SlaTerm | 
             f"{_closest(values['threshold_unit'], sorted(units))}",
         )
         ok = False
+    if values.get("credit_model") is not None and values["credit_model"] not in CREDIT_MODELS:
+        problem(
+            row["credit_model"][1],
+            "valid_value",
+            f"credit_model {values['credit_model']!r} is not one of: {', '.join(CREDIT_MODELS)}",
+        )
+        ok = False
+    if values.get("credit_tiers") is not None and not CREDIT_TIERS.match(str(values["credit_tiers"])):
+        problem(
+            row["credit_tiers"][1],
+            "valid_value",
+            f"credit_tiers {values['credit_tiers']!r}: write level:percent pairs, e.g. '99.8:2; 98:3'",
+        )
+        ok = False
     if "direction" in values and values["direction"] not in ("higher", "lower"):
         problem(row["direction"][1], "valid_value", "direction is 'higher' (more is better) or 'lower'")
         ok = False
@@ -217,4 +261,10 @@ def _sla_term(node, engagement_id: str, prov: Provenance, problem) -> SlaTerm | 
         allowed_deviation_pct=number["allowed_deviation_pct"],
         severity=str(values["severity"]) if values.get("severity") is not None else None,
         rule="entered by hand",
+        credit_model=values.get("credit_model"),
+        credit_pct=number["credit_pct"],
+        credit_amount=number["credit_amount"],
+        credit_trigger_count=int(number["credit_trigger_count"]) if number["credit_trigger_count"] else None,
+        credit_trigger_months=int(number["credit_trigger_months"]) if number["credit_trigger_months"] else None,
+        credit_tiers=" ".join(str(values["credit_tiers"]).split()) if values.get("credit_tiers") is not None else None,
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
 from etl.quantities import unit_ranges
-from etl.records import CONTRACT_FIELDS, REVIEW_THRESHOLD, Requirement, missing_requirements
+from etl.records import CONTRACT_FIELDS, CREDIT_MODELS, REVIEW_THRESHOLD, Requirement, missing_requirements
 
 
 def _short(text: str, n: int = 110) -> str:
@@ -108,5 +108,11 @@ def template(engagement_id: str, missing: list[Requirement], extracted) -> str:
             "#     threshold_unit: hours",
             "#     allowed_deviation_pct: 5           # optional: a work statement's AQL ('5% deviation')",
             "#     severity: priority 1               # optional: one row of a severity matrix",
+            f"#     credit_model: flat % per failure   # optional, one of: {', '.join(CREDIT_MODELS)}",
+            "#     credit_pct: 5                      # flat % per failure: % of the month's charges",
+            '#     credit_tiers: "99.8:2; 98:3"       # tiered: worse than 99.8 earns 2%, worse than 98 earns 3%',
+            "#     credit_amount: 1000                # amount per failure, in the contract's currency",
+            "#     credit_trigger_count: 3            # optional: credit only from the 3rd miss ...",
+            "#     credit_trigger_months: 6           # ... in any 6 consecutive months",
         ]
     return "\n".join(out) + "\n"

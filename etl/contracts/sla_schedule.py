@@ -157,12 +157,15 @@ def read_sla_terms_from_text(
     terms = []
     for page in pages:
         numeric_roles: list[str] | None = None
+        rows_under_header = 0
         for line in page.text.splitlines():
             line = " ".join(line.replace("|", " ").split())
             if not line:
                 continue
             low = line.lower()
-            if numeric_roles is None:
+            # a sentence that names the levels ("where the Expected Service Level is above the Minimum ...") can
+            # come before the header: until a row is read, a later header line replaces an earlier one
+            if numeric_roles is None or rows_under_header == 0:
                 if (
                     ("service level" in low or "metric" in low or "kpi" in low)
                     and "minimum" in low
@@ -176,7 +179,9 @@ def read_sla_terms_from_text(
                         if word in low
                     }
                     numeric_roles = sorted(positions, key=positions.get)
-                continue
+                    continue
+                if numeric_roles is None:
+                    continue
             m = _ROW.match(line)
             if not m:
                 if terms and re.match(r"^\d+\.\s", line):
@@ -186,6 +191,7 @@ def read_sla_terms_from_text(
             if len(numbers) != len(numeric_roles):
                 continue
             values = dict(zip(numeric_roles, numbers))
+            rows_under_header += 1
             name = m.group("name").strip()
             unit = _unit_of(m.group("unit") or "", [], name)
             terms.append(
@@ -202,6 +208,57 @@ def read_sla_terms_from_text(
                     measurement_window=default_window,
                     confidence=confidence,
                     provenance=Provenance(sha256, page.number, line, page.text.find(line.split()[0])),
+                )
+            )
+    return terms
+
+
+_LABELLED = re.compile(
+    r"\b(?P<label>expected(?:\s+service\s+level)?|target(?:\s+service\s+level)?|minimum(?:\s+service\s+level)?|"
+    r"baseline|allocation(?:\s+percentage)?)\s*(?:of|is|:|=)?\s*(?P<num>-?\d+(?:\.\d+)?)\s*%?",
+    re.I,
+)
+_MEASURED_IN = re.compile(r"\bmeasured\s+in\s+(?P<unit>[a-z]+)", re.I)
+
+
+def read_sla_terms_from_paragraphs(
+    pages: list[PdfPage], engagement_id: str, sha256: str, default_window: str, confidence: float = 0.7
+) -> list[SlaTerm]:
+    """The schedule written one paragraph per service level, each level labelled: "Server Availability:
+    measured in percent; Baseline 99.2; Expected Service Level 99.9; Minimum Service Level 99.5; Allocation
+    Percentage 40%." A paragraph counts when it labels both an expected and a minimum level."""
+    terms = []
+    for page in pages:
+        text = " ".join(page.text.split())
+        for paragraph in re.split(r"(?<=\.)\s+(?=[A-Z])", text):
+            values: dict[str, float] = {}
+            for m in _LABELLED.finditer(paragraph):
+                label = m.group("label").lower()
+                role = next(r for r, words in COLUMN_ROLES if any(label.startswith(w.rstrip(".")) for w in words))
+                values.setdefault(role, float(m.group("num")))
+            if not {"expected", "minimum"} <= values.keys():
+                continue
+            first_label = _LABELLED.search(paragraph)
+            name = re.split(r"[:;]|\s+measured\s+in\b", paragraph[: first_label.start()])[0].strip(" ,;:")
+            if not name or len(name) > 120:
+                continue
+            measured = _MEASURED_IN.search(paragraph)
+            unit = _unit_of(measured.group("unit") if measured else "", [], name)
+            terms.append(
+                SlaTerm(
+                    engagement_id=engagement_id,
+                    metric_id=metric_id(name),
+                    metric_name=name,
+                    unit=unit,
+                    direction=_direction(values["expected"], values["minimum"], name),
+                    baseline=values.get("baseline"),
+                    expected=values["expected"],
+                    minimum=values["minimum"],
+                    allocation_pct=values.get("allocation", 0.0),
+                    measurement_window=default_window,
+                    confidence=confidence,
+                    provenance=Provenance(sha256, page.number, paragraph[:300]),
+                    rule="labelled levels in a paragraph",
                 )
             )
     return terms

@@ -18,7 +18,7 @@ from etl.contracts.entities import normalize_entity, same_entity
 from etl.contracts.jurisdictions import find_jurisdiction, find_jurisdictions
 from etl.contracts.party_roles import assign_roles
 from etl.contracts.service_levels import SLA_CUE, find_levels, service_level_terms
-from etl.contracts.sla_schedule import read_sla_terms, read_sla_terms_from_text
+from etl.contracts.sla_schedule import read_sla_terms, read_sla_terms_from_paragraphs, read_sla_terms_from_text
 from etl.pdf_document import PdfPage, read_pages
 from etl.quantities import find_dates, find_durations, find_partial_date, parse_money, to_days, to_months
 from etl.records import ContractTerm, Provenance, SlaTerm
@@ -836,6 +836,8 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
     ocr = any(p.ocr for p in pages)
     if not sla:
         sla = read_sla_terms_from_text(pages, engagement_id, sha256, window, confidence=0.6 if ocr else 0.7)
+    if not sla:
+        sla = read_sla_terms_from_paragraphs(pages, engagement_id, sha256, window, confidence=0.6 if ocr else 0.7)
     if not sla:
         sla = service_level_terms(find_levels(pages), engagement_id, sha256, window, ocr)
     values = list(terms.items.values())

@@ -167,8 +167,12 @@ def build_batch(
         "confidence",
         "threshold",
         "allowed_deviation_pct",
+        "credit_pct",
+        "credit_amount",
     ):
         sla[col] = sla[col].astype("float64")
+    for col in ("credit_trigger_count", "credit_trigger_months"):
+        sla[col] = sla[col].astype("Int64")
     sla = _with_units(sla)
 
     by_engagement = effective_schedules(sla, known_sla_terms, {f.path for f in contracts})

@@ -54,6 +54,12 @@ MIGRATIONS = [
     "alter table raw_sla_terms add column if not exists allowed_deviation_pct double precision",
     "alter table raw_sla_terms add column if not exists severity varchar",
     "alter table raw_sla_terms add column if not exists extraction_rule varchar",
+    "alter table raw_sla_terms add column if not exists credit_model varchar",
+    "alter table raw_sla_terms add column if not exists credit_pct double precision",
+    "alter table raw_sla_terms add column if not exists credit_amount double precision",
+    "alter table raw_sla_terms add column if not exists credit_tiers varchar",
+    "alter table raw_sla_terms add column if not exists credit_trigger_count integer",
+    "alter table raw_sla_terms add column if not exists credit_trigger_months integer",
 ]
 
 RAW_COLUMNS = {
@@ -91,6 +97,12 @@ RAW_COLUMNS = {
         "allowed_deviation_pct",
         "severity",
         "extraction_rule",
+        "credit_model",
+        "credit_pct",
+        "credit_amount",
+        "credit_tiers",
+        "credit_trigger_count",
+        "credit_trigger_months",
     ],
     "raw_measurements": [
         "engagement_id",

@@ -12,6 +12,7 @@ from etl.intake.inbox import InboxFile, file_sha256, inside_inbox, list_inbox
 from etl.load import transaction
 from etl.load.registry import registered_shas
 from etl.quantities import CURRENCY_CODES, unit_ranges
+from etl.records import CREDIT_MODELS
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,11 @@ def load(
     (`etl_runs`) and to the task log. `kind` is the one discovery listed (None: all): its inbox files not
     staged here are the unchanged ones discovery left out."""
     files = file_task.read_staged(staged_paths)
-    parameters = {"units": sorted(unit_ranges()), "currencies": list(CURRENCY_CODES)}
+    parameters = {
+        "units": sorted(unit_ranges()),
+        "currencies": list(CURRENCY_CODES),
+        "credit_models": list(CREDIT_MODELS),
+    }
     summary = transaction.validate_and_load(
         settings.warehouse,
         files,

@@ -84,3 +84,30 @@ def test_an_oversized_corrections_file_is_refused_whole(tmp_path):
     path.write_text("terms:\n  title: " + "x" * 2_000_000 + "\n")
     with pytest.raises(InputFileError, match="above the 1 MB limit"):
         read_corrections(path, "eng", "sha")
+
+
+CREDIT_MODELS_YAML = """terms:
+  credit_monthly_cap_pct: 10
+  credit_yearly_cap_pct: 10
+service_levels:
+  - {metric_id: availability, metric_name: Availability, unit: percent, direction: higher, expected: 99.8,
+     credit_model: tiered by attainment, credit_tiers: "99.8:2;  98:3"}
+  - {metric_id: p1, metric_name: P1 resolved in 4 hours, unit: percent, direction: higher, expected: 95,
+     threshold: 4, threshold_unit: hours, credit_model: flat % per failure, credit_pct: 5}
+  - {metric_id: p2, metric_name: P2, unit: percent, direction: higher, expected: 90, threshold: 8,
+     threshold_unit: hourz, credit_model: flat, credit_tiers: "99.8-2"}
+"""
+
+
+def test_credit_models_and_thresholds_load_and_their_typos_are_named(tmp_path):
+    path = tmp_path / "eng.yml"
+    path.write_text(CREDIT_MODELS_YAML)
+    out = read_corrections(path, "eng", "sha")
+    assert {t.field: t.value for t in out.terms} == {"credit_monthly_cap_pct": "10", "credit_yearly_cap_pct": "10"}
+    levels = {s.metric_id: s for s in out.sla_terms}
+    assert set(levels) == {"availability", "p1"}  # the row with typos changes nothing
+    assert levels["availability"].credit_tiers == "99.8:2; 98:3"
+    assert (levels["p1"].threshold, levels["p1"].threshold_unit, levels["p1"].credit_pct) == (4, "hours", 5)
+    messages = " | ".join(p["message"] for p in out.problems)
+    assert "line 10" in messages and "did you mean 'hours'" in messages
+    assert "credit_model 'flat' is not one of" in messages and "level:percent pairs" in messages

@@ -10,11 +10,12 @@ from etl.intake.inbox import list_inbox
 from etl.load.batch import build_batch, known_metric_keys
 from etl.load.validation import load_suite_json, validate
 from etl.quantities import CURRENCY_CODES, unit_ranges
+from etl.records import CREDIT_MODELS
 from etl.settings import EXPECTATIONS_DIR, Settings
 from tests.conftest import SAMPLES
 
 TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())
-PARAMS = {"units": sorted(unit_ranges()), "currencies": list(CURRENCY_CODES)}
+PARAMS = {"units": sorted(unit_ranges()), "currencies": list(CURRENCY_CODES), "credit_models": list(CREDIT_MODELS)}
 
 
 @pytest.fixture(scope="module")

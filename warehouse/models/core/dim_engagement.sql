@@ -17,6 +17,8 @@ select
     earn_back_months,
     repeat_default_months,
     repeat_default_multiplier,
+    credit_monthly_cap_pct,
+    credit_yearly_cap_pct,
     is_auto_renewal,
     initial_term_months,
     renewal_term_months,

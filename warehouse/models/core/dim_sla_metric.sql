@@ -12,6 +12,12 @@ select
     terms.minimum_level,
     terms.allocation_pct,
     terms.is_critical,
+    terms.credit_model,
+    terms.credit_pct,
+    terms.credit_amount,
+    terms.credit_tiers,
+    terms.credit_trigger_count,
+    terms.credit_trigger_months,
     terms.source_page,
     terms.source_text
 from {{ ref('stg_sla_terms') }} as terms

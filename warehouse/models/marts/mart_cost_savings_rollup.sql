@@ -2,7 +2,17 @@
 -- currency, so each rollup row is one group in one currency; savings_pct is the group's realised savings over
 -- its baseline for the same months (weighted by baseline, not an average of percentages).
 with engagements as (
-    select * from {{ ref('mart_cost_savings') }}
+    -- a contract that names no vendor or no currency still counts: under its own label, never summed with
+    -- the money of a known currency, and never a NULL key that would stop the build
+    select
+        engagement_id,
+        engagement_type,
+        coalesce(vendor_name, 'unknown vendor') as vendor_name,
+        coalesce(currency, 'unknown currency') as currency,
+        baseline_in_period,
+        charges_in_period,
+        committed_savings_pct
+    from {{ ref('mart_cost_savings') }}
     where months_in_service > 0
 ),
 

@@ -115,18 +115,32 @@ select
     engagements.repeat_default_multiplier,
     credits.allocation_pct_triggered,
     credits.credit_before_cap,
-    -- a month without a service level default owes nothing whatever the charges; with one, an unknown
-    -- at-risk amount makes the credit unknown (NULL, with the reason), never zero
+    -- the at-risk pool's credit: a month without a service level default owes nothing whatever the charges;
+    -- with one, an unknown at-risk amount makes the credit unknown (NULL, with the reason), never zero
     case when credits.allocation_pct_triggered = 0 then 0 else {{ round_to("credits.capped_credit", 2) }} end
-        as credit_amount,
-    case when credits.allocation_pct_triggered > 0 then credits.credit_unknown_reason end as credit_unknown_reason,
-    -- the cap scales every default's share alike, so an earned-back default returns its capped share
+        as pool_credit_amount,
+    -- levels with a credit model of their own (flat % per failure, tiered, amount per failure), after the
+    -- contract's monthly and 12-month caps (int_service_credit_months); NULL when their charges are unknown
+    case when level_credits.charge_key is null then 0 else {{ round_to("level_credits.credit_after_caps", 2) }} end
+        as level_credit_amount,
+    (case when credits.allocation_pct_triggered = 0 then 0 else {{ round_to("credits.capped_credit", 2) }} end)
+        + (case when level_credits.charge_key is null then 0
+                else {{ round_to("level_credits.credit_after_caps", 2) }} end) as credit_amount,
+    coalesce(
+        case when credits.allocation_pct_triggered > 0 then credits.credit_unknown_reason end,
+        level_credits.credit_unknown_reason
+    ) as credit_unknown_reason,
+    -- the cap scales every default's share alike, so an earned-back default returns its capped share;
+    -- earn-back is a term of the at-risk pool only
     case when credits.allocation_pct_triggered = 0 then 0 else
         {{ round_to("credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
     end as credit_earned_back,
-    case when credits.allocation_pct_triggered = 0 then 0 else
+    (case when credits.allocation_pct_triggered = 0 then 0 else
         {{ round_to("credits.capped_credit - credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
-    end as net_credit_amount,
+    end)
+        + (case when level_credits.charge_key is null then 0
+                else {{ round_to("level_credits.credit_after_caps", 2) }} end) as net_credit_amount,
     engagements.earn_back_months
 from credits
 inner join engagements on engagements.engagement_id = credits.engagement_id
+left join {{ ref('int_service_credit_months') }} as level_credits on level_credits.charge_key = credits.charge_key

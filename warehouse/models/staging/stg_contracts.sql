@@ -43,6 +43,8 @@ pivoted as (
         max(case when field = 'earn_back_months' then value end) as earn_back_months,
         max(case when field = 'repeat_default_months' then value end) as repeat_default_months,
         max(case when field = 'repeat_default_multiplier' then value end) as repeat_default_multiplier,
+        max(case when field = 'credit_monthly_cap_pct' then value end) as credit_monthly_cap_pct,
+        max(case when field = 'credit_yearly_cap_pct' then value end) as credit_yearly_cap_pct,
         max(case when field = 'initial_term_months' then value end) as initial_term_months,
         max(case when field = 'renewal_term_months' then value end) as renewal_term_months,
         max(case when field = 'notice_period_days' then value end) as notice_period_days,
@@ -75,6 +77,9 @@ select
     -- no escalation clause: a repeated default earns the same credit as the first
     cast(repeat_default_months as integer) as repeat_default_months,
     coalesce(cast(repeat_default_multiplier as double precision), 1.0) as repeat_default_multiplier,
+    -- no cap stated: credits of a flat % or tiered model are limited only by what the month's levels earn
+    cast(credit_monthly_cap_pct as double precision) as credit_monthly_cap_pct,
+    cast(credit_yearly_cap_pct as double precision) as credit_yearly_cap_pct,
     cast(initial_term_months as integer) as initial_term_months,
     cast(renewal_term_months as integer) as renewal_term_months,
     cast(notice_period_days as integer) as notice_period_days,

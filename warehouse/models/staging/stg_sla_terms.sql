@@ -32,6 +32,13 @@ select
     allowed_deviation_pct,
     severity,
     extraction_rule,
+    -- how missing this level costs the vendor; no model stated: the at-risk pool with its allocation
+    coalesce(credit_model, 'at-risk pool') as credit_model,
+    credit_pct,
+    credit_amount,
+    credit_tiers,
+    credit_trigger_count,
+    credit_trigger_months,
     -- a service level with a share of the at-risk pool is critical; 0% marks a key measurement
     allocation_pct > 0 as is_critical,
     confidence,

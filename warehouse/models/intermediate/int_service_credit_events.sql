@@ -1,0 +1,112 @@
+-- Grain: one row per engagement, service level and month for the levels whose credit is not the at-risk pool:
+-- what the month's result earns under the level's own credit model, before any cap.
+--   flat % per failure:    a missed level (below its minimum) earns credit_pct % of the month's charges
+--   tiered by attainment:  credit_tiers "99.8:2;98:3": a result worse than 99.8 earns 2 %, worse than 98 earns 3 %;
+--                          the worst band the result reaches decides (bands are not added up)
+--   amount per failure:    a missed level earns credit_amount in the contract's currency
+-- A trigger ("three times in any six consecutive months": credit_trigger_count 3, credit_trigger_months 6) makes
+-- a miss a credit event only when it is at least the 3rd miss of the level in the 6 months ending with it.
+with facts as (
+    select
+        facts.*,
+        metrics.credit_model,
+        metrics.credit_pct,
+        metrics.credit_amount,
+        metrics.credit_tiers,
+        metrics.credit_trigger_count,
+        metrics.credit_trigger_months
+    from {{ ref('fct_sla_measurement') }} as facts
+    inner join {{ ref('dim_sla_metric') }} as metrics on metrics.sla_metric_key = facts.sla_metric_key
+    where metrics.credit_model in ('flat % per failure', 'tiered by attainment', 'amount per failure')
+),
+
+misses_in_window as (
+    select
+        facts.sla_metric_key,
+        facts.period_month,
+        count(earlier.period_month) as misses_in_trigger_window
+    from facts
+    left join facts as earlier
+        on earlier.sla_metric_key = facts.sla_metric_key
+        and earlier.is_breached
+        and earlier.period_month <= facts.period_month
+        and earlier.period_month > {{ dbt.dateadd('month', '-facts.credit_trigger_months', 'facts.period_month') }}
+    where facts.credit_trigger_count is not null
+    group by facts.sla_metric_key, facts.period_month
+),
+
+band_numbers as (
+    -- split_part(text, delimiter, n) is the same function on DuckDB and PostgreSQL (dbt's cross-database
+    -- macro takes only a literal n)
+    -- at most nine bands per level; a contract with more is rare enough to enter by hand as two levels
+    select band_number from (values (1), (2), (3), (4), (5), (6), (7), (8), (9)) as bands (band_number)
+),
+
+bands as (
+    select
+        facts.sla_metric_key,
+        facts.period_month,
+        cast(trim(split_part(split_part(facts.credit_tiers, ';', band_numbers.band_number), ':', 1)) as double precision)
+            as band_level,
+        cast(trim(split_part(split_part(facts.credit_tiers, ';', band_numbers.band_number), ':', 2)) as double precision)
+            as band_credit_pct,
+        facts.direction,
+        facts.actual_value
+    from facts
+    cross join band_numbers
+    where facts.credit_model = 'tiered by attainment'
+        and trim(split_part(facts.credit_tiers, ';', band_numbers.band_number)) <> ''
+),
+
+reached as (
+    select
+        sla_metric_key,
+        period_month,
+        band_level,
+        band_credit_pct,
+        row_number() over (
+            partition by sla_metric_key, period_month
+            order by case when direction = 'higher' then band_level else -band_level end
+        ) as severity_rank
+    from bands
+    where case when direction = 'higher' then actual_value < band_level else actual_value > band_level end
+),
+
+events as (
+    select
+        facts.*,
+        -- a miss is a credit event unless the contract's trigger asks for more misses in its window
+        facts.is_breached
+            and coalesce(misses_in_window.misses_in_trigger_window >= facts.credit_trigger_count, true)
+            as is_credit_event,
+        misses_in_window.misses_in_trigger_window,
+        reached.band_level as tier_reached,
+        reached.band_credit_pct
+    from facts
+    left join misses_in_window
+        on misses_in_window.sla_metric_key = facts.sla_metric_key
+        and misses_in_window.period_month = facts.period_month
+    left join reached
+        on reached.sla_metric_key = facts.sla_metric_key
+        and reached.period_month = facts.period_month
+        and reached.severity_rank = 1
+)
+
+select
+    engagement_id,
+    sla_metric_key,
+    period_month,
+    credit_model,
+    actual_value,
+    is_breached,
+    is_credit_event,
+    misses_in_trigger_window,
+    tier_reached,
+    case
+        when credit_model = 'flat % per failure' then case when is_credit_event then credit_pct else 0 end
+        when credit_model = 'tiered by attainment' then coalesce(band_credit_pct, 0)
+        else 0
+    end as credit_pct_earned,
+    case when credit_model = 'amount per failure' and is_credit_event then credit_amount else 0 end
+        as credit_amount_earned
+from events
