@@ -39,6 +39,8 @@ LACKS = {
     "no-baseline": "cost_baseline",
     "no-schedule": "sla_schedule",
     "no-reports": "reports",
+    "no-vendor": "vendor",
+    "no-currency": "currency",
 }
 MONTHS = ["2025-01", "2025-02"]
 VALUES = [99.95, 98.0]  # met, then a Service Level Default (minimum 99.5)
@@ -148,6 +150,7 @@ def kpis(tmp_path_factory):
             "summary": {r["engagement_id"]: r for r in query_records(db, "select * from mart_kpi_summary")},
             "credits": query_records(db, "select * from mart_service_credits order by engagement_id, period_month"),
             "queue": query_records(db, "select engagement_id, field, why_it_matters from contract_review_queue"),
+            "rollup": query_records(db, "select * from mart_cost_savings_rollup"),
         }
         db.close()
         out[name]["text"] = kpi_summary(folder / f"{name}.duckdb")
@@ -208,3 +211,10 @@ def test_the_kpi_summary_and_the_html_report_say_unknown_not_zero(kpis):
     assert "unknown" in kpis["all"]["html"]
     alone = kpis["alone"]["text"]
     assert "see contract_review_queue" not in alone  # the complete engagement has every figure
+
+
+def test_a_contract_without_vendor_or_currency_is_rolled_up_under_its_own_label(kpis):
+    rollup = {(r["rollup_level"], r["rollup_key"], r["currency"]): r for r in kpis["all"]["rollup"]}
+    assert rollup[("vendor", "unknown vendor", "USD")]["engagements"] == 1
+    unknown = [r for r in kpis["all"]["rollup"] if r["currency"] == "unknown currency"]
+    assert unknown and all(r["engagements"] == 1 for r in unknown)  # never summed with a known currency
