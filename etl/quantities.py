@@ -152,7 +152,7 @@ def find_partial_date(text: str) -> str | None:
     return f"{m.group('y')}-{mo:02d}" if mo else m.group("y")
 
 
-def parse_period(text: str) -> str | None:
+def parse_period(text: str, day_first: bool | None = None) -> str | None:
     """A reporting period key: a month 'YYYY-MM' from '2025-03', 'March 2025', 'Mar-25', '03/2025';
     a quarter 'YYYY-Qn' from '2025-Q3' or 'Q3 2025'; an ISO week 'YYYY-Wnn' from '2025-W07'."""
     text = text or ""
@@ -165,13 +165,37 @@ def parse_period(text: str) -> str | None:
     m = re.search(r"\b(20\d{2})[-/](0[1-9]|1[0-2])\b", text)
     if m:
         return f"{m.group(1)}-{m.group(2)}"
-    m = re.search(r"\b([A-Za-z]{3,9})\.?[\s\-]+(20\d{2}|\d{2})\b", text)
-    if m and m.group(1).lower() in MONTHS:
-        year = m.group(2) if len(m.group(2)) == 4 else "20" + m.group(2)
-        return f"{year}-{MONTHS[m.group(1).lower()]:02d}"
+    # a full date "31/03/2025", "03/31/2025", "31.03.2025": the month is whichever part can be one; where both
+    # can, `day_first` (decided from the whole column, see day_first_in) says which, else day-first
+    m = re.search(r"\b(\d{1,2})[./-](\d{1,2})[./-](20\d{2})\b", text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        month = b if a > 12 else a if b > 12 else (b if day_first is not False else a)
+        if 1 <= month <= 12:
+            return f"{m.group(3)}-{month:02d}"
+    for m in re.finditer(r"\b([A-Za-z]{3,9})\.?[\s\-]+(20\d{2}|\d{2})\b", text):
+        if m.group(1).lower() in MONTHS:
+            year = m.group(2) if len(m.group(2)) == 4 else "20" + m.group(2)
+            return f"{year}-{MONTHS[m.group(1).lower()]:02d}"
     m = re.search(r"\b(0?[1-9]|1[0-2])/(20\d{2})\b", text)
     if m:
         return f"{m.group(2)}-{int(m.group(1)):02d}"
+    return None
+
+
+def day_first_in(cells: list[str]) -> bool | None:
+    """Whether a column's full dates are day-first: True if some first part is above 12, False if some second
+    part is, None when the column never decides (then each date reads day-first, the common export form)."""
+    firsts, seconds = [], []
+    for c in cells:
+        m = re.search(r"\b(\d{1,2})[./-](\d{1,2})[./-](20\d{2})\b", c or "")
+        if m:
+            firsts.append(int(m.group(1)))
+            seconds.append(int(m.group(2)))
+    if any(f > 12 for f in firsts) and not any(s > 12 for s in seconds):
+        return True
+    if any(s > 12 for s in seconds) and not any(f > 12 for f in firsts):
+        return False
     return None
 
 

@@ -13,19 +13,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.pdf_document import read_pages
-from etl.quantities import CURRENCY_CODES, parse_number, parse_period
+from etl.quantities import CURRENCY_CODES, day_first_in, parse_number, parse_period
 from etl.records import InputFileError, Measurement, Provenance
 from etl.reports.values import spreadsheet_safe
 
 # header words -> column role; checked in order so "Achieved?" is a status, not an actual
 HEADER_ROLES: list[tuple[str, tuple[str, ...]]] = [
-    ("status", ("status", "met?", "achieved?", "met", "rag", "pass/fail", "sla met", "erfuellt")),
-    ("period", ("reporting month", "period", "month", "periode", "monat")),
-    ("target", ("target", "expected", "sla level", "ziel", "soll")),
-    ("actual", ("actual", "result", "achieved", "value", "score", "ist", "performance")),
+    ("status", ("status", "met?", "achieved?", "met", "rag", "pass/fail", "sla met", "erfuellt", "breached?")),
+    ("period", ("reporting month", "period", "month", "periode", "monat", "month end", "period end", "as of")),
+    ("target", ("target", "expected", "sla level", "ziel", "soll", "threshold", "goal", "objective", "commitment")),
+    ("actual", ("actual", "result", "achieved", "value", "score", "ist", "performance", "attainment", "measured")),
     ("unit", ("unit", "uom", "einheit")),
-    ("metric", ("service level", "kpi", "metric", "measure", "sla")),
+    ("metric", ("service level", "kpi", "metric", "measure", "sla", "indicator")),
 ]
+# count columns: "Tickets within SLA" / "Total tickets" give the attainment as a share
+MET_COUNT_WORDS = re.compile(r"(?i)\b(?:met|within|compliant|on time|in sla|successful|achieved)\b")
+TOTAL_COUNT_WORDS = re.compile(r"(?i)\b(?:total|volume|count|all|number of)\b")
 MAX_REPORT_ROWS = 100_000
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # what a workbook may inflate to (zip bombs)
@@ -139,45 +142,84 @@ def _xlsx_grids(path: Path) -> list[_Grid]:
                 rows.append([_cell_text(c) for c in r])
                 if len(rows) > MAX_REPORT_ROWS:
                     raise InputFileError(f"sheet {ws.title!r} has more than {MAX_REPORT_ROWS:,} rows")
-            context = " ".join(" ".join(r) for r in rows[:6])
+            context = " ".join([ws.title, *(" ".join(r) for r in rows[:6])])
             grids.append(_Grid(rows, f"sheet {ws.title}", 0, context))
     finally:
         wb.close()
     return grids
 
 
+MAX_JSON_COLUMNS = 200
+
+
+def _is_records(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(r, dict) for r in value)
+
+
+def _scalars(record: dict, prefix: str = "") -> dict[str, object]:
+    """A record's scalar fields, nested objects flattened to 'parent.child'."""
+    out: dict[str, object] = {}
+    for k, v in record.items():
+        if isinstance(v, dict):
+            out.update(_scalars(v, f"{prefix}{k}."))
+        elif not isinstance(v, list):
+            out[f"{prefix}{k}"] = v
+    return out
+
+
+def _leaf_records(node, inherited: dict[str, object], path: str) -> list[tuple[str, dict[str, object]]]:
+    """Every record of the innermost lists, each with the scalar fields of the objects above it (a portal's
+    period or engagement in a parent object), and the path it was read from."""
+    if isinstance(node, list):
+        return [leaf for item in node if isinstance(item, dict) for leaf in _leaf_records(item, inherited, path)]
+    if not isinstance(node, dict):
+        return []
+    own = {**inherited, **_scalars(node)}
+    nested = [(k, v) for k, v in node.items() if _is_records(v)]
+    if not nested:
+        return [(path, own)]
+    return [leaf for k, v in nested for leaf in _leaf_records(v, own, f"{path}.{k}" if path else k)]
+
+
 def _json_grids(path: Path) -> list[_Grid]:
-    """A JSON export: the first list of records found (top level, or under any key) becomes a table."""
+    """A JSON export: the innermost lists of records, at any depth, become one table, each row carrying the
+    fields of its parent objects (the period of a month object, say)."""
     import json
 
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputFileError(f"not valid JSON ({exc})") from None
-    records = (
-        data
-        if isinstance(data, list)
-        else next((v for v in (data.values() if isinstance(data, dict) else []) if isinstance(v, list)), None)
-    )
-    if not records or not all(isinstance(r, dict) for r in records):
+    if not (_is_records(data) or isinstance(data, dict)):
         raise InputFileError("JSON has no list of measurement records")
-    if len(records) > MAX_REPORT_ROWS:
-        raise InputFileError(f"report has {len(records):,} records, above the limit of {MAX_REPORT_ROWS:,}")
-    keys = list(dict.fromkeys(k for r in records for k in r))
-    rows = [keys] + [[_cell_text(r.get(k)) for k in keys] for r in records]
-    context = (
-        " ".join(f"{k} {v}" for k, v in data.items() if not isinstance(v, (list, dict)))
-        if isinstance(data, dict)
-        else ""
-    )
-    return [_Grid(rows, "", 0, context)]
+    leaves = _leaf_records(data, {}, "")
+    if not leaves or all(p == "" for p, _ in leaves) and not _is_records(data):
+        raise InputFileError("JSON has no list of measurement records")
+    if len(leaves) > MAX_REPORT_ROWS:
+        raise InputFileError(f"report has {len(leaves):,} records, above the limit of {MAX_REPORT_ROWS:,}")
+    keys = list(dict.fromkeys(k for _, r in leaves for k in r))
+    if len(keys) > MAX_JSON_COLUMNS:
+        # records with ever new keys are not a report's table (and would cost records x keys cells)
+        raise InputFileError(f"JSON records have {len(keys):,} distinct fields, above the limit of {MAX_JSON_COLUMNS}")
+    rows = [keys] + [[_cell_text(r.get(k)) for k in keys] for _, r in leaves]
+    where = ", ".join(dict.fromkeys(p for p, _ in leaves if p))
+    return [_Grid(rows, f"records at {where}" if where else "", 0, "")]
 
 
 def _pdf_grids(path: Path) -> list[_Grid]:
+    """Tables of each page; a table's context is the text between the previous table and it (its heading, where
+    a report of several months names each month), or the whole page where that names no period."""
     grids = []
     for page in read_pages(path):
+        searched_to = 0
         for i, table in enumerate(page.tables, start=1):
-            grids.append(_Grid(table, f"page {page.number} table {i}", page.number, page.text))
+            first = next((c for c in table[0] if c.strip()), "") if table else ""
+            at = page.text.find(first.split("\n")[0], searched_to) if first else -1
+            heading = page.text[searched_to:at] if at >= 0 else ""
+            if at >= 0:
+                searched_to = at + len(first)
+            context = heading if parse_period(heading) else page.text
+            grids.append(_Grid(table, f"page {page.number} table {i}", page.number, context))
     return grids
 
 
@@ -239,6 +281,9 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
             if _roles(merged) is not None:
                 header, body_start, roles = merged, h + 2, _roles(merged)
         if roles is not None:  # long: one row per metric
+            day_first = _column_day_first(
+                [c[roles["period"]] for c in rows[body_start:] if roles["period"] < len(c)] if "period" in roles else []
+            )
             for r, cells in enumerate(rows[body_start:], start=body_start + 1):
 
                 def get(role, cells=cells, roles=roles):
@@ -254,7 +299,7 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
                     _measurement(
                         engagement_id,
                         name,
-                        parse_period(get("period")) or grid_period,
+                        parse_period(get("period"), day_first) or grid_period,
                         actual,
                         get("status"),
                         f"{grid.where} row {r}".strip(),
@@ -295,6 +340,12 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
             and not ({"metric", "actual"} & found.keys())
         ):
             metric_columns = [i for i, c in enumerate(row) if c and i not in found.values()]
+            body = [r for r in rows[h + 1 : h + 80] if any(c.strip() for c in r)]
+            if any(
+                sum(1 for r in body if i < len(r) and r[i].strip() and not _VALUE.match(r[i])) > len(body) // 2
+                for i in metric_columns
+            ):
+                continue  # a column of names: metrics are rows here (read by content below), not columns
             for r, cells in enumerate(rows[h + 1 :], start=h + 2):
                 period = parse_period(cells[found["period"]]) if found["period"] < len(cells) else None
                 if not period:
@@ -319,14 +370,159 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
     return out
 
 
+def _split_at_period_headings(grid: _Grid) -> list[_Grid]:
+    """A sheet or CSV holding several months one under the other, each table under a heading line that names
+    its month ("March 2025"), becomes one grid per month with that heading as its context."""
+    heads = [
+        i
+        for i, r in enumerate(grid.rows)
+        if len([c for c in r if c.strip()]) == 1
+        and parse_period(next(c for c in r if c.strip()))
+        and i + 1 < len(grid.rows)
+    ]
+    if len(heads) < 2:
+        return [grid]
+    out = []
+    for k, start in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(grid.rows)
+        heading = next(c for c in grid.rows[start] if c.strip())
+        out.append(_Grid(grid.rows[start + 1 : end], f"{grid.where} {heading}".strip(), grid.page, heading))
+    return out
+
+
+_VALUE = re.compile(
+    r"^\s*[<>≤≥~]?\s*-?\d+(?:[.,]\d+)*\s*(?:%|sec|secs|seconds?|s|mins?|minutes?|m|hrs?|hours?|h|days?|d)?\s*$"
+    r"|^\s*\d+\s*h(?:ours?|rs?)?\s*\d+\s*m(?:in(?:utes?|s)?)?\s*$|^\s*\d+:\d{2}:\d{2}\s*$",
+    re.I,
+)
+
+
+def _roles_by_content(rows: list[list[str]], h: int) -> tuple[dict[str, int], bool | None] | None:
+    """Column roles from what the cells below a header row hold, for exports whose headers use the tool's own
+    words: the period column is the one whose cells are dates or months (day-first or month-first decided from
+    the column), the name column the text column, the value column the numeric one (header words break ties;
+    a target or a count is never the value). None when the cells do not decide."""
+    header = rows[h]
+    body = [r for r in rows[h + 1 : h + 80] if any(c.strip() for c in r)]
+    if not body or len([c for c in header if c.strip()]) < 2:
+        return None
+    width = max(len(header), *(len(r) for r in body))
+    words = _header_roles(header)
+
+    def cells(i):
+        return [r[i].strip() for r in body if i < len(r) and r[i].strip()]
+
+    def share(i, test):
+        values = cells(i)
+        return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+
+    numeric = {i for i in range(width) if share(i, lambda v: bool(_VALUE.match(v))) >= 0.8}
+    periodic = {i for i in range(width) if i not in numeric and share(i, lambda v: parse_period(v) is not None) >= 0.8}
+    texts = [i for i in range(width) if i not in numeric and i not in periodic and cells(i)]
+    roles: dict[str, int] = {}
+    if periodic:
+        roles["period"] = words["period"] if words.get("period") in periodic else min(periodic)
+    names = [i for i in texts if i not in (words.get("status"), words.get("unit"))]
+    if not names:
+        return None
+    roles["metric"] = (
+        words["metric"] if words.get("metric") in names else max(names, key=lambda i: (len(set(cells(i))), -i))
+    )
+    excluded = {words.get("target")} | {
+        i for i in numeric if TOTAL_COUNT_WORDS.search(header[i] if i < len(header) else "")
+    }
+    candidates = [
+        i
+        for i in sorted(numeric)
+        if i not in excluded and not MET_COUNT_WORDS.search(header[i] if i < len(header) else "")
+    ]
+    if words.get("actual") in numeric:
+        roles["actual"] = words["actual"]
+    elif len(candidates) == 1:
+        roles["actual"] = candidates[0]
+    else:
+        met = [i for i in numeric if MET_COUNT_WORDS.search(header[i] if i < len(header) else "")]
+        total = [i for i in numeric if TOTAL_COUNT_WORDS.search(header[i] if i < len(header) else "") and i not in met]
+        if len(met) == 1 and len(total) == 1:
+            roles["met_count"], roles["total_count"] = met[0], total[0]
+        else:
+            return None
+    for role in ("status", "unit", "target"):
+        if role in words and words[role] < width:
+            roles.setdefault(role, words[role])
+    column = [r[roles["period"]] if "period" in roles and roles["period"] < len(r) else "" for r in body]
+    return roles, _column_day_first(column)
+
+
+_FULL_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](20\d{2})\b")
+
+
+def _column_day_first(cells: list[str]) -> bool | None:
+    """How a period column writes full dates, decided from the whole column; a column whose every date reads
+    both ways ('05/03/2025') is not guessed: the file is rejected with the reason and the fix."""
+    day_first = day_first_in(cells)
+    if day_first is None:
+        for c in cells:
+            m = _FULL_DATE.search(c or "")
+            if m and m.group(1) != m.group(2) and int(m.group(1)) <= 12 and int(m.group(2)) <= 12:
+                raise InputFileError(
+                    f"dates like {m.group(0)!r} could be day-first or month-first and no date in the column says "
+                    "which (a day above 12); write the period as 2025-03 or March 2025, or add a later date"
+                )
+    return day_first
+
+
+def _read_by_content(grid: _Grid, engagement_id: str, sha256: str, file_period: str | None) -> list[Measurement]:
+    grid_period = parse_period(grid.context) or file_period
+    for h in range(min(len(grid.rows), 30)):
+        found = _roles_by_content(grid.rows, h)
+        if found is None:
+            continue
+        roles, day_first = found
+        out = []
+        for r, cells in enumerate(grid.rows[h + 1 :], start=h + 2):
+
+            def get(role, cells=cells, roles=roles):
+                return cells[roles[role]] if role in roles and roles[role] < len(cells) else ""
+
+            name = get("metric").strip()
+            if not name or re.match(r"(?i)total|average|notes?\b", name):
+                continue
+            actual = get("actual")
+            if "met_count" in roles:
+                met, total = parse_number(get("met_count")), parse_number(get("total_count"))
+                # the share is the attainment; the counts stay in the row's source text
+                actual = f"{100.0 * met / total:.6g}%" if met is not None and total else ""
+            period = parse_period(get("period"), day_first) if "period" in roles else grid_period
+            out.append(
+                _measurement(
+                    engagement_id,
+                    name,
+                    period,
+                    actual,
+                    get("status"),
+                    f"{grid.where} row {r}".strip(),
+                    grid,
+                    cells,
+                    sha256,
+                )
+            )
+        if out:
+            return out
+    return []
+
+
 def extract_report(path: Path, engagement_id: str, sha256: str) -> list[Measurement]:
     if not engagement_id:
         raise InputFileError("report is not inside a reports/<engagement_id>/ folder, so its engagement is unknown")
     grids = read_grids(path)
     file_period = parse_period(path.stem)
     measurements: list[Measurement] = []
-    for grid in grids:
-        measurements += _read_grid(grid, engagement_id, sha256, file_period)
+    for grid in (g for whole in grids for g in _split_at_period_headings(whole)):
+        # header words first (the layouts we know read exactly that way), then what the cells hold
+        measurements += _read_grid(grid, engagement_id, sha256, file_period) or _read_by_content(
+            grid, engagement_id, sha256, file_period
+        )
     if not measurements:
         first = ""
         for g in grids:

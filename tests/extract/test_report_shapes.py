@@ -1,0 +1,192 @@
+"""Vendor reports in shapes the bundled samples do not use, each generated here and read exactly into the
+canonical rows (period, the contract's service level, value in the contract's unit) for an engagement whose
+schedule is a sample contract's: an ITSM tool's export, a nested portal JSON, a multi-month PDF, a multi-month
+workbook, a workbook with a sheet per month, a report of counts, month-first dates, and flattened JSON fields."""
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from etl.contracts.sla_schedule import metric_id
+from etl.load.batch import build_batch
+from etl.records import ExtractedFile, InputFileError
+from etl.reports.layouts import extract_report
+from tests.conftest import SAMPLES
+
+TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())
+ENGAGEMENT = "ito-infra-northwind"
+CONTRACT = TRUTH["contracts"][f"contracts/{ENGAGEMENT}.pdf"]
+SLAS = {s["metric"]: s["unit"] for s in CONTRACT["sla"]}
+AVAILABILITY, P1, FCR, CHANGE = list(SLAS)  # percent, hours, percent, percent
+MONTHS = ["2025-01", "2025-02", "2025-03"]
+MONTH_NAMES = {"2025-01": "January 2025", "2025-02": "February 2025", "2025-03": "March 2025"}
+MONTH_END = {"2025-01": ("31", "01"), "2025-02": ("28", "02"), "2025-03": ("31", "03")}
+# the truth every layout writes in its own way: month -> service level -> value in the contract's unit
+VALUES = {
+    m: {AVAILABILITY: 99.91 - i * 0.3, P1: 3.5 + i, FCR: 72.0 + i * 1.5, CHANGE: 97.2 - i} for i, m in enumerate(MONTHS)
+}
+
+
+def _expected():
+    return sorted((m, name, round(v, 4)) for m, row in VALUES.items() for name, v in row.items())
+
+
+def _canonical(path):
+    sla = pd.DataFrame(
+        [{"engagement_id": ENGAGEMENT, "metric_id": metric_id(n), "metric_name": n, "unit": u} for n, u in SLAS.items()]
+    )
+    report = ExtractedFile(
+        path.name, "sha", "report", ENGAGEMENT, "extracted", measurements=extract_report(path, ENGAGEMENT, "sha")
+    )
+    batch = build_batch([report], sla, SAMPLES / "mappings")
+    names = {metric_id(n): n for n in SLAS}
+    return sorted(
+        (r.period, names[r.metric_id], round(r.actual, 4))
+        for r in batch.measurements.itertuples()
+        if isinstance(r.metric_id, str) and not pd.isna(r.actual)
+    )
+
+
+def itsm_export(tmp):
+    """The tool's own words: 'SLA Definition', a month-end 'Window End' date (day-first), 'Compliance', 'Goal'."""
+    path = tmp / "sla_export.csv"
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["SLA Definition", "Window End", "Compliance", "Goal", "Breached?"])
+        for m, row in VALUES.items():
+            d, mo = MONTH_END[m]
+            for name, v in row.items():
+                w.writerow([name.upper(), f"{d}/{mo}/2025", f"{v:.4g}", "99", "no"])
+    return path
+
+
+def portal_json(tmp):
+    """A supplier portal: service levels in a nested array, the period in the parent object."""
+    path = tmp / "portal.json"
+    data = {
+        "supplier": {"name": "Northwind"},
+        "reportingPeriods": [
+            {"period": {"label": MONTH_NAMES[m]}, "serviceLevels": [{"name": n, "result": v} for n, v in row.items()]}
+            for m, row in VALUES.items()
+        ],
+    }
+    path.write_text(json.dumps(data))
+    return path
+
+
+def multi_month_pdf(tmp):
+    """One table per month under a heading that names the month; values carry their unit."""
+    path = tmp / "q1.pdf"
+    styles = getSampleStyleSheet()
+    story = [Paragraph("Quarterly service report Q1", styles["Title"])]
+    for m, row in VALUES.items():
+        story.append(Paragraph(MONTH_NAMES[m], styles["Heading2"]))
+        cells = [["Service Level", "Actual"]] + [
+            [n, f"{v:.4g} hrs" if SLAS[n] == "hours" else f"{v:.4g} %"] for n, v in row.items()
+        ]
+        table = Table(cells)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "grey")]))
+        story += [table, Spacer(1, 12)]
+    SimpleDocTemplate(str(path), pagesize=LETTER).build(story)
+    return path
+
+
+def multi_month_workbook(tmp):
+    """One sheet, the months one under the other, each under its own heading line."""
+    path = tmp / "quarter.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Service levels"
+    for m, row in VALUES.items():
+        ws.append([MONTH_NAMES[m]])
+        ws.append(["KPI", "Result", "Unit"])
+        for n, v in row.items():
+            ws.append([n, round(v, 4), SLAS[n]])
+        ws.append([])
+    wb.save(path)
+    return path
+
+
+def sheet_per_month(tmp):
+    """A sheet per month, the month only in the sheet's name; minutes for an hours level."""
+    path = tmp / "monthly.xlsx"
+    wb = Workbook()
+    wb.remove(wb.active)
+    for m, row in VALUES.items():
+        ws = wb.create_sheet(MONTH_NAMES[m][:3] + " 2025")
+        ws.append(["Measure", "Performance"])
+        for n, v in row.items():
+            ws.append([n, f"{round(v * 60)} min" if SLAS[n] == "hours" else round(v, 4)])
+    wb.save(path)
+    return path
+
+
+def counts_report(tmp):
+    """Counts, not percentages: tickets within the level and the total; the share is the attainment."""
+    path = tmp / "volumes.csv"
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Service", "Month", "Tickets within SLA", "Total tickets"])
+        for m, row in VALUES.items():
+            for n, v in row.items():
+                if SLAS[n] == "percent":
+                    w.writerow([n, m, round(v * 100), 10000])
+    return path
+
+
+def month_first_dates(tmp):
+    """US dates (month first), decided from the data: a day above 12 in the second place."""
+    path = tmp / "readings.csv"
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Indicator", "Date", "Reading"])
+        for m, row in VALUES.items():
+            d, mo = MONTH_END[m]
+            for n, v in row.items():
+                w.writerow([n, f"{mo}/{d}/2025", f"{v:.4g}"])
+    return path
+
+
+def flattened_json(tmp):
+    """A list of records with nested objects: 'kpi.name', 'period.start', a duration written '4h 30m'."""
+    path = tmp / "records.json"
+    records = []
+    for m, row in VALUES.items():
+        for n, v in row.items():
+            value = f"{int(v)}h {round((v - int(v)) * 60)}m" if SLAS[n] == "hours" else v
+            records.append({"kpi": {"name": n, "owner": "ops"}, "period": {"start": f"{m}-01"}, "value": value})
+    path.write_text(json.dumps(records))
+    return path
+
+
+LAYOUTS = [
+    itsm_export,
+    portal_json,
+    multi_month_pdf,
+    multi_month_workbook,
+    sheet_per_month,
+    counts_report,
+    month_first_dates,
+    flattened_json,
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=lambda f: f.__name__)
+def test_each_new_layout_is_read_exactly(tmp_path, layout):
+    expected = _expected()
+    if layout is counts_report:  # a count gives a share: the hours level has none
+        expected = [e for e in expected if SLAS[e[1]] == "percent"]
+    assert _canonical(layout(tmp_path)) == expected
+
+
+def test_a_date_column_that_never_says_which_part_is_the_month_is_rejected_with_the_reason(tmp_path):
+    path = tmp_path / "ambiguous.csv"
+    path.write_text("Indicator,Date,Reading\n" + "".join(f"{n},05/03/2025,{v}\n" for n, v in VALUES["2025-01"].items()))
+    with pytest.raises(InputFileError, match="day-first or month-first"):
+        extract_report(path, ENGAGEMENT, "sha")
