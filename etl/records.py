@@ -130,6 +130,7 @@ class Measurement:
     reported_met: bool | None
     location: str  # "row 4" / "sheet SLA Performance row 7" / "page 1 table 1 row 3"
     provenance: Provenance
+    reported_target_text: str = ""  # the target the report states beside the value: evidence, not the contract
 
 
 @dataclass

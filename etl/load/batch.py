@@ -77,6 +77,7 @@ MEASUREMENT_COLUMNS = [
     "conversion",
     "actual_text",
     "reported_met",
+    "reported_target",
     "location",
     "file_path",
     "file_sha256",
@@ -217,6 +218,11 @@ def build_batch(
         start, end = terms.get("effective_date"), terms.get("expiry_date")
         for m, match, unit in zip(f.measurements, matches, units):
             actual, conversion = to_contract_unit(m.actual_text, unit, fractions, terms.get("currency"))
+            target = (
+                to_contract_unit(m.reported_target_text, unit, fractions, terms.get("currency"))[0]
+                if m.reported_target_text
+                else None
+            )
             # kept as a tuple (the dict's values, in MEASUREMENT_COLUMNS order): a million dicts would cost GBs
             rows.append(
                 tuple(
@@ -242,6 +248,7 @@ def build_batch(
                         "conversion": conversion,
                         "actual_text": m.actual_text,
                         "reported_met": m.reported_met,
+                        "reported_target": target,
                         "location": m.location,
                         "file_path": f.path,
                         "file_sha256": f.sha256,
@@ -254,6 +261,7 @@ def build_batch(
     measurements = pd.DataFrame.from_records(rows, columns=MEASUREMENT_COLUMNS)
     del rows
     measurements["actual"] = measurements["actual"].astype("float64")
+    measurements["reported_target"] = measurements["reported_target"].astype("float64")
     measurements["match_score"] = measurements["match_score"].astype("float64")
     measurements["reported_met"] = measurements["reported_met"].astype("boolean")
     measurements = _with_units(measurements)

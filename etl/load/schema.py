@@ -60,6 +60,8 @@ MIGRATIONS = [
     "alter table raw_sla_terms add column if not exists credit_tiers varchar",
     "alter table raw_sla_terms add column if not exists credit_trigger_count integer",
     "alter table raw_sla_terms add column if not exists credit_trigger_months integer",
+    # the target a vendor's report states beside the value, in the contract's unit: evidence, never the contract
+    "alter table raw_measurements add column if not exists reported_target double precision",
 ]
 
 RAW_COLUMNS = {
@@ -118,6 +120,7 @@ RAW_COLUMNS = {
         "conversion",
         "actual_text",
         "reported_met",
+        "reported_target",
         "file_sha256",
         "file_path",
         "location",

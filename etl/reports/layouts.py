@@ -241,7 +241,9 @@ def read_grids(path: Path) -> list[_Grid]:
     raise InputFileError(f"unsupported report type {suffix or '(no extension)'}: use CSV, XLSX, PDF or JSON")
 
 
-def _measurement(engagement_id, name, period, actual_text, status, location, grid, cells, sha256) -> Measurement:
+def _measurement(
+    engagement_id, name, period, actual_text, status, location, grid, cells, sha256, target_text=""
+) -> Measurement:
     name, actual_text, cells = (
         spreadsheet_safe(name),
         spreadsheet_safe(actual_text),
@@ -256,6 +258,7 @@ def _measurement(engagement_id, name, period, actual_text, status, location, gri
         reported_met=_status(status),
         location=location,
         provenance=Provenance(sha256, grid.page, " | ".join(c for c in cells if c)),
+        reported_target_text=spreadsheet_safe(target_text),
     )
 
 
@@ -306,6 +309,7 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
                         grid,
                         cells,
                         sha256,
+                        get("target"),
                     )
                 )
             return out
@@ -505,6 +509,7 @@ def _read_by_content(grid: _Grid, engagement_id: str, sha256: str, file_period: 
                     grid,
                     cells,
                     sha256,
+                    get("target"),
                 )
             )
         if out:

@@ -190,3 +190,17 @@ def test_a_date_column_that_never_says_which_part_is_the_month_is_rejected_with_
     path.write_text("Indicator,Date,Reading\n" + "".join(f"{n},05/03/2025,{v}\n" for n, v in VALUES["2025-01"].items()))
     with pytest.raises(InputFileError, match="day-first or month-first"):
         extract_report(path, ENGAGEMENT, "sha")
+
+
+def test_a_reports_own_target_is_kept_as_evidence_in_the_contracts_unit(tmp_path):
+    path = sheet_per_month(tmp_path)  # no target column: none kept
+    assert all(m.reported_target_text == "" for m in extract_report(path, ENGAGEMENT, "sha"))
+    path = itsm_export(tmp_path)  # 'Goal' 99 beside every value
+    measurements = extract_report(path, ENGAGEMENT, "sha")
+    assert {m.reported_target_text for m in measurements} == {"99"}
+    sla = pd.DataFrame(
+        [{"engagement_id": ENGAGEMENT, "metric_id": metric_id(n), "metric_name": n, "unit": u} for n, u in SLAS.items()]
+    )
+    report = ExtractedFile(path.name, "sha", "report", ENGAGEMENT, "extracted", measurements=measurements)
+    batch = build_batch([report], sla, SAMPLES / "mappings")
+    assert set(batch.measurements["reported_target"]) == {99.0}

@@ -25,6 +25,7 @@ select
     case when metrics.direction = 'higher' then measurements.actual_value < metrics.minimum_level
          else measurements.actual_value > metrics.minimum_level end as is_breached,
     measurements.reported_met,
+    measurements.reported_target,
     measurements.file_sha256,
     measurements.file_path,
     measurements.source_location

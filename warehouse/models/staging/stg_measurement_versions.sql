@@ -29,6 +29,7 @@ select
     actual_text,
     conversion,
     reported_met,
+    reported_target,
     file_sha256,
     file_path,
     location as source_location,

@@ -13,6 +13,7 @@ select
     actual_text,
     conversion,
     reported_met,
+    reported_target,
     file_sha256,
     file_path,
     source_location,
