@@ -120,8 +120,15 @@ SENTENCE_EXCLUSIONS: dict[str, str] = {
     "change_of_control": r"[\"”]\s*(?:shall )?means?\b|shall mean|(?<!not )(?<!neither party )(?<!no party )(?:may|can|shall be (?:free|entitled) to)\s+"
     r"(?:\w+\s+){0,2}(?:assign|transfer)[^.]{0,80}without|no consent (?:shall|will) be required",
 }
+# Clauses whose pattern does not beat always answering "No" on the development part of the CUAD set
+# (eval-contracts prints the baseline beside each field): not reported until a pattern does.
+SWITCHED_OFF: dict[str, str] = {
+    "price_restrictions": "accuracy .913 vs the always-No baseline .935 on the development part (F1 .333)",
+}
 _COMPILED = {
-    name: (re.compile(p, re.I), re.compile(x, re.I) if x else None) for name, (p, x) in CLAUSE_PATTERNS.items()
+    name: (re.compile(p, re.I), re.compile(x, re.I) if x else None)
+    for name, (p, x) in CLAUSE_PATTERNS.items()
+    if name not in SWITCHED_OFF
 }
 _SENTENCE_EXCLUDED = {name: re.compile(x, re.I) for name, x in SENTENCE_EXCLUSIONS.items()}
 

@@ -224,7 +224,7 @@ def _names_in(text: str) -> list[tuple[str, int]]:
         name = _LEAD_IN.sub("", m.group("name").strip(" ,"))
         name = re.sub(r"^\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\s+", "", name)  # "DATED 13 October 2005 ACME LTD"
         name = re.split(r"\b(?i:between|among)\s+|\b(?:and|by)\s+(?=[A-Z])", name)[-1].strip(" ,")
-        # "XENCOR, INC. AND AIMMUNE THERAPEUTICS, INC." names two parties; "Research and Engineering
+        # "ACME, INC. AND BETA THERAPEUTICS, INC." names two parties; "Research and Engineering
         # Company" one: split on AND only where each part ends in a legal-entity suffix
         parts = [p.strip(" ,") for p in re.split(r"\s+(?i:and)\s+", name)]
         if len(parts) > 1 and all(re.search(r"\b" + ENTITY_SUFFIX + r"$", p) for p in parts):
@@ -236,7 +236,7 @@ def _names_in(text: str) -> list[tuple[str, int]]:
         if re.search(r"(?i)agreement|amendment|date|term\b|effective|services|products|territory", alias):
             continue  # a defined term, not a party's short name
         if any(alias.lower() in n.lower().split() for n, _ in names):
-            continue  # the short name of a party already found ('Cargill, Incorporated ... ("Cargill")')
+            continue  # the short name of a party already found ('Acme, Incorporated ... ("Acme")')
         before = text[max(0, a.start() - 200) : a.start()]
         segment = re.split(r"\b(?i:between|among)\b|\band\b|\)|;|:", before)[-1].strip()
         # drop descriptors after the name: ", an individual", ", a Delaware corporation with offices at ..."

@@ -127,8 +127,8 @@ def gold_parties(answer: str) -> set[str]:
         name = re.split(r"(?i),?\s+(?:d/?b/?a|a/k/a)\s", name)[0]  # a trade name is the same legal entity
         if re.search(r"(?i)collectively|referred to|each of|hereinafter", name) or re.match(r"[a-z]+\b", name):
             continue  # a defined-term phrase, not an entity
-        # "WYZZ, Inc. and WYZZ Licensee, Inc." names two entities; "Stryker and Conformis" restates two aliases;
-        # "New York Life Insurance and Annuity Corporation" is one entity
+        # "Acme, Inc. and Acme Licensee, Inc." names two entities; "Acme and Beta" restates two aliases;
+        # "Acme Insurance and Annuity Corporation" is one entity
         pieces = [p.strip(" ,.") for p in re.split(r"\s+and\s+", name)]
         if len(pieces) > 1 and all(_LEGAL_SUFFIX_AT_END.search(p) for p in pieces):
             entities = pieces

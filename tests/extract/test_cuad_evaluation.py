@@ -1,42 +1,32 @@
-"""The evaluation command on the CUAD dev set in ../shared: accuracy floors at what extraction reached.
+"""The evaluation command on the CUAD dev set in ../shared, held to targets set outside this code.
 
-Floors are the measured accuracies (eval-contracts on the 60-contract dev set), so a regression fails.
-Skipped only where ../shared is absent.
+The gold set is split by a hash of each file name into a development part (rules are tuned on it) and a
+validation part (`etl.evaluation.contract_eval.part_of`). Every reported field must beat its majority-class
+baseline on the development part; on the validation part, the key terms must reach the F1 targets their issue
+sets for contracts nobody here has seen. Skipped only where ../shared is absent.
 """
 
 import pytest
 
-from etl.evaluation.contract_eval import evaluate, format_report
+from etl.contracts.clauses import SWITCHED_OFF
+from etl.evaluation.contract_eval import evaluate, format_report, part_of
+from etl.evaluation.scoring import CLAUSE_LABELS
 from tests.conftest import ROOT
 
 GOLD = ROOT.parent / "shared" / "cuad" / "gold.jsonl"
 
-FLOORS = {
-    "Document Name": 0.833,
-    "Parties": 0.866,
-    "Agreement Date": 0.933,
-    "Effective Date": 0.866,
-    "Expiration Date": 0.816,
-    "Renewal Term": 0.85,
-    "Notice Period to Terminate Renewal": 0.9,
-    "Governing Law": 0.966,
-    "Termination for Convenience": 0.883,
-    "Change of Control": 0.9,
-    "Anti-Assignment": 0.9,
-    "Exclusivity": 0.9,
-    "Price Restrictions": 0.9,
-    "Minimum Commitment": 0.9,
-    "Volume Restriction": 0.883,
-    "IP Ownership Assignment": 0.866,
-    "Post-Termination Services": 0.85,
-    "Audit Rights": 0.9,
-    "Uncapped Liability": 0.9,
-    "Cap on Liability": 0.916,
-    "Liquidated Damages": 0.883,
-    "Warranty Duration": 0.9,
-    "Insurance": 0.95,
+# F1 targets for unseen contracts (issue: contract terms that generalise), checked on the validation part
+TARGET_F1 = {
+    "Governing Law": 0.95,
+    "Agreement Date": 0.90,
+    "Effective Date": 0.85,
+    "Expiration Date": 0.80,
+    "Notice Period to Terminate Renewal": 0.80,
+    "Parties": 0.85,
 }
-PARTIES_F1_FLOOR = 0.957
+# below its target on the validation part today; strict, so reaching the target fails until it moves up
+BELOW_TARGET_F1 = {"Renewal Term": 0.80}
+SWITCHED_OFF_LABELS = {label for label, name in CLAUSE_LABELS.items() if name in SWITCHED_OFF}
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/cuad is not beside the project")
 
@@ -46,23 +36,43 @@ def result():
     return evaluate(GOLD, workers=2)
 
 
-def test_every_contract_is_scored(result):
+def test_every_contract_is_scored_and_split_once(result):
     assert result["contracts"] == 60
     assert result["unreadable"] == {}
     assert all(f["n"] == 60 for f in result["fields"].values())
     assert result["pages"] > 900
+    parts = result["parts"]
+    assert parts["development"]["contracts"] + parts["validation"]["contracts"] == 60
+    assert parts["validation"]["contracts"] >= 10
+    assert part_of("pdf/x.pdf") == part_of("elsewhere/x.pdf")  # the file's name decides, not its folder
 
 
-@pytest.mark.parametrize("label", sorted(FLOORS))
-def test_accuracy_floor(result, label):
-    assert result["fields"][label]["accuracy"] >= FLOORS[label]
+@pytest.mark.parametrize("label", sorted(set(CLAUSE_LABELS) - SWITCHED_OFF_LABELS))
+def test_each_clause_flag_beats_always_answering_the_majority_on_the_development_part(result, label):
+    f = result["parts"]["development"]["fields"][label]
+    assert f["accuracy"] > f["baseline_accuracy"], f
 
 
-def test_parties_f1_floor(result):
-    assert result["fields"]["Parties"]["f1"] >= PARTIES_F1_FLOOR
+@pytest.mark.parametrize("label", sorted(SWITCHED_OFF_LABELS))
+def test_a_switched_off_clause_answers_no_so_it_scores_its_baseline(result, label):
+    f = result["fields"][label]
+    assert f["precision"] is None  # nothing predicted
+    assert f["accuracy"] == f["baseline_accuracy"]
 
 
-def test_report_prints_every_field_and_throughput(result):
+@pytest.mark.parametrize("label", sorted(TARGET_F1))
+def test_key_terms_reach_their_targets_on_the_validation_part(result, label):
+    assert result["parts"]["validation"]["fields"][label]["f1"] >= TARGET_F1[label]
+
+
+@pytest.mark.parametrize("label", sorted(BELOW_TARGET_F1))
+@pytest.mark.xfail(strict=True, reason="below its unseen-contract target on the validation part")
+def test_terms_still_below_their_targets(result, label):
+    assert result["parts"]["validation"]["fields"][label]["f1"] >= BELOW_TARGET_F1[label]
+
+
+def test_report_prints_every_field_baselines_parts_and_throughput(result):
     text = format_report(result)
-    assert all(label in text for label in FLOORS)
+    assert all(label in text for label in CLAUSE_LABELS)
+    assert "baseline" in text and "validation" in text
     assert "pages/s" in text
