@@ -56,6 +56,9 @@ airflow: install
 		echo '{"admin": "admin"}' > .airflow/simple_auth_manager_passwords.json.generated
 	$(AIRFLOW_ENV) $(BIN)/airflow db migrate >/dev/null
 	$(AIRFLOW_ENV) $(BIN)/airflow pools set outsourcing_warehouse 1 "one warehouse writer at a time" >/dev/null
+	# `make demo` may have registered the DAGs paused; paused-at-creation does not reach DAGs that exist
+	$(AIRFLOW_ENV) $(BIN)/airflow dags reserialize >/dev/null 2>&1
+	$(AIRFLOW_ENV) $(BIN)/airflow dags unpause --treat-dag-id-as-regex -y '^outsourcing_' >/dev/null 2>&1
 	$(AIRFLOW_ENV) AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=admin:admin \
 		AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=False $(BIN)/airflow standalone
 
