@@ -254,7 +254,12 @@ def build_batch(
                         "file_sha256": f.sha256,
                         "page": m.provenance.page,
                         "source_text": m.provenance.source_text,
-                        "fix_hint": fix_hint.replace("<name>", m.metric_name),
+                        "fix_hint": (
+                            f"it matches {' and '.join(match.candidates)} equally well; "
+                            if match.method == "ambiguous"
+                            else ""
+                        )
+                        + fix_hint.replace("<name>", m.metric_name),
                     }.values()
                 )
             )

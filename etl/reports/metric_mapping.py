@@ -44,8 +44,9 @@ _ABBREVIATION_PATTERNS = [
 @dataclass(frozen=True)
 class MetricMatch:
     metric_id: str | None
-    method: str  # mapping_file | exact | similarity | unmatched
+    method: str  # mapping_file | exact | similarity | ambiguous | unmatched
     score: float
+    candidates: tuple[str, ...] = ()  # for an ambiguous name: the schedule's metric ids it matches equally
 
 
 @lru_cache(maxsize=4096)  # a report repeats a handful of names on every row
@@ -102,4 +103,6 @@ def match_metric(name: str, contract_metrics: dict[str, str], mapped: dict[str, 
         # a near tie between two contract metrics is ambiguous: better quarantined than guessed
         if len(scored) == 1 or scored[0][0] - scored[1][0] >= 0.1:
             return MetricMatch(scored[0][1], "similarity", scored[0][0])
+        tied = tuple(m for s, m in scored if scored[0][0] - s < 0.1)
+        return MetricMatch(None, "ambiguous", scored[0][0], tied)
     return MetricMatch(None, "unmatched", scored[0][0] if scored else 0.0)

@@ -204,3 +204,26 @@ def test_a_reports_own_target_is_kept_as_evidence_in_the_contracts_unit(tmp_path
     report = ExtractedFile(path.name, "sha", "report", ENGAGEMENT, "extracted", measurements=measurements)
     batch = build_batch([report], sla, SAMPLES / "mappings")
     assert set(batch.measurements["reported_target"]) == {99.0}
+
+
+def test_a_name_that_matches_two_schedule_rows_equally_is_not_guessed_and_the_reason_names_both(tmp_path):
+    path = tmp_path / "ambiguous.csv"
+    path.write_text("Service Level,Period,Actual\nIncident Resolution Time,2025-01,3.5\n")
+    schedule = {"Priority 1 Incident Resolution Time": "hours", "Priority 2 Incident Resolution Time": "hours"}
+    sla = pd.DataFrame(
+        [
+            {"engagement_id": ENGAGEMENT, "metric_id": metric_id(n), "metric_name": n, "unit": u}
+            for n, u in schedule.items()
+        ]
+    )
+    report = ExtractedFile(
+        path.name, "sha", "report", ENGAGEMENT, "extracted", measurements=extract_report(path, ENGAGEMENT, "sha")
+    )
+    row = build_batch([report], sla, tmp_path).measurements.iloc[0]
+    assert row["metric_id"] is None and row["match_method"] == "ambiguous"
+    assert (
+        "priority_1_incident_resolution_time" in row["fix_hint"]
+        and "priority_2_incident_resolution_time" in row["fix_hint"]
+    )
+    assert "equally well" in row["fix_hint"]
+    assert f"mappings/{ENGAGEMENT}.yml" in row["fix_hint"]
