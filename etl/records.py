@@ -43,6 +43,8 @@ CONTRACT_FIELDS = [
     # caps on credits stated as a flat % or tiers of the monthly charge: in one month, and over any 12 months
     "credit_monthly_cap_pct",
     "credit_yearly_cap_pct",
+    # what the at-risk % applies to: 'contract' (the contract's monthly charges) or 'invoice' (the month's invoice)
+    "at_risk_basis",
 ]
 NUMERIC_CONTRACT_FIELDS = [
     "annual_charges",

@@ -703,6 +703,26 @@ def _percent_terms(sentences: list[_Sentence], terms: _Terms) -> None:
                 break
 
 
+# "'Monthly Charges' means one twelfth of the Annual Charges": a defined term fixing the month's charges
+_MONTHLY_CHARGES_DEFINED = re.compile(
+    r"[\"“]Monthly (?:Charges|Fees?)[\"”]\s+(?:means|shall mean)\s+(?:one[- ]twelfth|1/12(?:th)?|an amount equal to one"
+    r"[- ]twelfth)\s+of\s+the\s+Annual (?:Charges|Fees?)",
+    re.I,
+)
+_AT_RISK_OF_MONTHLY_CHARGES = re.compile(r"at[- ]risk[^.]*?%\s+of\s+the\s+(?-i:Monthly (?:Charges|Fees?))", re.I)
+
+
+def _at_risk_basis(sentences: list[_Sentence], terms: _Terms) -> None:
+    """What the at-risk % applies to. Where the contract puts the amount at risk as a share of its defined
+    Monthly Charges and defines them as a twelfth of the Annual Charges, the basis is the contract's charges,
+    whatever the month's invoice says. Silent contracts get no value: the marts then use the month's invoice
+    where one was reported (the amount the credit reduces), else the contract's twelfth."""
+    defined = next((s for s in sentences if _MONTHLY_CHARGES_DEFINED.search(s.text)), None)
+    applies = next((s for s in sentences if _AT_RISK_OF_MONTHLY_CHARGES.search(s.text)), None)
+    if defined and applies:
+        terms.add("at_risk_basis", "contract", 0.85, applies)
+
+
 def _earn_back(sentences: list[_Sentence], terms: _Terms) -> None:
     """Earn-back: how many following months at the Expected level return a service credit."""
     s = _first(sentences, r"earn(?:ed)?[- ]?back|re-?earn")
@@ -819,6 +839,7 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
     _governing_law(sentences, terms)
     _money_terms(sentences, terms)
     _percent_terms(sentences, terms)
+    _at_risk_basis(sentences, terms)
     _pricing_model(sentences, terms)
     _earn_back(sentences, terms)
     _repeat_default_multiplier(sentences, terms)

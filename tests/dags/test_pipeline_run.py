@@ -64,15 +64,24 @@ def values_in_force():
     return out
 
 
+def _months(first: str, last: str) -> list[str]:
+    y, m = map(int, first.split("-"))
+    out = []
+    while f"{y}-{m:02d}" <= last:
+        out.append(f"{y}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def month_before(period: str) -> str:
     y, m = map(int, period.split("-"))
     return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
 
 
 def at_risk_amount(contract: dict, period: str) -> float:
-    """The month's reported invoice where there is one, else the contract's twelfth; times the at-risk %."""
-    charges = TRUTH["invoices"].get(contract["engagement_id"], {}).get(period, contract["annual_charges"] / 12)
-    return charges * contract["at_risk_pct"] / 100
+    """Every sample contract puts the amount at risk as a % of its "Monthly Charges", defined as one twelfth of
+    the Annual Charges: the contract's twelfth, whatever the month's invoice (the invoice counts for savings)."""
+    return contract["annual_charges"] / 12 * contract["at_risk_pct"] / 100
 
 
 def sla_values(eid: str) -> dict:
@@ -236,8 +245,11 @@ def test_kpis_match_ground_truth(runs):
         eid = contract["engagement_id"]
         row = got[eid]
         assert row["engagement_type"] == contract["engagement_type"]
-        # realised: the months charged (a report or an invoice), invoiced amounts where reported
-        months = {p for p, _ in values_in_force()[eid]}
+        # realised: every month in service, from the effective month to the last month any engagement reported
+        # (not past expiry), whether reported or not; invoiced amounts where reported
+        last = max(p for v in values_in_force().values() for p, _ in v)
+        first, expiry = contract["effective_date"][:7], contract["expiry_date"][:7]
+        months = {p for p in _months(first, min(last, expiry))}
         charges = sum(TRUTH["invoices"].get(eid, {}).get(p, contract["annual_charges"] / 12) for p in months)
         baseline = contract["cost_baseline"] / 12 * len(months)
         assert row["savings_pct"] == pytest.approx(100 * (baseline - charges) / baseline, abs=1e-4)

@@ -251,3 +251,25 @@ def test_a_definition_naming_laws_does_not_choose_the_governing_law(tmp_path):
         "12. This Agreement shall be governed by the internal laws of the State of California."
     )
     assert _values(_pdf(tmp_path, [text]), "governing_law") == ["California"]
+
+
+AT_RISK_DEFINED = (
+    "SERVICES AGREEMENT\\n"
+    '"Monthly Charges" means one twelfth of the Annual Charges.\\n'
+    "The amount at risk in any month is 10% of the Monthly Charges for that month."
+)
+
+
+@pytest.mark.parametrize(
+    "text, basis",
+    [
+        (AT_RISK_DEFINED, "contract"),
+        # the at-risk share of "the monthly charges" with no definition: silent, so the marts' default applies
+        ("SERVICES AGREEMENT\nThe amount at risk in any month is 10% of the monthly charges invoiced.", None),
+        # the definition alone says nothing about the at-risk amount
+        ('SERVICES AGREEMENT\n"Monthly Charges" means one twelfth of the Annual Charges.', None),
+    ],
+)
+def test_the_at_risk_basis_is_read_only_where_the_contract_fixes_it(tmp_path, text, basis):
+    values = _values(_pdf(tmp_path, [text.replace("\\n", "\n")]), "at_risk_basis")
+    assert values == ([basis] if basis else [])

@@ -144,8 +144,14 @@ def warehouse(request, tmp_path_factory, new_postgres_database):
 
 def test_each_case_without_history_gives_the_templates_credit(warehouse):
     db = open_warehouse(warehouse, read_only=True)
-    rows = {r["engagement_id"]: r for r in query_records(db, "select * from mart_service_credits")}
+    # the case's month; the months in service before it have no report and owe nothing
+    rows = {
+        r["engagement_id"]: r
+        for r in query_records(db, f"select * from mart_service_credits where period_month = '{MONTH}-01'")
+    }
+    silent = query_records(db, f"select * from mart_service_credits where period_month < '{MONTH}-01'")
     db.close()
+    assert silent and all(r["report_status"] == "no report" and r["credit_amount"] == 0 for r in silent)
     checked = 0
     for i, case in enumerate(CASES["cases"]):
         if case["credits_previous_11_months"] or case["charges_previous_11_months"]:

@@ -15,6 +15,8 @@ Engagement C (KPO, USD, same vendor as A): starts mid-year, 2025-07; monthly cha
   accuracy (higher; expected 98, minimum 95, 40%):                      94 breached, 93 breached, 99 met
   credits: Jul 40% x 1,800 = 720; Aug 2 x 40% x 2,600 = 2,080; Sep 0.
   savings: baseline 300,000 / 12 x 3 months = 75,000 against charges 64,000: 11,000 realised, 14.6667%.
+Months in service run from each contract's effective month to the last month any engagement reported
+(September): A and B are charged for nine months, reported or not (April to September without a report).
 """
 
 from datetime import datetime
@@ -224,10 +226,18 @@ def test_attainment_is_direction_aware(warehouse):
 
 
 def test_service_credits_apply_allocation_and_cap(warehouse):
+    credits = rows(warehouse, "select * from mart_service_credits")
     got = {
         (r["engagement_id"], str(r["period_month"])[:7]): r["credit_amount"]
-        for r in rows(warehouse, "select * from mart_service_credits")
+        for r in credits
+        if r["report_status"] == "reported"
     }
+    # months in service up to the last month any engagement reported (September), reported or not
+    silent = sorted(
+        (r["engagement_id"], str(r["period_month"])[:7]) for r in credits if r["report_status"] == "no report"
+    )
+    assert silent == [(e, f"2025-{m:02d}") for e in ("eng-a", "eng-b") for m in range(4, 10)]
+    assert all(r["credit_amount"] == 0 for r in credits if r["report_status"] == "no report")
     assert got == pytest.approx(
         {
             ("eng-a", "2025-01"): 0.0,
@@ -322,10 +332,11 @@ def test_savings_roll_up_by_vendor_type_and_portfolio_within_a_currency(warehous
     }
     vendor_a = got[("vendor", "Vendor A Ltd.", "USD")]
     assert vendor_a["engagements"] == 2
-    assert vendor_a["baseline_in_period"] == pytest.approx(375000.0 + 75000.0)
-    assert vendor_a["charges_in_period"] == pytest.approx(300000.0 + 64000.0)
-    assert vendor_a["savings_pct"] == pytest.approx(100 * 86000 / 450000, abs=1e-4)
-    assert vendor_a["committed_savings_pct"] == pytest.approx((15 * 375000 + 10 * 75000) / 450000, abs=1e-4)
+    # A: nine months at 1,500,000 / 12 baseline and 100,000 charged; C: three months as above
+    assert vendor_a["baseline_in_period"] == pytest.approx(1125000.0 + 75000.0)
+    assert vendor_a["charges_in_period"] == pytest.approx(900000.0 + 64000.0)
+    assert vendor_a["savings_pct"] == pytest.approx(100 * 236000 / 1200000, abs=1e-4)
+    assert vendor_a["committed_savings_pct"] == pytest.approx((15 * 1125000 + 10 * 75000) / 1200000, abs=1e-4)
     assert got[("engagement_type", "KPO", "USD")]["realised_savings"] == pytest.approx(11000.0)
     assert {k[2] for k in got if k[0] == "portfolio"} == {"USD", "EUR"}
     assert got[("portfolio", "ALL", "EUR")]["savings_pct"] == pytest.approx(0.0)

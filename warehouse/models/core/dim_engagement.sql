@@ -19,6 +19,7 @@ select
     repeat_default_multiplier,
     credit_monthly_cap_pct,
     credit_yearly_cap_pct,
+    at_risk_basis,
     is_auto_renewal,
     initial_term_months,
     renewal_term_months,

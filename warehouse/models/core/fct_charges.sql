@@ -1,5 +1,6 @@
--- Grain: one row per engagement and month with a report or an invoice. A month's charges are what the vendor
--- reported it invoiced where it did, else the contract's monthly charges; the at-risk amount is a share of them.
+-- Grain: one row per engagement and month in service (dim_engagement_month), and any other month with a report or
+-- an invoice. A month's charges are what the vendor reported it invoiced where it did, else the contract's monthly
+-- charges; the at-risk amount is a share of them.
 with invoices as (
     select engagement_id, period_month, actual_value as invoiced_charges, measurement_key as invoice_measurement_key
     from {{ ref('stg_measurements') }}
@@ -7,6 +8,8 @@ with invoices as (
 ),
 
 months as (
+    select engagement_id, period_month from {{ ref('dim_engagement_month') }}
+    union
     select engagement_id, period_month from {{ ref('fct_sla_measurement') }}
     union
     select engagement_id, period_month from invoices
@@ -20,6 +23,7 @@ charges as (
         coalesce(invoices.invoiced_charges, engagements.monthly_charges) as monthly_charges,
         engagements.monthly_charges as contract_monthly_charges,
         engagements.at_risk_pct,
+        engagements.at_risk_basis,
         engagements.annual_charges,
         case when invoices.invoiced_charges is not null then 'invoice' else 'contract' end as charges_source,
         invoices.invoice_measurement_key
@@ -36,7 +40,10 @@ select
     currency,
     monthly_charges,
     contract_monthly_charges,
-    monthly_charges * at_risk_pct / 100.0 as at_risk_amount,
+    -- the at-risk % applies to what the contract says it does: its own monthly charges, or the month's invoice
+    case when at_risk_basis = 'contract' then contract_monthly_charges else monthly_charges end * at_risk_pct / 100.0
+        as at_risk_amount,
+    at_risk_basis,
     -- a term the contract does not state makes the figures that need it unknown (NULL), never zero
     case
         when monthly_charges is null

@@ -1,5 +1,7 @@
 -- Per ITO / BPO / KPO and the whole portfolio. Money is not summed across currencies: savings and credits
--- are rolled up as percentages of each engagement's own baseline and charges.
+-- are rolled up as percentages of each engagement's own baseline and charges, each engagement counting once
+-- (mart_cost_savings_rollup weights by baseline within one currency instead). Attainment is met months over
+-- measured months, from the counts, not from rounded percentages.
 with engagements as (
     select * from {{ ref('mart_kpi_summary') }}
 ),
@@ -9,7 +11,7 @@ by_type as (
         engagement_type,
         count(*) as engagements,
         sum(measurements) as measurements,
-        {{ round_to("100.0 * sum(sla_attainment_pct * measurements / 100.0) / nullif(sum(measurements), 0)", 4) }} as sla_attainment_pct,
+        {{ round_to("100.0 * sum(measurements_met) / nullif(sum(measurements), 0)", 4) }} as sla_attainment_pct,
         sum(breaches) as breaches,
         {{ round_to("avg(credits_pct_of_charges)", 4) }} as credits_pct_of_charges,
         {{ round_to("avg(savings_pct)", 4) }} as savings_pct,
@@ -23,7 +25,7 @@ portfolio as (
         'ALL' as engagement_type,
         count(*),
         sum(measurements),
-        {{ round_to("100.0 * sum(sla_attainment_pct * measurements / 100.0) / nullif(sum(measurements), 0)", 4) }},
+        {{ round_to("100.0 * sum(measurements_met) / nullif(sum(measurements), 0)", 4) }},
         sum(breaches),
         {{ round_to("avg(credits_pct_of_charges)", 4) }},
         {{ round_to("avg(savings_pct)", 4) }},

@@ -35,12 +35,16 @@ select
     savings.vendor_name,
     savings.currency,
     coalesce(attainment.measurements, 0) as measurements,
+    coalesce(attainment.met, 0) as measurements_met,
     {{ round_to("100.0 * attainment.met / nullif(attainment.measurements, 0)", 4) }} as sla_attainment_pct,
     coalesce(attainment.breaches, 0) as breaches,
     {{ round_to("case when credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) end", 2) }}
         as credits_owed,
     credits.credits_unknown_reason,
     {{ round_to("coalesce(credits.credits_earned_back, 0)", 2) }} as credits_earned_back,
+    -- what the vendor owes after earn-back; credits_owed is before it
+    {{ round_to("case when credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) - coalesce(credits.credits_earned_back, 0) end", 2) }}
+        as net_credits_owed,
     {{ round_to("100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0)", 4) }} as credits_pct_of_charges,
     savings.annual_charges,
     savings.cost_baseline,

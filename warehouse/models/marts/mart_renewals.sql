@@ -8,17 +8,34 @@ with engagements as (
     from {{ ref('dim_engagement') }}
 ),
 
+rolls as (
+    select
+        *,
+        expiry_date is not null and expiry_date < as_of_date and coalesce(is_auto_renewal, false)
+            and coalesce(renewal_term_months, 0) > 0 as rolls_forward
+    from engagements
+),
+
+first_try as (
+    select
+        *,
+        case when rolls_forward then cast({{ dbt.dateadd('month',
+            "renewal_term_months * cast(ceil(cast(" ~ dbt.datediff('expiry_date', 'as_of_date', 'month')
+            ~ " as double precision) / renewal_term_months) as integer)", 'expiry_date') }} as date)
+        end as rolled_end
+    from rolls
+),
+
 terms as (
     select
         *,
         case
-            when expiry_date is null or expiry_date >= as_of_date or not coalesce(is_auto_renewal, false)
-                 or coalesce(renewal_term_months, 0) = 0 then expiry_date
-            else cast({{ dbt.dateadd('month',
-                "renewal_term_months * cast(ceil(cast(" ~ dbt.datediff('expiry_date', 'as_of_date', 'month')
-                ~ " as double precision) / renewal_term_months) as integer)", 'expiry_date') }} as date)
+            when not rolls_forward then expiry_date
+            -- whole months counted between a mid-month expiry and a later day of the month fall one term short
+            when rolled_end < as_of_date then cast({{ dbt.dateadd('month', 'renewal_term_months', 'rolled_end') }} as date)
+            else rolled_end
         end as current_term_end
-    from engagements
+    from first_try
 )
 
 select
@@ -38,6 +55,9 @@ select
     current_term_end - coalesce(notice_period_days, 0) - as_of_date between 0 and 30 as notice_due_30_days,
     current_term_end - coalesce(notice_period_days, 0) - as_of_date between 0 and 90 as notice_due_90_days,
     current_term_end - coalesce(notice_period_days, 0) - as_of_date between 0 and 180 as notice_due_180_days,
+    -- the last day to give notice has gone and the term has not ended: it will renew (or end) without a say
+    current_term_end - coalesce(notice_period_days, 0) < as_of_date and current_term_end >= as_of_date
+        as is_notice_deadline_passed,
     as_of_date,
     contract_sha256 as source_sha256
 from terms

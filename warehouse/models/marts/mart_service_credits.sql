@@ -82,17 +82,20 @@ earned_back_by_month as (
 ),
 
 credits as (
+    -- every month in service, reported or not: a month without a report owes nothing and says so
     select
         charges.*,
-        defaults.breaches,
-        defaults.service_level_defaults,
-        defaults.repeat_defaults,
-        defaults.allocation_pct_triggered,
+        defaults.engagement_id is not null as has_report,
+        coalesce(defaults.breaches, 0) as breaches,
+        coalesce(defaults.service_level_defaults, 0) as service_level_defaults,
+        coalesce(defaults.repeat_defaults, 0) as repeat_defaults,
+        coalesce(defaults.allocation_pct_triggered, 0) as allocation_pct_triggered,
         coalesce(earned_back_by_month.allocation_pct_earned_back, 0) as allocation_pct_earned_back,
-        charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0 as credit_before_cap,
-        least(charges.at_risk_amount * defaults.allocation_pct_triggered / 100.0, charges.at_risk_amount) as capped_credit
+        charges.at_risk_amount * coalesce(defaults.allocation_pct_triggered, 0) / 100.0 as credit_before_cap,
+        least(charges.at_risk_amount * coalesce(defaults.allocation_pct_triggered, 0) / 100.0, charges.at_risk_amount)
+            as capped_credit
     from {{ ref('fct_charges') }} as charges
-    inner join defaults
+    left join defaults
         on defaults.engagement_id = charges.engagement_id and defaults.period_month = charges.period_month
     left join earned_back_by_month
         on earned_back_by_month.engagement_id = charges.engagement_id
@@ -105,16 +108,19 @@ select
     engagements.engagement_type,
     engagements.vendor_name,
     credits.period_month,
+    -- 'no report': the vendor sent no performance report for the month, so nothing could be missed; read it as
+    -- unknown performance, not as a clean month (missing_reports lists these)
+    case when credits.has_report then 'reported' else 'no report' end as report_status,
     credits.currency,
-    credits.monthly_charges,
+    {{ round_to("credits.monthly_charges", 2) }} as monthly_charges,
     credits.charges_source,
-    credits.at_risk_amount,
+    {{ round_to("credits.at_risk_amount", 2) }} as at_risk_amount,
     credits.breaches,
     credits.service_level_defaults,
     credits.repeat_defaults,
     engagements.repeat_default_multiplier,
     credits.allocation_pct_triggered,
-    credits.credit_before_cap,
+    {{ round_to("credits.credit_before_cap", 2) }} as credit_before_cap,
     -- the at-risk pool's credit: a month without a service level default owes nothing whatever the charges;
     -- with one, an unknown at-risk amount makes the credit unknown (NULL, with the reason), never zero
     case when credits.allocation_pct_triggered = 0 then 0 else {{ round_to("credits.capped_credit", 2) }} end

@@ -3,8 +3,9 @@
 with facts as (
     select
         facts.*,
-        -- gaps and islands: a run of consecutive met (or missed) months shares one group number
-        row_number() over (partition by facts.sla_metric_key order by facts.period_month)
+        -- gaps and islands over calendar months: a run of consecutive missed months shares one group number, and
+        -- a month without a report ends the run as a met month does (the count is of months in a row, not rows)
+        extract(year from facts.period_month) * 12 + extract(month from facts.period_month)
         - row_number() over (partition by facts.sla_metric_key, facts.is_met order by facts.period_month) as run_group,
         lag(facts.actual_value) over (partition by facts.sla_metric_key order by facts.period_month) as previous_actual
     from {{ ref('fct_sla_measurement') }} as facts

@@ -1,45 +1,12 @@
--- Months an engagement should have reported and did not: from the month its contract takes effect to the
--- latest month any engagement has reported (and not past its expiry). A missing report is itself an SLA risk.
-with engagements as (
-    select engagement_id, engagement_type, vendor_name, effective_date, expiry_date
-    from {{ ref('dim_engagement') }}
-    where effective_date is not null
-),
-
-bounds as (
-    select
-        cast(date_trunc('month', min(engagements.effective_date)) as date) as first_month,
-        (select max(period_month) from {{ ref('stg_measurements') }}) as last_month
-    from engagements
-),
-
-months as (
-    select cast(generate_series as date) as period_month
-    from bounds, generate_series(cast(bounds.first_month as timestamp), cast(bounds.last_month as timestamp),
-                                 interval '1 month')
-),
-
-expected as (
-    select engagements.*, months.period_month
-    from engagements
-    inner join months
-        on months.period_month >= cast(date_trunc('month', engagements.effective_date) as date)
-        and (engagements.expiry_date is null or months.period_month <= engagements.expiry_date)
-),
-
-reported as (
-    -- an invoice alone is not a performance report
-    select distinct engagement_id, period_month from {{ ref('stg_measurements') }}
-    where metric_id <> '{{ var("invoiced_charges_metric") }}'
-)
-
+-- Months an engagement should have reported and did not: its months in service (dim_engagement_month, from the
+-- month its contract takes effect to the latest month any engagement has reported, not past its expiry) without
+-- a performance report. A missing report is itself an SLA risk.
 select
-    expected.engagement_id || '/' || cast(expected.period_month as varchar) as missing_report_key,
-    expected.engagement_id,
-    expected.engagement_type,
-    expected.vendor_name,
-    expected.period_month
-from expected
-left join reported
-    on reported.engagement_id = expected.engagement_id and reported.period_month = expected.period_month
-where reported.engagement_id is null
+    months.engagement_month_key as missing_report_key,
+    months.engagement_id,
+    engagements.engagement_type,
+    engagements.vendor_name,
+    months.period_month
+from {{ ref('dim_engagement_month') }} as months
+inner join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = months.engagement_id
+where not months.has_report

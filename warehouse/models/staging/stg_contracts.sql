@@ -45,6 +45,7 @@ pivoted as (
         max(case when field = 'repeat_default_multiplier' then value end) as repeat_default_multiplier,
         max(case when field = 'credit_monthly_cap_pct' then value end) as credit_monthly_cap_pct,
         max(case when field = 'credit_yearly_cap_pct' then value end) as credit_yearly_cap_pct,
+        max(case when field = 'at_risk_basis' then value end) as at_risk_basis,
         max(case when field = 'initial_term_months' then value end) as initial_term_months,
         max(case when field = 'renewal_term_months' then value end) as renewal_term_months,
         max(case when field = 'notice_period_days' then value end) as notice_period_days,
@@ -80,6 +81,9 @@ select
     -- no cap stated: credits of a flat % or tiered model are limited only by what the month's levels earn
     cast(credit_monthly_cap_pct as double precision) as credit_monthly_cap_pct,
     cast(credit_yearly_cap_pct as double precision) as credit_yearly_cap_pct,
+    -- a contract silent on what the at-risk % applies to: the month's invoice where reported (the amount the
+    -- credit reduces), else its monthly charges
+    coalesce(at_risk_basis, 'invoice') as at_risk_basis,
     cast(initial_term_months as integer) as initial_term_months,
     cast(renewal_term_months as integer) as renewal_term_months,
     cast(notice_period_days as integer) as notice_period_days,

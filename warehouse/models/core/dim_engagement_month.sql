@@ -1,0 +1,46 @@
+-- One row per engagement and month it is in service: from the month its contract takes effect to the last month
+-- due (the latest month any engagement has reported, and not past the contract's expiry). Charges run whether or
+-- not the vendor reported, so savings, credits and missing_reports all count these months.
+with engagements as (
+    select engagement_id, effective_date, expiry_date, monthly_charges
+    from {{ ref('dim_engagement') }}
+    where effective_date is not null
+),
+
+last_due as (
+    select max(period_month) as last_month from {{ ref('stg_measurements') }}
+),
+
+calendar as (
+    select cast(date_month as date) as period_month
+    from ({{ dbt.date_spine("month", "cast('2000-01-01' as date)", "cast('2101-01-01' as date)") }}) as spine
+),
+
+reports as (
+    -- an invoice alone is not a performance report
+    select distinct engagement_id, period_month from {{ ref('stg_measurements') }}
+    where metric_id <> '{{ var("invoiced_charges_metric") }}'
+),
+
+invoices as (
+    select distinct engagement_id, period_month from {{ ref('stg_measurements') }}
+    where metric_id = '{{ var("invoiced_charges_metric") }}'
+)
+
+select
+    engagements.engagement_id || '/' || cast(calendar.period_month as varchar) as engagement_month_key,
+    engagements.engagement_id,
+    calendar.period_month,
+    reports.engagement_id is not null as has_report,
+    invoices.engagement_id is not null as has_invoice,
+    engagements.monthly_charges as contract_monthly_charges
+from engagements
+cross join last_due
+inner join calendar
+    on calendar.period_month >= cast({{ dbt.date_trunc('month', 'engagements.effective_date') }} as date)
+    and calendar.period_month <= last_due.last_month
+    and (engagements.expiry_date is null or calendar.period_month <= engagements.expiry_date)
+left join reports
+    on reports.engagement_id = engagements.engagement_id and reports.period_month = calendar.period_month
+left join invoices
+    on invoices.engagement_id = engagements.engagement_id and invoices.period_month = calendar.period_month
