@@ -1,6 +1,14 @@
--- One row per calendar month that has any reported measurement.
-select distinct
+-- One row per calendar month the warehouse speaks of: every month an engagement is in service, and any month
+-- with a reported value. Facts and charges are keyed to it (relationships tests in _core.yml).
+with months as (
+    select period_month from {{ ref('dim_engagement_month') }}
+    union
+    select period_month from {{ ref('stg_measurements') }}
+)
+
+select
     period_month,
     extract(year from period_month) as year,
-    extract(month from period_month) as month
-from {{ ref('stg_measurements') }}
+    extract(month from period_month) as month,
+    extract(quarter from period_month) as quarter
+from months

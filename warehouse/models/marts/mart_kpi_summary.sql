@@ -18,6 +18,7 @@ credits as (
         case when count(credit_unknown_reason) = 0 then sum(credit_amount) end as credits_owed,
         max(credit_unknown_reason) as credits_unknown_reason,
         sum(credit_earned_back) as credits_earned_back,
+        sum(service_level_defaults) as service_level_defaults,
         sum(monthly_charges) as charges_in_period
     from {{ ref('mart_service_credits') }}
     group by engagement_id
@@ -37,7 +38,10 @@ select
     coalesce(attainment.measurements, 0) as measurements,
     coalesce(attainment.met, 0) as measurements_met,
     {{ round_to("100.0 * attainment.met / nullif(attainment.measurements, 0)", 4) }} as sla_attainment_pct,
+    -- breaches: months any level missed its Minimum; service_level_defaults: those of critical levels (with an
+    -- allocation of the at-risk pool), the misses the contracts call Service Level Defaults
     coalesce(attainment.breaches, 0) as breaches,
+    cast(coalesce(credits.service_level_defaults, 0) as integer) as service_level_defaults,
     {{ round_to("case when credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) end", 2) }}
         as credits_owed,
     credits.credits_unknown_reason,
