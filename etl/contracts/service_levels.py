@@ -347,6 +347,7 @@ class FoundLevel:
     source: str
     severity: str | None = None
     window: str | None = None
+    in_table: bool = False  # read from a table row (else from a sentence)
 
 
 def _split_items(cell: str) -> list[str]:
@@ -487,7 +488,9 @@ def _table_levels(page: PdfPage) -> list[FoundLevel]:
                 continue
             window = next((_window(cells[i]) for i in roles["window"] if i < len(cells) and _window(cells[i])), None)
             for name, level, source, severity in _row_levels(cells, roles):
-                found.append(FoundLevel(name[:300], level, page.number, source, severity=severity, window=window))
+                found.append(
+                    FoundLevel(name[:300], level, page.number, source, severity=severity, window=window, in_table=True)
+                )
     return found
 
 
@@ -554,7 +557,7 @@ def service_level_terms(
             metric, n = f"{base}_{n}", n + 1
         seen.add(metric)
         level = f.level
-        confidence = _RULE_CONFIDENCE if f.source != f.name else _PROSE_CONFIDENCE
+        confidence = _RULE_CONFIDENCE if f.in_table else _PROSE_CONFIDENCE
         terms.append(
             SlaTerm(
                 engagement_id=engagement_id,
