@@ -22,6 +22,10 @@ MAX_PAGE_CHARS = 100_000
 
 
 OCR_DPI = 300
+# a letter page at 300 dpi is 8.4 M pixels; a page drawn larger is rendered at a lower resolution instead
+MAX_OCR_PIXELS = 12_000_000
+# OCR costs about a second a page on 2 cores; a scanned contract longer than this is split or exported as text
+MAX_OCR_PAGES = 150
 
 
 @dataclass(frozen=True)
@@ -119,9 +123,17 @@ def _ocr_texts(path: Path) -> list[str]:
         )
     doc = pdfium.PdfDocument(str(path))
     try:
+        if len(doc) > MAX_OCR_PAGES:
+            raise InputFileError(
+                f"PDF has no text layer and {len(doc):,} pages; OCR reads at most {MAX_OCR_PAGES} "
+                "(export the contract with its text layer, or split the scan)"
+            )
         texts = []
         for page in doc:
-            image = page.render(scale=OCR_DPI / 72).to_pil().convert("L")
+            width, height = page.get_size()
+            # a page drawn huge (thousands of points) would render to gigabytes at 300 dpi: cap the pixels
+            scale = min(OCR_DPI / 72, (MAX_OCR_PIXELS / max(width * height, 1.0)) ** 0.5)
+            image = page.render(scale=scale).to_pil().convert("L")
             texts.append(pytesseract.image_to_string(image, config="--psm 4"))
             page.close()
         return texts

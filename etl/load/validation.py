@@ -65,6 +65,29 @@ def _message(template: str, row: dict) -> str:
         return template
 
 
+# Great Expectations' Data Docs print unexpected values as markup (and undo HTML escaping on the way), so vendor
+# text such as a metric, sheet or folder name written as a tag would run in a reader's browser. The frame the
+# suites see carries the angle brackets as look-alike quotation marks instead: no tag can form, the text reads
+# the same, and quarantine messages still quote the row as written.
+_NO_TAGS = str.maketrans({"<": "\u2039", ">": "\u203a"})
+
+
+def _inert(value):
+    return value.translate(_NO_TAGS) if isinstance(value, str) else value
+
+
+def _for_data_docs(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The frame Great Expectations sees: text made inert as markup, and row ids replaced by positions (a row
+    id can hold a sheet name), mapped back for the quarantine."""
+    safe = df.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(_inert)
+    positions = [str(i) for i in range(len(df))]
+    safe["row_id"] = positions
+    return safe, dict(zip(positions, df["row_id"]))
+
+
 def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path | None) -> ValidationOutcome:
     """frames: suite name -> DataFrame with a `row_id` column. Empty frames are skipped."""
     if all(df.empty for df in frames.values()):
@@ -83,6 +106,10 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
     context.variables.progress_bars = {"globally": False}
     source = context.data_sources.add_or_update_pandas("staged_records")
 
+    # values the suites compare text against are made inert as the text is
+    safe_parameters = {
+        k: [_inert(x) for x in v] if isinstance(v, (list, tuple, set)) else v for k, v in parameters.items()
+    }
     failures: list[RowFailure] = []
     success: dict[str, bool] = {}
     for name, df in frames.items():
@@ -118,7 +145,8 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
                 result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]},
             )
         )
-        result = checkpoint.run(batch_parameters={"dataframe": df}, expectation_parameters=parameters)
+        safe, row_ids = _for_data_docs(df)
+        result = checkpoint.run(batch_parameters={"dataframe": safe}, expectation_parameters=safe_parameters)
         by_id = df.set_index("row_id", drop=False)
         for run in result.run_results.values():
             success[name] = bool(run.success)
@@ -126,7 +154,7 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
                 if r.success:
                     continue
                 # GX lists failing rows by our row_id; check explicitly rather than trusting a task failure
-                ids = [u["row_id"] for u in (r.result.get("unexpected_index_list") or [])]
+                ids = [row_ids[u["row_id"]] for u in (r.result.get("unexpected_index_list") or [])]
                 if not ids and r.exception_info and r.exception_info.get("raised_exception"):
                     raise RuntimeError(
                         f"expectation {r.expectation_config.type} could not run: "

@@ -30,6 +30,10 @@ HEADER_ROLES: list[tuple[str, tuple[str, ...]]] = [
 MET_COUNT_WORDS = re.compile(r"(?i)\b(?:met|within|compliant|on time|in sla|successful|achieved)\b")
 TOTAL_COUNT_WORDS = re.compile(r"(?i)\b(?:total|volume|count|all|number of)\b")
 MAX_REPORT_ROWS = 100_000
+MAX_REPORT_COLUMNS = 200
+MAX_BLANK_ROWS = 1_000
+# one file's measurements: a few thousand in any real report; a file of ever more month columns is not one
+MAX_REPORT_MEASUREMENTS = 200_000
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # what a workbook may inflate to (zip bombs)
 
@@ -137,9 +141,15 @@ def _xlsx_grids(path: Path) -> list[_Grid]:
     grids = []
     try:
         for ws in wb.worksheets:
-            rows = []
-            for r in ws.iter_rows(values_only=True):
-                rows.append([_cell_text(c) for c in r])
+            rows, blank_run = [], 0
+            # a sheet's stated dimension can claim millions of cells for a file of a few KB, and openpyxl pads
+            # every row to it: read at most MAX_REPORT_COLUMNS columns, and stop after a long run of empty rows
+            for r in ws.iter_rows(values_only=True, max_col=MAX_REPORT_COLUMNS):
+                cells = [_cell_text(c) for c in r]
+                blank_run = blank_run + 1 if not any(cells) else 0
+                if blank_run > MAX_BLANK_ROWS:
+                    break
+                rows.append(cells)
                 if len(rows) > MAX_REPORT_ROWS:
                     raise InputFileError(f"sheet {ws.title!r} has more than {MAX_REPORT_ROWS:,} rows")
             context = " ".join([ws.title, *(" ".join(r) for r in rows[:6])])
@@ -262,6 +272,15 @@ def _measurement(
     )
 
 
+def _within_limit(values: int) -> None:
+    """Refuse a table before its values are built: a 4 MB CSV of 1,000 month columns would be 2 M measurements."""
+    if values > MAX_REPORT_MEASUREMENTS:
+        raise InputFileError(
+            f"report gives {values:,} values, above the limit of {MAX_REPORT_MEASUREMENTS:,} for one file "
+            "(split it by period)"
+        )
+
+
 def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | None) -> list[Measurement]:
     """Measurements from one table in any of three shapes: metrics as rows (long), metrics as columns with
     a period column (wide), or metrics as rows with one column per month."""
@@ -316,6 +335,7 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
         found = _header_roles(row)
         month_columns = {i: parse_period(c) for i, c in enumerate(row) if i != found.get("metric") and parse_period(c)}
         if "metric" in found and len(month_columns) >= 2:  # months as columns
+            _within_limit(len(rows) * len(month_columns))
             for r, cells in enumerate(rows[h + 1 :], start=h + 2):
                 name = cells[found["metric"]] if found["metric"] < len(cells) else ""
                 if not name or re.match(r"(?i)total|average", name):
@@ -344,6 +364,7 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
             and not ({"metric", "actual"} & found.keys())
         ):
             metric_columns = [i for i, c in enumerate(row) if c and i not in found.values()]
+            _within_limit(len(rows) * len(metric_columns))
             body = [r for r in rows[h + 1 : h + 80] if any(c.strip() for c in r)]
             if any(
                 sum(1 for r in body if i < len(r) and r[i].strip() and not _VALUE.match(r[i])) > len(body) // 2
@@ -528,6 +549,7 @@ def extract_report(path: Path, engagement_id: str, sha256: str) -> list[Measurem
         measurements += _read_grid(grid, engagement_id, sha256, file_period) or _read_by_content(
             grid, engagement_id, sha256, file_period
         )
+    _within_limit(len(measurements))
     if not measurements:
         first = ""
         for g in grids:

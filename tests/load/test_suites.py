@@ -101,3 +101,33 @@ def test_measurement_suite_rejects_duplicates_missing_values_and_bad_periods(bat
     assert ("dup", "expect_compound_columns_to_be_unique") in failed
     assert (rows.row_id[1], "expect_column_values_to_not_be_null") in failed
     assert (rows.row_id[2], "expect_column_values_to_match_regex") in failed
+
+
+def test_vendor_text_reaches_the_data_docs_escaped_and_failures_still_name_their_rows(tmp_path):
+    """A metric name or sheet name written as markup must not run in a reader's browser: Data Docs print
+    unexpected values as HTML, so the frame they see is escaped; quarantine keeps the row as written."""
+    attack = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    frame = pd.DataFrame(
+        [
+            {
+                "row_id": f"sha:sheet {attack} row 2",
+                "engagement_id": "o'brien & co",
+                "metric_id": "m",
+                "metric_name": attack,
+                "unit": attack,
+                "direction": "higher",
+                "expected": 99.0,
+                "minimum": 98.0,
+                "allocation_pct": 0.0,
+                "unit_min": 0.0,
+                "unit_max": 100.0,
+            },
+        ]
+    )
+    outcome = validate({"sla_terms": frame}, PARAMS, docs_root=tmp_path)
+    unit = [f for f in outcome.failures if f.column == "unit"]
+    assert unit and unit[0].row_id == f"sha:sheet {attack} row 2"  # mapped back to the row as written
+    assert attack in unit[0].message  # the quarantine message quotes the vendor's text as it was
+    pages = [p.read_text(errors="replace") for p in tmp_path.rglob("*.html")]
+    assert pages, "no Data Docs were written"
+    assert not any("<script>alert(2)" in page or '<img src=x onerror="alert(1)"' in page for page in pages)
