@@ -42,7 +42,7 @@ test: install lint
 
 ## The unit tests of every stage, without Airflow, dbt or database servers: the loop to run while editing
 test-fast: install
-	$(BIN)/python -m pytest -m "not e2e and not airflow_services and not bench" -q
+	$(BIN)/python -m pytest -m "not e2e and not airflow_services and not bench and not evaluation" -q
 
 ## ruff's rules (pyflakes, imports, bugbear, Airflow 3) and its formatter, as configured in pyproject.toml
 lint: install

@@ -112,6 +112,7 @@ def test_template_placeholders_give_no_level():
     assert find_levels([page]) == []
 
 
+@pytest.mark.evaluation
 @pytest.mark.skipif(not SHARED_SLA.is_file(), reason="../shared/sla is not beside the project")
 def test_eval_sla_on_the_shared_development_set_meets_the_issue_bar():
     result = evaluate(SHARED_SLA, workers=2)

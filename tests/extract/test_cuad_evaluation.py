@@ -28,7 +28,10 @@ TARGET_F1 = {
 BELOW_TARGET_F1 = {"Renewal Term": 0.80}
 SWITCHED_OFF_LABELS = {label for label, name in CLAUSE_LABELS.items() if name in SWITCHED_OFF}
 
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="../shared/cuad is not beside the project")
+pytestmark = [
+    pytest.mark.evaluation,
+    pytest.mark.skipif(not GOLD.exists(), reason="../shared/cuad is not beside the project"),
+]
 
 
 @pytest.fixture(scope="module")
