@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from etl.settings import Settings
+from etl.settings import Settings, masked
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             create_schema(db)
         finally:
             db.close()
-        print(f"warehouse ready: {settings.warehouse}")
+        print(f"warehouse ready: {masked(settings.warehouse)}")
         return 0
     if args.command == "report":
         from pathlib import Path
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(kpi_summary(settings.warehouse))
-    print(f"\nWarehouse: {settings.warehouse}")
+    print(f"\nWarehouse: {masked(settings.warehouse)}")
     if args.command == "run" and settings.report_path.exists():
         print(f"Report:    {settings.report_path}")
     return 0

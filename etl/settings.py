@@ -20,6 +20,14 @@ def is_postgres(target: str) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
 
+def masked(warehouse: str) -> str:
+    """A warehouse as it may be shown or logged: a PostgreSQL URL's password replaced by ***."""
+    u = urlparse(warehouse)
+    if not u.password:
+        return warehouse
+    return u._replace(netloc=u.netloc.replace(f":{u.password}@", ":***@", 1)).geturl()
+
+
 def postgres_params(url: str) -> dict:
     u = urlparse(url)
     return {

@@ -16,7 +16,7 @@ import pandas as pd
 from etl.load.schema import RAW_COLUMNS
 from etl.quantities import period_grain, period_start, unit_ranges
 from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS, ExtractedFile
-from etl.reports.metric_mapping import MetricMatch, load_mapping_file, match_metric
+from etl.reports.metric_mapping import MappingFileError, MetricMatch, load_mapping_file, match_metric
 from etl.reports.values import parse_locale_number, to_contract_unit
 from etl.settings import DBT_VARS
 
@@ -186,12 +186,17 @@ def build_batch(
         )
 
     mapping_cache: dict[str, dict[str, str]] = {}
+    mapping_problem: dict[str, str] = {}  # a broken mapping file affects only its engagement, and says why
     rows = []
     for f in reports:
         metrics = by_engagement.get(f.engagement_id, {})
         if f.engagement_id not in mapping_cache:
             path = mappings_dir / f"{f.engagement_id}.yml"
-            mapping_cache[f.engagement_id] = load_mapping_file(path) if path.exists() else {}
+            try:
+                mapping_cache[f.engagement_id] = load_mapping_file(path) if path.exists() or path.is_symlink() else {}
+            except (MappingFileError, OSError) as exc:
+                mapping_cache[f.engagement_id] = {}
+                mapping_problem[f.engagement_id] = f"mappings/{exc} (it was not used); "
         names = {k: v[0] for k, v in metrics.items()}
         matched: dict[str, MetricMatch] = {}  # a report names the same few metrics on every row
         matches = [
@@ -254,7 +259,8 @@ def build_batch(
                         "file_sha256": f.sha256,
                         "page": m.provenance.page,
                         "source_text": m.provenance.source_text,
-                        "fix_hint": (
+                        "fix_hint": mapping_problem.get(f.engagement_id, "")
+                        + (
                             f"it matches {' and '.join(match.candidates)} equally well; "
                             if match.method == "ambiguous"
                             else ""

@@ -82,12 +82,33 @@ def _similarity(a: str, b: str) -> float:
     return round(0.5 * overlap + 0.3 * dice + 0.2 * chars, 3)
 
 
+MAX_MAPPING_BYTES = 1024 * 1024
+
+
+class MappingFileError(ValueError):
+    """A mapping file that cannot be used, with the reason a person can act on."""
+
+
 def load_mapping_file(path: Path) -> dict[str, str]:
-    """mappings/<engagement_id>.yml: {metrics: {"name as the vendor writes it": contract_metric_id}}."""
+    """mappings/<engagement_id>.yml: {metrics: {"name as the vendor writes it": contract_metric_id}}.
+    Raises MappingFileError (never anything else) for a file that is a link, too large, or not that shape."""
     import yaml
 
-    data = yaml.safe_load(path.read_text()) or {}
-    return {_normal(k): v for k, v in (data.get("metrics") or {}).items()}
+    if path.is_symlink():
+        raise MappingFileError(f"{path.name} is a link; mapping files are read only from the inbox itself")
+    if path.stat().st_size > MAX_MAPPING_BYTES:
+        raise MappingFileError(f"{path.name} is over the {MAX_MAPPING_BYTES // 1024} KB limit for a mapping file")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise MappingFileError(f"{path.name} is not readable YAML ({first})") from None
+    metrics = data.get("metrics") if isinstance(data, dict) else None
+    if not isinstance(metrics, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in metrics.items()):
+        raise MappingFileError(
+            f'{path.name} must hold metrics: with lines "name as the vendor writes it": metric_id (text on both sides)'
+        )
+    return {_normal(k): v for k, v in metrics.items()}
 
 
 def match_metric(name: str, contract_metrics: dict[str, str], mapped: dict[str, str]) -> MetricMatch:

@@ -61,9 +61,14 @@ def duration_seconds(text: str) -> float | None:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def spreadsheet_safe(text: str) -> str:
     """Text that a spreadsheet would run as a formula ('=HYPERLINK(...)', '+cmd|...', '@SUM(...)') gets a
-    leading apostrophe, so it reaches an analyst's spreadsheet as text. Numbers ('-5%', '+3') stay as written."""
+    leading apostrophe, so it reaches an analyst's spreadsheet as text. Numbers ('-5%', '+3') stay as written.
+    NUL and other control characters go first: PostgreSQL refuses a NUL in text, and no report means one."""
+    text = _CONTROL.sub("", text) if text else text
     if not text or not text.startswith(_FORMULA_START):
         return text
     if parse_locale_number(text) is not None or duration_seconds(text) is not None:

@@ -43,3 +43,75 @@ def test_a_scan_longer_than_ocr_reads_is_refused_with_the_fix(tmp_path):
     c.save()
     with pytest.raises(InputFileError, match="OCR reads at most"):
         read_pages(path)
+
+
+def test_a_password_is_never_shown():
+    from etl.settings import masked
+
+    assert masked("postgresql://etl:s3cr%40t@db:5432/outsourcing") == "postgresql://etl:***@db:5432/outsourcing"
+    assert masked("data/outsourcing.duckdb") == "data/outsourcing.duckdb"
+
+
+def test_nul_and_control_characters_never_reach_the_warehouse(tmp_path):
+    path = tmp_path / "2025-03.csv"
+    path.write_bytes(b"Service Level,Actual\nAvail\x00ability\x07,99.5\n")
+    [m] = extract_report(path, "e", "sha")
+    assert m.metric_name == "Availability" and "\x00" not in m.provenance.source_text
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"metrics: [unclosed", "not readable YAML"),
+        (b"- a\n- b\n", "must hold metrics:"),
+        (b"metrics:\n  1: availability\n", "must hold metrics:"),
+        (b"metrics:\n  \xff\xfe: x\n", "not readable YAML"),
+        (b"!!python/object/apply:os.system ['true']\n", "not readable YAML"),
+    ],
+)
+def test_a_broken_mapping_file_affects_only_its_engagement_and_says_why(tmp_path, content, reason):
+    import pandas as pd
+
+    from etl.load.batch import build_batch
+    from etl.records import ExtractedFile
+
+    mappings = tmp_path / "mappings"
+    mappings.mkdir()
+    (mappings / "bad.yml").write_bytes(content)
+    report = tmp_path / "2025-03.csv"
+    report.write_text("Service Level,Actual\nAvailability,99.5\nUptime of the old platform,98\n")
+    sla = pd.DataFrame(
+        [
+            {"engagement_id": e, "metric_id": "availability", "metric_name": "Availability", "unit": "percent"}
+            for e in ("bad", "good")
+        ]
+    )
+    files = [
+        ExtractedFile(
+            f"reports/{e}/2025-03.csv",
+            f"sha-{e}",
+            "report",
+            e,
+            "extracted",
+            measurements=extract_report(report, e, f"sha-{e}"),
+        )
+        for e in ("bad", "good")
+    ]
+    rows = build_batch(files, sla, mappings).measurements
+    bad = rows[rows["engagement_id"] == "bad"]
+    assert set(bad.loc[bad["metric_id"].notna(), "metric_id"]) == {"availability"}  # what matches still loads
+    unmatched = bad[bad["metric_id"].isna()]
+    assert unmatched["fix_hint"].str.contains(reason).all() and unmatched["fix_hint"].str.contains("bad.yml").all()
+    good = rows[rows["engagement_id"] == "good"]
+    assert not good["fix_hint"].str.contains("bad.yml").any()
+
+
+def test_a_mapping_file_that_links_out_of_the_inbox_is_not_followed(tmp_path):
+    from etl.reports.metric_mapping import MappingFileError, load_mapping_file
+
+    outside = tmp_path / "outside.yml"
+    outside.write_text('metrics:\n  "Availability": p1_resolution\n')
+    link = tmp_path / "eng.yml"
+    link.symlink_to(outside)
+    with pytest.raises(MappingFileError, match="is a link"):
+        load_mapping_file(link)
