@@ -60,10 +60,16 @@ def dbt_command(settings: Settings, *args: str) -> list[str]:
     ]
 
 
-def dbt_build(warehouse: str | Path, command: str = "build", variables: dict | None = None) -> None:
-    """Run `dbt <command>`; `variables` become dbt vars (for example a fixed as_of_date for renewals)."""
+def dbt_build(
+    warehouse: str | Path, command: str = "build", variables: dict | None = None, unit_tests: bool = False
+) -> None:
+    """Run `dbt <command>`; `variables` become dbt vars (for example a fixed as_of_date for renewals). dbt unit
+    tests check the models' logic on fixed rows, so they belong to the test suite (`unit_tests=True`), not to
+    every pipeline run."""
     settings = Settings(PROJECT_ROOT, str(warehouse))
     extra = ["--vars", json.dumps(variables)] if variables else []
+    if command.split()[0] == "build" and not unit_tests:
+        extra += ["--exclude-resource-type", "unit_test"]
     proc = subprocess.run(
         dbt_command(settings, *command.split(), "--no-use-colors", *extra),
         env=dbt_environment(settings),

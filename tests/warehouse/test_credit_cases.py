@@ -131,7 +131,7 @@ def build(target: str) -> str:
         db.bulk_insert(table, pd.DataFrame(rows))
     db.commit()
     db.close()
-    dbt_build(target)
+    dbt_build(target, unit_tests=True)
     return target
 
 

@@ -189,7 +189,7 @@ def build(target: str) -> str:
         db.bulk_insert(table, df)
     db.commit()
     db.close()
-    dbt_build(target, variables={"as_of_date": "cast('2026-01-15' as date)"})
+    dbt_build(target, variables={"as_of_date": "cast('2026-01-15' as date)"}, unit_tests=True)
     return target
 
 

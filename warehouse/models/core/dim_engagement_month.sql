@@ -1,3 +1,7 @@
+-- A table, rebuilt by every dbt build: marts and tests read it many times, and a view would redo its month
+-- spine (and, for credits, the month-by-month walk) at every read.
+{{ config(materialized='table') }}
+
 -- One row per engagement and month it is in service: from the month its contract takes effect to the last month
 -- due (the latest month any engagement has reported, and not past the contract's expiry). Charges run whether or
 -- not the vendor reported, so savings, credits and missing_reports all count these months.

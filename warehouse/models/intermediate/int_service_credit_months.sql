@@ -1,3 +1,7 @@
+-- A table, rebuilt by every dbt build: marts and tests read it many times, and a view would redo its month
+-- spine (and, for credits, the month-by-month walk) at every read.
+{{ config(materialized='table') }}
+
 -- Grain: one row per engagement and month, from its first to its last month with a flat, tiered or per-failure
 -- credit: what the month's levels earn, and the credit after the contract's monthly and 12-month caps.
 -- The 12-month cap depends on the credits actually given in the previous 11 months, which depend on their own
