@@ -146,6 +146,34 @@ _ROW = re.compile(
 )
 
 
+def _labelled_term(
+    engagement_id: str,
+    name: str,
+    unit: str,
+    values: dict[str, float],
+    window: str,
+    confidence: float,
+    provenance: Provenance,
+    rule: str = "schedule table",
+) -> SlaTerm:
+    """A schedule row from its levels by role (expected, minimum, and optional baseline and allocation)."""
+    return SlaTerm(
+        engagement_id=engagement_id,
+        metric_id=metric_id(name),
+        metric_name=name,
+        unit=unit,
+        direction=_direction(values["expected"], values["minimum"], name),
+        baseline=values.get("baseline"),
+        expected=values["expected"],
+        minimum=values["minimum"],
+        allocation_pct=values.get("allocation", 0.0),
+        measurement_window=window,
+        confidence=confidence,
+        provenance=provenance,
+        rule=rule,
+    )
+
+
 def read_sla_terms_from_text(
     pages: list[PdfPage], engagement_id: str, sha256: str, default_window: str, confidence: float = 0.6
 ) -> list[SlaTerm]:
@@ -195,19 +223,14 @@ def read_sla_terms_from_text(
             name = m.group("name").strip()
             unit = _unit_of(m.group("unit") or "", [], name)
             terms.append(
-                SlaTerm(
-                    engagement_id=engagement_id,
-                    metric_id=metric_id(name),
-                    metric_name=name,
-                    unit=unit,
-                    direction=_direction(values["expected"], values["minimum"], name),
-                    baseline=values.get("baseline"),
-                    expected=values["expected"],
-                    minimum=values["minimum"],
-                    allocation_pct=values.get("allocation", 0.0),
-                    measurement_window=default_window,
-                    confidence=confidence,
-                    provenance=Provenance(sha256, page.number, line, page.text.find(line.split()[0])),
+                _labelled_term(
+                    engagement_id,
+                    name,
+                    unit,
+                    values,
+                    default_window,
+                    confidence,
+                    Provenance(sha256, page.number, line, page.text.find(line.split()[0])),
                 )
             )
     return terms
@@ -245,19 +268,14 @@ def read_sla_terms_from_paragraphs(
             measured = _MEASURED_IN.search(paragraph)
             unit = _unit_of(measured.group("unit") if measured else "", [], name)
             terms.append(
-                SlaTerm(
-                    engagement_id=engagement_id,
-                    metric_id=metric_id(name),
-                    metric_name=name,
-                    unit=unit,
-                    direction=_direction(values["expected"], values["minimum"], name),
-                    baseline=values.get("baseline"),
-                    expected=values["expected"],
-                    minimum=values["minimum"],
-                    allocation_pct=values.get("allocation", 0.0),
-                    measurement_window=default_window,
-                    confidence=confidence,
-                    provenance=Provenance(sha256, page.number, paragraph[:300]),
+                _labelled_term(
+                    engagement_id,
+                    name,
+                    unit,
+                    values,
+                    default_window,
+                    confidence,
+                    Provenance(sha256, page.number, paragraph[:300]),
                     rule="labelled levels in a paragraph",
                 )
             )
