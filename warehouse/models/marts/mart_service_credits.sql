@@ -100,53 +100,60 @@ credits as (
     left join earned_back_by_month
         on earned_back_by_month.engagement_id = charges.engagement_id
         and earned_back_by_month.period_month = charges.period_month
+),
+
+priced as (
+    select
+        credits.*,
+        -- the at-risk pool's credit: a month without a service level default owes nothing whatever the charges;
+        -- with one, an unknown at-risk amount makes the credit unknown (NULL, with the reason), never zero
+        case when credits.allocation_pct_triggered = 0 then 0 else {{ round_to("credits.capped_credit", 2) }} end
+            as pool_credit_amount,
+        -- the cap scales every default's share alike, so an earned-back default returns its capped share;
+        -- earn-back is a term of the at-risk pool only
+        case when credits.allocation_pct_triggered = 0 then 0 else
+            {{ round_to("credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
+        end as credit_earned_back,
+        case when credits.allocation_pct_triggered = 0 then 0 else
+            {{ round_to("credits.capped_credit - credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
+        end as pool_net_credit_amount,
+        -- levels with a credit model of their own (flat % per failure, tiered, amount per failure), after the
+        -- contract's monthly and 12-month caps (int_service_credit_months); NULL when their charges are unknown
+        case when level_credits.charge_key is null then 0 else {{ round_to("level_credits.credit_after_caps", 2) }} end
+            as level_credit_amount,
+        level_credits.credit_unknown_reason as level_credit_unknown_reason
+    from credits
+    left join {{ ref('int_service_credit_months') }} as level_credits on level_credits.charge_key = credits.charge_key
 )
 
 select
-    credits.charge_key,
-    credits.engagement_id,
+    priced.charge_key,
+    priced.engagement_id,
     engagements.engagement_type,
     engagements.vendor_name,
-    credits.period_month,
+    priced.period_month,
     -- 'no report': the vendor sent no performance report for the month, so nothing could be missed; read it as
     -- unknown performance, not as a clean month (missing_reports lists these)
-    case when credits.has_report then 'reported' else 'no report' end as report_status,
-    credits.currency,
-    {{ round_to("credits.monthly_charges", 2) }} as monthly_charges,
-    credits.charges_source,
-    {{ round_to("credits.at_risk_amount", 2) }} as at_risk_amount,
-    credits.breaches,
-    credits.service_level_defaults,
-    credits.repeat_defaults,
+    case when priced.has_report then 'reported' else 'no report' end as report_status,
+    priced.currency,
+    {{ round_to("priced.monthly_charges", 2) }} as monthly_charges,
+    priced.charges_source,
+    {{ round_to("priced.at_risk_amount", 2) }} as at_risk_amount,
+    priced.breaches,
+    priced.service_level_defaults,
+    priced.repeat_defaults,
     engagements.repeat_default_multiplier,
-    credits.allocation_pct_triggered,
-    {{ round_to("credits.credit_before_cap", 2) }} as credit_before_cap,
-    -- the at-risk pool's credit: a month without a service level default owes nothing whatever the charges;
-    -- with one, an unknown at-risk amount makes the credit unknown (NULL, with the reason), never zero
-    case when credits.allocation_pct_triggered = 0 then 0 else {{ round_to("credits.capped_credit", 2) }} end
-        as pool_credit_amount,
-    -- levels with a credit model of their own (flat % per failure, tiered, amount per failure), after the
-    -- contract's monthly and 12-month caps (int_service_credit_months); NULL when their charges are unknown
-    case when level_credits.charge_key is null then 0 else {{ round_to("level_credits.credit_after_caps", 2) }} end
-        as level_credit_amount,
-    (case when credits.allocation_pct_triggered = 0 then 0 else {{ round_to("credits.capped_credit", 2) }} end)
-        + (case when level_credits.charge_key is null then 0
-                else {{ round_to("level_credits.credit_after_caps", 2) }} end) as credit_amount,
+    priced.allocation_pct_triggered,
+    {{ round_to("priced.credit_before_cap", 2) }} as credit_before_cap,
+    priced.pool_credit_amount,
+    priced.level_credit_amount,
+    priced.pool_credit_amount + priced.level_credit_amount as credit_amount,
     coalesce(
-        case when credits.allocation_pct_triggered > 0 then credits.credit_unknown_reason end,
-        level_credits.credit_unknown_reason
+        case when priced.allocation_pct_triggered > 0 then priced.credit_unknown_reason end,
+        priced.level_credit_unknown_reason
     ) as credit_unknown_reason,
-    -- the cap scales every default's share alike, so an earned-back default returns its capped share;
-    -- earn-back is a term of the at-risk pool only
-    case when credits.allocation_pct_triggered = 0 then 0 else
-        {{ round_to("credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
-    end as credit_earned_back,
-    (case when credits.allocation_pct_triggered = 0 then 0 else
-        {{ round_to("credits.capped_credit - credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
-    end)
-        + (case when level_credits.charge_key is null then 0
-                else {{ round_to("level_credits.credit_after_caps", 2) }} end) as net_credit_amount,
+    priced.credit_earned_back,
+    priced.pool_net_credit_amount + priced.level_credit_amount as net_credit_amount,
     engagements.earn_back_months
-from credits
-inner join engagements on engagements.engagement_id = credits.engagement_id
-left join {{ ref('int_service_credit_months') }} as level_credits on level_credits.charge_key = credits.charge_key
+from priced
+inner join engagements on engagements.engagement_id = priced.engagement_id
