@@ -76,8 +76,8 @@ def build_report(warehouse: str) -> str:
         savings = _frame(
             db,
             "select rollup_level, rollup_key, currency, engagements, baseline_in_period, "
-            "charges_in_period, realised_savings, savings_pct, committed_savings_pct, savings_gap_pct "
-            "from mart_cost_savings_rollup where rollup_level in ('vendor', 'portfolio') "
+            "charges_in_period, realised_savings, savings_pct, weighted_savings_pct, committed_savings_pct, "
+            "savings_gap_pct from mart_cost_savings_rollup where rollup_level in ('vendor', 'portfolio') "
             "order by rollup_level desc, rollup_key, currency",
         )
         renewals = _frame(
@@ -173,7 +173,9 @@ def build_report(warehouse: str) -> str:
     }
 <h2>Realised savings by vendor</h2>
 <p class="muted">Charges in the months in service (reported invoices where there are any) against the cost baseline
-for the same months; money is summed within a currency only.</p>
+for the same months; money is summed within a currency only. savings_pct averages the engagements' own
+percentages, each counting once (the definition of every portfolio figure in this report);
+weighted_savings_pct weights them by baseline.</p>
 {
         _table(
             savings,
@@ -182,6 +184,7 @@ for the same months; money is summed within a currency only.</p>
                 "charges_in_period": "{:,.0f}",
                 "realised_savings": "{:,.0f}",
                 "savings_pct": "{:.1f}",
+                "weighted_savings_pct": "{:.1f}",
                 "committed_savings_pct": "{:.1f}",
                 "savings_gap_pct": "{:+.1f}",
                 "engagements": "{:.0f}",

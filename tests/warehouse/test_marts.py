@@ -335,8 +335,11 @@ def test_savings_roll_up_by_vendor_type_and_portfolio_within_a_currency(warehous
     # A: nine months at 1,500,000 / 12 baseline and 100,000 charged; C: three months as above
     assert vendor_a["baseline_in_period"] == pytest.approx(1125000.0 + 75000.0)
     assert vendor_a["charges_in_period"] == pytest.approx(900000.0 + 64000.0)
-    assert vendor_a["savings_pct"] == pytest.approx(100 * 236000 / 1200000, abs=1e-4)
-    assert vendor_a["committed_savings_pct"] == pytest.approx((15 * 1125000 + 10 * 75000) / 1200000, abs=1e-4)
+    # one definition everywhere: each engagement's own % counting once (A 20 %, C 14.6667 %) ...
+    assert vendor_a["savings_pct"] == pytest.approx((20.0 + 100 * 11000 / 75000) / 2, abs=1e-4)
+    assert vendor_a["committed_savings_pct"] == pytest.approx((15 + 10) / 2, abs=1e-4)
+    # ... and the money view beside it, weighted by baseline within the currency
+    assert vendor_a["weighted_savings_pct"] == pytest.approx(100 * 236000 / 1200000, abs=1e-4)
     assert got[("engagement_type", "KPO", "USD")]["realised_savings"] == pytest.approx(11000.0)
     assert {k[2] for k in got if k[0] == "portfolio"} == {"USD", "EUR"}
     assert got[("portfolio", "ALL", "EUR")]["savings_pct"] == pytest.approx(0.0)

@@ -1,6 +1,9 @@
 -- Realised savings rolled up by vendor, by ITO/BPO/KPO and for the whole portfolio. Money adds up only within a
--- currency, so each rollup row is one group in one currency; savings_pct is the group's realised savings over
--- its baseline for the same months (weighted by baseline, not an average of percentages).
+-- currency, so each rollup row is one group in one currency. savings_pct, committed_savings_pct and
+-- savings_gap_pct follow the project's one portfolio definition (each engagement's own percentage, each
+-- engagement counting once: the same as mart_kpi_by_engagement_type, the CLI and the HTML report);
+-- weighted_savings_pct is the group's realised savings over its baseline (weighted by baseline), which only
+-- money in one currency allows.
 with engagements as (
     -- a contract that names no vendor or no currency still counts: under its own label, never summed with
     -- the money of a known currency, and never a NULL key that would stop the build
@@ -11,22 +14,19 @@ with engagements as (
         coalesce(currency, 'unknown currency') as currency,
         baseline_in_period,
         charges_in_period,
-        committed_savings_pct
+        savings_pct,
+        committed_savings_pct,
+        savings_gap_pct
     from {{ ref('mart_cost_savings') }}
     where months_in_service > 0
 ),
 
 grouped as (
-    select 'vendor' as rollup_level, vendor_name as rollup_key, currency, engagement_id, baseline_in_period,
-           charges_in_period, committed_savings_pct
-    from engagements
+    select 'vendor' as rollup_level, vendor_name as rollup_key, engagements.* from engagements
     union all
-    select 'engagement_type', engagement_type, currency, engagement_id, baseline_in_period, charges_in_period,
-           committed_savings_pct
-    from engagements
+    select 'engagement_type', engagement_type, engagements.* from engagements
     union all
-    select 'portfolio', 'ALL', currency, engagement_id, baseline_in_period, charges_in_period, committed_savings_pct
-    from engagements
+    select 'portfolio', 'ALL', engagements.* from engagements
 )
 
 select
@@ -38,8 +38,9 @@ select
     {{ round_to("sum(baseline_in_period)", 2) }} as baseline_in_period,
     {{ round_to("sum(charges_in_period)", 2) }} as charges_in_period,
     {{ round_to("sum(baseline_in_period) - sum(charges_in_period)", 2) }} as realised_savings,
-    {{ round_to("100.0 * (sum(baseline_in_period) - sum(charges_in_period)) / nullif(sum(baseline_in_period), 0)", 4) }} as savings_pct,
-    {{ round_to("sum(committed_savings_pct * baseline_in_period) / nullif(sum(baseline_in_period), 0)", 4) }} as committed_savings_pct,
-    {{ round_to("100.0 * (sum(baseline_in_period) - sum(charges_in_period)) / nullif(sum(baseline_in_period), 0) - sum(committed_savings_pct * baseline_in_period) / nullif(sum(baseline_in_period), 0)", 4) }} as savings_gap_pct
+    {{ round_to("avg(savings_pct)", 4) }} as savings_pct,
+    {{ round_to("avg(committed_savings_pct)", 4) }} as committed_savings_pct,
+    {{ round_to("avg(savings_gap_pct)", 4) }} as savings_gap_pct,
+    {{ round_to("100.0 * (sum(baseline_in_period) - sum(charges_in_period)) / nullif(sum(baseline_in_period), 0)", 4) }} as weighted_savings_pct
 from grouped
 group by rollup_level, rollup_key, currency
