@@ -1,6 +1,6 @@
 """The per-file step: hash a file, skip it if its content is already in the warehouse, else extract and stage it.
 
-Runs once per inbox file (one mapped Airflow task each). Never raises for bad input: an unreadable file
+Runs once per inbox file, inside a batch's extraction process (etl/intake/isolation.py). Never raises for bad input: an unreadable file
 becomes a staged outcome with status `quarantined` and a reason, so the load task records it.
 """
 
@@ -73,11 +73,6 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
 def stage_file(settings: Settings, item: InboxFile) -> str:
     """Extract one file and write the outcome where the load task will find it; returns that path."""
     outcome = extract_file(settings, item)
-    target = staged_path(settings, outcome.path, outcome.sha256)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(outcome.to_dict()))
-    tmp.replace(target)  # atomic: a retried task never leaves half a file for the loader
     log.info(
         "%s: %s %s (%d terms, %d SLA rows, %d measurements)",
         item.path,
@@ -87,6 +82,15 @@ def stage_file(settings: Settings, item: InboxFile) -> str:
         len(outcome.sla_terms),
         len(outcome.measurements),
     )
+    return write_staged(settings, outcome)
+
+
+def write_staged(settings: Settings, outcome: ExtractedFile) -> str:
+    target = staged_path(settings, outcome.path, outcome.sha256)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(outcome.to_dict()))
+    tmp.replace(target)  # atomic: a retried task never leaves half a file for the loader
     return str(target)
 
 

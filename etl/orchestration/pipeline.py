@@ -7,7 +7,8 @@ from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 
-from etl.intake import file_task
+from etl.intake import file_task, isolation
+from etl.intake.batches import plan_batches
 from etl.intake.inbox import InboxFile, file_sha256, inside_inbox, list_inbox
 from etl.load import transaction
 from etl.load.registry import registered_shas
@@ -44,8 +45,20 @@ def _unchanged(inbox: Path, path: str, registered_sha256: str | None) -> bool:
         return False
 
 
+def discover_batches(settings: Settings, kind: str | None, slots: int) -> list[dict]:
+    """discover(), cut into at most `slots` batches of similar work (etl/intake/batches.py)."""
+    batches = plan_batches(settings.inbox, discover(settings, kind), slots)
+    log.info("%d batches: %s", len(batches), "; ".join(b.label for b in batches))
+    return [b.to_dict() for b in batches]
+
+
 def stage(settings: Settings, item: dict) -> str:
     return file_task.stage_file(settings, InboxFile(**item))
+
+
+def stage_batch(settings: Settings, items: list[dict]) -> list[str]:
+    """Extract a batch in its own process: a file that kills its reader is quarantined, the rest go on."""
+    return isolation.stage_batch(settings, [InboxFile(**item) for item in items])
 
 
 def load(

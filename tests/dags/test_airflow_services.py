@@ -1,31 +1,29 @@
-"""Airflow's real services, natively from the venv, against the local PostgreSQL: api-server, scheduler and
-dag-processor with the LocalExecutor. Sample files go into an inbox, the contracts DAG is triggered through the
-REST API (/api/v2), and the test waits for the reports DAG and the asset-scheduled KPI DAG to follow; then the
-warehouse (its own PostgreSQL database) must hold the expected rows. The services are stopped at the end.
+"""The production stack's distributed path, natively from the venv: api-server, scheduler, dag-processor and two
+Celery workers with the CeleryExecutor, this machine's Redis as the broker and PostgreSQL as the metadata and
+Celery result database (as docker-compose.yml runs them). Sample files go into an inbox, the contracts DAG is
+triggered through the REST API (/api/v2), and the test waits for the reports DAG and the asset-scheduled KPI DAG
+to follow; then both workers must have run extraction batches and the warehouse (its own PostgreSQL database)
+must hold the rows and marts that `outsourcing-etl run` gives over the same inbox. Everything is stopped at the
+end; the workers serve one private queue, so nothing else on the Redis server is touched.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import psycopg2
 import pytest
 
-from etl.load.database import postgres_params
-from tests.conftest import ROOT, SAMPLES
+from etl.load.database import open_warehouse, postgres_params, query_records
+from etl.orchestration.native_stack import BIN, NativeStack
+from etl.settings import Settings
+from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.airflow_services
 
-BIN = Path(sys.executable).parent
 FILES = {  # inbox path -> engagement
     "contracts/kpo-research-insightful.pdf": "kpo-research-insightful",
     "reports/kpo-research-insightful/2025-01.pdf": "kpo-research-insightful",
@@ -34,37 +32,7 @@ FILES = {  # inbox path -> engagement
     "reports/ito-apps-bluepeak/SLA_01_2025.csv": "ito-apps-bluepeak",
     "reports/ito-apps-bluepeak/SLA_02_2025.csv": "ito-apps-bluepeak",
 }
-DAG_IDS = ("outsourcing_contracts", "outsourcing_reports", "outsourcing_kpis")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _api(port: int, path: str, body: dict | None = None, method: str | None = None) -> dict:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/v2{path}",
-        method=method or ("POST" if body else "GET"),
-        data=json.dumps(body).encode() if body is not None else None,
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())
-
-
-def _wait(what: str, check, timeout: float, every: float = 3.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            result = check()
-        except OSError:  # the api-server is still starting
-            result = None
-        if result:
-            return result
-        time.sleep(every)
-    raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}")
+MARTS = ("mart_kpi_summary", "mart_service_credits", "mart_sla_attainment", "mart_cost_savings")
 
 
 @pytest.fixture(scope="module")
@@ -75,91 +43,59 @@ def stack(tmp_path_factory, new_postgres_database):
         (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(SAMPLES / rel, inbox / rel)
     metadata, warehouse = new_postgres_database("oetl_airflow"), new_postgres_database("oetl_warehouse")
-    port = _free_port()
     env = {
-        **os.environ,
-        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-        "AIRFLOW_HOME": str(work / "airflow"),
-        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": metadata.replace("postgresql://", "postgresql+psycopg2://"),
-        "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
-        "AIRFLOW__CORE__PARALLELISM": "4",
-        "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
-        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-        "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "False",
-        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
-        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
-        "AIRFLOW__API__BASE_URL": f"http://127.0.0.1:{port}",
-        "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "2",
-        "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
         "OUTSOURCING_ETL_INBOX": str(inbox),
         "OUTSOURCING_ETL_WAREHOUSE": warehouse,
         "OUTSOURCING_ETL_DATA_DIR": str(work / "data"),
-        "GX_ANALYTICS_ENABLED": "False",
+        # a batch per file, so this small inbox gives both workers extraction tasks
+        "OUTSOURCING_ETL_MIN_BATCH_WORK": "1",
     }
-    airflow = str(BIN / "airflow")
-    subprocess.run([airflow, "db", "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(
-        [airflow, "pools", "set", "outsourcing_warehouse", "1", "one warehouse writer at a time"],
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    services = []
-    for command in (["api-server", "--port", str(port)], ["scheduler"], ["dag-processor"]):
-        log = (work / f"{command[0]}.log").open("w")
-        services.append(
-            subprocess.Popen([airflow, *command], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        )
+    started = time.monotonic()
+    with NativeStack(work, metadata, executor="CeleryExecutor", workers=2, env=env) as running:
+        print(f"stack up in {time.monotonic() - started:.0f} s")
+        yield {"stack": running, "warehouse": warehouse, "inbox": inbox}
+
+
+def _marts(target: str) -> dict[str, list]:
+    # as test_marts compares the two backends: numbers to 9 places, dates as dates
+    def value(v):
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return round(float(v), 9)
+        return str(v)[:10] if hasattr(v, "isoformat") else v
+
+    db = open_warehouse(target, read_only=True)
     try:
-        _wait(
-            "the api-server, scheduler and dag-processor to report healthy",
-            lambda: all(
-                (_api(port, "/monitor/health").get(part) or {}).get("status") == "healthy"
-                for part in ("metadatabase", "scheduler", "dag_processor")
-            ),
-            timeout=120,
-        )
-        _wait(
-            "the DAGs to be parsed",
-            lambda: {d["dag_id"] for d in _api(port, "/dags")["dags"]} >= set(DAG_IDS),
-            timeout=120,
-        )
-        yield {"port": port, "warehouse": warehouse, "logs": work}
+        return {
+            mart: sorted(
+                (
+                    tuple(sorted((k, value(v)) for k, v in r.items()))
+                    for r in query_records(db, f"select * from {mart}")
+                ),
+                key=str,
+            )
+            for mart in MARTS
+        }
     finally:
-        for process in services:  # each service and the task processes it started
-            try:
-                os.killpg(process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-        for process in services:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        db.close()
 
 
-def _runs(port: int, dag_id: str) -> list[dict]:
-    return _api(port, f"/dags/{dag_id}/dagRuns?order_by=run_after")["dag_runs"]
-
-
-def test_triggered_through_the_rest_api_the_asset_chain_loads_the_warehouse(stack):
-    port = stack["port"]
-    triggered = _api(port, "/dags/outsourcing_contracts/dagRuns", {"logical_date": None})
+def test_triggered_through_the_rest_api_celery_workers_share_the_work_and_load_the_warehouse(stack, tmp_path):
+    airflow = stack["stack"]
+    started = time.monotonic()
+    triggered = airflow.trigger("outsourcing_contracts")
     assert triggered["state"] == "queued" and triggered["triggered_by"] == "rest_api"
 
-    def settled():
-        runs = {dag_id: _runs(port, dag_id) for dag_id in DAG_IDS}
-        if any(r["state"] in ("queued", "running") for rs in runs.values() for r in rs):
-            return None
-        manual = [r for r in runs["outsourcing_contracts"] if r["dag_run_id"] == triggered["dag_run_id"]]
-        kpis = [r for r in runs["outsourcing_kpis"] if r["state"] == "success"]
-        return runs if manual and manual[0]["state"] != "queued" and kpis else None
-
-    runs = _wait("the contracts, reports and KPI runs to finish", settled, timeout=240)
+    runs = airflow.wait_for_chain(triggered, timeout=300)
+    print(f"contracts -> reports -> KPIs in {time.monotonic() - started:.0f} s")
     for dag_id, dag_runs in runs.items():
         assert dag_runs and all(r["state"] == "success" for r in dag_runs), (dag_id, dag_runs)
-    # the KPI DAG was started by Asset events, not by a schedule or a person
-    assert {r["run_type"] for r in runs["outsourcing_kpis"]} == {"asset_triggered"}
+    # one chain, once: unpausing fired no scheduled run; the contracts run triggered the reports run through
+    # its Asset, and that run the KPIs, once for the change
+    assert {d: [r["run_type"] for r in rs] for d, rs in runs.items()} == {
+        "outsourcing_contracts": ["manual"],
+        "outsourcing_reports": ["asset_triggered"],
+        "outsourcing_kpis": ["asset_triggered"],
+    }
 
     truth = json.loads((SAMPLES / "ground_truth.json").read_text())
     expected_measurements = sum(
@@ -176,3 +112,19 @@ def test_triggered_through_the_rest_api_the_asset_chain_loads_the_warehouse(stac
         cur.execute("select distinct dag_id from etl_runs")
         assert {r[0] for r in cur.fetchall()} == {"outsourcing_contracts", "outsourcing_reports"}
     con.close()
+
+    # the work was shared: each worker ran extraction batches (small batches here: see the env above)
+    extraction = {w: airflow.tasks_run_by(w, "extract_batch") for w in airflow.workers}
+    print(extraction, "extraction tasks per worker")
+    assert all(extraction.values()), extraction
+
+    # the same inbox through `outsourcing-etl run` (dag.test, one process) gives the same marts
+    direct = Settings(stack["inbox"], tmp_path / "direct.duckdb")
+    subprocess.run(
+        [str(BIN / "outsourcing-etl"), "run", "--inbox", str(direct.inbox), "--warehouse", direct.warehouse],
+        env={k: v for k, v in airflow.env.items() if not k.startswith(("AIRFLOW__", "OUTSOURCING_ETL_"))}
+        | {"AIRFLOW_HOME": str(tmp_path / "airflow")},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    assert _marts(stack["warehouse"]) == _marts(direct.warehouse)

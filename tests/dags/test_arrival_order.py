@@ -12,6 +12,8 @@ from tests.conftest import SAMPLES
 pytestmark = pytest.mark.e2e
 
 ENGAGEMENT = "kpo-research-insightful"
+# the subject is loading, so the KPI DAG (a dbt build, about 30 s) is left out of both runs
+LOADING = ("outsourcing_contracts", "outsourcing_reports")
 
 
 def rows(path, sql):
@@ -30,13 +32,13 @@ def test_reports_before_their_contract_are_retried_when_it_arrives(tmp_path):
         shutil.copy(SAMPLES / "reports" / ENGAGEMENT / name, reports / name)
     settings = Settings(inbox, tmp_path / "warehouse.duckdb")
 
-    assert run_dag_once(settings) == "success"
+    assert run_dag_once(settings, dag_ids=LOADING) == "success"
     assert rows(settings.warehouse, "select status from file_registry order by path") == [("quarantined",)] * 2
     assert "not in the SLA schedule" in rows(settings.warehouse, "select message from quarantine limit 1")[0][0]
 
     (inbox / "contracts").mkdir()
     shutil.copy(SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf", inbox / "contracts" / f"{ENGAGEMENT}.pdf")
-    assert run_dag_once(settings) == "success"
+    assert run_dag_once(settings, dag_ids=LOADING) == "success"
     assert rows(settings.warehouse, "select kind, status from file_registry order by path") == [
         ("contract", "loaded"),
         ("report", "loaded"),

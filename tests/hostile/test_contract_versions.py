@@ -24,12 +24,13 @@ def test_amended_contract_replaces_the_terms_of_the_old_version(tmp_path):
     path = inbox / "contracts" / f"{ENGAGEMENT}.pdf"
     shutil.copy(SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf", path)
     settings = Settings(inbox, tmp_path / "warehouse.duckdb")
-    assert run_dag_once(settings) == "success"
+    # the first version only needs loading; the marts are built once, after the amendment
+    assert run_dag_once(settings, dag_ids=("outsourcing_contracts",)) == "success"
 
     original = next(e for e in generate.ENGAGEMENTS if e.id == ENGAGEMENT)
     amended = generate.Engagement(**{**original.__dict__, "annual_charges": 720_000, "at_risk_pct": 10.0})
     generate.write_contract(amended, path, variant=generate.ENGAGEMENTS.index(original))
-    assert run_dag_once(settings) == "success"
+    assert run_dag_once(settings, dag_ids=("outsourcing_contracts", "outsourcing_kpis")) == "success"
 
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     try:

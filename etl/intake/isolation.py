@@ -1,0 +1,133 @@
+"""Extract a batch of inbox files in a child process, so that no single file can take the batch down with it.
+
+Some files stop a process outright, where no exception handler runs: pdfium aborts (SIGABRT) on a PDF whose
+streams inflate past its limits, a decompression bomb exhausts memory, a pathological page keeps OCR busy for
+hours. The batch runs in one forked child (cheap: the parent's imports are shared), with an address-space
+limit, and tells the parent which file it starts and which it has staged. If the child dies, or a file runs
+past its time budget, the parent quarantines that one file with the reason and starts a new child for the
+rest. One fork per batch in the normal case; one more per file that kills its reader.
+
+`os.fork` rather than multiprocessing: Celery's worker processes are daemonic, and multiprocessing refuses to
+start children from a daemonic process.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import resource
+import select
+import signal
+import sys
+import time
+
+from etl.intake import file_task
+from etl.intake.inbox import InboxFile, file_sha256, inside_inbox
+from etl.records import ExtractedFile
+from etl.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# wall-clock budget of one file; OCR of the maximum 150 pages fits well inside it
+FILE_SECONDS = int(os.environ.get("OUTSOURCING_ETL_FILE_SECONDS", "600"))
+# address space of the extracting process: a file that needs more is a bomb, not a report
+FILE_MEMORY_MB = int(os.environ.get("OUTSOURCING_ETL_FILE_MEMORY_MB", "8192"))
+
+
+def stage_batch(settings: Settings, items: list[InboxFile]) -> list[str]:
+    """Stage every file of the batch (file_task.stage_file) and return the staged paths, one per file."""
+    staged: list[str] = []
+    pending = list(items)
+    while pending:
+        done, culprit, reason = _run_child(settings, pending)
+        staged += done
+        if culprit is None:
+            break
+        staged.append(_quarantine(settings, pending[len(done)], reason))
+        pending = pending[len(done) + 1 :]
+    return staged
+
+
+def _run_child(settings: Settings, items: list[InboxFile]) -> tuple[list[str], int | None, str]:
+    """Stage items in order in one child; returns the staged paths and, if the child stopped early, the index
+    of the file it was reading and why."""
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # child: never returns
+        os.close(read_end)
+        _child(settings, items, write_end)
+    os.close(write_end)
+    done: list[str] = []
+    buffer = b""
+    started = time.monotonic()
+    with os.fdopen(read_end, "rb", buffering=0) as pipe:
+        while True:
+            ready, _, _ = select.select([pipe], [], [], max(0.0, FILE_SECONDS - (time.monotonic() - started)))
+            if not ready:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return done, len(done), f"reading it took longer than {FILE_SECONDS} s, the budget of one file"
+            chunk = pipe.read(65536)
+            if not chunk:
+                break
+            buffer += chunk
+            *lines, buffer = buffer.split(b"\n")
+            for line in lines:
+                done.append(json.loads(line))
+                started = time.monotonic()  # the next file's budget starts now
+    _, status = os.waitpid(pid, 0)
+    if len(done) == len(items):
+        return done, None, ""
+    return done, len(done), _death_reason(status)
+
+
+def _child(settings: Settings, items: list[InboxFile], write_end: int) -> None:
+    code = 0
+    try:
+        limit = FILE_MEMORY_MB * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or limit < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        for item in items:
+            path = file_task.stage_file(settings, item)
+            os.write(write_end, (json.dumps(path) + "\n").encode())
+    except BaseException:  # noqa: BLE001 - anything here is reported by the parent as this file's reason
+        log.exception("extraction process stopped")
+        code = 70
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # no atexit handlers or parent buffers run twice
+
+
+def _death_reason(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        sig = signal.Signals(os.WTERMSIG(status)).name
+        cause = {
+            "SIGABRT": "the PDF library aborted (for example on streams that inflate past its limits)",
+            "SIGKILL": "it was killed, usually for running out of memory",
+            "SIGSEGV": "a reader crashed on it",
+        }.get(sig, "it stopped the reader")
+        return f"reading it stopped the extraction process ({sig}: {cause}); the file is not loaded"
+    return f"reading it stopped the extraction process (exit status {status}); the file is not loaded"
+
+
+def _quarantine(settings: Settings, item: InboxFile, reason: str) -> str:
+    source = settings.inbox / item.path
+    try:
+        sha = file_sha256(source) if inside_inbox(settings.inbox, item.path) else ""
+    except OSError:
+        sha = ""
+    log.warning("%s: %s", item.path, reason)
+    outcome = ExtractedFile(
+        path=item.path,
+        sha256=sha,
+        kind=item.kind,
+        engagement_id=item.engagement_id,
+        status="quarantined",
+        reason=reason,
+    )
+    return file_task.write_staged(settings, outcome)
