@@ -36,9 +36,9 @@ install: $(VENV)/.installed system-deps
 demo: install
 	$(BIN)/outsourcing-etl run
 
-## The whole test suite, after the linters (what CI runs)
+## The whole test suite, after the linters (what CI runs); two workers, each taking whole test files
 test: install lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ## The unit tests of every stage, without Airflow, dbt or database servers: the loop to run while editing
 test-fast: install

@@ -1,6 +1,7 @@
 """Benchmarks, each printed as a ratio against a baseline measured in the same run.
 
     python bench/run.py [--engagements 300] [--years 17] [--cuad ../shared/cuad/gold.jsonl] [--quick]
+                        [--orchestrated | --no-orchestrated]
 
 1. Contract extraction, on the CUAD dev set and on the generated contracts: ours vs bare pdfplumber
    extract_text and pypdfium2 text on the same pages; parallel speed-up from 1 worker to all cores.
@@ -8,6 +9,11 @@
    transaction against DuckDB's own bulk insert of the same rows (from a DataFrame: pyarrow is not
    installed) and, on PostgreSQL, against COPY; Great Expectations' share of the run.
 3. An incremental re-run over the unchanged inbox as a % of the full run.
+4. The orchestrated path (the full form, or --orchestrated): the same inbox through the DAGs on Airflow's real
+   services (etl/orchestration/native_stack.py), with the LocalExecutor and with the CeleryExecutor and two
+   workers, from triggering the contracts DAG to the end of the reports DAG's load; files/s against the
+   direct function path of item 2 (extract + validate + load, no dbt in either). Needs PostgreSQL (Airflow's
+   metadata) and, for Celery, Redis.
 Runs 2 and 3 go in a new process, as a scheduled run would; its peak memory (before the baselines) and its
 largest extraction worker's are reported last. Results go to bench/results.json.
 """
@@ -318,6 +324,63 @@ def pipeline_benchmark(work: Path, corpus: dict, workers: int) -> dict:
     }
 
 
+def orchestrated_benchmark(inbox: Path, work: Path, executor: str, files: int) -> dict | None:
+    """The inbox through the DAGs on a native Airflow stack; seconds from the trigger to the reports load."""
+    import psycopg2
+
+    from etl.load.database import postgres_params
+    from etl.orchestration.native_stack import NativeStack, wait_for
+
+    admin_url = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    name = f"oetl_bench_airflow_{os.getpid()}"
+    try:
+        admin = psycopg2.connect(**postgres_params(admin_url), connect_timeout=3)
+    except psycopg2.OperationalError as exc:
+        print(f"PostgreSQL not reachable ({exc}); the orchestrated benchmark is left out", file=sys.stderr)
+        return None
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f"drop database if exists {name}")
+        cur.execute(f"create database {name}")
+    cores = os.cpu_count() or 1
+    env = {
+        "OUTSOURCING_ETL_INBOX": str(inbox),
+        "OUTSOURCING_ETL_WAREHOUSE": str(work / "warehouse.duckdb"),
+        "OUTSOURCING_ETL_DATA_DIR": str(work / "data"),
+    }
+    try:
+        stack = NativeStack(
+            work, admin_url.rsplit("/", 1)[0] + f"/{name}", executor=executor, workers=2, parallelism=cores, env=env
+        )
+        with stack:
+            start = time.perf_counter()
+            triggered = stack.trigger("outsourcing_contracts")
+
+            def loaded():
+                contracts = [
+                    r for r in stack.runs("outsourcing_contracts") if r["dag_run_id"] == triggered["dag_run_id"]
+                ]
+                reports = stack.runs("outsourcing_reports")
+                finished = contracts and contracts[0]["state"] in ("success", "failed")
+                return finished and reports and all(r["state"] in ("success", "failed") for r in reports)
+
+            wait_for("the contracts and reports runs", loaded, timeout=3600, every=1.0)
+            seconds = time.perf_counter() - start
+            states = {d: [r["state"] for r in stack.runs(d)] for d in ("outsourcing_contracts", "outsourcing_reports")}
+            batches = {w: stack.tasks_run_by(w, "extract_batch") for w in stack.workers}
+        return {
+            "executor": executor,
+            "seconds": round(seconds, 2),
+            "files_per_s": round(files / seconds, 2),
+            "runs": states,
+            "batches_per_worker": batches,
+        }
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(f"drop database if exists {name} with (force)")
+        admin.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--engagements", type=int, default=300, help="generated engagements (one contract each)")
@@ -327,6 +390,12 @@ def main() -> int:
     parser.add_argument("--cuad", default=str(ROOT.parent / "shared" / "cuad" / "gold.jsonl"))
     parser.add_argument("--quick", action="store_true", help="a small form for CI: 10 CUAD contracts, 6 x 2 years")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument(
+        "--orchestrated",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also run the inbox through the DAGs (LocalExecutor and Celery); default: on, off with --quick",
+    )
     args = parser.parse_args()
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     if args.quick:
@@ -348,6 +417,15 @@ def main() -> int:
         # thousands of pages for the baselines above
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
             results["pipeline"] = pool.submit(pipeline_benchmark, work, corpus, cores).result()
+        if args.orchestrated if args.orchestrated is not None else not args.quick:
+            files = corpus["contracts"] + corpus["report_files"]
+            direct_fps = files / results["pipeline"]["full_run_s"]
+            for executor in ("LocalExecutor", "CeleryExecutor"):
+                run = orchestrated_benchmark(work / "inbox", work / executor, executor, files)
+                if run:
+                    run["direct_files_per_s"] = round(direct_fps, 2)
+                    run["vs_direct"] = round(run["seconds"] / results["pipeline"]["full_run_s"], 2)
+                    results.setdefault("orchestrated", {})[executor] = run
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results["peak_memory_mb"] = results["pipeline"]["peak_memory_mb"]
@@ -424,6 +502,14 @@ def print_table(results: dict) -> None:
             "peak memory MB of the run (process / worker)", results["peak_memory_mb"], results["peak_worker_memory_mb"]
         )
     )
+    for executor, o in results.get("orchestrated", {}).items():
+        print(
+            line(
+                f"through the DAGs ({executor}) files/s",
+                o["files_per_s"],
+                f"direct {o['direct_files_per_s']} files/s; {o['seconds']} s, {o['vs_direct']}x the direct path",
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -111,7 +111,8 @@ def inbox_dag(dag_id: str, kind: str, asset: Asset, schedule, tags: list[str]):
             run = context["dag_run"]
             summary = pipeline.load(
                 _settings(),
-                [path for batch in staged or [] for path in batch],
+                # by index: iterating the lazy XCom sequence reads past its end, which Airflow logs as an error
+                [path for i in range(len(staged or [])) for path in staged[i]],
                 context["run_id"],
                 context.get("logical_date") or run.run_after,
                 dag_id=run.dag_id,

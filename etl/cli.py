@@ -15,6 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("run", help="run the pipeline DAGs once through Airflow over an inbox")
     run.add_argument("--inbox", help="inbox folder (default: $OUTSOURCING_ETL_INBOX or samples/)")
     run.add_argument("--warehouse", help="DuckDB file (default: $OUTSOURCING_ETL_WAREHOUSE or data/outsourcing.duckdb)")
+    run.add_argument(
+        "--verbose", action="store_true", help="show Airflow's, Great Expectations' and dbt's logs (else: a log file)"
+    )
     kpis = sub.add_parser("kpis", help="print the KPI summary of a warehouse")
     kpis.add_argument("--warehouse")
     rep = sub.add_parser("report", help="write the HTML KPI report of a warehouse")
@@ -92,10 +95,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "run":
         from etl.orchestration.airflow_run import run_dag_once
+        from etl.outputs.console import Console
+        from etl.outputs.kpi_summary import stage_line
 
-        state = run_dag_once(settings)
+        log_path = None if args.verbose else settings.data_dir / f"{settings.name}_run.log"
+        print(f"Inbox {settings.inbox} -> warehouse {masked(settings.warehouse)}")
+        if log_path is not None:
+            print(f"Component logs: {log_path} (--verbose shows them here)")
+        with Console(log_path) as console:
+            state = run_dag_once(
+                settings,
+                on_dag_done=lambda dag_id, run_id, state, seconds: console.say(
+                    stage_line(settings.warehouse, dag_id, run_id, state, seconds)
+                ),
+            )
         if state != "success":
-            print(f"pipeline run ended in state {state}; see the task logs above", file=sys.stderr)
+            where = "the task logs above" if log_path is None else log_path
+            print(f"pipeline run ended in state {state}; see {where}", file=sys.stderr)
             return 1
     from etl.outputs.kpi_summary import kpi_summary
 

@@ -11,6 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
+# each pytest-xdist worker its own Airflow home: dag.test() runs keep SQLite metadata there
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+if _WORKER:
+    os.environ["AIRFLOW_HOME"] = str(ROOT / ".airflow" / f"test-{_WORKER}")
 os.environ.setdefault("AIRFLOW_HOME", str(ROOT / ".airflow" / "test"))
 os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(ROOT / "dags")
 os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"

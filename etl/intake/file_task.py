@@ -16,6 +16,7 @@ from etl.contracts.terms import extract_contract
 from etl.intake.inbox import InboxFile, file_sha256, inside_inbox
 from etl.records import ExtractedFile, InputFileError
 from etl.reports.layouts import extract_report
+from etl.reports.metric_mapping import Schedule
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,8 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
             if not result.sla_terms:
                 log.warning("%s: no service-level schedule found", item.path)
         else:
-            outcome.measurements = extract_report(source, item.engagement_id, sha)
+            schedule = Schedule.of(item.schedule_names, settings.inbox / "mappings" / f"{item.engagement_id}.yml")
+            outcome.measurements = extract_report(source, item.engagement_id, sha, schedule)
     except InputFileError as exc:
         outcome.status, outcome.reason = "quarantined", str(exc)
     except Exception as exc:  # a parser bug must not stop the run; the reason names it for a developer

@@ -28,6 +28,8 @@ class InboxFile:
     kind: str  # contract | report
     engagement_id: str
     registered_sha256: str | None = None  # what the warehouse last loaded from this path, looked up once per run
+    # a report's engagement's service levels as loaded from its contract: what the reader looks for in its tables
+    schedule_names: tuple[str, ...] = ()
 
 
 def inside_inbox(root: Path, path: str) -> bool:

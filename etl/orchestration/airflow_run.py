@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from etl.settings import PROJECT_ROOT, Settings
@@ -37,10 +39,16 @@ def migrate_metadata_db(env: dict[str, str]) -> None:
     subprocess.run([*cmd, "db", "migrate"], env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
 
 
-def run_dag_once(settings: Settings, airflow_home: Path | None = None, dag_ids: tuple[str, ...] = DAG_IDS) -> str:
+def run_dag_once(
+    settings: Settings,
+    airflow_home: Path | None = None,
+    dag_ids: tuple[str, ...] = DAG_IDS,
+    on_dag_done: Callable[[str, str, str, float], None] | None = None,
+) -> str:
     """Run the contracts, reports and KPI DAGs (or `dag_ids` of them) once, in that order, over settings.inbox
     into settings.warehouse (`dag.test()` does not follow Asset triggers, so the chain is run here). Returns
-    "success", or the state of the first run that did not succeed."""
+    "success", or the state of the first run that did not succeed. `on_dag_done(dag_id, run_id, state,
+    seconds)` is called after each."""
     env = airflow_environment(airflow_home)
     os.environ.update(env)
     migrate_metadata_db(env)
@@ -50,7 +58,10 @@ def run_dag_once(settings: Settings, airflow_home: Path | None = None, dag_ids: 
     if bag.import_errors:
         raise RuntimeError(f"DAG import errors: {bag.import_errors}")
     for dag_id in dag_ids:
+        started = time.monotonic()
         run = bag.dags[dag_id].test(run_conf={"inbox": str(settings.inbox), "warehouse": settings.warehouse})
+        if on_dag_done is not None:
+            on_dag_done(dag_id, run.run_id, str(run.state), time.monotonic() - started)
         if str(run.state) != "success":
             return f"{dag_id}: {run.state}"
     return "success"

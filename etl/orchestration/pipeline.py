@@ -11,7 +11,7 @@ from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
 from etl.intake.inbox import InboxFile, file_sha256, inside_inbox, list_inbox
 from etl.load import transaction
-from etl.load.registry import registered_shas
+from etl.load.registry import registered_shas, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
 from etl.records import CREDIT_MODELS
 from etl.settings import Settings
@@ -26,8 +26,15 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
     whole history of the inbox; the load counts it as unchanged."""
     known = registered_shas(settings.warehouse)
     listed = [f for f in list_inbox(settings.inbox) if kind is None or f.kind == kind]
+    schedules = schedule_names(settings.warehouse) if any(f.kind == "report" for f in listed) else {}
     files = [
-        asdict(replace(f, registered_sha256=known.get(f.path)))
+        asdict(
+            replace(
+                f,
+                registered_sha256=known.get(f.path),
+                schedule_names=schedules.get(f.engagement_id, ()) if f.kind == "report" else (),
+            )
+        )
         for f in listed
         if not _unchanged(settings.inbox, f.path, known.get(f.path))
     ]

@@ -92,3 +92,33 @@ def kpi_summary(warehouse: str | Path) -> str:
             "Files: " + ", ".join(f"{f['n']} {f['status']}" for f in files),
         ]
     )
+
+
+STAGES = {
+    "outsourcing_contracts": "contracts",
+    "outsourcing_reports": "reports",
+    "outsourcing_kpis": "warehouse",
+}
+
+
+def stage_line(warehouse: str | Path, dag_id: str, run_id: str, state: str, seconds: float) -> str:
+    """One line per stage of a run, for the terminal: what its load did (from etl_runs), or that the models were
+    built and tested."""
+    stage = f"{STAGES.get(dag_id, dag_id):<10}"
+    if state != "success":
+        return f"{stage} {state} after {seconds:.0f} s"
+    if dag_id == "outsourcing_kpis":
+        return f"{stage} dbt models built and tested, KPI report written ({seconds:.0f} s)"
+    db = open_warehouse(str(warehouse), read_only=True)
+    try:
+        found = query_records(db, f"select * from etl_runs where run_id = '{run_id.replace(chr(39), '')}'")
+    finally:
+        db.close()
+    if not found:
+        return f"{stage} nothing new in the inbox ({seconds:.0f} s)"
+    r = found[-1]
+    return (
+        f"{stage} {r['files_seen']} files: {r['files_loaded']} loaded, {r['files_unchanged']} unchanged, "
+        f"{r['files_quarantined']} quarantined; {r['rows_loaded']:,} rows loaded, {r['rows_quarantined']:,} "
+        f"quarantined ({seconds:.0f} s)"
+    )

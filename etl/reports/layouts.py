@@ -2,6 +2,8 @@
 
 Layouts differ by vendor: a title block above the header, metrics as rows, the period in a column or in
 the title. We look for the header row by what its cells mean, not by position, and read the rows below it.
+Where the engagement's SLA schedule is already loaded, it is read against it: the name column is the one
+whose cells name the most of its service levels, and of several tables those naming none are left out.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from etl.pdf_document import read_pages
 from etl.quantities import CURRENCY_CODES, day_first_in, parse_number, parse_period
 from etl.records import InputFileError, Measurement, Provenance
+from etl.reports.metric_mapping import Schedule
 from etl.reports.values import spreadsheet_safe
 
 # header words -> column role; checked in order so "Achieved?" is a status, not an actual
@@ -422,7 +425,9 @@ _VALUE = re.compile(
 )
 
 
-def _roles_by_content(rows: list[list[str]], h: int) -> tuple[dict[str, int], bool | None] | None:
+def _roles_by_content(
+    rows: list[list[str]], h: int, schedule: Schedule | None = None
+) -> tuple[dict[str, int], bool | None] | None:
     """Column roles from what the cells below a header row hold, for exports whose headers use the tool's own
     words: the period column is the one whose cells are dates or months (day-first or month-first decided from
     the column), the name column the text column, the value column the numeric one (header words break ties;
@@ -450,9 +455,14 @@ def _roles_by_content(rows: list[list[str]], h: int) -> tuple[dict[str, int], bo
     names = [i for i in texts if i not in (words.get("status"), words.get("unit"))]
     if not names:
         return None
-    roles["metric"] = (
-        words["metric"] if words.get("metric") in names else max(names, key=lambda i: (len(set(cells(i))), -i))
-    )
+    named = {i: schedule.count(cells(i)) for i in names} if schedule else {}
+    if named and max(named.values()) > 0:
+        # the column naming the most of the schedule's service levels, whatever its header says
+        roles["metric"] = max(names, key=lambda i: (named[i], i == words.get("metric"), -i))
+    else:
+        roles["metric"] = (
+            words["metric"] if words.get("metric") in names else max(names, key=lambda i: (len(set(cells(i))), -i))
+        )
     excluded = {words.get("target")} | {
         i for i in numeric if TOTAL_COUNT_WORDS.search(header[i] if i < len(header) else "")
     }
@@ -497,10 +507,12 @@ def _column_day_first(cells: list[str]) -> bool | None:
     return day_first
 
 
-def _read_by_content(grid: _Grid, engagement_id: str, sha256: str, file_period: str | None) -> list[Measurement]:
+def _read_by_content(
+    grid: _Grid, engagement_id: str, sha256: str, file_period: str | None, schedule: Schedule | None = None
+) -> list[Measurement]:
     grid_period = parse_period(grid.context) or file_period
     for h in range(min(len(grid.rows), 30)):
-        found = _roles_by_content(grid.rows, h)
+        found = _roles_by_content(grid.rows, h, schedule)
         if found is None:
             continue
         roles, day_first = found
@@ -538,17 +550,26 @@ def _read_by_content(grid: _Grid, engagement_id: str, sha256: str, file_period: 
     return []
 
 
-def extract_report(path: Path, engagement_id: str, sha256: str) -> list[Measurement]:
+def extract_report(path: Path, engagement_id: str, sha256: str, schedule: Schedule | None = None) -> list[Measurement]:
+    """The report's measurements; `schedule` (the engagement's loaded service levels, if any) steers the reader
+    to the tables and the column that name them."""
     if not engagement_id:
         raise InputFileError("report is not inside a reports/<engagement_id>/ folder, so its engagement is unknown")
     grids = read_grids(path)
     file_period = parse_period(path.stem)
-    measurements: list[Measurement] = []
+    tables: list[list[Measurement]] = []
     for grid in (g for whole in grids for g in _split_at_period_headings(whole)):
         # header words first (the layouts we know read exactly that way), then what the cells hold
-        measurements += _read_grid(grid, engagement_id, sha256, file_period) or _read_by_content(
-            grid, engagement_id, sha256, file_period
+        tables.append(
+            _read_grid(grid, engagement_id, sha256, file_period)
+            or _read_by_content(grid, engagement_id, sha256, file_period, schedule)
         )
+    if schedule:
+        # of several tables (a summary and a ticket list, say), those naming the schedule's service levels; a
+        # report naming none keeps every row, and each unmatched row is quarantined with its reason at the load
+        naming = [t for t in tables if any(schedule.named(m.metric_name) for m in t)]
+        tables = naming or tables
+    measurements = [m for t in tables for m in t]
     _within_limit(len(measurements))
     if not measurements:
         first = ""

@@ -127,3 +127,35 @@ def match_metric(name: str, contract_metrics: dict[str, str], mapped: dict[str, 
         tied = tuple(m for s, m in scored if scored[0][0] - s < 0.1)
         return MetricMatch(None, "ambiguous", scored[0][0], tied)
     return MetricMatch(None, "unmatched", scored[0][0] if scored else 0.0)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """An engagement's service-level names (and its mapping file's), as the report reader looks for them: the
+    table and the name column of a report are those whose cells name the most of them."""
+
+    names: dict[str, str]  # name -> name: match_metric's contract_metrics, keyed by the name itself
+    mapped: dict[str, str]
+
+    @classmethod
+    def of(cls, names, mapping_file: Path | None = None) -> Schedule | None:
+        if not names:
+            return None
+        mapped: dict[str, str] = {}
+        if mapping_file is not None and mapping_file.is_file() and not mapping_file.is_symlink():
+            try:
+                mapped = load_mapping_file(mapping_file)
+            except MappingFileError:
+                pass  # the load says why the file is not used; here it only helps find the table
+        return cls({n: n for n in names}, mapped)
+
+    def named(self, cell: str) -> bool:
+        """Whether a cell names a service level of the schedule (an ambiguous match names one too)."""
+        if not cell or len(cell) > 200:
+            return False
+        if _normal(cell) in self.mapped:
+            return True
+        return match_metric(cell, self.names, {}).method != "unmatched"
+
+    def count(self, cells: list[str]) -> int:
+        return sum(1 for c in set(cells) if self.named(c))

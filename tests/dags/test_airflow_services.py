@@ -120,11 +120,22 @@ def test_triggered_through_the_rest_api_celery_workers_share_the_work_and_load_t
 
     # the same inbox through `outsourcing-etl run` (dag.test, one process) gives the same marts
     direct = Settings(stack["inbox"], tmp_path / "direct.duckdb")
-    subprocess.run(
+    shown = subprocess.run(
         [str(BIN / "outsourcing-etl"), "run", "--inbox", str(direct.inbox), "--warehouse", direct.warehouse],
         env={k: v for k, v in airflow.env.items() if not k.startswith(("AIRFLOW__", "OUTSOURCING_ETL_"))}
         | {"AIRFLOW_HOME": str(tmp_path / "airflow")},
         check=True,
-        stdout=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
     )
     assert _marts(stack["warehouse"]) == _marts(direct.warehouse)
+    # and it is quiet: a line per stage and the KPI summary once; the components' logs are in a file
+    lines = shown.stdout.splitlines()
+    assert [line.split()[0] for line in lines if line.startswith(("contracts ", "reports ", "warehouse "))] == [
+        "contracts",
+        "reports",
+        "warehouse",
+    ]
+    assert shown.stdout.count("KPI summary per engagement\n") == 1 and len(lines) < 40, shown.stdout
+    assert shown.stderr == ""
+    assert "dbt" in (tmp_path / "direct_run.log").read_text()

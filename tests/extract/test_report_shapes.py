@@ -17,6 +17,7 @@ from etl.contracts.sla_schedule import metric_id
 from etl.load.batch import build_batch
 from etl.records import ExtractedFile, InputFileError
 from etl.reports.layouts import extract_report
+from etl.reports.metric_mapping import Schedule
 from tests.conftest import SAMPLES
 
 TRUTH = json.loads((SAMPLES / "ground_truth.json").read_text())
@@ -37,13 +38,12 @@ def _expected():
     return sorted((m, name, round(v, 4)) for m, row in VALUES.items() for name, v in row.items())
 
 
-def _canonical(path):
+def _canonical(path, schedule=None):
     sla = pd.DataFrame(
         [{"engagement_id": ENGAGEMENT, "metric_id": metric_id(n), "metric_name": n, "unit": u} for n, u in SLAS.items()]
     )
-    report = ExtractedFile(
-        path.name, "sha", "report", ENGAGEMENT, "extracted", measurements=extract_report(path, ENGAGEMENT, "sha")
-    )
+    measurements = extract_report(path, ENGAGEMENT, "sha", schedule)
+    report = ExtractedFile(path.name, "sha", "report", ENGAGEMENT, "extracted", measurements=measurements)
     batch = build_batch([report], sla, SAMPLES / "mappings")
     names = {metric_id(n): n for n in SLAS}
     return sorted(
@@ -227,3 +227,58 @@ def test_a_name_that_matches_two_schedule_rows_equally_is_not_guessed_and_the_re
     )
     assert "equally well" in row["fix_hint"]
     assert f"mappings/{ENGAGEMENT}.yml" in row["fix_hint"]
+
+
+# read against the contract's schedule: what header words and cell shapes alone cannot decide
+SCHEDULE = Schedule.of(list(SLAS))
+
+
+def export_with_free_text(tmp):
+    """No header word names the service level ('Item'), and a free-text column beside it is more varied."""
+    path = tmp / "export.csv"
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Ref", "Item", "Commentary", "Window", "Outcome"])
+        for i, (m, row) in enumerate(VALUES.items()):
+            for j, (name, v) in enumerate(row.items()):
+                w.writerow([f"R{i}{j}", name, f"reviewed by team {i * 4 + j} on call", m, f"{v:.4g}"])
+    return path
+
+
+def summary_and_ticket_list(tmp):
+    """A workbook: the month's summary of service levels, and a sheet listing the tickets behind it."""
+    path = tmp / "2025-01 pack.xlsx"
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "Summary"
+    summary.append(["Measure", "Result"])
+    for name, v in VALUES["2025-01"].items():
+        summary.append([name, round(v, 4)])
+    tickets = wb.create_sheet("Tickets")
+    tickets.append(["Ticket", "Raised", "Hours"])
+    for i in range(40):
+        tickets.append([f"INC{1000 + i}", "2025-01-15", 1.5 + i % 7])
+    wb.save(path)
+    return path
+
+
+def test_the_name_column_is_the_one_naming_the_schedules_service_levels(tmp_path):
+    path = export_with_free_text(tmp_path)
+    assert _canonical(path, SCHEDULE) == _expected()
+    # without the schedule the most varied text column is taken for the names, and nothing matches
+    assert _canonical(path) == []
+
+
+def test_of_several_tables_only_those_naming_the_schedule_are_read(tmp_path):
+    path = summary_and_ticket_list(tmp_path)
+    expected = [e for e in _expected() if e[0] == "2025-01"]
+    assert _canonical(path, SCHEDULE) == expected
+    assert {m.metric_name for m in extract_report(path, ENGAGEMENT, "sha", SCHEDULE)} == set(SLAS)
+    # without it the ticket list is read too: forty rows that match nothing, each quarantined at the load
+    assert len(extract_report(path, ENGAGEMENT, "sha")) == len(SLAS) + 40
+
+
+def test_a_report_naming_none_of_the_schedule_keeps_its_rows_for_the_reasons(tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("Service Level,Period,Actual\nSomething Else Entirely,2025-01,5\n")
+    assert [m.metric_name for m in extract_report(path, ENGAGEMENT, "sha", SCHEDULE)] == ["Something Else Entirely"]

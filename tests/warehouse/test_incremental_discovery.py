@@ -40,6 +40,8 @@ def test_unchanged_files_are_left_out_at_discovery_and_counted_as_seen(tmp_path)
     (inbox / report).write_text(before.replace("99.", "98.", 1))
     listed = pipeline.discover(settings)
     assert [i["path"] for i in listed] == [report] and listed[0]["registered_sha256"]
+    # and with its engagement's loaded service levels, which the reader looks for in the report's tables
+    assert len(listed[0]["schedule_names"]) >= 3 and everything[-1]["schedule_names"] == ()
     # the reports DAG counts the reports it saw; the contracts it does not list are not its to count
     third = _run(settings, "third", kind="report")
     reports = sum(i["kind"] == "report" for i in everything)
