@@ -38,7 +38,7 @@ demo: install
 
 ## The whole test suite, after the linters (what CI runs); two workers, each taking whole test files
 test: install lint
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 ## The unit tests of every stage, without Airflow, dbt or database servers: the loop to run while editing
 test-fast: install

@@ -27,9 +27,10 @@ once per change, after the reports are matched to the new contract.
 Every task retries twice with exponential back-off; after its last try a failure is written to the
 warehouse's `task_failures` table. Warehouse writers share the pool `outsourcing_warehouse` (one slot), so
 the three DAGs never write at once. Configuration, in order: the run's params (a trigger's conf), the
-Airflow Variables `outsourcing_etl_inbox` / `outsourcing_etl_warehouse`, the environment variables
-`OUTSOURCING_ETL_INBOX` / `OUTSOURCING_ETL_WAREHOUSE` (or `WAREHOUSE_URL`), else `samples/` and
-`data/outsourcing.duckdb`.
+Airflow Variables `outsourcing_etl_inbox` / `outsourcing_etl_warehouse`, the Airflow Connection
+`outsourcing_etl_warehouse` (where a PostgreSQL password belongs: a URL with one in the conf or a Variable is
+refused; `conn:<conn_id>` names another), the environment variables `OUTSOURCING_ETL_INBOX` /
+`OUTSOURCING_ETL_WAREHOUSE` (or `WAREHOUSE_URL`), else `samples/` and `data/outsourcing.duckdb`.
 """
 
 from __future__ import annotations

@@ -182,6 +182,13 @@ def validate_and_load(
             zip(registry.loc[registry.status == "loaded", "sha256"], registry.loc[registry.status == "loaded", "path"])
         )
         registered = set(zip(registry.path, registry.sha256))
+        # of two copies arriving in one run, the one whose engagement has a service-level schedule (loaded, or
+        # in this run) claims the content: a stray copy in a folder without a contract, which validation will
+        # quarantine, must not make the real report a duplicate of nothing
+        scheduled = set(known_sla.engagement_id) | {f.engagement_id for f in files if f.sla_terms}
+        for f in sorted(files, key=lambda f: f.kind == "report" and f.engagement_id not in scheduled):
+            if f.status == "extracted" and (f.path, f.sha256) not in registered:
+                loaded_shas.setdefault(f.sha256, f.path)
         fresh: list[ExtractedFile] = []
         for f in files:
             if f.status == "unchanged" or (f.path, f.sha256) in registered:
@@ -190,8 +197,6 @@ def validate_and_load(
             if other and other != f.path:
                 f.status, f.reason = "unchanged", f"same content as {other}, already loaded"
                 f.contract_terms, f.sla_terms, f.measurements = [], [], []
-            elif f.status == "extracted":
-                loaded_shas.setdefault(f.sha256, f.path)
             fresh.append(f)
 
         batch = build_batch(fresh, known_sla, mappings_dir, known_terms, run_month=f"{loaded_at:%Y-%m}-01")

@@ -26,16 +26,48 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; margin: .6rem
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #e4e7eb; }
 th { background: #f5f7fa; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: #7b8794; font-size: .85rem; } .scroll { overflow-x: auto; }
+tr.bad td { color: #b42318; font-weight: 600; }
+.meta { background: #f5f7fa; border-left: 4px solid #9fb3c8; padding: .5rem .8rem; margin: .8rem 0; }
+@media print { body { max-width: none; margin: 0; } .scroll { overflow: visible; } table { font-size: .7rem; }
+               h2 { break-after: avoid; } tr { break-inside: avoid; } }
 """
+# column names as a reader says them; the rest are shown with their underscores as spaces
+HEADINGS = {
+    "engagement_id": "Engagement",
+    "engagement_type": "Type",
+    "sla_attainment_pct": "SLA met %",
+    "credits_owed": "Credits (gross)",
+    "credits_earned_back": "Earned back",
+    "net_credits_owed": "Credits (net)",
+    "credits_pct_of_charges": "Credits % of charges",
+    "savings_pct": "Savings %",
+    "weighted_savings_pct": "Savings % (baseline-weighted)",
+    "committed_savings_pct": "Committed savings %",
+    "savings_gap_pct": "Gap to commitment, pts",
+    "quality_change_pct": "Quality change %",
+    "is_auto_renewal": "Auto-renews",
+    "is_notice_deadline_passed": "Notice deadline passed",
+    "days_to_notice_deadline": "Days to notice deadline",
+}
+# one format for every number a table does not format itself, so a column never mixes styles
+DEFAULT_FORMATS = {int: "{:,}", float: "{:,.2f}"}
 
 
 def _frame(db, sql: str) -> pd.DataFrame:
     return db.query(sql)
 
 
-def _table(df: pd.DataFrame, formats: dict[str, str] | None = None) -> str:
+def _heading(column: str) -> str:
+    if column in HEADINGS:
+        return HEADINGS[column]
+    text = column.replace("_pct", " %").replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _table(df: pd.DataFrame, formats: dict[str, str] | None = None, flag: str | None = None) -> str:
+    """`flag`: a boolean column whose true rows are highlighted (a notice deadline already passed, say)."""
     formats = formats or {}
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    head = "".join(f"<th>{html.escape(_heading(str(c)))}</th>" for c in df.columns)
     rows = []
     for record in df.to_dict("records"):
         cells = []
@@ -45,10 +77,16 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None) -> str:
                 text = "unknown"  # a term the figure needs is missing (contract_review_queue)
             elif column in formats and numeric:
                 text = formats[column].format(value)
+            elif numeric:
+                kind = int if float(value).is_integer() and not isinstance(value, float) else float
+                text = DEFAULT_FORMATS[kind].format(value)
+            elif isinstance(value, bool):
+                text = "yes" if value else "no"
             else:
                 text = str(value)[:10] if hasattr(value, "isoformat") else str(value)
             cells.append(f'<td class="{"n" if numeric else ""}">{html.escape(text)}</td>')
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        highlighted = flag is not None and record.get(flag) is True
+        rows.append(("<tr class='bad'>" if highlighted else "<tr>") + "".join(cells) + "</tr>")
     return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
@@ -69,6 +107,7 @@ def build_report(warehouse: str) -> str:
         credits = _frame(
             db,
             "select engagement_id, currency, sum(credit_amount) as credits_owed, "
+            "sum(credit_earned_back) as credits_earned_back, sum(net_credit_amount) as net_credits_owed, "
             "sum(service_level_defaults) as defaults, sum(repeat_defaults) as repeated_defaults "
             "from mart_service_credits "
             "group by engagement_id, currency order by engagement_id",
@@ -83,8 +122,15 @@ def build_report(warehouse: str) -> str:
         renewals = _frame(
             db,
             "select engagement_id, engagement_type, current_term_end, is_auto_renewal, notice_deadline, "
-            "days_to_notice_deadline from mart_renewals order by notice_deadline",
+            "days_to_notice_deadline, is_notice_deadline_passed from mart_renewals order by notice_deadline",
         )
+        coverage = _frame(
+            db,
+            "select (select min(period_month) from mart_sla_attainment) as first_month, "
+            "(select max(period_month) from mart_sla_attainment) as last_month, "
+            "(select max(loaded_at) from file_registry) as last_loaded, "
+            "(select max(as_of_date) from mart_renewals) as as_of_date",
+        ).iloc[0]
         files = _frame(db, "select status, count(*) as files from file_registry group by status order by status")
         quarantine = _frame(
             db,
@@ -143,6 +189,17 @@ def build_report(warehouse: str) -> str:
     def fig(f):
         return f.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
 
+    def month(value) -> str:
+        return "-" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%B %Y")
+
+    def day(value) -> str:
+        return "-" if value is None or pd.isna(value) else str(value)[:16]
+
+    meta = (
+        f"<div class='meta'><b>As of {html.escape(day(coverage.as_of_date)[:10])}</b> &middot; reporting period "
+        f"{html.escape(month(coverage.first_month))} to {html.escape(month(coverage.last_month))} &middot; data "
+        f"last loaded {html.escape(day(coverage.last_loaded))} UTC</div>"
+    )
     quality_status = _table(files) + (_table(quarantine) if len(quarantine) else "<p>No rows quarantined.</p>")
     missing_text = _table(missing) if len(missing) else "<p>No missing reports.</p>"
     return f"""<!doctype html>
@@ -151,15 +208,22 @@ def build_report(warehouse: str) -> str:
 <body>
 <h1>Outsourcing KPI report</h1>
 <p class="muted">Does outsourcing deliver lower cost and better quality? Portfolio, per ITO/BPO/KPO and per engagement.</p>
+{meta}
 <div class="cards">{cards}</div>
+<p class="muted">Every portfolio and ITO/BPO/KPO percentage is the average of the engagements' own percentages,
+each engagement counting once (money is never added across currencies).</p>
 <h2>Savings and quality by engagement type</h2>{fig(bars)}
 <h2>SLA attainment by engagement and month</h2>{fig(heatmap)}
+<p class="muted">Share of service levels met in each month. A blank cell is a month with no performance report
+(listed under Missing reports): unknown performance, not a clean month.</p>
 <h2>Engagements</h2>{
         _table(
             engagements,
             {
                 "sla_attainment_pct": "{:.1f}",
-                "credits_owed": "{:,.0f}",
+                "credits_owed": "{:,.2f}",
+                "credits_earned_back": "{:,.2f}",
+                "net_credits_owed": "{:,.2f}",
                 "credits_pct_of_charges": "{:.2f}",
                 "annual_charges": "{:,.0f}",
                 "cost_baseline": "{:,.0f}",
@@ -191,10 +255,23 @@ weighted_savings_pct weights them by baseline.</p>
             },
         )
     }
-<h2>Service credits owed</h2>{
-        _table(credits, {"credits_owed": "{:,.2f}", "defaults": "{:.0f}", "repeated_defaults": "{:.0f}"})
+<h2>Service credits owed</h2>
+<p class="muted">Gross credits for missed service levels, the part earned back by later performance, and the net the
+vendor owes.</p>{
+        _table(
+            credits,
+            {
+                "credits_owed": "{:,.2f}",
+                "credits_earned_back": "{:,.2f}",
+                "net_credits_owed": "{:,.2f}",
+                "defaults": "{:.0f}",
+                "repeated_defaults": "{:.0f}",
+            },
+        )
     }
-<h2>Renewals and notice deadlines</h2>{_table(renewals, {"days_to_notice_deadline": "{:.0f}"})}
+<h2>Renewals and notice deadlines</h2>
+<p class="muted">Highlighted: the notice deadline has passed while the term runs on.</p>
+{_table(renewals, {"days_to_notice_deadline": "{:.0f}"}, flag="is_notice_deadline_passed")}
 <h2>Data quality</h2>{quality_status}
 <h3>Missing reports</h3>{missing_text}
 </body></html>

@@ -17,6 +17,7 @@ ENGAGEMENT_COLUMNS = [
     ("annual_charges", "Annual cost", "{:,.0f}"),
     ("cost_baseline", "Baseline", "{:,.0f}"),
     ("savings_pct", "Savings %", "{:.1f}"),
+    ("committed_savings_pct", "Committed %", "{:.1f}"),
     ("quality_change_pct", "Quality Δ %", "{:+.1f}"),
 ]
 TYPE_COLUMNS = [
@@ -84,6 +85,11 @@ def kpi_summary(warehouse: str | Path) -> str:
             _table(types, TYPE_COLUMNS),
             "",
             *verdict,
+            *(
+                ["(portfolio and per-type figures average the engagements' own percentages, each counting once)"]
+                if verdict
+                else []
+            ),
             *(
                 ["unknown: a contract term the figure needs is missing; see contract_review_queue"]
                 if "unknown" in " ".join([_table(engagements, ENGAGEMENT_COLUMNS), _table(types, TYPE_COLUMNS)])

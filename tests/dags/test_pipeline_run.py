@@ -4,6 +4,7 @@ KPI expectations are computed here from the samples' ground truth, independently
 """
 
 import json
+import re
 import shutil
 
 import duckdb
@@ -440,6 +441,12 @@ def test_html_report_renders_its_charts_in_headless_chromium(runs, tmp_path):
     ):
         assert section in page
     assert "http://" not in page.split("<body>")[1] and "https://" not in page.split("<body>")[1]
+    # what a CFO needs before forwarding it: the date, the period, gross / earned back / net, readable headers
+    assert re.search(r"As of \d{4}-\d{2}-\d{2}</b> &middot; reporting period \w+ \d{4} to \w+ \d{4}", page)
+    for heading in ("Credits (gross)", "Earned back", "Credits (net)", "Notice deadline passed"):
+        assert f"<th>{heading}</th>" in page
+    assert "_pct</th>" not in page and "<th>engagement_id</th>" not in page
+    assert "a month with no performance report" in page.lower()
     chromium = sh.which("chromium") or sh.which("chromium-browser")
     assert chromium, "make system-deps installs Debian's chromium for this test"
     proc = subprocess.run(
