@@ -3,11 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
+# the Airflow UI's port for `make airflow` (`make airflow AIRFLOW_PORT=8081`)
+AIRFLOW_PORT ?= 8080
 AIRFLOW_ENV := PATH="$(CURDIR)/$(BIN):$$PATH" AIRFLOW_HOME="$(CURDIR)/.airflow" \
 	AIRFLOW__CORE__DAGS_FOLDER="$(CURDIR)/dags" AIRFLOW__CORE__LOAD_EXAMPLES=False \
-	AIRFLOW__CORE__PARALLELISM=4 GX_ANALYTICS_ENABLED=False
+	AIRFLOW__CORE__PARALLELISM=4 GX_ANALYTICS_ENABLED=False AIRFLOW__API__PORT=$(AIRFLOW_PORT) \
+	AIRFLOW__API__BASE_URL=http://localhost:$(AIRFLOW_PORT) \
+	AIRFLOW__CORE__EXECUTION_API_SERVER_URL=http://localhost:$(AIRFLOW_PORT)/execution/
 
-.PHONY: install system-deps demo test test-fast lint airflow samples docs eval report bench clean
+.PHONY: install system-deps demo test test-fast lint airflow stop samples docs eval report bench clean
 
 $(VENV)/.installed: requirements.lock requirements-nodeps.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +53,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## Airflow UI on http://localhost:8080 with the project's DAGs (stop with Ctrl-C)
+## Airflow UI on http://localhost:$(AIRFLOW_PORT) with the project's DAGs (stop with Ctrl-C, then `make stop`)
 airflow: install
 	mkdir -p .airflow
 	test -f .airflow/simple_auth_manager_passwords.json.generated || \
@@ -59,8 +63,15 @@ airflow: install
 	# `make demo` may have registered the DAGs paused; paused-at-creation does not reach DAGs that exist
 	$(AIRFLOW_ENV) $(BIN)/airflow dags reserialize >/dev/null 2>&1
 	$(AIRFLOW_ENV) $(BIN)/airflow dags unpause --treat-dag-id-as-regex -y '^outsourcing_' >/dev/null 2>&1
+	@echo "Airflow on http://localhost:$(AIRFLOW_PORT) (admin / admin). Stop: Ctrl-C, then 'make stop' ends any process left."
 	$(AIRFLOW_ENV) AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=admin:admin \
 		AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=False $(BIN)/airflow standalone
+
+## Stop what `make airflow` started from this checkout's venv (one Ctrl-C can leave the dag-processor and
+## executor workers running)
+stop:
+	-@pkill -TERM -f "$(CURDIR)/$(BIN)/airflow" && sleep 3; pkill -KILL -f "$(CURDIR)/$(BIN)/airflow" || true
+	@pgrep -f "$(CURDIR)/$(BIN)/airflow" >/dev/null && echo "still running: see pgrep -af airflow" || echo "Airflow stopped"
 
 ## Regenerate the bundled sample inbox and its ground truth
 samples: install

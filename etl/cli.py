@@ -94,10 +94,18 @@ def main(argv: list[str] | None = None) -> int:
         print(write_report(settings.warehouse, Path(args.out)))
         return 0
     if args.command == "run":
+        from etl.intake.inbox import list_inbox
         from etl.orchestration.airflow_run import run_dag_once
         from etl.outputs.console import Console
         from etl.outputs.kpi_summary import stage_line
 
+        if not settings.inbox.is_dir():
+            print(
+                f"error: the inbox {settings.inbox} does not exist (--inbox or OUTSOURCING_ETL_INBOX)", file=sys.stderr
+            )
+            return 2
+        if not list_inbox(settings.inbox):
+            print(f"The inbox {settings.inbox} holds no contracts/*.pdf or reports/<engagement>/ files yet.")
         log_path = None if args.verbose else settings.data_dir / f"{settings.name}_run.log"
         print(f"Inbox {settings.inbox} -> warehouse {masked(settings.warehouse)}")
         if log_path is not None:

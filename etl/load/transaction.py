@@ -11,7 +11,7 @@ import json
 import logging
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -379,15 +379,18 @@ def _write(
         summary.files_loaded = int((reg.status == "loaded").sum()) if not reg.empty else 0
         summary.files_quarantined = int((reg.status == "quarantined").sum()) if not reg.empty else 0
         summary.files_unchanged = summary.files_seen - summary.files_loaded - summary.files_quarantined
-        finished = datetime.now(tz=started_at.tzinfo) if started_at else None
-        summary.duration_seconds = round((finished - started_at).total_seconds(), 2) if started_at else None
+        # finished_at is when the load finished (the rows' loaded_at is the run's logical date)
+        finished = datetime.now(tz=UTC)
+        summary.duration_seconds = (
+            round((finished - started_at.astimezone(UTC)).total_seconds(), 2) if started_at else None
+        )
         db.execute(
             "insert into etl_runs (run_id, finished_at, files_seen, files_loaded, files_unchanged, "
             "files_quarantined, rows_loaded, rows_quarantined, data_docs, dag_id, started_at, duration_seconds, "
             "rows_per_table, quarantined_files) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 run_id,
-                loaded_at,
+                finished.replace(tzinfo=None),
                 summary.files_seen,
                 summary.files_loaded,
                 summary.files_unchanged,

@@ -19,11 +19,20 @@ from etl.settings import Settings
 log = logging.getLogger(__name__)
 
 
+class InboxMissingError(FileNotFoundError):
+    pass
+
+
 def discover(settings: Settings, kind: str | None = None) -> list[dict]:
     """Inbox files (of one kind: 'contract' or 'report', or all) that are new or changed since the warehouse
     last loaded their path, each with the sha256 it last loaded from there (one registry query). A file whose
     content is what was loaded is left out here, so a daily run maps a task over what arrived, not over the
     whole history of the inbox; the load counts it as unchanged."""
+    if not settings.inbox.is_dir():
+        raise InboxMissingError(
+            f"the inbox {settings.inbox} does not exist: give the DAG param or --inbox, the Variable "
+            "outsourcing_etl_inbox or OUTSOURCING_ETL_INBOX (a folder holding contracts/ and reports/)"
+        )
     known = registered_shas(settings.warehouse)
     listed = [f for f in list_inbox(settings.inbox) if kind is None or f.kind == kind]
     schedules = schedule_names(settings.warehouse) if any(f.kind == "report" for f in listed) else {}
