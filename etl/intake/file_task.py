@@ -9,14 +9,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
-from etl.intake.inbox import InboxFile, file_sha256, inside_inbox
+from etl.intake.inbox import InboxFile, engagement_id_problem, file_sha256, inside_inbox
 from etl.records import ExtractedFile, InputFileError
 from etl.reports.layouts import extract_report
 from etl.reports.metric_mapping import Schedule
+from etl.reports.values import spreadsheet_safe
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,9 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
     if item.registered_sha256 == sha:
         outcome.status, outcome.reason = "unchanged", "same content as the version already loaded from this path"
         return outcome
+    if item.engagement_id and (problem := engagement_id_problem(item.engagement_id)):
+        outcome.status, outcome.reason = "quarantined", problem
+        return outcome
     try:
         if item.kind == "contract" and source.suffix.lower() in CORRECTION_SUFFIXES:
             fixes = read_corrections(source, item.engagement_id, sha)
@@ -64,6 +69,7 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         else:
             schedule = Schedule.of(item.schedule_names, settings.inbox / "mappings" / f"{item.engagement_id}.yml")
             outcome.measurements = extract_report(source, item.engagement_id, sha, schedule)
+        outcome.contract_terms, outcome.sla_terms = _neutralised(outcome.contract_terms, outcome.sla_terms)
     except InputFileError as exc:
         outcome.status, outcome.reason = "quarantined", str(exc)
     except Exception as exc:  # a parser bug must not stop the run; the reason names it for a developer
@@ -98,3 +104,16 @@ def write_staged(settings: Settings, outcome: ExtractedFile) -> str:
 
 def read_staged(paths: list[str]) -> list[ExtractedFile]:
     return [ExtractedFile.from_dict(json.loads(Path(p).read_text())) for p in paths]
+
+
+def _neutralised(terms: list, sla_terms: list) -> tuple[list, list]:
+    """Contract text reaches marts and analysts' spreadsheets like report text: a value or name that a
+    spreadsheet would run as a formula is kept as text (etl/reports/values.spreadsheet_safe)."""
+
+    def safe(provenance):
+        return replace(provenance, source_text=spreadsheet_safe(provenance.source_text))
+
+    return (
+        [replace(t, value=spreadsheet_safe(t.value), provenance=safe(t.provenance)) for t in terms],
+        [replace(t, metric_name=spreadsheet_safe(t.metric_name), provenance=safe(t.provenance)) for t in sla_terms],
+    )

@@ -10,6 +10,8 @@ Anything else in the inbox is ignored (for example samples/generate.py).
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,25 @@ class InboxFile:
     registered_sha256: str | None = None  # what the warehouse last loaded from this path, looked up once per run
     # a report's engagement's service levels as loaded from its contract: what the reader looks for in its tables
     schedule_names: tuple[str, ...] = ()
+
+
+# an engagement id is a key in every mart and a folder name users type: plain ASCII, so a look-alike letter
+# (Cyrillic "о" for "o"), a line break or a formula can never become a second engagement beside the real one
+ENGAGEMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def engagement_id_problem(engagement_id: str) -> str | None:
+    """Why a folder or file name cannot be an engagement id, with the fix; None when it can."""
+    if ENGAGEMENT_ID.fullmatch(engagement_id):
+        return None
+    shown = unicodedata.normalize("NFKC", engagement_id)
+    hint = ""
+    if shown != engagement_id or any(ord(c) > 127 for c in engagement_id):
+        hint = " (it holds characters outside plain ASCII, which can look like others)"
+    return (
+        f"{engagement_id[:80]!r} cannot be an engagement id{hint}: use 1-64 ASCII letters, digits, '.', '_' or "
+        "'-', starting with a letter or digit, and rename the file or its engagement folder"
+    )
 
 
 def inside_inbox(root: Path, path: str) -> bool:

@@ -174,29 +174,32 @@ def validate_and_load(
             "order by coalesce(origin, 'extracted') = 'entered by hand'"
         )
         known_terms = {e: dict(zip(g.field, g.value)) for e, g in loaded_terms.groupby("engagement_id")}
-        registry = db.query("select path, sha256, status from file_registry")
+        registry = db.query("select path, sha256, status, kind, engagement_id from file_registry")
         summary.files_seen += len(set(inbox_paths or []) & set(registry.path) - {f.path for f in files})
 
-        # the same content under a second path is a duplicate, not new data
-        loaded_shas = dict(
-            zip(registry.loc[registry.status == "loaded", "sha256"], registry.loc[registry.status == "loaded", "path"])
-        )
+        # the same content under a second path is a duplicate, not new data: a report within its engagement (the
+        # same bytes in two engagements' folders are two inputs, each validated for its own, so a stray copy in
+        # a folder without a contract never shadows the real report), a contract anywhere (the same contract
+        # under a second name is not a second engagement)
+        def content_key(kind, engagement_id, sha):
+            return (engagement_id if kind == "report" else "", sha)
+
+        done = registry[registry.status == "loaded"]
+        loaded_shas = {
+            content_key(k, e, sha): path
+            for k, e, sha, path in zip(done.kind, done.engagement_id, done.sha256, done.path)
+        }
         registered = set(zip(registry.path, registry.sha256))
-        # of two copies arriving in one run, the one whose engagement has a service-level schedule (loaded, or
-        # in this run) claims the content: a stray copy in a folder without a contract, which validation will
-        # quarantine, must not make the real report a duplicate of nothing
-        scheduled = set(known_sla.engagement_id) | {f.engagement_id for f in files if f.sla_terms}
-        for f in sorted(files, key=lambda f: f.kind == "report" and f.engagement_id not in scheduled):
-            if f.status == "extracted" and (f.path, f.sha256) not in registered:
-                loaded_shas.setdefault(f.sha256, f.path)
         fresh: list[ExtractedFile] = []
         for f in files:
             if f.status == "unchanged" or (f.path, f.sha256) in registered:
                 continue  # unchanged since discovery, or registered meanwhile by a concurrent run
-            other = loaded_shas.get(f.sha256)
+            other = loaded_shas.get(content_key(f.kind, f.engagement_id, f.sha256))
             if other and other != f.path:
                 f.status, f.reason = "unchanged", f"same content as {other}, already loaded"
                 f.contract_terms, f.sla_terms, f.measurements = [], [], []
+            elif f.status == "extracted":
+                loaded_shas.setdefault(content_key(f.kind, f.engagement_id, f.sha256), f.path)
             fresh.append(f)
 
         batch = build_batch(fresh, known_sla, mappings_dir, known_terms, run_month=f"{loaded_at:%Y-%m}-01")

@@ -567,7 +567,7 @@ def extract_report(path: Path, engagement_id: str, sha256: str, schedule: Schedu
     if schedule:
         # of several tables (a summary and a ticket list, say), those naming the schedule's service levels; a
         # report naming none keeps every row, and each unmatched row is quarantined with its reason at the load
-        naming = [t for t in tables if any(schedule.named(m.metric_name) for m in t)]
+        naming = [t for t in tables if any(schedule.named(name) for name in {m.metric_name for m in t})]
         tables = naming or tables
     measurements = [m for t in tables for m in t]
     _within_limit(len(measurements))

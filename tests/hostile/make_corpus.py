@@ -39,7 +39,11 @@ KINDS: dict[str, tuple[str, str, str | None]] = {
     "contracts/form-no-text.pdf": ("PDF with a form and no text", "quarantined", "no text"),
     "contracts/vertrag-deutsch.pdf": ("contract in another language", None, None),
     "contracts/northwind-copy.pdf": ("duplicate contract under another name", "unchanged", "same content as"),
-    'contracts/acme"; drop table file_registry;--.pdf': ("file name with quotes and semicolons", "loaded", None),
+    'contracts/acme"; drop table file_registry;--.pdf': (
+        "file name with quotes and semicolons",
+        "quarantined",
+        "cannot be an engagement id",
+    ),
     "contracts/outside-link.pdf": ("symlink out of the inbox (../../x.pdf)", "quarantined", "outside the inbox"),
     f"{R}/..\\..\\x.csv": ("file name with path traversal characters", "loaded", None),
     f"{R}/zero-byte.csv": ("zero-byte report", "quarantined", "empty file"),

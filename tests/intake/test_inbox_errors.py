@@ -18,3 +18,42 @@ def test_the_cli_exits_non_zero_before_starting_anything(tmp_path, capsys):
     assert code == 2
     assert "does not exist" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "name, why",
+    [
+        ("ito-infra-n\u043erthwind", "outside plain ASCII"),  # a Cyrillic o beside the real id
+        ("ito-infra-northwind\n", None),
+        ("x" * 255, None),
+        ("=HYPERLINK(1)", None),
+        ("-rf", None),
+        ("ｉｔｏ-infra", "outside plain ASCII"),  # full-width letters, which NFKC folds
+    ],
+)
+def test_names_that_cannot_be_engagement_ids_say_why_and_how_to_fix(name, why):
+    from etl.intake.inbox import engagement_id_problem
+
+    problem = engagement_id_problem(name)
+    assert problem and "rename" in problem
+    if why:
+        assert why in problem
+
+
+@pytest.mark.parametrize("name", ["ito-infra-northwind", "BPO_2025.v2", "a"])
+def test_plain_ids_are_fine(name):
+    from etl.intake.inbox import engagement_id_problem
+
+    assert engagement_id_problem(name) is None
+
+
+def test_a_report_in_a_look_alike_folder_is_quarantined_with_the_reason(tmp_path):
+    from etl.intake.file_task import extract_file
+    from etl.intake.inbox import list_inbox
+
+    folder = tmp_path / "reports" / "ito-infra-n\u043erthwind"
+    folder.mkdir(parents=True)
+    (folder / "2025-01.csv").write_text("Service Level,Actual\nAvailability,99.9\n")
+    [item] = list_inbox(tmp_path)
+    outcome = extract_file(Settings(tmp_path, tmp_path / "w.duckdb"), item)
+    assert outcome.status == "quarantined" and "cannot be an engagement id" in outcome.reason
