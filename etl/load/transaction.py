@@ -208,6 +208,7 @@ def validate_and_load(
             {"contract_terms": batch.contracts, "sla_terms": batch.sla_terms, "measurements": batch.measurements},
             {**parameters, "known_metric_keys": known_metric_keys(batch.schedule_keys)},
             docs_root,
+            run_name=run_id,
         )
         rejected = _rejected_files(batch, outcome)
         outcome.failures += _orphaned_measurements(batch, outcome, rejected)

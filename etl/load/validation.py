@@ -88,8 +88,11 @@ def _for_data_docs(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     return safe, dict(zip(positions, df["row_id"]))
 
 
-def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path | None) -> ValidationOutcome:
-    """frames: suite name -> DataFrame with a `row_id` column. Empty frames are skipped."""
+def validate(
+    frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path | None, run_name: str | None = None
+) -> ValidationOutcome:
+    """frames: suite name -> DataFrame with a `row_id` column. Empty frames are skipped. `run_name` (the Airflow
+    run id) names the validation in Data Docs, so each result page says which run it belongs to."""
     if all(df.empty for df in frames.values()):
         # nothing new (an unchanged inbox): no need to pay Great Expectations' import and setup
         return ValidationOutcome([], dict.fromkeys(frames, True), _data_docs_index(docs_root))
@@ -97,6 +100,7 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.core.expectation_suite import ExpectationSuite
+    from great_expectations.core.run_identifier import RunIdentifier
 
     if docs_root is not None:
         docs_root.mkdir(parents=True, exist_ok=True)
@@ -146,7 +150,11 @@ def validate(frames: dict[str, pd.DataFrame], parameters: dict, docs_root: Path 
             )
         )
         safe, row_ids = _for_data_docs(df)
-        result = checkpoint.run(batch_parameters={"dataframe": safe}, expectation_parameters=safe_parameters)
+        result = checkpoint.run(
+            batch_parameters={"dataframe": safe},
+            expectation_parameters=safe_parameters,
+            run_id=RunIdentifier(run_name=_inert(run_name)) if run_name else None,
+        )
         by_id = df.set_index("row_id", drop=False)
         for run in result.run_results.values():
             success[name] = bool(run.success)

@@ -124,10 +124,12 @@ def test_vendor_text_reaches_the_data_docs_escaped_and_failures_still_name_their
             },
         ]
     )
-    outcome = validate({"sla_terms": frame}, PARAMS, docs_root=tmp_path)
+    outcome = validate({"sla_terms": frame}, PARAMS, docs_root=tmp_path, run_name="manual__2026-12-01T02:00:00")
     unit = [f for f in outcome.failures if f.column == "unit"]
     assert unit and unit[0].row_id == f"sha:sheet {attack} row 2"  # mapped back to the row as written
     assert attack in unit[0].message  # the quarantine message quotes the vendor's text as it was
     pages = [p.read_text(errors="replace") for p in tmp_path.rglob("*.html")]
     assert pages, "no Data Docs were written"
     assert not any("<script>alert(2)" in page or '<img src=x onerror="alert(1)"' in page for page in pages)
+    # each validation names the Airflow run it belongs to, not "__none__"
+    assert any("manual__2026-12-01T02:00:00" in page for page in pages)
