@@ -14,7 +14,7 @@ from pathlib import Path
 
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
-from etl.intake.inbox import InboxFile, engagement_id_problem, file_sha256, inside_inbox
+from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256, inside_inbox
 from etl.records import ExtractedFile, InputFileError
 from etl.reports.layouts import extract_report
 from etl.reports.metric_mapping import Schedule
@@ -35,6 +35,15 @@ def staged_path(settings: Settings, path: str, sha256: str) -> Path:
 def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
     """Extract one file; `item.registered_sha256` (from discovery) lets unchanged content skip extraction."""
     source = settings.inbox / item.path
+    if problem := entry_problem(settings.inbox, item.path):
+        return ExtractedFile(
+            path=item.path,
+            sha256=hashlib.sha256(item.path.encode()).hexdigest(),
+            kind=item.kind,
+            engagement_id=item.engagement_id,
+            status="quarantined",
+            reason=problem,
+        )
     if not inside_inbox(settings.inbox, item.path):
         # a link out of the inbox ("../../x.pdf") is never followed: its target is not the sender's to give
         target = str(source.readlink()) if source.is_symlink() else str(source.resolve())

@@ -10,7 +10,9 @@ Anything else in the inbox is ignored (for example samples/generate.py).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,15 +70,39 @@ def file_sha256(path: Path) -> str:
 
 def list_inbox(root: Path) -> list[InboxFile]:
     """Every input file under root in a stable order. Unknown suffixes under reports/ are listed too, so they
-    get a registry row and a reason rather than vanishing."""
+    get a registry row and a reason rather than vanishing; so are links (to folders, dangling, in loops), FIFOs
+    and other entries that are not regular files, which extraction quarantines without opening them. Links to
+    folders are never descended into."""
     files: list[InboxFile] = []
-    for p in sorted((root / "contracts").glob("*")) if (root / "contracts").is_dir() else []:
-        if p.is_file() and not _is_junk(p.name):
-            files.append(InboxFile(p.relative_to(root).as_posix(), "contract", p.stem))
+    contracts = root / "contracts"
+    if contracts.is_dir():
+        for entry in sorted(os.scandir(contracts), key=lambda e: e.name):
+            if not _is_junk(entry.name) and not entry.is_dir(follow_symlinks=False):
+                files.append(InboxFile(f"contracts/{entry.name}", "contract", Path(entry.name).stem))
     reports = root / "reports"
-    for p in sorted(reports.rglob("*")) if reports.is_dir() else []:
-        if p.is_file() and not _is_junk(p.name):
-            rel = p.relative_to(reports)
-            engagement = rel.parts[0] if len(rel.parts) > 1 else ""
-            files.append(InboxFile(p.relative_to(root).as_posix(), "report", engagement))
+    found: list[Path] = []
+    if reports.is_dir():
+        for folder, dirs, names in os.walk(reports, followlinks=False):
+            linked = [d for d in dirs if (Path(folder) / d).is_symlink()]  # listed, not descended into
+            found += [Path(folder) / n for n in names + linked if not _is_junk(n)]
+    for p in sorted(found):
+        rel = p.relative_to(reports)
+        engagement = rel.parts[0] if len(rel.parts) > 1 else ""
+        files.append(InboxFile(p.relative_to(root).as_posix(), "report", engagement))
     return files
+
+
+def entry_problem(root: Path, path: str) -> str | None:
+    """Why an inbox entry is not read, without opening it (a FIFO would block the reader): a link that points
+    nowhere or into a loop, or anything that is not a regular file. None for a file (or a link to one)."""
+    source = root / path
+    try:
+        mode = os.stat(source).st_mode
+    except FileNotFoundError:
+        return f"the link points to {os.readlink(source)!r}, which does not exist; only files are read"
+    except OSError as exc:  # a link loop (ELOOP), a name too long, no permission
+        return f"it cannot be opened ({exc.strerror or type(exc).__name__}); only files are read"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a folder (through a link)" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a file"
+    return f"it is {kind}, not a regular file; only files are read (put the files themselves in the inbox)"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
-from etl.intake.inbox import InboxFile, file_sha256, inside_inbox, list_inbox
+from etl.intake.inbox import InboxFile, entry_problem, file_sha256, inside_inbox, list_inbox
 from etl.load import transaction
 from etl.load.registry import registered_shas, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
@@ -53,7 +53,7 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
 
 def _unchanged(inbox: Path, path: str, registered_sha256: str | None) -> bool:
     # a link out of the inbox is never read (its task quarantines it); nor is what cannot be read here
-    if registered_sha256 is None or not inside_inbox(inbox, path):
+    if registered_sha256 is None or entry_problem(inbox, path) or not inside_inbox(inbox, path):
         return False
     try:
         return file_sha256(inbox / path) == registered_sha256

@@ -57,3 +57,29 @@ def test_a_report_in_a_look_alike_folder_is_quarantined_with_the_reason(tmp_path
     [item] = list_inbox(tmp_path)
     outcome = extract_file(Settings(tmp_path, tmp_path / "w.duckdb"), item)
     assert outcome.status == "quarantined" and "cannot be an engagement id" in outcome.reason
+
+
+def test_links_fifos_and_loops_get_a_row_and_a_reason_without_being_opened(tmp_path):
+    import os
+
+    from etl.intake.file_task import extract_file
+    from etl.intake.inbox import list_inbox
+
+    reports = tmp_path / "reports" / "eng"
+    reports.mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    os.mkfifo(reports / "pipe.csv")  # reading it would block the run for ever
+    (reports / "dangling.csv").symlink_to(reports / "gone.csv")
+    (reports / "loop-a.csv").symlink_to(reports / "loop-b.csv")
+    (reports / "loop-b.csv").symlink_to(reports / "loop-a.csv")
+    (reports / "folder-link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "elsewhere" / "hidden.csv").write_text("not to be read\n")
+    listed = {f.path.rsplit("/", 1)[1]: f for f in list_inbox(tmp_path)}
+    assert set(listed) == {"pipe.csv", "dangling.csv", "loop-a.csv", "loop-b.csv", "folder-link"}  # not descended
+    settings = Settings(tmp_path, tmp_path / "w.duckdb")
+    reasons = {name: extract_file(settings, item) for name, item in listed.items()}
+    assert all(o.status == "quarantined" for o in reasons.values())
+    assert "FIFO" in reasons["pipe.csv"].reason
+    assert "does not exist" in reasons["dangling.csv"].reason
+    assert "cannot be opened" in reasons["loop-a.csv"].reason
+    assert "folder" in reasons["folder-link"].reason
