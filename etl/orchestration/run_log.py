@@ -1,12 +1,18 @@
-"""The warehouse's run log for operators: a task that fails writes why into `task_failures`.
+"""The warehouse's run log for operators: a task that fails writes why into `task_failures`, and, where
+`OUTSOURCING_ETL_ALERT_WEBHOOK` names a URL (a Slack or Teams incoming webhook, a chat bridge, an on-call
+tool), posts the same record there as JSON so someone is told.
 
-Called by Airflow as every task's `on_failure_callback`, after the task's last try has failed. Writing is
-best effort: the failure may be the warehouse itself, and a callback must never hide the original error.
+Called by Airflow as every task's `on_failure_callback`, after the task's last try has failed. Writing and
+posting are best effort: the failure may be the warehouse itself, and a callback must never hide the original
+error.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import urllib.request
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -50,6 +56,19 @@ def record_failure(warehouse: str, record: dict) -> bool:
         return False
 
 
+def post_alert(url: str, record: dict) -> bool:
+    """POST the failure as JSON ({"text": a one-line summary, plus the record's fields}); False when it fails."""
+    text = f"outsourcing-etl: {record['dag_id']}.{record['task_id']} failed in {record['run_id']}: {record['error']}"
+    body = json.dumps({"text": text[:3000], **record}, default=str).encode()
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"}, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return 200 <= response.status < 300
+    except Exception:  # noqa: BLE001 - an unreachable alert endpoint must not hide the task's own failure
+        log.exception("could not post the failure of %s to the alert webhook", record.get("task_id"))
+        return False
+
+
 def record_task_failure(context) -> None:
     """on_failure_callback: the task's configuration names the warehouse (see etl.orchestration.dag_settings)."""
     from etl.orchestration.dag_settings import settings_for
@@ -58,4 +77,7 @@ def record_task_failure(context) -> None:
         warehouse = settings_for(context.get("params") or {}).warehouse
     except Exception:  # noqa: BLE001 - without a configuration the environment's default is the best guess
         warehouse = Settings.resolve().warehouse
-    record_failure(warehouse, failure_record(context))
+    record = failure_record(context)
+    record_failure(warehouse, record)
+    if url := os.environ.get("OUTSOURCING_ETL_ALERT_WEBHOOK"):
+        post_alert(url, record)

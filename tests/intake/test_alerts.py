@@ -1,0 +1,44 @@
+"""A failed task's record is posted to the alert webhook as JSON; an unreachable webhook is only logged."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+from etl.orchestration.run_log import post_alert
+
+RECORD = {
+    "dag_id": "outsourcing_kpis",
+    "run_id": "scheduled__2026-12-02T02:00:00+00:00",
+    "task_id": "build_warehouse",
+    "map_index": -1,
+    "try_number": 3,
+    "failed_at": "2026-12-02 02:05:00",
+    "error": "DbtBuildError: dbt build failed",
+}
+
+
+def test_the_failure_is_posted_as_json_with_a_summary_line():
+    received = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the http.server API
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.handle_request, daemon=True).start()
+    try:
+        assert post_alert(f"http://127.0.0.1:{server.server_port}/hook", RECORD)
+    finally:
+        server.server_close()
+    [body] = received
+    assert body["task_id"] == "build_warehouse" and body["error"] == RECORD["error"]
+    assert body["text"].startswith("outsourcing-etl: outsourcing_kpis.build_warehouse failed")
+
+
+def test_an_unreachable_webhook_returns_false_and_raises_nothing():
+    assert post_alert("http://127.0.0.1:9/nothing-listens-here", RECORD) is False
