@@ -7,6 +7,7 @@ matched carry the reason forward to validation, which quarantines them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -118,7 +119,7 @@ def build_batch(
             "engagement_id": f.engagement_id,
             "file_path": f.path,
             "file_sha256": f.sha256,
-            "row_id": f"{f.sha256[:12]}:contract",
+            "row_id": f"{_file_key(f)}:contract",
             "location": "contract",
             # one contract document per engagement; a corrections file sits beside it
             "contract_document": f.engagement_id if f.origin == "extracted" else None,
@@ -152,7 +153,7 @@ def build_batch(
                     **_prov(s.provenance),
                     "file_path": f.path,
                     "origin": f.origin,
-                    "row_id": f"{f.sha256[:12]}:sla{i}",
+                    "row_id": f"{_file_key(f)}:sla{i}",
                     "location": f"page {s.provenance.page} SLA row {i}"
                     if f.origin == "extracted"
                     else s.provenance.source_text.split(":")[0],
@@ -232,7 +233,7 @@ def build_batch(
             rows.append(
                 tuple(
                     {
-                        "row_id": f"{f.sha256[:12]}:{m.location}",
+                        "row_id": f"{_file_key(f)}:{m.location}",
                         "engagement_id": f.engagement_id,
                         "metric_id": match.metric_id,
                         "metric_key": f"{f.engagement_id}/{match.metric_id}"
@@ -316,3 +317,9 @@ def _match_report_metric(name: str, contract_metrics: dict[str, str], mapped: di
 
 def _prov(p) -> dict:
     return {"file_sha256": p.file_sha256, "page": p.page, "source_text": p.source_text, "char_offset": p.char_offset}
+
+
+def _file_key(f: ExtractedFile) -> str:
+    """The prefix of a file's row ids: its path and content, since the same bytes may arrive under two paths
+    (two engagements' folders) in one run and each row must stay traceable to its own file."""
+    return hashlib.sha256(f"{f.path}\0{f.sha256}".encode()).hexdigest()[:12]
