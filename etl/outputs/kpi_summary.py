@@ -117,7 +117,11 @@ def stage_line(warehouse: str | Path, dag_id: str, run_id: str, state: str, seco
         return f"{stage} dbt models built and tested, KPI report written ({seconds:.0f} s)"
     db = open_warehouse(str(warehouse), read_only=True)
     try:
-        found = query_records(db, f"select * from etl_runs where run_id = '{run_id.replace(chr(39), '')}'")
+        found = db.query(
+            "select files_seen, files_loaded, files_unchanged, files_quarantined, rows_loaded, rows_quarantined "
+            "from etl_runs where run_id = ?",
+            [run_id],
+        ).to_dict("records")
     finally:
         db.close()
     if not found:
