@@ -1,7 +1,8 @@
 """The per-file step: hash a file, skip it if its content is already in the warehouse, else extract and stage it.
 
-Runs once per inbox file, inside a batch's extraction process (etl/intake/isolation.py). Never raises for bad input: an unreadable file
-becomes a staged outcome with status `quarantined` and a reason, so the load task records it.
+Runs once per inbox file, inside a batch's extraction process (etl/intake/isolation.py). Never raises for bad
+input: an unreadable file becomes a staged outcome with status `quarantined` and a reason, so the load task
+records it.
 """
 
 from __future__ import annotations
