@@ -67,3 +67,12 @@ def test_the_layout_test_catches_a_wrong_import(tmp_path):
     bad = tmp_path / "x.py"
     bad.write_text("from etl.orchestration.pipeline import load\nimport etl.load.schema\n")
     assert {_package_of(m) for m in _etl_imports(bad)} == {"orchestration", "load"}
+
+
+def test_dbt_unit_test_names_fit_a_postgresql_identifier():
+    # dbt names a relation after each unit test; PostgreSQL refuses identifiers over 63 characters
+    import yaml
+
+    for path in (ETL.parent / "warehouse" / "models").rglob("*.yml"):
+        for test in (yaml.safe_load(path.read_text()) or {}).get("unit_tests", []):
+            assert len(test["name"]) <= 63, (path.name, test["name"])
