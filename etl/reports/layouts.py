@@ -116,7 +116,16 @@ def _csv_grids(path: Path) -> list[_Grid]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text), dialect)]
+    try:
+        rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        # said in words: the csv module's own text ("field larger than field limit (131072)") helps nobody
+        if "field larger than field limit" in str(exc):
+            raise InputFileError(
+                f"a cell holds more than {csv.field_size_limit() // 1024} KB of text: not a report's table "
+                "(a quote left open can swallow the rest of the file)"
+            ) from None
+        raise InputFileError(f"not a readable CSV table ({exc})") from None
     if len(rows) > MAX_REPORT_ROWS:
         raise InputFileError(f"report has {len(rows):,} rows, above the limit of {MAX_REPORT_ROWS:,}")
     return [_Grid(rows, "", 0, "")]
@@ -203,9 +212,14 @@ def _json_grids(path: Path) -> list[_Grid]:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputFileError(f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise InputFileError("JSON nested deeper than Python reads (about 1,000 levels): not a report") from None
     if not (_is_records(data) or isinstance(data, dict)):
         raise InputFileError("JSON has no list of measurement records")
-    leaves = _leaf_records(data, {}, "")
+    try:
+        leaves = _leaf_records(data, {}, "")
+    except RecursionError:
+        raise InputFileError("JSON nested deeper than Python reads (about 1,000 levels): not a report") from None
     if not leaves or all(p == "" for p, _ in leaves) and not _is_records(data):
         raise InputFileError("JSON has no list of measurement records")
     if len(leaves) > MAX_REPORT_ROWS:

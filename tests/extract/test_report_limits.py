@@ -115,3 +115,19 @@ def test_a_mapping_file_that_links_out_of_the_inbox_is_not_followed(tmp_path):
     link.symlink_to(outside)
     with pytest.raises(MappingFileError, match="is a link"):
         load_mapping_file(link)
+
+
+def test_a_giant_cell_and_deep_json_are_refused_in_words_not_python_errors(tmp_path):
+    giant = tmp_path / "giant.csv"
+    giant.write_text('Service Level,Actual\nAvailability,"' + "x" * 200_000 + "\n")  # a quote left open
+    with pytest.raises(InputFileError, match="a cell holds more than 128 KB"):
+        extract_report(giant, "eng", "sha")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 5000 + "]" * 5000)
+    with pytest.raises(InputFileError, match="nested deeper"):
+        extract_report(deep, "eng", "sha")
+    deepish = tmp_path / "deepish.json"
+    deepish.write_text('{"a":' * 900 + "[]" + "}" * 900)
+    with pytest.raises(InputFileError) as err:
+        extract_report(deepish, "eng", "sha")
+    assert "RecursionError" not in str(err.value)
