@@ -232,30 +232,46 @@ def duckdb_bulk_baseline(table) -> float:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def postgres_load(staged: list[str], inbox: Path, table) -> dict | None:
-    """The same staged files loaded into a new PostgreSQL database, against COPY of the same rows."""
+@contextmanager
+def scratch_database(name: str, what: str):
+    """A new PostgreSQL database for one benchmark, dropped afterwards; yields its URL, or None (with a line on
+    stderr) when the server cannot be reached, so that benchmark is left out."""
     import psycopg2
 
     from etl.load.database import postgres_params
-    from etl.orchestration import pipeline
-    from etl.settings import Settings
 
     admin_url = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-    name = f"oetl_bench_{os.getpid()}"
     try:
         admin = psycopg2.connect(**postgres_params(admin_url), connect_timeout=3)
     except psycopg2.OperationalError as exc:
-        print(f"PostgreSQL not reachable ({exc}); its benchmark is left out", file=sys.stderr)
-        return None
+        print(f"PostgreSQL not reachable ({exc}); {what} is left out", file=sys.stderr)
+        yield None
+        return
     admin.autocommit = True
     with admin.cursor() as cur:
         cur.execute(f"drop database if exists {name}")
         cur.execute(f"create database {name}")
-    url = admin_url.rsplit("/", 1)[0] + f"/{name}"
-    os.environ["OUTSOURCING_ETL_DATA_DIR"] = str(inbox.parent / "postgres-data")  # its Data Docs and staging
     try:
-        import etl.load.transaction as wl
+        yield admin_url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(f"drop database if exists {name} with (force)")
+        admin.close()
 
+
+def postgres_load(staged: list[str], inbox: Path, table) -> dict | None:
+    """The same staged files loaded into a new PostgreSQL database, against COPY of the same rows."""
+    import psycopg2
+
+    import etl.load.transaction as wl
+    from etl.load.database import postgres_params
+    from etl.orchestration import pipeline
+    from etl.settings import Settings
+
+    with scratch_database(f"oetl_bench_{os.getpid()}", "its benchmark") as url:
+        if url is None:
+            return None
+        os.environ["OUTSOURCING_ETL_DATA_DIR"] = str(inbox.parent / "postgres-data")  # its Data Docs and staging
         with time_calls(wl, "_write") as spent:
             pipeline.load(Settings(inbox, url), staged, "postgres", datetime(2026, 1, 1))
         con = psycopg2.connect(**postgres_params(url))
@@ -278,10 +294,6 @@ def postgres_load(staged: list[str], inbox: Path, table) -> dict | None:
             "copy_rows_per_s": round(len(table) / copy_s, 1),
             "load_vs_copy": round(copy_s / spent["_write"], 3),
         }
-    finally:
-        with admin.cursor() as cur:
-            cur.execute(f"drop database if exists {name} with (force)")
-        admin.close()
 
 
 def pipeline_benchmark(work: Path, corpus: dict, workers: int) -> dict:
@@ -326,33 +338,18 @@ def pipeline_benchmark(work: Path, corpus: dict, workers: int) -> dict:
 
 def orchestrated_benchmark(inbox: Path, work: Path, executor: str, files: int) -> dict | None:
     """The inbox through the DAGs on a native Airflow stack; seconds from the trigger to the reports load."""
-    import psycopg2
-
-    from etl.load.database import postgres_params
     from etl.orchestration.native_stack import NativeStack, wait_for
 
-    admin_url = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-    name = f"oetl_bench_airflow_{os.getpid()}"
-    try:
-        admin = psycopg2.connect(**postgres_params(admin_url), connect_timeout=3)
-    except psycopg2.OperationalError as exc:
-        print(f"PostgreSQL not reachable ({exc}); the orchestrated benchmark is left out", file=sys.stderr)
-        return None
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"drop database if exists {name}")
-        cur.execute(f"create database {name}")
     cores = os.cpu_count() or 1
     env = {
         "OUTSOURCING_ETL_INBOX": str(inbox),
         "OUTSOURCING_ETL_WAREHOUSE": str(work / "warehouse.duckdb"),
         "OUTSOURCING_ETL_DATA_DIR": str(work / "data"),
     }
-    try:
-        stack = NativeStack(
-            work, admin_url.rsplit("/", 1)[0] + f"/{name}", executor=executor, workers=2, parallelism=cores, env=env
-        )
-        with stack:
+    with scratch_database(f"oetl_bench_airflow_{os.getpid()}", "the orchestrated benchmark") as metadata:
+        if metadata is None:
+            return None
+        with NativeStack(work, metadata, executor=executor, workers=2, parallelism=cores, env=env) as stack:
             start = time.perf_counter()
             triggered = stack.trigger("outsourcing_contracts")
 
@@ -368,17 +365,13 @@ def orchestrated_benchmark(inbox: Path, work: Path, executor: str, files: int) -
             seconds = time.perf_counter() - start
             states = {d: [r["state"] for r in stack.runs(d)] for d in ("outsourcing_contracts", "outsourcing_reports")}
             batches = {w: stack.tasks_run_by(w, "extract_batch") for w in stack.workers}
-        return {
-            "executor": executor,
-            "seconds": round(seconds, 2),
-            "files_per_s": round(files / seconds, 2),
-            "runs": states,
-            "batches_per_worker": batches,
-        }
-    finally:
-        with admin.cursor() as cur:
-            cur.execute(f"drop database if exists {name} with (force)")
-        admin.close()
+    return {
+        "executor": executor,
+        "seconds": round(seconds, 2),
+        "files_per_s": round(files / seconds, 2),
+        "runs": states,
+        "batches_per_worker": batches,
+    }
 
 
 def main() -> int:

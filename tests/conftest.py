@@ -84,3 +84,21 @@ def pytest_collection_modifyitems(config, items):
         return (1, next((i for i, m in enumerate(order) if item.get_closest_marker(m)), len(order)))
 
     items.sort(key=rank)  # stable: within a file the order is kept
+
+
+def normalised_rows(target: str, sql: str) -> list[tuple]:
+    """A query's rows in a form two backends (or two runs) can be compared in: each row its sorted (column,
+    value) pairs, numbers to 9 places, dates as dates, and the rows sorted."""
+    from etl.load.database import open_warehouse, query_records
+
+    def value(v):
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return round(float(v), 9)
+        return str(v)[:10] if hasattr(v, "isoformat") else v
+
+    db = open_warehouse(target, read_only=True)
+    try:
+        rows = query_records(db, sql)
+    finally:
+        db.close()
+    return sorted((tuple(sorted((k, value(v)) for k, v in r.items())) for r in rows), key=str)

@@ -33,28 +33,30 @@ def staged_path(settings: Settings, path: str, sha256: str) -> Path:
     return settings.staging_dir / f"{key}.json"
 
 
+def quarantined(item: InboxFile, sha256: str, reason: str) -> ExtractedFile:
+    """The outcome of a file that is not read, with the reason the registry and the quarantine record."""
+    return ExtractedFile(
+        path=item.path,
+        sha256=sha256,
+        kind=item.kind,
+        engagement_id=item.engagement_id,
+        status="quarantined",
+        reason=reason,
+    )
+
+
 def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
     """Extract one file; `item.registered_sha256` (from discovery) lets unchanged content skip extraction."""
     source = settings.inbox / item.path
     if problem := entry_problem(settings.inbox, item.path):
-        return ExtractedFile(
-            path=item.path,
-            sha256=hashlib.sha256(item.path.encode()).hexdigest(),
-            kind=item.kind,
-            engagement_id=item.engagement_id,
-            status="quarantined",
-            reason=problem,
-        )
+        return quarantined(item, hashlib.sha256(item.path.encode()).hexdigest(), problem)
     if not inside_inbox(settings.inbox, item.path):
         # a link out of the inbox ("../../x.pdf") is never followed: its target is not the sender's to give
         target = str(source.readlink()) if source.is_symlink() else str(source.resolve())
-        return ExtractedFile(
-            path=item.path,
-            sha256=hashlib.sha256(target.encode()).hexdigest(),
-            kind=item.kind,
-            engagement_id=item.engagement_id,
-            status="quarantined",
-            reason=f"the file links to {target}, outside the inbox; only files inside the inbox are read",
+        return quarantined(
+            item,
+            hashlib.sha256(target.encode()).hexdigest(),
+            f"the file links to {target}, outside the inbox; only files inside the inbox are read",
         )
     sha = file_sha256(source)
     outcome = ExtractedFile(

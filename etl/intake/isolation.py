@@ -24,7 +24,6 @@ import time
 
 from etl.intake import file_task
 from etl.intake.inbox import InboxFile, file_sha256, inside_inbox
-from etl.records import ExtractedFile
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -122,12 +121,4 @@ def _quarantine(settings: Settings, item: InboxFile, reason: str) -> str:
     except OSError:
         sha = ""
     log.warning("%s: %s", item.path, reason)
-    outcome = ExtractedFile(
-        path=item.path,
-        sha256=sha,
-        kind=item.kind,
-        engagement_id=item.engagement_id,
-        status="quarantined",
-        reason=reason,
-    )
-    return file_task.write_staged(settings, outcome)
+    return file_task.write_staged(settings, file_task.quarantined(item, sha, reason))

@@ -3,37 +3,35 @@ service-level names (the report reader looks for them in a report's tables)."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from etl.load.database import open_warehouse, warehouse_exists
+
+
+def _query_if_table(warehouse: str, table: str, sql: str) -> pd.DataFrame | None:
+    """`sql`'s rows, or None for a new warehouse or one without `table` yet."""
+    if not warehouse_exists(warehouse):
+        return None
+    db = open_warehouse(warehouse, read_only=True)
+    try:
+        found = db.query("select count(*) as n from information_schema.tables where table_name = ?", [table])
+        return db.query(sql) if int(found.iloc[0, 0]) else None
+    finally:
+        db.close()
 
 
 def registered_shas(warehouse: str) -> dict[str, str]:
     """Inbox path -> the sha256 last loaded from it; empty for a new warehouse. One query per run."""
-    if not warehouse_exists(warehouse):
-        return {}
-    db = open_warehouse(warehouse, read_only=True)
-    try:
-        found = db.query("select count(*) as n from information_schema.tables where table_name = 'file_registry'")
-        if not int(found.iloc[0, 0]):
-            return {}
-        rows = db.query("select path, sha256 from file_registry")
-        return dict(zip(rows.path, rows.sha256))
-    finally:
-        db.close()
+    rows = _query_if_table(warehouse, "file_registry", "select path, sha256 from file_registry")
+    return {} if rows is None else dict(zip(rows.path, rows.sha256))
 
 
 def schedule_names(warehouse: str) -> dict[str, tuple[str, ...]]:
     """Engagement -> the metric names of its loaded SLA schedule; empty for a new warehouse. One query per run."""
-    if not warehouse_exists(warehouse):
-        return {}
-    db = open_warehouse(warehouse, read_only=True)
-    try:
-        found = db.query("select count(*) as n from information_schema.tables where table_name = 'raw_sla_terms'")
-        if not int(found.iloc[0, 0]):
-            return {}
-        rows = db.query("select distinct engagement_id, metric_name from raw_sla_terms order by 1, 2")
-        out: dict[str, list[str]] = {}
-        for engagement, name in zip(rows.engagement_id, rows.metric_name):
-            out.setdefault(engagement, []).append(name)
-        return {e: tuple(names) for e, names in out.items()}
-    finally:
-        db.close()
+    rows = _query_if_table(
+        warehouse, "raw_sla_terms", "select distinct engagement_id, metric_name from raw_sla_terms order by 1, 2"
+    )
+    out: dict[str, list[str]] = {}
+    for engagement, name in zip(rows.engagement_id, rows.metric_name) if rows is not None else ():
+        out.setdefault(engagement, []).append(name)
+    return {e: tuple(names) for e, names in out.items()}

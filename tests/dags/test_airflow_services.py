@@ -17,10 +17,10 @@ import time
 import psycopg2
 import pytest
 
-from etl.load.database import open_warehouse, postgres_params, query_records
+from etl.load.database import postgres_params
 from etl.orchestration.native_stack import BIN, NativeStack
 from etl.settings import Settings
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, normalised_rows
 
 pytestmark = pytest.mark.airflow_services
 
@@ -57,26 +57,7 @@ def stack(tmp_path_factory, new_postgres_database):
 
 
 def _marts(target: str) -> dict[str, list]:
-    # as test_marts compares the two backends: numbers to 9 places, dates as dates
-    def value(v):
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
-            return round(float(v), 9)
-        return str(v)[:10] if hasattr(v, "isoformat") else v
-
-    db = open_warehouse(target, read_only=True)
-    try:
-        return {
-            mart: sorted(
-                (
-                    tuple(sorted((k, value(v)) for k, v in r.items()))
-                    for r in query_records(db, f"select * from {mart}")
-                ),
-                key=str,
-            )
-            for mart in MARTS
-        }
-    finally:
-        db.close()
+    return {mart: normalised_rows(target, f"select * from {mart}") for mart in MARTS}
 
 
 def test_triggered_through_the_rest_api_celery_workers_share_the_work_and_load_the_warehouse(stack, tmp_path):

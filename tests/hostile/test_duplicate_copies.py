@@ -16,47 +16,41 @@ pytestmark = pytest.mark.e2e
 
 ENGAGEMENT = "ito-infra-northwind"
 REPORT = "2025-03.csv"
+REAL = f"reports/{ENGAGEMENT}/{REPORT}"
 
 
-def test_a_stray_copy_does_not_make_the_real_report_a_duplicate(tmp_path):
+def load_once(tmp_path, copies: list[str]) -> dict[str, dict]:
+    """The engagement's contract and its report at REAL and at each of `copies` (inbox paths), loaded in one
+    run; returns the registry rows and, under "months", the rows loaded from REAL."""
     inbox = tmp_path / "inbox"
     (inbox / "contracts").mkdir(parents=True)
     shutil.copy(SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf", inbox / "contracts")
-    for folder in (ENGAGEMENT, "aaa-stray"):  # the stray folder sorts first
-        (inbox / "reports" / folder).mkdir(parents=True)
-        shutil.copy(SAMPLES / "reports" / ENGAGEMENT / REPORT, inbox / "reports" / folder / REPORT)
+    for path in (REAL, *copies):
+        (inbox / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SAMPLES / "reports" / ENGAGEMENT / REPORT, inbox / path)
     settings = Settings(inbox, tmp_path / "w.duckdb")
     staged = [pipeline.stage(settings, item) for item in pipeline.discover(settings)]
     pipeline.load(settings, staged, "one-run", datetime(2026, 1, 1))
-
     db = open_warehouse(settings.warehouse, read_only=True)
     try:
         registry = {r["path"]: r for r in query_records(db, "select path, status, reason from file_registry")}
-        months = query_records(
-            db, f"select count(*) as n from raw_measurements where file_path = 'reports/{ENGAGEMENT}/{REPORT}'"
-        )[0]["n"]
+        registry["months"] = query_records(
+            db, f"select count(*) as n from raw_measurements where file_path = '{REAL}'"
+        )[0]
     finally:
         db.close()
-    assert registry[f"reports/{ENGAGEMENT}/{REPORT}"]["status"] == "loaded" and months > 0
+    return registry
+
+
+def test_a_stray_copy_does_not_make_the_real_report_a_duplicate(tmp_path):
+    registry = load_once(tmp_path, [f"reports/aaa-stray/{REPORT}"])  # the stray folder sorts first
+    assert registry[REAL]["status"] == "loaded" and registry["months"]["n"] > 0
     stray = registry[f"reports/aaa-stray/{REPORT}"]
     assert stray["status"] == "quarantined" and "already loaded" not in (stray["reason"] or "")
 
 
 def test_a_copy_within_one_engagement_is_a_duplicate(tmp_path):
-    inbox = tmp_path / "inbox"
-    (inbox / "contracts").mkdir(parents=True)
-    shutil.copy(SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf", inbox / "contracts")
-    (inbox / "reports" / ENGAGEMENT).mkdir(parents=True)
-    for name in (REPORT, f"copy of {REPORT}"):
-        shutil.copy(SAMPLES / "reports" / ENGAGEMENT / REPORT, inbox / "reports" / ENGAGEMENT / name)
-    settings = Settings(inbox, tmp_path / "w.duckdb")
-    staged = [pipeline.stage(settings, item) for item in pipeline.discover(settings)]
-    pipeline.load(settings, staged, "one-run", datetime(2026, 1, 1))
-    db = open_warehouse(settings.warehouse, read_only=True)
-    try:
-        registry = {r["path"]: r for r in query_records(db, "select path, status, reason from file_registry")}
-    finally:
-        db.close()
-    assert registry[f"reports/{ENGAGEMENT}/{REPORT}"]["status"] == "loaded"
+    registry = load_once(tmp_path, [f"reports/{ENGAGEMENT}/copy of {REPORT}"])
+    assert registry[REAL]["status"] == "loaded"
     copy = registry[f"reports/{ENGAGEMENT}/copy of {REPORT}"]
-    assert copy["status"] == "unchanged" and f"reports/{ENGAGEMENT}/{REPORT}" in copy["reason"]
+    assert copy["status"] == "unchanged" and REAL in copy["reason"]

@@ -27,6 +27,7 @@ import pytest
 from etl.load.database import open_warehouse, query_records
 from etl.load.schema import create_schema
 from etl.transform.dbt_build import dbt_build
+from tests.conftest import normalised_rows
 
 pytestmark = pytest.mark.e2e
 
@@ -417,32 +418,8 @@ MARTS = [
 
 @pytest.mark.parametrize("mart", MARTS)
 def test_both_backends_give_identical_results(targets, mart):
-    def normalised(target):
-        db = open_warehouse(target, read_only=True)
-        try:
-            got = rows(db, f"select * from {mart}")
-        finally:
-            db.close()
-        out = []
-        for r in got:
-            out.append(
-                tuple(
-                    sorted(
-                        (
-                            k,
-                            round(float(v), 9)
-                            if isinstance(v, (int, float)) and not isinstance(v, bool)
-                            else str(v)[:10]
-                            if hasattr(v, "isoformat")
-                            else v,
-                        )
-                        for k, v in r.items()
-                    )
-                )
-            )
-        return sorted(out, key=str)
-
-    assert normalised(targets["duckdb"]) == normalised(targets["postgres"])
+    sql = f"select * from {mart}"
+    assert normalised_rows(targets["duckdb"], sql) == normalised_rows(targets["postgres"], sql)
 
 
 def test_analyst_role_reads_marts_but_cannot_write_or_read_raw_text(targets):

@@ -20,10 +20,8 @@ select
     metrics.expected_level,
     metrics.minimum_level,
     measurements.actual_value,
-    case when metrics.direction = 'higher' then measurements.actual_value >= metrics.expected_level
-         else measurements.actual_value <= metrics.expected_level end as is_met,
-    case when metrics.direction = 'higher' then measurements.actual_value < metrics.minimum_level
-         else measurements.actual_value > metrics.minimum_level end as is_breached,
+    {{ meets_expected('measurements.actual_value', 'metrics.direction', 'metrics.expected_level') }} as is_met,
+    {{ misses_minimum('measurements.actual_value', 'metrics.direction', 'metrics.minimum_level') }} as is_breached,
     measurements.reported_met,
     measurements.reported_target,
     measurements.file_sha256,

@@ -69,7 +69,8 @@ reached as (
             order by case when direction = 'higher' then band_level else -band_level end
         ) as severity_rank
     from bands
-    where case when direction = 'higher' then actual_value < band_level else actual_value > band_level end
+    -- each band is a minimum of its own: the value falls short of it
+    where {{ misses_minimum('actual_value', 'direction', 'band_level') }}
 ),
 
 events as (

@@ -25,14 +25,10 @@ judged as (
         metrics.expected_level,
         metrics.minimum_level,
         metrics.is_critical,
-        case when metrics.direction = 'higher' then versions.actual_value >= metrics.expected_level
-             else versions.actual_value <= metrics.expected_level end as was_met,
-        case when metrics.direction = 'higher' then versions.restated_value >= metrics.expected_level
-             else versions.restated_value <= metrics.expected_level end as is_met_now,
-        case when metrics.direction = 'higher' then versions.actual_value < metrics.minimum_level
-             else versions.actual_value > metrics.minimum_level end as was_breached,
-        case when metrics.direction = 'higher' then versions.restated_value < metrics.minimum_level
-             else versions.restated_value > metrics.minimum_level end as is_breached_now
+        {{ meets_expected('versions.actual_value', 'metrics.direction', 'metrics.expected_level') }} as was_met,
+        {{ meets_expected('versions.restated_value', 'metrics.direction', 'metrics.expected_level') }} as is_met_now,
+        {{ misses_minimum('versions.actual_value', 'metrics.direction', 'metrics.minimum_level') }} as was_breached,
+        {{ misses_minimum('versions.restated_value', 'metrics.direction', 'metrics.minimum_level') }} as is_breached_now
     from versions
     inner join {{ ref('dim_sla_metric') }} as metrics on metrics.sla_metric_key = versions.sla_metric_key
     where versions.restated_by_file is not null
