@@ -8,6 +8,8 @@ import re
 from datetime import date
 from functools import cache
 
+from text_to_num import text2num
+
 from etl.settings import DBT_PROJECT_DIR
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -23,37 +25,31 @@ AMOUNT = (
 )
 MONEY_RE = re.compile(CURRENCY + r"\s?" + AMOUNT, re.IGNORECASE)
 
-# "five (5) years", "36 months", "ninety (90) days", "one year"
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "eighteen": 18,
-    "twenty-four": 24,
-    "thirty": 30,
-    "thirty-six": 36,
-    "forty-five": 45,
-    "sixty": 60,
-    "ninety": 90,
-}
-_WORD_NUMBER = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty"
-    r"|thirty-six|forty-five|sixty|ninety"
+# Number words ("forty-five", "one hundred and twenty"): matched by this grammar, valued by text2num, so any
+# number a contract spells out is read, not only those someone listed
+_ONES = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    "|seventeen|eighteen|nineteen"
 )
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUMBER_WORD = rf"(?:{_TENS}|{_ONES}|hundred|thousand)"
+NUMBER_WORDS = rf"(?:{_TENS}|{_ONES})(?:[\s-]+(?:and[\s-]+)?{NUMBER_WORD}\b)*"
+
+
+def number_from_words(words: str) -> int | None:
+    """'forty-five' -> 45, 'one hundred and twenty' -> 120; None where the words are not one number."""
+    try:
+        return int(text2num(" ".join(words.lower().replace("-", " ").split()), "en"))
+    except ValueError:
+        return None
+
+
+# "five (5) years", "36 months", "ninety (90) days", "one year"
 DURATION_RE = re.compile(
     r"(?:(?P<word>[a-z][a-z\- ]*?)\s*\(\s*)?(?P<num>\d+)\s*\)?[\s-]*(?:calendar\s+|business\s+)?(?P<unit>year|month|day|week)s?\b"
-    r"|\b(?P<word_only>" + _WORD_NUMBER + r")[\s-]+(?:\(\s*[\dIl]+\s*\)[\s-]*)?(?:calendar\s+|business\s+)?"
+    r"|\b(?P<word_only>" + NUMBER_WORDS + r")[\s-]+(?:\(\s*[\dIl]+\s*\)[\s-]*)?(?:calendar\s+|business\s+)?"
     r"(?P<unit2>year|month|day|week)s?\b"
-    r"|\b(?P<annual>annual|yearly|each year|every year|monthly|each month)\b",
+    r"|\b(?P<annual>annual|yearly|each year|every year|year[- ]to[- ]year|monthly|each month|month[- ]to[- ]month)\b",
     re.IGNORECASE,
 )
 
@@ -101,7 +97,9 @@ def find_durations(text: str) -> list[tuple[int, str, int]]:
         if m.group("num"):
             out.append((int(m.group("num")), m.group("unit").lower(), m.start("num")))
         elif m.group("word_only"):
-            out.append((WORD_NUMBERS[m.group("word_only").lower()], m.group("unit2").lower(), m.start()))
+            amount = number_from_words(m.group("word_only"))
+            if amount:
+                out.append((amount, m.group("unit2").lower(), m.start()))
         else:
             out.append((1, "month" if "month" in m.group("annual").lower() else "year", m.start()))
     return out
@@ -140,12 +138,17 @@ _PARTIAL_DATE = re.compile(
 )
 
 
+# the formal opening with the day left blank: "this ____ day of June, 2020"
+_BLANK_DAY_OF = re.compile(r"_{2,}\s*(?:st|nd|rd|th)?\s+day\s+of\s+" + _MONTH_NAMES + r",?\s+(?P<y>\d{4})\b", re.I)
+
+
 def find_partial_date(text: str) -> str | None:
-    """A date left partly blank for signing ('August __, 2019' -> '2019-08', '[___], 2020' -> '2020')."""
-    m = _PARTIAL_DATE.search(text)
+    """A date left partly blank for signing ('August __, 2019' -> '2019-08', 'this __ day of June, 2020' ->
+    '2020-06', '[___], 2020' -> '2020')."""
+    m = _PARTIAL_DATE.search(text) or _BLANK_DAY_OF.search(text)
     if not m:
         return None
-    if m.group("y2"):
+    if m.groupdict().get("y2"):
         return m.group("y2")
     month = m.group("m").lower().rstrip(".")
     mo = MONTHS.get(month) or next((i for name, i in MONTHS.items() if name.startswith(month[:3])), None)

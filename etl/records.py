@@ -81,6 +81,7 @@ class ContractTerm:
     value: str
     confidence: float
     provenance: Provenance
+    extraction_rule: str = ""  # the named rule that read it (etl/contracts/term_rules.py); "" when entered by hand
 
 
 # How a missed service level costs the vendor (../shared/DOMAIN.md). One definition: corrections, validation

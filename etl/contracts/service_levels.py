@@ -16,16 +16,8 @@ from dataclasses import dataclass, field
 
 from etl.contracts.sla_schedule import metric_id
 from etl.pdf_document import PdfPage
+from etl.quantities import NUMBER_WORD, NUMBER_WORDS, number_from_words
 from etl.records import Provenance, SlaTerm
-
-_SMALL_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 TIME_UNITS = {
     "second": "seconds",
@@ -57,19 +49,7 @@ def time_unit(m: re.Match, name: str) -> str:
     return base
 
 
-def _number_word(word: str) -> int | None:
-    word = word.lower()
-    if word in _SMALL_NUMBERS:
-        return _SMALL_NUMBERS[word]
-    if word in _TENS:
-        return _TENS[word]
-    parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _SMALL_NUMBERS and 0 < _SMALL_NUMBERS[parts[1]] < 10:
-        return _TENS[parts[0]] + _SMALL_NUMBERS[parts[1]]
-    return None
-
-
-_WORDS = "|".join([*_TENS, *_SMALL_NUMBERS])
+_WORDS = "zero|" + NUMBER_WORD
 _NUMBER_TOKEN = r"(?:" + _WORDS + r"|hundred|and|point|one half|half|tenths?|hundredths?|percent|per cent)"
 _WORD_THEN_DIGITS = re.compile(
     r"\b"
@@ -79,7 +59,7 @@ _WORD_THEN_DIGITS = re.compile(
     + r")*\s*\(\s*(\d+(?:\.\d+)?)\s*(%?)\s*\)(\s*(?:percent|per cent))?",
     re.I,
 )
-_WORD_NUMBER = re.compile(r"\b((?:" + _WORDS + r")(?:[- ](?:" + _WORDS + r"))?)\b(?=\s*(?:\(|[A-Za-z]))", re.I)
+_WORD_NUMBER = re.compile(r"\b(zero|" + NUMBER_WORDS + r")\b(?=\s*(?:\(|[A-Za-z]))", re.I)
 
 
 def normalise(text: str) -> str:
@@ -94,7 +74,8 @@ def normalise(text: str) -> str:
 
     text = _WORD_THEN_DIGITS.sub(digits, text)
     text = _WORD_NUMBER.sub(
-        lambda m: str(_number_word(m.group(1))) if _number_word(m.group(1)) is not None else m.group(0), text
+        lambda m: str(number_from_words(m.group(1))) if number_from_words(m.group(1)) is not None else m.group(0),
+        text,
     )
     text = re.sub(r"(\d)\s*(?:percent|per cent)\b", r"\1%", text, flags=re.I)
     text = re.sub(r"(\d)\s+%", r"\1%", text)

@@ -19,6 +19,7 @@ from etl.contracts.jurisdictions import find_jurisdiction, find_jurisdictions
 from etl.contracts.party_roles import assign_roles
 from etl.contracts.service_levels import SLA_CUE, find_levels, service_level_terms
 from etl.contracts.sla_schedule import read_sla_terms, read_sla_terms_from_paragraphs, read_sla_terms_from_text
+from etl.contracts.term_rules import RULES, TermRule
 from etl.pdf_document import PdfPage, read_pages
 from etl.quantities import find_dates, find_durations, find_partial_date, parse_money, to_days, to_months
 from etl.records import ContractTerm, Provenance, SlaTerm
@@ -114,8 +115,27 @@ class _Terms:
         self.engagement_id, self.sha256 = engagement_id, sha256
         self.items: dict[str, ContractTerm] = {}
 
-    def add(self, field: str, value, confidence: float, s: _Sentence, multi: bool = False) -> None:
-        """Record a value; single-valued fields keep their first value, multi-valued ones (party) each value."""
+    def add(
+        self,
+        rule: TermRule | str,
+        value,
+        s: _Sentence,
+        *,
+        field: str | None = None,
+        confidence: float | None = None,
+        multi: bool = False,
+    ) -> None:
+        """Record a value with the rule that read it; single-valued fields keep their first value, multi-valued
+        ones (party) each value. A rule from another module (clauses, party roles) passes its name, field and
+        confidence."""
+        if isinstance(rule, str):
+            name = rule
+        else:
+            name, field, confidence = (
+                rule.name,
+                field or rule.field,
+                rule.confidence if confidence is None else confidence,
+            )
         key = f"{field}#{value}" if multi else field
         if key in self.items or value is None:
             return
@@ -129,6 +149,7 @@ class _Terms:
             str(value),
             round(confidence, 2),
             Provenance(self.sha256, s.page, s.text, s.offset),
+            name,
         )
 
     def has(self, field: str) -> bool:
@@ -202,12 +223,6 @@ def _plausible_party(name: str) -> bool:
     return not (find_jurisdiction(name) and not re.search(r"\b" + ENTITY_SUFFIX + r"$", name))
 
 
-_OPENING_CUE = re.compile(
-    r"\bbetween\b|\bamong\b|\bby and\b|\bparties\b|\bmade\b|\benter(?:ed|s)? into\b|"
-    r"\bis pleased\b|\bcovenanter\b",
-    re.I,
-)
-_SIGNATORIES_ELSEWHERE = re.compile(r"(?i)parties signatory hereto|parties (?:are|is) (?:identified|listed|set out) in")
 # "(Pty) Ltd", "« Pty » Ltd": the bracketed word belongs to the legal name; blanked brackets keep offsets
 _BRACKETED_SUFFIX = re.compile(r"[(«]\s*(Pty|Pvt|Proprietary|[A-Z][A-Za-z]+(?=\)\s+(?:Limited|Ltd|Inc)))\s*[)»]")
 
@@ -275,18 +290,19 @@ def _parties(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) ->
     """Parties from the opening paragraph: legal entities and names given a quoted alias. A party whose alias
     is a client or vendor role becomes the client or vendor. Where the opening says the parties are the
     signatories (consortium agreements), they are read from the signature blocks instead."""
-    opening = [s for s in sentences[:30] if _OPENING_CUE.search(s.text) and not re.match(r"(?i)\s*whereas\b", s.text)]
+    opening_rule, signatories = RULES["party.opening_paragraph"], RULES["party.signature_blocks"]
+    opening = [s for s in sentences[:30] if opening_rule.search(s.text) and not re.match(r"(?i)\s*whereas\b", s.text)]
     short_names: dict[str, list[str]] = {}
-    if any(_SIGNATORIES_ELSEWHERE.search(s.text) for s in sentences[:80]):
+    if any(signatories.search(s.text) for s in sentences[:80]):
         for name, page, offset in _signatories(pages):
-            terms.add("party", name, 0.7, _Sentence(name, page, offset), multi=True)
+            terms.add(signatories, name, _Sentence(name, page, offset), multi=True)
             short_names.setdefault(name, [])
         if terms.has_any("party"):
             return short_names
     for s in opening[:6]:
         previous = ""
         for name, end in _names_in(s.text):
-            terms.add("party", name, 0.75, s, multi=True)
+            terms.add(opening_rule, name, s, multi=True)
             alias = _ALIAS.match(s.text[end:])
             start = s.text.rfind(name, 0, end)
             # "X LLC, formerly known as Y, Inc. ("X")": the former name and the alias after it belong to X
@@ -298,11 +314,11 @@ def _parties(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) ->
             previous = owner
             role = alias.group("alias").strip().lower() if alias else ""
             if role in CLIENT_ROLES:
-                terms.add("client", name, 0.9, s)
-                terms.add("client_alias", alias.group("alias").strip(), 0.9, s)
+                terms.add(RULES["client.named_by_role"], name, s)
+                terms.add(RULES["client.named_by_role"], alias.group("alias").strip(), s, field="client_alias")
             elif role in VENDOR_ROLES:
-                terms.add("vendor", name, 0.9, s)
-                terms.add("vendor_alias", alias.group("alias").strip(), 0.9, s)
+                terms.add(RULES["vendor.named_by_role"], name, s)
+                terms.add(RULES["vendor.named_by_role"], alias.group("alias").strip(), s, field="vendor_alias")
         if len({t.value for t in terms.items.values() if t.field == "party"}) >= 2:
             return short_names
     return short_names
@@ -319,38 +335,33 @@ def _roles_from_duties(sentences: list[_Sentence], parties: dict[str, list[str]]
         ):
             continue
         confidence = 0.55 if found.votes == 1 else min(0.8, 0.6 + 0.05 * found.votes)
-        terms.add(found.role, found.party, confidence, sentences[found.sentence_index])
+        terms.add(
+            f"party_roles.{found.rules[0]}",
+            found.party,
+            sentences[found.sentence_index],
+            field=found.role,
+            confidence=confidence,
+        )
 
 
-_AGREEMENT_DATE_CUES = [
-    r"\b(?:is made|made and entered|entered into|dated|as of|executed (?:on|as of))\b",
-    r"\bagreement\b|\bday of\b",
-]
-_EFFECTIVE_ON_SIGNING = re.compile(
-    r"effective[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?written"
-    r"|first set forth above|date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed|signed|execution)"
-    r"|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)",
-    re.I,
-)
-
-
-_SIGNATURE_SECTION = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.I)
+_SIGNATURE_SECTION = RULES["agreement_date.last_signature"].pattern
 _DATE_LINE = re.compile(
     r"^\s*(?:dated:?\s*)?(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*$", re.M | re.I
 )
 
 
-def _date_without_opening(pages: list[PdfPage]) -> tuple[str, _Sentence] | None:
+def _date_without_opening(pages: list[PdfPage]) -> tuple[str, _Sentence, TermRule] | None:
     """Where the opening paragraph gives no date: the date of the last signature ('as of the date last written
     below'), else a date standing alone on its own line in the first page's heading (a letter agreement)."""
     signed = _signature_date(pages)
     if signed:
-        return signed
+        return *signed, RULES["agreement_date.last_signature"]
     heading = pages[0].text[:1500]
     m = _DATE_LINE.search(heading)
     dates = find_dates(m.group("date")) if m else []
     if dates:
-        return dates[0][0].isoformat(), _Sentence(m.group(0).strip(), pages[0].number, m.start())
+        sentence = _Sentence(m.group(0).strip(), pages[0].number, m.start())
+        return dates[0][0].isoformat(), sentence, RULES["agreement_date.heading_line"]
     return None
 
 
@@ -373,61 +384,57 @@ def _signature_date(pages: list[PdfPage]) -> tuple[str, _Sentence] | None:
     return None
 
 
-def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> dict[str, date]:
-    """Agreement date: the date the opening paragraph gives (a month and year when the day is left blank);
-    effective date: one a sentence ties to 'effective' or 'commence', or the agreement date when the contract
-    takes effect on signing; expiry: one tied to 'expire' or 'until'."""
-    found: dict[str, date] = {}
-    opening = sentences[:25]
-    for cue in _AGREEMENT_DATE_CUES:
-        for s in opening:
-            if not re.search(cue, s.text, re.I) or re.search(r"(?i)\bfiled\b|securities and exchange", s.text):
-                continue
+def _agreement_date(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> date | None:
+    """The date the opening paragraph gives (a month and year when the day is left blank), else the last
+    signature's or a letter heading's."""
+    for rule in (RULES["agreement_date.opening_paragraph"], RULES["agreement_date.day_of"]):
+        for s in sentences[:25]:
+            if not rule.search(s.text) or re.search(r"(?i)\bfiled\b|securities and exchange", s.text):
+                continue  # a filing's cover ('filed with the Securities and Exchange Commission on ...')
             dates = find_dates(s.text)
             if dates:
-                found["agreement_date"] = dates[0][0]
-                terms.add("agreement_date", dates[0][0].isoformat(), 0.85, s)
-                break
+                terms.add(rule, dates[0][0].isoformat(), s)
+                return dates[0][0]
             partial = find_partial_date(s.text)
             if partial:
-                terms.add("agreement_date", partial, 0.5, s)
-                break
-        if terms.has("agreement_date"):
-            break
-    if not terms.has("agreement_date"):
-        fallback = _date_without_opening(pages)
-        if fallback:
-            value, s = fallback
-            terms.add("agreement_date", value, 0.5, s)
-            if len(value) == 10:
-                found["agreement_date"] = date.fromisoformat(value)
+                terms.add(RULES["agreement_date.day_left_blank"], partial, s)
+                return None
+    fallback = _date_without_opening(pages)
+    if fallback:
+        value, s, rule = fallback
+        terms.add(rule, value, s)
+        return date.fromisoformat(value) if len(value) == 10 else None
+    return None
+
+
+def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> dict[str, date]:
+    """Agreement date; effective date: a defined Effective Date, one a sentence ties to 'effective' or
+    'commence', or the agreement date when the contract takes effect on signing; expiry: one tied to 'expire'
+    or 'until'."""
+    found: dict[str, date] = {}
+    agreed = _agreement_date(sentences, pages, terms)
+    if agreed:
+        found["agreement_date"] = agreed
     # a defined Effective Date wins: '"Effective Date" means October 31, 2019' or 'as of May 1, 2016 (the
     # "Effective Date")'
+    defined_rule, alias_rule = RULES["effective_date.defined_term"], RULES["effective_date.defined_alias"]
     for s in sentences:
-        defined = re.search(r"[\"“](?:Effective|Commencement) Date[\"”]\s*(?:means|shall mean|shall be|is)\s", s.text)
-        alias = re.search(r"\(\s*(?:the\s+|hereinafter\s+)?[\"“]Effective Date[\"”]", s.text)
+        defined, alias = defined_rule.search(s.text), alias_rule.search(s.text)
         dates = []
         if defined:
             dates = find_dates(s.text[defined.end() : defined.end() + 60])
         elif alias:
-            dates = [d for d, offset in find_dates(s.text[max(0, alias.start() - 60) : alias.start()])][-1:]
-            dates = [(d, 0) for d in dates]
+            dates = [(d, 0) for d, _ in find_dates(s.text[max(0, alias.start() - 60) : alias.start()])][-1:]
         if dates:
             found["effective_date"] = dates[0][0]
-            terms.add("effective_date", dates[0][0].isoformat(), 0.85, s)
+            terms.add(defined_rule if defined else alias_rule, dates[0][0].isoformat(), s)
             break
-    rules = [
-        ("effective_date", r"\beffective\b|\btakes? effect\b|\bcommenc", 0.8),
-        # an end date is one written right after the word that ends the term, not any date in the sentence
-        (
-            "expiry_date",
-            r"(?:expir\w*|\bend(?:s|ing)?|terminat\w*|\buntil|through)\s+(?:on\s+)?(?:the\s+)?(?:date\s+of\s+)?",
-            0.75,
-        ),
-    ]
-    for field, pattern, confidence in rules:
+    on_last_signature, on_signing = RULES["effective_date.on_last_signature"], RULES["effective_date.on_signing"]
+    # an end date is one written right after the word that ends the term, not any date in the sentence
+    for rule in (RULES["effective_date.effective_cue"], RULES["expiry_date.end_word"]):
+        field = rule.field
         for s in sentences:
-            cue = re.search(pattern, s.text, re.IGNORECASE)
+            cue = rule.search(s.text)
             if not cue:
                 continue
             if (
@@ -440,24 +447,21 @@ def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> d
                 continue  # "compensation shall expire on ...", "prohibited ... until ...": not the contract's end
             dates = find_dates(s.text if field != "expiry_date" else s.text[cue.end() : cue.end() + 40])
             if dates:
-                found[field] = dates[0][0]
-                terms.add(field, dates[0][0].isoformat(), confidence, s)
+                found.setdefault(field, dates[0][0])
+                terms.add(rule, dates[0][0].isoformat(), s)
                 break
-            if (
-                field == "effective_date"
-                and _EFFECTIVE_ON_SIGNING.search(s.text)
-                and re.search(r"(?i)signature|signed|execution|executed", s.text)
-            ):
+            if field != "effective_date":
+                continue
+            if on_last_signature.search(s.text) and re.search(r"(?i)signature|signed|execution|executed", s.text):
                 signed = _signature_date(pages)
                 if signed and len(signed[0]) == 10:  # effective on signing: the day the last party signed
-                    found[field] = date.fromisoformat(signed[0])
-                    terms.add(field, signed[0], 0.6, signed[1])
+                    found.setdefault(field, date.fromisoformat(signed[0]))
+                    terms.add(on_last_signature, signed[0], signed[1])
                     break
-            if field == "effective_date" and terms.has("agreement_date") and _EFFECTIVE_ON_SIGNING.search(s.text):
-                value = terms.items["agreement_date"].value
+            if terms.has("agreement_date") and on_signing.search(s.text):
                 if "agreement_date" in found:
-                    found[field] = found["agreement_date"]
-                terms.add(field, value, 0.6, s)
+                    found.setdefault(field, found["agreement_date"])
+                terms.add(on_signing, terms.items["agreement_date"].value, s)
                 break
     return found
 
@@ -481,37 +485,30 @@ _FROM_OTHER_EVENT = re.compile(
     r"date (?:hereof|of (?:this|the) (?:agreement|document))|execution|signing|this|its|date first))",
     re.I,
 )
-_TERM_CUE = re.compile(
-    r"initial term|term of (?:this|the) agreement|for (?:a|an initial) (?:term|period) of|^\W*term\s*:"
-    r"|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
-    r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)",
-    re.I,
-)
+_TERM_CUE = RULES["initial_term_months.term_period"].pattern
 _FROM_SIGNING = re.compile(
     r"(?i)\bdate (?:hereof|of (?:this|the) agreement)|date first (?:above |set forth above )?"
     r"written|date of (?:execution|signing)|execution date"
 )
-_RENEWAL_CUE = re.compile(
-    r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
-    r"|successive (?:periods|terms)|renewal terms?",
-    re.I,
-)
+_RENEWAL_CUE = RULES["auto_renewal.renewal_sentence"].pattern
+_RENEWAL_WORD = re.compile(r"renew|extend|extension|renewal|thereafter", re.I)
+_FOR_PERIOD = re.compile(r"\bfor\s+[\w\s()-]{0,30}$", re.I)  # "for additional one (" before "1) year terms"
 
 
-def _add_initial_term(terms: _Terms, dates: dict[str, date], months: int, confidence: float, s: _Sentence) -> None:
+def _add_initial_term(terms: _Terms, dates: dict[str, date], months: int, rule: TermRule, s: _Sentence) -> None:
     """The initial term, and the end date it implies when the contract states no end date of its own."""
-    terms.add("initial_term_months", months, confidence, s)
+    terms.add(rule, months, s)
     start = dates.get("effective_date") or dates.get("agreement_date")
     if _FROM_SIGNING.search(s.text) and not re.search(r"(?i)effective date|commencement date", s.text):
         # "the seventh anniversary of the date hereof": counted from signing, not from a later effective date
         start = dates.get("agreement_date") or start
     if start and "expiry_date" not in dates:
-        terms.add("expiry_date", _add_months(start, months).isoformat(), 0.55, s)
+        terms.add(RULES["expiry_date.from_initial_term"], _add_months(start, months).isoformat(), s)
     elif not start and terms.has("agreement_date") and months % 12 == 0:
         # a date left blank for signing ("[___], 2020"): the end is known to the year (or month) only
         partial = terms.items["agreement_date"].value
         if re.fullmatch(r"\d{4}(?:-\d{2})?", partial):
-            terms.add("expiry_date", f"{int(partial[:4]) + months // 12}{partial[4:]}", 0.4, s)
+            terms.add(RULES["expiry_date.year_of_blank_date"], f"{int(partial[:4]) + months // 12}{partial[4:]}", s)
 
 
 def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str, date]) -> None:
@@ -534,33 +531,22 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
         )
         if months is None:
             continue
-        _add_initial_term(terms, dates, months, 0.8, s)
+        _add_initial_term(terms, dates, months, RULES["initial_term_months.term_period"], s)
         break
     if not terms.has("initial_term_months"):
         # "the term shall end on the seventh anniversary of the Effective Date"
+        anniversary = RULES["initial_term_months.anniversary"]
         for s in sentences:
-            m = re.search(
-                r"(?:agreement|term)\b[^.]{0,160}?(?:shall|will)\s+(?:\w+\s+){0,3}?"
-                r"(?:end|expire|terminate|continue|remain)[^.]{0,40}?\b("
-                + "|".join(ORDINALS)
-                + r"|\d{1,2}(?:st|nd|rd|th))(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?\s+anniversary",
-                s.text,
-                re.I,
-            )
+            m = anniversary.search(s.text)
             if m and not re.search(r"(?i)\b(?:longer|later|earlier|shorter) of\b", s.text):
-                word = m.group(1).lower()
+                word = re.search(r"(\w+)(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?\s+anniversary", m.group(0)).group(1).lower()
                 years = ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
-                _add_initial_term(terms, dates, years * 12, 0.7, s)
+                _add_initial_term(terms, dates, years * 12, anniversary, s)
                 break
     if not terms.has("expiry_date"):
         # "shall remain in effect until the expiration of the Royalty Term", "for so long as X remains a
         # shareholder", "through the completion of the services": an end by event, not by date
-        by_event = re.compile(
-            r"\b(?:this|the) agreement\b[^.]{0,160}?(?:shall|will)\b[^.]{0,80}?(?:continue|remain)"
-            r"[^.]{0,100}?(?:\buntil\b|for so long as|"
-            r"through the completion)",
-            re.I,
-        )
+        by_event = RULES["expiry_date.until_event"].pattern
         s = next(
             (
                 s
@@ -575,13 +561,9 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
             None,
         )
         if s:
-            terms.add("expiry_date", "perpetual", 0.5, s)
+            terms.add(RULES["expiry_date.until_event"], "perpetual", s)
     if not terms.has("expiry_date"):
-        no_end = re.compile(
-            r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
-            r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)",
-            re.I,
-        )
+        no_end = RULES["expiry_date.no_fixed_end"].pattern
         s = next(
             (
                 s
@@ -594,40 +576,46 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
             None,
         )
         if s:
-            terms.add("expiry_date", "perpetual", 0.5, s)
+            terms.add(RULES["expiry_date.no_fixed_end"], "perpetual", s)
     renewals = [s for s in sentences if _RENEWAL_CUE.search(s.text)]
     with_period = []
     for s in renewals:
-        renew = re.search(r"renew|extend|extension|renewal|thereafter", s.text, re.I) or _RENEWAL_CUE.search(s.text)
+        starts = [m.start() for m in (_RENEWAL_WORD.search(s.text), _RENEWAL_CUE.search(s.text)) if m]
+        tail = s.text[min(starts) :]
         durations = [
-            (n, u)
-            for n, u, o in find_durations(s.text[renew.start() :])
-            if to_months(n, u) and not re.match(r"[^.]{0,30}?(?:prior|before|notice|in advance)", s.text[o:], re.I)
+            (n, u, o)
+            for n, u, o in find_durations(tail)
+            if to_months(n, u) and not re.match(r"[^.]{0,30}?(?:prior|before|notice|in advance)", tail[o:], re.I)
         ]
+        # "renew ... for one (1) twelve-month period": the period the renewal is for, before any other duration
+        for_period = [d for d in durations if _FOR_PERIOD.search(tail[max(0, d[2] - 40) : d[2]])]
         if durations:
-            with_period.append((s, durations[0]))
+            with_period.append((s, (for_period or durations)[0][:2], bool(for_period)))
+    # a sentence that says what the renewal is for comes before one that only mentions a period
+    with_period.sort(key=lambda w: not w[2])
     chosen = with_period[0][0] if with_period else (renewals[0] if renewals else None)
     if chosen:
         auto = bool(
             re.search(
                 r"automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend)|renew\w*\s+(?:automatically|tacitly)"
                 r"|auto[- ]?renew|shall (?:be )?(?:renew|extend)\w* for (?:successive|additional|consecutive)"
-                r"|unless[^.]{0,80}notice[^.]{0,80}(?:renew|extend)",
+                r"|unless[^.]{0,80}notice[^.]{0,80}(?:renew|extend|continue)"
+                r"|(?:continue|remain in (?:full )?(?:force|effect))\s+automatically|automatically\s+continue",
                 chosen.text,
                 re.I,
             )
         )
-        terms.add("auto_renewal", auto, 0.85, chosen)
+        terms.add(RULES["auto_renewal.renewal_sentence"], auto, chosen)
+    indefinite = RULES["renewal_term_months.indefinite"]
+    endless = next((s for s in renewals if indefinite.search(s.text)), None)
     if with_period:
-        s, (n, unit) = with_period[0]
-        terms.add("renewal_term_months", to_months(n, unit), 0.8, s)
-    notice_cue = re.compile(
-        r"notice[^.]{0,160}(?:non-?renewal|not to renew|renew|extend|expir|end of (?:the|such|any|each))"
-        r"|(?:non-?renewal|not (?:wish|intend|elect) to (?:renew|extend))[^.]{0,160}notice",
-        re.I,
-    )
+        s, (n, unit), _ = with_period[0]
+        terms.add(RULES["renewal_term_months.renewal_period"], to_months(n, unit), s)
+    elif endless:
+        terms.add(indefinite, "perpetual", endless)
+    notice_rule = RULES["notice_period_days.before_renewal"]
     candidates = [s for s in renewals if re.search(r"\bnoti(?:ce|fication|fies|fy)", s.text, re.I)]
-    candidates += [s for s in sentences if notice_cue.search(s.text) and s not in candidates]
+    candidates += [s for s in sentences if notice_rule.search(s.text) and s not in candidates]
     for s in candidates:
         # the notice period is the duration followed by 'prior', 'before', 'notice' or 'in advance'
         lead = [
@@ -637,18 +625,14 @@ def _term_and_renewal(sentences: list[_Sentence], terms: _Terms, dates: dict[str
         ]
         if lead:
             n, unit = lead[0]
-            terms.add("notice_period_days", to_days(n, unit), 0.75, s)
+            terms.add(notice_rule, to_days(n, unit), s)
             break
 
 
 def _governing_law(sentences: list[_Sentence], terms: _Terms) -> None:
     """The jurisdiction whose laws govern: a known state, province or country named after 'law(s) of', or
     elsewhere in a governing-law sentence ('laws of that State'). A state wins over its country."""
-    cue = re.compile(
-        r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
-        r"|governing law",
-        re.I,
-    )
+    cue = RULES["governing_law.laws_of"].pattern
     # a definition ('"Applicable Law" means any United States ... law') names laws but chooses none
     definition = re.compile(r"[“\"][^”\"]{1,60}[”\"]\s+(?:shall )?means?\b")
     for s in sentences:
@@ -662,44 +646,35 @@ def _governing_law(sentences: list[_Sentence], terms: _Terms) -> None:
             continue
         national = {"United States", "United Kingdom", "Canada", "Australia"}
         place = next((p for p in places if p not in national), places[0])
-        terms.add("governing_law", place, 0.9 if law else 0.6, s)
+        terms.add(RULES["governing_law.laws_of" if law else "governing_law.named_place"], place, s)
         return
 
 
 def _money_terms(sentences: list[_Sentence], terms: _Terms) -> None:
-    rules = [
-        ("annual_charges", r"annual (?:charges|fees?|contract value)|charges? of [^.]{0,20}per (?:year|annum)"),
-        ("cost_baseline", r"(?:cost )?baseline"),
-    ]
-    for field, pattern in rules:
+    for rule in (RULES["annual_charges.stated"], RULES["cost_baseline.stated"]):
         for s in sentences:
-            m = re.search(pattern, s.text, re.I)
+            m = rule.search(s.text)
             if not m:
                 continue
             money = parse_money(s.text[m.start() :]) or parse_money(s.text)
             if money:
-                terms.add("currency", money[0], 0.9, s)
-                terms.add(field, float(money[1]), 0.85, s)
+                terms.add(RULES["currency.stated_amount"], money[0], s)
+                terms.add(rule, float(money[1]), s)
                 break
-    s = _first(
-        sentences, r"(?:historical|market|benchmark|budget|index)[^.]{0,30}basis|basis[^.]{0,10}(?:historical|budget)"
-    )
+    kind_rule = RULES["cost_baseline_kind.named"]
+    s = next((s for s in sentences if kind_rule.search(s.text)), None)
     if s and "cost_baseline" in terms.items:
         kind = re.search(r"(historical cost|market benchmark|market basket|budget|index[- ]adjusted)", s.text, re.I)
         if kind:
-            terms.add("cost_baseline_kind", kind.group(1).lower(), 0.75, s)
+            terms.add(kind_rule, kind.group(1).lower(), s)
 
 
 def _percent_terms(sentences: list[_Sentence], terms: _Terms) -> None:
-    rules = [
-        ("committed_savings_pct", r"\bsavings?\b[^.]*?(\d+(?:\.\d+)?)\s*%|(\d+(?:\.\d+)?)\s*%[^.]*\bsavings?\b"),
-        ("at_risk_pct", r"at[- ]risk[^.]*?(\d+(?:\.\d+)?)\s*%|(\d+(?:\.\d+)?)\s*%[^.]*at[- ]risk"),
-    ]
-    for field, pattern in rules:
+    for rule in (RULES["committed_savings_pct.stated"], RULES["at_risk_pct.stated"]):
         for s in sentences:
-            m = re.search(pattern, s.text, re.I)
+            m = rule.search(s.text)
             if m:
-                terms.add(field, float(m.group(1) or m.group(2)), 0.85, s)
+                terms.add(rule, float(m.group(1) or m.group(2)), s)
                 break
 
 
@@ -709,7 +684,6 @@ _MONTHLY_CHARGES_DEFINED = re.compile(
     r"[- ]twelfth)\s+of\s+the\s+Annual (?:Charges|Fees?)",
     re.I,
 )
-_AT_RISK_OF_MONTHLY_CHARGES = re.compile(r"at[- ]risk[^.]*?%\s+of\s+the\s+(?-i:Monthly (?:Charges|Fees?))", re.I)
 
 
 def _at_risk_basis(sentences: list[_Sentence], terms: _Terms) -> None:
@@ -718,18 +692,20 @@ def _at_risk_basis(sentences: list[_Sentence], terms: _Terms) -> None:
     whatever the month's invoice says. Silent contracts get no value: the marts then use the month's invoice
     where one was reported (the amount the credit reduces), else the contract's twelfth."""
     defined = next((s for s in sentences if _MONTHLY_CHARGES_DEFINED.search(s.text)), None)
-    applies = next((s for s in sentences if _AT_RISK_OF_MONTHLY_CHARGES.search(s.text)), None)
+    rule = RULES["at_risk_basis.monthly_charges_defined"]
+    applies = next((s for s in sentences if rule.search(s.text)), None)
     if defined and applies:
-        terms.add("at_risk_basis", "contract", 0.85, applies)
+        terms.add(rule, "contract", applies)
 
 
 def _earn_back(sentences: list[_Sentence], terms: _Terms) -> None:
     """Earn-back: how many following months at the Expected level return a service credit."""
-    s = _first(sentences, r"earn(?:ed)?[- ]?back|re-?earn")
+    rule = RULES["earn_back_months.stated"]
+    s = next((s for s in sentences if rule.search(s.text)), None)
     if s:
         months = [to_months(n, u) for n, u, _ in find_durations(s.text) if to_months(n, u)]
         if months:
-            terms.add("earn_back_months", months[0], 0.75, s)
+            terms.add(rule, months[0], s)
 
 
 _MULTIPLIER_WORDS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "two times": 2.0, "tripled": 3.0, "three times": 3.0}
@@ -738,8 +714,9 @@ _MULTIPLIER_WORDS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "two times": 2
 def _repeat_default_multiplier(sentences: list[_Sentence], terms: _Terms) -> None:
     """Escalation for repeated defaults: 'if a Service Level Default occurs ... in two (2) or more consecutive
     months, the Service Credit ... shall be multiplied by 1.5' -> months 2, multiplier 1.5."""
+    rule = RULES["repeat_default.multiplier"]
     for s in sentences:
-        if not re.search(r"consecutive", s.text, re.I) or not re.search(r"(?i)service (?:level )?credit", s.text):
+        if not rule.search(s.text) or not re.search(r"(?i)service (?:level )?credit", s.text):
             continue
         factor = re.search(
             r"multiplied by (?:a factor of )?(\d+(?:\.\d+)?)|\b(doubled?|twice|two times|tripled|three times)\b",
@@ -749,18 +726,19 @@ def _repeat_default_multiplier(sentences: list[_Sentence], terms: _Terms) -> Non
         count = re.search(r"(?:\((\d+)\)|\b(\d+))\s+(?:or more\s+)?consecutive", s.text, re.I)
         if factor and count:
             multiplier = float(factor.group(1)) if factor.group(1) else _MULTIPLIER_WORDS[factor.group(2).lower()]
-            terms.add("repeat_default_months", int(count.group(1) or count.group(2)), 0.75, s)
-            terms.add("repeat_default_multiplier", multiplier, 0.75, s)
+            terms.add(rule, int(count.group(1) or count.group(2)), s, field="repeat_default_months")
+            terms.add(rule, multiplier, s)
             return
 
 
 def _pricing_model(sentences: list[_Sentence], terms: _Terms) -> None:
+    rule = RULES["pricing_model.named"]
     for s in sentences:
-        if not re.search(r"pric|charges?|fees?", s.text, re.I):
+        if not rule.search(s.text):
             continue
         for model, pattern in PRICING_MODELS:
             if re.search(pattern, s.text, re.I):
-                terms.add("pricing_model", model, 0.8, s)
+                terms.add(rule, model, s)
                 return
 
 
@@ -824,15 +802,17 @@ def looks_like_sla_schedule(text: str) -> bool:
 
 
 def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExtraction:
-    pages = [
-        replace(p, text=_FILING_FOOTER.sub(lambda m: " " * len(m.group(0)), p.text))
-        for p in read_pages(path, wants_tables=looks_like_sla_schedule)
-    ]
+    return extract_from_pages(read_pages(path, wants_tables=looks_like_sla_schedule), engagement_id, sha256)
+
+
+def extract_from_pages(pages: list[PdfPage], engagement_id: str, sha256: str) -> ContractExtraction:
+    """The terms and SLA schedule of a contract's pages, however they were read (a PDF, OCR, a test's text)."""
+    pages = [replace(p, text=_FILING_FOOTER.sub(lambda m: " " * len(m.group(0)), p.text)) for p in pages]
     sentences = _sentences(pages)
     terms = _Terms(engagement_id, sha256)
     title = _title(pages[0])
     if title:
-        terms.add("title", title, 0.7, _Sentence(title, 1, 0))
+        terms.add(RULES["title.cover_heading"], title, _Sentence(title, 1, 0))
     _roles_from_duties(sentences, _parties(sentences, pages, terms), terms)
     dates = _dates(sentences, pages, terms)
     _term_and_renewal(sentences, terms, dates)
@@ -844,11 +824,19 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
     _earn_back(sentences, terms)
     _repeat_default_multiplier(sentences, terms)
     for hit in find_clauses([s.text for s in sentences]):
-        terms.add(f"clause:{hit.clause}", "yes", 0.7, sentences[hit.sentence_index])
+        terms.add(
+            f"clause.{hit.clause}", "yes", sentences[hit.sentence_index], field=f"clause:{hit.clause}", confidence=0.7
+        )
     kind = classify_engagement(" ".join(s.text for s in sentences))
     evidence = next((s for s in sentences if kind.evidence and kind.evidence[0] in s.text), None)
     if evidence:
-        terms.add("engagement_type", kind.engagement_type, kind.confidence, evidence)
+        terms.add(
+            "engagement_type.keywords",
+            kind.engagement_type,
+            evidence,
+            field="engagement_type",
+            confidence=kind.confidence,
+        )
     window = "monthly"
     s = _first(sentences, r"measurement window|measured (?:monthly|quarterly|weekly)")
     if s and re.search(r"quarter", s.text, re.I):

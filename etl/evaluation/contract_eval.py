@@ -57,10 +57,15 @@ def _with_baselines(scores: dict, rows: list[dict]) -> dict[str, dict]:
     return fields
 
 
+# the scorer's key for a value -> the extracted field whose rule gave it
+_SCORED_FIELD = {"parties": "party", "renewal_term": "renewal_term_months", "notice_period": "notice_period_days"}
+
+
 def predictions_from_terms(terms) -> dict:
-    """Our extracted terms as the scorer's prediction dict."""
-    values: dict = {"parties": []}
+    """Our extracted terms as the scorer's prediction dict; `_rules` names the rule behind each field's value."""
+    values: dict = {"parties": [], "_rules": {}}
     for t in terms:
+        values["_rules"].setdefault(t.field, t.extraction_rule)
         if t.field == "party":
             values["parties"].append(t.value)
         elif t.field.startswith("clause:"):
@@ -75,6 +80,28 @@ def predictions_from_terms(terms) -> dict:
     if "notice_period_days" in values:
         values["notice_period"] = f"{values['notice_period_days']} days"
     return values
+
+
+def rule_outcomes(rows: list[dict], predictions: dict[str, dict], scores: dict) -> dict[str, dict]:
+    """Per rule: the contracts where it gave a scored field's value, and how many of those the gold agrees
+    with (hits) or not (misses). A field no rule answered where the gold has a value counts under
+    '<field>.(none fired)', so the misses of silence are counted too."""
+    wrong = {(label, e["file"]) for label, s in scores.items() for e in s.errors}
+    out: dict[str, dict] = {}
+    for row in rows:
+        pred = predictions.get(row["file"]) or {}
+        for label, (key, _) in FIELDS.items():
+            if label not in row["labels"]:
+                continue
+            field = _SCORED_FIELD.get(key, key)
+            rule = (pred.get("_rules") or {}).get(field)
+            if rule is None:
+                if (label, row["file"]) not in wrong:
+                    continue  # nothing said, rightly
+                rule = f"{field.replace(':', '.')}.(none fired)"
+            counts = out.setdefault(rule, {"field": label, "hits": 0, "misses": 0})
+            counts["misses" if (label, row["file"]) in wrong else "hits"] += 1
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1]["misses"], kv[0])))
 
 
 def _extract_one(path: str) -> tuple[str, dict | None, int, str]:
@@ -115,6 +142,7 @@ def evaluate(gold_path: Path, workers: int | None = None, limit: int | None = No
         parts[part] = {"contracts": len(part_rows), "fields": _with_baselines(score(part_rows, predictions), part_rows)}
     return {
         "fields": _with_baselines(scores, rows),
+        "rules": rule_outcomes(rows, predictions, scores),
         "parts": parts,
         "errors": {label: s.errors for label, s in scores.items()},
         "contracts": len(rows),
@@ -154,6 +182,11 @@ def format_report(result: dict) -> str:
         lines.append(
             f"(* not above the majority-class baseline; contracts: {counts}, split by a hash of the file name)"
         )
+        lines.append("")
+    if result.get("rules"):
+        lines.append(f"{'rule (most misses first)':52} {'field':36} {'hits':>5} {'misses':>6}")
+        for name, r in result["rules"].items():
+            lines.append(f"{name:52} {r['field']:36} {r['hits']:>5} {r['misses']:>6}")
         lines.append("")
     lines.append(
         f"{result['contracts']} contracts, {result['pages']} pages in {result['seconds']} s "

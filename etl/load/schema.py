@@ -54,6 +54,8 @@ MIGRATIONS = [
     "alter table raw_sla_terms add column if not exists allowed_deviation_pct double precision",
     "alter table raw_sla_terms add column if not exists severity varchar",
     "alter table raw_sla_terms add column if not exists extraction_rule varchar",
+    # the named rule that read each contract term (etl/contracts/term_rules.py), so a wrong value can be traced
+    "alter table raw_contract_terms add column if not exists extraction_rule varchar",
     "alter table raw_sla_terms add column if not exists credit_model varchar",
     "alter table raw_sla_terms add column if not exists credit_pct double precision",
     "alter table raw_sla_terms add column if not exists credit_amount double precision",
@@ -76,6 +78,7 @@ RAW_COLUMNS = {
         "source_text",
         "char_offset",
         "origin",
+        "extraction_rule",
     ],
     "raw_sla_terms": [
         "engagement_id",

@@ -1,0 +1,459 @@
+"""The rules that read a contract's terms, as data: each named, with the cue it looks for, the confidence it
+gives, the drafting convention it comes from, and example sentences it must and must not fire on.
+
+`etl/contracts/terms.py` applies them in order of preference per field and records the rule's name with every
+value (`raw_contract_terms.extraction_rule`); `outsourcing-etl eval-contracts` counts each rule's hits and
+misses against gold; `tests/extract/test_term_rules.py` runs every example through the real extraction.
+A rule here reads a pattern seen across many contracts or a documented drafting convention, never one
+document's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TermRule:
+    name: str  # "<field>.<how>": unique, stable (it is stored with each value)
+    field: str  # the contract term it gives a value for
+    confidence: float
+    convention: str  # the drafting pattern it reads, in words
+    cue: str | None  # the pattern a sentence must match (case-insensitive); None where the rule is a procedure
+    positives: tuple[str, ...]  # a one-page contract on which the rule gives `field` a value
+    negatives: tuple[str, ...] = ()  # one on which it must not
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _compiled(self.cue or r"(?!)")
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text)
+
+
+_CACHE: dict[str, re.Pattern] = {}
+
+
+def _compiled(cue: str) -> re.Pattern:
+    if cue not in _CACHE:
+        _CACHE[cue] = re.compile(cue, re.I)
+    return _CACHE[cue]
+
+
+# a sentence about renewal: "shall automatically renew", "successive one-year terms", "from year to year",
+# "shall continue automatically for ..."
+RENEWAL_CUE = (
+    r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
+    r"|successive (?:[\w-]+\s+){0,2}(?:periods|terms)|renewal terms?|(?:from )?year[- ]to[- ]year"
+    r"|(?:continue|remain in (?:full )?(?:force|effect))\s+automatically|automatically\s+continue"
+)
+
+_RULES = [
+    # ---------------------------------------------------------------- parties
+    TermRule(
+        "party.opening_paragraph",
+        "party",
+        0.75,
+        "the opening paragraph names the parties: 'made and entered into by and between X Inc. and Y Ltd.'",
+        r"\bbetween\b|\bamong\b|\bby and\b|\bparties\b|\bmade\b|\benter(?:ed|s)? into\b"
+        # a party given its short name in the opening: "X Inc. (hereinafter referred to as Party A)"
+        r"|\bhereinafter\s+(?:referred\s+to\s+as|called)\b",
+        (
+            "This Services Agreement is made and entered into by and between Harbor Analytics Inc. and "
+            "Northwind Retail Ltd.",
+            "Osprey Foods Corp. (hereinafter referred to as Party A) and Quill Research LLC (hereinafter referred "
+            "to as Party B) hereby agree to the following terms.",
+        ),
+        ("The Supplier shall invoice monthly in arrears.",),
+    ),
+    TermRule(
+        "party.signature_blocks",
+        "party",
+        0.7,
+        "consortium agreements name the parties only in the signature blocks ('the Parties signatory hereto')",
+        r"parties signatory hereto|parties (?:are|is) (?:identified|listed|set out) in",
+        (
+            "This Agreement is entered into by the Parties signatory hereto.\nIN WITNESS WHEREOF the Parties "
+            "have signed.\nFor and on behalf of\nBluewater Networks Ltd.\nBy:\nFor and on behalf of\nKestrel "
+            "Communications Inc.\nBy:",
+        ),
+        ("This Agreement is made between Harbor Analytics Inc. and Northwind Retail Ltd.",),
+    ),
+    TermRule(
+        "client.named_by_role",
+        "client",
+        0.9,
+        "a party defines itself by its role: 'Osprey Foods Corp. (the \"Customer\")'",
+        r"\(\s*(?:the\s+|hereinafter\s+)?[\"“']+(?:customer|client|company|sponsor|buyer|purchaser|licensee)[\"”']",
+        ('This Agreement is made between Osprey Foods Corp. (the "Customer") and Quill Research LLC.',),
+        ('This Agreement is made between Osprey Foods Corp. ("Osprey") and Quill Research LLC ("Quill").',),
+    ),
+    TermRule(
+        "vendor.named_by_role",
+        "vendor",
+        0.9,
+        "a party defines itself by its role: 'Quill Research LLC (the \"Supplier\")'",
+        r"\(\s*(?:the\s+|hereinafter\s+)?[\"“']+(?:supplier|provider|service provider|vendor|contractor|agency"
+        r"|consultant|licensor|seller)[\"”']",
+        ('This Agreement is made between Osprey Foods Corp. and Quill Research LLC (the "Supplier").',),
+        ('This Agreement is made between Osprey Foods Corp. ("Osprey") and Quill Research LLC ("Quill").',),
+    ),
+    # ---------------------------------------------------------------- title
+    TermRule(
+        "title.cover_heading",
+        "title",
+        0.7,
+        "the cover's first heading that names an agreement or contract",
+        r"\b(?:agreement|contract)\b",
+        ("MASTER SERVICES AGREEMENT\nThis Agreement is made between Osprey Foods Corp. and Quill Research LLC.",),
+        ("Osprey Foods Corp. will pay Quill Research LLC within thirty days of invoice.",),
+    ),
+    # ---------------------------------------------------------------- dates
+    TermRule(
+        "agreement_date.opening_paragraph",
+        "agreement_date",
+        0.85,
+        "the opening paragraph dates the agreement: 'made and entered into as of March 3, 2015', 'dated ...'",
+        r"\b(?:is made|made and entered|entered into|dated|as of|executed (?:on|as of))\b",
+        ("This Agreement is made and entered into as of March 3, 2015 between Osprey Foods Corp. and Quill LLC.",),
+        ("The Supplier filed its report on March 3, 2015 with the regulator.",),
+    ),
+    TermRule(
+        "agreement_date.day_of",
+        "agreement_date",
+        0.85,
+        "an opening that gives the date without 'made' or 'dated': 'this Agreement, the 4th day of May, 2012'",
+        r"\bagreement\b|\bday of\b",
+        ("THIS AGREEMENT, the 4th day of May, 2012, by Osprey Foods Corp. and Quill Research LLC.",),
+    ),
+    TermRule(
+        "agreement_date.day_left_blank",
+        "agreement_date",
+        0.5,
+        "a date left blank for signing ('this ___ day of June, 2020'): the month and year are known",
+        r"\b(?:is made|made and entered|entered into|dated|as of|executed (?:on|as of))\b|\bagreement\b|\bday of\b",
+        (
+            "This Agreement is made and entered into this ____ day of June, 2020 between Osprey Foods Corp. and "
+            "Quill Research LLC.",
+        ),
+    ),
+    TermRule(
+        "agreement_date.last_signature",
+        "agreement_date",
+        0.5,
+        "'as of the date last signed below': the latest date in the signature block after IN WITNESS WHEREOF",
+        r"IN\s+WITNESS\s+WHEREOF",
+        (
+            "Osprey Foods Corp. and Quill Research LLC agree as follows.\nIN WITNESS WHEREOF the parties have "
+            "signed.\nOsprey Foods Corp. Date: June 2, 2019\nQuill Research LLC Date: June 9, 2019",
+        ),
+    ),
+    TermRule(
+        "agreement_date.heading_line",
+        "agreement_date",
+        0.5,
+        "a letter agreement's date on a line of its own in the heading",
+        r"^\s*(?:dated:?\s*)?[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*$",
+        ("June 9, 2019\nOsprey Foods Corp.\nDear Sir, we write to confirm our terms.",),
+    ),
+    TermRule(
+        "effective_date.defined_term",
+        "effective_date",
+        0.85,
+        "a defined term: '\"Effective Date\" means October 31, 2019'",
+        r"[\"“](?:Effective|Commencement) Date[\"”]\s*(?:means|shall mean|shall be|is)\s",
+        ('"Effective Date" means October 31, 2019.',),
+        ('"Effective Date" means the date on which the last party signs.',),
+    ),
+    TermRule(
+        "effective_date.defined_alias",
+        "effective_date",
+        0.85,
+        "a date given the defined name: 'as of May 1, 2016 (the \"Effective Date\")'",
+        r"\(\s*(?:the\s+|hereinafter\s+)?[\"“]Effective Date[\"”]",
+        ('This Agreement is entered into as of May 1, 2016 (the "Effective Date") by Osprey Foods Corp.',),
+    ),
+    TermRule(
+        "effective_date.effective_cue",
+        "effective_date",
+        0.8,
+        "a sentence that ties a date to 'effective', 'takes effect' or 'commences'",
+        r"\beffective\b|\btakes? effect\b|\bcommenc",
+        ("This Agreement shall commence on January 1, 2021.",),
+        ('"Bill of Sale" means the bill of sale effective as of January 1, 2021.',),
+    ),
+    TermRule(
+        "effective_date.on_last_signature",
+        "effective_date",
+        0.6,
+        "'effective on the date of the last signature': the latest date in the signature block",
+        r"effective[^.]{0,80}(?:date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed|signed"
+        r"|execution)|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)",
+        (
+            "This Agreement shall be effective on the date of the last signature below.\nIN WITNESS WHEREOF the "
+            "parties have signed.\nOsprey Foods Corp. Date: June 2, 2019\nQuill Research LLC Date: June 9, 2019",
+        ),
+    ),
+    TermRule(
+        "effective_date.on_signing",
+        "effective_date",
+        0.6,
+        "'effective as of the date first written above': the agreement date",
+        r"effective[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?"
+        r"written|first set forth above|date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed"
+        r"|signed|execution)|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)",
+        (
+            "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC for "
+            "research services. It is effective as of the date first written above.",
+        ),
+    ),
+    TermRule(
+        "expiry_date.end_word",
+        "expiry_date",
+        0.75,
+        "a date written right after the word that ends the term: 'this Agreement shall expire on June 30, 2024'",
+        r"(?:expir\w*|\bend(?:s|ing)?|terminat\w*|\buntil|through)\s+(?:on\s+)?(?:the\s+)?(?:date\s+of\s+)?",
+        ("The term of this Agreement shall expire on June 30, 2024.",),
+        ("The Supplier's compensation for the pilot shall expire on June 30, 2024.",),
+    ),
+    TermRule(
+        "expiry_date.from_initial_term",
+        "expiry_date",
+        0.55,
+        "no end date written: the start date plus the initial term",
+        None,
+        (
+            "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. The "
+            "initial term of this Agreement is three (3) years.",
+        ),
+    ),
+    TermRule(
+        "expiry_date.year_of_blank_date",
+        "expiry_date",
+        0.4,
+        "a date left blank for signing plus a term in whole years: the end is known to the year",
+        None,
+        (
+            "This Agreement is made and entered into this ____ day of June, 2020 between Osprey Foods Corp. and "
+            "Quill Research LLC. The initial term of this Agreement is two (2) years.",
+        ),
+    ),
+    TermRule(
+        "expiry_date.until_event",
+        "expiry_date",
+        0.5,
+        "an end by event, not by date: 'shall remain in effect until the completion of the Services'",
+        r"\b(?:this|the) agreement\b[^.]{0,160}?(?:shall|will)\b[^.]{0,80}?(?:continue|remain)"
+        r"[^.]{0,100}?(?:\buntil\b|for so long as|through the completion)",
+        ("This Agreement shall remain in effect until the completion of the Services.",),
+        ("This Agreement shall remain in effect until June 30, 2024.",),
+    ),
+    TermRule(
+        "expiry_date.no_fixed_end",
+        "expiry_date",
+        0.5,
+        "no end at all: 'shall continue in force until terminated', 'in perpetuity'",
+        r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
+        r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)",
+        ("This Agreement shall remain in full force in perpetuity.",),
+        ("The confidentiality obligations shall continue in force until terminated.",),
+    ),
+    # ---------------------------------------------------------------- term and renewal
+    TermRule(
+        "initial_term_months.term_period",
+        "initial_term_months",
+        0.8,
+        "'the initial term of this Agreement is three (3) years', 'shall continue for a period of 24 months'",
+        r"initial term|term of (?:this|the) agreement|for (?:a|an initial) (?:term|period) of|^\W*term\s*:"
+        r"|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
+        r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)",
+        ("The initial term of this Agreement is three (3) years.",),
+        ("The confidentiality obligations shall continue for a period of five (5) years.",),
+    ),
+    TermRule(
+        "initial_term_months.anniversary",
+        "initial_term_months",
+        0.7,
+        "'the term shall end on the fifth anniversary of the Effective Date'",
+        r"(?:agreement|term)\b[^.]{0,160}?(?:shall|will)\s+(?:\w+\s+){0,3}?(?:end|expire|terminate|continue|remain)"
+        r"[^.]{0,40}?\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+        r"|fifteenth|twentieth|twenty-fifth|thirtieth|\d{1,2}(?:st|nd|rd|th))(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?"
+        r"\s+anniversary",
+        ("The term of this Agreement shall end on the fifth anniversary of the Effective Date.",),
+        ("This Agreement shall end on the later of the fifth anniversary of the Effective Date and the last sale.",),
+    ),
+    TermRule(
+        "auto_renewal.renewal_sentence",
+        "auto_renewal",
+        0.85,
+        "a renewal sentence; 'automatically renew', 'renew for successive periods unless notice' make it automatic",
+        RENEWAL_CUE,
+        (
+            "This Agreement shall automatically renew for successive one (1) year periods.",
+            "This Agreement shall continue in effect for two years, and thereafter shall continue automatically "
+            "for successive annual periods.",
+        ),
+        ("The Supplier shall deliver the reports monthly.",),
+    ),
+    TermRule(
+        "renewal_term_months.renewal_period",
+        "renewal_term_months",
+        0.8,
+        "the first period after the renewal word that is not a notice period",
+        RENEWAL_CUE,
+        (
+            "This Agreement shall automatically renew for successive one (1) year periods.",
+            "Unless either party gives notice six (6) months prior to the end of the Initial Term, this Agreement "
+            "shall continue on a year to year basis until terminated.",
+        ),
+        ("This Agreement shall renew unless either party gives ninety (90) days prior notice.",),
+    ),
+    TermRule(
+        "renewal_term_months.indefinite",
+        "renewal_term_months",
+        0.7,
+        "renewal with no end: 'shall thereafter renew for an unlimited period', 'continue indefinitely'",
+        r"(?:renew|extend|continue)\w*[^.]{0,60}?(?:for an? (?:unlimited|indefinite) (?:period|term)|indefinitely)",
+        (
+            "This Agreement shall remain in force for ten (10) years and shall thereafter automatically renew for "
+            "an unlimited period of time unless terminated.",
+        ),
+        ("This Agreement shall automatically renew for successive one (1) year periods.",),
+    ),
+    TermRule(
+        "notice_period_days.before_renewal",
+        "notice_period_days",
+        0.75,
+        "the period followed by 'prior', 'before' or 'notice' in a sentence about renewal or expiry",
+        r"notice[^.]{0,160}(?:non-?renewal|not to renew|renew|extend|expir|end of (?:the|such|any|each))"
+        r"|(?:non-?renewal|not (?:wish|intend|elect) to (?:renew|extend))[^.]{0,160}notice",
+        (
+            "This Agreement shall renew for one (1) year periods unless either party gives notice of non-renewal "
+            "at least sixty (60) days prior to the end of the then-current term.",
+        ),
+        ("Either party may terminate this Agreement for breach on thirty (30) days notice.",),
+    ),
+    # ---------------------------------------------------------------- law
+    TermRule(
+        "governing_law.laws_of",
+        "governing_law",
+        0.9,
+        "'governed by and construed in accordance with the laws of the State of New York'",
+        r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
+        r"|governing law",
+        (
+            "This Agreement shall be governed by the laws of the State of New York, without regard to its "
+            "conflict-of-laws rules.",
+        ),
+        ('"Applicable Law" means any law of the United States governing data protection.',),
+    ),
+    TermRule(
+        "governing_law.named_place",
+        "governing_law",
+        0.6,
+        "a governing-law sentence that names the place without 'laws of': 'Delaware law governs'",
+        r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
+        r"|governing law",
+        ("This Agreement shall be construed under Delaware law.",),
+    ),
+    # ---------------------------------------------------------------- money
+    TermRule(
+        "annual_charges.stated",
+        "annual_charges",
+        0.85,
+        "'Annual Charges of USD 1,200,000', 'charges of $100,000 per year'",
+        r"annual (?:charges|fees?|contract value)|charges? of [^.]{0,20}per (?:year|annum)",
+        ("The Annual Charges are USD 1,200,000.",),
+        ("The Supplier's annual report is due in March.",),
+    ),
+    TermRule(
+        "currency.stated_amount",
+        "currency",
+        0.9,
+        "the currency of the annual charges or the cost baseline",
+        r"annual (?:charges|fees?|contract value)|charges? of [^.]{0,20}per (?:year|annum)|(?:cost )?baseline",
+        ("The Annual Charges are EUR 800,000.",),
+    ),
+    TermRule(
+        "cost_baseline.stated",
+        "cost_baseline",
+        0.85,
+        "'the Cost Baseline is USD 1,300,000'",
+        r"(?:cost )?baseline",
+        ("The Cost Baseline is USD 1,300,000 per year.",),
+    ),
+    TermRule(
+        "cost_baseline_kind.named",
+        "cost_baseline_kind",
+        0.75,
+        "how the baseline was set: historical cost, market benchmark, budget, index-adjusted",
+        r"(?:historical|market|benchmark|budget|index)[^.]{0,30}basis|basis[^.]{0,10}(?:historical|budget)",
+        ("The Cost Baseline is USD 1,300,000 per year, set on a historical cost basis.",),
+    ),
+    TermRule(
+        "committed_savings_pct.stated",
+        "committed_savings_pct",
+        0.85,
+        "'the Supplier commits to savings of 9% against the baseline'",
+        r"\bsavings?\b[^.]*?(\d+(?:\.\d+)?)\s*%|(\d+(?:\.\d+)?)\s*%[^.]*\bsavings?\b",
+        ("The Supplier commits to savings of 9% against the Cost Baseline.",),
+    ),
+    TermRule(
+        "at_risk_pct.stated",
+        "at_risk_pct",
+        0.85,
+        "'the At-Risk Amount is 12% of the Monthly Charges'",
+        r"at[- ]risk[^.]*?(\d+(?:\.\d+)?)\s*%|(\d+(?:\.\d+)?)\s*%[^.]*at[- ]risk",
+        ("The At-Risk Amount is 12% of the Monthly Charges.",),
+    ),
+    TermRule(
+        "at_risk_basis.monthly_charges_defined",
+        "at_risk_basis",
+        0.85,
+        "the at-risk share is of the defined Monthly Charges, defined as one twelfth of the Annual Charges",
+        r"at[- ]risk[^.]*?%\s+of\s+the\s+(?-i:Monthly (?:Charges|Fees?))",
+        (
+            '"Monthly Charges" means one twelfth of the Annual Charges. The At-Risk Amount is 12% of the Monthly '
+            "Charges.",
+        ),
+        ("The At-Risk Amount is 12% of the Monthly Charges.",),
+    ),
+    TermRule(
+        "pricing_model.named",
+        "pricing_model",
+        0.8,
+        "a sentence about prices or charges naming a pricing model (time and materials, fixed fee, FTE-based ...)",
+        r"pric|charges?|fees?",
+        ("The Charges are payable on a time and materials basis.",),
+    ),
+    TermRule(
+        "earn_back_months.stated",
+        "earn_back_months",
+        0.75,
+        "'a Service Credit is earned back if the Expected level is met in the following three (3) months'",
+        r"earn(?:ed)?[- ]?back|re-?earn",
+        ("A Service Credit is earned back if the Expected Service Level is met for the following three (3) months.",),
+    ),
+    TermRule(
+        "repeat_default.multiplier",
+        "repeat_default_multiplier",
+        0.75,
+        "'in two (2) or more consecutive months, the Service Credit shall be multiplied by 1.5'",
+        r"consecutive",
+        (
+            "If a Service Level Default occurs in two (2) or more consecutive months, the Service Credit for the "
+            "second month shall be multiplied by 1.5.",
+        ),
+        ("The Supplier shall report in three consecutive months.",),
+    ),
+]
+
+RULES: dict[str, TermRule] = {r.name: r for r in _RULES}
+assert len(RULES) == len(_RULES), "rule names are unique"
+# Rules that live in modules of their own and record their names with the values they give
+OTHER_RULE_SOURCES = {
+    "clause.": "etl/contracts/clauses.py: one pattern and exclusion per clause category",
+    "party_roles.": "etl/contracts/party_roles.py: what each party does (provides, pays, invoices)",
+    "engagement_type.": "etl/contracts/engagement_type.py: words of IT, business-process or knowledge work",
+}
