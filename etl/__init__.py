@@ -6,6 +6,7 @@ Packages follow the data's path; each may import only the packages listed in its
     intake/         the inbox: listing, hashing, one file's extraction staged as JSON
     contracts/      a contract PDF -> terms, clauses and its service-level schedule, each with provenance
     reports/        a vendor report (CSV, XLSX, PDF, JSON) -> measurements; metric names matched to a schedule
+    tickets/        a vendor's ticket export -> one row per ticket in its last state, with its clock hours
     load/           staged records -> canonical frames -> Great Expectations -> one warehouse transaction
     transform/      dbt build of warehouse/ (staging, core, marts) and its docs
     outputs/        what people read: the KPI summary and the HTML report

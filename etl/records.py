@@ -9,7 +9,7 @@ from typing import Literal
 
 from etl.settings import DBT_PROJECT_DIR, DBT_VARS
 
-FileKind = Literal["contract", "report"]
+FileKind = Literal["contract", "report", "tickets"]
 FileStatus = Literal["extracted", "loaded", "quarantined", "unchanged"]
 # where a value came from: read from the document, or entered by a person in contracts/<engagement>.yml
 Origin = Literal["extracted", "entered by hand"]
@@ -153,6 +153,9 @@ class ExtractedFile:
     origin: Origin = "extracted"
     # rows of a readable file that cannot be used, each {"location", "check", "message"}: quarantined, the rest loads
     problems: list[dict] = field(default_factory=list)
+    # a ticket export's rows, staged as Parquet beside this record (too many for JSON), and how many events
+    staged_tickets: str = ""
+    ticket_events: int = 0
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -12,7 +12,7 @@ import csv
 import json
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -895,6 +895,104 @@ LAYOUTS = {
 }
 
 
+P1_METRIC = "Priority 1 Incident Resolution Time"
+# the month whose P1 tickets tell another story than the vendor's report: the report says met, the tickets not
+TICKETS_DISAGREE = ("2025-03", 4.6)
+
+
+def _us_time(t: datetime) -> str:
+    return t.strftime("%m/%d/%Y %I:%M %p")
+
+
+def write_ticket_export(e: Engagement, actuals: dict, folder: Path) -> dict:
+    """The vendor's incident records for the year (one row per ticket, US month-first dates, a 12-hour clock):
+    each month's P1 tickets average the reported P1 resolution time, except TICKETS_DISAGREE's month. Around
+    them: lower priorities, a reopened P1, a P2 resolved the month after it opened, and one ticket whose
+    priority places it on no level."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows, measured = [], {}
+    number = 1000
+    for month in MONTHS:
+        year, mon = map(int, month.split("-"))
+        hours = TICKETS_DISAGREE[1] if month == TICKETS_DISAGREE[0] else actuals[month][P1_METRIC]
+        measured[month] = hours
+        centre = round(hours * 60)
+        for i, (day, offset) in enumerate(zip((3, 10, 17, 24), (-60, 60, -30, 30))):
+            opened = datetime(year, mon, day, 9, 15)
+            resolved = opened + timedelta(minutes=centre + offset)
+            number += 1
+            rows.append(
+                [
+                    f"INC{number:07d}",
+                    "P1 - Critical",
+                    "Closed",
+                    _us_time(opened),
+                    _us_time(opened + timedelta(minutes=10)),
+                    _us_time(resolved),
+                    _us_time(resolved + timedelta(days=2)),
+                    "1" if (month, i) == ("2025-06", 0) else "0",
+                ]
+            )
+        for j, (priority, minutes) in enumerate((("P2 - High", 600), ("P3 - Moderate", 1900), ("P4 - Low", 4000))):
+            opened = datetime(year, mon, 5 + 6 * j, 14, 40)
+            number += 1
+            rows.append(
+                [
+                    f"INC{number:07d}",
+                    priority,
+                    "Closed",
+                    _us_time(opened),
+                    _us_time(opened + timedelta(hours=1)),
+                    _us_time(opened + timedelta(minutes=minutes)),
+                    _us_time(opened + timedelta(minutes=minutes, days=3)),
+                    "0",
+                ]
+            )
+    opened = datetime(2025, 1, 31, 22, 0)  # opened in January, resolved in February: a February ticket
+    rows.append(
+        [
+            "INC0009001",
+            "P2 - High",
+            "Closed",
+            _us_time(opened),
+            "",
+            _us_time(opened + timedelta(hours=3)),
+            _us_time(opened + timedelta(days=2)),
+            "0",
+        ]
+    )
+    opened = datetime(2025, 4, 8, 11, 0)
+    rows.append(
+        [
+            "INC0009002",
+            "Whenever",
+            "Closed",
+            _us_time(opened),
+            "",
+            _us_time(opened + timedelta(hours=5)),
+            _us_time(opened + timedelta(days=1)),
+            "0",
+        ]
+    )
+    path = folder / "incidents-2025.csv"
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Incident ID", "Priority", "Status", "Opened", "First Response", "Resolved", "Closed", "Reopened"])
+        w.writerows(rows)
+    return {
+        "file": f"tickets/{e.id}/{path.name}",
+        "tickets": len(rows) - 1,
+        "quarantined_tickets": ["INC0009002"],
+        "metric": P1_METRIC,
+        "measured": measured,
+        "disagrees": {
+            "period": TICKETS_DISAGREE[0],
+            "reported": actuals[TICKETS_DISAGREE[0]][P1_METRIC],
+            "measured": TICKETS_DISAGREE[1],
+        },
+    }
+
+
 def layout_of(name: str, engagement_id: str) -> str:
     first, second = LAYOUTS[engagement_id]
     return second if name[:7] >= "2025-07" else first
@@ -992,6 +1090,7 @@ def main() -> None:
             )
             for name in write_csv_wide(e, h2, folder):
                 written[name] = [name[:7]]
+            truth["tickets"] = write_ticket_export(e, actuals, ROOT / "tickets" / e.id)
             # the vendor corrects May's availability after the fact
             restated = {
                 "2025-05": {

@@ -13,11 +13,12 @@ SHARED = {"etl.settings", "etl.records", "etl.quantities", "etl.pdf_document"}
 ALLOWED = {
     "contracts": set(),
     "reports": set(),
-    "intake": {"contracts", "reports"},
+    "tickets": set(),
+    "intake": {"contracts", "reports", "tickets"},
     "load": {"reports"},
     "transform": {"load"},
     "outputs": {"load"},
-    "orchestration": {"intake", "contracts", "reports", "load", "transform", "outputs"},
+    "orchestration": {"intake", "contracts", "reports", "tickets", "load", "transform", "outputs"},
     "evaluation": {"contracts"},
 }
 

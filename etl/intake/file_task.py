@@ -13,14 +13,17 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
+import duckdb
+
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
 from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256, inside_inbox
 from etl.records import ExtractedFile, InputFileError
 from etl.reports.layouts import extract_report
-from etl.reports.metric_mapping import Schedule
+from etl.reports.metric_mapping import MappingFileError, Schedule, read_mapping_yaml
 from etl.reports.values import spreadsheet_safe
 from etl.settings import Settings
+from etl.tickets.export import read_ticket_export
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +81,8 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
             outcome.contract_terms, outcome.sla_terms, outcome.pages = result.terms, result.sla_terms, result.pages
             if not result.sla_terms:
                 log.warning("%s: no service-level schedule found", item.path)
+        elif item.kind == "tickets":
+            _stage_tickets(settings, item, source, outcome)
         else:
             schedule = Schedule.of(item.schedule_names, settings.inbox / "mappings" / f"{item.engagement_id}.yml")
             outcome.measurements = extract_report(source, item.engagement_id, sha, schedule)
@@ -88,6 +93,21 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         log.exception("unexpected error extracting %s", item.path)
         outcome.status, outcome.reason = "quarantined", f"could not be read: {type(exc).__name__}: {exc}"
     return outcome
+
+
+def _stage_tickets(settings: Settings, item: InboxFile, source: Path, outcome: ExtractedFile) -> None:
+    """A ticket export's tickets, staged as Parquet beside the outcome; unusable tickets become problems."""
+    mapping_file = settings.inbox / "mappings" / f"{item.engagement_id}.yml"
+    try:
+        mapping = read_mapping_yaml(mapping_file) if mapping_file.exists() or mapping_file.is_symlink() else {}
+    except MappingFileError as exc:
+        raise InputFileError(f"its engagement's mapping file cannot be used: {exc}") from None
+    export = read_ticket_export(source, mapping)
+    target = staged_path(settings, item.path, outcome.sha256).with_suffix(".tickets.parquet")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    duckdb.from_df(export.tickets).write_parquet(str(target))  # DuckDB's own Parquet writer: no pyarrow needed
+    outcome.staged_tickets, outcome.ticket_events, outcome.problems = str(target), export.events, export.problems
+    log.info("%s: %d events, %d tickets, columns %s", item.path, export.events, len(export.tickets), export.columns)
 
 
 def stage_file(settings: Settings, item: InboxFile) -> str:

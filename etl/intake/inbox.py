@@ -4,6 +4,7 @@ Layout (relative to the inbox root):
     contracts/<engagement_id>.pdf               one contract per engagement
     contracts/<engagement_id>.yml               terms and service levels entered by hand (optional)
     reports/<engagement_id>/<anything>.<ext>    that engagement's vendor reports (csv, xlsx, pdf)
+    tickets/<engagement_id>/<anything>.<ext>    the vendor's ticket exports behind them (csv, zip, xlsx)
 Anything else in the inbox is ignored (for example samples/generate.py).
 """
 
@@ -29,7 +30,7 @@ def _is_junk(name: str) -> bool:
 @dataclass(frozen=True)
 class InboxFile:
     path: str  # relative to the inbox, POSIX separators
-    kind: str  # contract | report
+    kind: str  # contract | report | tickets
     engagement_id: str
     registered_sha256: str | None = None  # what the warehouse last loaded from this path, looked up once per run
     # a report's engagement's service levels as loaded from its contract: what the reader looks for in its tables
@@ -39,6 +40,15 @@ class InboxFile:
 # an engagement id is a key in every mart and a folder name users type: plain ASCII, so a look-alike letter
 # (Cyrillic "о" for "o"), a line break or a formula can never become a second engagement beside the real one
 ENGAGEMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+# what each inbox DAG reads: ticket exports arrive with the vendor's reports and are read in the same run
+KINDS_READ_WITH = {"contract": {"contract"}, "report": {"report", "tickets"}}
+
+
+def of_kind(file: InboxFile, kind: str | None) -> bool:
+    """Whether a DAG reading `kind` (None: everything) reads this file."""
+    return kind is None or file.kind in KINDS_READ_WITH.get(kind, {kind})
 
 
 def engagement_id_problem(engagement_id: str) -> str | None:
@@ -79,16 +89,17 @@ def list_inbox(root: Path) -> list[InboxFile]:
         for entry in sorted(os.scandir(contracts), key=lambda e: e.name):
             if not _is_junk(entry.name) and not entry.is_dir(follow_symlinks=False):
                 files.append(InboxFile(f"contracts/{entry.name}", "contract", Path(entry.name).stem))
-    reports = root / "reports"
-    found: list[Path] = []
-    if reports.is_dir():
-        for folder, dirs, names in os.walk(reports, followlinks=False):
-            linked = [d for d in dirs if (Path(folder) / d).is_symlink()]  # listed, not descended into
-            found += [Path(folder) / n for n in names + linked if not _is_junk(n)]
-    for p in sorted(found):
-        rel = p.relative_to(reports)
-        engagement = rel.parts[0] if len(rel.parts) > 1 else ""
-        files.append(InboxFile(p.relative_to(root).as_posix(), "report", engagement))
+    for folder_name, kind in (("reports", "report"), ("tickets", "tickets")):
+        top = root / folder_name
+        found: list[Path] = []
+        if top.is_dir():
+            for folder, dirs, names in os.walk(top, followlinks=False):
+                linked = [d for d in dirs if (Path(folder) / d).is_symlink()]  # listed, not descended into
+                found += [Path(folder) / n for n in names + linked if not _is_junk(n)]
+        for p in sorted(found):
+            rel = p.relative_to(top)
+            engagement = rel.parts[0] if len(rel.parts) > 1 else ""
+            files.append(InboxFile(p.relative_to(root).as_posix(), kind, engagement))
     return files
 
 

@@ -30,6 +30,13 @@ create table if not exists raw_measurements (
     actual_text varchar, reported_met boolean,
     file_sha256 varchar not null, file_path varchar, location varchar, source_text varchar,
     loaded_at timestamp not null);
+create table if not exists raw_tickets (
+    engagement_id varchar not null, ticket_id varchar not null, priority varchar, priority_level integer,
+    state varchar, is_closed boolean, opened_at timestamp, responded_at timestamp, resolved_at timestamp,
+    closed_at timestamp, made_sla boolean, reopen_count integer, events integer,
+    resolution_hours double precision, resolution_business_hours double precision,
+    response_hours double precision, response_business_hours double precision,
+    file_sha256 varchar not null, file_path varchar, loaded_at timestamp not null);
 create table if not exists etl_runs (
     run_id varchar not null, finished_at timestamp not null, files_seen integer, files_loaded integer,
     files_unchanged integer, files_quarantined integer, rows_loaded integer, rows_quarantined integer,
@@ -128,6 +135,28 @@ RAW_COLUMNS = {
         "file_path",
         "location",
         "source_text",
+    ],
+    # one row per ticket of a vendor's ticket export, in its last state (etl/tickets/export.py)
+    "raw_tickets": [
+        "engagement_id",
+        "ticket_id",
+        "priority",
+        "priority_level",
+        "state",
+        "is_closed",
+        "opened_at",
+        "responded_at",
+        "resolved_at",
+        "closed_at",
+        "made_sla",
+        "reopen_count",
+        "events",
+        "resolution_hours",
+        "resolution_business_hours",
+        "response_hours",
+        "response_business_hours",
+        "file_sha256",
+        "file_path",
     ],
 }
 

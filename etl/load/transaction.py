@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from etl.load.batch import CanonicalBatch, build_batch, known_metric_keys
@@ -182,7 +183,7 @@ def validate_and_load(
         # a folder without a contract never shadows the real report), a contract anywhere (the same contract
         # under a second name is not a second engagement)
         def content_key(kind, engagement_id, sha):
-            return (engagement_id if kind == "report" else "", sha)
+            return (engagement_id if kind != "contract" else "", sha)
 
         done = registry[registry.status == "loaded"]
         loaded_shas = {
@@ -217,6 +218,20 @@ def validate_and_load(
     finally:
         db.close()
     return summary
+
+
+def _ticket_rows(files: list[ExtractedFile]) -> pd.DataFrame:
+    """The staged rows of the ticket exports read in this run, with their file and engagement."""
+    frames = [
+        duckdb.read_parquet(f.staged_tickets)
+        .df()
+        .assign(engagement_id=f.engagement_id, file_sha256=f.sha256, file_path=f.path)
+        for f in files
+        if f.kind == "tickets" and f.status == "extracted" and f.staged_tickets
+    ]
+    if not frames:
+        return pd.DataFrame(columns=RAW_COLUMNS["raw_tickets"])
+    return pd.concat(frames, ignore_index=True)[RAW_COLUMNS["raw_tickets"]]
 
 
 def _write(
@@ -280,8 +295,9 @@ def _write(
         ignore_index=True,
     )
 
+    tickets = _ticket_rows(files)
     rows_per_file = Counter()
-    for frame in (terms, sla, measurements):
+    for frame in (terms, sla, measurements, tickets):
         rows_per_file.update(frame.file_path.value_counts().to_dict())
     bad_rows_per_file = quarantine.source_path.value_counts().to_dict()
 
@@ -307,7 +323,7 @@ def _write(
             # a new contract re-opens its engagement's quarantined reports (say, read before their contract
             # arrived): forgetting their registration makes the next reports run read them again
             db.execute(
-                "delete from file_registry where engagement_id in (select unnest(?)) and kind = 'report' "
+                "delete from file_registry where engagement_id in (select unnest(?)) and kind in ('report', 'tickets') "
                 "and status = 'quarantined' and path not in (select source_path from quarantine "
                 "where location = 'file')",
                 [reopened],
@@ -317,6 +333,7 @@ def _write(
             "raw_contract_terms": _insert(db, "raw_contract_terms", terms, loaded_at),
             "raw_sla_terms": _insert(db, "raw_sla_terms", sla, loaded_at),
             "raw_measurements": _insert(db, "raw_measurements", measurements, loaded_at),
+            "raw_tickets": _insert(db, "raw_tickets", tickets, loaded_at),
         }
         db.bulk_insert("quarantine", quarantine, constants={"quarantined_at": loaded_at, "run_id": run_id})
         summary.rows_quarantined = len(quarantine) - len(unreadable)

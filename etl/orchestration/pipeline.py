@@ -9,7 +9,7 @@ from pathlib import Path
 
 from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
-from etl.intake.inbox import InboxFile, entry_problem, file_sha256, inside_inbox, list_inbox
+from etl.intake.inbox import InboxFile, entry_problem, file_sha256, inside_inbox, list_inbox, of_kind
 from etl.load import transaction
 from etl.load.registry import registered_shas, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
@@ -34,7 +34,7 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
             "outsourcing_etl_inbox or OUTSOURCING_ETL_INBOX (a folder holding contracts/ and reports/)"
         )
     known = registered_shas(settings.warehouse)
-    listed = [f for f in list_inbox(settings.inbox) if kind is None or f.kind == kind]
+    listed = [f for f in list_inbox(settings.inbox) if of_kind(f, kind)]
     schedules = schedule_names(settings.warehouse) if any(f.kind == "report" for f in listed) else {}
     files = [
         asdict(
@@ -105,9 +105,12 @@ def load(
         parameters=parameters,
         dag_id=dag_id,
         started_at=started_at,
-        inbox_paths=[f.path for f in list_inbox(settings.inbox) if kind is None or f.kind == kind],
+        inbox_paths=[f.path for f in list_inbox(settings.inbox) if of_kind(f, kind)],
     )
     for path in staged_paths:  # staged results are consumed; a retry re-stages from the inbox
         Path(path).unlink(missing_ok=True)
+    for f in files:
+        if f.staged_tickets:
+            Path(f.staged_tickets).unlink(missing_ok=True)
     log.info("run summary:\n%s", summary.describe())
     return summary.to_dict()

@@ -89,9 +89,9 @@ class MappingFileError(ValueError):
     """A mapping file that cannot be used, with the reason a person can act on."""
 
 
-def load_mapping_file(path: Path) -> dict[str, str]:
-    """mappings/<engagement_id>.yml: {metrics: {"name as the vendor writes it": contract_metric_id}}.
-    Raises MappingFileError (never anything else) for a file that is a link, too large, or not that shape."""
+def read_mapping_yaml(path: Path) -> dict:
+    """A mapping file's YAML as a dict. Raises MappingFileError (never anything else) for a file that is a link,
+    too large, not readable YAML or not a mapping at its top."""
     import yaml
 
     if path.is_symlink():
@@ -103,7 +103,18 @@ def load_mapping_file(path: Path) -> dict[str, str]:
     except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise MappingFileError(f"{path.name} is not readable YAML ({first})") from None
-    metrics = data.get("metrics") if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        raise MappingFileError(f"{path.name} must hold metrics: (or ticket settings) as keys, not a list or a value")
+    return data
+
+
+def load_mapping_file(path: Path) -> dict[str, str]:
+    """mappings/<engagement_id>.yml: {metrics: {"name as the vendor writes it": contract_metric_id}}; a file with
+    only ticket settings maps no metric. Raises MappingFileError for a file that is not that shape."""
+    data = read_mapping_yaml(path)
+    if "metrics" not in data and any(k.startswith(("ticket_", "business_hours")) for k in map(str, data)):
+        return {}
+    metrics = data.get("metrics")
     if not isinstance(metrics, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in metrics.items()):
         raise MappingFileError(
             f'{path.name} must hold metrics: with lines "name as the vendor writes it": metric_id (text on both sides)'

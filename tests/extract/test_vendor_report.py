@@ -118,7 +118,8 @@ def test_report_outside_an_engagement_folder_is_rejected(tmp_path):
 def test_inbox_lists_contracts_and_reports_with_their_engagement():
     files = list_inbox(SAMPLES)
     kinds = {f.kind for f in files}
-    assert kinds == {"contract", "report"}
+    assert kinds == {"contract", "report", "tickets"}
+    assert [f.path for f in files if f.kind == "tickets"] == [TRUTH["tickets"]["file"]]
     assert len([f for f in files if f.kind == "contract"]) == len(TRUTH["contracts"])
     assert len([f for f in files if f.kind == "report"]) == len(TRUTH["reports"]) + len(TRUTH["malformed_files"])
     assert {f.path.rsplit(".", 1)[-1] for f in files if f.kind == "report"} == {"csv", "xlsx", "pdf", "json"}

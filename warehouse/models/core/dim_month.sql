@@ -1,9 +1,11 @@
 -- One row per calendar month the warehouse speaks of: every month an engagement is in service, and any month
--- with a reported value. Facts and charges are keyed to it (relationships tests in _core.yml).
+-- with a reported or ticket-measured value. Facts and charges are keyed to it (relationships tests in _core.yml).
 with months as (
     select period_month from {{ ref('dim_engagement_month') }}
     union
     select period_month from {{ ref('stg_measurements') }}
+    union
+    select period_month from {{ ref('int_ticket_service_levels') }}
 )
 
 select

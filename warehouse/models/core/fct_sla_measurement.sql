@@ -1,7 +1,25 @@
 -- Grain: one row per engagement, service level and month.
 -- met: the Expected level is reached; breached: the Minimum level is missed (a Service Level Default).
-with measurements as (
+with reported as (
     select * from {{ ref('stg_measurements') }}
+),
+
+-- a month the vendor did not report but its tickets show: the value measured from them, marked as such
+measured as (
+    select * from {{ ref('int_ticket_service_levels') }}
+    where measurement_key not in (select measurement_key from reported) and measured_value is not null
+),
+
+measurements as (
+    select
+        measurement_key, engagement_id, metric_id, sla_metric_key, period_month, actual_value, reported_met,
+        reported_target, file_sha256, file_path, source_location, 'reported' as value_source
+    from reported
+    union all
+    select
+        measurement_key, engagement_id, metric_id, sla_metric_key, period_month, measured_value, null, null, null,
+        null, null, 'measured from tickets'
+    from measured
 ),
 
 metrics as (
@@ -26,6 +44,7 @@ select
     measurements.reported_target,
     measurements.file_sha256,
     measurements.file_path,
-    measurements.source_location
+    measurements.source_location,
+    measurements.value_source
 from measurements
 inner join metrics on metrics.sla_metric_key = measurements.sla_metric_key

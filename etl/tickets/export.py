@@ -1,0 +1,363 @@
+"""A ticket export (CSV, zipped CSV or XLSX) read into one row per ticket, in its last state.
+
+Columns are found by what they hold: an id that repeats across events (an event log) or not (records), values
+that read as timestamps, a priority or severity scale, a state, a yes/no SLA flag. Header words only choose
+between columns that hold the right kind of value, and a mapping file's `ticket_columns` names them where
+neither decides. Timestamps are day-first or month-first as the data shows. The work runs in DuckDB: no
+Python loop touches an event.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.quantities import day_first_in
+from etl.records import InputFileError
+from etl.settings import DBT_PROJECT_DIR
+from etl.tickets.clock import DEFAULT_COVERAGE, Coverage, hours_between
+
+MISSING = ["?", "", "NULL", "null", "NaN", "N/A", "n/a", "None"]
+# An export's unzipped size the reader accepts; a zip that claims or inflates to more is refused whole
+MAX_UNZIPPED_BYTES = int(os.environ.get("OUTSOURCING_ETL_TICKET_MAX_BYTES", 2 * 1024**3))
+
+# role -> header words that point at it, strongest first. A header only chooses among columns whose values
+# hold the role's kind of value.
+HEADER_HINTS: dict[str, list[str]] = {
+    "ticket_id": [r"^(?:number|ticket|incident|case|issue|request)(?:[ _-]?(?:id|no|number|key))?$", r"\bid$|key$"],
+    "state": [r"^(?:incident_|ticket_|case_)?state$|^status$", r"state|status"],
+    "priority": [r"^priority$|^severity$", r"priorit|severit|\bsev\b|\bprio"],
+    "opened_at": [r"open", r"creat|report|logged|submit|raised"],
+    "responded_at": [r"respon|acknowledg|first[ _]?(?:reply|touch)"],
+    "resolved_at": [r"resolv|solved|fixed"],
+    "closed_at": [r"clos"],
+    "updated_at": [r"updat|modif|changed|event[ _]?time"],
+    "made_sla": [r"made[ _]?sla|sla[ _]?(?:met|made|achieved)|within[ _]?sla"],
+    "reopen_count": [r"reopen"],
+    "update_count": [r"mod[ _]?count|update[ _]?count|sequence|version"],
+}
+TIMESTAMP_ROLES = ("opened_at", "responded_at", "resolved_at", "closed_at", "updated_at")
+_TIMESTAMP = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}[ T]\d{1,2}:\d{2}")
+_BOOLEAN = {"true", "false", "yes", "no", "y", "n", "1", "0", "t", "f"}
+_STATE_WORDS = re.compile(
+    r"(?i)^(?:new|open|active|closed?|resolved|in progress|on hold|pending|awaiting.*|cancel+ed)$"
+)
+_CLOSED = r"(?i)^(?:closed?|cancel+ed|complete[d]?|done)$"
+
+
+@cache
+def priority_words() -> dict[str, int]:
+    """The one definition of priority words (the dbt seed priority_levels), shared with the marts."""
+    with (DBT_PROJECT_DIR / "seeds" / "priority_levels.csv").open() as f:
+        return {r["word"]: int(r["level"]) for r in csv.DictReader(f)}
+
+
+def priority_level(value: str | None, extra: dict[str, int] | None = None) -> int | None:
+    """'1 - Critical' -> 1, 'P2' -> 2, 'Sev 3' -> 3, 'High' -> 2; None where nothing says."""
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if extra and text in extra:
+        return int(extra[text])
+    m = re.search(r"(?<![\d.])([1-5])(?![\d.])", text)
+    if m:
+        return int(m.group(1))
+    words = priority_words()
+    return next((level for word, level in words.items() if re.search(rf"\b{word}\b", text)), None)
+
+
+@dataclass
+class TicketExport:
+    tickets: pd.DataFrame  # one row per ticket (RAW_TICKET_COLUMNS below, less file and engagement)
+    events: int  # rows read (one per event in an event log)
+    columns: dict[str, str]  # role -> the export's column
+    day_first: bool | None
+    problems: list[dict] = field(default_factory=list)  # {"location", "check", "message"}: quarantined rows
+
+
+def _frame_of(path: Path) -> tuple[duckdb.DuckDBPyConnection, str, tempfile.TemporaryDirectory | None]:
+    """A DuckDB relation over the export's rows, every cell as text; the temporary folder of an unzipped CSV."""
+    con = duckdb.connect()
+    suffix = path.suffix.lower()
+    tmp = None
+    if suffix == ".zip":
+        tmp = tempfile.TemporaryDirectory(prefix="tickets-")
+        path = _unzipped(path, Path(tmp.name))
+        suffix = ".csv"
+    if suffix == ".csv":
+        con.execute(
+            "create table events as select *, row_number() over () as export_row from read_csv(?, all_varchar = true, "
+            "header = true, nullstr = ?, sample_size = -1)",
+            [str(path), MISSING],
+        )
+    elif suffix == ".xlsx":
+        df = pd.read_excel(path, dtype=str, engine="openpyxl").replace(MISSING, None)
+        df["export_row"] = range(1, len(df) + 1)
+        con.register("events_frame", df)
+        con.execute("create table events as select * from events_frame")
+    else:
+        raise InputFileError(f"a ticket export must be .csv, .zip (holding one .csv) or .xlsx, not {suffix or 'none'}")
+    return con, "events", tmp
+
+
+def _unzipped(path: Path, into: Path) -> Path:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise InputFileError("the file is not a readable zip archive") from exc
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir() and not Path(m.filename).name.startswith(".")]
+        csvs = [m for m in members if m.filename.lower().endswith(".csv")]
+        if len(csvs) != 1:
+            raise InputFileError(
+                f"a zipped ticket export must hold exactly one .csv file; this one holds {len(csvs)} "
+                f"({', '.join(m.filename for m in members[:5])})"
+            )
+        member = csvs[0]
+        if member.file_size > MAX_UNZIPPED_BYTES:
+            raise InputFileError(_too_big(member.file_size))
+        target = into / "export.csv"  # never the member's own name: it could point outside the folder
+        written = 0
+        with archive.open(member) as src, target.open("wb") as dst:
+            while chunk := src.read(1 << 20):
+                written += len(chunk)
+                if written > MAX_UNZIPPED_BYTES:  # the header can lie; the inflated bytes cannot
+                    raise InputFileError(_too_big(written))
+                dst.write(chunk)
+    return target
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"the zipped export inflates to more than {MAX_UNZIPPED_BYTES:,} bytes ({size:,} so far); raise "
+        "OUTSOURCING_ETL_TICKET_MAX_BYTES if it is genuine"
+    )
+
+
+def _profile(con, view: str, columns: list[str]) -> dict[str, dict]:
+    """Per column: share of sampled values that look like timestamps, booleans, states, priorities; distinct
+    and non-null counts. One query over a sample, one over the whole for counts."""
+    sample = con.execute(f"select * exclude (export_row) from {view} using sample 2000 rows").fetchdf()
+    counts = con.execute(
+        "select "
+        + ", ".join(f'count(distinct "{c}") as "d_{i}", count("{c}") as "n_{i}"' for i, c in enumerate(columns))
+        + f", count(*) as total from {view}"
+    ).fetchone()
+    total = counts[-1]
+    out = {}
+    for i, c in enumerate(columns):
+        values = [str(v) for v in sample[c].dropna()]
+        n = len(values) or 1
+        out[c] = {
+            "timestamp": sum(bool(_TIMESTAMP.match(v)) for v in values) / n,
+            "boolean": sum(v.strip().lower() in _BOOLEAN for v in values) / n,
+            "state": sum(bool(_STATE_WORDS.match(v.strip())) for v in values) / n,
+            "priority": sum(priority_level(v) is not None for v in values) / n,
+            "code": sum(bool(re.fullmatch(r"[A-Za-z]{0,8}[-_]?\d{2,}", v.strip())) for v in values) / n,
+            "distinct": counts[2 * i],
+            "non_null": counts[2 * i + 1],
+            "values": values[:200],
+            "total": total,
+        }
+    return out
+
+
+def _hinted(role: str, column: str) -> int:
+    """How strongly the header names the role: 2 for the first pattern, 1 for a weaker one, 0 for none."""
+    name = column.strip().lower()
+    for rank, pattern in enumerate(HEADER_HINTS[role]):
+        if re.search(pattern, name):
+            return 2 - min(rank, 1)
+    return 0
+
+
+def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) -> dict[str, str]:
+    """Role -> column: a mapping file's names first, then by content with header words as the tie-breaker."""
+    roles: dict[str, str] = {r: c for r, c in (named or {}).items() if c in profile}
+    taken = set(roles.values())
+
+    def pick(role: str, kind: str, floor: float = 0.8, need_hint: bool = False) -> None:
+        if role in roles:
+            return
+        candidates = [
+            (_hinted(role, c), p[kind], c)
+            for c, p in profile.items()
+            if c not in taken and p[kind] >= floor and p["non_null"] and (_hinted(role, c) or not need_hint)
+        ]
+        if candidates:
+            roles[role] = max(candidates)[2]
+            taken.add(roles[role])
+
+    # an id: a code-like value, named as an id, repeating only in an event log
+    pick("ticket_id", "code", need_hint=True)
+    pick("ticket_id", "code")
+    for role in TIMESTAMP_ROLES:
+        pick(role, "timestamp", floor=0.5, need_hint=True)
+    pick("made_sla", "boolean", need_hint=True)
+    pick("priority", "priority", need_hint=True)
+    pick("state", "state", floor=0.5, need_hint=True)
+    pick("state", "state")
+    pick("priority", "priority", floor=0.95)
+    for role in ("reopen_count", "update_count"):
+        if role not in roles:
+            hinted = [c for c in profile if c not in taken and _hinted(role, c)]
+            if hinted:
+                roles[role] = hinted[0]
+                taken.add(hinted[0])
+    return roles
+
+
+def _timestamp_sql(column: str, day_first: bool | None) -> str:
+    order = "%d/%m/%Y" if day_first is not False else "%m/%d/%Y"
+    formats = [
+        f"{order} %H:%M:%S",
+        f"{order} %H:%M",
+        f"{order} %I:%M:%S %p",
+        f"{order} %I:%M %p",
+        f"{order.replace('/', '.')} %H:%M:%S",
+        f"{order.replace('/', '.')} %H:%M",
+        f"{order.replace('/', '-')} %H:%M:%S",
+        f"{order.replace('/', '-')} %H:%M",
+    ]
+    listed = ", ".join(f"'{f}'" for f in formats)
+    col = f'trim("{column}")'
+    return f"coalesce(try_cast({col} as timestamp), try_strptime({col}, [{listed}]))"
+
+
+def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
+    """One row per ticket, in its last state. `mapping`: the engagement's mapping file (its `ticket_columns`,
+    `ticket_priorities` and `business_hours`), or None."""
+    mapping = mapping or {}
+    con, view, tmp = _frame_of(path)
+    try:
+        columns = [c for c in con.execute(f"select * from {view} limit 0").fetchdf().columns if c != "export_row"]
+        profile = _profile(con, view, columns)
+        roles = find_columns(profile, mapping.get("ticket_columns"))
+        missing = [r for r in ("ticket_id", "opened_at", "priority") if r not in roles]
+        if "resolved_at" not in roles and "closed_at" not in roles:
+            missing.append("resolved_at or closed_at")
+        if missing:
+            raise InputFileError(
+                f"no column holds the ticket's {', '.join(missing)} (columns: {', '.join(columns[:20])}); name "
+                "them in mappings/<engagement>.yml under ticket_columns, for example ticket_columns: "
+                "{ticket_id: Ref, opened_at: Logged, priority: Sev}"
+            )
+        stamps = [v for r in TIMESTAMP_ROLES if r in roles for v in profile[roles[r]]["values"]]
+        day_first = day_first_in([re.sub(r"\b(\d{2})\b(?=\s)", r"20\1", v) for v in stamps])
+        events = con.execute(f"select count(*) from {view}").fetchone()[0]
+        tickets = _last_states(con, view, roles, day_first)
+    finally:
+        con.close()
+        if tmp:
+            tmp.cleanup()
+    problems = _checked(tickets, mapping.get("ticket_priorities"))
+    bad = {p["ticket_id"] for p in problems}
+    tickets = tickets[~tickets.ticket_id.isin(bad)].copy()
+    coverage = Coverage.of(mapping.get("business_hours")) if mapping.get("business_hours") else DEFAULT_COVERAGE
+    done = tickets.resolved_at.fillna(tickets.closed_at)
+    tickets["resolution_hours"] = hours_between(tickets.opened_at, done)
+    tickets["resolution_business_hours"] = hours_between(tickets.opened_at, done, coverage)
+    tickets["response_hours"] = hours_between(tickets.opened_at, tickets.responded_at)
+    tickets["response_business_hours"] = hours_between(tickets.opened_at, tickets.responded_at, coverage)
+    for p in problems:
+        p.pop("ticket_id")
+    return TicketExport(tickets.reset_index(drop=True), events, roles, day_first, problems)
+
+
+def _last_states(con, view: str, roles: dict[str, str], day_first: bool | None) -> pd.DataFrame:
+    """Collapse events to tickets: the last event by update time (then update count, then file order) is the
+    ticket's state; a timestamp a later event left blank keeps the last value any event gave it."""
+
+    def col(role: str, sql: str | None = None) -> str:
+        if role not in roles:
+            return "null"
+        return sql.format(c=f'"{roles[role]}"') if sql else f'"{roles[role]}"'
+
+    ts = {r: (_timestamp_sql(roles[r], day_first) if r in roles else "null::timestamp") for r in TIMESTAMP_ROLES}
+    order = ", ".join(
+        x
+        for x in (
+            f"{ts['updated_at']} desc nulls last" if "updated_at" in roles else "",
+            f"try_cast({col('update_count')} as integer) desc nulls last" if "update_count" in roles else "",
+            "export_row desc",
+        )
+        if x
+    )
+    id_col = col("ticket_id")
+    sql = f"""
+        with typed as (
+            select trim({id_col}) as ticket_id,
+                   {col("priority")} as priority,
+                   {col("state")} as state,
+                   {ts["opened_at"]} as opened_at, {ts["responded_at"]} as responded_at,
+                   {ts["resolved_at"]} as resolved_at, {ts["closed_at"]} as closed_at,
+                   {col("opened_at")} as opened_text,
+                   {col("made_sla", "lower(trim({c}))")} as made_sla_text,
+                   try_cast({col("reopen_count")} as integer) as reopen_count,
+                   row_number() over (partition by trim({id_col}) order by {order}) as recency,
+                   count(*) over (partition by trim({id_col})) as events
+            from {view}
+            where {id_col} is not null
+        ),
+        latest as (
+            select ticket_id, max(opened_at) filter (where recency = 1) as last_opened,
+                   min(opened_at) as first_opened, max(responded_at) as any_responded,
+                   max(resolved_at) as any_resolved, max(closed_at) as any_closed
+            from typed group by ticket_id
+        )
+        select t.ticket_id, t.priority, t.state,
+               coalesce(t.opened_at, l.first_opened) as opened_at,
+               coalesce(t.responded_at, l.any_responded) as responded_at,
+               -- a reopened ticket's resolution is its last one; an event that cleared it (reopened) clears it
+               t.resolved_at as resolved_at,
+               coalesce(t.closed_at, l.any_closed) as closed_at,
+               t.opened_text,
+               case when t.made_sla_text in ('true', 'yes', 'y', '1', 't') then true
+                    when t.made_sla_text in ('false', 'no', 'n', '0', 'f') then false end as made_sla,
+               t.reopen_count, t.events
+        from typed t join latest l using (ticket_id)
+        where t.recency = 1
+        order by t.ticket_id
+    """
+    return con.execute(sql).fetchdf()
+
+
+def _checked(tickets: pd.DataFrame, extra_priorities: dict | None) -> list[dict]:
+    """Tickets that cannot be measured, each with the reason a person can act on."""
+    extra = {str(k).strip().lower(): int(v) for k, v in (extra_priorities or {}).items()}
+    levels = {v: priority_level(v, extra) for v in tickets.priority.dropna().unique()}
+    tickets["priority_level"] = tickets.priority.map(levels).astype("Int64")
+    tickets["is_closed"] = tickets.state.fillna("").str.match(_CLOSED)
+    problems = []
+    for row in tickets[tickets.priority_level.isna()].itertuples():
+        problems.append(
+            {
+                "ticket_id": row.ticket_id,
+                "location": f"ticket {row.ticket_id}",
+                "check": "ticket_priority_known",
+                "message": (
+                    f"priority {row.priority!r} places the ticket on no severity level (1-5); add it to "
+                    "mappings/<engagement>.yml under ticket_priorities, for example ticket_priorities: "
+                    f"{{{str(row.priority or 'Urgent')!r}: 1}}"
+                ),
+            }
+        )
+    for row in tickets[tickets.opened_at.isna() & tickets.priority_level.notna()].itertuples():
+        problems.append(
+            {
+                "ticket_id": row.ticket_id,
+                "location": f"ticket {row.ticket_id}",
+                "check": "ticket_opened_at_readable",
+                "message": f"its opening time {row.opened_text!r} is not a date and time this reader knows",
+            }
+        )
+    return problems

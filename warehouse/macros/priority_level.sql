@@ -1,0 +1,22 @@
+{#- The 1 (most urgent) to 5 level a priority or severity text names, defined once with the seed
+    priority_levels and etl/tickets/export.priority_level: a lone digit 1-5 ("1 - Critical", "P2", "Severity 3",
+    "Priority 1 Incident Resolution Time") wins, else the most urgent priority word the text contains. -#}
+{% macro priority_level(text) -%}
+    coalesce(
+        cast(nullif({{ first_level_digit(text) }}, '') as integer),
+        (select min(levels.level) from {{ ref('priority_levels') }} as levels
+         where lower({{ text }}) like '%' || levels.word || '%')
+    )
+{%- endmacro %}
+
+{% macro first_level_digit(text) -%}
+    {{ return(adapter.dispatch('first_level_digit')(text)) }}
+{%- endmacro %}
+
+{% macro default__first_level_digit(text) -%}
+    substring({{ text }} from '(?:^|[^0-9.])([1-5])(?:[^0-9.]|$)')
+{%- endmacro %}
+
+{% macro duckdb__first_level_digit(text) -%}
+    regexp_extract({{ text }}, '(?:^|[^0-9.])([1-5])(?:[^0-9.]|$)', 1)
+{%- endmacro %}

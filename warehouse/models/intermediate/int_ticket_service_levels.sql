@@ -1,0 +1,77 @@
+-- Service levels measured from the vendor's own tickets, per engagement, service level and month.
+-- A service level is measurable from tickets when it is about resolving or responding to tickets of one
+-- priority: its severity, or else its name, names the level ("Priority 1 Incident Resolution Time", "P2
+-- response"). A percentage with a threshold ("95% of P1 resolved within 4 hours") is the share of that
+-- priority's tickets within the threshold; a time ("P1 resolution time: 4 hours") is their average. Tickets
+-- count in the month they were resolved; a reopened ticket counts once, with its last resolution. The clock is
+-- calendar time unless the level is in business hours (weekdays 08:00-18:00 unless the
+-- engagement's mapping file gives business_hours).
+with terms as (
+    select
+        *,
+        {{ priority_level('coalesce(severity, metric_name)') }} as priority_level,
+        case
+            when lower(metric_name) like '%respon%' or lower(metric_name) like '%acknowledg%' then 'response'
+            else 'resolution'
+        end as clock_event,
+        coalesce(threshold_unit, unit) as clock_unit
+    from {{ ref('stg_sla_terms') }}
+    where lower(metric_name) like '%resol%' or lower(metric_name) like '%respon%'
+       or lower(metric_name) like '%restor%' or lower(metric_name) like '%acknowledg%'
+),
+
+measurable as (
+    select *
+    from terms
+    where priority_level is not null
+      and (
+          (unit in ('percent', '%') and threshold is not null)
+          or unit in ('hours', 'minutes', 'days', 'business hours')
+      )
+),
+
+ticket_clock as (
+    select
+        measurable.sla_metric_key,
+        measurable.engagement_id,
+        measurable.metric_id,
+        measurable.unit,
+        measurable.threshold,
+        tickets.ticket_id,
+        tickets.resolved_month,
+        -- the ticket's time in the level's own unit
+        case
+            when measurable.clock_unit like 'business%' then
+                case when measurable.clock_event = 'response' then tickets.response_business_hours
+                     else tickets.resolution_business_hours end
+            else
+                case when measurable.clock_event = 'response' then tickets.response_hours
+                     else tickets.resolution_hours end
+        end
+        * case
+            when measurable.clock_unit = 'minutes' then 60.0
+            when measurable.clock_unit = 'days' then 1.0 / 24
+            else 1.0
+        end as elapsed
+    from measurable
+    inner join {{ ref('stg_tickets') }} as tickets
+        on tickets.engagement_id = measurable.engagement_id
+       and tickets.priority_level = measurable.priority_level
+    where tickets.resolved_month is not null
+)
+
+select
+    engagement_id || '/' || metric_id || '/' || substring(cast(resolved_month as varchar), 1, 7) as measurement_key,
+    sla_metric_key,
+    engagement_id,
+    metric_id,
+    resolved_month as period_month,
+    count(*) as tickets,
+    count(elapsed) as tickets_timed,
+    case
+        when max(unit) in ('percent', '%')
+            then round(cast(100.0 * count(case when elapsed <= threshold then 1 end) / nullif(count(elapsed), 0) as numeric), 2)
+        else round(cast(avg(elapsed) as numeric), 2)
+    end as measured_value
+from ticket_clock
+group by engagement_id, metric_id, sla_metric_key, resolved_month
