@@ -162,7 +162,7 @@ def _profile(con, view: str, columns: list[str]) -> dict[str, dict]:
             "boolean": sum(v.strip().lower() in _BOOLEAN for v in values) / n,
             "state": sum(bool(_STATE_WORDS.match(v.strip())) for v in values) / n,
             "priority": sum(priority_level(v) is not None for v in values) / n,
-            "code": sum(bool(re.fullmatch(r"[A-Za-z]{0,8}[-_]?\d{2,}", v.strip())) for v in values) / n,
+            "code": sum(bool(re.fullmatch(r"[A-Za-z]{0,8}[-_]?\d+", v.strip())) for v in values) / n,
             "distinct": counts[2 * i],
             "non_null": counts[2 * i + 1],
             "values": values[:200],
@@ -188,13 +188,14 @@ def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) 
     def pick(role: str, kind: str, floor: float = 0.8, need_hint: bool = False) -> None:
         if role in roles:
             return
+        # the header's word first, then how many values are of the kind, then the most distinct (an id)
         candidates = [
-            (_hinted(role, c), p[kind], c)
+            (_hinted(role, c), p[kind], p["distinct"], c)
             for c, p in profile.items()
             if c not in taken and p[kind] >= floor and p["non_null"] and (_hinted(role, c) or not need_hint)
         ]
         if candidates:
-            roles[role] = max(candidates)[2]
+            roles[role] = max(candidates)[3]
             taken.add(roles[role])
 
     # an id: a code-like value, named as an id, repeating only in an event log
@@ -203,7 +204,7 @@ def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) 
     for role in TIMESTAMP_ROLES:
         pick(role, "timestamp", floor=0.5, need_hint=True)
     pick("made_sla", "boolean", need_hint=True)
-    pick("priority", "priority", need_hint=True)
+    pick("priority", "priority", floor=0.3, need_hint=True)  # named so: a few unknown words do not hide it
     pick("state", "state", floor=0.5, need_hint=True)
     pick("state", "state")
     pick("priority", "priority", floor=0.95)

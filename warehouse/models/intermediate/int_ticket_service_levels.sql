@@ -70,8 +70,8 @@ select
     count(elapsed) as tickets_timed,
     case
         when max(unit) in ('percent', '%')
-            then round(cast(100.0 * count(case when elapsed <= threshold then 1 end) / nullif(count(elapsed), 0) as numeric), 2)
-        else round(cast(avg(elapsed) as numeric), 2)
+            then {{ round_to('100.0 * count(case when elapsed <= threshold then 1 end) / nullif(count(elapsed), 0)', 2) }}
+        else {{ round_to('avg(elapsed)', 2) }}
     end as measured_value
 from ticket_clock
 group by engagement_id, metric_id, sla_metric_key, resolved_month

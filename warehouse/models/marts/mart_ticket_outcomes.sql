@@ -18,7 +18,7 @@ select
     end as grain,
     count(*) as closed_tickets,
     count(case when made_sla then 1 end) as made_sla_tickets,
-    round(cast(100.0 * count(case when made_sla then 1 end) / count(*) as numeric), 4) as made_sla_pct,
-    round(cast(avg(resolution_hours) as numeric), 2) as avg_resolution_hours
+    {{ round_to('100.0 * count(case when made_sla then 1 end) / count(*)', 4) }} as made_sla_pct,
+    {{ round_to('avg(resolution_hours)', 2) }} as avg_resolution_hours
 from (select *, resolved_month as period_month from closed) as tickets
 group by grouping sets ((engagement_id), (engagement_id, priority), (engagement_id, period_month))

@@ -40,7 +40,7 @@ select
     metrics.expected_level,
     paired.reported_value,
     paired.measured_value,
-    round(cast(paired.measured_value - paired.reported_value as numeric), 2) as difference,
+    {{ round_to('paired.measured_value - paired.reported_value', 2) }} as difference,
     paired.tickets,
     {{ meets_expected('paired.reported_value', 'metrics.direction', 'metrics.expected_level') }} as reported_met,
     {{ meets_expected('paired.measured_value', 'metrics.direction', 'metrics.expected_level') }} as measured_met,

@@ -1,0 +1,163 @@
+"""Ticket exports in the shapes tools write them, each with a known answer: columns found by what they hold,
+events collapsed to each ticket's last state, dates decided from the data, clocks in calendar and business
+hours, and tickets that cannot be measured quarantined with a reason."""
+
+import zipfile
+
+import pandas as pd
+import pytest
+
+from etl.records import InputFileError
+from etl.tickets import export
+from etl.tickets.clock import Coverage, hours_between
+from etl.tickets.export import priority_level, read_ticket_export
+
+EVENT_LOG = """number,incident_state,sys_mod_count,made_sla,priority,opened_at,sys_updated_at,resolved_at,closed_at
+INC1,New,0,true,1 - Critical,30/1/2025 08:00,30/1/2025 08:05,?,?
+INC1,Resolved,1,true,1 - Critical,30/1/2025 08:00,30/1/2025 11:00,30/1/2025 11:00,?
+INC1,Closed,2,true,1 - Critical,30/1/2025 08:00,2/2/2025 11:00,30/1/2025 11:00,2/2/2025 11:00
+INC2,New,0,true,2 - High,31/1/2025 22:00,31/1/2025 22:01,?,?
+INC2,Closed,1,false,2 - High,31/1/2025 22:00,1/2/2025 09:00,1/2/2025 01:00,1/2/2025 09:00
+INC3,New,0,true,3 - Moderate,3/2/2025 09:00,3/2/2025 09:00,?,?
+INC3,Resolved,1,true,3 - Moderate,3/2/2025 09:00,3/2/2025 12:00,3/2/2025 12:00,?
+INC3,Active,2,true,3 - Moderate,3/2/2025 09:00,4/2/2025 08:00,?,?
+INC3,Resolved,3,false,3 - Moderate,3/2/2025 09:00,13/2/2025 10:00,13/2/2025 10:00,?
+INC4,Active,0,true,3 - Moderate,14/2/2025 09:00,14/2/2025 09:00,?,?
+INC4,Resolved,1,true,3 - Moderate,14/2/2025 09:00,14/2/2025 10:00,14/2/2025 10:00,?
+INC4,Active,2,NULL,3 - Moderate,14/2/2025 09:00,15/2/2025 10:00,?,?
+"""
+
+
+def _write(tmp_path, text, name="export.csv"):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+def _by_id(result):
+    return result.tickets.set_index("ticket_id")
+
+
+def test_an_event_log_collapses_to_each_tickets_last_state(tmp_path):
+    result = read_ticket_export(_write(tmp_path, EVENT_LOG))
+    assert result.events == 12 and len(result.tickets) == 4
+    assert result.day_first is True  # 30/1 can only be day-first
+    t = _by_id(result)
+    assert t.loc["INC1", "state"] == "Closed" and bool(t.loc["INC1", "is_closed"])
+    assert t.loc["INC1", "events"] == 3
+    assert t.loc["INC1", "resolution_hours"] == pytest.approx(3.0)
+    # resolved in the month after it opened: it counts where it was resolved
+    assert t.loc["INC2", "resolved_at"] == pd.Timestamp("2025-02-01 01:00")
+    assert not bool(t.loc["INC2", "made_sla"])
+    # reopened and resolved again: the last resolution is the ticket's, 10 days and an hour after opening
+    assert t.loc["INC3", "resolved_at"] == pd.Timestamp("2025-02-13 10:00")
+    assert t.loc["INC3", "resolution_hours"] == pytest.approx(241.0)
+    # reopened and still open: not resolved, whatever an earlier event said; its SLA flag left blank
+    assert pd.isna(t.loc["INC4", "resolved_at"]) and pd.isna(t.loc["INC4", "made_sla"])
+    assert result.problems == []
+
+
+def test_columns_are_found_by_what_they_hold_not_by_one_tools_names(tmp_path):
+    # a records export (one row per ticket), month-first dates on a 12-hour clock, terse headers
+    text = (
+        "Ref,Sev,Logged,Fixed,Owner\n"
+        "CS-1001,Sev 2,02/14/2025 09:00 AM,02/14/2025 01:30 PM,Team A\n"
+        "CS-1002,Sev 1,02/03/2025 04:00 PM,02/04/2025 09:00 AM,Team B\n"
+    )
+    result = read_ticket_export(_write(tmp_path, text))
+    assert result.columns["ticket_id"] == "Ref" and result.columns["priority"] == "Sev"
+    assert result.columns["opened_at"] == "Logged" and result.columns["resolved_at"] == "Fixed"
+    assert result.day_first is False  # 02/14 can only be month-first
+    t = _by_id(result)
+    assert t.loc["CS-1001", "priority_level"] == 2 and t.loc["CS-1001", "resolution_hours"] == pytest.approx(4.5)
+    assert t.loc["CS-1002", "resolution_hours"] == pytest.approx(17.0)
+    assert t.loc["CS-1001", "events"] == 1
+
+
+def test_a_zipped_export_and_a_workbook_read_like_the_csv(tmp_path):
+    csv_path = _write(tmp_path, EVENT_LOG)
+    zipped = tmp_path / "export.zip"
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.write(csv_path, "incidents/export.csv")
+    sheet = tmp_path / "export.xlsx"
+    pd.read_csv(csv_path, dtype=str, keep_default_na=False).to_excel(sheet, index=False)
+    expected = read_ticket_export(csv_path).tickets
+    for path in (zipped, sheet):
+        got = read_ticket_export(path).tickets
+        assert list(got.ticket_id) == list(expected.ticket_id)
+        assert list(got.resolution_hours.fillna(-1).round(4)) == list(expected.resolution_hours.fillna(-1).round(4))
+
+
+def test_a_zip_that_is_not_one_csv_or_inflates_past_the_limit_is_refused_with_the_setting_to_raise(
+    tmp_path, monkeypatch
+):
+    two = tmp_path / "two.zip"
+    with zipfile.ZipFile(two, "w") as z:
+        z.writestr("a.csv", EVENT_LOG)
+        z.writestr("b.csv", EVENT_LOG)
+    with pytest.raises(InputFileError, match="exactly one .csv"):
+        read_ticket_export(two)
+    big = tmp_path / "big.zip"
+    with zipfile.ZipFile(big, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.csv", EVENT_LOG + "x" * 50_000)
+    monkeypatch.setattr(export, "MAX_UNZIPPED_BYTES", 10_000)
+    with pytest.raises(InputFileError, match="OUTSOURCING_ETL_TICKET_MAX_BYTES"):
+        read_ticket_export(big)
+
+
+def test_an_unknown_priority_is_quarantined_with_its_fix_and_a_mapping_file_places_it(tmp_path):
+    text = "ticket_id,priority,opened_at,resolved_at\nT-1,Whenever,2025-03-03 09:00,2025-03-03 10:00\nT-2,P1,2025-03-03 09:00,2025-03-03 11:00\n"
+    result = read_ticket_export(_write(tmp_path, text))
+    assert list(result.tickets.ticket_id) == ["T-2"]
+    [problem] = result.problems
+    assert problem["location"] == "ticket T-1" and problem["check"] == "ticket_priority_known"
+    assert "'Whenever'" in problem["message"] and "ticket_priorities" in problem["message"]
+    fixed = read_ticket_export(_write(tmp_path, text), {"ticket_priorities": {"Whenever": 4}})
+    assert dict(zip(fixed.tickets.ticket_id, fixed.tickets.priority_level)) == {"T-1": 4, "T-2": 1}
+
+
+def test_an_export_without_the_needed_columns_says_which_and_how_to_name_them(tmp_path):
+    text = "a,b,c\nx,1,2\ny,3,4\n"
+    with pytest.raises(InputFileError, match="ticket_columns"):
+        read_ticket_export(_write(tmp_path, text))
+    text = "Ref,Urgency,When,Done\nQ1,High,2025-03-03 09:00,2025-03-03 12:00\n"
+    named = {"ticket_columns": {"ticket_id": "Ref", "priority": "Urgency", "opened_at": "When", "resolved_at": "Done"}}
+    t = read_ticket_export(_write(tmp_path, text), named).tickets
+    assert t.loc[0, "priority_level"] == 2 and t.loc[0, "resolution_hours"] == pytest.approx(3.0)
+
+
+def test_business_hours_stop_at_night_and_over_the_weekend():
+    friday_five_pm, monday_ten_am = (
+        pd.Series([pd.Timestamp("2025-03-07 17:00")]),
+        pd.Series([pd.Timestamp("2025-03-10 10:00")]),
+    )
+    assert hours_between(friday_five_pm, monday_ten_am).iloc[0] == pytest.approx(65.0)
+    assert hours_between(friday_five_pm, monday_ten_am, Coverage()).iloc[0] == pytest.approx(3.0)  # 1 h + 2 h
+    # a 24x7 desk and a six-day one
+    always = Coverage(days=tuple(range(7)), start_hour=0, end_hour=24)
+    assert hours_between(friday_five_pm, monday_ten_am, always).iloc[0] == pytest.approx(65.0)
+    six_days = Coverage.of({"days": ["mon", "tue", "wed", "thu", "fri", "sat"], "start": "09:00", "end": "17:30"})
+    assert hours_between(friday_five_pm, monday_ten_am, six_days).iloc[0] == pytest.approx(0.5 + 8.5 + 1.0)
+    # opened at night, resolved before the desk opens: no business time at all; a reversed pair has none
+    night = hours_between(
+        pd.Series([pd.Timestamp("2025-03-11 20:00")]), pd.Series([pd.Timestamp("2025-03-12 07:00")]), Coverage()
+    )
+    assert night.iloc[0] == 0
+    assert pd.isna(hours_between(monday_ten_am, friday_five_pm).iloc[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("1 - Critical", 1),
+        ("P2", 2),
+        ("Sev 3", 3),
+        ("Severity 4 - Low", 4),
+        ("High", 2),
+        ("moderate", 3),
+        ("Whenever", None),
+        ("P10", None),
+    ],
+)
+def test_priority_levels_from_digits_or_words(text, level):
+    assert priority_level(text) == level
