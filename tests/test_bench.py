@@ -35,5 +35,9 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
     assert contracts["pages"] > 10 * contracts["contracts"]  # contracts of a realistic length
     assert contracts["vs_pdfplumber"] > 1
     assert results["peak_memory_mb"] > 0
+    if (ROOT.parent / "shared" / "tickets").exists():  # the real event log, beside DuckDB's read_csv of it
+        tickets = results["tickets"]
+        assert tickets["events"] == 119_998 and tickets["vs_duckdb_read_csv"] > 0
+        assert "ticket export events/s" in proc.stdout
     for line in ("contract extraction pages/s", "load / DuckDB bulk insert", "Great Expectations share"):
         assert line in proc.stdout

@@ -48,6 +48,8 @@ HEADINGS = {
     "is_auto_renewal": "Auto-renews",
     "is_notice_deadline_passed": "Notice deadline passed",
     "days_to_notice_deadline": "Days to notice deadline",
+    "metric_name": "Service level",
+    "verdict_changes": "Verdict turns",
 }
 # one format for every number a table does not format itself, so a column never mixes styles
 DEFAULT_FORMATS = {int: "{:,}", float: "{:,.2f}"}
@@ -140,6 +142,15 @@ def build_report(warehouse: str) -> str:
         missing = _frame(
             db, "select engagement_id, period_month from missing_reports order by engagement_id, period_month"
         )
+        # the vendor's report against its own tickets: every month where the verdict turns, or the values part
+        evidence = _frame(
+            db,
+            "select engagement_id, metric_name, period_month, unit, expected_level, reported_value, "
+            "measured_value, difference, tickets, reported_met, measured_met, verdict_changes "
+            "from reported_vs_measured where verdict_changes or abs(difference) >= 0.01 "
+            "order by engagement_id, metric_name, period_month",
+        )
+        measured_levels = _frame(db, "select count(*) as n from reported_vs_measured").iloc[0].n
     finally:
         db.close()
 
@@ -202,6 +213,14 @@ def build_report(warehouse: str) -> str:
     )
     quality_status = _table(files) + (_table(quarantine) if len(quarantine) else "<p>No rows quarantined.</p>")
     missing_text = _table(missing) if len(missing) else "<p>No missing reports.</p>"
+    if len(evidence):
+        evidence_text = _table(
+            evidence, {"expected_level": "{:g}", "tickets": "{:.0f}", "difference": "{:+,.2f}"}, flag="verdict_changes"
+        )
+    elif measured_levels:
+        evidence_text = "<p>Every reported month agrees with the vendor's own tickets.</p>"
+    else:
+        evidence_text = "<p>No ticket export yet: put the vendor's exports in tickets/&lt;engagement&gt;/.</p>"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Outsourcing KPI report</title>
 <style>{CSS}</style><script>{get_plotlyjs()}</script></head>
@@ -272,6 +291,11 @@ vendor owes.</p>{
 <h2>Renewals and notice deadlines</h2>
 <p class="muted">Highlighted: the notice deadline has passed while the term runs on.</p>
 {_table(renewals, {"days_to_notice_deadline": "{:.0f}"}, flag="is_notice_deadline_passed")}
+<h2>Reported versus the vendor's own tickets</h2>
+<p class="muted">Service levels about resolving or responding to tickets, measured from the ticket exports in
+tickets/&lt;engagement&gt;/ and set beside the vendor's report. Highlighted: the tickets turn the month's verdict
+(met or missed against the Expected level). The warehouse view reported_vs_measured lists every month.</p>
+{evidence_text}
 <h2>Data quality</h2>{quality_status}
 <h3>Missing reports</h3>{missing_text}
 </body></html>
