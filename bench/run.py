@@ -397,6 +397,7 @@ def ticket_benchmark(zipped: Path, work: Path) -> dict:
         con = duckdb.connect()
         result = read_ticket_export(csv_path)
         frame = result.tickets.assign(engagement_id="e", file_sha256="s", file_path="p")[RAW_COLUMNS["raw_tickets"]]
+        con.register("frame", frame)
         con.execute("create table raw_tickets as select * from frame")
         return result.events
 
