@@ -981,7 +981,7 @@ def write_ticket_export(e: Engagement, actuals: dict, folder: Path) -> dict:
         w.writerows(rows)
     return {
         "file": f"tickets/{e.id}/{path.name}",
-        "tickets": len(rows) - 1,
+        "loaded_tickets": len(rows) - 1,  # all but the one with an unknown priority
         "quarantined_tickets": ["INC0009002"],
         "metric": P1_METRIC,
         "measured": measured,

@@ -36,6 +36,7 @@ create table if not exists raw_tickets (
     closed_at timestamp, made_sla boolean, reopen_count integer, events integer,
     resolution_hours double precision, resolution_business_hours double precision,
     response_hours double precision, response_business_hours double precision,
+    paused_hours double precision, paused_business_hours double precision,
     file_sha256 varchar not null, file_path varchar, loaded_at timestamp not null);
 create table if not exists etl_runs (
     run_id varchar not null, finished_at timestamp not null, files_seen integer, files_loaded integer,
@@ -155,6 +156,8 @@ RAW_COLUMNS = {
         "resolution_business_hours",
         "response_hours",
         "response_business_hours",
+        "paused_hours",
+        "paused_business_hours",
         "file_sha256",
         "file_path",
     ],

@@ -53,6 +53,8 @@ _STATE_WORDS = re.compile(
     r"(?i)^(?:new|open|active|closed?|resolved|in progress|on hold|pending|awaiting.*|cancel+ed)$"
 )
 _CLOSED = r"(?i)^(?:closed?|cancel+ed|complete[d]?|done)$"
+# states that stop a ticket's clock where an event log records them (waiting on the customer or a third party)
+PAUSE_STATES = r"^(?:awaiting|on hold|pending|waiting|suspended)"
 
 
 @cache
@@ -286,12 +288,15 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
         events = con.execute(f"select count(*) from {view}").fetchone()[0]
         samples = {r: profile[roles[r]]["values"] for r in TIMESTAMP_ROLES if r in roles}
         tickets = _last_states(con, view, roles, day_first, samples)
+        pauses = _pauses(con, roles)
+        orphans = _without_id(con, view, roles)
     finally:
         con.close()
         if tmp:
             tmp.cleanup()
     problems = _checked(tickets, mapping.get("ticket_priorities"))
     bad = {p["ticket_id"] for p in problems}
+    problems += orphans
     tickets = tickets[~tickets.ticket_id.isin(bad)].copy()
     coverage = Coverage.of(mapping.get("business_hours")) if mapping.get("business_hours") else DEFAULT_COVERAGE
     done = tickets.resolved_at.fillna(tickets.closed_at)
@@ -299,9 +304,26 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     tickets["resolution_business_hours"] = hours_between(tickets.opened_at, done, coverage)
     tickets["response_hours"] = hours_between(tickets.opened_at, tickets.responded_at)
     tickets["response_business_hours"] = hours_between(tickets.opened_at, tickets.responded_at, coverage)
+    tickets["paused_hours"], tickets["paused_business_hours"] = _paused_hours(tickets, pauses, done, coverage)
     for p in problems:
         p.pop("ticket_id")
     return TicketExport(tickets.reset_index(drop=True), events, roles, day_first, problems)
+
+
+def _paused_hours(tickets: pd.DataFrame, pauses: pd.DataFrame, done: pd.Series, coverage: Coverage):
+    """Per ticket, the hours its clock stood still before it was resolved, in calendar and business time."""
+    if pauses.empty:
+        zero = pd.Series(0.0, index=tickets.index)
+        return zero, zero.copy()
+    end_of = dict(zip(tickets.ticket_id, done))
+    p = pauses.assign(resolved=pauses.ticket_id.map(end_of))
+    p = p[p.resolved.notna() & (p.started < p.resolved)]
+    p["ended"] = p[["ended", "resolved"]].min(axis=1)
+    p["calendar"] = hours_between(p.started, p.ended)
+    p["business"] = hours_between(p.started, p.ended, coverage)
+    sums = p.groupby("ticket_id")[["calendar", "business"]].sum()
+    calendar = tickets.ticket_id.map(sums.calendar).fillna(0.0)
+    return calendar, tickets.ticket_id.map(sums.business).fillna(0.0)
 
 
 def _last_states(
@@ -329,8 +351,8 @@ def _last_states(
         if x
     )
     id_col = col("ticket_id")
-    sql = f"""
-        with typed as (
+    con.execute(f"""
+        create temp table typed as
             select trim({id_col}) as ticket_id,
                    {col("priority")} as priority,
                    {col("state")} as state,
@@ -339,12 +361,16 @@ def _last_states(
                    {col("opened_at")} as opened_text,
                    {col("made_sla", "lower(trim({c}))")} as made_sla_text,
                    try_cast({col("reopen_count")} as integer) as reopen_count,
+                   {ts["updated_at"]} as updated_at,
+                   try_cast({col("update_count")} as integer) as update_count,
+                   export_row,
                    row_number() over (partition by trim({id_col}) order by {order}) as recency,
                    count(*) over (partition by trim({id_col})) as events
             from {view}
-            where {id_col} is not null
-        ),
-        latest as (
+            where nullif(trim({id_col}), '') is not null
+    """)
+    sql = """
+        with latest as (
             select ticket_id, max(opened_at) filter (where recency = 1) as last_opened,
                    min(opened_at) as first_opened, max(responded_at) as any_responded,
                    max(resolved_at) as any_resolved, max(closed_at) as any_closed
@@ -365,6 +391,38 @@ def _last_states(
         order by t.ticket_id
     """
     return con.execute(sql).fetchdf()
+
+
+def _pauses(con, roles: dict[str, str]) -> pd.DataFrame:
+    """An event log's stretches in a waiting state (awaiting the user, on hold, pending): from the event that
+    entered it to the next event. Empty where the export records no states over time."""
+    if "updated_at" not in roles or "state" not in roles:
+        return pd.DataFrame(columns=["ticket_id", "started", "ended"])
+    return con.execute(f"""
+        select ticket_id, updated_at as started, next_update as ended
+        from (
+            select ticket_id, state, updated_at,
+                   lead(updated_at) over (partition by ticket_id order by updated_at, update_count, export_row)
+                       as next_update
+            from typed where updated_at is not null
+        )
+        where regexp_matches(lower(coalesce(state, '')), '{PAUSE_STATES}') and next_update > updated_at
+    """).fetchdf()
+
+
+def _without_id(con, view: str, roles: dict[str, str]) -> list[dict]:
+    rows = con.execute(
+        f'select export_row from {view} where nullif(trim("{roles["ticket_id"]}"), \'\') is null order by 1'
+    ).fetchall()
+    return [
+        {
+            "ticket_id": None,
+            "location": f"row {n + 1}",
+            "check": "ticket_id_present",
+            "message": f"the row has no ticket id (column {roles['ticket_id']!r} is empty), so it belongs to no ticket",
+        }
+        for (n,) in rows
+    ]
 
 
 def _checked(tickets: pd.DataFrame, extra_priorities: dict | None) -> list[dict]:

@@ -12,7 +12,7 @@ import pytest
 
 from etl.orchestration.airflow_run import run_dag_once
 from etl.settings import Settings
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 
 pytestmark = pytest.mark.e2e
 
@@ -148,7 +148,7 @@ def test_sample_contracts_exercise_invoices_and_repeated_defaults():
 def runs(tmp_path_factory):
     work = tmp_path_factory.mktemp("pipeline")
     inbox = work / "inbox"
-    for part in ("contracts", "reports", "mappings"):
+    for part in ("contracts", "reports", "mappings", "tickets"):
         shutil.copytree(SAMPLES / part, inbox / part)
     settings = Settings(inbox, work / "warehouse.duckdb")
     first_state = run_dag_once(settings)
@@ -162,7 +162,7 @@ def test_run_succeeds_and_registers_every_file(runs):
     settings, (state, _), _ = runs
     assert state == "success"
     registry = query(settings.warehouse, "select * from file_registry")
-    total = len(TRUTH["contracts"]) + len(TRUTH["reports"]) + len(TRUTH["malformed_files"])
+    total = len(TRUTH["contracts"]) + len(TRUTH["reports"]) + len(TRUTH["malformed_files"]) + 1  # + tickets
     assert len(registry) == total
     statuses = {r["path"]: r["status"] for r in registry}
     assert [p for p, s in statuses.items() if s == "quarantined"] == TRUTH["malformed_files"]
@@ -184,7 +184,9 @@ def test_row_counts(runs):
     assert counts["contracts"] == len(TRUTH["contracts"])
     # the 180% row replaced a real value; unknown metrics are extra rows: all quarantined, restatements kept
     assert counts["measurements"] == total_values - 1
-    assert counts["quarantined"] == len(TRUTH["bad_rows"]) + len(TRUTH["malformed_files"])
+    assert counts["quarantined"] == (
+        len(TRUTH["bad_rows"]) + len(TRUTH["malformed_files"]) + len(TRUTH["tickets"]["quarantined_tickets"])
+    )
 
 
 def expected_earn_back():
@@ -348,9 +350,54 @@ def test_same_pipeline_on_postgresql_gives_the_same_kpis(runs, new_postgres_data
     finally:
         db.close()
     assert dict(zip(statuses.status, statuses.n)) == {
-        "loaded": len(TRUTH["contracts"]) + len(TRUTH["reports"]),
+        "loaded": len(TRUTH["contracts"]) + len(TRUTH["reports"]) + 1,  # and the ticket export
         "quarantined": len(TRUTH["malformed_files"]),
     }
+
+
+def test_the_ticket_export_is_measured_and_the_month_it_disagrees_is_shown(runs):
+    settings, _, _ = runs
+    tickets = TRUTH["tickets"]
+    rows = query(
+        settings.warehouse,
+        "select * from reported_vs_measured where engagement_id = 'ito-infra-northwind' order by period_month",
+    )
+    assert {str(r["period_month"])[:7]: r["measured_value"] for r in rows} == tickets["measured"]
+    turned = [
+        (str(r["period_month"])[:7], r["reported_value"], r["measured_value"]) for r in rows if r["verdict_changes"]
+    ]
+    assert turned == [
+        (tickets["disagrees"]["period"], tickets["disagrees"]["reported"], tickets["disagrees"]["measured"])
+    ]
+    loaded = query(settings.warehouse, "select count(*) as n from raw_tickets")[0]["n"]
+    assert loaded == tickets["loaded_tickets"]
+    quarantined = query(
+        settings.warehouse, "select location, message from quarantine where failed_check = 'ticket_priority_known'"
+    )
+    assert [q["location"] for q in quarantined] == [f"ticket {t}" for t in tickets["quarantined_tickets"]]
+    assert "ticket_priorities" in quarantined[0]["message"]
+    page = settings.report_path.read_text()
+    assert "Reported versus the vendor&#x27;s own tickets" in page or "Reported versus the vendor's own tickets" in page
+    assert "Priority 1 Incident Resolution Time" in page.split("Reported versus")[1].split("Data quality")[0]
+
+
+def test_every_sql_query_in_the_readme_runs_on_the_demo_warehouse(runs):
+    settings, _, _ = runs
+    text = (ROOT / "README.md").read_text()
+    statements = [
+        statement.strip()
+        for block in re.findall(r"```sql\n(.*?)```", text, re.S)
+        for statement in "\n".join(line for line in block.splitlines() if not line.strip().startswith("--")).split(";")
+        if statement.strip()
+    ]
+    assert len(statements) >= 15
+    failed = []
+    for statement in statements:
+        try:
+            query(settings.warehouse, statement)
+        except Exception as exc:  # every failing query is listed, not only the first
+            failed.append(f"{statement[:80]}: {exc}")
+    assert not failed, "\n".join(failed)
 
 
 def test_restatement_supersedes_but_keeps_the_old_value(runs):

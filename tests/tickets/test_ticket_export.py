@@ -57,6 +57,29 @@ def test_an_event_log_collapses_to_each_tickets_last_state(tmp_path):
     assert result.problems == []
 
 
+def test_a_row_without_a_ticket_id_is_quarantined_with_its_row_number(tmp_path):
+    text = "ticket,priority,opened,resolved\nT-1,P1,2025-03-03 09:00,2025-03-03 10:00\n,P2,2025-03-03 09:00,2025-03-03 10:00\n"
+    result = read_ticket_export(_write(tmp_path, text))
+    assert list(result.tickets.ticket_id) == ["T-1"]
+    # row 3 of the file, as a spreadsheet numbers it (the header is row 1)
+    assert [(p["location"], p["check"]) for p in result.problems] == [("row 3", "ticket_id_present")]
+
+
+def test_time_waiting_on_the_customer_is_recorded_as_a_pause_before_resolution(tmp_path):
+    text = (
+        "id,status,priority,created,updated,resolved\n"
+        "A-1,New,High,2025-03-07 16:00,2025-03-07 16:00,\n"
+        "A-1,On Hold,High,2025-03-07 16:00,2025-03-07 17:00,\n"
+        "A-1,In Progress,High,2025-03-07 16:00,2025-03-10 09:00,\n"
+        "A-1,Resolved,High,2025-03-07 16:00,2025-03-10 11:00,2025-03-10 11:00\n"
+    )
+    t = read_ticket_export(_write(tmp_path, text)).tickets.iloc[0]
+    assert t.resolution_hours == pytest.approx(67.0)
+    assert t.paused_hours == pytest.approx(64.0)  # Friday 17:00 to Monday 09:00
+    assert t.paused_business_hours == pytest.approx(2.0)  # Friday 17-18, Monday 08-09
+    assert t.resolution_business_hours == pytest.approx(5.0)  # Friday 16-18, Monday 08-11
+
+
 def test_columns_are_found_by_what_they_hold_not_by_one_tools_names(tmp_path):
     # a records export (one row per ticket), month-first dates on a 12-hour clock, terse headers
     text = (

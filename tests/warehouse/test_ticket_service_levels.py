@@ -13,6 +13,8 @@ Its tickets (an event log):
      -> (6 + 10 + 48) / 3 = 21.33 hours (the vendor reported 5: met becomes missed)
   P3 in March: Friday 17:00 to Monday 10:00 = 3 business hours (65 calendar hours), within; Monday 09:00 to
      Tuesday 09:00 = 10 business hours, not -> 50%
+  P4 in April, for "Maximum P4 resolution time": 6 hours open, 4 of them awaiting the user (the clock stops):
+     2 hours; and 2.5 hours -> the maximum is 2.5
 """
 
 from datetime import datetime
@@ -43,6 +45,11 @@ T-8,Active,P2,2025-02-03 09:00,2025-02-04 09:00,
 T-8,Closed,P2,2025-02-03 09:00,2025-02-05 09:00,2025-02-05 09:00
 T-9,Closed,P3,2025-03-07 17:00,2025-03-10 10:00,2025-03-10 10:00
 T-10,Closed,P3,2025-03-10 09:00,2025-03-11 09:00,2025-03-11 09:00
+T-11,New,P4,2025-04-01 09:00,2025-04-01 09:00,
+T-11,Awaiting User Info,P4,2025-04-01 09:00,2025-04-01 10:00,
+T-11,Active,P4,2025-04-01 09:00,2025-04-01 14:00,
+T-11,Closed,P4,2025-04-01 09:00,2025-04-01 15:00,2025-04-01 15:00
+T-12,Closed,P4,2025-04-02 09:00,2025-04-02 11:30,2025-04-02 11:30
 """
 SLAS = [  # metric, name, unit, direction, expected, minimum, threshold, threshold unit, severity
     ("p1_within_4h", "P1 incidents resolved within 4 hours", "percent", "higher", 80, 60, 4, "hours", "P1"),
@@ -58,6 +65,7 @@ SLAS = [  # metric, name, unit, direction, expected, minimum, threshold, thresho
         "business hours",
         None,
     ),
+    ("p4_max", "Maximum P4 resolution time", "hours", "lower", 3, 5, None, None, None),
     ("availability", "Availability", "percent", "higher", 99.5, 99, None, None, None),
 ]
 REPORTED = [("p1_within_4h", "2025-01", 100.0), ("p2_resolution", "2025-02", 5.0)]
@@ -155,6 +163,7 @@ def test_each_service_level_is_measured_as_the_contract_defines_it(warehouse):
         ("p1_within_4h", "2025-02"): (100.0, 1),  # opened in January, resolved in February
         ("p2_resolution", "2025-02"): (21.33, 3),  # the reopened ticket counts once, to its last resolution
         ("p3_business", "2025-03"): (50.0, 2),  # the weekend and the nights do not count
+        ("p4_max", "2025-04"): (2.5, 2),  # a maximum, with the time awaiting the user taken out
     }
 
 

@@ -2,8 +2,10 @@
 -- A service level is measurable from tickets when it is about resolving or responding to tickets of one
 -- priority: its severity, or else its name, names the level ("Priority 1 Incident Resolution Time", "P2
 -- response"). A percentage with a threshold ("95% of P1 resolved within 4 hours") is the share of that
--- priority's tickets within the threshold; a time ("P1 resolution time: 4 hours") is their average. Tickets
--- count in the month they were resolved; a reopened ticket counts once, with its last resolution. The clock is
+-- priority's tickets within the threshold; a time ("P1 resolution time: 4 hours") is their average, or their
+-- maximum where the level says so. Tickets count in the month they were resolved; a reopened ticket counts
+-- once, with its last resolution; time spent waiting on the customer (an event log's awaiting / on hold /
+-- pending states) stops the resolution clock. The clock is
 -- calendar time unless the level is in business hours (weekdays 08:00-18:00 unless the
 -- engagement's mapping file gives business_hours).
 with terms as (
@@ -37,16 +39,17 @@ ticket_clock as (
         measurable.metric_id,
         measurable.unit,
         measurable.threshold,
+        lower(measurable.metric_name) like '%max%' as is_maximum,
         tickets.ticket_id,
         tickets.resolved_month,
         -- the ticket's time in the level's own unit
         case
             when measurable.clock_unit like 'business%' then
                 case when measurable.clock_event = 'response' then tickets.response_business_hours
-                     else tickets.resolution_business_hours end
+                     else tickets.resolution_business_hours - coalesce(tickets.paused_business_hours, 0) end
             else
                 case when measurable.clock_event = 'response' then tickets.response_hours
-                     else tickets.resolution_hours end
+                     else tickets.resolution_hours - coalesce(tickets.paused_hours, 0) end
         end
         * case
             when measurable.clock_unit = 'minutes' then 60.0
@@ -71,6 +74,7 @@ select
     case
         when max(unit) in ('percent', '%')
             then {{ round_to('100.0 * count(case when elapsed <= threshold then 1 end) / nullif(count(elapsed), 0)', 2) }}
+        when bool_or(is_maximum) then {{ round_to('max(elapsed)', 2) }}
         else {{ round_to('avg(elapsed)', 2) }}
     end as measured_value
 from ticket_clock

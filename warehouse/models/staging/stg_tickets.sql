@@ -34,6 +34,8 @@ select
     resolution_business_hours,
     response_hours,
     response_business_hours,
+    paused_hours,
+    paused_business_hours,
     file_sha256,
     file_path,
     loaded_at
