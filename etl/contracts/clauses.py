@@ -53,8 +53,8 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     ),
     "ip_ownership_assignment": (
         r"hereby (?:irrevocably )?assigns?|(?:assign|transfer)s?[^.]{0,60}all (?:of its )?(?:right, title|rights?, title)"
-        r"|works? made for hire|shall (?:be|become|remain) the (?:sole and )?(?:exclusive )?property of (?:the )?"
-        r"(?:company|client|customer|sponsor)",
+        r"|works? made for hire|(?:shall|will) (?:be|become|remain) the (?:(?:sole|exclusive|absolute)(?: and |\s+))*"
+        r"property of (?:the )?(?:company|client|customer|sponsor)",
         None,
     ),
     "post_termination_services": (
@@ -101,7 +101,13 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"|loss of profits)",
         None,
     ),
-    "liquidated_damages": (r"liquidated damages|service (?:level )?credits?|as a penalty", None),
+    "liquidated_damages": (
+        r"liquidated damages|service (?:level )?credits?|as a penalty"
+        # a fixed sum owed on ending the contract early: "a termination fee equal to twelve months' fees"
+        r"|(?:early )?(?:termination|cancell?ation|break(?:-?up)?) (?:fee|payment|charge)s?\b[^.]{0,40}"
+        r"(?:equal to|of|in the amount of)",
+        None,
+    ),
     "warranty_duration": (
         r"warrant\w*[^.]{0,160}(?:for a period of|period of)[^.]{0,30}(?:days|months|years)|warranty period"
         r"|warrant\w*[^.]{0,80}\(?\d+\)?\s*(?:days|months|years) (?:from|after|following)",

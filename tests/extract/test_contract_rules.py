@@ -198,6 +198,21 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             True,
         ),
         ("uncapped_liability", "Neither Party shall be liable for any loss of profit.", False),
+        # a fixed sum owed for ending early is liquidated damages; a fee for the services is not
+        (
+            "liquidated_damages",
+            "If the Client terminates without cause, it shall pay a termination fee equal to three months' fees.",
+            True,
+        ),
+        ("liquidated_damages", "The Customer shall pay a cancellation charge of USD 5,000 per order.", True),
+        ("liquidated_damages", "The Client shall pay the monthly service fee within thirty days.", False),
+        # work product that will be the client's property, however the ownership is qualified
+        (
+            "ip_ownership_assignment",
+            "All reports created by the Consultant will be the sole and absolute property of the Company.",
+            True,
+        ),
+        ("ip_ownership_assignment", "Each party shall retain ownership of its pre-existing materials.", False),
     ],
 )
 def test_clause_presence(clause, sentence, present):
