@@ -753,7 +753,14 @@ def _title_phrase(line: str) -> str | None:
     if end is None:
         return None
     start = end
-    while start > 0 and _TITLE_WORD.match(words[start - 1].upper() if words[start - 1].istitle() else words[start - 1]):
+    def in_title(i: int) -> bool:
+        word = words[i]
+        if word.lower() in ("and", "of", "for", "&"):
+            # title case writes its joining words small: "License and Development Agreement"
+            return i > 0 and (words[i - 1].istitle() or words[i - 1].isupper())
+        return bool(_TITLE_WORD.match(word.upper() if word.istitle() else word))
+
+    while start > 0 and in_title(start - 1):
         start -= 1
     stop = end + 1
     if stop < len(words) and words[stop].upper() in ("FOR", "ON", "OF", "REGARDING"):

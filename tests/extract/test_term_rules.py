@@ -53,3 +53,19 @@ def test_every_value_the_extraction_gives_names_its_rule():
     by_field = {t.field: t.extraction_rule for t in terms}
     assert by_field["expiry_date"] == "expiry_date.from_initial_term"
     assert by_field["clause:anti_assignment"] == "clause.anti_assignment"
+
+
+@pytest.mark.parametrize(
+    ("cover", "title"),
+    [
+        (
+            "License and Development Agreement\nThis Agreement is made between A Corp. and B Ltd.",
+            "License and Development Agreement",
+        ),
+        ("MASTER SERVICES AGREEMENT\nThis Agreement is made between A Corp. and B Ltd.", "MASTER SERVICES AGREEMENT"),
+        ("Exhibit 10.3\nSupply Agreement\nThis Agreement is made between A Corp. and B Ltd.", "Supply Agreement"),
+    ],
+)
+def test_the_title_keeps_its_small_joining_words(cover, title):
+    terms = extract_from_pages([PdfPage(1, cover, [])], "e", "sha").terms
+    assert [t.value for t in terms if t.field == "title"] == [title]
