@@ -753,6 +753,7 @@ def _title_phrase(line: str) -> str | None:
     if end is None:
         return None
     start = end
+
     def in_title(i: int) -> bool:
         word = words[i]
         if word.lower() in ("and", "of", "for", "&"):
