@@ -507,3 +507,45 @@ def test_html_report_renders_its_charts_in_headless_chromium(runs, tmp_path):
         line for line in proc.stderr.splitlines() if "CONSOLE" in line and ("Error" in line or "Uncaught" in line)
     ]
     assert console_errors == []
+
+
+def test_the_report_prints_whole_in_headless_chromium(runs, tmp_path):
+    """Printed (Chromium's print to PDF, A4 by default): every engagement and every column of the engagement
+    table is on paper, nothing cut at the page edge. The first page is kept in docs/ as the README's picture of
+    a printed report."""
+    import shutil as sh
+    import subprocess
+
+    import pypdfium2
+
+    from etl.outputs.html_report import write_report
+
+    settings, _, _ = runs
+    out = write_report(settings.warehouse, tmp_path / "report.html")
+    chromium = sh.which("chromium") or sh.which("chromium-browser")
+    assert chromium, "make system-deps installs Debian's chromium for this test"
+    pdf = tmp_path / "report.pdf"
+    subprocess.run(
+        [
+            chromium,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            out.as_uri(),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    document = pypdfium2.PdfDocument(str(pdf))
+    text = " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in document)
+    assert len(document) >= 2
+    for engagement in TRUTH["contracts"].values():
+        assert engagement["engagement_id"] in text
+    for heading in ("Credits (net)", "Committed savings %", "Notice deadline passed", "Verdict turns"):
+        assert heading in text, heading
+    # the first page, as printed, for the README
+    image = document[0].render(scale=1).to_pil()
+    image.save(tmp_path / "page1.png")
+    assert image.size[0] < image.size[1]  # portrait paper, not a screen-wide page
