@@ -28,8 +28,11 @@ th { background: #f5f7fa; } td.n { text-align: right; font-variant-numeric: tabu
 .muted { color: #7b8794; font-size: .85rem; } .scroll { overflow-x: auto; }
 tr.bad td { color: #b42318; font-weight: 600; }
 .meta { background: #f5f7fa; border-left: 4px solid #9fb3c8; padding: .5rem .8rem; margin: .8rem 0; }
-@media print { body { max-width: none; margin: 0; } .scroll { overflow: visible; } table { font-size: .7rem; }
-               h2 { break-after: avoid; } tr { break-inside: avoid; } }
+@media print { body { max-width: none; margin: 0; padding: 0; } .scroll { overflow: visible; }
+               /* the widest table fits the paper: small type, headers and names wrap, numbers stay whole */
+               table { font-size: .52rem; width: 100%; }
+               th, td { padding: .2rem .2rem; overflow-wrap: anywhere; } td.n { white-space: nowrap; }
+               h2 { break-after: avoid; } tr { break-inside: avoid; } .modebar { display: none !important; } }
 """
 # column names as a reader says them; the rest are shown with their underscores as spaces
 HEADINGS = {
@@ -76,7 +79,9 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None, flag: str | 
         for column, value in record.items():
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             if value is None or (isinstance(value, float) and pd.isna(value)):
-                text = "unknown"  # a term the figure needs is missing (contract_review_queue)
+                # a term the figure needs is missing (contract_review_queue); a reason column is empty when the
+                # figure is known
+                text = "" if str(column).endswith("_reason") else "unknown"
             elif column in formats and numeric:
                 text = formats[column].format(value)
             elif numeric:
@@ -154,6 +159,10 @@ def build_report(warehouse: str) -> str:
     finally:
         db.close()
 
+    # a reason column says why a figure is unknown; where every figure is known it only takes room on paper
+    engagements = engagements.drop(
+        columns=[c for c in engagements if c.endswith("_reason") and engagements[c].isna().all()]
+    )
     portfolio = types[types.engagement_type == "ALL"].iloc[0] if (types.engagement_type == "ALL").any() else None
     by_type = types[types.engagement_type != "ALL"]
 

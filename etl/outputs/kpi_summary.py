@@ -48,6 +48,20 @@ def _table(rows: list[dict], columns) -> str:
     return "\n".join([line(heads), "  ".join("-" * w for w in widths), *map(line, body)])
 
 
+def _has(db, relation: str) -> bool:
+    found = db.query("select count(*) as n from information_schema.tables where table_name = ?", [relation])
+    return bool(int(found.iloc[0, 0]))
+
+
+def _tickets_line(turned: list[dict]) -> str:
+    named = ", ".join(f"{t['engagement_id']} {t['metric_id']} {str(t['period_month'])[:7]}" for t in turned[:3])
+    more = ", ..." if len(turned) > 3 else ""
+    return (
+        f"Tickets: {len(turned)} month(s) where the vendor's own tickets turn its reported verdict ({named}{more}; "
+        "see reported_vs_measured)"
+    )
+
+
 def kpi_summary(warehouse: str | Path) -> str:
     db = open_warehouse(str(warehouse), read_only=True)
     try:
@@ -62,6 +76,15 @@ def kpi_summary(warehouse: str | Path) -> str:
         )
         bench = {r["kpi"]: r["benchmark_pct"] for r in rows("select * from kpi_benchmarks")}
         files = rows("select status, count(*) as n from file_registry group by status order by status")
+        # months where the vendor's own tickets turn its reported verdict (a warehouse from before tickets has none)
+        turned = (
+            rows(
+                "select engagement_id, metric_id, period_month from reported_vs_measured where verdict_changes "
+                "order by engagement_id, period_month"
+            )
+            if _has(db, "reported_vs_measured")
+            else []
+        )
     finally:
         db.close()
     portfolio = next((t for t in types if t["engagement_type"] == "ALL"), {})
@@ -95,6 +118,7 @@ def kpi_summary(warehouse: str | Path) -> str:
                 if "unknown" in " ".join([_table(engagements, ENGAGEMENT_COLUMNS), _table(types, TYPE_COLUMNS)])
                 else []
             ),
+            *([_tickets_line(turned)] if turned else []),
             "Files: " + ", ".join(f"{f['n']} {f['status']}" for f in files),
         ]
     )
