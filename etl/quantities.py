@@ -224,3 +224,51 @@ def unit_ranges() -> dict[str, tuple[float, float]]:
     """The one definition of each unit's valid range: the dbt seed, shared with validation and the marts."""
     with (DBT_PROJECT_DIR / "seeds" / "units.csv").open() as f:
         return {r["unit"]: (float(r["min_value"]), float(r["max_value"])) for r in csv.DictReader(f)}
+
+
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY = r"(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+_CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?"
+_UNTIL = r"\s*(?:to|until|till|through|thru|-|–|—)\s*"
+# "Monday to Friday, 8:00 to 18:00", "8am-6pm Monday through Friday", "24x7", "24 hours a day, 7 days a week"
+COVERAGE = re.compile(
+    rf"\b{_DAY}{_UNTIL}{_DAY}\b[^.;]{{0,40}}?\b{_CLOCK}{_UNTIL}{_CLOCK}"
+    rf"|\b{_CLOCK}{_UNTIL}{_CLOCK}[^.;]{{0,30}}?\b{_DAY}{_UNTIL}{_DAY}\b"
+    r"|\b24\s*[x×/]\s*7\b|24 hours a day,? (?:7|seven) days a week",
+    re.I,
+)
+
+
+def _hour(h: str, m: str | None, meridiem: str | None) -> float | None:
+    hour = int(h) % 12 + (12 if meridiem and meridiem.lower().startswith("p") else 0) if meridiem else int(h)
+    value = hour + int(m or 0) / 60
+    return value if 0 <= value <= 24 else None
+
+
+def parse_coverage(text: str) -> str | None:
+    """The hours a service is covered, normalised: 'Monday to Friday, 8:00 a.m. to 6:00 p.m.' ->
+    'mon-fri 08:00-18:00'; '24x7' -> 'mon-sun 00:00-24:00'. None where the text states no window."""
+    m = COVERAGE.search(text or "")
+    if not m:
+        return None
+    g = m.groups()
+    if g[0]:  # days first
+        first, last, (h1, m1, p1, h2, m2, p2) = g[0], g[1], g[2:8]
+    elif g[8]:  # hours first
+        (h1, m1, p1, h2, m2, p2), first, last = g[8:14], g[14], g[15]
+    else:
+        return "mon-sun 00:00-24:00"
+    # "1 to 5 pm": the morning hour takes the afternoon's marker; "9-5": office hours, the end is afternoon
+    start, end = _hour(h1, m1, p1 or p2 if not p1 and p2 and int(h1) < int(h2) else p1), _hour(h2, m2, p2)
+    if start is not None and end is not None and not (p1 or p2) and end <= start and end < 12:
+        end += 12
+    if start is None or end is None or end <= start:
+        return None
+    days = [_DAY_NAMES.index(d.lower()[:3]) for d in (first, last)]
+    if days[1] < days[0]:
+        return None
+
+    def clock(v: float) -> str:
+        return f"{int(v):02d}:{round(v % 1 * 60):02d}"
+
+    return f"{_DAY_NAMES[days[0]]}-{_DAY_NAMES[days[1]]} {clock(start)}-{clock(end)}"

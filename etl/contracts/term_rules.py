@@ -357,6 +357,20 @@ _RULES = [
         r"|governing law",
         ("This Agreement shall be construed under Delaware law.",),
     ),
+    TermRule(
+        "coverage_hours.stated",
+        "coverage_hours",
+        0.75,
+        "the hours the service is covered: 'Monday to Friday, 8:00 to 18:00', '8am-6pm Monday through Friday',"
+        " '24x7'; the ticket clock of a business-hours service level runs only inside them",
+        r"\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*(?:to|through|thru|-|–)\s*(?:mon|tue|wed|thu|fri|sat|sun)"
+        r"|\b24\s*[x×/]\s*7\b|24 hours a day",
+        (
+            "The Service Desk is available Monday to Friday, 8:00 to 18:00.",
+            "Support hours are 8am-6pm Monday through Friday, excluding public holidays.",
+        ),
+        ("Invoices are due within thirty (30) days.",),
+    ),
     # ---------------------------------------------------------------- money
     TermRule(
         "annual_charges.stated",

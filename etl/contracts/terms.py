@@ -21,7 +21,15 @@ from etl.contracts.service_levels import SLA_CUE, find_levels, service_level_ter
 from etl.contracts.sla_schedule import read_sla_terms, read_sla_terms_from_paragraphs, read_sla_terms_from_text
 from etl.contracts.term_rules import RULES, TermRule
 from etl.pdf_document import PdfPage, read_pages
-from etl.quantities import find_dates, find_durations, find_partial_date, parse_money, to_days, to_months
+from etl.quantities import (
+    find_dates,
+    find_durations,
+    find_partial_date,
+    parse_coverage,
+    parse_money,
+    to_days,
+    to_months,
+)
 from etl.records import ContractTerm, Provenance, SlaTerm
 
 OCR_CONFIDENCE_FACTOR = 0.8
@@ -731,6 +739,16 @@ def _repeat_default_multiplier(sentences: list[_Sentence], terms: _Terms) -> Non
             return
 
 
+def _coverage_hours(sentences: list[_Sentence], terms: _Terms) -> None:
+    """The service window a business-hours clock runs in, normalised ('mon-fri 08:00-18:00')."""
+    rule = RULES["coverage_hours.stated"]
+    for s in sentences:
+        window = parse_coverage(s.text) if rule.search(s.text) else None
+        if window:
+            terms.add(rule, window, s)
+            return
+
+
 def _pricing_model(sentences: list[_Sentence], terms: _Terms) -> None:
     rule = RULES["pricing_model.named"]
     for s in sentences:
@@ -829,6 +847,7 @@ def extract_from_pages(pages: list[PdfPage], engagement_id: str, sha256: str) ->
     _percent_terms(sentences, terms)
     _at_risk_basis(sentences, terms)
     _pricing_model(sentences, terms)
+    _coverage_hours(sentences, terms)
     _earn_back(sentences, terms)
     _repeat_default_multiplier(sentences, terms)
     for hit in find_clauses([s.text for s in sentences]):

@@ -102,6 +102,9 @@ def _stage_tickets(settings: Settings, item: InboxFile, source: Path, outcome: E
         mapping = read_mapping_yaml(mapping_file) if mapping_file.exists() or mapping_file.is_symlink() else {}
     except MappingFileError as exc:
         raise InputFileError(f"its engagement's mapping file cannot be used: {exc}") from None
+    if item.coverage_hours and "business_hours" not in mapping:
+        # the contract's stated window; a mapping file's business_hours overrides it
+        mapping = {**mapping, "business_hours": item.coverage_hours}
     export = read_ticket_export(source, mapping)
     target = staged_path(settings, item.path, outcome.sha256).with_suffix(".tickets.parquet")
     target.parent.mkdir(parents=True, exist_ok=True)

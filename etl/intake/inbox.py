@@ -35,6 +35,8 @@ class InboxFile:
     registered_sha256: str | None = None  # what the warehouse last loaded from this path, looked up once per run
     # a report's engagement's service levels as loaded from its contract: what the reader looks for in its tables
     schedule_names: tuple[str, ...] = ()
+    # a ticket export's engagement's service window as its contract states it ('mon-fri 08:00-18:00'), or ""
+    coverage_hours: str = ""
 
 
 # an engagement id is a key in every mart and a folder name users type: plain ASCII, so a look-alike letter

@@ -26,6 +26,17 @@ def registered_shas(warehouse: str) -> dict[str, str]:
     return {} if rows is None else dict(zip(rows.path, rows.sha256))
 
 
+def coverage_hours(warehouse: str) -> dict[str, str]:
+    """Engagement -> the service window its contract states ('mon-fri 08:00-18:00'); a hand entry wins."""
+    rows = _query_if_table(
+        warehouse,
+        "raw_contract_terms",
+        "select engagement_id, value from raw_contract_terms where field = 'coverage_hours' "
+        "order by coalesce(origin, 'extracted') = 'entered by hand'",
+    )
+    return {} if rows is None else dict(zip(rows.engagement_id, rows.value))
+
+
 def schedule_names(warehouse: str) -> dict[str, tuple[str, ...]]:
     """Engagement -> the metric names of its loaded SLA schedule; empty for a new warehouse. One query per run."""
     rows = _query_if_table(

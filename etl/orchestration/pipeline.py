@@ -11,7 +11,7 @@ from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
 from etl.intake.inbox import InboxFile, entry_problem, file_sha256, inside_inbox, list_inbox, of_kind
 from etl.load import transaction
-from etl.load.registry import registered_shas, schedule_names
+from etl.load.registry import coverage_hours, registered_shas, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
 from etl.records import CREDIT_MODELS
 from etl.settings import Settings
@@ -36,12 +36,14 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
     known = registered_shas(settings.warehouse)
     listed = [f for f in list_inbox(settings.inbox) if of_kind(f, kind)]
     schedules = schedule_names(settings.warehouse) if any(f.kind == "report" for f in listed) else {}
+    windows = coverage_hours(settings.warehouse) if any(f.kind == "tickets" for f in listed) else {}
     files = [
         asdict(
             replace(
                 f,
                 registered_sha256=known.get(f.path),
                 schedule_names=schedules.get(f.engagement_id, ()) if f.kind == "report" else (),
+                coverage_hours=windows.get(f.engagement_id, "") if f.kind == "tickets" else "",
             )
         )
         for f in listed

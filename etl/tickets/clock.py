@@ -24,10 +24,17 @@ class Coverage:
     end_hour: float = 18.0
 
     @classmethod
-    def of(cls, setting: dict | None) -> Coverage:
-        """From a mapping file's `business_hours: {days: [mon, ..., fri], start: "08:00", end: "18:00"}`."""
+    def of(cls, setting: dict | str | None) -> Coverage:
+        """From a mapping file's `business_hours: {days: [mon, ..., fri], start: "08:00", end: "18:00"}`, or a
+        contract's stated window as etl.quantities.parse_coverage writes it ('mon-fri 08:00-18:00')."""
         if not setting:
             return cls()
+        if isinstance(setting, str):
+            days, _, hours = setting.partition(" ")
+            first, _, last = days.partition("-")
+            start, _, end = hours.partition("-")
+            names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            setting = {"days": names[names.index(first) : names.index(last) + 1], "start": start, "end": end}
         names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         days = tuple(names.index(str(d).lower()[:3]) for d in setting.get("days", names[:5]))
 

@@ -267,7 +267,7 @@ def _parses(value: str, fmt: str) -> bool:
 
 def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     """One row per ticket, in its last state. `mapping`: the engagement's mapping file (its `ticket_columns`,
-    `ticket_priorities` and `business_hours`), or None."""
+    `ticket_priorities` and `business_hours`: a mapping or a contract's 'mon-fri 08:00-18:00'), or None."""
     mapping = mapping or {}
     con, view, tmp = _frame_of(path)
     try:

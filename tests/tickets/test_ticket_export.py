@@ -2,7 +2,9 @@
 events collapsed to each ticket's last state, dates decided from the data, clocks in calendar and business
 hours, and tickets that cannot be measured quarantined with a reason."""
 
+import json
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -184,3 +186,65 @@ def test_business_hours_stop_at_night_and_over_the_weekend():
 )
 def test_priority_levels_from_digits_or_words(text, level):
     assert priority_level(text) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("Support is available Monday to Friday, 8:00 to 18:00 UK time.", "mon-fri 08:00-18:00"),
+        ("Support hours are 8am-6pm Monday through Friday.", "mon-fri 08:00-18:00"),
+        ("The desk is staffed Monday - Saturday, 9:00 a.m. to 5:30 p.m.", "mon-sat 09:00-17:30"),
+        ("Office hours 9-5 Mon-Fri.", "mon-fri 09:00-17:00"),
+        ("The Service Desk operates 24x7.", "mon-sun 00:00-24:00"),
+        ("Invoices are payable within 30 days, Monday to Friday.", None),
+    ],
+)
+def test_a_contracts_service_window_is_read_and_normalised(text, window):
+    from etl.quantities import parse_coverage
+
+    assert parse_coverage(text) == window
+    if window:
+        coverage = Coverage.of(window)
+        assert coverage.days[0] == 0 and 0 <= coverage.start_hour < coverage.end_hour <= 24
+
+
+def test_the_contracts_window_reaches_the_ticket_clock_and_a_mapping_file_overrides_it(tmp_path):
+    from datetime import datetime as dt
+
+    import duckdb
+
+    from etl.load.database import open_warehouse
+    from etl.load.schema import create_schema
+    from etl.orchestration import pipeline
+    from etl.settings import Settings
+
+    inbox = tmp_path / "inbox"
+    (inbox / "tickets" / "e1").mkdir(parents=True)
+    # Friday 16:00 to Monday 10:00
+    (inbox / "tickets" / "e1" / "x.csv").write_text(
+        "ticket,priority,opened,resolved\nT-1,P2,2025-03-07 16:00,2025-03-10 10:00\n"
+    )
+    settings = Settings(inbox, tmp_path / "w.duckdb")
+    db = open_warehouse(str(settings.warehouse))
+    create_schema(db)
+    terms = pd.DataFrame(
+        [{"engagement_id": "e1", "field": "coverage_hours", "value": "mon-sat 09:00-17:30", "file_sha256": "c"}]
+    )
+    db.bulk_insert("raw_contract_terms", terms, constants={"loaded_at": dt(2026, 1, 1)})
+    db.close()
+
+    def business_hours() -> float:
+        [item] = pipeline.discover(settings, "report")
+        staged = pipeline.stage(settings, item)
+        outcome = json.loads(Path(staged).read_text())
+        return duckdb.read_parquet(outcome["staged_tickets"]).df().resolution_business_hours.iloc[0]
+
+    [item] = pipeline.discover(settings, "report")
+    assert item["kind"] == "tickets" and item["coverage_hours"] == "mon-sat 09:00-17:30"
+    # Friday 16:00-17:30, Saturday 09:00-17:30, Monday 09:00-10:00
+    assert business_hours() == pytest.approx(1.5 + 8.5 + 1.0)
+    (inbox / "mappings").mkdir()
+    (inbox / "mappings" / "e1.yml").write_text(
+        'business_hours: {days: [mon, tue, wed, thu, fri], start: "08:00", end: "18:00"}\n'
+    )
+    assert business_hours() == pytest.approx(2.0 + 2.0)  # Friday 16-18, Monday 08-10
