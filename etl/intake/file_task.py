@@ -106,6 +106,9 @@ def _stage_tickets(settings: Settings, item: InboxFile, source: Path, outcome: E
         # the contract's stated window; a mapping file's business_hours overrides it
         mapping = {**mapping, "business_hours": item.coverage_hours}
     export = read_ticket_export(source, mapping)
+    for column in ("ticket_id", "priority", "state"):  # vendor text on its way to marts and spreadsheets
+        values = export.tickets[column].dropna().unique()
+        export.tickets[column] = export.tickets[column].map({v: spreadsheet_safe(v) for v in values})
     target = staged_path(settings, item.path, outcome.sha256).with_suffix(".tickets.parquet")
     target.parent.mkdir(parents=True, exist_ok=True)
     duckdb.from_df(export.tickets).write_parquet(str(target))  # DuckDB's own Parquet writer: no pyarrow needed

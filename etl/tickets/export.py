@@ -29,7 +29,7 @@ from etl.tickets.clock import DEFAULT_COVERAGE, Coverage, hours_between
 
 MISSING = ["?", "", "NULL", "null", "NaN", "N/A", "n/a", "None"]
 # An export's unzipped size the reader accepts; a zip that claims or inflates to more is refused whole
-MAX_UNZIPPED_BYTES = int(os.environ.get("OUTSOURCING_ETL_TICKET_MAX_BYTES", 2 * 1024**3))
+MAX_UNZIPPED_BYTES = int(os.environ.get("OUTSOURCING_ETL_TICKET_MAX_BYTES", 1024**3))  # 25x the ServiceNow log
 
 # role -> header words that point at it, strongest first. A header only chooses among columns whose values
 # hold the role's kind of value.
@@ -217,7 +217,7 @@ def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) 
             taken.add(roles[role])
 
     # an id: a code-like value, named as an id, repeating only in an event log
-    pick("ticket_id", "code", need_hint=True)
+    pick("ticket_id", "code", floor=0.5, need_hint=True)  # named so: a few odd ids do not hide it
     pick("ticket_id", "code")
     for role in TIMESTAMP_ROLES:
         pick(role, "timestamp", floor=0.5, need_hint=True)

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 ENGAGEMENT = "ito-infra-northwind"  # a real sample contract; its report metric names are known
 R = f"reports/{ENGAGEMENT}"
+T = f"tickets/{ENGAGEMENT}"
 
 # inbox path -> (kind, expected status, words the reason must contain)
 KINDS: dict[str, tuple[str, str, str | None]] = {
@@ -63,7 +64,17 @@ KINDS: dict[str, tuple[str, str, str | None]] = {
     f"{R}/report.docx": ("unsupported file type", "quarantined", "unsupported report type"),
     f"{R}/really-text.xlsx": ("text file saved as .xlsx", "quarantined", "not a readable XLSX"),
     "reports/no-such-engagement/2025-01.csv": ("report for an engagement with no contract", "quarantined", None),
+    f"{T}/zip-bomb.zip": ("zipped ticket export that inflates past its limit", "quarantined", "TICKET_MAX_BYTES"),
+    f"{T}/two-files.zip": ("zip holding two ticket exports", "quarantined", "exactly one .csv"),
+    f"{T}/no-ticket-columns.csv": (
+        "a CSV in the tickets folder that holds no tickets",
+        "quarantined",
+        "ticket_columns",
+    ),
+    f"{T}/formula-tickets.csv": ("ticket export with formulas in ids, states and priorities", "loaded", "quarantined"),
 }
+# the limit the hostile run sets for an unzipped ticket export (the default is 1 GB): the bomb inflates past it
+TICKET_MAX_BYTES = 64 * 1024 * 1024
 
 HEADER = ["Reporting Month", "Service Level", "Target", "Actual", "Status"]
 
@@ -215,6 +226,7 @@ def main(out: Path) -> None:
     (r / "report.docx").write_bytes(b"PK\x03\x04 not really a docx")
     (r / "really-text.xlsx").write_text(_csv(_good_rows("2025-12")))
     (out / "reports" / "no-such-engagement" / "2025-01.csv").write_text(_csv(_good_rows("2025-01")[:2]))
+    _ticket_files(out / T)
 
 
 def _nested_pdf(depth: int) -> bytes:
@@ -244,6 +256,28 @@ def _form_pdf(path: Path) -> None:
     c.rect(80, 560, 360, 100)
     c.showPage()
     c.save()
+
+
+def _ticket_files(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    header = "number,priority,state,opened_at,resolved_at\n"
+    row = "INC{n:07d},3 - Moderate,Closed,01/03/2025 09:00,01/03/2025 11:00\n"
+    with zipfile.ZipFile(folder / "zip-bomb.zip", "w", zipfile.ZIP_DEFLATED) as z, z.open("tickets.csv", "w") as f:
+        f.write(header.encode())
+        block = "".join(row.format(n=n) for n in range(10_000)).encode()
+        for _ in range(TICKET_MAX_BYTES // len(block) + 2):
+            f.write(block)
+    with zipfile.ZipFile(folder / "two-files.zip", "w") as z:
+        z.writestr("a.csv", header + row.format(n=1))
+        z.writestr("b.csv", header + row.format(n=2))
+    (folder / "no-ticket-columns.csv").write_text("a,b,c\nx,1,2\ny,3,4\n")
+    (folder / "formula-tickets.csv").write_text(
+        header
+        + "=HYPERLINK(\"http://x\"),1 - Critical,Closed,01/03/2025 09:00,01/03/2025 10:00\n"
+        + "INC0000002,2 - High,@SUM(1+1),01/03/2025 09:00,01/03/2025 12:00\n"
+        + "INC0000003,=cmd|' /C calc'!A0,Closed,02/03/2025 09:00,02/03/2025 10:00\n"
+        + "INC0000004,4 - Low,Closed,13/03/2025 09:00,13/03/2025 10:00\n"
+    )
 
 
 def _zip_bomb(path: Path, uncompressed_mb: int) -> None:
