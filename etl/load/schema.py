@@ -53,6 +53,8 @@ MIGRATIONS = [
     "alter table etl_runs add column if not exists duration_seconds double precision",
     "alter table etl_runs add column if not exists rows_per_table varchar",
     "alter table etl_runs add column if not exists quarantined_files varchar",
+    # the run's own offline page of its validation (etl/load/validation_page.py); data_docs is GX's site
+    "alter table etl_runs add column if not exists validation_page varchar",
     # 'extracted' from the document or 'entered by hand' (contracts/<engagement>.yml); hand entries win in dbt
     "alter table raw_contract_terms add column if not exists origin varchar",
     "alter table raw_sla_terms add column if not exists origin varchar",

@@ -40,6 +40,7 @@ class RunSummary:
     rows_quarantined: int = 0
     quarantined_files: dict[str, str] = field(default_factory=dict)
     data_docs: str | None = None
+    validation_page: str | None = None  # the run's own offline page of its checks
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -53,6 +54,8 @@ class RunSummary:
         ]
         lines += [f"  {table}: {n} rows loaded" for table, n in self.rows_loaded.items()]
         lines += [f"  quarantined {path}: {reason}" for path, reason in self.quarantined_files.items()]
+        if self.validation_page:
+            lines.append(f"  validation (one offline page): {self.validation_page}")
         if self.data_docs:
             lines.append(f"  Great Expectations Data Docs: {self.data_docs}")
         return "\n".join(lines)
@@ -214,6 +217,7 @@ def validate_and_load(
         rejected = _rejected_files(batch, outcome)
         outcome.failures += _orphaned_measurements(batch, outcome, rejected)
         summary.data_docs = outcome.data_docs_index
+        summary.validation_page = outcome.page
         _write(db, fresh, batch, outcome, rejected, run_id, loaded_at, summary, started_at)
     finally:
         db.close()
@@ -408,7 +412,7 @@ def _write(
         db.execute(
             "insert into etl_runs (run_id, finished_at, files_seen, files_loaded, files_unchanged, "
             "files_quarantined, rows_loaded, rows_quarantined, data_docs, dag_id, started_at, duration_seconds, "
-            "rows_per_table, quarantined_files) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "rows_per_table, quarantined_files, validation_page) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 run_id,
                 finished.replace(tzinfo=None),
@@ -424,6 +428,7 @@ def _write(
                 summary.duration_seconds,
                 json.dumps(summary.rows_loaded),
                 json.dumps(summary.quarantined_files),
+                summary.validation_page,
             ],
         )
         db.commit()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.load.validation_page import CheckResult, write_validation_page
 from etl.settings import EXPECTATIONS_DIR
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class ValidationOutcome:
     failures: list[RowFailure]
     success: dict[str, bool]  # per suite
     data_docs_index: str | None
+    page: str | None = None  # our own offline page of the run's checks (etl/load/validation_page.py)
 
     def failed_ids(self, suite: str) -> set[str]:
         return {f.row_id for f in self.failures if f.suite == suite}
@@ -70,6 +72,7 @@ def _message(template: str, row: dict) -> str:
 # suites see carries the angle brackets as look-alike quotation marks instead: no tag can form, the text reads
 # the same, and quarantine messages still quote the row as written.
 _NO_TAGS = str.maketrans({"<": "\u2039", ">": "\u203a"})
+_AS_WRITTEN = str.maketrans({"\u2039": "<", "\u203a": ">"})
 
 
 def _inert(value):
@@ -116,6 +119,7 @@ def validate(
     }
     failures: list[RowFailure] = []
     success: dict[str, bool] = {}
+    checks: list[CheckResult] = []
     for name, df in frames.items():
         if df.empty:
             success[name] = True
@@ -159,6 +163,7 @@ def validate(
         for run in result.run_results.values():
             success[name] = bool(run.success)
             for r in run.results:
+                checks.append(_check_result(name, r))
                 if r.success:
                     continue
                 # GX lists failing rows by our row_id; check explicitly rather than trusting a task failure
@@ -182,7 +187,24 @@ def validate(
                         )
                     )
     log.info("validation: %s; %d failing rows", success, len(failures))
-    return ValidationOutcome(failures, success, _data_docs_index(docs_root))
+    page = write_validation_page(checks, run_name, docs_root / "runs") if docs_root is not None else None
+    return ValidationOutcome(failures, success, _data_docs_index(docs_root), str(page) if page else None)
+
+
+def _check_result(suite: str, r) -> CheckResult:
+    result = r.result or {}
+    samples = result.get("partial_unexpected_list") or result.get("unexpected_list") or []
+    meta = r.expectation_config.meta or {}
+    return CheckResult(
+        suite,
+        _check_name(r.expectation_config),
+        bool(r.success),
+        result.get("element_count"),
+        result.get("unexpected_count"),
+        str(meta.get("message", "")),
+        # as the vendor wrote them: our page escapes every value it prints
+        [str(s).translate(_AS_WRITTEN) for s in samples[:5]],
+    )
 
 
 def _data_docs_index(docs_root: Path | None) -> str | None:

@@ -6,6 +6,7 @@ KPI expectations are computed here from the samples' ground truth, independently
 import json
 import re
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -308,6 +309,10 @@ def test_dbt_docs_are_generated_by_the_run(runs):
 def test_data_docs_are_built(runs):
     settings, _, _ = runs
     assert (settings.data_docs_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html").exists()
+    # and each run that validated rows has its own offline page, named in its etl_runs row
+    pages = [r["validation_page"] for r in query(settings.warehouse, "select validation_page from etl_runs")]
+    written = [p for p in pages if p]
+    assert written and all(Path(p).exists() and "<script" not in Path(p).read_text() for p in written)
 
 
 def test_every_extracted_value_is_in_the_warehouse_with_provenance(runs):

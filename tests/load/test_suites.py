@@ -1,6 +1,8 @@
 """The Great Expectations suites in expectations/ catch the planted bad rows and let the good rows through."""
 
+import html
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -133,3 +135,9 @@ def test_vendor_text_reaches_the_data_docs_escaped_and_failures_still_name_their
     assert not any("<script>alert(2)" in page or '<img src=x onerror="alert(1)"' in page for page in pages)
     # each validation names the Airflow run it belongs to, not "__none__"
     assert any("manual__2026-12-01T02:00:00" in page for page in pages)
+    # our own page of the run's checks: offline (no script, nothing fetched), escaped, with the failing value
+    page = Path(outcome.page).read_text()
+    assert "manual__2026-12-01T02:00:00" in page and "expect_column_values_to_be_in_set(unit)" in page
+    assert "<script" not in page and "<img" not in page and "http" not in page
+    assert html.escape(attack) in page  # the failing value, shown as text
+    assert page.count('class="fail"') >= 1 and page.count('class="ok"') >= 1
