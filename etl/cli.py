@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         from etl.intake.inbox import list_inbox
         from etl.orchestration.airflow_run import run_dag_once
-        from etl.outputs.console import Console
+        from etl.outputs.console import Console, ExtractionProgress
         from etl.outputs.kpi_summary import stage_line
 
         if not settings.inbox.is_dir():
@@ -110,13 +110,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Inbox {settings.inbox} -> warehouse {masked(settings.warehouse)}")
         if log_path is not None:
             print(f"Component logs: {log_path} (--verbose shows them here)")
-        with Console(log_path) as console:
-            state = run_dag_once(
-                settings,
-                on_dag_done=lambda dag_id, run_id, state, seconds: console.say(
-                    stage_line(settings.warehouse, dag_id, run_id, state, seconds)
-                ),
-            )
+        # files the run will extract: what discovery finds new or changed, contracts and reports
+        from etl.orchestration import pipeline
+
+        to_extract = len(pipeline.discover(settings))
+        with (
+            Console(log_path) as console,
+            ExtractionProgress(settings.staging_dir, to_extract, console.terminal) as progress,
+        ):
+
+            def done(dag_id, run_id, state, seconds):
+                progress.pause()
+                console.say(stage_line(settings.warehouse, dag_id, run_id, state, seconds))
+
+            state = run_dag_once(settings, on_dag_done=done)
         if state != "success":
             where = "the task logs above" if log_path is None else log_path
             print(f"pipeline run ended in state {state}; see {where}", file=sys.stderr)

@@ -53,3 +53,69 @@ class Console:
 
     def say(self, text: str) -> None:
         print(text, file=self._terminal, flush=True)
+
+    @property
+    def terminal(self):
+        """The person's terminal, whatever the process's own output is redirected to."""
+        return self._terminal
+
+
+class ExtractionProgress:
+    """A progress bar of the files extracted so far (tqdm), drawn on the terminal while a run extracts.
+
+    Extraction runs in Airflow tasks and their child processes, so the bar watches what they leave: one staged
+    outcome per file in the staging folder (consumed by the load, so a file is counted once when first seen).
+    Drawn only on an interactive terminal; in logs and CI nothing is printed.
+    """
+
+    def __init__(self, staging_dir: Path, total: int, terminal, enabled: bool | None = None, interval: float = 0.25):
+        self.staging_dir, self.total, self.terminal, self.interval = staging_dir, total, terminal, interval
+        self.enabled = (terminal.isatty() and total > 0) if enabled is None else enabled
+        # outcomes a crashed earlier run left behind are not this run's progress
+        self._before = {p.name for p in staging_dir.glob("*.json")} if staging_dir.is_dir() else set()
+        self.seen: set[str] = set()
+        self._stop = None
+        self._thread = None
+        self._bar = None
+
+    def poll(self) -> int:
+        """Count staged outcomes not seen before; returns how many files are done."""
+        if self.staging_dir.is_dir():
+            self.seen |= {p.name for p in self.staging_dir.glob("*.json")} - self._before
+        if self._bar is not None:
+            self._bar.update(min(len(self.seen), self.total) - self._bar.n)
+        return len(self.seen)
+
+    def __enter__(self) -> ExtractionProgress:
+        if not self.enabled:
+            return self
+        import threading
+
+        from tqdm import tqdm
+
+        # redrawn at each poll (every `interval` seconds), not on tqdm's own clock
+        self._bar = tqdm(
+            total=self.total, desc="extracting", unit="file", file=self.terminal, leave=False, mininterval=0
+        )
+        self._stop = threading.Event()
+
+        def watch():
+            while not self._stop.wait(self.interval):
+                self.poll()
+
+        self._thread = threading.Thread(target=watch, daemon=True)
+        self._thread.start()
+        return self
+
+    def pause(self) -> None:
+        """Clear the bar so a line can be printed in its place; the next poll draws it again."""
+        if self._bar is not None:
+            self._bar.clear()
+
+    def __exit__(self, *exc) -> None:
+        if self._stop is not None:
+            self._stop.set()
+            self._thread.join()
+        if self._bar is not None:
+            self.poll()
+            self._bar.close()
