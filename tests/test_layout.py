@@ -77,3 +77,35 @@ def test_dbt_unit_test_names_fit_a_postgresql_identifier():
     for path in (ETL.parent / "warehouse" / "models").rglob("*.yml"):
         for test in (yaml.safe_load(path.read_text()) or {}).get("unit_tests", []):
             assert len(test["name"]) <= 63, (path.name, test["name"])
+
+
+def test_every_command_the_readme_shows_exists():
+    """The README's shell commands run as written: each make target is in the Makefile, each outsourcing-etl
+    subcommand answers --help, each file it copies is in the repository."""
+    import re
+    import subprocess
+    import sys
+
+    root = ETL.parent
+    text = (root / "README.md").read_text()
+    lines = [
+        line.split("#")[0].strip()
+        for block in re.findall(r"```(?:bash|sh|shell)\n(.*?)```", text, re.S)
+        for line in block.splitlines()
+        if line.split("#")[0].strip()
+    ]
+    targets = set(re.findall(r"^([a-z][\w-]*):", (root / "Makefile").read_text(), re.M))
+    checked = 0
+    for line in lines:
+        words = line.split()
+        if words[0] == "make":
+            assert words[1] in targets, line
+        elif words[0].endswith("outsourcing-etl"):
+            proc = subprocess.run([sys.executable, "-m", "etl", words[1], "--help"], capture_output=True, cwd=root)
+            assert proc.returncode == 0, (line, proc.stderr[-500:])
+        elif words[0] == "cp":
+            assert (root / words[1]).exists(), line
+        else:
+            continue
+        checked += 1
+    assert checked >= 6
