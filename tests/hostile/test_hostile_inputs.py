@@ -2,20 +2,23 @@
 
 For every kind: the run finishes; the file has exactly one registry row with the expected status and a reason
 a person understands; good rows from a partly bad file are kept; nothing escapes to an analyst's spreadsheet
-as a formula; the run's memory stays bounded.
+as a formula; the run's memory stays bounded; and the other sample engagements sharing the inbox come out of
+it with the marts a clean run of them alone gives.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLES, normalised_rows
 from tests.hostile.make_corpus import ENGAGEMENT, KINDS, TICKET_MAX_BYTES
 from tests.hostile.make_corpus import main as make_corpus
 
@@ -31,32 +34,48 @@ _PEAK = (
 )
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    work = tmp_path_factory.mktemp("hostile")
-    inbox = work / "inbox"
-    make_corpus(inbox)
-    warehouse = work / "warehouse.duckdb"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _PEAK,
-            sys.executable,
-            "-m",
-            "etl",
-            "run",
-            "--inbox",
-            str(inbox),
-            "--warehouse",
-            str(warehouse),
-        ],
+BYSTANDERS = sorted(p.stem for p in (SAMPLES / "contracts").glob("*.pdf") if p.stem != ENGAGEMENT)
+
+
+def _with_bystanders(inbox: Path) -> list[str]:
+    """The sample engagements other than the attacked one, copied in; their inbox paths."""
+    paths = []
+    for engagement in BYSTANDERS:
+        for source in [SAMPLES / "contracts" / f"{engagement}.pdf", *(SAMPLES / "reports" / engagement).iterdir()]:
+            target = inbox / source.relative_to(SAMPLES)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+            paths.append(target.relative_to(inbox).as_posix())
+        mapping = SAMPLES / "mappings" / f"{engagement}.yml"
+        if mapping.exists():
+            (inbox / "mappings").mkdir(exist_ok=True)
+            shutil.copy(mapping, inbox / "mappings" / mapping.name)
+    return paths
+
+
+def _etl_run(inbox: Path, warehouse: Path, *wrapper: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*wrapper, sys.executable, "-m", "etl", "run", "--inbox", str(inbox), "--warehouse", str(warehouse)],
         cwd=ROOT,
         env={**os.environ, "OUTSOURCING_ETL_TICKET_MAX_BYTES": str(TICKET_MAX_BYTES)},
         capture_output=True,
         text=True,
         timeout=900,
     )
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    """The corpus aimed at one engagement, in an inbox it shares with the other sample engagements; and a clean
+    run of those others alone, whose marts the attacks must leave as they are."""
+    work = tmp_path_factory.mktemp("hostile")
+    inbox = work / "inbox"
+    make_corpus(inbox)
+    bystander_files = _with_bystanders(inbox)
+    clean = _etl_run(_clean_inbox(work / "clean"), work / "clean.duckdb")
+    assert clean.returncode == 0, clean.stderr[-2000:]
+    warehouse = work / "warehouse.duckdb"
+    proc = _etl_run(inbox, warehouse, sys.executable, "-c", _PEAK)
     peak_mb = int(re.search(r"PEAK_KB (\d+)", proc.stderr).group(1)) / 1024
     con = duckdb.connect(str(warehouse), read_only=True)
 
@@ -65,8 +84,13 @@ def run(tmp_path_factory):
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
-    yield proc, query, peak_mb
+    yield proc, query, peak_mb, (str(warehouse), str(work / "clean.duckdb"), bystander_files)
     con.close()
+
+
+def _clean_inbox(inbox: Path) -> Path:
+    _with_bystanders(inbox)
+    return inbox
 
 
 def test_the_run_finishes(run):
@@ -159,10 +183,23 @@ def test_no_formula_reaches_a_spreadsheet_unescaped(run):
 
 
 def test_the_hostile_names_are_data_not_sql(run):
-    _, query, *_ = run
-    assert query("select count(*) as n from file_registry")[0]["n"] == len(KINDS)
+    _, query, _, (_, _, bystander_files) = run
+    assert query("select count(*) as n from file_registry")[0]["n"] == len(KINDS) + len(bystander_files)
+
+
+@pytest.mark.parametrize(
+    "mart",
+    ["mart_kpi_summary", "mart_sla_attainment", "mart_service_credits", "mart_cost_savings", "mart_renewals"],
+)
+def test_the_attacks_leave_every_other_engagements_figures_as_a_clean_run_has_them(run, mart):
+    _, _, _, (attacked, clean, _) = run
+    engagements = ", ".join(f"'{e}'" for e in BYSTANDERS)
+    sql = f"select * from {mart} where engagement_id in ({engagements})"
+    expected = normalised_rows(clean, sql)
+    assert expected, f"{mart} has no rows for the other engagements"
+    assert normalised_rows(attacked, sql) == expected
 
 
 def test_memory_stays_bounded(run):
-    _, _, peak_mb = run
+    _, _, peak_mb, _ = run
     assert peak_mb < MEMORY_LIMIT_MB
