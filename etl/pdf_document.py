@@ -9,6 +9,8 @@ page without any it finds no table, and asking would only cost its layout pass.
 from __future__ import annotations
 
 import os
+import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,10 @@ OCR_DPI = 300
 MAX_OCR_PIXELS = 12_000_000
 # OCR costs about a second a page on 2 cores; a scanned contract longer than this is split or exported as text
 MAX_OCR_PAGES = 150
+# what one compressed stream may inflate to: a contract's largest (a page's text, a scanned image) is a few MB;
+# pdfium inflates a stream whole in memory, and a stream bomb aborts its process rather than raising
+MAX_STREAM_BYTES = 256 * 1024 * 1024
+_STREAM = re.compile(rb"(?s)/FlateDecode.{0,300}?\bstream\r?\n")  # also with /DecodeParms << ... >> between
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,27 @@ def _check_file(path: Path) -> None:
         head = f.read(1024)
     if b"%PDF" not in head:
         raise InputFileError(f"not a PDF: the file starts with {head[:20]!r}")
+    _check_streams(path.read_bytes())
+
+
+def _check_streams(data: bytes) -> None:
+    """Refuse a PDF whose compressed stream inflates past MAX_STREAM_BYTES, counting as zlib inflates in steps,
+    before pdfium inflates it whole. Streams that are not plain deflate (encrypted, other filters) are left to
+    pdfium and its process's limits."""
+    for m in _STREAM.finditer(data):
+        inflater, total, chunk = zlib.decompressobj(), 0, data[m.end() : m.end() + 64 * 1024 * 1024]
+        try:
+            piece = inflater.decompress(chunk, 1 << 20)
+            while piece:
+                total += len(piece)
+                if total > MAX_STREAM_BYTES:
+                    raise InputFileError(
+                        f"a compressed stream in the PDF inflates past {MAX_STREAM_BYTES // 2**20} MB (a PDF built "
+                        "to exhaust memory, or not a document); export the contract again"
+                    )
+                piece = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+        except zlib.error:
+            continue  # encrypted or otherwise filtered: not ours to inflate
 
 
 def _draws_rules(page) -> bool:

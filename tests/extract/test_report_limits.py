@@ -131,3 +131,24 @@ def test_a_giant_cell_and_deep_json_are_refused_in_words_not_python_errors(tmp_p
     with pytest.raises(InputFileError) as err:
         extract_report(deepish, "eng", "sha")
     assert "RecursionError" not in str(err.value)
+
+
+def test_a_pdf_stream_that_inflates_past_its_budget_is_refused_before_pdfium_reads_it(tmp_path):
+    import zlib
+
+    from etl.pdf_document import MAX_STREAM_BYTES
+
+    deflate = zlib.compressobj(9)
+    chunks = MAX_STREAM_BYTES // (1 << 20) + 8
+    data = b"".join(deflate.compress(b"\0" * (1 << 20)) for _ in range(chunks)) + deflate.flush()
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(
+        b"%PDF-1.4\n1 0 obj\n<< /Filter /FlateDecode /DecodeParms << /Columns 4 >> /Length "
+        + str(len(data)).encode()
+        + b" >>\nstream\n"
+        + data
+        + b"\nendstream\nendobj\n%%EOF\n"
+    )
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(InputFileError, match="inflates past"):
+        read_pages(path)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +66,13 @@ KINDS: dict[str, tuple[str, str, str | None]] = {
     f"{R}/report.docx": ("unsupported file type", "quarantined", "unsupported report type"),
     f"{R}/really-text.xlsx": ("text file saved as .xlsx", "quarantined", "not a readable XLSX"),
     "reports/no-such-engagement/2025-01.csv": ("report for an engagement with no contract", "quarantined", None),
+    # small files that would eat memory or CPU (the second attack pass)
+    "contracts/stream-bomb.pdf": ("a 300 KB PDF whose stream inflates to 300 MB", "quarantined", "inflates past"),
+    "contracts/blank-500-pages.pdf": ("500 blank pages for OCR", "quarantined", "OCR reads at most"),
+    "contracts/huge-page.pdf": ("a 3000-point page for OCR", None, None),
+    f"{R}/dimension-bomb.xlsx": ("a 5 KB workbook claiming 100,000 x 16,384 cells", "loaded", None),
+    f"{R}/many-keys.json": ("JSON records with 5,000 distinct keys", "quarantined", "distinct fields"),
+    f"{R}/wide-history.csv": ("CSV of 1,000 month columns", "quarantined", "split it by period"),
     f"{T}/zip-bomb.zip": ("zipped ticket export that inflates past its limit", "quarantined", "TICKET_MAX_BYTES"),
     f"{T}/two-files.zip": ("zip holding two ticket exports", "quarantined", "exactly one .csv"),
     f"{T}/no-ticket-columns.csv": (
@@ -227,6 +236,7 @@ def main(out: Path) -> None:
     (r / "really-text.xlsx").write_text(_csv(_good_rows("2025-12")))
     (out / "reports" / "no-such-engagement" / "2025-01.csv").write_text(_csv(_good_rows("2025-01")[:2]))
     _ticket_files(out / T)
+    _small_bombs(out)
 
 
 def _nested_pdf(depth: int) -> bytes:
@@ -256,6 +266,42 @@ def _form_pdf(path: Path) -> None:
     c.rect(80, 560, 360, 100)
     c.showPage()
     c.save()
+
+
+def _small_bombs(out: Path) -> None:
+    from openpyxl import Workbook
+    from reportlab.pdfgen import canvas
+
+    deflate = zlib.compressobj(9)
+    data = b"".join(deflate.compress(b"\0" * (1 << 20)) for _ in range(300)) + deflate.flush()
+    (out / "contracts" / "stream-bomb.pdf").write_bytes(
+        b"%PDF-1.4\n1 0 obj\n<< /Length "
+        + str(len(data)).encode()
+        + b" /Filter /FlateDecode >>\nstream\n"
+        + data
+        + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
+    blank = canvas.Canvas(str(out / "contracts" / "blank-500-pages.pdf"))
+    for _ in range(500):
+        blank.rect(50, 50, 1, 1)
+        blank.showPage()
+    blank.save()
+    huge = canvas.Canvas(str(out / "contracts" / "huge-page.pdf"), pagesize=(3000, 3000))
+    huge.rect(100, 100, 2800, 2800)
+    huge.save()
+    r = out / R
+    wb = Workbook()
+    wb.active.append(HEADER)
+    wb.active.append(["2025-11", "Server availability", "99.9%", "99.95%", "Met"])
+    wb.active.cell(row=100_000, column=16_384, value="x")  # the sheet's dimension claims XFD100000
+    wb.save(r / "dimension-bomb.xlsx")
+    records = [{"period": "2025-11", "kpi": "Server availability", f"field_{i}": "x"} for i in range(5_000)]
+    (r / "many-keys.json").write_text(json.dumps(records))
+    months = [f"{2000 + i // 12}-{i % 12 + 1:02d}" for i in range(1_000)]
+    with (r / "wide-history.csv").open("w") as f:
+        f.write("Service Level," + ",".join(months) + "\n")
+        for n in range(202):
+            f.write(f"Level {n}," + ",".join(["99"] * len(months)) + "\n")
 
 
 def _ticket_files(folder: Path) -> None:
