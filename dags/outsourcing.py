@@ -50,12 +50,19 @@ def _record_failure(context):
     record_task_failure(context)
 
 
+def _notify_failure(context):
+    from etl.orchestration.notifications import notify_failure
+
+    notify_failure(context)
+
+
 DEFAULTS = {
     "retries": 2,
     "retry_delay": timedelta(seconds=30),
     "retry_exponential_backoff": True,
     "max_retry_delay": timedelta(minutes=10),
-    "on_failure_callback": _record_failure,
+    # the task_failures row always; a webhook or e-mail where the deployment configures one
+    "on_failure_callback": [_record_failure, _notify_failure],
 }
 # no start_date: with one, unpausing fires the slot already missed today (the whole chain, unasked, before and
 # beside any trigger); without, the cron timetables wait for their next slot, and a trigger runs the chain now

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import urllib.request
 from datetime import UTC, datetime
 
@@ -77,7 +76,4 @@ def record_task_failure(context) -> None:
         warehouse = settings_for(context.get("params") or {}).warehouse
     except Exception:  # noqa: BLE001 - without a configuration the environment's default is the best guess
         warehouse = Settings.resolve().warehouse
-    record = failure_record(context)
-    record_failure(warehouse, record)
-    if url := os.environ.get("OUTSOURCING_ETL_ALERT_WEBHOOK"):
-        post_alert(url, record)
+    record_failure(warehouse, failure_record(context))

@@ -42,3 +42,52 @@ def test_the_failure_is_posted_as_json_with_a_summary_line():
 
 def test_an_unreachable_webhook_returns_false_and_raises_nothing():
     assert post_alert("http://127.0.0.1:9/nothing-listens-here", RECORD) is False
+
+
+def test_the_webhook_is_an_airflow_notifier_and_settings_switch_each_notifier_on(monkeypatch):
+    """Airflow calls a notifier with the task context; ours posts the same record. None is configured by
+    default; the webhook and the e-mail each come with their setting."""
+    from types import SimpleNamespace
+
+    from airflow.sdk import BaseNotifier
+
+    from etl.orchestration.notifications import WebhookNotifier, failure_notifiers
+
+    monkeypatch.delenv("OUTSOURCING_ETL_ALERT_WEBHOOK", raising=False)
+    monkeypatch.delenv("OUTSOURCING_ETL_ALERT_EMAIL", raising=False)
+    assert failure_notifiers() == []
+    monkeypatch.setenv("OUTSOURCING_ETL_ALERT_WEBHOOK", "http://127.0.0.1:9/hook")
+    monkeypatch.setenv("OUTSOURCING_ETL_ALERT_EMAIL", "ops@example.com, cfo@example.com")
+    webhook, mail = failure_notifiers()
+    assert isinstance(webhook, BaseNotifier) and isinstance(mail, BaseNotifier)
+    assert webhook.url == "http://127.0.0.1:9/hook" and mail.to == ["ops@example.com", "cfo@example.com"]
+
+    received = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the http.server API
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.handle_request, daemon=True).start()
+    ti = SimpleNamespace(
+        dag_id="outsourcing_reports", run_id="manual__x", task_id="validate_and_load", map_index=-1, try_number=3
+    )
+    try:
+        WebhookNotifier(f"http://127.0.0.1:{server.server_port}/hook").notify(
+            {"ti": ti, "exception": ValueError("boom")}
+        )
+    finally:
+        server.server_close()
+    [body] = received
+    assert body["task_id"] == "validate_and_load" and body["error"] == "ValueError: boom"
+    # called by Airflow on failure: an unreachable endpoint is logged, never raised over the task's own error
+    from etl.orchestration.notifications import notify_failure
+
+    monkeypatch.delenv("OUTSOURCING_ETL_ALERT_EMAIL")
+    notify_failure({"ti": ti, "exception": ValueError("boom")})
