@@ -74,7 +74,8 @@ class PostgresWarehouse:
     def __init__(self, url: str, read_only: bool = False):
         import psycopg2
 
-        self.con = psycopg2.connect(**postgres_params(url))
+        # the pipeline's tables are created in raw; marts and staging are read by name (etl/load/schema.py)
+        self.con = psycopg2.connect(**postgres_params(url), options="-c search_path=raw,marts,staging,public")
         self.con.autocommit = True  # explicit begin/commit below make the load one transaction
         if read_only:
             self.con.set_session(readonly=True, autocommit=True)

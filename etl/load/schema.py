@@ -5,6 +5,11 @@ Each table is defined here once; `tests/load/test_schema.py` checks the dbt sour
 
 from __future__ import annotations
 
+import logging
+import re
+
+log = logging.getLogger(__name__)
+
 SCHEMA = """
 create table if not exists file_registry (
     path varchar primary key, sha256 varchar not null, kind varchar not null, engagement_id varchar,
@@ -166,7 +171,33 @@ RAW_COLUMNS = {
 }
 
 
+# PostgreSQL: the pipeline's tables live in schema raw, dbt's models in staging and marts
+# (warehouse/macros/generate_schema_name.sql); the database's search_path lists them all, so unqualified names
+# work for every session
+PG_SCHEMAS = ("raw", "marts", "staging")
+SEARCH_PATH = "marts, staging, raw, public"
+TABLES = re.findall(r"create table if not exists (\w+)", SCHEMA)
+
+
 def create_schema(db) -> None:
+    if getattr(db, "dialect", "") == "postgres":
+        _postgres_schemas(db)
     for statement in [*SCHEMA.split(";"), *MIGRATIONS]:
         if statement.strip():
             db.execute(statement)
+
+
+def _postgres_schemas(db) -> None:
+    """Schema raw, with a warehouse made before it existed upgraded in place: its tables move from public (the
+    views over them follow); then the database's search_path, so new sessions find every layer by name."""
+    db.execute("create schema if not exists raw")
+    for table in TABLES:
+        db.execute(
+            f"do $$ begin if to_regclass('public.{table}') is not null and to_regclass('raw.{table}') is null "
+            f"then alter table public.{table} set schema raw; end if; end $$"
+        )
+    name = db.query("select current_database() as name").iloc[0, 0]
+    try:
+        db.execute(f'alter database "{name}" set search_path = {SEARCH_PATH}')
+    except Exception as exc:  # noqa: BLE001 - not the database's owner: this session's own path still holds
+        log.warning("could not set the database's search_path (%s); qualify names with marts. in SQL", exc)

@@ -433,12 +433,17 @@ def test_analyst_role_reads_marts_but_cannot_write_or_read_raw_text(targets):
         cur.execute("set role analyst")
         cur.execute("select count(*) from mart_kpi_summary")
         assert cur.fetchone()[0] == len(CONTRACTS)
+        # the raw tables, the quarantine and staging sit in schemas the role may not use
         for sql in (
-            "insert into raw_measurements (engagement_id, metric_id, period, file_sha256, loaded_at) "
+            "insert into raw.raw_measurements (engagement_id, metric_id, period, file_sha256, loaded_at) "
             "values ('x', 'y', '2025-01', 'z', now())",
-            "select source_text from raw_contract_terms",
-            "select message from quarantine",
+            "select source_text from raw.raw_contract_terms",
+            "select message from raw.quarantine",
+            "select * from staging.stg_measurements",
         ):
             with pytest.raises(psycopg2.errors.InsufficientPrivilege):
                 cur.execute(sql)
+        # and by their bare names they are not even there for it
+        with pytest.raises(psycopg2.errors.UndefinedTable):
+            cur.execute("select source_text from raw_contract_terms")
     con.close()

@@ -1,8 +1,10 @@
-{#- PostgreSQL: a read-only `analyst` role for the people who query the warehouse. It gets select on the core
-    and mart models (granted by their `grants` config) and nothing on the raw tables or the quarantine. -#}
+{#- PostgreSQL: a read-only `analyst` role for the people who query the warehouse. It may use the `marts`
+    schema only, with select on its core and mart models and seeds (granted by their `grants` config); the raw
+    tables, the quarantine and staging are out of its reach. -#}
 {% macro create_analyst_role() %}
     {% if target.type == 'postgres' %}
         do $$ begin create role analyst nologin; exception when duplicate_object then null; end $$;
-        grant usage on schema {{ target.schema }} to analyst;
+        create schema if not exists marts;
+        grant usage on schema marts to analyst;
     {% endif %}
 {% endmacro %}
