@@ -330,7 +330,8 @@ def _last_states(
     con, view: str, roles: dict[str, str], day_first: bool | None, samples: dict[str, list[str]]
 ) -> pd.DataFrame:
     """Collapse events to tickets: the last event by update time (then update count, then file order) is the
-    ticket's state; a timestamp a later event left blank keeps the last value any event gave it."""
+    ticket's state. Opening and first response are the earliest any event gives; closing the last; resolution
+    is the last event's own, so a ticket reopened after a resolution is unresolved until resolved again."""
 
     def col(role: str, sql: str | None = None) -> str:
         if role not in roles:
@@ -371,17 +372,16 @@ def _last_states(
     """)
     sql = """
         with latest as (
-            select ticket_id, max(opened_at) filter (where recency = 1) as last_opened,
-                   min(opened_at) as first_opened, max(responded_at) as any_responded,
-                   max(resolved_at) as any_resolved, max(closed_at) as any_closed
+            select ticket_id, min(opened_at) as first_opened, min(responded_at) as first_responded,
+                   max(closed_at) as last_closed
             from typed group by ticket_id
         )
         select t.ticket_id, t.priority, t.state,
                coalesce(t.opened_at, l.first_opened) as opened_at,
-               coalesce(t.responded_at, l.any_responded) as responded_at,
+               l.first_responded as responded_at,
                -- a reopened ticket's resolution is its last one; an event that cleared it (reopened) clears it
                t.resolved_at as resolved_at,
-               coalesce(t.closed_at, l.any_closed) as closed_at,
+               coalesce(t.closed_at, l.last_closed) as closed_at,
                t.opened_text,
                case when t.made_sla_text in ('true', 'yes', 'y', '1', 't') then true
                     when t.made_sla_text in ('false', 'no', 'n', '0', 'f') then false end as made_sla,
