@@ -371,6 +371,18 @@ _RULES = [
         ),
         ("Invoices are due within thirty (30) days.",),
     ),
+    TermRule(
+        "ticket_month_basis.opened",
+        "ticket_month_basis",
+        0.7,
+        "a service level measured on the tickets opened in the month ('Incidents logged during the Measurement"
+        " Period'), where tickets otherwise count in the month they were resolved",
+        r"\b(?:incidents?|tickets?|requests?|cases?|calls?)\s+(?:that are\s+|which are\s+)?(?:opened|logged|raised"
+        r"|reported|created|submitted|received)\s+(?:in|during|within)\s+(?:the|each|that|a)\s+(?:calendar\s+)?"
+        r"(?:month|measurement (?:period|window))",
+        ("Resolution Time is measured on all Incidents logged during the Measurement Period.",),
+        ("Resolution Time is measured on all Incidents resolved during the Measurement Period.",),
+    ),
     # ---------------------------------------------------------------- money
     TermRule(
         "annual_charges.stated",

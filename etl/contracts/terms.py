@@ -749,6 +749,14 @@ def _coverage_hours(sentences: list[_Sentence], terms: _Terms) -> None:
             return
 
 
+def _ticket_month_basis(sentences: list[_Sentence], terms: _Terms) -> None:
+    """Whether tickets count in the month they were opened; silence means the month they were resolved."""
+    rule = RULES["ticket_month_basis.opened"]
+    s = next((s for s in sentences if rule.search(s.text)), None)
+    if s:
+        terms.add(rule, "opened", s)
+
+
 def _pricing_model(sentences: list[_Sentence], terms: _Terms) -> None:
     rule = RULES["pricing_model.named"]
     for s in sentences:
@@ -848,6 +856,7 @@ def extract_from_pages(pages: list[PdfPage], engagement_id: str, sha256: str) ->
     _at_risk_basis(sentences, terms)
     _pricing_model(sentences, terms)
     _coverage_hours(sentences, terms)
+    _ticket_month_basis(sentences, terms)
     _earn_back(sentences, terms)
     _repeat_default_multiplier(sentences, terms)
     for hit in find_clauses([s.text for s in sentences]):

@@ -15,6 +15,8 @@ Its tickets (an event log):
      Tuesday 09:00 = 10 business hours, not -> 50%
   P4 in April, for "Maximum P4 resolution time": 6 hours open, 4 of them awaiting the user (the clock stops):
      2 hours; and 2.5 hours -> the maximum is 2.5
+Engagement eng-o has the same tickets and a contract that measures the tickets *opened* in the month: its P1
+level counts T-5 in January, 4 of 5 within 4 hours = 80%, and February has none.
 """
 
 from datetime import datetime
@@ -83,13 +85,15 @@ def warehouse(request, tmp_path_factory, new_postgres_database):
     folder = tmp_path_factory.mktemp("tickets")
     target = str(folder / "tickets.duckdb") if request.param == "duckdb" else new_postgres_database()
     (folder / "events.csv").write_text(EVENTS)
-    tickets = [_tickets(folder / "events.csv", "eng-t")]
+    tickets = [_tickets(folder / "events.csv", "eng-t"), _tickets(folder / "events.csv", "eng-o")]
     if SERVICENOW.exists():
         tickets.append(_tickets(SERVICENOW, "servicenow"))
+    dates = {"effective_date": "2025-01-01", "expiry_date": "2025-12-31", "currency": "USD"}
     terms = pd.DataFrame(
         [
-            {"engagement_id": "eng-t", "field": k, "value": v, "confidence": 1.0, "file_sha256": "c", "page": 1}
-            for k, v in {"effective_date": "2025-01-01", "expiry_date": "2025-12-31", "currency": "USD"}.items()
+            {"engagement_id": e, "field": k, "value": v, "confidence": 1.0, "file_sha256": "c", "page": 1}
+            for e, fields in (("eng-t", dates), ("eng-o", {**dates, "ticket_month_basis": "opened"}))
+            for k, v in fields.items()
         ]
     )
     sla = pd.DataFrame(
@@ -113,6 +117,7 @@ def warehouse(request, tmp_path_factory, new_postgres_database):
             for m, name, unit, d, x, n, t, tu, sev in SLAS
         ]
     )
+    sla = pd.concat([sla, sla[sla.metric_id == "p1_within_4h"].assign(engagement_id="eng-o")], ignore_index=True)
     reported = pd.DataFrame(
         [
             {
@@ -165,6 +170,14 @@ def test_each_service_level_is_measured_as_the_contract_defines_it(warehouse):
         ("p3_business", "2025-03"): (50.0, 2),  # the weekend and the nights do not count
         ("p4_max", "2025-04"): (2.5, 2),  # a maximum, with the time awaiting the user taken out
     }
+
+
+def test_a_contract_that_counts_tickets_by_the_month_opened_is_followed(warehouse):
+    got = {
+        str(r["period_month"])[:7]: (r["measured_value"], r["tickets"])
+        for r in _rows(warehouse, "select * from int_ticket_service_levels where engagement_id = 'eng-o'")
+    }
+    assert got == {"2025-01": (80.0, 5)}
 
 
 def test_reported_beside_measured_shows_where_the_verdict_turns(warehouse):

@@ -3,7 +3,8 @@
 -- priority: its severity, or else its name, names the level ("Priority 1 Incident Resolution Time", "P2
 -- response"). A percentage with a threshold ("95% of P1 resolved within 4 hours") is the share of that
 -- priority's tickets within the threshold; a time ("P1 resolution time: 4 hours") is their average, or their
--- maximum where the level says so. Tickets count in the month they were resolved; a reopened ticket counts
+-- maximum where the level says so. Tickets count in the month they were resolved (opened, where the contract
+-- measures the tickets opened in the month: stg_contracts.ticket_month_basis); a reopened ticket counts
 -- once, with its last resolution; time spent waiting on the customer (an event log's awaiting / on hold /
 -- pending states) stops the resolution clock. The clock is
 -- calendar time unless the level is in business hours (weekdays 08:00-18:00 unless the
@@ -41,7 +42,10 @@ ticket_clock as (
         measurable.threshold,
         lower(measurable.metric_name) like '%max%' as is_maximum,
         tickets.ticket_id,
-        tickets.resolved_month,
+        case
+            when contracts.ticket_month_basis = 'opened' then cast(date_trunc('month', tickets.opened_at) as date)
+            else tickets.resolved_month
+        end as resolved_month,
         -- the ticket's time in the level's own unit
         case
             when measurable.clock_unit like 'business%' then
@@ -60,6 +64,7 @@ ticket_clock as (
     inner join {{ ref('stg_tickets') }} as tickets
         on tickets.engagement_id = measurable.engagement_id
        and tickets.priority_level = measurable.priority_level
+    left join {{ ref('stg_contracts') }} as contracts on contracts.engagement_id = measurable.engagement_id
     where tickets.resolved_month is not null
 )
 

@@ -46,6 +46,7 @@ pivoted as (
         max(case when field = 'credit_monthly_cap_pct' then value end) as credit_monthly_cap_pct,
         max(case when field = 'credit_yearly_cap_pct' then value end) as credit_yearly_cap_pct,
         max(case when field = 'at_risk_basis' then value end) as at_risk_basis,
+        max(case when field = 'ticket_month_basis' then value end) as ticket_month_basis,
         max(case when field = 'initial_term_months' then value end) as initial_term_months,
         max(case when field = 'renewal_term_months' then value end) as renewal_term_months,
         max(case when field = 'notice_period_days' then value end) as notice_period_days,
@@ -84,6 +85,8 @@ select
     -- a contract silent on what the at-risk % applies to: the month's invoice where reported (the amount the
     -- credit reduces), else its monthly charges
     coalesce(at_risk_basis, 'invoice') as at_risk_basis,
+    -- tickets count in the month they were resolved, unless the contract measures those opened in the month
+    coalesce(ticket_month_basis, 'resolved') as ticket_month_basis,
     cast(initial_term_months as integer) as initial_term_months,
     cast(renewal_term_months as integer) as renewal_term_months,
     cast(notice_period_days as integer) as notice_period_days,
