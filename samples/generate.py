@@ -948,32 +948,24 @@ def write_ticket_export(e: Engagement, actuals: dict, folder: Path) -> dict:
                     "0",
                 ]
             )
-    opened = datetime(2025, 1, 31, 22, 0)  # opened in January, resolved in February: a February ticket
-    rows.append(
-        [
-            "INC0009001",
-            "P2 - High",
-            "Closed",
-            _us_time(opened),
-            "",
-            _us_time(opened + timedelta(hours=3)),
-            _us_time(opened + timedelta(days=2)),
-            "0",
-        ]
-    )
-    opened = datetime(2025, 4, 8, 11, 0)
-    rows.append(
-        [
-            "INC0009002",
-            "Whenever",
-            "Closed",
-            _us_time(opened),
-            "",
-            _us_time(opened + timedelta(hours=5)),
-            _us_time(opened + timedelta(days=1)),
-            "0",
-        ]
-    )
+    for number, priority, opened, resolve_hours, close_days in (
+        # opened in January, resolved in February: a February ticket
+        ("INC0009001", "P2 - High", datetime(2025, 1, 31, 22, 0), 3, 2),
+        # a priority that places it on no level: quarantined
+        ("INC0009002", "Whenever", datetime(2025, 4, 8, 11, 0), 5, 1),
+    ):
+        rows.append(
+            [
+                number,
+                priority,
+                "Closed",
+                _us_time(opened),
+                "",
+                _us_time(opened + timedelta(hours=resolve_hours)),
+                _us_time(opened + timedelta(days=close_days)),
+                "0",
+            ]
+        )
     path = folder / "incidents-2025.csv"
     with path.open("w", newline="") as f:
         w = csv.writer(f)

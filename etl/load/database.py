@@ -133,6 +133,13 @@ def query_records(db, sql: str) -> list[dict]:
     return [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
 
 
+def relation_exists(db, name: str) -> bool:
+    """Whether a table or view of that name is in the warehouse (any schema): a warehouse from an older version,
+    or one no run has built yet, lacks some."""
+    found = db.query("select count(*) as n from information_schema.tables where table_name = ?", [name])
+    return bool(int(found.iloc[0, 0]))
+
+
 def open_warehouse(target: str, read_only: bool = False):
     if is_postgres(target):
         return PostgresWarehouse(target, read_only=read_only)

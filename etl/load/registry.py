@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.load.database import open_warehouse, warehouse_exists
+from etl.load.database import open_warehouse, relation_exists, warehouse_exists
 
 
 def _query_if_table(warehouse: str, table: str, sql: str) -> pd.DataFrame | None:
@@ -14,8 +14,7 @@ def _query_if_table(warehouse: str, table: str, sql: str) -> pd.DataFrame | None
         return None
     db = open_warehouse(warehouse, read_only=True)
     try:
-        found = db.query("select count(*) as n from information_schema.tables where table_name = ?", [table])
-        return db.query(sql) if int(found.iloc[0, 0]) else None
+        return db.query(sql) if relation_exists(db, table) else None
     finally:
         db.close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.load.database import open_warehouse, query_records
+from etl.load.database import open_warehouse, query_records, relation_exists
 
 ENGAGEMENT_COLUMNS = [
     ("engagement_id", "Engagement", "{}"),
@@ -48,11 +48,6 @@ def _table(rows: list[dict], columns) -> str:
     return "\n".join([line(heads), "  ".join("-" * w for w in widths), *map(line, body)])
 
 
-def _has(db, relation: str) -> bool:
-    found = db.query("select count(*) as n from information_schema.tables where table_name = ?", [relation])
-    return bool(int(found.iloc[0, 0]))
-
-
 def _tickets_line(turned: list[dict]) -> str:
     named = ", ".join(f"{t['engagement_id']} {t['metric_id']} {str(t['period_month'])[:7]}" for t in turned[:3])
     more = ", ..." if len(turned) > 3 else ""
@@ -82,7 +77,7 @@ def kpi_summary(warehouse: str | Path) -> str:
                 "select engagement_id, metric_id, period_month from reported_vs_measured where verdict_changes "
                 "order by engagement_id, period_month"
             )
-            if _has(db, "reported_vs_measured")
+            if relation_exists(db, "reported_vs_measured")
             else []
         )
     finally:

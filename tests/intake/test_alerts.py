@@ -17,7 +17,8 @@ RECORD = {
 }
 
 
-def test_the_failure_is_posted_as_json_with_a_summary_line():
+def _webhook() -> tuple[HTTPServer, list[dict]]:
+    """A local endpoint that takes one POST and keeps its JSON body."""
     received = []
 
     class Hook(BaseHTTPRequestHandler):
@@ -31,6 +32,11 @@ def test_the_failure_is_posted_as_json_with_a_summary_line():
 
     server = HTTPServer(("127.0.0.1", 0), Hook)
     threading.Thread(target=server.handle_request, daemon=True).start()
+    return server, received
+
+
+def test_the_failure_is_posted_as_json_with_a_summary_line():
+    server, received = _webhook()
     try:
         assert post_alert(f"http://127.0.0.1:{server.server_port}/hook", RECORD)
     finally:
@@ -62,19 +68,7 @@ def test_the_webhook_is_an_airflow_notifier_and_settings_switch_each_notifier_on
     assert isinstance(webhook, BaseNotifier) and isinstance(mail, BaseNotifier)
     assert webhook.url == "http://127.0.0.1:9/hook" and mail.to == ["ops@example.com", "cfo@example.com"]
 
-    received = []
-
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 - the http.server API
-            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.handle_request, daemon=True).start()
+    server, received = _webhook()
     ti = SimpleNamespace(
         dag_id="outsourcing_reports", run_id="manual__x", task_id="validate_and_load", map_index=-1, try_number=3
     )
