@@ -226,7 +226,7 @@ def unit_ranges() -> dict[str, tuple[float, float]]:
         return {r["unit"]: (float(r["min_value"]), float(r["max_value"])) for r in csv.DictReader(f)}
 
 
-_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY = r"(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 _CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?"
 _UNTIL = r"\s*(?:to|until|till|through|thru|-|–|—)\s*"
@@ -259,16 +259,17 @@ def parse_coverage(text: str) -> str | None:
     else:
         return "mon-sun 00:00-24:00"
     # "1 to 5 pm": the morning hour takes the afternoon's marker; "9-5": office hours, the end is afternoon
-    start, end = _hour(h1, m1, p1 or p2 if not p1 and p2 and int(h1) < int(h2) else p1), _hour(h2, m2, p2)
+    start_marker = p1 or (p2 if int(h1) < int(h2) else None)
+    start, end = _hour(h1, m1, start_marker), _hour(h2, m2, p2)
     if start is not None and end is not None and not (p1 or p2) and end <= start and end < 12:
         end += 12
     if start is None or end is None or end <= start:
         return None
-    days = [_DAY_NAMES.index(d.lower()[:3]) for d in (first, last)]
+    days = [DAY_NAMES.index(d.lower()[:3]) for d in (first, last)]
     if days[1] < days[0]:
         return None
 
     def clock(v: float) -> str:
         return f"{int(v):02d}:{round(v % 1 * 60):02d}"
 
-    return f"{_DAY_NAMES[days[0]]}-{_DAY_NAMES[days[1]]} {clock(start)}-{clock(end)}"
+    return f"{DAY_NAMES[days[0]]}-{DAY_NAMES[days[1]]} {clock(start)}-{clock(end)}"

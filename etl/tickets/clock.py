@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from etl.quantities import DAY_NAMES
+
 _EPOCH = np.datetime64("2000-01-03T00:00:00", "s")  # a Monday
 _DAY = 86_400
 
@@ -33,10 +35,9 @@ class Coverage:
             days, _, hours = setting.partition(" ")
             first, _, last = days.partition("-")
             start, _, end = hours.partition("-")
-            names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-            setting = {"days": names[names.index(first) : names.index(last) + 1], "start": start, "end": end}
-        names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        days = tuple(names.index(str(d).lower()[:3]) for d in setting.get("days", names[:5]))
+            span = DAY_NAMES[DAY_NAMES.index(first) : DAY_NAMES.index(last) + 1]
+            setting = {"days": span, "start": start, "end": end}
+        days = tuple(DAY_NAMES.index(str(d).lower()[:3]) for d in setting.get("days", DAY_NAMES[:5]))
 
         def hours(text, default):
             if text is None:

@@ -168,9 +168,8 @@ def _profile(con, view: str, columns: list[str]) -> dict[str, dict]:
     counts = con.execute(
         "select "
         + ", ".join(f'approx_count_distinct("{c}") as "d_{i}", count("{c}") as "n_{i}"' for i, c in enumerate(columns))
-        + f", count(*) as total from {view}"
+        + f" from {view}"
     ).fetchone()
-    total = counts[-1]
     out = {}
     for i, c in enumerate(columns):
         values = [str(v) for v in sample[c].dropna()]
@@ -184,7 +183,6 @@ def _profile(con, view: str, columns: list[str]) -> dict[str, dict]:
             "distinct": counts[2 * i],
             "non_null": counts[2 * i + 1],
             "values": values[:200],
-            "total": total,
         }
     return out
 
