@@ -49,6 +49,22 @@ RENEWAL_CUE = (
     r"|(?:continue|remain in (?:full )?(?:force|effect))\s+automatically|automatically\s+continue"
 )
 
+# cues that more than one rule reads, each defined once
+OPENING_DATE_CUE = r"\b(?:is made|made and entered|entered into|dated|as of|executed (?:on|as of))\b"
+DAY_OF_CUE = r"\bagreement\b|\bday of\b"
+# "effective as of the date first written above", "effective on the date of the last signature"
+ON_SIGNING_CUE = (
+    r"effective[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?"
+    r"written|first set forth above|date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed"
+    r"|signed|execution)|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)"
+)
+GOVERNING_LAW_CUE = (
+    r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
+    r"|governing law"
+)
+ANNUAL_CHARGES_CUE = r"annual (?:charges|fees?|contract value)|charges? of [^.]{0,20}per (?:year|annum)"
+BASELINE_CUE = r"(?:cost )?baseline"
+
 _RULES = [
     # ---------------------------------------------------------------- parties
     TermRule(
@@ -115,7 +131,7 @@ _RULES = [
         "agreement_date",
         0.85,
         "the opening paragraph dates the agreement: 'made and entered into as of March 3, 2015', 'dated ...'",
-        r"\b(?:is made|made and entered|entered into|dated|as of|executed (?:on|as of))\b",
+        OPENING_DATE_CUE,
         ("This Agreement is made and entered into as of March 3, 2015 between Osprey Foods Corp. and Quill LLC.",),
         ("The Supplier filed its report on March 3, 2015 with the regulator.",),
     ),
@@ -124,7 +140,7 @@ _RULES = [
         "agreement_date",
         0.85,
         "an opening that gives the date without 'made' or 'dated': 'this Agreement, the 4th day of May, 2012'",
-        r"\bagreement\b|\bday of\b",
+        DAY_OF_CUE,
         ("THIS AGREEMENT, the 4th day of May, 2012, by Osprey Foods Corp. and Quill Research LLC.",),
     ),
     TermRule(
@@ -132,7 +148,7 @@ _RULES = [
         "agreement_date",
         0.5,
         "a date left blank for signing ('this ___ day of June, 2020'): the month and year are known",
-        r"\b(?:is made|made and entered|entered into|dated|as of|executed (?:on|as of))\b|\bagreement\b|\bday of\b",
+        OPENING_DATE_CUE + "|" + DAY_OF_CUE,
         (
             "This Agreement is made and entered into this ____ day of June, 2020 between Osprey Foods Corp. and "
             "Quill Research LLC.",
@@ -188,8 +204,7 @@ _RULES = [
         "effective_date",
         0.6,
         "'effective on the date of the last signature': the latest date in the signature block",
-        r"effective[^.]{0,80}(?:date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed|signed"
-        r"|execution)|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)",
+        ON_SIGNING_CUE,
         (
             "This Agreement shall be effective on the date of the last signature below.\nIN WITNESS WHEREOF the "
             "parties have signed.\nOsprey Foods Corp. Date: June 2, 2019\nQuill Research LLC Date: June 9, 2019",
@@ -200,9 +215,7 @@ _RULES = [
         "effective_date",
         0.6,
         "'effective as of the date first written above': the agreement date",
-        r"effective[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?"
-        r"written|first set forth above|date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed"
-        r"|signed|execution)|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)",
+        ON_SIGNING_CUE,
         (
             "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC for "
             "research services. It is effective as of the date first written above.",
@@ -340,8 +353,7 @@ _RULES = [
         "governing_law",
         0.9,
         "'governed by and construed in accordance with the laws of the State of New York'",
-        r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
-        r"|governing law",
+        GOVERNING_LAW_CUE,
         (
             "This Agreement shall be governed by the laws of the State of New York, without regard to its "
             "conflict-of-laws rules.",
@@ -353,8 +365,7 @@ _RULES = [
         "governing_law",
         0.6,
         "a governing-law sentence that names the place without 'laws of': 'Delaware law governs'",
-        r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
-        r"|governing law",
+        GOVERNING_LAW_CUE,
         ("This Agreement shall be construed under Delaware law.",),
     ),
     TermRule(
@@ -389,7 +400,7 @@ _RULES = [
         "annual_charges",
         0.85,
         "'Annual Charges of USD 1,200,000', 'charges of $100,000 per year'",
-        r"annual (?:charges|fees?|contract value)|charges? of [^.]{0,20}per (?:year|annum)",
+        ANNUAL_CHARGES_CUE,
         ("The Annual Charges are USD 1,200,000.",),
         ("The Supplier's annual report is due in March.",),
     ),
@@ -398,7 +409,7 @@ _RULES = [
         "currency",
         0.9,
         "the currency of the annual charges or the cost baseline",
-        r"annual (?:charges|fees?|contract value)|charges? of [^.]{0,20}per (?:year|annum)|(?:cost )?baseline",
+        ANNUAL_CHARGES_CUE + "|" + BASELINE_CUE,
         ("The Annual Charges are EUR 800,000.",),
     ),
     TermRule(
@@ -406,7 +417,7 @@ _RULES = [
         "cost_baseline",
         0.85,
         "'the Cost Baseline is USD 1,300,000'",
-        r"(?:cost )?baseline",
+        BASELINE_CUE,
         ("The Cost Baseline is USD 1,300,000 per year.",),
     ),
     TermRule(
