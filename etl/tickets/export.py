@@ -357,7 +357,7 @@ def _last_states(
                    {col("state")} as state,
                    {ts["opened_at"]} as opened_at, {ts["responded_at"]} as responded_at,
                    {ts["resolved_at"]} as resolved_at, {ts["closed_at"]} as closed_at,
-                   {col("opened_at")} as opened_text,
+                   {col("opened_at")} as opened_text, {col("resolved_at")} as resolved_text,
                    {col("made_sla", "lower(trim({c}))")} as made_sla_text,
                    try_cast({col("reopen_count")} as integer) as reopen_count,
                    {ts["updated_at"]} as updated_at,
@@ -380,7 +380,7 @@ def _last_states(
                -- a reopened ticket's resolution is its last one; an event that cleared it (reopened) clears it
                t.resolved_at as resolved_at,
                coalesce(t.closed_at, l.last_closed) as closed_at,
-               t.opened_text,
+               t.opened_text, t.resolved_text,
                case when t.made_sla_text in ('true', 'yes', 'y', '1', 't') then true
                     when t.made_sla_text in ('false', 'no', 'n', '0', 'f') then false end as made_sla,
                t.reopen_count, t.events
@@ -443,13 +443,29 @@ def _checked(tickets: pd.DataFrame, extra_priorities: dict | None) -> list[dict]
                 ),
             }
         )
-    for row in tickets[tickets.opened_at.isna() & tickets.priority_level.notna()].itertuples():
+    placed = tickets.priority_level.notna()
+    for row in tickets[tickets.opened_at.isna() & placed].itertuples():
         problems.append(
             {
                 "ticket_id": row.ticket_id,
                 "location": f"ticket {row.ticket_id}",
                 "check": "ticket_opened_at_readable",
-                "message": f"its opening time {row.opened_text!r} is not a date and time this reader knows",
+                "message": (
+                    f"its opening time {row.opened_text!r} is not a date and time this reader knows"
+                    if pd.notna(row.opened_text)
+                    else "it has no opening time, so no clock can run"
+                ),
+            }
+        )
+    # a resolution written but not readable would make a resolved ticket look open: refused, not guessed
+    unread = tickets.resolved_text.notna() & tickets.resolved_at.isna() & tickets.opened_at.notna() & placed
+    for row in tickets[unread].itertuples():
+        problems.append(
+            {
+                "ticket_id": row.ticket_id,
+                "location": f"ticket {row.ticket_id}",
+                "check": "ticket_resolved_at_readable",
+                "message": f"its resolution time {row.resolved_text!r} is not a date and time this reader knows",
             }
         )
     return problems

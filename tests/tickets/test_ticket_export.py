@@ -248,3 +248,17 @@ def test_the_contracts_window_reaches_the_ticket_clock_and_a_mapping_file_overri
         'business_hours: {days: [mon, tue, wed, thu, fri], start: "08:00", end: "18:00"}\n'
     )
     assert business_hours() == pytest.approx(2.0 + 2.0)  # Friday 16-18, Monday 08-10
+
+
+def test_a_time_that_cannot_be_read_is_quarantined_with_it_not_taken_as_missing(tmp_path):
+    text = (
+        "ticket,priority,opened,resolved\n"
+        "T-1,P1,2025-03-03 09:00,2025-03-03 10:00\n"
+        "T-2,P1,2025-03-03 09:00,next Tuesday\n"
+        "T-3,P1,,2025-03-03 10:00\n"
+    )
+    result = read_ticket_export(_write(tmp_path, text))
+    assert list(result.tickets.ticket_id) == ["T-1"]
+    reasons = {p["location"]: (p["check"], p["message"]) for p in result.problems}
+    assert reasons["ticket T-2"][0] == "ticket_resolved_at_readable" and "'next Tuesday'" in reasons["ticket T-2"][1]
+    assert reasons["ticket T-3"] == ("ticket_opened_at_readable", "it has no opening time, so no clock can run")
