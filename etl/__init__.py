@@ -14,7 +14,9 @@ Packages follow the data's path; each may import only the packages listed in its
     evaluation/     scoring extraction against gold labels (never imported by production code)
 
 Shared by all: `settings` (locations), `records` (typed records crossing stages), `quantities` (numbers,
-dates, durations and money in text), `pdf_document` (PDF text, tables and OCR, with limits).
+dates, durations and money in text), `pdf_document` (PDF text, tables and OCR, with limits), `sandbox`
+(DuckDB connections confined to the paths they are given), `hand_yaml` (YAML people write, with its aliases
+bounded).
 """
 
 __version__ = "0.1.0"

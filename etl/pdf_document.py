@@ -8,10 +8,13 @@ page without any it finds no table, and asking would only cost its layout pass.
 
 from __future__ import annotations
 
+import base64
+import bisect
+import io
 import os
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +34,6 @@ MAX_OCR_PAGES = 150
 # what one compressed stream may inflate to: a contract's largest (a page's text, a scanned image) is a few MB;
 # pdfium inflates a stream whole in memory, and a stream bomb aborts its process rather than raising
 MAX_STREAM_BYTES = 256 * 1024 * 1024
-_STREAM = re.compile(rb"(?s)/FlateDecode.{0,300}?\bstream\r?\n")  # also with /DecodeParms << ... >> between
 
 
 @dataclass(frozen=True)
@@ -60,23 +62,134 @@ def _check_file(path: Path) -> None:
 
 
 def _check_streams(data: bytes) -> None:
-    """Refuse a PDF whose compressed stream inflates past MAX_STREAM_BYTES, counting as zlib inflates in steps,
-    before pdfium inflates it whole. Streams that are not plain deflate (encrypted, other filters) are left to
-    pdfium and its process's limits."""
-    for m in _STREAM.finditer(data):
-        inflater, total, chunk = zlib.decompressobj(), 0, data[m.end() : m.end() + 64 * 1024 * 1024]
+    """Refuse a PDF with a stream that inflates past MAX_STREAM_BYTES at any of its filter layers, before pdfium
+    decodes it whole. Each stream's own dictionary (however long) names its filters; every layer is decoded in
+    steps and counted, so deflate inside deflate, or hex around deflate, is counted as pdfium would decode it.
+    An image codec ends the count (rendering has its own pixel limit); encrypted streams are left to pdfium and
+    its process's limits."""
+    starts = [m.end() for m in _OBJECT.finditer(data)]
+    for m in _STREAM_KEYWORD.finditer(data):
+        opened = bisect.bisect_right(starts, m.start()) - 1
+        if opened < 0:
+            continue
+        filters = _filters(data[starts[opened] : m.start()])
+        if not filters:
+            continue
+        end = data.find(b"endstream", m.end(), m.end() + _MAX_ENCODED)
+        chunks: Iterator[bytes] = iter([data[m.end() : end if end >= 0 else m.end() + _MAX_ENCODED]])
+        for name in filters:
+            decode = _DECODERS.get(name)
+            if decode is None:
+                break  # an image codec, encryption or a filter pdfium decodes under its own limits
+            chunks = _counted(decode(chunks))
         try:
-            piece = inflater.decompress(chunk, 1 << 20)
-            while piece:
-                total += len(piece)
-                if total > MAX_STREAM_BYTES:
-                    raise InputFileError(
-                        f"a compressed stream in the PDF inflates past {MAX_STREAM_BYTES // 2**20} MB (a PDF built "
-                        "to exhaust memory, or not a document); export the contract again"
-                    )
-                piece = inflater.decompress(inflater.unconsumed_tail, 1 << 20)
-        except zlib.error:
-            continue  # encrypted or otherwise filtered: not ours to inflate
+            for _ in chunks:
+                pass
+        except InputFileError:
+            raise
+        except (zlib.error, ValueError, EOFError):
+            continue  # encrypted or broken: pdfium decides
+
+
+# bounded counts: a long run of digits (a hex stream) must not make the search quadratic
+_OBJECT = re.compile(rb"(?<![0-9])[0-9]{1,10}\s{1,8}[0-9]{1,5}\s{1,8}obj\b")
+_STREAM_KEYWORD = re.compile(rb"(?<![a-z])stream\r?\n")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_MAX_ENCODED = 64 * 1024 * 1024  # how much of one stream the check reads (the file itself is at most 50 MB)
+_STEP = 1 << 20
+
+
+def _filters(dictionary: bytes) -> list[bytes]:
+    """The filter names a stream's dictionary applies, in decoding order (abbreviations as the spec allows)."""
+    found = _FILTER.search(dictionary)
+    if not found:
+        return []
+    names = re.findall(rb"/([A-Za-z0-9]+)", found.group(1))
+    return [_ABBREVIATIONS.get(n, n) for n in names]
+
+
+def _too_large() -> InputFileError:
+    return InputFileError(
+        f"a compressed stream in the PDF inflates past {MAX_STREAM_BYTES // 2**20} MB (a PDF built to exhaust "
+        "memory, or not a document); export the contract again"
+    )
+
+
+def _counted(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    total = 0
+    for chunk in chunks:
+        total += len(chunk)
+        if total > MAX_STREAM_BYTES:
+            raise _too_large()
+        yield chunk
+
+
+def _inflate(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    inflater = zlib.decompressobj()
+    for chunk in chunks:
+        piece = inflater.decompress(chunk, _STEP)
+        while piece:
+            yield piece
+            piece = inflater.decompress(inflater.unconsumed_tail, _STEP)
+        if inflater.eof:
+            return
+
+
+def _unhex(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    carry = b""
+    for chunk in chunks:
+        digits = carry + re.sub(rb"[^0-9A-Fa-f>]", b"", chunk)
+        done = digits.find(b">")
+        if done >= 0:
+            digits = digits[:done] + (b"0" if done % 2 else b"")
+        cut = len(digits) - len(digits) % 2
+        carry = digits[cut:]
+        yield bytes.fromhex(digits[:cut].decode())
+        if done >= 0:
+            return
+
+
+def _un85(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    text = b"".join(chunks)
+    text = text[: text.find(b"~>")] if b"~>" in text else text
+    # 'z' stands for four zero bytes: the one way this filter grows, counted before decoding
+    if text.count(b"z") * 4 + len(text) > MAX_STREAM_BYTES:
+        raise _too_large()
+    yield base64.a85decode(re.sub(rb"\s", b"", text))
+
+
+def _unlzw(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    from pdfminer.lzw import LZWDecoder
+
+    return LZWDecoder(io.BytesIO(b"".join(chunks))).run()
+
+
+def _unrun(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    data, i = b"".join(chunks), 0
+    while i < len(data) and data[i] != 128:
+        n = data[i]
+        if n < 128:
+            yield data[i + 1 : i + 2 + n]
+            i += n + 2
+        else:
+            yield data[i + 1 : i + 2] * (257 - n)
+            i += 2
+
+
+_DECODERS = {
+    b"FlateDecode": _inflate,
+    b"ASCIIHexDecode": _unhex,
+    b"ASCII85Decode": _un85,
+    b"LZWDecode": _unlzw,
+    b"RunLengthDecode": _unrun,
+}
+_ABBREVIATIONS = {
+    b"Fl": b"FlateDecode",
+    b"AHx": b"ASCIIHexDecode",
+    b"A85": b"ASCII85Decode",
+    b"LZW": b"LZWDecode",
+    b"RL": b"RunLengthDecode",
+}
 
 
 def _draws_rules(page) -> bool:

@@ -79,7 +79,7 @@ def test_init_migrates_creates_the_admin_the_pool_and_the_warehouse(compose):
 
 def test_project_is_mounted_for_dags_code_and_inbox(compose):
     volumes = compose["services"]["airflow-scheduler"]["volumes"]
-    assert "./dags:/opt/airflow/dags" in volumes
+    assert "./dags:/opt/airflow/dags:ro" in volumes
     assert any(v.endswith(":/opt/outsourcing-etl/inbox") for v in volumes)
     assert any(v.startswith("./etl:") for v in volumes)
 
@@ -97,3 +97,20 @@ def test_secrets_come_from_env_and_the_example_names_every_one():
     # no literal password anywhere in the compose file
     assert not re.search(r"(?i)password\W*[:=]\s*['\"]?(?!\$\{)\w", text)
     assert ".env" in (ROOT / ".gitignore").read_text().split()
+
+
+def test_tasks_cannot_write_the_dags_or_the_code(compose):
+    """#29: a reader tricked into writing a file must find dags/ and the package read-only, or the DAG
+    processor would import what it wrote. Every mount of code is :ro, and the image gives the code to root."""
+    volumes = compose["x-airflow-common"]["volumes"]
+    targets = {volume: volume.split("}")[-1].split(":")[1] for volume in volumes}  # past ${INBOX_DIR:-...}
+    assert {"/opt/airflow/dags", "/opt/outsourcing-etl/etl"} <= set(targets.values()), volumes
+    for volume, target in targets.items():
+        writable = not volume.endswith(":ro")
+        if writable:
+            assert target in ("/opt/outsourcing-etl/data", "/opt/outsourcing-etl/inbox", "/opt/airflow/logs"), volume
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "--chown=airflow" not in dockerfile
+    copies = [line for line in dockerfile.splitlines() if line.startswith("COPY")]
+    assert copies and all("--chmod=555" in line for line in copies), copies
+    assert "pip install --no-cache-dir --no-deps -e" not in dockerfile  # an editable install the user could write

@@ -13,8 +13,6 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-import duckdb
-
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
 from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256, inside_inbox
@@ -22,6 +20,7 @@ from etl.records import ExtractedFile, InputFileError
 from etl.reports.layouts import extract_report
 from etl.reports.metric_mapping import MappingFileError, Schedule, read_mapping_yaml
 from etl.reports.values import spreadsheet_safe
+from etl.sandbox import confined_duckdb
 from etl.settings import Settings
 from etl.tickets.export import read_ticket_export
 
@@ -111,7 +110,8 @@ def _stage_tickets(settings: Settings, item: InboxFile, source: Path, outcome: E
         export.tickets[column] = export.tickets[column].map({v: spreadsheet_safe(v) for v in values})
     target = staged_path(settings, item.path, outcome.sha256).with_suffix(".tickets.parquet")
     target.parent.mkdir(parents=True, exist_ok=True)
-    duckdb.from_df(export.tickets).write_parquet(str(target))  # DuckDB's own Parquet writer: no pyarrow needed
+    with confined_duckdb(folders=[target.parent]) as con:  # DuckDB's own Parquet writer: no pyarrow needed
+        con.from_df(export.tickets).write_parquet(str(target))
     outcome.staged_tickets, outcome.ticket_events, outcome.problems = str(target), export.events, export.problems
     log.info("%s: %d events, %d tickets, columns %s", item.path, export.events, len(export.tickets), export.columns)
 

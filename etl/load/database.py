@@ -7,11 +7,25 @@ SQL is written once with `?` placeholders and portable types; loads go through e
 from __future__ import annotations
 
 import io
+import re
+import secrets
 from pathlib import Path
 
 import pandas as pd
 
+from etl.sandbox import confined_duckdb
 from etl.settings import is_postgres, postgres_params  # noqa: F401 (re-exported)
+
+# a table or column name written into a statement: ours (canonical snake case), never a vendor's header
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+def _identifiers(*names: str) -> list[str]:
+    bad = [n for n in names if not isinstance(n, str) or not _IDENTIFIER.fullmatch(n)]
+    if bad:
+        raise ValueError(f"not a warehouse identifier: {bad[:3]!r}")
+    return list(names)
+
 
 # the advisory lock that serialises loads into one PostgreSQL warehouse (any fixed bigint, unique to this project)
 LOAD_LOCK_KEY = 7_301_991_552
@@ -21,11 +35,10 @@ class DuckDBWarehouse:
     dialect = "duckdb"
 
     def __init__(self, path: Path, read_only: bool = False):
-        import duckdb
-
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(path), read_only=read_only)
+        # the warehouse holds vendors' text: its connection reaches the warehouse file and nothing else
+        self.con = confined_duckdb(path, read_only=read_only)
 
     def execute(self, sql: str, params: list | None = None) -> None:
         self.con.execute(sql, params or [])
@@ -41,6 +54,7 @@ class DuckDBWarehouse:
         if df.empty:
             return 0
         columns, constants = columns or list(df.columns), constants or {}
+        _identifiers(table, *columns, *constants)
         self.con.register("incoming_rows", df)
         try:
             self.con.execute(
@@ -100,15 +114,30 @@ class PostgresWarehouse:
         """COPY `columns` of `df` (default: all) plus `constants` (column -> one value for every row)."""
         if df.empty:
             return 0
-        frame = df[columns or list(df.columns)].assign(**(constants or {}))
+        frame = _without_nul(df[columns or list(df.columns)].assign(**(constants or {})))
+        _identifiers(table, *frame.columns)
+        # NULL is a marker no file can know in advance: a vendor's cell reading \\N stays the text \\N
+        null = f"null-{secrets.token_hex(12)}"
         buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, header=False, na_rep="\\N")
+        frame.to_csv(buffer, index=False, header=False, na_rep=null)
         buffer.seek(0)
         with self.con.cursor() as cur:
             cur.copy_expert(
-                f"copy {table} ({', '.join(frame.columns)}) from stdin with (format csv, null '\\N')", buffer
+                f"copy {table} ({', '.join(frame.columns)}) from stdin with (format csv, null '{null}')", buffer
             )
         return len(df)
+
+    def server_privileges(self) -> list[str]:
+        """What this role could do to the database server's machine: superuser, or a role that runs programs or
+        reads and writes server files. The pipeline needs none of them (a warehouse's owner suffices)."""
+        row = self.query(
+            "select r.rolsuper as superuser, "
+            "pg_has_role(current_user, 'pg_execute_server_program', 'member') as pg_execute_server_program, "
+            "pg_has_role(current_user, 'pg_read_server_files', 'member') as pg_read_server_files, "
+            "pg_has_role(current_user, 'pg_write_server_files', 'member') as pg_write_server_files "
+            "from pg_roles r where r.rolname = current_user"
+        ).iloc[0]
+        return [name for name, held in row.items() if held]
 
     def begin(self) -> None:
         self.execute("begin")
@@ -138,6 +167,21 @@ def relation_exists(db, name: str) -> bool:
     or one no run has built yet, lacks some."""
     found = db.query("select count(*) as n from information_schema.tables where table_name = ?", [name])
     return bool(int(found.iloc[0, 0]))
+
+
+def _without_nul(frame: pd.DataFrame) -> pd.DataFrame:
+    """PostgreSQL text cannot hold NUL: a vendor's NUL becomes U+FFFD, the mark of a character that could not
+    be kept, rather than failing the whole load."""
+    for column in [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]:
+        try:  # vectorised where the column holds text only
+            has_nul = frame[column].str.contains("\x00", regex=False, na=False).astype(bool)
+        except AttributeError:
+            has_nul = frame[column].map(lambda v: isinstance(v, str) and "\x00" in v)
+        if has_nul.any():
+            frame = frame.assign(
+                **{column: frame[column].where(~has_nul, frame[column][has_nul].str.replace("\x00", "\ufffd"))}
+            )
+    return frame
 
 
 def open_warehouse(target: str, read_only: bool = False):

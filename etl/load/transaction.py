@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from etl.load.batch import CanonicalBatch, build_batch, known_metric_keys
@@ -22,6 +21,7 @@ from etl.load.database import open_warehouse
 from etl.load.schema import RAW_COLUMNS, create_schema
 from etl.load.validation import RowFailure, ValidationOutcome, validate
 from etl.records import ExtractedFile, missing_requirements
+from etl.sandbox import confined_duckdb
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +164,12 @@ def validate_and_load(
     )
     db = open_warehouse(warehouse)
     try:
+        if db.dialect == "postgres" and (held := db.server_privileges()):
+            log.warning(
+                "the warehouse role holds %s: it could run programs or touch files on the database server. The "
+                "pipeline needs only to own its database; connect as such a role (docker-compose.yml does)",
+                ", ".join(held),
+            )
         create_schema(db)
         # one load at a time: a second run waits here, then sees what the first registered
         db.lock_for_load()
@@ -224,12 +230,15 @@ def validate_and_load(
     return summary
 
 
+def _staged_tickets(path: str) -> pd.DataFrame:
+    with confined_duckdb(files=[path]) as con:
+        return con.read_parquet(path).df()
+
+
 def _ticket_rows(files: list[ExtractedFile]) -> pd.DataFrame:
     """The staged rows of the ticket exports read in this run, with their file and engagement."""
     frames = [
-        duckdb.read_parquet(f.staged_tickets)
-        .df()
-        .assign(engagement_id=f.engagement_id, file_sha256=f.sha256, file_path=f.path)
+        _staged_tickets(f.staged_tickets).assign(engagement_id=f.engagement_id, file_sha256=f.sha256, file_path=f.path)
         for f in files
         if f.kind == "tickets" and f.status == "extracted" and f.staged_tickets
     ]

@@ -94,12 +94,14 @@ def read_mapping_yaml(path: Path) -> dict:
     too large, not readable YAML or not a mapping at its top."""
     import yaml
 
+    from etl import hand_yaml
+
     if path.is_symlink():
         raise MappingFileError(f"{path.name} is a link; mapping files are read only from the inbox itself")
     if path.stat().st_size > MAX_MAPPING_BYTES:
         raise MappingFileError(f"{path.name} is over the {MAX_MAPPING_BYTES // 1024} KB limit for a mapping file")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = hand_yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise MappingFileError(f"{path.name} is not readable YAML ({first})") from None

@@ -24,6 +24,7 @@ import pandas as pd
 
 from etl.quantities import day_first_in
 from etl.records import InputFileError
+from etl.sandbox import confined_duckdb
 from etl.settings import DBT_PROJECT_DIR
 from etl.tickets.clock import DEFAULT_COVERAGE, Coverage, hours_between
 
@@ -100,31 +101,53 @@ class TicketExport:
     problems: list[dict] = field(default_factory=list)  # {"location", "check", "message"}: quarantined rows
 
 
-def _frame_of(path: Path) -> tuple[duckdb.DuckDBPyConnection, str, tempfile.TemporaryDirectory | None]:
-    """A DuckDB relation over the export's rows, every cell as text; the temporary folder of an unzipped CSV."""
-    con = duckdb.connect()
+def _frame_of(path: Path, work: Path) -> tuple[duckdb.DuckDBPyConnection, dict[str, str]]:
+    """The export's rows as table `events` in a DuckDB confined to the file and `work` (a folder of ours), every
+    cell as text, with the export's row number. Columns are named col_1, col_2, ... by us: a header is data
+    (returned as generated name -> header) and never part of a statement."""
     suffix = path.suffix.lower()
-    tmp = None
     if suffix == ".zip":
-        tmp = tempfile.TemporaryDirectory(prefix="tickets-")
-        path = _unzipped(path, Path(tmp.name))
+        path = _unzipped(path, work)
         suffix = ".csv"
-    if suffix == ".csv":
-        # literals, not parameters: DuckDB reads a literal path in parallel, a prepared one slower
-        quoted = "'" + str(path).replace("'", "''") + "'"
-        missing = "[" + ", ".join("'" + m.replace("'", "''") + "'" for m in MISSING) + "]"
-        con.execute(
-            f"create table events as select *, row_number() over () as export_row from read_csv({quoted}, "
-            f"all_varchar = true, header = true, nullstr = {missing})"
-        )
-    elif suffix == ".xlsx":
-        df = pd.read_excel(path, dtype=str, engine="openpyxl").replace(MISSING, None)
-        df["export_row"] = range(1, len(df) + 1)
-        con.register("events_frame", df)
-        con.execute("create table events as select * from events_frame")
-    else:
+    if suffix not in (".csv", ".xlsx"):
         raise InputFileError(f"a ticket export must be .csv, .zip (holding one .csv) or .xlsx, not {suffix or 'none'}")
-    return con, "events", tmp
+    con = confined_duckdb(files=[path], spill_to=work)
+    try:
+        if suffix == ".csv":
+            # the path and every option bound as parameters; the header read once, then named by us
+            header = con.execute("select * from read_csv(?, all_varchar = true, header = true) limit 0", [str(path)])
+            headers = [d[0] for d in header.description]
+            names = _generated(len(headers))
+            con.execute(
+                "create table events as select *, row_number() over () as export_row from read_csv(?, "
+                "all_varchar = true, header = true, nullstr = ?, names = ?)",
+                [str(path), MISSING, names],
+            )
+        else:
+            df = pd.read_excel(path, dtype=str, engine="openpyxl").replace(MISSING, None)
+            headers = [str(c) for c in df.columns]
+            names = df.columns = _generated(len(headers))
+            con.register("export_rows", df)
+            con.execute("create table events as select *, row_number() over () as export_row from export_rows")
+            con.unregister("export_rows")
+    except BaseException:
+        con.close()
+        raise
+    return con, dict(zip(names, headers))
+
+
+def _generated(n: int) -> list[str]:
+    return [f"col_{i}" for i in range(1, n + 1)]
+
+
+_GENERATED = re.compile(r"col_\d+")
+
+
+def _q(column: str) -> str:
+    """A column of ours, quoted for SQL; anything else is refused rather than written into a statement."""
+    if not _GENERATED.fullmatch(column):
+        raise ValueError(f"not a generated column name: {column!r}")
+    return f'"{column}"'
 
 
 def _unzipped(path: Path, into: Path) -> Path:
@@ -161,20 +184,20 @@ def _too_big(size: int) -> str:
     )
 
 
-def _profile(con, view: str, columns: list[str]) -> dict[str, dict]:
+def _profile(con, headers: dict[str, str]) -> dict[str, dict]:
     """Per column: share of sampled values that look like timestamps, booleans, states, priorities; distinct
-    and non-null counts. One query over a sample, one over the whole for counts."""
-    sample = con.execute(f"select * exclude (export_row) from {view} using sample 1000 rows").fetchdf()
+    and non-null counts, and the column's header. One query over a sample, one over the whole for counts."""
+    columns = list(headers)
+    sample = con.execute("select * exclude (export_row) from events using sample 1000 rows").fetchdf()
     counts = con.execute(
-        "select "
-        + ", ".join(f'approx_count_distinct("{c}") as "d_{i}", count("{c}") as "n_{i}"' for i, c in enumerate(columns))
-        + f" from {view}"
+        "select " + ", ".join(f"approx_count_distinct({_q(c)}), count({_q(c)})" for c in columns) + " from events"
     ).fetchone()
     out = {}
     for i, c in enumerate(columns):
         values = [str(v) for v in sample[c].dropna()]
         n = len(values) or 1
         out[c] = {
+            "header": headers[c],
             "timestamp": sum(bool(_TIMESTAMP.match(v)) for v in values) / n,
             "boolean": sum(v.strip().lower() in _BOOLEAN for v in values) / n,
             "state": sum(bool(_STATE_WORDS.match(v.strip())) for v in values) / n,
@@ -197,8 +220,10 @@ def _hinted(role: str, column: str) -> int:
 
 
 def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) -> dict[str, str]:
-    """Role -> column: a mapping file's names first, then by content with header words as the tie-breaker."""
-    roles: dict[str, str] = {r: c for r, c in (named or {}).items() if c in profile}
+    """Role -> column: a mapping file's names (headers) first, then by content with header words as the
+    tie-breaker."""
+    by_header = {p["header"]: c for c, p in reversed(profile.items())}  # a repeated header: its first column
+    roles: dict[str, str] = {r: by_header[h] for r, h in (named or {}).items() if h in by_header}
     taken = set(roles.values())
 
     def pick(role: str, kind: str, floor: float = 0.8, need_hint: bool = False) -> None:
@@ -206,9 +231,9 @@ def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) 
             return
         # the header's word first, then how many values are of the kind, then the most distinct (an id)
         candidates = [
-            (_hinted(role, c), p[kind], p["distinct"], c)
+            (_hinted(role, p["header"]), p[kind], p["distinct"], c)
             for c, p in profile.items()
-            if c not in taken and p[kind] >= floor and p["non_null"] and (_hinted(role, c) or not need_hint)
+            if c not in taken and p[kind] >= floor and p["non_null"] and (_hinted(role, p["header"]) or not need_hint)
         ]
         if candidates:
             roles[role] = max(candidates)[3]
@@ -226,7 +251,7 @@ def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) 
     pick("priority", "priority", floor=0.95)
     for role in ("reopen_count", "update_count"):
         if role not in roles:
-            hinted = [c for c in profile if c not in taken and _hinted(role, c)]
+            hinted = [c for c, p in profile.items() if c not in taken and _hinted(role, p["header"])]
             if hinted:
                 roles[role] = hinted[0]
                 taken.add(hinted[0])
@@ -247,12 +272,21 @@ def _timestamp_sql(column: str, day_first: bool | None, values: list[str]) -> st
         f"{order.replace('/', '-')} %H:%M:%S",
         f"{order.replace('/', '-')} %H:%M",
     ]
-    col = f'trim("{column}")'
+    col = f"trim({_q(column)})"
     values = [v.strip() for v in values if v and v.strip()]
     listed = ", ".join(f"'{f}'" for f in formats)
     every = f"try_cast({col} as timestamp), try_strptime({col}, [{listed}])"
     usual = next((f for f in formats if values and all(_parses(v, f) for v in values)), None)
     return f"coalesce(try_strptime({col}, '{usual}'), {every})" if usual else f"coalesce({every})"
+
+
+# a ticket's time from 1970 to a year after today: year 1, 1900 or 9999 is a placeholder or a typo, and past
+# 2262 no clock downstream can hold it. Outside, the time is unread, and the ticket says why.
+_PLAUSIBLE = """
+    create temp macro plausible(v) as case when v >= timestamp '1970-01-01' and v < current_date + interval 366 day
+                                           then v end
+"""
+_OUTSIDE = "is not a date and time this reader knows, or lies outside 1970 to a year from now"
 
 
 def _parses(value: str, fmt: str) -> bool:
@@ -267,31 +301,32 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     """One row per ticket, in its last state. `mapping`: the engagement's mapping file (its `ticket_columns`,
     `ticket_priorities` and `business_hours`: a mapping or a contract's 'mon-fri 08:00-18:00'), or None."""
     mapping = mapping or {}
-    con, view, tmp = _frame_of(path)
+    work = tempfile.TemporaryDirectory(prefix="tickets-")
+    con = None
     try:
-        columns = [c for c in con.execute(f"select * from {view} limit 0").fetchdf().columns if c != "export_row"]
-        profile = _profile(con, view, columns)
+        con, headers = _frame_of(path, Path(work.name))
+        profile = _profile(con, headers)
         roles = find_columns(profile, mapping.get("ticket_columns"))
         missing = [r for r in ("ticket_id", "opened_at", "priority") if r not in roles]
         if "resolved_at" not in roles and "closed_at" not in roles:
             missing.append("resolved_at or closed_at")
         if missing:
             raise InputFileError(
-                f"no column holds the ticket's {', '.join(missing)} (columns: {', '.join(columns[:20])}); name "
+                f"no column holds the ticket's {', '.join(missing)} (columns: {', '.join(list(headers.values())[:20])}); name "
                 "them in mappings/<engagement>.yml under ticket_columns, for example ticket_columns: "
                 "{ticket_id: Ref, opened_at: Logged, priority: Sev}"
             )
         stamps = [v for r in TIMESTAMP_ROLES if r in roles for v in profile[roles[r]]["values"]]
         day_first = day_first_in([re.sub(r"\b(\d{2})\b(?=\s)", r"20\1", v) for v in stamps])
-        events = con.execute(f"select count(*) from {view}").fetchone()[0]
+        events = con.execute("select count(*) from events").fetchone()[0]
         samples = {r: profile[roles[r]]["values"] for r in TIMESTAMP_ROLES if r in roles}
-        tickets = _last_states(con, view, roles, day_first, samples)
+        tickets = _last_states(con, roles, day_first, samples)
         pauses = _pauses(con, roles)
-        orphans = _without_id(con, view, roles)
+        orphans = _without_id(con, roles, headers)
     finally:
-        con.close()
-        if tmp:
-            tmp.cleanup()
+        if con is not None:
+            con.close()
+        work.cleanup()
     problems = _checked(tickets, mapping.get("ticket_priorities"))
     bad = {p["ticket_id"] for p in problems}
     problems += orphans
@@ -305,7 +340,8 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     tickets["paused_hours"], tickets["paused_business_hours"] = _paused_hours(tickets, pauses, done, coverage)
     for p in problems:
         p.pop("ticket_id")
-    return TicketExport(tickets.reset_index(drop=True), events, roles, day_first, problems)
+    named = {role: headers[c] for role, c in roles.items()}
+    return TicketExport(tickets.reset_index(drop=True), events, named, day_first, problems)
 
 
 def _paused_hours(tickets: pd.DataFrame, pauses: pd.DataFrame, done: pd.Series, coverage: Coverage):
@@ -324,9 +360,7 @@ def _paused_hours(tickets: pd.DataFrame, pauses: pd.DataFrame, done: pd.Series, 
     return calendar, tickets.ticket_id.map(sums.business).fillna(0.0)
 
 
-def _last_states(
-    con, view: str, roles: dict[str, str], day_first: bool | None, samples: dict[str, list[str]]
-) -> pd.DataFrame:
+def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: dict[str, list[str]]) -> pd.DataFrame:
     """Collapse events to tickets: the last event by update time (then update count, then file order) is the
     ticket's state. Opening and first response are the earliest any event gives; closing the last; resolution
     is the last event's own, so a ticket reopened after a resolution is unresolved until resolved again."""
@@ -334,7 +368,7 @@ def _last_states(
     def col(role: str, sql: str | None = None) -> str:
         if role not in roles:
             return "null"
-        return sql.format(c=f'"{roles[role]}"') if sql else f'"{roles[role]}"'
+        return sql.format(c=_q(roles[role])) if sql else _q(roles[role])
 
     ts = {
         r: (_timestamp_sql(roles[r], day_first, samples[r]) if r in roles else "null::timestamp")
@@ -365,21 +399,22 @@ def _last_states(
                    export_row,
                    row_number() over (partition by trim({id_col}) order by {order}) as recency,
                    count(*) over (partition by trim({id_col})) as events
-            from {view}
+            from events
             where nullif(trim({id_col}), '') is not null
     """)
+    con.execute(_PLAUSIBLE)
     sql = """
         with latest as (
-            select ticket_id, min(opened_at) as first_opened, min(responded_at) as first_responded,
-                   max(closed_at) as last_closed
+            select ticket_id, min(plausible(opened_at)) as first_opened,
+                   min(plausible(responded_at)) as first_responded, max(plausible(closed_at)) as last_closed
             from typed group by ticket_id
         )
         select t.ticket_id, t.priority, t.state,
-               coalesce(t.opened_at, l.first_opened) as opened_at,
+               coalesce(plausible(t.opened_at), l.first_opened) as opened_at,
                l.first_responded as responded_at,
                -- a reopened ticket's resolution is its last one; an event that cleared it (reopened) clears it
-               t.resolved_at as resolved_at,
-               coalesce(t.closed_at, l.last_closed) as closed_at,
+               plausible(t.resolved_at) as resolved_at,
+               coalesce(plausible(t.closed_at), l.last_closed) as closed_at,
                t.opened_text, t.resolved_text,
                case when t.made_sla_text in ('true', 'yes', 'y', '1', 't') then true
                     when t.made_sla_text in ('false', 'no', 'n', '0', 'f') then false end as made_sla,
@@ -396,28 +431,34 @@ def _pauses(con, roles: dict[str, str]) -> pd.DataFrame:
     entered it to the next event. Empty where the export records no states over time."""
     if "updated_at" not in roles or "state" not in roles:
         return pd.DataFrame(columns=["ticket_id", "started", "ended"])
-    return con.execute(f"""
+    return con.execute(
+        """
         select ticket_id, updated_at as started, next_update as ended
         from (
-            select ticket_id, state, updated_at,
-                   lead(updated_at) over (partition by ticket_id order by updated_at, update_count, export_row)
+            select ticket_id, state, plausible(updated_at) as updated_at,
+                   lead(plausible(updated_at)) over (partition by ticket_id order by updated_at, update_count, export_row)
                        as next_update
             from typed where updated_at is not null
         )
-        where regexp_matches(lower(coalesce(state, '')), '{PAUSE_STATES}') and next_update > updated_at
-    """).fetchdf()
+        where regexp_matches(lower(coalesce(state, '')), ?) and next_update > updated_at
+    """,
+        [PAUSE_STATES],
+    ).fetchdf()
 
 
-def _without_id(con, view: str, roles: dict[str, str]) -> list[dict]:
+def _without_id(con, roles: dict[str, str], headers: dict[str, str]) -> list[dict]:
     rows = con.execute(
-        f'select export_row from {view} where nullif(trim("{roles["ticket_id"]}"), \'\') is null order by 1'
+        f"select export_row from events where nullif(trim({_q(roles['ticket_id'])}), '') is null order by 1"
     ).fetchall()
     return [
         {
             "ticket_id": None,
             "location": f"row {n + 1}",
             "check": "ticket_id_present",
-            "message": f"the row has no ticket id (column {roles['ticket_id']!r} is empty), so it belongs to no ticket",
+            "message": (
+                f"the row has no ticket id (column {headers[roles['ticket_id']]!r} is empty), so it belongs to "
+                "no ticket"
+            ),
         }
         for (n,) in rows
     ]
@@ -451,7 +492,7 @@ def _checked(tickets: pd.DataFrame, extra_priorities: dict | None) -> list[dict]
                 "location": f"ticket {row.ticket_id}",
                 "check": "ticket_opened_at_readable",
                 "message": (
-                    f"its opening time {row.opened_text!r} is not a date and time this reader knows"
+                    f"its opening time {row.opened_text!r} {_OUTSIDE}"
                     if pd.notna(row.opened_text)
                     else "it has no opening time, so no clock can run"
                 ),
@@ -465,7 +506,7 @@ def _checked(tickets: pd.DataFrame, extra_priorities: dict | None) -> list[dict]
                 "ticket_id": row.ticket_id,
                 "location": f"ticket {row.ticket_id}",
                 "check": "ticket_resolved_at_readable",
-                "message": f"its resolution time {row.resolved_text!r} is not a date and time this reader knows",
+                "message": f"its resolution time {row.resolved_text!r} {_OUTSIDE}",
             }
         )
     return problems

@@ -1,6 +1,9 @@
+import base64
+import zlib
+
 import pytest
 
-from etl.pdf_document import read_pages
+from etl.pdf_document import MAX_STREAM_BYTES, _check_streams, read_pages
 from etl.records import InputFileError
 from tests.conftest import SAMPLES
 
@@ -69,3 +72,62 @@ def test_only_pages_that_draw_rules_go_to_pdfplumber():
     # page 1 of this contract is prose with no drawn rule; page 2 holds the ruled SLA table
     texts, table_pages = _page_texts(SAMPLES / "contracts" / "ito-infra-northwind.pdf", lambda text: True)
     assert len(texts) == 3 and table_pages == [2]
+
+
+def _zeros_deflated(size: int) -> bytes:
+    packer, out = zlib.compressobj(9), []
+    block = b"\0" * (1 << 22)
+    for _ in range(size // len(block)):
+        out.append(packer.compress(block))
+    return b"".join(out) + packer.flush()
+
+
+def _stream_pdf(dictionary: bytes, payload: bytes) -> bytes:
+    return b"%PDF-1.4\n1 0 obj\n<< " + dictionary + b" >>\nstream\n" + payload + b"\nendstream\nendobj\n%%EOF\n"
+
+
+@pytest.fixture(scope="module")
+def bomb() -> bytes:
+    """Deflated zeros that inflate past the 256 MB stream limit; 300 KB on disk."""
+    return _zeros_deflated(MAX_STREAM_BYTES + (8 << 20))
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["deflate", "deflate twice", "hex then deflate", "abbreviated names", "padded dictionary", "run length"],
+)
+def test_a_stream_bomb_is_refused_whatever_wraps_it(bomb, shape):
+    """#29: the three ways past a check that inflated one zlib layer after a short look for /FlateDecode."""
+    if shape == "deflate":
+        pdf = _stream_pdf(b"/Filter /FlateDecode", bomb)
+    elif shape == "deflate twice":
+        pdf = _stream_pdf(b"/Filter [/FlateDecode /FlateDecode]", zlib.compress(bomb, 9))
+    elif shape == "hex then deflate":
+        pdf = _stream_pdf(b"/Filter [/ASCIIHexDecode /FlateDecode]", bomb.hex().encode() + b">")
+    elif shape == "abbreviated names":
+        pdf = _stream_pdf(b"/Filter [/AHx /Fl]", bomb.hex().encode() + b">")
+    elif shape == "padded dictionary":
+        pdf = _stream_pdf(b"/Filter /FlateDecode" + b" " * 5000 + b"/Length 10", bomb)
+    else:  # 128 copies of a byte per two bytes: 2 MB of runs are 128 MB, 5 MB past the limit
+        pdf = _stream_pdf(b"/Filter /RunLengthDecode", bytes([129, 0]) * (MAX_STREAM_BYTES // 128 + 1) + b"\x80")
+    with pytest.raises(InputFileError, match="inflates past"):
+        _check_streams(pdf)
+
+
+@pytest.mark.parametrize(
+    "dictionary, payload",
+    [
+        (b"/Filter [/FlateDecode /FlateDecode]", zlib.compress(zlib.compress(b"BT (hello) Tj ET" * 1000))),
+        (b"/Filter [/ASCIIHexDecode /FlateDecode]", zlib.compress(b"q 1 0 0 1 0 0 cm Q" * 1000).hex().encode() + b">"),
+        (b"/Filter /ASCII85Decode", base64.a85encode(b"z" * 100_000) + b"~>"),
+        (b"/Filter /DCTDecode", b"\xff\xd8" + b"\0" * 1000),  # an image codec: rendering has its own limit
+        (b"/Filter /FlateDecode", b"not deflate at all"),  # encrypted or broken: pdfium decides
+    ],
+)
+def test_ordinary_layered_streams_pass(dictionary, payload):
+    _check_streams(_stream_pdf(dictionary, payload))
+
+
+def test_the_stream_check_passes_every_sample_contract():
+    for path in sorted((SAMPLES / "contracts").glob("*.pdf")):
+        _check_streams(path.read_bytes())

@@ -81,9 +81,38 @@ KINDS: dict[str, tuple[str, str, str | None]] = {
         "ticket_columns",
     ),
     f"{T}/formula-tickets.csv": ("ticket export with formulas in ids, states and priorities", "loaded", "quarantined"),
+    # statements hidden in what a file holds (the third attack pass, #29): each is loaded or refused as data, and
+    # none of PLANTED may exist after the run. Their good rows use a month other files report too (a later month
+    # would move every engagement's as-of month, #32), so a duplicate may quarantine them
+    f"{T}/sql-header.csv": ("ticket header that closes its identifier and writes into dags/", "loaded", None),
+    f"{T}/sql-header-reads.csv": ("ticket header that quotes /proc/self/environ into an error", "loaded", None),
+    f"{T}/sql-mapped-header.csv": ("hostile headers named by the mapping file's ticket_columns", "loaded", None),
+    f"{R}/sql-sheet-name.xlsx": ("workbook whose sheet name is a statement", None, None),
+    f"{R}/sql-json-keys.json": ("JSON whose keys are statements", None, None),
+    f"{R}/sql-metric-names.csv": ("metric names, units and periods that are statements", None, "quarantine"),
+    "reports/x'); copy (select 1) to 'oetl_planted_folder.py'; --/2025-01.csv": (
+        "engagement folder named as a statement",
+        "quarantined",
+        None,
+    ),
+    "tickets/x\"; copy (select 1) to 'oetl_planted_folder2.py'; --/export.csv": (
+        "ticket folder named as a statement",
+        "quarantined",
+        None,
+    ),
 }
 # the limit the hostile run sets for an unzipped ticket export (the default is 1 GB): the bomb inflates past it
 TICKET_MAX_BYTES = 64 * 1024 * 1024
+
+# where the statements above try to write: the DAG folder, the checkout, /tmp
+PLANTED = [
+    ROOT / "dags" / "oetl_planted_dag.py",
+    ROOT / "oetl_planted_folder.py",
+    ROOT / "oetl_planted_folder2.py",
+    Path("/tmp/oetl_planted_json.py"),
+    Path("/tmp/oetl_planted_metric.py"),
+    Path("/tmp/oetl_planted_mapping.py"),
+]
 
 HEADER = ["Reporting Month", "Service Level", "Target", "Actual", "Status"]
 
@@ -236,6 +265,7 @@ def main(out: Path) -> None:
     (r / "really-text.xlsx").write_text(_csv(_good_rows("2025-12")))
     (out / "reports" / "no-such-engagement" / "2025-01.csv").write_text(_csv(_good_rows("2025-01")[:2]))
     _ticket_files(out / T)
+    _sql_attacks(out)
     _small_bombs(out)
 
 
@@ -324,6 +354,83 @@ def _ticket_files(folder: Path) -> None:
         + "INC0000003,=cmd|' /C calc'!A0,Closed,02/03/2025 09:00,02/03/2025 10:00\n"
         + "INC0000004,4 - Low,Closed,13/03/2025 09:00,13/03/2025 10:00\n"
     )
+
+
+def _copy_to(target: Path) -> str:
+    return f"copy (select 'import os' as code) to '{target}'"
+
+
+def _sql_attacks(out: Path) -> None:
+    """Statements in every place a file's text could reach SQL: headers, mapped headers, sheet names, JSON keys,
+    metric names, units, periods and folder names. Written to break out of a double-quoted identifier or a
+    single-quoted string."""
+    from openpyxl import Workbook
+
+    t, r = out / T, out / R
+    dag, json_, metric, mapping = (PLANTED[0], *PLANTED[3:])
+    rows = "INC9000001,1 - Critical,Closed,03/03/2025 09:00,03/03/2025 10:00\n"
+    header = f'number"), count(1) from events; {_copy_to(dag)}; select count(("number'
+    (t / "sql-header.csv").write_text(
+        f'number,priority,state,opened_at,resolved_at,"{header.replace(chr(34), chr(34) * 2)}"\n'
+        + rows.replace("\n", ",x\n")
+    )
+    reads = 'number") from events; select * from read_text(\'/proc/self/environ\'); --'
+    (t / "sql-header-reads.csv").write_text(
+        f'"{reads.replace(chr(34), chr(34) * 2)}",priority,state,opened_at,resolved_at\n'
+        + rows.replace("INC9000001", "INC9000002")
+    )
+    mapped = {"ticket_id": f"Ref'); {_copy_to(mapping)}; --", "opened_at": 'Logged"; drop table events; --'}
+    (t / "sql-mapped-header.csv").write_text(
+        _csv(
+            [["R-1", "P2", "Closed", "04/03/2025 09:00", "04/03/2025 13:00"]],
+            [mapped["ticket_id"], "Sev", "state", mapped["opened_at"], "resolved_at"],
+        )
+    )
+    (out / "mappings").mkdir(exist_ok=True)
+    (out / "mappings" / f"{ENGAGEMENT}.yml").write_text(
+        json.dumps({"ticket_columns": mapped, "ticket_priorities": {f"P9'); {_copy_to(mapping)}; --": 2}})
+    )
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "x');copy(select 1)to'y.py';--"  # 31 characters at most: a sheet name's limit
+    ws.append(HEADER)
+    for row in _good_rows("2025-06"):
+        ws.append(row)
+    other = wb.create_sheet('a"); drop table t;--')
+    other.append(HEADER)
+    wb.save(r / "sql-sheet-name.xlsx")
+    (r / "sql-json-keys.json").write_text(
+        json.dumps(
+            [
+                {
+                    "Reporting Month": "2025-06",
+                    "Service Level": "Server availability",
+                    "Target": "99.9%",
+                    "Actual": "99.95%",
+                    f'Status"); {_copy_to(json_)}; --': "Met",
+                },
+                {"Reporting Month": "2025-06", f"Service Level'); {_copy_to(json_)}; --": "x", "Actual": "1"},
+            ]
+        )
+    )
+    attack = _copy_to(metric)
+    (r / "sql-metric-names.csv").write_text(
+        _csv(
+            [
+                ["2025-06", "Server availability", "99.9%", "99.95%", "Met"],
+                ["2025-06", f"x'); {attack}; --", "99%", "98%", "Met"],
+                ["2025-06", f'x"); {attack}; --', "99%", "98%", "Met"],
+                [f"2025-06'); {attack}; --", "P1 resolution time", "4", "3.5", "Met"],
+                ["2025-06", "First contact resolution", f"75% '); {attack}; --", f"1 hours'); {attack}; --", "Met"],
+            ]
+        )
+    )
+    for folder, name in (
+        (out / "reports" / "x'); copy (select 1) to 'oetl_planted_folder.py'; --", "2025-01.csv"),
+        (out / "tickets" / "x\"; copy (select 1) to 'oetl_planted_folder2.py'; --", "export.csv"),
+    ):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(_csv(_good_rows("2025-01")) if name.endswith("2025-01.csv") else rows)
 
 
 def _zip_bomb(path: Path, uncompressed_mb: int) -> None:

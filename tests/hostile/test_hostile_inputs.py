@@ -19,7 +19,7 @@ import duckdb
 import pytest
 
 from tests.conftest import ROOT, SAMPLES, normalised_rows
-from tests.hostile.make_corpus import ENGAGEMENT, KINDS, TICKET_MAX_BYTES
+from tests.hostile.make_corpus import ENGAGEMENT, KINDS, PLANTED, TICKET_MAX_BYTES
 from tests.hostile.make_corpus import main as make_corpus
 
 pytestmark = pytest.mark.e2e
@@ -75,7 +75,9 @@ def run(tmp_path_factory):
     clean = _etl_run(_clean_inbox(work / "clean"), work / "clean.duckdb")
     assert clean.returncode == 0, clean.stderr[-2000:]
     warehouse = work / "warehouse.duckdb"
+    before = _watched()
     proc = _etl_run(inbox, warehouse, sys.executable, "-c", _PEAK)
+    written = _watched() ^ before
     peak_mb = int(re.search(r"PEAK_KB (\d+)", proc.stderr).group(1)) / 1024
     con = duckdb.connect(str(warehouse), read_only=True)
 
@@ -84,8 +86,25 @@ def run(tmp_path_factory):
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
-    yield proc, query, peak_mb, (str(warehouse), str(work / "clean.duckdb"), bystander_files)
+    yield proc, query, peak_mb, (str(warehouse), str(work / "clean.duckdb"), bystander_files), written
     con.close()
+
+
+def _watched() -> set[tuple]:
+    """What the run must not change: the DAG folder, the package and the checkout's files (git's view, untracked
+    ones included), and anything in /tmp named like a planted file. Bytecode caches, which other test workers
+    may write meanwhile, are left out."""
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
+    code = {
+        (str(p), p.stat().st_size, p.stat().st_mtime_ns)
+        for folder in ("dags", "etl", "warehouse", "expectations")
+        for p in (ROOT / folder).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    tmp = {(str(p),) for p in Path("/tmp").glob("*oetl_planted*")}
+    return code | tmp | {(line,) for line in status.splitlines()}
 
 
 def _clean_inbox(inbox: Path) -> Path:
@@ -96,6 +115,19 @@ def _clean_inbox(inbox: Path) -> Path:
 def test_the_run_finishes(run):
     proc, *_ = run
     assert proc.returncode == 0, proc.stderr[-3000:]
+
+
+def test_no_statement_hidden_in_a_file_writes_or_reads_outside_the_run(run):
+    """#29: headers, sheet names, JSON keys, metric names, mapping keys and folder names that are statements
+    leave the DAG folder, the code, the checkout and /tmp as they were, and no local file's text reaches the
+    registry."""
+    *_, written = run
+    assert not [p for p in PLANTED if p.exists()]
+    assert not written, sorted(written)[:10]
+    _, query, *_ = run
+    reasons = " ".join(r["reason"] or "" for r in query("select reason from file_registry"))
+    secrets = [Path("/etc/hostname").read_text().strip(), "PATH=", "HOME="]
+    assert not [s for s in secrets if s and s in reasons]
 
 
 def test_the_corpus_has_at_least_thirty_kinds():
@@ -183,7 +215,7 @@ def test_no_formula_reaches_a_spreadsheet_unescaped(run):
 
 
 def test_the_hostile_names_are_data_not_sql(run):
-    _, query, _, (_, _, bystander_files) = run
+    _, query, _, (_, _, bystander_files), _ = run
     assert query("select count(*) as n from file_registry")[0]["n"] == len(KINDS) + len(bystander_files)
 
 
@@ -192,7 +224,7 @@ def test_the_hostile_names_are_data_not_sql(run):
     ["mart_kpi_summary", "mart_sla_attainment", "mart_service_credits", "mart_cost_savings", "mart_renewals"],
 )
 def test_the_attacks_leave_every_other_engagements_figures_as_a_clean_run_has_them(run, mart):
-    _, _, _, (attacked, clean, _) = run
+    _, _, _, (attacked, clean, _), _ = run
     engagements = ", ".join(f"'{e}'" for e in BYSTANDERS)
     sql = f"select * from {mart} where engagement_id in ({engagements})"
     expected = normalised_rows(clean, sql)
@@ -201,5 +233,5 @@ def test_the_attacks_leave_every_other_engagements_figures_as_a_clean_run_has_th
 
 
 def test_memory_stays_bounded(run):
-    _, _, peak_mb, _ = run
+    _, _, peak_mb, *_ = run
     assert peak_mb < MEMORY_LIMIT_MB

@@ -262,3 +262,21 @@ def test_a_time_that_cannot_be_read_is_quarantined_with_it_not_taken_as_missing(
     reasons = {p["location"]: (p["check"], p["message"]) for p in result.problems}
     assert reasons["ticket T-2"][0] == "ticket_resolved_at_readable" and "'next Tuesday'" in reasons["ticket T-2"][1]
     assert reasons["ticket T-3"] == ("ticket_opened_at_readable", "it has no opening time, so no clock can run")
+
+
+@pytest.mark.parametrize(
+    "stamp", ["0001-01-01 00:00:00", "1900-01-01 00:00:00", "9999-12-31 23:59:59", "294247-01-10 04:00:00"]
+)
+def test_a_placeholder_or_impossible_year_is_quarantined_with_the_range_it_missed(tmp_path, stamp):
+    """#29, #37: year 1, 1900, 9999 and 294247 (past any clock downstream) never reach the warehouse."""
+    text = (
+        "number,priority,opened_at,resolved_at\n"
+        f"INC1,2 - High,{stamp},2025-03-03 10:00:00\n"
+        f"INC2,2 - High,2025-03-03 09:00:00,{stamp}\n"
+        "INC3,2 - High,2025-03-03 09:00:00,2025-03-03 10:00:00\n"
+    )
+    result = read_ticket_export(_write(tmp_path, text))
+    assert result.tickets.ticket_id.tolist() == ["INC3"]
+    messages = {p["location"]: p["message"] for p in result.problems}
+    assert set(messages) == {"ticket INC1", "ticket INC2"}
+    assert all("outside 1970 to a year from now" in m for m in messages.values())
