@@ -118,10 +118,14 @@ _ADMIN = re.compile(
 
 
 def _aql(aql: str) -> float | None:
-    """The allowed deviation an AQL cell states: '1% deviation' -> 1; 'No deviation' / 'All' -> 0."""
+    """The allowed deviation an AQL cell states: '1% deviation' -> 1; 'No deviation' / 'All' -> 0. A bare share
+    of at least half is the share that must meet the standard ('95%' -> 5); a bare smaller one, the deviation."""
     if not aql:
         return None
     low = aql.lower()
+    share = re.fullmatch(r"\s*(\d{2,3}(?:\.\d+)?)\s*%\s*", low)
+    if share and 50 <= float(share.group(1)) <= 100:
+        return round(100 - float(share.group(1)), 6)
     m = re.search(r"(\d{1,2}(?:\.\d+)?)%\s*(?:deviation|error|defects?|of (?:the )?\w+ (?:may|are|can))?", low)
     if re.search(r"\bno deviation|\bzero (?:deviation|defects)|\b100% (?:compliance|of the time|accura)", low):
         return 0.0
@@ -165,7 +169,7 @@ def _aql_standard(text: str, aql: str) -> Level | None:
 def _pct_level(text: str, aql: str) -> Level | None:
     for pattern in (
         _PCT + r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:availability|available|uptime|accuracy|compatibility|"
-        r"of the time|of (?:the )?(?:days|monthly|menu|trailers|racks|personnel|customer|transactions|items))",
+        r"of the time|of (?:the )?days)",
         r"\b(?:availability|uptime|available)\b[^.;%]{0,80}?\b(?:of|at least|minimum of|no less than|not less than)\s+"
         + _PCT,
         r"\b(?:SLA|service level)\s+(?:is|shall be)\s+(?:a\s+)?(?:minimum of|at least)\s+" + _PCT,
@@ -177,6 +181,38 @@ def _pct_level(text: str, aql: str) -> Level | None:
         m = re.search(pattern, text, re.I)
         if m and 0 < float(m.group("pct")) <= 100:
             return Level(float(m.group("pct")), "percent", "higher")
+    return None
+
+
+# what a share of money is a share of: a price, a credit or a cap, never a service level
+_MONEY = (
+    r"(?:charges?|fees?|costs?|prices?|amounts?|invoices?|invoiced|payments?|revenues?|budget|savings|credits?|"
+    r"compensation|dollars|shares|equity|profits?|royalt\w*|proceeds|sums?|value|rent|salar\w*|taxes|premiums?)"
+)
+# the outcome a standard states of its share: a participle (met, completed, identified), or a verb in the
+# present (execute, pass) after its subject
+_OUTCOME = (
+    r"(?:\w+ed|met|done|made|kept|held|sent|given|taken|written|run|built|won|(?:are|is|were|be)\s+\w+|execute|pass)"
+)
+
+
+def _pct_of_class(text: str, aql: str) -> Level | None:
+    """A standard that opens with its share: "90% of milestones met", "95% of the audits are passed", or the
+    share and its measure alone: "95% positive rating", "5% improvement each quarter". A share of money
+    (charges, fees, a credit) is a price, never a level."""
+    m = re.match(
+        r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?"
+        + _PCT
+        + r"\s+(?:of\s+(?!(?:the\s+|all\s+|its\s+|any\s+)?(?:\w+\s+){0,3}?"
+        + _MONEY
+        + r"\b)(?:[\w'\"-]+\s+){1,8}?"
+        + _OUTCOME
+        + r"\b|(?:positive|favou?rable|satisfaction|completion|compliance|reduction|improvement|accuracy)\b)",
+        text,
+        re.I,
+    )
+    if m and 0 < float(m.group("pct")) <= 100:
+        return Level(float(m.group("pct")), "percent", "higher")
     return None
 
 
@@ -246,6 +282,7 @@ RULES: tuple[LevelRule, ...] = (
             ("All calls are answered within 20 seconds of call initiation.", "1% deviation.", (99, "percent", 20)),
             ("All entries are complete and accurate.", "No deviation.", (100, "percent", None)),
             ("Invoices processed within 1 day of receipt", "2%", (98, "percent", 1)),
+            ("Work orders closed within 5 working days", "95%", (95, "percent", 5)),
         ),
         negative=(("Reports are delivered within x days", "(INSERT AQL)"), ("Reports are accurate", "")),
     ),
@@ -256,9 +293,26 @@ RULES: tuple[LevelRule, ...] = (
             ("each of the Core Systems shall have 99% Availability.", "", (99, "percent", None)),
             ("the SLA is a minimum of 99.7% measured monthly", "", (99.7, "percent", None)),
             ("Elevators are fully operational 99% of the time.", "", (99, "percent", None)),
-            ("98% of trailers serviceable.", "", (98, "percent", None)),
         ),
         negative=(("a discount of 10% of the fees", ""), ("Licensee shall pay 50% of the costs", "")),
+    ),
+    LevelRule(
+        "percent of a class meeting a standard",
+        _pct_of_class,
+        positive=(
+            ("90% of scheduled inspections completed.", "", (90, "percent", None)),
+            ("97% of the inspections are passed on the first attempt", "", (97, "percent", None)),
+            ("b) 85% of planned training sessions delivered", "", (85, "percent", None)),
+            ("92% positive rating on the annual survey.", "", (92, "percent", None)),
+            ("100% of planned regression tests execute successfully.", "", (100, "percent", None)),
+        ),
+        negative=(
+            ("5% of the monthly charge for each missed level", ""),
+            ("12% of the Charges invoiced for the month are at risk", ""),
+            ("10% of the fees paid in the prior year", ""),
+            ("The credit is 8% of the total amount invoiced", ""),
+            ("25% of the outstanding shares held by the Company", ""),
+        ),
     ),
     LevelRule(
         "average time or less",
@@ -309,14 +363,18 @@ def read_level(text: str, aql: str = "", rules: tuple[LevelRule, ...] = RULES) -
 
 # ---- where commitments are: pages about service levels, their tables and their sentences ----
 
+# spaces as \s+: a text layer breaks a heading's words over lines ("Acceptable / Quality / Levels")
 SLA_CUE = re.compile(
-    r"(?i)service[- ]levels?\b|\bSLAs?\b|performance standards?|acceptable quality level|\bAQLs?\b|"
-    r"performance requirements summary|response times?|resolution times?|\bseverity\b|\bavailability\b|\buptime\b"
+    r"(?i)service[- ]levels?\b|\bSLAs?\b|performance\s+standards?|acceptable\s+quality\s+level|\bAQLs?\b|"
+    r"performance\s+requirements\s+summary|performance\s+measures?|response\s+times?|resolution\s+times?|\bseverity\b|\bavailability\b|"
+    r"\buptime\b"
 )
 _SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
     r"performance standard|serviceable|meet the standard|of the time|deployed|transactions"
 )
+# a sentence that opens with a share states a standard, whatever its measure is called
+_OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
 _PLACEHOLDER = re.compile(r"\b[xX]%|\b[xX]\s+(?:minutes|hours|days|per)\b|INSERT AQL|_{3,}|\bas agreed\b", re.I)
 
 
@@ -339,7 +397,7 @@ def _split_items(cell: str) -> list[str]:
 
 # "1% deviation", "No deviation", "2%", and "10% of the voice mail messages may be answered within 60 minutes"
 _AQL_ITEM = re.compile(
-    r"(?i)\d{1,2}(?:\.\d+)?%\s*deviation|\bno deviation|^\s*\d{1,2}(?:\.\d+)?%\s*$"
+    r"(?i)\d{1,2}(?:\.\d+)?%\s*deviation|\bno deviation|^\s*\d{1,3}(?:\.\d+)?%\s*$"
     r"|^\s*\d{1,2}(?:\.\d+)?%\s+of\s+[\w\s-]{0,50}?\b(?:may|are|can)\b"
 )
 
@@ -433,6 +491,11 @@ def _row_levels(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str
         aql_items = [a for a in _split_items(aql_cell) if _AQL_ITEM.search(a)] if aql_cell else []
         if aql_cell and len(items) == 1:
             aql_items = [aql_cell]
+        shares = re.findall(r"\d{1,3}(?:\.\d+)?\s*%", aql_cell) if _SHARES.fullmatch(aql_cell or "") else []
+        if len(shares) > 1:  # "100% 90% 95%": one share a standard, or none where the standards do not split so
+            if len(shares) != len(items):
+                continue
+            aql_items = shares
         found_here = 0
         for k, item in enumerate(items):
             if _PLACEHOLDER.search(item):
@@ -456,13 +519,91 @@ def _row_levels(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str
     return out
 
 
+_SHARES = re.compile(r"(?:\s*\d{1,3}(?:\.\d+)?\s*%)+\s*")
+
+
+def _shares_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> None:
+    """A column whose every filled cell holds only shares ("95%", "100% 90%") is the quality-level column,
+    whatever its header says (a header split over rows, or none)."""
+    width = max((len(row) for row in body), default=0)
+    for i in range(width):
+        cells = [row[i] for row in body if i < len(row) and row[i].strip()]
+        if len(cells) >= 2 and all(_SHARES.fullmatch(c) for c in cells) and i not in roles["aql"]:
+            for indexes in roles.values():
+                if i in indexes:
+                    indexes.remove(i)
+            roles["aql"].append(i)
+    roles["aql"].sort()
+
+
+def _cell_level(cell: str) -> tuple[float, str] | None:
+    """The one level a cell holds: a share or a duration, with nothing else numeric beside it (an item letter
+    before it may stay: "b. 80 percent of goal")."""
+    text = normalise(cell)
+    shares = re.findall(r"(\d{1,3}(?:\.\d+)?)%", text)
+    times = list(re.finditer(time_pattern("t"), text, re.I))
+    if len(shares) == 1 and not times:
+        return float(shares[0]), "percent"
+    if len(times) == 1 and not shares:
+        return float(times[0].group("t")), time_unit(times[0], "t")
+    return None
+
+
+_LOWER_SIDE = re.compile(r"(?i)\bmin(?:imum|\.)?\b|\bfloor\b|\bthreshold\b")
+
+
+def _paired_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
+    """Two columns of levels side by side, one consistently the better of the two in every row that fills
+    both (expected and minimum, target and floor): each row one level with its minimum, named by the row's
+    longest text cell. Higher shares and shorter times are better; a header word (minimum, floor) settles
+    which column is the floor only where the values do not."""
+    width = max(len(row) for row in table)
+    rows = [[" ".join(c.split()) for c in row] + [""] * (width - len(row)) for row in table]
+    levels = {i: [_cell_level(row[i]) for row in rows] for i in range(width)}
+    columns = [i for i, cells in levels.items() if sum(c is not None for c in cells) >= 2]
+    if len(columns) != 2:
+        return []
+    a, b = columns
+    pairs = [(k, levels[a][k], levels[b][k]) for k in range(len(rows)) if levels[a][k] and levels[b][k]]
+    if len(pairs) < 2 or any(x[1] != y[1] for _, x, y in pairs):
+        return []
+    if any(x[1] == "percent" and min(x[0], y[0]) < 50 for _, x, y in pairs):
+        return []  # small shares beside each other are allowed deviations (AQLs per lot), not a level and floor
+    header = " ".join(row[a] for row in rows[:3]), " ".join(row[b] for row in rows[:3])
+    if any(re.search(r"(?i)\bmax", h) for h in header):
+        return []  # a maximum beside a level is the outer limit of the cases that miss it, not a floor
+    better_b = {(y[0] > x[0]) if x[1] == "percent" else (y[0] < x[0]) for _, x, y in pairs if x[0] != y[0]}
+    if len(better_b) != 1:  # the columns cross: a header word must say which is the floor
+        if not (_LOWER_SIDE.search(header[0]) or _LOWER_SIDE.search(header[1])):
+            return []
+        better_b = {bool(_LOWER_SIDE.search(header[0]))}
+    target_col, floor_col = (b, a) if better_b.pop() else (a, b)
+    found = []
+    for k, *_ in pairs:
+        texts = [c for i, c in enumerate(rows[k]) if i not in (a, b) and c]
+        if not texts:
+            continue
+        name = max(texts, key=len)
+        (target, unit), (floor, _) = levels[target_col][k], levels[floor_col][k]
+        direction = "higher" if unit == "percent" else "lower"
+        level = Level(target, unit, direction, minimum=floor, rule="level and minimum columns")
+        source = f"{name} {rows[k][floor_col]} {rows[k][target_col]}"
+        found.append(FoundLevel(name[:300], level, page, source, in_table=True))
+    return found
+
+
 def _table_levels(page: PdfPage) -> list[FoundLevel]:
     found: list[FoundLevel] = []
     for table in page.tables:
         if not table or len(table[0]) < 2:
             continue
+        paired = _paired_levels(table, page.number)
+        if paired:
+            found += paired
+            continue
         roles = _header_roles(table[0])
         body = table[1:] if roles["standard"] or roles["aql"] else table
+        _shares_by_content(roles, body)
         for row in body:
             cells = [" ".join(c.split()) for c in row]
             if not any(cells):
@@ -480,7 +621,8 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
     text = page.text
     for chunk in re.split(r"(?<=[.;])\s+|\n(?=\s*(?:[●•Ø·*-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n", text):
         sentence = " ".join(chunk.split())
-        if len(sentence) < 12 or len(sentence) > 600 or not _SENTENCE_CUE.search(sentence):
+        cued = _SENTENCE_CUE.search(sentence) or _OPENS_WITH_SHARE.match(sentence)
+        if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue
         if _PLACEHOLDER.search(sentence) or _ADMIN.search(sentence):
             continue

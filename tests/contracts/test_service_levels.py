@@ -123,3 +123,59 @@ def test_eval_sla_on_the_shared_development_set_meets_the_issue_bar():
     as_agreed = [d for name, d in documents.items() if not d["gold_core"] and name.startswith("1934")]
     assert as_agreed and as_agreed[0]["extracted"] == 0
     assert set(result["rules"]) <= {r.name for r in RULES} | {"severity matrix", "schedule table"}
+
+
+def test_a_column_of_shares_is_the_quality_level_whatever_its_header_says():
+    """#30: the quality-level column found by what its cells hold (its header split over rows here), each share
+    paired with its one standard; a cell of several shares beside standards that do not split as many is
+    left unread, never paired by guess."""
+    page = PdfPage(
+        1,
+        "Required performance metrics. Acceptable\nQuality\nLevels",
+        [
+            [
+                ["Service", "Performance Standards", "", "Acceptable", "Method"],
+                ["", "", "", "Quality Levels", ""],
+                ["Mail room", "Parcels delivered to the addressee within 2 working days", "97%", "", "Random"],
+                ["Fleet", "Vehicle inspections completed as scheduled", "90%", "", "Files"],
+                ["Stores", "Keep stock levels Report stock as required", "95% 100% 90%", "", "Files"],
+            ]
+        ],
+    )
+    found = {(f.level.target, f.level.threshold, f.level.threshold_unit) for f in find_levels([page])}
+    assert (97.0, 2.0, "business days") in found and (90.0, None, None) in found
+    assert not [f for f in find_levels([page]) if "Stores" in f.name]
+
+
+def test_a_share_of_money_is_never_a_standard_even_when_it_opens_a_sentence():
+    page = PdfPage(
+        1, "Service levels.\n12% of the monthly Charges are at risk.\n95% of site inspections are passed.", []
+    )
+    found = [(f.level.target, f.name) for f in find_levels([page])]
+    assert found == [(95.0, "95% of site inspections are passed.")]
+
+
+@pytest.mark.parametrize(
+    "header, rows, expected",
+    [
+        # a level and its floor, the better column found from the values; the header says nothing
+        (
+            ["Measure", "Level A", "Level B"],
+            [["Orders shipped complete", "88 percent", "96 percent"], ["Invoices right first time", "90%", "99%"]],
+            [("Orders shipped complete", 96.0, 88.0, "percent"), ("Invoices right first time", 99.0, 90.0, "percent")],
+        ),
+        # durations: the shorter is the level
+        (
+            ["Ticket class", "Goal", "Ceiling"],
+            [["Password resets", "1 hour", "4 hours"], ["Hardware swaps", "2 days", "5 days"]],
+            [("Password resets", 1.0, 4.0, "hours"), ("Hardware swaps", 2.0, 5.0, "days")],
+        ),
+        # a maximum beside a level is an outer limit; small shares side by side are allowed deviations
+        (["Item", "Standard", "Maximum"], [["Calls", "90%", "99%"], ["Mail", "80%", "95%"]], []),
+        (["Item", "Lot A", "Lot B"], [["Calls", "2%", "5%"], ["Mail", "1%", "4%"]], []),
+    ],
+)
+def test_two_columns_of_levels_read_as_a_level_and_its_floor(header, rows, expected):
+    page = PdfPage(1, "Performance standards", [[header, *rows]])
+    found = [(f.name, f.level.target, f.level.minimum, f.level.unit) for f in find_levels([page]) if f.level.minimum]
+    assert found == expected
