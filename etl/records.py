@@ -45,6 +45,10 @@ CONTRACT_FIELDS = [
     "credit_yearly_cap_pct",
     # what the at-risk % applies to: 'contract' (the contract's monthly charges) or 'invoice' (the month's invoice)
     "at_risk_basis",
+    # the hours a business-hours ticket clock runs in ('mon-fri 08:00-18:00'), and whether tickets count in the
+    # month they were opened or resolved: both drive ticket-measured service levels
+    "coverage_hours",
+    "ticket_month_basis",
 ]
 NUMERIC_CONTRACT_FIELDS = [
     "annual_charges",

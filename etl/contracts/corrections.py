@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from etl.quantities import CURRENCY_CODES, unit_ranges
+from etl.quantities import CURRENCY_CODES, parse_coverage, unit_ranges
 from etl.records import (
     CONTRACT_FIELDS,
     CREDIT_MODELS,
@@ -181,6 +181,15 @@ def _term_value(field: str, raw) -> str | None | Exception:
         return ValueError(f"{raw!r} is not a supported currency; one of {', '.join(CURRENCY_CODES)}")
     if field == "auto_renewal":
         return "true" if raw is True or str(raw).lower() in ("true", "yes") else "false"
+    if field == "coverage_hours":
+        window = parse_coverage(str(raw))
+        return window or ValueError(
+            f"{raw!r} is not a service window; write e.g. 'Monday to Friday, 8:00 to 18:00' or 24x7"
+        )
+    if field == "ticket_month_basis" and str(raw).strip().lower() not in ("opened", "resolved"):
+        return ValueError(f"{raw!r} is not opened or resolved (the month a ticket counts in)")
+    if field == "ticket_month_basis":
+        return str(raw).strip().lower()
     return str(raw).upper() if field == "currency" else str(raw)
 
 

@@ -1,6 +1,9 @@
 """Terms and service levels entered by hand: each entry loads with its line; a typo is named, with its fix."""
 
-from etl.contracts.corrections import read_corrections
+import pytest
+
+from etl.contracts.corrections import DATE_FIELDS, read_corrections
+from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS
 
 GOOD = """terms:
   annual_charges: 1,200,000
@@ -111,3 +114,47 @@ def test_credit_models_and_thresholds_load_and_their_typos_are_named(tmp_path):
     messages = " | ".join(p["message"] for p in out.problems)
     assert "line 10" in messages and "did you mean 'hours'" in messages
     assert "credit_model 'flat' is not one of" in messages and "level:percent pairs" in messages
+
+
+def _sample_value(field: str) -> tuple[str, str]:
+    """A value a person would write for the field, and what the warehouse keeps."""
+    if field in NUMERIC_CONTRACT_FIELDS:
+        return "12", "12"
+    if field in DATE_FIELDS:
+        return "2025-01-31", "2025-01-31"
+    return {
+        "currency": ("eur", "EUR"),
+        "auto_renewal": ("yes", "true"),
+        "coverage_hours": ("'Monday to Friday, 8:00 to 18:00'", "mon-fri 08:00-18:00"),
+        "ticket_month_basis": ("Opened", "opened"),
+    }.get(field, ("written by hand", "written by hand"))
+
+
+@pytest.mark.parametrize("field", CONTRACT_FIELDS)
+def test_every_contract_field_can_be_entered_by_hand(tmp_path, field):
+    """#31: a field the extractor reads and the marts use (coverage_hours, ticket_month_basis among them) is
+    never refused as unknown in a corrections file."""
+    written, kept = _sample_value(field)
+    path = tmp_path / "eng.yml"
+    path.write_text(f"terms:\n  {field}: {written}\n")
+    out = read_corrections(path, "eng", "sha")
+    assert out.problems == [], out.problems
+    assert [(t.field, t.value) for t in out.terms] == [(field, kept)]
+
+
+@pytest.mark.parametrize("field, value", [("coverage_hours", "whenever"), ("ticket_month_basis", "closed")])
+def test_a_ticket_setting_that_cannot_be_used_is_named(tmp_path, field, value):
+    path = tmp_path / "eng.yml"
+    path.write_text(f"terms:\n  {field}: {value}\n")
+    out = read_corrections(path, "eng", "sha")
+    assert out.terms == [] and field in out.problems[0]["message"]
+
+
+def test_every_field_a_term_rule_reads_can_be_corrected_by_hand():
+    """#31: ticket_month_basis and coverage_hours were read from contracts and used by the marts, yet refused
+    as unknown fields in a corrections file. A rule's field must be one a person can enter ('party' rules
+    feed client and vendor, which are)."""
+    from etl.contracts.term_rules import RULES
+
+    read = {r.field for r in RULES.values()} - {"party"}
+    assert read <= set(CONTRACT_FIELDS), read - set(CONTRACT_FIELDS)
