@@ -200,8 +200,13 @@ def validate_and_load(
             for k, e, sha, path in zip(done.kind, done.engagement_id, done.sha256, done.path)
         }
         registered = set(zip(registry.path, registry.sha256))
+        # of two contracts with the same bytes, the one whose engagement has reports or tickets is the original:
+        # a copy under a name that sorts first must not take its place and orphan its reports
+        evidence = {f.engagement_id for f in files if f.kind != "contract"} | set(
+            registry.engagement_id[registry.kind != "contract"]
+        )
         fresh: list[ExtractedFile] = []
-        for f in files:
+        for f in sorted(files, key=lambda f: f.kind == "contract" and f.engagement_id not in evidence):
             if f.status == "unchanged" or (f.path, f.sha256) in registered:
                 continue  # unchanged since discovery, or registered meanwhile by a concurrent run
             other = loaded_shas.get(content_key(f.kind, f.engagement_id, f.sha256))

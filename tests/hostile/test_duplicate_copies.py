@@ -23,7 +23,7 @@ def load_once(tmp_path, copies: list[str]) -> dict[str, dict]:
     """The engagement's contract and its report at REAL and at each of `copies` (inbox paths), loaded in one
     run; returns the registry rows and, under "months", the rows loaded from REAL."""
     inbox = tmp_path / "inbox"
-    (inbox / "contracts").mkdir(parents=True)
+    (inbox / "contracts").mkdir(parents=True, exist_ok=True)
     shutil.copy(SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf", inbox / "contracts")
     for path in (REAL, *copies):
         (inbox / path).parent.mkdir(parents=True, exist_ok=True)
@@ -54,3 +54,17 @@ def test_a_copy_within_one_engagement_is_a_duplicate(tmp_path):
     assert registry[REAL]["status"] == "loaded"
     copy = registry[f"reports/{ENGAGEMENT}/copy of {REPORT}"]
     assert copy["status"] == "unchanged" and REAL in copy["reason"]
+
+
+def test_a_contract_copied_under_a_name_that_sorts_first_does_not_take_the_real_ones_place(tmp_path):
+    """#37: a byte-identical contracts/aaa-copy.pdf made the real contract a duplicate, its reports orphans and
+    the copy a new engagement. The contract whose engagement has reports is the original."""
+    shutil.copy(SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf", (tmp_path / "aaa-copy.pdf"))
+    inbox_copy = "contracts/aaa-copy.pdf"
+    (tmp_path / "inbox" / "contracts").mkdir(parents=True)
+    shutil.copy(tmp_path / "aaa-copy.pdf", tmp_path / "inbox" / inbox_copy)
+    registry = load_once(tmp_path, [])
+    assert registry[f"contracts/{ENGAGEMENT}.pdf"]["status"] == "loaded"
+    assert registry[REAL]["status"] == "loaded" and registry["months"]["n"] > 0
+    copy = registry[inbox_copy]
+    assert copy["status"] == "unchanged" and f"contracts/{ENGAGEMENT}.pdf" in copy["reason"]
