@@ -105,6 +105,26 @@ def _gaps(f: ExtractedFile) -> str:
     )
 
 
+def _refuse_corrections_without_contract(files: list[ExtractedFile], registry: pd.DataFrame) -> None:
+    """A corrections file applies to the engagement it names, and only where that engagement has a contract
+    (registered before, or arriving now); one without is quarantined with what to do, never an engagement of its
+    own whose rows could fail the build for every other."""
+    # a contract counts even where it could not be read: hand entries are how its terms get in
+    pdfs = registry[registry.kind == "contract"]
+    have = set(pdfs.engagement_id[~pdfs.path.str.endswith((".yml", ".yaml"))]) | {
+        f.engagement_id for f in files if f.kind == "contract" and f.origin == "extracted"
+    }
+    for f in files:
+        if f.kind == "contract" and f.origin == "entered by hand" and f.status == "extracted":
+            if f.engagement_id not in have:
+                f.status = "quarantined"
+                f.reason = (
+                    f"corrections for {f.engagement_id!r}, which has no contract in the inbox: add "
+                    f"contracts/{f.engagement_id}.pdf, or rename this file after the engagement it corrects"
+                )
+                f.contract_terms, f.sla_terms = [], []
+
+
 def _rejected_files(batch: CanonicalBatch, outcome: ValidationOutcome) -> dict[str, list[str]]:
     """Contract files quarantined whole (two documents for one engagement), each with its messages."""
     path_of_contract_row = dict(zip(batch.contracts.row_id, batch.contracts.file_path))
@@ -216,6 +236,7 @@ def validate_and_load(
             elif f.status == "extracted":
                 loaded_shas.setdefault(content_key(f.kind, f.engagement_id, f.sha256), f.path)
             fresh.append(f)
+        _refuse_corrections_without_contract(fresh, registry)
 
         batch = build_batch(fresh, known_sla, mappings_dir, known_terms, run_month=f"{loaded_at:%Y-%m}-01")
         # one validation of every suite per run (Great Expectations' setup costs more than its rows)

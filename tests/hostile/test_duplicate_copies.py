@@ -68,3 +68,14 @@ def test_a_contract_copied_under_a_name_that_sorts_first_does_not_take_the_real_
     assert registry[REAL]["status"] == "loaded" and registry["months"]["n"] > 0
     copy = registry[inbox_copy]
     assert copy["status"] == "unchanged" and f"contracts/{ENGAGEMENT}.pdf" in copy["reason"]
+
+
+def test_corrections_for_an_engagement_without_a_contract_are_quarantined_with_what_to_do(tmp_path):
+    """#37: a two-line corrections file for an engagement with no contract became an engagement of its own and
+    failed the build for every other. It is refused with its reason; the real engagement loads as before."""
+    (tmp_path / "inbox" / "contracts").mkdir(parents=True)
+    (tmp_path / "inbox" / "contracts" / "ghost.yml").write_text("terms:\n  annual_charges: 0\n  currency: EUR\n")
+    registry = load_once(tmp_path, [])
+    ghost = registry["contracts/ghost.yml"]
+    assert ghost["status"] == "quarantined" and "contracts/ghost.pdf" in ghost["reason"]
+    assert registry[REAL]["status"] == "loaded" and registry["months"]["n"] > 0
