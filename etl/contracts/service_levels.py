@@ -245,6 +245,15 @@ def _count_cap(text: str, aql: str) -> Level | None:
     )
     if m:
         return Level(float(m.group("n")), "count", "lower")
+    # a threshold cell: "3 valid customer complaints per month" is the most a period may bring
+    m = re.match(
+        r"\s*(?P<n>\d+)\s+(?:\w+\s+){0,3}?(?:complaints?|incidents?|errors?|outages?|failures?|defects?|deviations?)"
+        r"\s+(?:per|a|each|in any)\s+(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
+        text,
+        re.I,
+    )
+    if m:
+        return Level(float(m.group("n")), "count", "lower")
     if re.search(
         r"^\s*(?:\d\)\s*)?no\s+(?:\w+[\s-]+){0,3}?(?:violations|discrepancies|reports|outages|errors)\b", text, re.I
     ):
@@ -336,8 +345,14 @@ RULES: tuple[LevelRule, ...] = (
         positive=(
             ("No more than 5 valid complaints about the service are received during a month.", "", (5, "count", None)),
             ("No safety violations.", "", (0, "count", None)),
+            ("4 substantiated user complaints per quarter", "", (4, "count", None)),
+            ("0 missed pickups errors per week", "", (0, "count", None)),
         ),
-        negative=(("No amendment shall be effective unless in writing", ""),),
+        negative=(
+            ("No amendment shall be effective unless in writing", ""),
+            ("2 meetings per month", ""),
+            ("In 3 incidents per month the vendor pays a credit", ""),
+        ),
     ),
     LevelRule(
         "time per severity or priority",
@@ -366,7 +381,8 @@ def read_level(text: str, aql: str = "", rules: tuple[LevelRule, ...] = RULES) -
 # spaces as \s+: a text layer breaks a heading's words over lines ("Acceptable / Quality / Levels")
 SLA_CUE = re.compile(
     r"(?i)service[- ]levels?\b|\bSLAs?\b|performance\s+standards?|acceptable\s+quality\s+level|\bAQLs?\b|"
-    r"performance\s+requirements\s+summary|performance\s+measures?|response\s+times?|resolution\s+times?|\bseverity\b|\bavailability\b|"
+    r"performance\s+requirements\s+summary|performance\s+measures?|performance\s+thresholds?|"
+    r"service\s+delivery\s+summary|response\s+times?|resolution\s+times?|\bseverity\b|\bavailability\b|"
     r"\buptime\b"
 )
 _SENTENCE_CUE = re.compile(
@@ -410,7 +426,7 @@ def _header_roles(header: list[str]) -> dict[str, list[int]]:
             roles["credit"].append(i)  # what follows a miss, or how it is checked: not the level
         elif re.search(r"\baql\b|acceptable quality", low) and "standard" not in low:
             roles["aql"].append(i)
-        elif re.search(r"standard|response|resolution|target|level|liability|aql|objective and", low):
+        elif re.search(r"standard|response|resolution|target|level|liability|aql|objective and|threshold", low):
             roles["standard"].append(i)
         elif re.search(r"requirement|service|objective|outcome|metric|measure|task|severity|priority|item", low):
             roles["name"].append(i)

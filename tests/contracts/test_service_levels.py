@@ -179,3 +179,25 @@ def test_two_columns_of_levels_read_as_a_level_and_its_floor(header, rows, expec
     page = PdfPage(1, "Performance standards", [[header, *rows]])
     found = [(f.name, f.level.target, f.level.minimum, f.level.unit) for f in find_levels([page]) if f.level.minimum]
     assert found == expected
+
+
+def test_a_threshold_column_of_complaint_caps_is_read_per_row():
+    """A Service Delivery Summary (the Air Force's name for the performance requirements table) whose
+    threshold column caps complaints per month: each row its own count, lower is better."""
+    page = PdfPage(
+        1,
+        "SERVICE DELIVERY SUMMARY",
+        [
+            [
+                ["Para.", "Performance Objectives", "Performance Threshold"],
+                [
+                    "2.1",
+                    "Offices: floors swept and bins emptied to the stated standard.",
+                    "4 valid complaints per month",
+                ],
+                ["2.2", "Kitchens: surfaces cleaned to the stated standard.", "1 valid customer complaint per week"],
+            ]
+        ],
+    )
+    found = sorted((f.level.target, f.level.unit, f.level.direction) for f in find_levels([page]))
+    assert found == [(1.0, "count", "lower"), (4.0, "count", "lower")]
