@@ -46,7 +46,13 @@ def failure_notifiers() -> list[BaseNotifier]:
             SmtpNotifier(
                 to=[a.strip() for a in to.split(",") if a.strip()],
                 subject="outsourcing-etl: {{ ti.dag_id }}.{{ ti.task_id }} failed in {{ ti.run_id }}",
-                html_content="{{ ti.dag_id }}.{{ ti.task_id }} failed: {{ exception }}",
+                # no error text in the mail: it can quote a vendor's file, and the mail is HTML. The error is in
+                # the warehouse's task_failures table and the task log
+                html_content=(
+                    "{{ ti.dag_id | e }}.{{ ti.task_id | e }} failed in {{ ti.run_id | e }} "
+                    "({{ exception.__class__.__name__ | e }}). The error is in the warehouse's task_failures "
+                    "table and in the task's log."
+                ),
             )
         )
     return notifiers

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import urllib.request
 from datetime import UTC, datetime
 
@@ -55,10 +56,31 @@ def record_failure(warehouse: str, record: dict) -> bool:
         return False
 
 
+# where an error starts quoting what it was processing: a database's DETAIL/CONTEXT lines carry the row's text
+_ROW_CONTENT = re.compile(r"(?is)\s*(?:\bDETAIL:|\bCONTEXT:|\bLINE \d+:|\bCOPY \w+, line \d+).*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def alert_error(error: str) -> str:
+    """The error as an alert may carry it: its first line, without the row text a database quotes after it,
+    control characters (terminal escapes) removed, and short."""
+    first = _ROW_CONTENT.sub("", str(error)).strip().splitlines()[0] if str(error).strip() else ""
+    return _CONTROL.sub(" ", first)[:300]
+
+
+def _for_chat(text: str) -> str:
+    """Slack's and Teams' message text: &, < and > escaped (no <!channel> or disguised <url|label> link), and
+    an @mention broken so that no one is paged by a file's contents."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"@(?=\w)", "@\u200b", text)
+
+
 def post_alert(url: str, record: dict) -> bool:
-    """POST the failure as JSON ({"text": a one-line summary, plus the record's fields}); False when it fails."""
-    text = f"outsourcing-etl: {record['dag_id']}.{record['task_id']} failed in {record['run_id']}: {record['error']}"
-    body = json.dumps({"text": text[:3000], **record}, default=str).encode()
+    """POST the failure as JSON ({"text": a one-line summary, plus the record's fields}); False when it fails.
+    The error goes out as alert_error gives it; the warehouse's task_failures row keeps it whole."""
+    safe = {**record, "error": _for_chat(alert_error(record["error"]))}
+    text = f"outsourcing-etl: {record['dag_id']}.{record['task_id']} failed in {record['run_id']}: {safe['error']}"
+    body = json.dumps({"text": text[:3000], **safe}, default=str).encode()
     request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"}, method="POST")
     try:
         with urllib.request.urlopen(request, timeout=10) as response:

@@ -85,3 +85,47 @@ def test_the_webhook_is_an_airflow_notifier_and_settings_switch_each_notifier_on
 
     monkeypatch.delenv("OUTSOURCING_ETL_ALERT_EMAIL")
     notify_failure({"ti": ti, "exception": ValueError("boom")})
+
+
+def test_an_alert_pages_no_one_hides_no_link_and_quotes_no_row():
+    """#37: a file's text inside an error reached Slack intact (an @channel, a disguised link) and the row a
+    database quoted went with it; terminal escapes too."""
+    hostile = {
+        **RECORD,
+        "error": (
+            "DataError: invalid byte sequence <!channel> @channel see <http://evil.example|the report>\x1b[2J\n"
+            'CONTEXT: COPY raw_tickets, line 3: "INC1,secret customer name,..."'
+        ),
+    }
+    server, received = _webhook()
+    try:
+        assert post_alert(f"http://127.0.0.1:{server.server_port}/hook", hostile)
+    finally:
+        server.server_close()
+    [body] = received
+    for text in (body["text"], body["error"]):
+        assert "<!channel>" not in text and "<http" not in text and "@channel" not in text
+        assert "secret customer name" not in text and "\x1b" not in text
+    assert "DataError: invalid byte sequence" in body["text"]
+
+
+def test_the_failure_mail_carries_no_error_text(monkeypatch):
+    """The HTML mail names the task and the error's kind, escaped; the error's text (which can quote a file)
+    stays in the warehouse and the log."""
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from etl.orchestration.notifications import failure_notifiers
+
+    monkeypatch.setenv("OUTSOURCING_ETL_ALERT_EMAIL", "ops@example.com")
+    monkeypatch.delenv("OUTSOURCING_ETL_ALERT_WEBHOOK", raising=False)
+    [mail] = failure_notifiers()
+    ti = SimpleNamespace(dag_id="outsourcing_<b>x</b>", task_id="load", run_id="manual")
+    html = (
+        jinja2.Environment()
+        .from_string(mail.html_content)
+        .render(ti=ti, exception=ValueError('<img src=x onerror="alert(1)"> customer row'))
+    )
+    assert "ValueError" in html and "&lt;b&gt;" in html
+    assert "<img" not in html and "customer row" not in html
