@@ -6,6 +6,7 @@ import calendar
 import csv
 import re
 from datetime import date
+from decimal import Decimal
 from functools import cache
 
 from text_to_num import text2num
@@ -17,13 +18,31 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 CURRENCY_CODES = ("USD", "EUR", "GBP", "CHF", "INR", "SGD", "AUD", "CAD", "JPY")
-CURRENCY = r"(?P<cur>USD|EUR|GBP|CHF|INR|SGD|AUD|CAD|JPY|US\$|\$|€|£)"
-# "1,234,567.50", and the continental "1.234.567,50" (dots group thousands only in threes, then a comma decimal)
-AMOUNT = (
-    r"(?P<amt>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}\b|\d+(?:\.\d+)?)"
-    r"\s*(?P<mult>million|m\b|k\b)?"
+_CURRENCY = r"(?:USD|EUR|GBP|CHF|INR|SGD|AUD|CAD|JPY|US\$|\$|€|£)"
+# an amount as contracts write it: grouped by commas, dots, apostrophes or spaces, or not at all ("1,200,000",
+# "1.234.567,50", "1'200'000", "1 234 567,50", "50,00,000"); what the separators mean is decided by Babel
+_AMOUNT = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?|\d[\d.,'’]*\d|\d"
+_SCALE = r"(?:\s*(?P<{n}>billion|bn|million|mn|m|thousand|k|lakhs?|crores?)\b)?"
+MONEY_RE = re.compile(
+    rf"(?P<cur>{_CURRENCY})\s?(?P<amt>{_AMOUNT}){_SCALE.format(n='mult')}"
+    rf"|(?P<amt2>{_AMOUNT}){_SCALE.format(n='mult2')}\s?(?P<cur2>{_CURRENCY})(?![A-Za-z])",
+    re.IGNORECASE,
 )
-MONEY_RE = re.compile(CURRENCY + r"\s?" + AMOUNT, re.IGNORECASE)
+_SCALES = {
+    "billion": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "million": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6,
+    "thousand": Decimal(1000),
+    "k": Decimal(1000),
+    "lakh": Decimal(10) ** 5,
+    "lakhs": Decimal(10) ** 5,
+    "crore": Decimal(10) ** 7,
+    "crores": Decimal(10) ** 7,
+}
+# the grouping conventions an amount may be written in: US/UK, continental, Swiss, Indian, French/SI
+_AMOUNT_LOCALES = ("en_US", "de_DE", "de_CH", "en_IN", "fr_FR")
 
 # Number words ("forty-five", "one hundred and twenty"): matched by this grammar, valued by text2num, so any
 # number a contract spells out is read, not only those someone listed
@@ -76,18 +95,41 @@ def parse_number(text: str) -> float | None:
     return float(m.group(0).replace(",", "")) if m else None
 
 
-def parse_money(text: str) -> tuple[str, float] | None:
-    m = MONEY_RE.search(text)
-    if not m:
-        return None
-    cur = m.group("cur").upper().replace("US$", "USD")
-    cur = CURRENCY_SYMBOLS.get(cur, cur)
-    text = m.group("amt")
-    continental = re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{1,2}", text)
-    amount = float(text.replace(".", "").replace(",", ".") if continental else text.replace(",", ""))
-    mult = (m.group("mult") or "").lower()
-    amount *= {"million": 1e6, "m": 1e6, "k": 1e3}.get(mult, 1)
-    return cur, amount
+def parse_amount(text: str) -> Decimal | None:
+    """An amount's value, whichever convention groups it; None where the conventions disagree or none reads it.
+
+    Each convention is tried strictly (Babel's parse_decimal); money has at most two decimals, so "800.000" is
+    800,000 and "1,200" is 1,200, while "1.5" and "12,50" keep their decimals. An amount two conventions read
+    differently is not guessed: it goes to review."""
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    values = set()
+    for locale in _AMOUNT_LOCALES:
+        written = text.replace("'", "’") if locale == "de_CH" else text
+        if locale == "fr_FR":
+            written = re.sub(r"[ \u00a0]", "\u202f", written)
+        try:
+            value = parse_decimal(written, locale=locale, strict=True)
+        except NumberFormatError:
+            continue
+        if -value.as_tuple().exponent <= 2:
+            values.add(value.normalize())
+    return values.pop() if len(values) == 1 else None
+
+
+def parse_money(text: str) -> tuple[str, Decimal] | None:
+    """The first amount with its currency, before or after it: 'USD 1,200,000', '1.234.567,50 EUR', 'CHF
+    1'200'000', 'INR 50,00,000', 'USD 1.2 billion'. None where there is none, or where the amount cannot be
+    read without a guess."""
+    for m in MONEY_RE.finditer(text or ""):
+        cur = (m.group("cur") or m.group("cur2")).upper().replace("US$", "USD")
+        cur = CURRENCY_SYMBOLS.get(cur, cur)
+        amount = parse_amount(m.group("amt") or m.group("amt2"))
+        if amount is None:
+            return None
+        scale = (m.group("mult") or m.group("mult2") or "").lower()
+        return cur, amount * _SCALES.get(scale, Decimal(1))
+    return None
 
 
 def find_durations(text: str) -> list[tuple[int, str, int]]:

@@ -34,6 +34,48 @@ def test_money(text, expected):
     assert parse_money(text) == expected
 
 
+# (#32) each once read silently wrong, and more ways contracts write amounts
+@pytest.mark.parametrize(
+    "text, currency, amount",
+    [
+        ("EUR 800.000", "EUR", "800000"),
+        ("INR 50,00,000", "INR", "5000000"),
+        ("CHF 1'200'000", "CHF", "1200000"),
+        ("CHF 1’200’000.50", "CHF", "1200000.50"),
+        ("USD 1.2 billion", "USD", "1200000000"),
+        ("EUR 1 234 567,50", "EUR", "1234567.50"),
+        ("1,200,000 USD", "USD", "1200000"),
+        ("800.000 EUR per year", "EUR", "800000"),
+        ("EUR 1.234.567,50", "EUR", "1234567.50"),
+        ("GBP 2.5m", "GBP", "2500000"),
+        ("USD 3 million", "USD", "3000000"),
+        ("INR 1,23,45,678.90", "INR", "12345678.90"),
+        ("INR 5 crore", "INR", "50000000"),
+        ("INR 12 lakh", "INR", "1200000"),
+        ("USD 450k", "USD", "450000"),
+        ("€12,50 per ticket", "EUR", "12.50"),
+        ("£ 1,200", "GBP", "1200"),
+        ("USD 1,200.5", "USD", "1200.5"),
+        ("JPY 150000000", "JPY", "150000000"),
+        ("AUD 2,400,000.00", "AUD", "2400000"),
+        ("CAD 75 000", "CAD", "75000"),
+        ("SGD 1.5 bn", "SGD", "1500000000"),
+        ("250 000 € a year", "EUR", "250000"),
+        ("US$ 10,000,000", "USD", "10000000"),
+        ("USD 99.99", "USD", "99.99"),
+    ],
+)
+def test_amounts_are_read_in_every_grouping_convention(text, currency, amount):
+    from decimal import Decimal
+
+    assert parse_money(text) == (currency, Decimal(amount))
+
+
+@pytest.mark.parametrize("text", ["USD 1,2345", "EUR 1.234,567", "USD 12,34,5"])
+def test_an_amount_no_convention_reads_alone_is_left_for_review_not_guessed(text):
+    assert parse_money(text) is None
+
+
 @pytest.mark.parametrize(
     "text, expected", [("99.95%", 99.95), ("1,234.5", 1234.5), ("12 hours", 12.0), ("-3", -3.0), ("n/a", None)]
 )
