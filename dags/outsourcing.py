@@ -129,11 +129,23 @@ def inbox_dag(dag_id: str, kind: str, asset: Asset, schedule, tags: list[str]):
             )
             # a reports run that new contracts triggered updates its Asset even with no new report: it is the
             # one signal the KPI DAG waits for, so a contracts change rebuilds the KPIs once, after the reports
-            if not summary["files_loaded"] and not summary["files_quarantined"] and not _triggered_by_assets():
+            # a retry finds what its first try committed already registered: that is a load done, not "nothing new"
+            retry = context["ti"].try_number > 1
+            nothing = not summary["files_loaded"] and not summary["files_quarantined"]
+            if nothing and not retry and not _triggered_by_assets():
                 raise AirflowSkipException("nothing new in the inbox: the warehouse is unchanged")
             return summary
 
-        validate_and_load(extract_batch.expand(batch=list_inbox_files()))
+        @task(trigger_rule="none_failed")
+        def clean_staging(staged: list[list[str]]) -> int:
+            """The staged files, once the load has succeeded (or found nothing new); a failed load keeps them for
+            its retries and for a cleared re-run."""
+            from etl.orchestration import pipeline
+
+            return pipeline.clean_staged([path for i in range(len(staged or [])) for path in staged[i]])
+
+        staged = extract_batch.expand(batch=list_inbox_files())
+        validate_and_load(staged) >> clean_staging(staged)
 
     return inbox()
 

@@ -109,10 +109,22 @@ def load(
         started_at=started_at,
         inbox_paths=[f.path for f in list_inbox(settings.inbox) if of_kind(f, kind)],
     )
-    for path in staged_paths:  # staged results are consumed; a retry re-stages from the inbox
-        Path(path).unlink(missing_ok=True)
-    for f in files:
-        if f.staged_tickets:
-            Path(f.staged_tickets).unlink(missing_ok=True)
+    # the staged files stay until the run's last consumer is done (clean_staged): a retry of this load after
+    # its transaction committed reads them again and finds every file registered, changing nothing
     log.info("run summary:\n%s", summary.describe())
     return summary.to_dict()
+
+
+def clean_staged(staged_paths: list[str]) -> int:
+    """Delete a run's staged files (each file's JSON and a ticket export's Parquet) once nothing will read them
+    again; returns how many were there."""
+    removed = 0
+    for f in file_task.read_staged([p for p in staged_paths if Path(p).exists()]):
+        if f.staged_tickets and Path(f.staged_tickets).exists():
+            Path(f.staged_tickets).unlink()
+            removed += 1
+    for path in staged_paths:
+        if Path(path).exists():
+            Path(path).unlink()
+            removed += 1
+    return removed

@@ -27,13 +27,16 @@ def test_no_import_errors(dagbag):
 )
 def test_inbox_dags_map_one_task_per_batch_and_emit_their_asset(dagbag, dag_id, asset):
     dag = dagbag.dags[dag_id]
-    assert {t.task_id for t in dag.tasks} == {"list_inbox_files", "extract_batch", "validate_and_load"}
+    assert {t.task_id for t in dag.tasks} == {"list_inbox_files", "extract_batch", "validate_and_load", "clean_staging"}
     assert dag.get_task("extract_batch").upstream_task_ids == {"list_inbox_files"}
     assert dag.get_task("extract_batch").map_index_template == "{{ batch_label }}"
     load = dag.get_task("validate_and_load")
     assert load.upstream_task_ids == {"extract_batch"}
     assert [o.name for o in load.outlets] == [asset]
     assert load.pool == "outsourcing_warehouse"
+    # staged files outlive the load's retries: they are removed after it, never by it (#36)
+    clean = dag.get_task("clean_staging")
+    assert clean.upstream_task_ids == {"extract_batch", "validate_and_load"} and clean.trigger_rule == "none_failed"
 
 
 def test_kpi_dag_runs_once_per_change_on_the_measurements_asset(dagbag):
