@@ -50,12 +50,16 @@ HEADER_HINTS: dict[str, list[str]] = {
 TIMESTAMP_ROLES = ("opened_at", "responded_at", "resolved_at", "closed_at", "updated_at")
 _TIMESTAMP = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}[ T]\d{1,2}:\d{2}")
 _BOOLEAN = {"true", "false", "yes", "no", "y", "n", "1", "0", "t", "f"}
+# the states tools write (ServiceNow, Jira Service Management, Remedy, Zendesk, Freshservice, TOPdesk, ITIL)
 _STATE_WORDS = re.compile(
-    r"(?i)^(?:new|open|active|closed?|resolved|in progress|on hold|pending|awaiting.*|cancel+ed)$"
+    r"(?i)^(?:new|open|opened|active|assigned|accepted|queued|in progress|work in progress|closed?|resolved|"
+    r"solved|completed?|done|on hold|pending|suspended|awaiting.*|waiting.*|wait\s*-.*|cancel+ed|rejected)$"
 )
 _CLOSED = r"(?i)^(?:closed?|cancel+ed|complete[d]?|done)$"
 # states that stop a ticket's clock where an event log records them (waiting on the customer or a third party)
-PAUSE_STATES = r"^(?:awaiting|on hold|pending|waiting|suspended)"
+PAUSE_STATES = r"^(?:awaiting|on hold|pending|waiting|wait\b|suspended)"
+# ...but never a wait on the vendor's own work: its queue, assignment, triage, a problem or change of its own
+OWN_QUEUE_STATES = r"\b(?:assign\w*|queue\w*|triage|dispatch\w*|problem|change|internal|support|engineer\w*)\b"
 
 
 @cache
@@ -65,7 +69,8 @@ def priority_words() -> dict[str, int]:
         return {r["word"]: int(r["level"]) for r in csv.DictReader(f)}
 
 
-_LEVEL_DIGIT = re.compile(r"(?<![\d.])([1-5])(?![\d.])")
+# a level's digit stands alone: not inside a number, nor the head of an id like 1-364285768
+_LEVEL_DIGIT = re.compile(r"(?<![\d.])(?<!\d-)([1-5])(?![\d.])(?!-\d)")
 
 
 @cache
@@ -440,9 +445,10 @@ def _pauses(con, roles: dict[str, str]) -> pd.DataFrame:
                        as next_update
             from typed where updated_at is not null
         )
-        where regexp_matches(lower(coalesce(state, '')), ?) and next_update > updated_at
+        where regexp_matches(lower(coalesce(state, '')), ?) and not regexp_matches(lower(coalesce(state, '')), ?)
+          and next_update > updated_at
     """,
-        [PAUSE_STATES],
+        [PAUSE_STATES, OWN_QUEUE_STATES],
     ).fetchdf()
 
 

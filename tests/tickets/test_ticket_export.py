@@ -67,6 +67,22 @@ def test_a_row_without_a_ticket_id_is_quarantined_with_its_row_number(tmp_path):
     assert [(p["location"], p["check"]) for p in result.problems] == [("row 3", "ticket_id_present")]
 
 
+def test_only_waits_on_the_customer_or_a_third_party_pause_the_clock(tmp_path):
+    """#35: the vendor's own queue (Awaiting Assignment) never pauses; Wait - User and Wait - Vendor do."""
+    text = (
+        "id,status,priority,created,updated,resolved\n"
+        "B-1,Queued,High,2025-03-04 09:00,2025-03-04 09:00,\n"
+        "B-1,Awaiting Assignment,High,2025-03-04 09:00,2025-03-04 09:30,\n"
+        "B-1,Wait - User,High,2025-03-04 09:00,2025-03-04 10:00,\n"
+        "B-1,In Progress,High,2025-03-04 09:00,2025-03-04 12:00,\n"
+        "B-1,Wait - Vendor,High,2025-03-04 09:00,2025-03-04 13:00,\n"
+        "B-1,Completed,High,2025-03-04 09:00,2025-03-04 14:00,2025-03-04 14:00\n"
+    )
+    t = read_ticket_export(_write(tmp_path, text)).tickets.iloc[0]
+    assert t.resolution_hours == pytest.approx(5.0)
+    assert t.paused_hours == pytest.approx(3.0)  # 10:00-12:00 on the user, 13:00-14:00 on a vendor
+
+
 def test_time_waiting_on_the_customer_is_recorded_as_a_pause_before_resolution(tmp_path):
     text = (
         "id,status,priority,created,updated,resolved\n"
@@ -182,6 +198,10 @@ def test_business_hours_stop_at_night_and_over_the_weekend():
         ("moderate", 3),
         ("Whenever", None),
         ("P10", None),
+        ("Sev-2", 2),
+        ("SEV-1 Critical", 1),
+        ("1-364285768", None),  # #35: a ticket id, not priority 1
+        ("INC-4-22", None),
     ],
 )
 def test_priority_levels_from_digits_or_words(text, level):
