@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 # the Airflow UI's port for `make airflow` (`make airflow AIRFLOW_PORT=8081`)
 AIRFLOW_PORT ?= 8080
+# the process group `make airflow` starts, for `make stop`
+AIRFLOW_GROUP := $(CURDIR)/.airflow/standalone.pgid
 AIRFLOW_ENV := PATH="$(CURDIR)/$(BIN):$$PATH" AIRFLOW_HOME="$(CURDIR)/.airflow" \
 	AIRFLOW__CORE__DAGS_FOLDER="$(CURDIR)/dags" AIRFLOW__CORE__LOAD_EXAMPLES=False \
 	AIRFLOW__CORE__PARALLELISM=4 GX_ANALYTICS_ENABLED=False AIRFLOW__API__PORT=$(AIRFLOW_PORT) \
@@ -63,15 +65,23 @@ airflow: install
 	# `make demo` may have registered the DAGs paused; paused-at-creation does not reach DAGs that exist
 	$(AIRFLOW_ENV) $(BIN)/airflow dags reserialize >/dev/null 2>&1
 	$(AIRFLOW_ENV) $(BIN)/airflow dags unpause --treat-dag-id-as-regex -y '^outsourcing_' >/dev/null 2>&1
-	@echo "Airflow on http://localhost:$(AIRFLOW_PORT) (admin / admin). Stop: Ctrl-C, then 'make stop' ends any process left."
-	$(AIRFLOW_ENV) AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=admin:admin \
-		AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=False $(BIN)/airflow standalone
+	@echo "Airflow on http://localhost:$(AIRFLOW_PORT) (admin / admin). Stop: Ctrl-C, or 'make stop' from another shell."
+	@# its own process group (setsid), recorded, so that stopping ends exactly what this started, workers included
+	@$(AIRFLOW_ENV) AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=admin:admin \
+		AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=False setsid $(BIN)/airflow standalone & pid=$$!; \
+		echo $$pid > $(AIRFLOW_GROUP); trap '$(MAKE) --no-print-directory stop; exit 130' INT TERM; wait $$pid
 
-## Stop what `make airflow` started from this checkout's venv (one Ctrl-C can leave the dag-processor and
-## executor workers running)
+## Stop what `make airflow` started: the process group it recorded, SIGTERM, then SIGKILL after 10 s; checks that
+## nothing of the group is left. Other processes, other users' Airflow included, are never touched
 stop:
-	-@pkill -TERM -f "$(CURDIR)/$(BIN)/airflow" && sleep 3; pkill -KILL -f "$(CURDIR)/$(BIN)/airflow" || true
-	@pgrep -f "$(CURDIR)/$(BIN)/airflow" >/dev/null && echo "still running: see pgrep -af airflow" || echo "Airflow stopped"
+	@if [ ! -f $(AIRFLOW_GROUP) ]; then echo "no Airflow started by make airflow here"; exit 0; fi; \
+	group=$$(cat $(AIRFLOW_GROUP)); \
+	pkill -TERM -g $$group 2>/dev/null; pkill -TERM -s $$group 2>/dev/null; \
+	for i in $$(seq 1 20); do pgrep -g $$group >/dev/null || pgrep -s $$group >/dev/null || break; sleep 0.5; done; \
+	pkill -KILL -g $$group 2>/dev/null; pkill -KILL -s $$group 2>/dev/null; sleep 0.5; \
+	if pgrep -g $$group >/dev/null || pgrep -s $$group >/dev/null; then \
+		echo "still running from make airflow:"; ps -o pid,args -s $$group; exit 1; fi; \
+	rm -f $(AIRFLOW_GROUP); echo "Airflow stopped (process group $$group)"
 
 ## Regenerate the bundled sample inbox and its ground truth
 samples: install
