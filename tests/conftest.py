@@ -10,6 +10,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+def need_shared(path: Path) -> None:
+    """For a test that reads ../shared: CI always has it, so there its absence fails the test (an accuracy gate
+    must not vanish unnoticed); elsewhere the test is skipped with the reason."""
+    if path.exists():
+        return
+    message = f"{path} is missing: the shared material sits beside the project"
+    if os.environ.get("CI"):
+        pytest.fail(message + " (and CI always has it)", pytrace=False)
+    pytest.skip(message)
+
 
 # each pytest-xdist worker its own Airflow home: dag.test() runs keep SQLite metadata there
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER")

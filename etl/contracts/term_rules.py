@@ -3,7 +3,7 @@ gives, the drafting convention it comes from, and example sentences it must and 
 
 `etl/contracts/terms.py` applies them in order of preference per field and records the rule's name with every
 value (`raw_contract_terms.extraction_rule`); `outsourcing-etl eval-contracts` counts each rule's hits and
-misses against gold; `tests/extract/test_term_rules.py` runs every example through the real extraction.
+misses against gold; `tests/contracts/test_term_rules.py` runs every example through the real extraction.
 A rule here reads a pattern seen across many contracts or a documented drafting convention, never one
 document's wording.
 """

@@ -7,7 +7,7 @@ import pytest
 
 from etl.contracts.party_roles import RULES, assign_roles, name_forms
 from etl.contracts.terms import extract_contract
-from tests.extract.test_contract_rules import _pdf
+from tests.contracts.test_contract_rules import _pdf
 
 ACME = "(?P<party>Acme)"
 

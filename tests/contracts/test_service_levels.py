@@ -9,6 +9,7 @@ import pytest
 from etl.contracts.service_levels import RULES, find_levels, normalise, read_level
 from etl.evaluation.sla_eval import evaluate
 from etl.pdf_document import PdfPage
+from tests.conftest import need_shared
 
 SHARED_SLA = Path(__file__).resolve().parents[2].parent / "shared" / "sla" / "gold_sla.jsonl"
 
@@ -113,8 +114,8 @@ def test_template_placeholders_give_no_level():
 
 
 @pytest.mark.evaluation
-@pytest.mark.skipif(not SHARED_SLA.is_file(), reason="../shared/sla is not beside the project")
 def test_eval_sla_on_the_shared_development_set_meets_the_issue_bar():
+    need_shared(SHARED_SLA)
     result = evaluate(SHARED_SLA, workers=2)
     # the bar the issue sets (core-row F1 0.85), not the score reached
     assert result["overall"]["f1"] >= 0.85, json.dumps(result["overall"])

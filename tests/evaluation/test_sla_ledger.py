@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
 from etl.evaluation.sla_eval import read_gold
-from tests.conftest import ROOT
+from tests.conftest import ROOT, need_shared
 
 FOLDER = ROOT / "evaluation" / "sla"
 SHARED_SLA = ROOT.parent / "shared" / "sla"
@@ -54,8 +52,7 @@ def test_gold_rows_are_well_formed():
 
 
 def test_no_gold_row_copies_a_development_document():
-    if not (SHARED_SLA / "gold_sla.jsonl").exists():
-        pytest.fail("../shared/sla is missing: CI always has it")
+    need_shared(SHARED_SLA / "gold_sla.jsonl")
     dev = {json.loads(line)["source"] for line in (SHARED_SLA / "gold_sla.jsonl").read_text().splitlines()}
     ours = {json.loads(line).get("source") for line in (FOLDER / "gold_sla.jsonl").read_text().splitlines()}
     assert not (dev & ours - {None, ""})

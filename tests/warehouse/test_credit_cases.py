@@ -21,12 +21,12 @@ from etl.load.database import open_warehouse, query_records
 from etl.load.schema import create_schema
 from etl.settings import PROJECT_ROOT, Settings
 from etl.transform.dbt_build import dbt_build, dbt_command, dbt_environment
+from tests.conftest import need_shared
 
 pytestmark = pytest.mark.e2e
 
 CASES_FILE = PROJECT_ROOT.parent / "shared" / "credits" / "cases.json"
-if not CASES_FILE.is_file():
-    pytest.skip("../shared/credits is not beside the project", allow_module_level=True)
+need_shared(CASES_FILE)
 CASES = json.loads(CASES_FILE.read_text())
 LOADED = datetime(2026, 1, 1)
 MONTH = "2025-06"

@@ -28,7 +28,7 @@ from etl.load.database import open_warehouse, query_records
 from etl.load.schema import RAW_COLUMNS, create_schema
 from etl.tickets.export import read_ticket_export
 from etl.transform.dbt_build import dbt_build
-from tests.conftest import ROOT
+from tests.conftest import ROOT, need_shared
 
 pytestmark = pytest.mark.e2e
 
@@ -206,8 +206,8 @@ def test_a_month_the_vendor_did_not_report_takes_the_measured_value_marked_as_su
     assert got[("p3_business", "2025-03")] == (50.0, "measured from tickets", False)
 
 
-@pytest.mark.skipif(not SERVICENOW.exists(), reason="../shared/tickets is not beside the project")
 def test_servicenow_made_sla_shares_match_an_independent_count_of_the_event_log(warehouse):
+    need_shared(SERVICENOW)
     events = pd.read_csv(SERVICENOW, dtype=str, keep_default_na=False)
     assert len(events) == 119_998
     events["order"] = range(len(events))
