@@ -168,7 +168,7 @@ def _aql_standard(text: str, aql: str) -> Level | None:
 
 def _pct_level(text: str, aql: str) -> Level | None:
     for pattern in (
-        _PCT + r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:availability|available|uptime|accuracy|compatibility|"
+        _PCT + r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:availability|available|uptime|accuracy|compatibility|compliance|"
         r"of the time|of (?:the )?days)",
         r"\b(?:availability|uptime|available)\b[^.;%]{0,80}?\b(?:of|at least|minimum of|no less than|not less than)\s+"
         + _PCT,
@@ -239,7 +239,8 @@ def _within_time(text: str, aql: str) -> Level | None:
 
 def _count_cap(text: str, aql: str) -> Level | None:
     m = re.search(
-        r"\bno more than\s+(?P<n>\d+)\s+(?:\w+\s+){0,3}?(?:complaints?|incidents?|errors?|outages?|failures?)",
+        r"\bno more than\s+(?P<n>\d+)\s+(?:\w+\s+){0,3}?(?:complaints?|incidents?|errors?|outages?|failures?|"
+        r"instances?|absences?|breaches|violations?|defects?|deviations?)",
         text,
         re.I,
     )
@@ -255,7 +256,10 @@ def _count_cap(text: str, aql: str) -> Level | None:
     if m:
         return Level(float(m.group("n")), "count", "lower")
     if re.search(
-        r"^\s*(?:\d\)\s*)?no\s+(?:\w+[\s-]+){0,3}?(?:violations|discrepancies|reports|outages|errors)\b", text, re.I
+        r"^\s*(?:\d\)\s*)?(?:no|zero|0)\s+(?:\w+[\s-]+){0,3}?(?:violations|discrepancies|reports|outages|errors|"
+        r"breaches|defects|incidents)\b",
+        text,
+        re.I,
     ):
         return Level(0.0, "count", "lower")
     return None
@@ -302,6 +306,7 @@ RULES: tuple[LevelRule, ...] = (
             ("each of the Core Systems shall have 99% Availability.", "", (99, "percent", None)),
             ("the SLA is a minimum of 99.7% measured monthly", "", (99.7, "percent", None)),
             ("Elevators are fully operational 99% of the time.", "", (99, "percent", None)),
+            ("97% compliance required", "", (97, "percent", None)),
         ),
         negative=(("a discount of 10% of the fees", ""), ("Licensee shall pay 50% of the costs", "")),
     ),
@@ -346,6 +351,8 @@ RULES: tuple[LevelRule, ...] = (
             ("No more than 5 valid complaints about the service are received during a month.", "", (5, "count", None)),
             ("No safety violations.", "", (0, "count", None)),
             ("4 substantiated user complaints per quarter", "", (4, "count", None)),
+            ("Zero breaches of data handling rules", "", (0, "count", None)),
+            ("No more than 1 missed shift absences per month", "", (1, "count", None)),
             ("0 missed pickups errors per week", "", (0, "count", None)),
         ),
         negative=(
@@ -552,6 +559,41 @@ def _shares_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> No
     roles["aql"].sort()
 
 
+_UNIT_IN_HEADER = re.compile(
+    r"(?i)\((?:in\s+)?(?P<unit>(?:business |working |calendar )?(?:minutes?|hours?|days?|seconds?)|%|percent)\)"
+)
+_BARE_NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*")
+
+
+def _matrix_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
+    """A matrix whose columns name a measure and its unit in the header ("Initial Response (in Hours)") and
+    whose cells are bare numbers: one level per cell, named by its row's label and its column ("S1 - Technical
+    Support Initial Response"). A cell of words ("Next Business Day") is not a number and gives none."""
+    header = [" ".join(c.split()) for c in table[0]]
+    units = {}
+    for j, cell in enumerate(header[1:], start=1):
+        m = _UNIT_IN_HEADER.search(cell)
+        if m:
+            units[j] = m.group("unit").lower()
+    rows = [[" ".join(c.split()) for c in row] for row in table[1:]]
+    numeric = [(k, j) for k, row in enumerate(rows) for j in units if j < len(row) and _BARE_NUMBER.fullmatch(row[j])]
+    if not units or len({k for k, _ in numeric}) < 2:
+        return []
+    found = []
+    for k, j in numeric:
+        label, measure = rows[k][0], _UNIT_IN_HEADER.sub("", header[j]).strip(" -:")
+        unit = units[j]
+        if unit in ("%", "percent"):
+            level = Level(float(rows[k][j]), "percent", "higher", rule="matrix with its unit in the header")
+        else:
+            unit = re.sub(r"^working ", "business ", unit.rstrip("s") + "s").replace("calendar ", "")
+            level = Level(float(rows[k][j]), unit, "lower", rule="matrix with its unit in the header")
+        name = f"{label} - {measure}" if label else measure
+        source = f"{header[0]} {label} | {header[j]} | {rows[k][j]}"
+        found.append(FoundLevel(name[:300], level, page, source, severity=label or None, in_table=True))
+    return found
+
+
 def _cell_level(cell: str) -> tuple[float, str] | None:
     """The one level a cell holds: a share or a duration, with nothing else numeric beside it (an item letter
     before it may stay: "b. 80 percent of goal")."""
@@ -608,10 +650,32 @@ def _paired_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
     return found
 
 
+def _standards_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> None:
+    """A column most of whose cells read as levels ("100% compliance required", "Zero violations") holds the
+    standards, even under a header that names a measure; the columns beside it name what is measured."""
+    if roles["standard"]:
+        return
+    width = max((len(row) for row in body), default=0)
+    for i in range(width):
+        cells = [" ".join(row[i].split()) for row in body if i < len(row) and row[i].strip()]
+        if i in roles["aql"] or len(cells) < 2:
+            continue
+        if sum(read_level(c) is not None for c in cells) >= 0.6 * len(cells):
+            for indexes in roles.values():
+                if i in indexes:
+                    indexes.remove(i)
+            roles["standard"].append(i)
+            return
+
+
 def _table_levels(page: PdfPage) -> list[FoundLevel]:
     found: list[FoundLevel] = []
     for table in page.tables:
         if not table or len(table[0]) < 2:
+            continue
+        matrix = _matrix_levels(table, page.number)
+        if matrix:
+            found += matrix
             continue
         paired = _paired_levels(table, page.number)
         if paired:
@@ -620,6 +684,7 @@ def _table_levels(page: PdfPage) -> list[FoundLevel]:
         roles = _header_roles(table[0])
         body = table[1:] if roles["standard"] or roles["aql"] else table
         _shares_by_content(roles, body)
+        _standards_by_content(roles, body)
         for row in body:
             cells = [" ".join(c.split()) for c in row]
             if not any(cells):

@@ -202,3 +202,29 @@ def test_a_threshold_column_of_complaint_caps_is_read_per_row():
     )
     found = sorted((f.level.target, f.level.unit, f.level.direction) for f in find_levels([page]))
     assert found == [(1.0, "count", "lower"), (4.0, "count", "lower")]
+
+
+def test_a_matrix_with_its_unit_in_the_header_gives_one_level_per_cell():
+    """#30: severities × measures, the unit in each column's header and bare numbers in the cells; a cell of
+    words is no number."""
+    page = PdfPage(
+        1,
+        "Support service levels",
+        [
+            [
+                ["Priority", "First Reply (in Minutes)", "Workaround (in Business Days)", "Fix (in Days)"],
+                ["Urgent", "30", "1", "5"],
+                ["Normal", "240", "3", "20"],
+                ["Low", "As agreed", "", ""],
+            ]
+        ],
+    )
+    found = sorted((f.name, f.level.target, f.level.unit) for f in find_levels([page]))
+    assert found == [
+        ("Normal - First Reply", 240.0, "minutes"),
+        ("Normal - Fix", 20.0, "days"),
+        ("Normal - Workaround", 3.0, "business days"),
+        ("Urgent - First Reply", 30.0, "minutes"),
+        ("Urgent - Fix", 5.0, "days"),
+        ("Urgent - Workaround", 1.0, "business days"),
+    ]
