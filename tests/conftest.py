@@ -77,6 +77,7 @@ SLOWEST_FILES = (
     "tests/hostile/test_hostile_inputs.py",
     "tests/hostile/test_contract_versions.py",
     "tests/dags/test_arrival_order.py",
+    "tests/dags/test_make_stop.py",
     "tests/test_bench.py",
     "tests/warehouse/test_marts.py",
     "tests/warehouse/test_credit_cases.py",

@@ -552,11 +552,16 @@ def _shares_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> No
     for i in range(width):
         cells = [row[i] for row in body if i < len(row) and row[i].strip()]
         if len(cells) >= 2 and all(_SHARES.fullmatch(c) for c in cells) and i not in roles["aql"]:
-            for indexes in roles.values():
-                if i in indexes:
-                    indexes.remove(i)
-            roles["aql"].append(i)
+            _give_role(roles, i, "aql")
     roles["aql"].sort()
+
+
+def _give_role(roles: dict[str, list[int]], column: int, role: str) -> None:
+    """The column's role is `role` alone: what its cells hold outranks what its header said."""
+    for indexes in roles.values():
+        if column in indexes:
+            indexes.remove(column)
+    roles[role].append(column)
 
 
 _UNIT_IN_HEADER = re.compile(
@@ -661,10 +666,7 @@ def _standards_by_content(roles: dict[str, list[int]], body: list[list[str]]) ->
         if i in roles["aql"] or len(cells) < 2:
             continue
         if sum(read_level(c) is not None for c in cells) >= 0.6 * len(cells):
-            for indexes in roles.values():
-                if i in indexes:
-                    indexes.remove(i)
-            roles["standard"].append(i)
+            _give_role(roles, i, "standard")
             return
 
 

@@ -35,13 +35,19 @@ def _webhook() -> tuple[HTTPServer, list[dict]]:
     return server, received
 
 
-def test_the_failure_is_posted_as_json_with_a_summary_line():
+def _posted(record: dict) -> dict:
+    """The JSON body the webhook received for one failure."""
     server, received = _webhook()
     try:
-        assert post_alert(f"http://127.0.0.1:{server.server_port}/hook", RECORD)
+        assert post_alert(f"http://127.0.0.1:{server.server_port}/hook", record)
     finally:
         server.server_close()
     [body] = received
+    return body
+
+
+def test_the_failure_is_posted_as_json_with_a_summary_line():
+    body = _posted(RECORD)
     assert body["task_id"] == "build_warehouse" and body["error"] == RECORD["error"]
     assert body["text"].startswith("outsourcing-etl: outsourcing_kpis.build_warehouse failed")
 
@@ -97,12 +103,7 @@ def test_an_alert_pages_no_one_hides_no_link_and_quotes_no_row():
             'CONTEXT: COPY raw_tickets, line 3: "INC1,secret customer name,..."'
         ),
     }
-    server, received = _webhook()
-    try:
-        assert post_alert(f"http://127.0.0.1:{server.server_port}/hook", hostile)
-    finally:
-        server.server_close()
-    [body] = received
+    body = _posted(hostile)
     for text in (body["text"], body["error"]):
         assert "<!channel>" not in text and "<http" not in text and "@channel" not in text
         assert "secret customer name" not in text and "\x1b" not in text
