@@ -233,8 +233,24 @@ def _within_time(text: str, aql: str) -> Level | None:
         re.I,
     ) or re.search(r"\b(?:within|less than|<)\s*" + time_pattern("t") + r"[^.;]{0,40}?\b" + _MEASURE_VERB, text, re.I)
     if m and not re.search(r"\b(?:x|X)\s+(?:minutes|hours|days)", text):
-        return Level(float(m.group("t")), time_unit(m, "t"), "lower")
+        return Level(float(m.group("t")), _clock_of(text, m), "lower")
+    m = re.search(r"\b(?:shall|will|must)\s+not\s+exceed\s+(?:more\s+than\s+)?" + time_pattern("t"), text, re.I)
+    if m:  # "the mean response time shall not exceed 6 seconds": the most it may take
+        return Level(float(m.group("t")), _clock_of(text, m), "lower")
     return None
+
+
+# "within two (2) hours (subject to the vendor's normal business hours)": the clock runs in business hours
+_BUSINESS_CLOCK = re.compile(
+    r"^\s*\(?\s*(?:subject to|during|in)\s+(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?:normal\s+)?business\s+hours", re.I
+)
+
+
+def _clock_of(text: str, m: re.Match) -> str:
+    unit = time_unit(m, "t")
+    if unit in ("hours", "days") and _BUSINESS_CLOCK.match(text[m.end() : m.end() + 80]):
+        return f"business {unit}"
+    return unit
 
 
 def _count_cap(text: str, aql: str) -> Level | None:
@@ -341,6 +357,12 @@ RULES: tuple[LevelRule, ...] = (
             ("Telephonic support within 15 minutes.", "", (15, "minutes", None)),
             ("Grant applications available to agencies within 48 hours of submission.", "", (48, "hours", None)),
             ("Response: less than 2 South African working hours", "", (2, "business hours", None)),
+            (
+                "respond within three (3) hours (subject to the supplier's normal business hours)",
+                "",
+                (3, "business hours", None),
+            ),
+            ("The average page load time shall not exceed 4 seconds in any hour", "", (4, "seconds", None)),
         ),
         negative=(("The parties shall meet within 30 days", ""), ("Telephonic support within x minutes", "")),
     ),
@@ -390,7 +412,7 @@ SLA_CUE = re.compile(
     r"(?i)service[- ]levels?\b|\bSLAs?\b|performance\s+standards?|acceptable\s+quality\s+level|\bAQLs?\b|"
     r"performance\s+requirements\s+summary|performance\s+measures?|performance\s+thresholds?|"
     r"service\s+delivery\s+summary|response\s+times?|resolution\s+times?|\bseverity\b|\bavailability\b|"
-    r"\buptime\b"
+    r"\buptime\b|\bdowntime\b"
 )
 _SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
@@ -458,7 +480,7 @@ def _window(text: str) -> str | None:
     return None
 
 
-_GRADE = re.compile(r"(?i)\b(?:severity|priority|sev|p)\s*(?:level\s*)?(\d)\b")
+_GRADE = re.compile(r"(?i)\b(?:severity|priority|sev|p)[\s-]*(?:level\s*)?(\d)\b")
 
 
 def _by_grade(text: str) -> dict[str, str]:
@@ -733,15 +755,18 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
     """Every commitment on pages about service levels: table rows first, then sentences the tables did not hold.
     A document that never speaks of service levels, standards or AQLs gives none."""
     found: list[FoundLevel] = []
+    continued = False  # a schedule that runs onto the next page carries its cue with it
     for page in pages:
-        if not SLA_CUE.search(page.text):
+        if not SLA_CUE.search(page.text) and not continued:
             continue
+        before = len(found)
         found += _table_levels(page)
         # a sentence inside a table was read with its row (and its AQL); read again alone it would lose them
         in_tables = " ".join(" ".join(c.split()) for t in page.tables if t and len(t[0]) >= 2 for row in t for c in row)
         for f in _prose_levels(page, _PROSE_RULES):
             if f.source[:60] not in in_tables:
                 found.append(f)
+        continued = (continued or bool(SLA_CUE.search(page.text))) and len(found) > before
     return found
 
 

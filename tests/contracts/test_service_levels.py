@@ -228,3 +228,13 @@ def test_a_matrix_with_its_unit_in_the_header_gives_one_level_per_cell():
         ("Urgent - Fix", 5.0, "days"),
         ("Urgent - Workaround", 1.0, "business days"),
     ]
+
+
+def test_a_schedule_that_runs_onto_the_next_page_keeps_its_cue():
+    """A response-time list cued on one page ("Response Time:") continues on the next, which names no cue
+    itself; a page after one that gave no level stays uncued."""
+    first = PdfPage(1, "Response Time: the supplier will answer.\nP-1 - respond within two (2) hours.", [])
+    second = PdfPage(2, "P-2 - respond within four (4) hours (subject to its normal business hours).", [])
+    third = PdfPage(3, "The customer will respond within 30 days to any invoice query.", [])
+    found = [(f.page, f.level.target, f.level.unit) for f in find_levels([first, second, third])]
+    assert found == [(1, 2.0, "hours"), (2, 4.0, "business hours")]
