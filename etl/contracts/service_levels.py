@@ -242,7 +242,8 @@ def _within_time(text: str, aql: str) -> Level | None:
 
 # "within two (2) hours (subject to the vendor's normal business hours)": the clock runs in business hours
 _BUSINESS_CLOCK = re.compile(
-    r"^\s*\(?\s*(?:subject to|during|in)\s+(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?:normal\s+)?business\s+hours", re.I
+    r"^\s*\(?\s*(?:subject to|during|in)\s+(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?:normal\s+)?business\s+hours",
+    re.I,
 )
 
 
