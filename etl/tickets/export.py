@@ -338,15 +338,36 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     tickets = tickets[~tickets.ticket_id.isin(bad)].copy()
     coverage = Coverage.of(mapping.get("business_hours")) if mapping.get("business_hours") else DEFAULT_COVERAGE
     done = tickets.resolved_at.fillna(tickets.closed_at)
-    tickets["resolution_hours"] = hours_between(tickets.opened_at, done)
+    # elapsed time between instants (UTC), so a clock change or two offsets in one log cost no hour; business
+    # hours run on the local times as written
+    done_offset = tickets.resolved_offset.where(tickets.resolved_at.notna(), tickets.closed_offset)
+    opened_utc = _utc(tickets.opened_at, tickets.opened_offset)
+    tickets["resolution_hours"] = hours_between(opened_utc, _utc(done, done_offset))
     tickets["resolution_business_hours"] = hours_between(tickets.opened_at, done, coverage)
-    tickets["response_hours"] = hours_between(tickets.opened_at, tickets.responded_at)
+    tickets["response_hours"] = hours_between(opened_utc, _utc(tickets.responded_at, tickets.responded_offset))
     tickets["response_business_hours"] = hours_between(tickets.opened_at, tickets.responded_at, coverage)
     tickets["paused_hours"], tickets["paused_business_hours"] = _paused_hours(tickets, pauses, done, coverage)
+    tickets = tickets.drop(columns=[f"{r}_offset" for r in ("opened", "responded", "resolved", "closed")])
     for p in problems:
         p.pop("ticket_id")
     named = {role: headers[c] for role, c in roles.items()}
     return TicketExport(tickets.reset_index(drop=True), events, named, day_first, problems)
+
+
+_STATES_OFFSET = re.compile(r"(?:[+-]\d{2}:?\d{2}|Z)\s*$")
+
+
+def _offset(col, role: str, samples: dict[str, list[str]]) -> str:
+    """SQL for the UTC offset a timestamp states, in seconds (0 where it states none): the instant is the local
+    time less it. Skipped (0 for every row, no cost) where no sampled value of the column states one."""
+    if col(role) == "null" or not any(_STATES_OFFSET.search(v) for v in samples.get(role, [])):
+        return "0"
+    text = col(role, "trim({c})")
+    return f"coalesce(epoch(try_cast({text} as timestamp)) - epoch(try_cast({text} as timestamptz)), 0)"
+
+
+def _utc(local: pd.Series, offset_seconds: pd.Series) -> pd.Series:
+    return local - pd.to_timedelta(offset_seconds.fillna(0), unit="s")
 
 
 def _paused_hours(tickets: pd.DataFrame, pauses: pd.DataFrame, done: pd.Series, coverage: Coverage):
@@ -401,6 +422,8 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
                    try_cast({col("reopen_count")} as integer) as reopen_count,
                    {ts["updated_at"]} as updated_at,
                    try_cast({col("update_count")} as integer) as update_count,
+                   {_offset(col, "opened_at", samples)} as opened_offset, {_offset(col, "responded_at", samples)} as responded_offset,
+                   {_offset(col, "resolved_at", samples)} as resolved_offset, {_offset(col, "closed_at", samples)} as closed_offset,
                    export_row,
                    row_number() over (partition by trim({id_col}) order by {order}) as recency,
                    count(*) over (partition by trim({id_col})) as events
@@ -408,10 +431,20 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
             where nullif(trim({id_col}), '') is not null
     """)
     con.execute(_PLAUSIBLE)
-    sql = """
+    # the offsets of the earliest opening and response and the last closing; none to find where no column states one
+    stated = any(_offset(col, r, samples) != "0" for r in ("opened_at", "responded_at", "closed_at"))
+    earliest_offsets = (
+        "arg_min(opened_offset, plausible(opened_at)) as first_opened_offset, "
+        "arg_min(responded_offset, plausible(responded_at)) as first_responded_offset, "
+        "arg_max(closed_offset, plausible(closed_at)) as last_closed_offset"
+        if stated
+        else "0 as first_opened_offset, 0 as first_responded_offset, 0 as last_closed_offset"
+    )
+    sql = f"""
         with latest as (
             select ticket_id, min(plausible(opened_at)) as first_opened,
-                   min(plausible(responded_at)) as first_responded, max(plausible(closed_at)) as last_closed
+                   min(plausible(responded_at)) as first_responded, max(plausible(closed_at)) as last_closed,
+                   {earliest_offsets}
             from typed group by ticket_id
         )
         select t.ticket_id, t.priority, t.state,
@@ -420,6 +453,11 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
                -- a reopened ticket's resolution is its last one; an event that cleared it (reopened) clears it
                plausible(t.resolved_at) as resolved_at,
                coalesce(plausible(t.closed_at), l.last_closed) as closed_at,
+               case when plausible(t.opened_at) is not null then t.opened_offset else l.first_opened_offset end
+                   as opened_offset,
+               l.first_responded_offset as responded_offset, t.resolved_offset,
+               case when plausible(t.closed_at) is not null then t.closed_offset else l.last_closed_offset end
+                   as closed_offset,
                t.opened_text, t.resolved_text,
                case when t.made_sla_text in ('true', 'yes', 'y', '1', 't') then true
                     when t.made_sla_text in ('false', 'no', 'n', '0', 'f') then false end as made_sla,

@@ -300,3 +300,18 @@ def test_a_placeholder_or_impossible_year_is_quarantined_with_the_range_it_misse
     messages = {p["location"]: p["message"] for p in result.problems}
     assert set(messages) == {"ticket INC1", "ticket INC2"}
     assert all("outside 1970 to a year from now" in m for m in messages.values())
+
+
+def test_times_with_offsets_are_measured_between_instants_across_a_clock_change(tmp_path):
+    """#35, #37: offsets were dropped, so a ticket opened before the clock went forward and resolved after it
+    read an hour long; and two offsets in one log (two sites) read their local times as one clock."""
+    text = (
+        "number,priority,opened_at,resolved_at\n"
+        "INC1,2 - High,2025-03-29 23:30:00+00:00,2025-03-30 02:30:00+01:00\n"  # 23:30Z to 01:30Z
+        "INC2,2 - High,2025-05-06 09:00:00-05:00,2025-05-06 11:00:00-04:00\n"  # 14:00Z to 15:00Z
+        "INC3,2 - High,2025-05-06 09:00:00+02:00,2025-05-06 12:00:00+02:00\n"
+        "INC4,2 - High,2025-05-06 09:00:00,2025-05-06 12:00:00\n"
+    )
+    t = read_ticket_export(_write(tmp_path, text)).tickets.set_index("ticket_id")
+    assert t.resolution_hours.to_dict() == {"INC1": 2.0, "INC2": 1.0, "INC3": 3.0, "INC4": 3.0}
+    assert t.loc["INC3", "opened_at"] == pd.Timestamp("2025-05-06 09:00")  # local time kept for business hours
