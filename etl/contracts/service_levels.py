@@ -325,7 +325,13 @@ RULES: tuple[LevelRule, ...] = (
             ("Elevators are fully operational 99% of the time.", "", (99, "percent", None)),
             ("97% compliance required", "", (97, "percent", None)),
         ),
-        negative=(("a discount of 10% of the fees", ""), ("Licensee shall pay 50% of the costs", "")),
+        # an at-risk share and a credit cap are money, never a level
+        negative=(
+            ("a discount of 10% of the fees", ""),
+            ("Licensee shall pay 50% of the costs", ""),
+            ("The At-Risk Amount for any month is 15% of the monthly Charges.", ""),
+            ("Service credits in a month shall not exceed 10% of the monthly charge.", ""),
+        ),
     ),
     LevelRule(
         "percent of a class meeting a standard",
@@ -343,6 +349,7 @@ RULES: tuple[LevelRule, ...] = (
             ("10% of the fees paid in the prior year", ""),
             ("The credit is 8% of the total amount invoiced", ""),
             ("25% of the outstanding shares held by the Company", ""),
+            ("50% of the credit is earned back after three good months", ""),
         ),
     ),
     LevelRule(
@@ -365,7 +372,11 @@ RULES: tuple[LevelRule, ...] = (
             ),
             ("The average page load time shall not exceed 4 seconds in any hour", "", (4, "seconds", None)),
         ),
-        negative=(("The parties shall meet within 30 days", ""), ("Telephonic support within x minutes", "")),
+        negative=(
+            ("The parties shall meet within 30 days", ""),
+            ("Telephonic support within x minutes", ""),
+            ("Invoices are payable within 45 days of receipt.", ""),  # a payment term
+        ),
     ),
     LevelRule(
         "count cap",
@@ -382,6 +393,7 @@ RULES: tuple[LevelRule, ...] = (
             ("No amendment shall be effective unless in writing", ""),
             ("2 meetings per month", ""),
             ("In 3 incidents per month the vendor pays a credit", ""),
+            ("No more than 3 extensions may be requested in a year", ""),
         ),
     ),
     LevelRule(
