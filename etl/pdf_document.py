@@ -85,8 +85,6 @@ def _check_streams(data: bytes) -> None:
         try:
             for _ in chunks:
                 pass
-        except InputFileError:
-            raise
         except (zlib.error, ValueError, EOFError):
             continue  # encrypted or broken: pdfium decides
 

@@ -18,7 +18,7 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 CURRENCY_CODES = ("USD", "EUR", "GBP", "CHF", "INR", "SGD", "AUD", "CAD", "JPY")
-_CURRENCY = r"(?:USD|EUR|GBP|CHF|INR|SGD|AUD|CAD|JPY|US\$|\$|€|£)"
+_CURRENCY = "(?:" + "|".join([*CURRENCY_CODES, r"US\$", *map(re.escape, CURRENCY_SYMBOLS)]) + ")"
 # an amount as contracts write it: grouped by commas, dots, apostrophes or spaces, or not at all ("1,200,000",
 # "1.234.567,50", "1'200'000", "1 234 567,50", "50,00,000"); what the separators mean is decided by Babel
 _AMOUNT = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?|\d[\d.,'’]*\d|\d"
@@ -37,9 +37,7 @@ _SCALES = {
     "thousand": Decimal(1000),
     "k": Decimal(1000),
     "lakh": Decimal(10) ** 5,
-    "lakhs": Decimal(10) ** 5,
     "crore": Decimal(10) ** 7,
-    "crores": Decimal(10) ** 7,
 }
 # the grouping conventions an amount may be written in: US/UK, continental, Swiss, Indian, French/SI
 _AMOUNT_LOCALES = ("en_US", "de_DE", "de_CH", "en_IN", "fr_FR")
@@ -121,15 +119,13 @@ def parse_money(text: str) -> tuple[str, Decimal] | None:
     """The first amount with its currency, before or after it: 'USD 1,200,000', '1.234.567,50 EUR', 'CHF
     1'200'000', 'INR 50,00,000', 'USD 1.2 billion'. None where there is none, or where the amount cannot be
     read without a guess."""
-    for m in MONEY_RE.finditer(text or ""):
-        cur = (m.group("cur") or m.group("cur2")).upper().replace("US$", "USD")
-        cur = CURRENCY_SYMBOLS.get(cur, cur)
-        amount = parse_amount(m.group("amt") or m.group("amt2"))
-        if amount is None:
-            return None
-        scale = (m.group("mult") or m.group("mult2") or "").lower()
-        return cur, amount * _SCALES.get(scale, Decimal(1))
-    return None
+    m = MONEY_RE.search(text or "")
+    amount = parse_amount(m.group("amt") or m.group("amt2")) if m else None
+    if amount is None:
+        return None
+    cur = (m.group("cur") or m.group("cur2")).upper().replace("US$", "USD")
+    scale = (m.group("mult") or m.group("mult2") or "").lower().removesuffix("s")  # lakhs, crores
+    return CURRENCY_SYMBOLS.get(cur, cur), amount * _SCALES.get(scale, Decimal(1))
 
 
 def find_durations(text: str) -> list[tuple[int, str, int]]:

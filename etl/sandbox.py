@@ -34,14 +34,14 @@ def confined_duckdb(
                 raise RuntimeError(f"{database} is open in this process without confinement")
             return con
         allowed_files = [str(Path(f).resolve()) for f in files]
-        allowed_folders = [str(Path(d).resolve()).rstrip(_SEP) + _SEP for d in folders]
+        allowed_folders = [_folder(d) for d in folders]
         if str(database) != ":memory:":
             db = Path(database).resolve()
             allowed_files += [str(db), f"{db}.wal"]
             allowed_folders.append(f"{db}.tmp{_SEP}")
             con.execute("set temp_directory = ?", [f"{db}.tmp"])
         elif spill_to is not None:
-            allowed_folders.append(str(Path(spill_to).resolve()).rstrip(_SEP) + _SEP)
+            allowed_folders.append(_folder(spill_to))
             con.execute("set temp_directory = ?", [str(Path(spill_to).resolve())])
         if allowed_files:
             con.execute("set allowed_paths = ?", [allowed_files])
@@ -55,6 +55,10 @@ def confined_duckdb(
         con.close()
         raise
     return con
+
+
+def _folder(path: str | Path) -> str:
+    return str(Path(path).resolve()).rstrip(_SEP) + _SEP
 
 
 def _locked(con: duckdb.DuckDBPyConnection) -> bool:

@@ -186,10 +186,13 @@ def _term_value(field: str, raw) -> str | None | Exception:
         return window or ValueError(
             f"{raw!r} is not a service window; write e.g. 'Monday to Friday, 8:00 to 18:00' or 24x7"
         )
-    if field == "ticket_month_basis" and str(raw).strip().lower() not in ("opened", "resolved"):
-        return ValueError(f"{raw!r} is not opened or resolved (the month a ticket counts in)")
     if field == "ticket_month_basis":
-        return str(raw).strip().lower()
+        basis = str(raw).strip().lower()
+        return (
+            basis
+            if basis in ("opened", "resolved")
+            else ValueError(f"{raw!r} is not opened or resolved (the month a ticket counts in)")
+        )
     return str(raw).upper() if field == "currency" else str(raw)
 
 

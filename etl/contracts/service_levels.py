@@ -614,7 +614,7 @@ def _matrix_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
     for j, cell in enumerate(header[1:], start=1):
         m = _UNIT_IN_HEADER.search(cell)
         if m:
-            units[j] = m.group("unit").lower()
+            units[j] = "%" if m.group("unit").lower() in ("%", "percent") else m.group("unit")
     rows = [[" ".join(c.split()) for c in row] for row in table[1:]]
     numeric = [(k, j) for k, row in enumerate(rows) for j in units if j < len(row) and _BARE_NUMBER.fullmatch(row[j])]
     if not units or len({k for k, _ in numeric}) < 2:
@@ -622,12 +622,13 @@ def _matrix_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
     found = []
     for k, j in numeric:
         label, measure = rows[k][0], _UNIT_IN_HEADER.sub("", header[j]).strip(" -:")
-        unit = units[j]
-        if unit in ("%", "percent"):
-            level = Level(float(rows[k][j]), "percent", "higher", rule="matrix with its unit in the header")
-        else:
-            unit = re.sub(r"^working ", "business ", unit.rstrip("s") + "s").replace("calendar ", "")
-            level = Level(float(rows[k][j]), unit, "lower", rule="matrix with its unit in the header")
+        # the cell's number in the header's unit, read by the grammar every level cell goes through
+        read = _cell_level(f"{rows[k][j]}%" if units[j] == "%" else f"{rows[k][j]} {units[j]}")
+        if read is None:
+            continue
+        value, unit = read
+        direction = "higher" if unit == "percent" else "lower"
+        level = Level(value, unit, direction, rule="matrix with its unit in the header")
         name = f"{label} - {measure}" if label else measure
         source = f"{header[0]} {label} | {header[j]} | {rows[k][j]}"
         found.append(FoundLevel(name[:300], level, page, source, severity=label or None, in_table=True))

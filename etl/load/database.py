@@ -20,11 +20,10 @@ from etl.settings import is_postgres, postgres_params  # noqa: F401 (re-exported
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
-def _identifiers(*names: str) -> list[str]:
+def _identifiers(*names: str) -> None:
     bad = [n for n in names if not isinstance(n, str) or not _IDENTIFIER.fullmatch(n)]
     if bad:
         raise ValueError(f"not a warehouse identifier: {bad[:3]!r}")
-    return list(names)
 
 
 # the advisory lock that serialises loads into one PostgreSQL warehouse (any fixed bigint, unique to this project)

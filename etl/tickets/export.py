@@ -400,6 +400,7 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
         r: (_timestamp_sql(roles[r], day_first, samples[r]) if r in roles else "null::timestamp")
         for r in TIMESTAMP_ROLES
     }
+    offsets = {r: _offset(col, r, samples) for r in ("opened_at", "responded_at", "resolved_at", "closed_at")}
     order = ", ".join(
         x
         for x in (
@@ -422,8 +423,8 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
                    try_cast({col("reopen_count")} as integer) as reopen_count,
                    {ts["updated_at"]} as updated_at,
                    try_cast({col("update_count")} as integer) as update_count,
-                   {_offset(col, "opened_at", samples)} as opened_offset, {_offset(col, "responded_at", samples)} as responded_offset,
-                   {_offset(col, "resolved_at", samples)} as resolved_offset, {_offset(col, "closed_at", samples)} as closed_offset,
+                   {offsets["opened_at"]} as opened_offset, {offsets["responded_at"]} as responded_offset,
+                   {offsets["resolved_at"]} as resolved_offset, {offsets["closed_at"]} as closed_offset,
                    export_row,
                    row_number() over (partition by trim({id_col}) order by {order}) as recency,
                    count(*) over (partition by trim({id_col})) as events
@@ -432,7 +433,7 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
     """)
     con.execute(_PLAUSIBLE)
     # the offsets of the earliest opening and response and the last closing; none to find where no column states one
-    stated = any(_offset(col, r, samples) != "0" for r in ("opened_at", "responded_at", "closed_at"))
+    stated = any(offsets[r] != "0" for r in ("opened_at", "responded_at", "closed_at"))
     earliest_offsets = (
         "arg_min(opened_offset, plausible(opened_at)) as first_opened_offset, "
         "arg_min(responded_offset, plausible(responded_at)) as first_responded_offset, "
