@@ -29,10 +29,23 @@ def main(argv: list[str] | None = None) -> int:
     rv.add_argument("--inbox", help="inbox folder (default: as for run)")
     rv.add_argument("--engagement", help="one engagement id (default: every contract in the inbox)")
     ev = sub.add_parser("eval-contracts", help="score contract extraction against gold labels (CUAD format)")
-    ev.add_argument("--gold", required=True, help="gold.jsonl; PDF paths in it are relative to this file")
+    ev.add_argument(
+        "--gold",
+        required=True,
+        action="append",
+        help="gold.jsonl; PDF paths in it are relative to this file (repeatable)",
+    )
     ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     ev.add_argument("--workers", type=int, help="parallel extraction processes (default: all cores)")
-    ev.add_argument("--errors", action="store_true", help="with --json: include each field's mismatches")
+    ev.add_argument(
+        "--errors", action="store_true", help="with --json: each field's mismatches (development part only)"
+    )
+    ev.add_argument(
+        "--sealed",
+        metavar="LEDGER",
+        help="also score the sealed validation part, as aggregate figures only, and append this look to LEDGER",
+    )
+    ev.add_argument("--note", default="", help="with --sealed: why this look, kept in the ledger")
     es = sub.add_parser("eval-sla", help="score service-level extraction against gold rows (../shared/sla format)")
     es.add_argument("--gold", required=True, help="gold_sla.jsonl; PDFs are looked for beside it and in */pdf/")
     es.add_argument("--pdf-dir", action="append", default=[], help="another folder holding the gold's PDFs")
@@ -58,7 +71,14 @@ def main(argv: list[str] | None = None) -> int:
 
         from etl.evaluation.contract_eval import evaluate, format_report
 
-        result = evaluate(Path(args.gold), workers=args.workers)
+        if args.sealed and args.errors:
+            parser.error("--errors lists single contracts, so it covers the development part only: drop --sealed")
+        result = evaluate(
+            [Path(g) for g in args.gold],
+            workers=args.workers,
+            look_ledger=Path(args.sealed) if args.sealed else None,
+            look_note=args.note,
+        )
         if not args.errors:
             result.pop("errors")
         print(json.dumps(result, indent=2) if args.json or args.errors else format_report(result))
