@@ -5,10 +5,11 @@ from __future__ import annotations
 import calendar
 import csv
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 
+from dateutil import parser as dateutil_parser
 from text_to_num import text2num
 
 from etl.settings import DBT_PROJECT_DIR
@@ -85,6 +86,19 @@ DATE_RES = [
     # 12-23-2019, 3/14/2018, 3-14-18 (US order)
     re.compile(r"(?<![\d/-])(?P<m>\d{1,2})[-/](?P<d>\d{1,2})[-/](?P<y>\d{4}|\d{2})(?![\d/-])"),
 ]
+_MONTH_WORD = _MONTH_NAMES.replace("?P<m>", "?:")
+# Forms the strict patterns miss, found loosely here and parsed by dateutil (measured in
+# evaluation/contracts/compare_date_parsers.py): "1st of March, 2003", "(1st) day of January, 1996",
+# "20th day of Friday, March 2020", "October 1,1996", a day-first date that cannot be read month-first
+# ("29/3/18") and the dotted day-first form ("01.03.2021"; four-digit years only, so "3.1.12" stays a section).
+_LOOSE_DATES = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\)?\s+(?:day\s+)?of\s+(?:[a-z]+day,?\s+)?" + _MONTH_WORD + r"\s*,?\s*\d{4}\b"
+    r"|\b" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?\s*,\s*\d{4}\b"
+    r"|(?<![\d/.-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\d/.-])"
+    r"|(?<![\d/.-])\d{1,2}\.\d{1,2}\.\d{4}(?![\d/.-])",
+    re.I,
+)
+_NO_DAY, _OTHER_DAY = datetime(1, 1, 1), datetime(2, 2, 2)
 
 
 def parse_number(text: str) -> float | None:
@@ -168,7 +182,27 @@ def find_dates(text: str) -> list[tuple[date, int]]:
                 found.append((date(year, mo, int(m.group("d"))), m.start()))
             except ValueError:
                 continue
+    taken = {offset for _, offset in found}
+    for m in _LOOSE_DATES.finditer(text):
+        if not taken.intersection(range(m.start(), m.end())):
+            loose = _loose_date(m.group(0))
+            if loose:
+                found.append((loose, m.start()))
     return sorted(found, key=lambda x: x[1])
+
+
+def _loose_date(text: str) -> date | None:
+    """A date dateutil reads whole from `text`: day, month and year all written (two defaults that differ in
+    each part must give the same answer). Numbers are month-first unless the first cannot be a month or the
+    separators are dots."""
+    first = re.match(r"\s*(\d{1,2})[./-]", text)
+    day_first = bool(first) and ("." in text or int(first.group(1)) > 12)
+    try:
+        a = dateutil_parser.parse(text, fuzzy=True, dayfirst=day_first, default=_NO_DAY)
+        b = dateutil_parser.parse(text, fuzzy=True, dayfirst=day_first, default=_OTHER_DAY)
+    except (ValueError, OverflowError):
+        return None
+    return a.date() if a == b else None
 
 
 _PARTIAL_DATE = re.compile(

@@ -101,6 +101,37 @@ def test_dates_in_the_forms_contracts_use():
     assert find_dates("February 30, 2024") == []  # not a date
 
 
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("commencing on the 2nd of June, 2011", date(2011, 6, 2)),
+        ("entered into this (4th) day of August, 2015", date(2015, 8, 4)),
+        ("made the 9 DAY OF APRIL , 2012", date(2012, 4, 9)),
+        ("dated the 17th day of Tuesday, May 2022", date(2022, 5, 17)),
+        ("signed July 7,2004 by both", date(2004, 7, 7)),
+        ("Datum: 05.11.2019", date(2019, 11, 5)),  # dotted: day first
+        ("signed 25/4/17", date(2017, 4, 25)),  # 25 cannot be a month
+        ("signed 4/5/17", date(2017, 4, 5)),  # either way round: month first, as the US forms
+    ],
+)
+def test_looser_written_dates_are_read_whole(text, meant):
+    assert [d for d, _ in find_dates(text)] == [meant]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "under Section 3.1.12 of the Schedule",  # a section number, not a day-first date
+        "for the 3rd of the months listed, 2,000 units",
+        "on the 5th of each month",
+        "the 31st of February, 2021",
+        "within 30/60/90 days",
+    ],
+)
+def test_loose_forms_need_a_whole_real_date(text):
+    assert find_dates(text) == []
+
+
 def test_a_date_left_blank_keeps_what_is_known():
     assert find_partial_date("made as of August __, 2019") == "2019-08"
 
