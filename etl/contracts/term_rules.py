@@ -226,8 +226,14 @@ _RULES = [
         "expiry_date",
         0.75,
         "a date written right after the word that ends the term: 'this Agreement shall expire on June 30, 2024'",
-        r"(?:expir\w*|\bend(?:s|ing)?|terminat\w*|\buntil|through)\s+(?:on\s+)?(?:the\s+)?(?:date\s+of\s+)?",
-        ("The term of this Agreement shall expire on June 30, 2024.",),
+        r"(?:expir\w*|\bend(?:s|ing)?|terminat\w*|conclud\w*|\buntil|through)\s+(?:on\s+)?(?:the\s+)?"
+        r"(?:date\s+of\s+)?",
+        (
+            "The term of this Agreement shall expire on June 30, 2024.",
+            "The term of this Agreement begins on July 1, 2021 and runs for two years, concluding June 30, 2023.",
+            "The term of this Agreement shall commence on the date hereof and, unless terminated as provided herein, "
+            "shall continue through November 30, 2022.",
+        ),
         ("The Supplier's compensation for the pilot shall expire on June 30, 2024.",),
     ),
     TermRule(
@@ -268,9 +274,15 @@ _RULES = [
         0.5,
         "no end at all: 'shall continue in force until terminated', 'in perpetuity'",
         r"(?:continue|remain) in (?:full )?(?:force|effect) (?:until|unless) (?:terminated|"
-        r"either party terminates)|perpetual|in perpetuity|until (?:terminated|full performance)",
-        ("This Agreement shall remain in full force in perpetuity.",),
-        ("The confidentiality obligations shall continue in force until terminated.",),
+        r"either party terminates)|(?:agreement|term)\b[^.]{0,60}?\bperpetual|perpetual (?:term|basis)"
+        r"|in perpetuity|until (?:terminated|full performance)",
+        ("This Agreement shall remain in full force in perpetuity.", "The term of this Agreement is perpetual."),
+        (
+            "The confidentiality obligations shall continue in force until terminated.",
+            # the word describes something else the contract is about, not its term
+            "The Trust holds 12,000 shares of Series B Perpetual Preferred Stock.",
+            "Although the Partnership is intended to be of perpetual duration, the sponsor may wind it up.",
+        ),
     ),
     # ---------------------------------------------------------------- term and renewal
     TermRule(

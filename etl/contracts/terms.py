@@ -451,9 +451,10 @@ def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> d
                 and not re.match(r"[^\w]*[“\"](?:Effective|Commencement) Date", s.text)
             ):
                 continue  # the definition of some other term ('"Bill of Sale" means ..., effective as of ...')
-            if field == "expiry_date" and not _ABOUT_THE_TERM.search(s.text[: cue.start()][-80:]):
-                continue  # "compensation shall expire on ...", "prohibited ... until ...": not the contract's end
-            dates = find_dates(s.text if field != "expiry_date" else s.text[cue.end() : cue.end() + 40])
+            if field == "expiry_date":
+                dates = _end_date(rule, s.text)
+            else:
+                dates = find_dates(s.text)
             if dates:
                 found.setdefault(field, dates[0][0])
                 terms.add(rule, dates[0][0].isoformat(), s)
@@ -472,6 +473,20 @@ def _dates(sentences: list[_Sentence], pages: list[PdfPage], terms: _Terms) -> d
                 terms.add(on_signing, terms.items["agreement_date"].value, s)
                 break
     return found
+
+
+def _end_date(rule: TermRule, text: str) -> list[tuple[date, int]]:
+    """The date right after a word that ends the term. Every such word counts, not only the first: the end
+    date often follows an 'unless sooner terminated' ('..., unless terminated as provided herein, shall
+    continue through November 30, 1998')."""
+    for cue in rule.pattern.finditer(text):
+        before = text[: cue.start()]
+        if not (_ABOUT_THE_TERM.search(before[-80:]) or _ABOUT_THE_TERM.search(before[:50])):
+            continue  # "compensation shall expire on ...", "prohibited ... until ...": not the contract's end
+        dates = find_dates(text[cue.end() : cue.end() + 40])
+        if dates:
+            return dates
+    return []
 
 
 def _add_months(start: date, months: int) -> date:
