@@ -45,7 +45,8 @@ def _compiled(cue: str) -> re.Pattern:
 # "shall continue automatically for ..."
 RENEWAL_CUE = (
     r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
-    r"|successive (?:[\w-]+\s+){0,2}(?:periods|terms)|renewal terms?|(?:from )?year[- ]to[- ]year"
+    r"|successive (?:[\w-]+\s+){0,2}(?:periods|terms)|renewal terms?|(?:from |on a )?(?:year|month)[- ]to[- ](?:year|month)"
+    r"|renew\w*\s+annually|annual renewals?"
     r"|(?:continue|remain in (?:full )?(?:force|effect))\s+automatically|automatically\s+continue"
 )
 
@@ -331,6 +332,10 @@ _RULES = [
             "This Agreement shall automatically renew for successive one (1) year periods.",
             "Unless either party gives notice six (6) months prior to the end of the Initial Term, this Agreement "
             "shall continue on a year to year basis until terminated.",
+            "After the Initial Term, this Agreement shall continue on a month to month basis until terminated by "
+            "either party on fifteen (15) days prior written notice.",
+            "The term of this Agreement shall be three (3) years, renewing annually thereafter unless either party "
+            "gives notice.",
         ),
         ("This Agreement shall renew unless either party gives ninety (90) days prior notice.",),
     ),
