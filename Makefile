@@ -91,9 +91,9 @@ samples: install
 report: install
 	$(BIN)/outsourcing-etl report --out data/outsourcing_report.html
 
-## Score contract extraction against the CUAD gold labels in ../shared/cuad
+## Score contract extraction on the development part of the CUAD gold sets in ../shared (the sealed part stays sealed)
 eval: install
-	$(BIN)/outsourcing-etl eval-contracts --gold ../shared/cuad/gold.jsonl
+	$(BIN)/outsourcing-etl eval-contracts --gold ../shared/cuad/gold.jsonl --gold ../shared/cuad-broad/gold.jsonl
 
 ## dbt documentation site for the warehouse models (after `make demo`)
 docs: install

@@ -118,10 +118,19 @@ COUNTRIES = [
     "United Kingdom",
     "United States",
 ]
+# other ways contracts name a jurisdiction: the usual abbreviation, the typographic apostrophe PDFs carry, and
+# the adjective form ("governed by English law")
+ALIASES = {
+    "PRC": "People's Republic of China",
+    "P.R.C.": "People's Republic of China",
+    "People’s Republic of China": "People's Republic of China",
+    "English law": "England",
+    "laws of England": "England",
+}
 # longest first, so "West Virginia" wins over "Virginia" and "England and Wales" over "England"
-_NAMES = sorted(US_STATES + PROVINCES + COUNTRIES, key=len, reverse=True)
-_RX = re.compile(r"\b(" + "|".join(re.escape(n) for n in _NAMES) + r")\b", re.I)
-_CANONICAL = {n.lower(): n for n in _NAMES}
+_NAMES = sorted(US_STATES + PROVINCES + COUNTRIES + list(ALIASES), key=len, reverse=True)
+_RX = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in _NAMES) + r")(?!\w)", re.I)
+_CANONICAL = {n.lower(): ALIASES.get(n, n) for n in _NAMES}
 
 
 def find_jurisdiction(text: str) -> str | None:

@@ -374,6 +374,7 @@ _RULES = [
         (
             "This Agreement shall be governed by the laws of the State of New York, without regard to its "
             "conflict-of-laws rules.",
+            "The validity and performance of this Contract shall be governed by the laws of the PRC.",
         ),
         ('"Applicable Law" means any law of the United States governing data protection.',),
     ),

@@ -113,7 +113,8 @@ def normalize_jurisdiction(text: str) -> str | None:
     text = (text or "").strip().lower()
     if not text or text == "[]":
         return None
-    text = text.replace(";", " and ").split(",")[0]
+    # CUAD writes "place, country" and joins places with ";": "England, United Kingdom; Wales, United Kingdom"
+    text = " and ".join(part.split(",")[0] for part in text.split(";"))
     text = re.sub(r"\b(the|state|commonwealth|province|republic|of|laws?)\b", " ", text)
     return " ".join(text.split()) or None
 

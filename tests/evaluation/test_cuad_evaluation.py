@@ -1,50 +1,63 @@
-"""The evaluation command on the CUAD dev set in ../shared, held to targets set outside this code.
+"""The evaluation command on the CUAD sets in ../shared, and the sealed part it keeps.
 
-The gold set is split by a hash of each file name into a development part (rules are tuned on it) and a
-validation part (`etl.evaluation.contract_eval.part_of`). Every reported field must beat its majority-class
-baseline on the development part; on the validation part, the key terms must reach the F1 targets their issue
-sets for contracts nobody here has seen. Where ../shared is absent they fail on CI, which always has it, and skip elsewhere.
+Both gold sets (60 outsourcing-type and 192 other contracts) are split once by a hash of each file name
+(`etl.evaluation.contract_eval.part_of`) into a development part (rules are tuned on it) and a sealed validation
+part that a run reads only when asked, as aggregate figures, logging the look. These tests score the
+development part only: every reported clause flag must beat its majority-class baseline there. The F1 targets
+for contracts nobody here has seen are judged on the sealed part, looked at rarely and logged in
+`evaluation/contracts/sealed_looks.jsonl`, not in every test run. Where ../shared is absent they fail on CI,
+which always has it, and skip elsewhere.
 """
+
+import hashlib
+import json
 
 import pytest
 
 from etl.contracts.clauses import SWITCHED_OFF
-from etl.evaluation.contract_eval import evaluate, format_report, part_of
+from etl.evaluation.contract_eval import evaluate, format_report, part_of, record_look
 from etl.evaluation.scoring import CLAUSE_LABELS
 from tests.conftest import ROOT, need_shared
 
-GOLD = ROOT.parent / "shared" / "cuad" / "gold.jsonl"
-
-# F1 targets for unseen contracts (issue: contract terms that generalise), checked on the validation part
-TARGET_F1 = {
-    "Governing Law": 0.95,
-    "Agreement Date": 0.90,
-    "Effective Date": 0.85,
-    "Expiration Date": 0.80,
-    "Notice Period to Terminate Renewal": 0.80,
-    "Renewal Term": 0.80,
-    "Parties": 0.85,
-}
+GOLD = [ROOT.parent / "shared" / "cuad" / "gold.jsonl", ROOT.parent / "shared" / "cuad-broad" / "gold.jsonl"]
 SWITCHED_OFF_LABELS = {label for label, name in CLAUSE_LABELS.items() if name in SWITCHED_OFF}
+LOOKS = ROOT / "evaluation" / "contracts" / "sealed_looks.jsonl"
 
 pytestmark = pytest.mark.evaluation
 
 
 @pytest.fixture(scope="module")
 def result():
-    need_shared(GOLD)
+    for gold in GOLD:
+        need_shared(gold)
     return evaluate(GOLD, workers=2)
 
 
-def test_every_contract_is_scored_and_split_once(result):
-    assert result["contracts"] == 60
-    assert result["unreadable"] == {}
-    assert all(f["n"] == 60 for f in result["fields"].values())
-    assert result["pages"] > 900
+def test_the_sealed_part_is_about_a_quarter_and_is_not_read(result):
     parts = result["parts"]
-    assert parts["development"]["contracts"] + parts["validation"]["contracts"] == 60
-    assert parts["validation"]["contracts"] >= 10
+    total = parts["development"]["contracts"] + parts["validation"]["contracts"]
+    assert total == 252
+    assert 0.2 <= parts["validation"]["contracts"] / total <= 0.3
+    assert parts["validation"]["sealed"] and "fields" not in parts["validation"]
+    assert result["contracts"] == parts["development"]["contracts"]  # only development was extracted
+    sealed = {e["file"] for errors in result["errors"].values() for e in errors if part_of(e["file"]) != "development"}
+    assert sealed == set()  # no per-file view of a sealed contract
     assert part_of("pdf/x.pdf") == part_of("elsewhere/x.pdf")  # the file's name decides, not its folder
+
+
+def test_the_earlier_validation_part_is_development_now():
+    # it was looked at while rules changed, so it can never be sealed again
+    names = [f"contract-{i}.pdf" for i in range(400)]
+    earlier = [n for n in names if int(hashlib.sha256(n.encode()).hexdigest(), 16) % 3 == 0]
+    assert earlier and all(part_of(n) == "development" for n in earlier)
+    assert any(part_of(n) == "validation" for n in names)
+
+
+def test_every_development_contract_is_read(result):
+    assert result["unreadable"] == {}
+    n = result["parts"]["development"]["contracts"]
+    assert all(f["n"] == n for f in result["fields"].values())
+    assert result["pages"] > 2000
 
 
 @pytest.mark.parametrize("label", sorted(set(CLAUSE_LABELS) - SWITCHED_OFF_LABELS))
@@ -60,11 +73,6 @@ def test_a_switched_off_clause_answers_no_so_it_scores_its_baseline(result, labe
     assert f["accuracy"] == f["baseline_accuracy"]
 
 
-@pytest.mark.parametrize("label", sorted(TARGET_F1))
-def test_key_terms_reach_their_targets_on_the_validation_part(result, label):
-    assert result["parts"]["validation"]["fields"][label]["f1"] >= TARGET_F1[label]
-
-
 def test_each_rule_counts_its_hits_and_misses_and_they_add_up_to_the_scored_answers(result):
     rules = result["rules"]
     assert {"party.opening_paragraph", "governing_law.laws_of", "agreement_date.opening_paragraph"} <= set(rules)
@@ -77,5 +85,24 @@ def test_each_rule_counts_its_hits_and_misses_and_they_add_up_to_the_scored_answ
 def test_report_prints_every_field_baselines_parts_and_throughput(result):
     text = format_report(result)
     assert all(label in text for label in CLAUSE_LABELS)
-    assert "baseline" in text and "validation" in text
+    assert "baseline" in text and "sealed" in text
     assert "pages/s" in text
+
+
+def test_a_look_is_appended_with_its_commit_and_only_aggregate_figures(tmp_path):
+    ledger = tmp_path / "looks.jsonl"
+    part = {"contracts": 3, "fields": {"Governing Law": {"accuracy": 1.0, "f1": 1.0, "baseline_accuracy": 0.3}}}
+    record_look(ledger, GOLD, part, "why")
+    record_look(ledger, GOLD, part, "again")
+    looks = [json.loads(line) for line in ledger.read_text().splitlines()]
+    assert [look["note"] for look in looks] == ["why", "again"]
+    assert len(looks[0]["commit"]) >= 40 and looks[0]["contracts"] == 3
+    assert "file" not in json.dumps(looks)  # no single contract named
+
+
+def test_the_committed_look_ledger_records_commits_and_every_target_field():
+    looks = [json.loads(line) for line in LOOKS.read_text().splitlines()]
+    assert looks, "the first look after the split is logged"
+    for look in looks:
+        assert look["commit"] and look["looked_at"] and look["contracts"] >= 50
+        assert {"Governing Law", "Agreement Date", "Expiration Date", "Parties"} <= set(look["fields"])
