@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import bisect
 import io
+import logging
 import os
 import re
 import zlib
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.records import InputFileError
+
+log = logging.getLogger(__name__)
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 500
@@ -31,6 +34,8 @@ OCR_DPI = 300
 MAX_OCR_PIXELS = 12_000_000
 # OCR costs about a second a page on 2 cores; a scanned contract longer than this is split or exported as text
 MAX_OCR_PAGES = 150
+# each cell of a ruled table on a scanned page is one more Tesseract call (about 0.2 s): bounded per file
+MAX_OCR_CELLS = 400
 # what one compressed stream may inflate to: a contract's largest (a page's text, a scanned image) is a few MB;
 # pdfium inflates a stream whole in memory, and a stream bomb aborts its process rather than raising
 MAX_STREAM_BYTES = 256 * 1024 * 1024
@@ -197,8 +202,20 @@ def _draws_rules(page) -> bool:
     return next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]), None) is not None
 
 
-def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[str], list[int]]:
-    """Each page's text, and the numbers of the pages worth pdfplumber's table finder."""
+def _holds_image(page) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    return next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2), None) is not None
+
+
+# a scanned page inside a text PDF often carries a stamp of its own in text ("Page 7", a Bates number): fewer
+# visible characters than this, with an image on the page, means the page's words are in the image
+SCANNED_PAGE_CHARS = 40
+
+
+def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[str], list[int], list[int]]:
+    """Each page's text, the numbers of the pages worth pdfplumber's table finder, and those of the pages
+    whose words are only in an image (a scan inside a text PDF)."""
     import pypdfium2 as pdfium
 
     try:
@@ -213,7 +230,7 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             raise InputFileError("PDF has no pages")
         if len(doc) > MAX_PDF_PAGES:
             raise InputFileError(f"PDF has {len(doc)} pages, above the limit of {MAX_PDF_PAGES}")
-        texts, table_pages = [], []
+        texts, table_pages, scanned = [], [], []
         for page in doc:
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
@@ -226,8 +243,10 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             texts.append(text)
             if wants_tables(text) and _draws_rules(page):
                 table_pages.append(len(texts))
+            if len("".join(text.split())) < SCANNED_PAGE_CHARS and _holds_image(page):
+                scanned.append(len(texts))
             page.close()
-        return texts, table_pages
+        return texts, table_pages, scanned
     finally:
         doc.close()
 
@@ -245,12 +264,32 @@ def _tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
         raise InputFileError(f"PDF tables cannot be parsed ({type(exc).__name__}: {exc})") from None
 
 
-def _ocr_texts(path: Path) -> list[str]:
-    """Text of each page image through Tesseract, for scanned PDFs."""
+class _CellReader:
+    """Tesseract on one table cell's image, within a budget of cells per file."""
+
+    def __init__(self, budget: int):
+        self.left = budget
+
+    def __call__(self, crop) -> str:
+        import pytesseract
+        from PIL import Image
+
+        self.left -= 1
+        if self.left < 0:
+            return ""  # past the budget: the page's text still holds the words
+        return pytesseract.image_to_string(Image.fromarray(crop), config="--psm 6")
+
+
+def _ocr_pages(path: Path, numbers: list[int] | None = None) -> dict[int, PdfPage]:
+    """Pages read from their images through Tesseract, by number: every page of a scan, or the given pages.
+    A page image that draws a ruled grid also gets its tables, each cell read from its own image."""
     import shutil
 
+    import numpy as np
     import pypdfium2 as pdfium
     import pytesseract
+
+    from etl.scanned_tables import find_rules, read_tables
 
     # one thread per page: the pipeline already runs files in parallel, and Tesseract's threads thrash on 2 cores
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -261,20 +300,31 @@ def _ocr_texts(path: Path) -> list[str]:
         )
     doc = pdfium.PdfDocument(str(path))
     try:
-        if len(doc) > MAX_OCR_PAGES:
+        numbers = numbers if numbers is not None else list(range(1, len(doc) + 1))
+        if len(numbers) > MAX_OCR_PAGES:
             raise InputFileError(
-                f"PDF has no text layer and {len(doc):,} pages; OCR reads at most {MAX_OCR_PAGES} "
-                "(export the contract with its text layer, or split the scan)"
+                f"PDF has {len(numbers):,} scanned pages without a text layer; OCR reads at most "
+                f"{MAX_OCR_PAGES} (export the contract with its text layer, or split the scan)"
             )
-        texts = []
-        for page in doc:
+        pages = {}
+        read_cell = _CellReader(MAX_OCR_CELLS)
+        for number in numbers:
+            page = doc[number - 1]
             width, height = page.get_size()
             # a page drawn huge (thousands of points) would render to gigabytes at 300 dpi: cap the pixels
             scale = min(OCR_DPI / 72, (MAX_OCR_PIXELS / max(width * height, 1.0)) ** 0.5)
             image = page.render(scale=scale).to_pil().convert("L")
-            texts.append(pytesseract.image_to_string(image, config="--psm 4"))
             page.close()
-        return texts
+            text = pytesseract.image_to_string(image, config="--psm 4")
+            gray = np.asarray(image)
+            horizontal, vertical = find_rules(gray)
+            tables = []
+            if len(horizontal) >= 3 and len(vertical) >= 3 and read_cell.left > 0:  # a grid: cells one by one
+                tables = read_tables(gray, read_cell)
+                if read_cell.left <= 0:
+                    log.warning("%s: OCR read the cells of ruled tables up to page %d only", path.name, number)
+            pages[number] = PdfPage(number, text, tables, ocr=True)
+        return pages
     finally:
         doc.close()
 
@@ -282,13 +332,27 @@ def _ocr_texts(path: Path) -> list[str]:
 def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: True) -> list[PdfPage]:
     """Every page's text, and pdfplumber tables for the pages whose text `wants_tables` accepts (and that
     draw rules: see above).
-    A PDF without a text layer is OCRed; its pages are marked `ocr` and carry no tables."""
+    A PDF without a text layer is OCRed; so is each page of a text PDF whose words are only in an image. OCRed
+    pages are marked `ocr`; their tables come from the ruled grid in the image (`etl.scanned_tables`)."""
     _check_file(path)
-    texts, table_pages = _page_texts(path, wants_tables)
+    texts, table_pages, scanned = _page_texts(path, wants_tables)
     if not any(t.strip() for t in texts):
-        texts = _ocr_texts(path)
-        if not any(t.strip() for t in texts):
+        ocr = _ocr_pages(path)
+        if not any(p.text.strip() for p in ocr.values()):
             raise InputFileError("PDF has no text layer and OCR found no text on its pages (blank or unreadable scan)")
-        return [PdfPage(i + 1, t, [], ocr=True) for i, t in enumerate(texts)]
-    tables = _tables(path, table_pages)
-    return [PdfPage(i + 1, t, tables.get(i + 1, [])) for i, t in enumerate(texts)]
+        return [ocr[n] for n in sorted(ocr)]
+    ocr = _ocr_of_scanned_pages(path, scanned)
+    tables = _tables(path, [n for n in table_pages if n not in ocr])
+    return [ocr[n] if n in ocr else PdfPage(n, t, tables.get(n, [])) for n, t in enumerate(texts, start=1)]
+
+
+def _ocr_of_scanned_pages(path: Path, scanned: list[int]) -> dict[int, PdfPage]:
+    """OCR of the scanned pages inside a text PDF. Without Tesseract, or past the OCR page limit, the text
+    pages still load: the scanned ones stay as their text layer has them, and the log says why."""
+    if not scanned:
+        return {}
+    try:
+        return {n: p for n, p in _ocr_pages(path, scanned).items() if p.text.strip()}
+    except InputFileError as exc:
+        log.warning("%s: %d scanned page(s) not read: %s", path.name, len(scanned), exc)
+        return {}
