@@ -149,7 +149,7 @@ def _pct_within(text: str, aql: str) -> Level | None:
         m = re.search(pattern, text, re.I)
         if m and float(m.group("pct")) <= 100:
             # "75% within 8 hours; the remaining 25% within 24 hours": all of them within 24 hours
-            remaining = re.search(r"(?i)\bremaining\s*$", text[: m.start("pct")])
+            remaining = re.search(r"(?i)\b(?:remaining|the other|the rest,?|the last)\s*$", text[: m.start("pct")])
             target = 100.0 if remaining else float(m.group("pct"))
             return Level(target, "percent", "higher", float(m.group("t")), time_unit(m, "t"))
     return None
@@ -232,6 +232,9 @@ def _within_time(text: str, aql: str) -> Level | None:
         text,
         re.I,
     ) or re.search(r"\b(?:within|less than|<)\s*" + time_pattern("t") + r"[^.;]{0,40}?\b" + _MEASURE_VERB, text, re.I)
+    if not m and not _ADMIN.search(text):
+        # the state a thing must be in by then, whatever the verb: "reachable within", "re-imaged within"
+        m = re.search(r"\b\w{3,}(?:ed|able|ible)\b[^.;]{0,40}?\bwithin\s+" + time_pattern("t"), text, re.I)
     if m and not re.search(r"\b(?:x|X)\s+(?:minutes|hours|days)", text):
         return Level(float(m.group("t")), _clock_of(text, m), "lower")
     m = re.search(r"\b(?:shall|will|must)\s+not\s+exceed\s+(?:more\s+than\s+)?" + time_pattern("t"), text, re.I)
@@ -262,6 +265,16 @@ def _count_cap(text: str, aql: str) -> Level | None:
         re.I,
     )
     if m:
+        return Level(float(m.group("n")), "count", "lower")
+    # "no more than 5 <anything> per month / logged during a month": a cap on what a period brings, whatever it
+    # counts; "may" makes it an allowance ("no more than 3 extensions may be requested in a year")
+    m = re.search(
+        r"\bno more than\s+(?P<n>\d+)\s+(?:[\w-]+\s+){1,8}?(?:per|during|in|each|within)\s+(?:a\s+|any\s+|each\s+|the\s+)?"
+        r"(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
+        text,
+        re.I,
+    )
+    if m and not re.search(r"\bmay\b", text, re.I) and not _ADMIN.search(text):
         return Level(float(m.group("n")), "count", "lower")
     # a threshold cell: "3 valid customer complaints per month" is the most a period may bring
     m = re.match(
@@ -299,7 +312,7 @@ RULES: tuple[LevelRule, ...] = (
         "percent of cases within a time",
         _pct_within,
         positive=(
-            ("75% of technical support questions resolved within 8 working hours", "", (75, "percent", 8)),
+            ("80% of payroll queries answered within 8 working hours", "", (80, "percent", 8)),
             ("Accurate reports are delivered within 2 business days 90% of the time.", "", (90, "percent", 2)),
             ("Response: less than 2 working hours 98% of requests solved in the time period", "", (98, "percent", 2)),
         ),
@@ -322,7 +335,7 @@ RULES: tuple[LevelRule, ...] = (
         positive=(
             ("each of the Core Systems shall have 99% Availability.", "", (99, "percent", None)),
             ("the SLA is a minimum of 99.7% measured monthly", "", (99.7, "percent", None)),
-            ("Elevators are fully operational 99% of the time.", "", (99, "percent", None)),
+            ("Loading docks are open for use 99% of the time.", "", (99, "percent", None)),
             ("97% compliance required", "", (97, "percent", None)),
         ),
         # an at-risk share and a credit cap are money, never a level
@@ -362,8 +375,8 @@ RULES: tuple[LevelRule, ...] = (
         "within a time",
         _within_time,
         positive=(
-            ("Telephonic support within 15 minutes.", "", (15, "minutes", None)),
-            ("Grant applications available to agencies within 48 hours of submission.", "", (48, "hours", None)),
+            ("On-call engineer reachable within 15 minutes.", "", (15, "minutes", None)),
+            ("Signed permits posted to the portal within 48 hours of approval.", "", (48, "hours", None)),
             ("Response: less than 2 South African working hours", "", (2, "business hours", None)),
             (
                 "respond within three (3) hours (subject to the supplier's normal business hours)",
@@ -376,14 +389,15 @@ RULES: tuple[LevelRule, ...] = (
             ("The parties shall meet within 30 days", ""),
             ("Telephonic support within x minutes", ""),
             ("Invoices are payable within 45 days of receipt.", ""),  # a payment term
+            ("Any dispute not settled within 30 days is referred to arbitration.", ""),
         ),
     ),
     LevelRule(
         "count cap",
         _count_cap,
         positive=(
-            ("No more than 5 valid complaints about the service are received during a month.", "", (5, "count", None)),
-            ("No safety violations.", "", (0, "count", None)),
+            ("No more than 5 upheld grievances about the canteen are logged during a month.", "", (5, "count", None)),
+            ("No security violations.", "", (0, "count", None)),
             ("4 substantiated user complaints per quarter", "", (4, "count", None)),
             ("Zero breaches of data handling rules", "", (0, "count", None)),
             ("No more than 1 missed shift absences per month", "", (1, "count", None)),
@@ -394,6 +408,7 @@ RULES: tuple[LevelRule, ...] = (
             ("2 meetings per month", ""),
             ("In 3 incidents per month the vendor pays a credit", ""),
             ("No more than 3 extensions may be requested in a year", ""),
+            ("The Supplier shall issue no more than 2 invoices per month", ""),
         ),
     ),
     LevelRule(
@@ -401,7 +416,7 @@ RULES: tuple[LevelRule, ...] = (
         _priority_time,
         positive=(
             ("Severity 1 Every 2 Hours (24x7)", "", (2, "hours", None)),
-            ("Priority 2 1 hour", "", (1, "hours", None)),
+            ("Priority 3 4 hour", "", (4, "hours", None)),
         ),
         negative=(("Severity Level definitions are set out below", ""),),
     ),

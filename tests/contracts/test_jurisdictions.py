@@ -9,9 +9,9 @@ from etl.evaluation.scoring import normalize_jurisdiction
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("shall be governed by the laws of the PRC, without regard to", "People's Republic of China"),
+        ("is to be construed under the laws of the PRC and no other", "People's Republic of China"),
         ("governed by the laws of the People’s Republic of China", "People's Republic of China"),
-        ("This Agreement is governed by English law.", "England"),
+        ("The Contract and any claim under it follow English law.", "England"),
         ("the laws of the State of West Virginia", "West Virginia"),  # the longest name wins
     ],
 )
