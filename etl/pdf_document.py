@@ -241,7 +241,9 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
                     f"{MAX_PAGE_CHARS:,} per page"
                 )
             texts.append(text)
-            if wants_tables(text) and _draws_rules(page):
+            # a page right after a table page may hold the rest of its table, with no cue words of its own
+            continued = bool(table_pages) and table_pages[-1] == len(texts) - 1
+            if (wants_tables(text) or continued) and _draws_rules(page):
                 table_pages.append(len(texts))
             if len("".join(text.split())) < SCANNED_PAGE_CHARS and _holds_image(page):
                 scanned.append(len(texts))

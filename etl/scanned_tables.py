@@ -92,7 +92,13 @@ def _merge(values: list[int], tolerance: int) -> list[int]:
 def _grids(horizontal: list[Line], vertical: list[Line], tolerance: int) -> list[tuple[list[int], list[Line]]]:
     """Groups of horizontal rules that vertical rules join into one table: (the rules' y's, the verticals)."""
     grids: list[tuple[list[int], list[Line]]] = []
-    ys = _merge([h.at for h in horizontal], tolerance)
+    # where several verticals stop together there is a rule, even when the scan broke it into short pieces
+    ends: dict[int, int] = {}
+    for v in vertical:
+        for y in (v.start, v.end):
+            near = next((e for e in ends if abs(e - y) <= tolerance), y)
+            ends[near] = ends.get(near, 0) + 1
+    ys = _merge([h.at for h in horizontal] + [y for y, n in ends.items() if n >= 3], tolerance)
     current: list[int] = []
     for upper, lower in zip(ys, ys[1:]):
         joining = [v for v in vertical if v.start <= upper + tolerance and v.end >= lower - tolerance]

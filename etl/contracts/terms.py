@@ -17,6 +17,7 @@ from etl.contracts.engagement_type import classify_engagement
 from etl.contracts.entities import normalize_entity, same_entity
 from etl.contracts.jurisdictions import find_jurisdiction, find_jurisdictions
 from etl.contracts.party_roles import assign_roles
+from etl.contracts.schedule_content import schedule_terms
 from etl.contracts.service_levels import SLA_CUE, find_levels, service_level_terms
 from etl.contracts.sla_schedule import read_sla_terms, read_sla_terms_from_paragraphs, read_sla_terms_from_text
 from etl.contracts.term_rules import RULES, TermRule
@@ -892,12 +893,21 @@ def extract_from_pages(pages: list[PdfPage], engagement_id: str, sha256: str) ->
     s = _first(sentences, r"measurement window|measured (?:monthly|quarterly|weekly)")
     if s and re.search(r"quarter", s.text, re.I):
         window = "quarterly"
-    sla = read_sla_terms(pages, engagement_id, sha256, window)
+    # a table by what its cells hold first; for text without a table model the header-word readers come before
+    # the content ones, which read the layouts those cannot (other words, other orders)
     ocr = any(p.ocr for p in pages)
-    if not sla:
-        sla = read_sla_terms_from_text(pages, engagement_id, sha256, window, confidence=0.6 if ocr else 0.7)
-    if not sla:
-        sla = read_sla_terms_from_paragraphs(pages, engagement_id, sha256, window, confidence=0.6 if ocr else 0.7)
+    confidence = 0.6 if ocr else 0.7
+    readers = (
+        lambda: schedule_terms(pages, engagement_id, sha256, window, "tables"),
+        lambda: read_sla_terms(pages, engagement_id, sha256, window),
+        lambda: read_sla_terms_from_text(pages, engagement_id, sha256, window, confidence=confidence),
+        lambda: schedule_terms(pages, engagement_id, sha256, window, "lines"),
+        lambda: schedule_terms(pages, engagement_id, sha256, window, "prose"),
+        lambda: read_sla_terms_from_paragraphs(pages, engagement_id, sha256, window, confidence=confidence),
+    )
+    sla = []
+    for read in readers:
+        sla = sla or read()
     if not sla:
         sla = service_level_terms(find_levels(pages), engagement_id, sha256, window, ocr)
     values = list(terms.items.values())

@@ -1,0 +1,394 @@
+"""A service-level schedule read by what its cells and sentences hold, whatever its header and label words.
+
+A schedule states, for each level, a name and two or more values: an expected and a minimum level, often a
+weighting, sometimes a baseline. Drafting varies the words ("Expected Service Level", "Target", "Goal",
+"Committed Level"; "Minimum", "Floor", "Trigger Level", "Breach Threshold"; "Weighting", "Allocation", "Share
+of At-Risk Amount") and the layout (ruled or unruled tables in any column order, a paragraph or a block of
+labelled lines per level, bullets, "X shall be at least Y"). What does not vary is the content:
+
+- the name is the text that differs from level to level; labels repeat in every level;
+- a weighting column holds percentages that add up to 100 over the schedule;
+- of the two level columns, one is the better side of the other in every row: the higher for a percentage,
+  the lower for a time; the better one is the expected level, the other the minimum;
+- a window is a word such as monthly or quarterly.
+
+Header and label words break ties only (a third level column is a baseline only when its label says so).
+Every unit of text (a table row, a line, a paragraph, a block) becomes a `Candidate`; consecutive candidates of
+the same shape are one schedule, and roles are given to its value positions across all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.pdf_document import PdfPage
+from etl.records import Provenance, SlaTerm
+
+_UNIT = {
+    "score": "score",
+    "points": "score",
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "hour": "hours",
+    "hours": "hours",
+    "hrs": "hours",
+    "hr": "hours",
+    "minute": "minutes",
+    "minutes": "minutes",
+    "mins": "minutes",
+    "min": "minutes",
+    "second": "seconds",
+    "seconds": "seconds",
+    "secs": "seconds",
+    "day": "days",
+    "days": "days",
+    "business day": "business days",
+    "business days": "business days",
+    "business hour": "business hours",
+    "business hours": "business hours",
+}
+_TIMES = {"hours", "minutes", "seconds", "days", "business days", "business hours"}
+_UNIT_WORDS = "|".join(sorted((re.escape(u) for u in _UNIT), key=len, reverse=True))
+_VALUE = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?P<u>" + _UNIT_WORDS + r")?(?![\w])", re.I)
+_WINDOW = re.compile(r"(?i)\b(monthly|quarterly|weekly|daily|annually|yearly|per month|each month|per quarter)\b")
+_WINDOWS = {
+    "monthly": "monthly",
+    "per month": "monthly",
+    "each month": "monthly",
+    "quarterly": "quarterly",
+    "per quarter": "quarterly",
+    "weekly": "weekly",
+    "daily": "daily",
+    "annually": "yearly",
+    "yearly": "yearly",
+}
+# labels as data: which words, before a value or heading its column, name its role. Ties only.
+LABELS = {
+    "baseline": ("baseline", "current level", "pre-transition", "historical"),
+    "allocation": ("weight", "allocation", "share of", "pool", "at-risk", "at risk"),
+    "minimum": ("minimum", "floor", "trigger", "breach", "threshold", "acceptable", "at least", "no more than"),
+    "expected": ("expected", "target", "goal", "committed", "objective"),
+}
+# a title-case phrase: a level's name in prose ("Batch Job Completion", "Hosting Platform Availability")
+_TITLE = re.compile(
+    r"\b[A-Z][\w&/-]*(?:(?:[ \t]+(?:of|and|to|for|the|in|on|&|-))+[ \t]+[A-Z][\w&/-]*|[ \t]+[A-Z0-9][\w&/-]*)*"
+)
+
+
+@dataclass
+class Value:
+    number: float
+    unit: str | None  # None: a bare number, its unit given by a unit column if any
+    label: str = ""  # the words before it, or its column's header
+
+
+@dataclass
+class Candidate:
+    name: str
+    values: list[Value]
+    page: int
+    source: str
+    window: str | None = None
+    titles: list[str] = field(default_factory=list)  # title-case phrases of a prose unit, the name among them
+    seq: int = 0  # position among the units of its kind: a schedule is a run of adjacent units
+
+
+def _unit(text: str | None) -> str | None:
+    return _UNIT.get(" ".join(text.lower().split())) if text else None
+
+
+def _cell_value(cell: str) -> Value | None:
+    """A cell that is one value: '99.5%', '4 hours', '12', '99.9 percent'."""
+    m = _VALUE.fullmatch(" ".join(cell.split()))
+    return Value(float(m.group("n")), _unit(m.group("u"))) if m else None
+
+
+def _header_unit(header: str) -> str | None:
+    """The unit a header gives its column: 'Target (%)', 'Expected level, hours'."""
+    m = re.search(r"(?i)\((%|percent|hours?|minutes?|days?|seconds?)\)|,\s*(%|percent|hours|minutes|days)\s*$", header)
+    return _unit(m.group(1) or m.group(2)) if m else None
+
+
+def _window(text: str) -> str | None:
+    m = _WINDOW.search(text)
+    return _WINDOWS[m.group(1).lower()] if m else None
+
+
+# ---- units of text ----------------------------------------------------------------------------------------
+
+
+def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
+    """Rows of a table: the header (a first row without values) labels the columns; the name is the row's
+    widest text cell; a column of unit words gives the unit of bare numbers."""
+    if len(table) < 2:
+        return []
+    header = table[0] if not any(_cell_value(c) for c in table[0]) else [""] * len(table[0])
+    body = table[1:] if header is table[0] else table
+    unit_col = next(
+        (j for j in range(len(header)) if sum(bool(_unit(r[j])) for r in body if j < len(r)) >= len(body) * 0.6),
+        None,
+    )
+    out = []
+    for row in body:
+        values, texts, window = [], [], None
+        for j, cell in enumerate(row):
+            value = _cell_value(cell)
+            if j == unit_col:
+                continue
+            label = header[j] if j < len(header) else ""
+            if value:
+                unit = value.unit or (_unit(row[unit_col]) if unit_col is not None else None) or _header_unit(label)
+                if unit is None and not _labelled(label, "allocation"):
+                    continue  # a bare number with no unit anywhere: a section or line number, a count of things
+                values.append(Value(value.number, unit, label))
+            elif _window(cell) and len(cell.split()) <= 3:
+                window = _window(cell)
+            elif re.search(r"[A-Za-z]{3}", cell):
+                texts.append(cell)
+        if texts and values:
+            out.append(Candidate(max(texts, key=len), values, page, " | ".join(row), window))
+    return out
+
+
+def _tokens(text: str) -> tuple[list[Value], str]:
+    """The values of a unit of text, each labelled by the words before it."""
+    values, last = [], 0
+    for m in _VALUE.finditer(text):
+        before = text[last : m.start()]
+        values.append(Value(float(m.group("n")), _unit(m.group("u")), " ".join(before.split()[-6:])))
+        last = m.end()
+    return values, text
+
+
+# words a sentence has and a table's name cell does not
+_SENTENCE = re.compile(r"(?i)\b(?:is|are|shall|will|must|its|their|with|measured|against|apply|applies)\b")
+
+
+def _line_candidates(page: PdfPage) -> list[Candidate]:
+    """Lines of an unruled table: one run of words (the name) and values, in column order."""
+    out = []
+    for seq, line in enumerate(page.text.splitlines()):
+        line = " ".join(line.split())
+        window = _window(line)
+        rest = _WINDOW.sub(" ", line)
+        values = list(_VALUE.finditer(rest))
+        if len(values) < 2:
+            continue
+        pieces = _VALUE.split(rest)
+        # split() interleaves text, number, unit: the text pieces are every third item
+        texts = [pieces[i].strip(" ,;:-–") for i in range(0, len(pieces), 3)]
+        words = [t for t in texts if re.search(r"[A-Za-z]{3}", t)]
+        if len(words) != 1 or len(words[0].split()) > 12 or _SENTENCE.search(words[0]) or line.endswith("."):
+            continue  # a wrapped line of prose, not a table row
+        out.append(
+            Candidate(
+                words[0],
+                [Value(float(m.group("n")), _unit(m.group("u"))) for m in values],
+                page.number,
+                line,
+                window,
+                seq=page.number * 10_000 + seq,
+            )
+        )
+    return out
+
+
+_LABEL_LINE = re.compile(r"[^:.]{1,40}:\s")
+
+
+def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
+    """Units of prose, with the page each starts on: a bullet, a paragraph that ends a sentence, or a block of
+    labelled lines under a name line. A unit runs on over a page break."""
+    units: list[tuple[int, list[str]]] = []
+    for page in pages:
+        for line in page.text.splitlines():
+            line = " ".join(line.split())
+            if not line:
+                continue
+            last = units[-1][1][-1] if units else ""
+            starts = (
+                not units
+                or line[0] in "•●▪-–"
+                or last.endswith(".")
+                or line.isupper()  # a heading
+                # a name line (no value, no label) after a block of labelled lines
+                or (not _VALUE.search(line) and ":" not in line and _VALUE.search(last) and ":" in last)
+            )
+            if starts:
+                units.append((page.number, [line]))
+            else:
+                units[-1][1].append(line)
+    # lines of one sentence join; a labelled line ("Goal: 99.8%") stays apart, so a name never runs into a label
+    return [
+        (number, "".join(("\n" if _LABEL_LINE.match(line) else " ") + line for line in lines).strip())
+        for number, lines in units
+    ]
+
+
+def _prose_candidates(pages: list[PdfPage]) -> list[Candidate]:
+    out = []
+    for seq, (number, unit) in enumerate(_prose_units(pages)):
+        values, _ = _tokens(_WINDOW.sub(lambda m: " " * len(m.group(0)), unit))
+        if len(values) < 2 or len(unit) > 600:
+            continue
+        titles = [t.strip() for t in _TITLE.findall(unit) if re.search(r"[a-z]{2}", t) and not t[-1].isdigit()]
+        out.append(Candidate("", values, number, " ".join(unit.split()), _window(unit), titles, seq))
+    return out
+
+
+# ---- roles across a schedule --------------------------------------------------------------------------------
+
+
+def _labelled(label: str, role: str) -> bool:
+    low = label.lower()
+    return any(word in low for word in LABELS[role])
+
+
+# what a level measures when less of it is better: a rate of errors or abandoned calls, a backlog
+_LESS_IS_BETTER = re.compile(r"(?i)abandon|defect|error|backlog|escape|latency|downtime|outage|complaint|failure rate")
+
+
+def _better(a: Value, b: Value, name: str) -> int:
+    """1 when a is the better level, -1 when b is, 0 when it cannot be told (equal, or no direction). A share is
+    better higher, a time lower; a share of errors, abandons or defects lower."""
+    unit = a.unit or b.unit
+    if a.number == b.number or unit is None or (unit not in ("percent", "score") and unit not in _TIMES):
+        return 0
+    higher_is_better = unit in ("percent", "score") and not _LESS_IS_BETTER.search(name)
+    return 1 if (a.number > b.number) == higher_is_better else -1
+
+
+def _weighting(columns: list[list[Value]]) -> int | None:
+    """The position whose shares add up to 100 over the schedule; a label breaks a tie."""
+    sums = [sum(v.number for v in col) for col in columns]
+    found = [
+        i for i, col in enumerate(columns) if all(v.unit in (None, "percent") for v in col) and abs(sums[i] - 100) < 0.6
+    ]
+    if len(found) > 1:
+        found = [i for i in found if any(_labelled(v.label, "allocation") for v in columns[i])] or found[-1:]
+    return found[0] if found and len(columns) > 1 else None
+
+
+def _pair(a: list[Value], b: list[Value], group: list[Candidate]) -> tuple[str, str] | None:
+    """Roles of two level positions: the better side in every row is the expected level."""
+    votes = [_better(x, y, c.name or c.source) for x, y, c in zip(a, b, group)]
+    if any(v > 0 for v in votes) and any(v < 0 for v in votes):
+        return None  # neither is the better side in every row: not an expected and a minimum level (two AQLs)
+    small = [
+        c
+        for x, y, c in zip(a, b, group)
+        if "percent" in (x.unit, y.unit) and max(x.number, y.number) < 50 and not _LESS_IS_BETTER.search(c.name)
+    ]
+    if len(small) > len(group) / 2:
+        return None  # shares this small, where more is better, are tolerances (AQLs), not levels
+    vote = sum(votes)
+    if vote == 0:  # no direction in the values: the labels decide, else the order (expected first)
+        a_min, b_min = (any(_labelled(v.label, "minimum") for v in col) for col in (a, b))
+        vote = -1 if a_min and not b_min else 1
+    return ("expected", "minimum") if vote > 0 else ("minimum", "expected")
+
+
+def _roles(group: list[Candidate]) -> dict[int, str] | None:
+    """Role of each value position of a schedule: allocation, expected, minimum, baseline."""
+    columns = [[c.values[i] for c in group] for i in range(len(group[0].values))]
+    roles: dict[int, str] = {}
+    weighting = _weighting(columns)
+    if weighting is not None:
+        roles[weighting] = "allocation"
+    levels = [i for i in range(len(columns)) if i not in roles]
+    if len(levels) == 3:
+        base = [i for i in levels if any(_labelled(v.label, "baseline") for v in columns[i])]
+        if len(base) != 1:
+            return None
+        roles[base[0]] = "baseline"
+        levels.remove(base[0])
+    if len(levels) == 1:
+        roles[levels[0]] = "expected"
+        return roles
+    if len(levels) != 2:
+        return None
+    pair = _pair(columns[levels[0]], columns[levels[1]], group)
+    if pair is None:
+        return None
+    roles[levels[0]], roles[levels[1]] = pair
+    return roles
+
+
+def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
+    """Runs of candidates with the same number of values and the same units in each position."""
+    groups: list[list[Candidate]] = []
+    for c in cands:
+        shape = len(c.values)
+        if groups and len(groups[-1][0].values) == shape and c.seq - groups[-1][-1].seq <= 2:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return [g for g in groups if len(g) >= 2]
+
+
+def _names_from_titles(group: list[Candidate]) -> bool:
+    """A prose unit's name: its title-case phrase found in no other unit (labels repeat in every one)."""
+    counts: dict[str, int] = {}
+    for c in group:
+        for t in set(c.titles):
+            counts[t] = counts.get(t, 0) + 1
+    for c in group:
+        own = [t for t in c.titles if counts[t] == 1]
+        if not own:
+            return False
+        c.name = own[0]
+    return True
+
+
+def _has_levels(group: list[Candidate], roles: dict[int, str]) -> bool:
+    level_positions = [i for i, r in roles.items() if r in ("expected", "minimum")]
+    units = [c.values[i].unit for c in group for i in level_positions]
+    return bool(units) and sum(u is not None for u in units) >= len(units) * 0.8
+
+
+READERS = {
+    "tables": lambda ps: [c for p in ps for t in p.tables for c in _table_candidates(t, p.number)],
+    "lines": lambda ps: [c for p in ps for c in _line_candidates(p)],
+    "prose": _prose_candidates,
+}
+
+
+def schedule_terms(
+    pages: list[PdfPage], engagement_id: str, sha256: str, default_window: str, layout: str
+) -> list[SlaTerm]:
+    """The schedule's rows as one layout holds them: `tables` (a table model's cells), `lines` (an unruled
+    table in the text) or `prose` (a paragraph, block or bullet per level)."""
+    from etl.contracts.sla_schedule import _labelled_term
+
+    for reader in (READERS[layout],):
+        terms = []
+        for group in _groups(reader(pages)):
+            # prose names its levels by title-case phrases: only a run of three or more tells them from labels
+            if not group[0].name and (len(group) < 3 or not _names_from_titles(group)):
+                continue
+            roles = _roles(group)
+            # one value per level is what a work statement's standards and AQLs hold, which the sentence rules
+            # read with their thresholds; a schedule by content has a pair of levels or a weighting
+            if not roles or not _has_levels(group, roles) or not {"minimum", "allocation"} & set(roles.values()):
+                continue
+            for c in group:
+                values = {role: c.values[i].number for i, role in roles.items()}
+                values.setdefault("minimum", values["expected"])
+                unit = next((c.values[i].unit for i, r in roles.items() if r == "expected" and c.values[i].unit), None)
+                terms.append(
+                    _labelled_term(
+                        engagement_id,
+                        c.name.strip(" ,;:–-"),
+                        unit or "count",
+                        values,
+                        c.window or default_window,
+                        0.7,
+                        Provenance(sha256, c.page, c.source[:300]),
+                        rule="schedule by content",
+                    )
+                )
+        if terms:
+            return terms
+    return []

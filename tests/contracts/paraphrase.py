@@ -1,0 +1,217 @@
+"""A schedule paraphraser of our own: one service-level schedule written in many wordings and layouts.
+
+Independent of `samples/generate.py` (its wording is what the reader was first written against): the header
+and label words here come from other drafting habits (critical service levels with an expected and a minimum
+level, targets and floors, KPIs with committed levels, goals and trigger levels), the layouts from how
+schedules are typeset (ruled and unruled tables, columns in other orders, units in a column or in the cells,
+a table split over pages, a paragraph per level, label-value blocks, bullets, "shall be at least" sentences).
+Every paraphrase states the same levels, so the rows read from each must be the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    expected: float
+    minimum: float
+    unit: str  # "percent" | "hours"
+    weight: float
+
+
+# invented levels; one is a time, where the expected level is the lower one
+LEVELS = (
+    Level("Hosting Platform Availability", 99.8, 99.5, "percent", 25),
+    Level("Service Desk Call Answer Rate", 90, 85, "percent", 20),
+    Level("Change Success Rate", 98, 96, "percent", 20),
+    Level("Batch Job Completion", 99, 97.5, "percent", 15),
+    Level("Average Restore Time", 4, 6, "hours", 10),
+    Level("Invoice Accuracy", 99.5, 98, "percent", 10),
+)
+
+WORDINGS = {
+    "expected-minimum": dict(
+        name="Service Level",
+        exp="Expected Service Level",
+        min="Minimum Service Level",
+        win="Measurement Window",
+        wt="Weighting",
+        unit="Unit",
+    ),
+    "target-floor": dict(
+        name="Critical Service Level",
+        exp="Target",
+        min="Floor",
+        win="Period",
+        wt="Allocation of Pool",
+        unit="Measure",
+    ),
+    "committed-acceptable": dict(
+        name="KPI",
+        exp="Committed Level",
+        min="Minimum Acceptable Level",
+        win="Reporting Frequency",
+        wt="Weight",
+        unit="UoM",
+    ),
+    "goal-trigger": dict(
+        name="Performance Indicator",
+        exp="Goal",
+        min="Trigger Level",
+        win="Measured",
+        wt="Share of At-Risk Amount",
+        unit="Units",
+    ),
+    "target-breach": dict(
+        name="Metric",
+        exp="Service Target",
+        min="Breach Threshold",
+        win="Interval",
+        wt="Credit Weighting",
+        unit="Scale",
+    ),
+}
+
+
+def _num(v: float) -> str:
+    return f"{v:g}"
+
+
+def _value(level: Level, v: float, style: str = "symbol") -> str:
+    if level.unit == "hours":
+        return f"{_num(v)} hours"
+    return f"{_num(v)}%" if style == "symbol" else f"{_num(v)} percent"
+
+
+def _table(rows: list[list[str]], ruled: bool) -> Table:
+    table = Table(rows, repeatRows=1, hAlign="LEFT")
+    style = [("FONTSIZE", (0, 0), (-1, -1), 8), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if ruled:
+        style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _columns(w: dict, order: tuple[str, ...], unit_column: bool = False, words: bool = False) -> list[list[str]]:
+    cols = ("name", "unit", *order[1:]) if unit_column else order
+    header = [w[c] for c in cols]
+    body = []
+    for level in LEVELS:
+        cells = {
+            "name": level.name,
+            "exp": _num(level.expected)
+            if unit_column
+            else _value(level, level.expected, "word" if words else "symbol"),
+            "min": _num(level.minimum) if unit_column else _value(level, level.minimum, "word" if words else "symbol"),
+            "win": "Monthly",
+            "wt": f"{_num(level.weight)}%",
+            "unit": "%" if level.unit == "percent" else "Hours",
+        }
+        body.append([cells[c] for c in cols])
+    return [header, *body]
+
+
+NAME_FIRST = ("name", "exp", "min", "win", "wt")
+REORDERED = ("wt", "name", "min", "exp", "win")
+
+
+def _prose_name_first(w: dict, level: Level) -> str:
+    return (
+        f"{level.name}: the {w['exp']} is {_value(level, level.expected)} and the {w['min']} is "
+        f"{_value(level, level.minimum)}, measured monthly; its {w['wt']} is {_num(level.weight)}%."
+    )
+
+
+def _prose_value_first(w: dict, level: Level) -> str:
+    return (
+        f"A {w['exp']} of {_value(level, level.expected)} and a {w['min']} of {_value(level, level.minimum)} "
+        f"apply to {level.name}, measured monthly, with a {w['wt']} of {_num(level.weight)}%."
+    )
+
+
+def _label_block(w: dict, level: Level) -> list[str]:
+    return [
+        level.name,
+        f"{w['exp']}: {_value(level, level.expected)}",
+        f"{w['min']}: {_value(level, level.minimum)}",
+        f"{w['win']}: Monthly",
+        f"{w['wt']}: {_num(level.weight)}%",
+    ]
+
+
+def _bullet(w: dict, level: Level) -> str:
+    return (
+        f"\u2022 {level.name} \u2013 {w['exp']} {_value(level, level.expected)}, {w['min']} "
+        f"{_value(level, level.minimum)} (monthly; {w['wt']} {_num(level.weight)}%)"
+    )
+
+
+def _at_least(w: dict, level: Level) -> str:
+    bound = "at least" if level.unit == "percent" else "no more than"
+    return (
+        f"{level.name} shall be {bound} {_value(level, level.minimum)} in each month, against a {w['exp']} of "
+        f"{_value(level, level.expected)}; {w['wt']}: {_num(level.weight)}%."
+    )
+
+
+def _story(layout: str, w: dict) -> list:
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    story: list = [
+        Paragraph("SCHEDULE 4 \u2013 SERVICE LEVELS", styles["Heading2"]),
+        Paragraph(
+            "The Supplier shall meet the levels below. Each is measured over each calendar month and reported "
+            "within ten business days of the month's end.",
+            body,
+        ),
+        Spacer(1, 0.4 * cm),
+    ]
+    story += _LAYOUTS[layout](w, body)
+    story += [PageBreak(), Paragraph("SCHEDULE 5 \u2013 CHARGES", styles["Heading2"])]
+    return story
+
+
+def _blocks(w: dict, body) -> list:
+    out: list = []
+    for level in LEVELS:
+        out += [Paragraph(line, body) for line in _label_block(w, level)] + [Spacer(1, 0.3 * cm)]
+    return out
+
+
+def _per_level(write):
+    return lambda w, body: [Paragraph(write(w, level), body) for level in LEVELS]
+
+
+_LAYOUTS = {
+    "ruled table": lambda w, body: [_table(_columns(w, NAME_FIRST), ruled=True)],
+    "unruled table": lambda w, body: [_table(_columns(w, NAME_FIRST), ruled=False)],
+    "ruled, other column order": lambda w, body: [_table(_columns(w, REORDERED), ruled=True)],
+    "unruled, other column order": lambda w, body: [_table(_columns(w, REORDERED), ruled=False)],
+    "ruled, unit column": lambda w, body: [_table(_columns(w, NAME_FIRST, unit_column=True), ruled=True)],
+    "ruled, units in words": lambda w, body: [_table(_columns(w, NAME_FIRST, words=True), ruled=True)],
+    # the table starts near the foot of the page and runs on
+    "ruled, split over pages": lambda w, body: [Spacer(1, 18.5 * cm), _table(_columns(w, NAME_FIRST), ruled=True)],
+    "paragraph per level, name first": _per_level(_prose_name_first),
+    "paragraph per level, value first": _per_level(_prose_value_first),
+    "label-value blocks": _blocks,
+    "bullets": _per_level(_bullet),
+    "shall be at least": _per_level(_at_least),
+}
+
+LAYOUTS = tuple(_LAYOUTS)
+
+
+def write(path: Path, layout: str, wording: str) -> Path:
+    doc = SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1)
+    doc.build(_story(layout, WORDINGS[wording]))
+    return path

@@ -1,0 +1,54 @@
+"""The schedule read by content (`etl/contracts/schedule_content.py`): roles from what the cells hold."""
+
+from etl.contracts.schedule_content import schedule_terms
+from etl.pdf_document import PdfPage
+
+
+def _read(table: list[list[str]]):
+    return schedule_terms([PdfPage(1, "", [table])], "e", "sha", "monthly", "tables")
+
+
+def test_the_better_of_two_levels_is_expected_whichever_column_it_is_in():
+    rows = _read(
+        [
+            ["Measure", "Floor", "Aim", "Share"],
+            ["Portal uptime", "99.0%", "99.7%", "50%"],
+            ["Call abandon rate", "8%", "5%", "30%"],  # less is better: 5% is the aim
+            ["Mean repair time", "12 hours", "8 hours", "20%"],
+        ]
+    )
+    got = {(t.metric_name, t.expected, t.minimum, t.allocation_pct) for t in rows}
+    assert got == {
+        ("Portal uptime", 99.7, 99.0, 50),
+        ("Call abandon rate", 5, 8, 30),
+        ("Mean repair time", 8, 12, 20),
+    }
+
+
+def test_two_tolerance_columns_are_not_a_pair_of_levels():
+    # a work statement's quality and timeliness AQLs: neither is the better side of the other in every row
+    table = [
+        ["Task", "Quality AQL", "Timeliness AQL"],
+        ["Process requests", "3%", "10%"],
+        ["File records", "10%", "5%"],
+        ["Answer queries", "5%", "5%"],
+    ]
+    assert _read(table) == []
+
+
+def test_numbers_without_a_unit_are_not_levels():
+    table = [
+        ["Section", "Item", "Quantity", "Unit price"],
+        ["5.1", "Laptops", "40", "1,200"],
+        ["5.2", "Monitors", "40", "300"],
+    ]
+    assert _read(table) == []
+
+
+def test_a_column_of_shares_that_does_not_add_up_is_not_a_weighting():
+    table = [
+        ["Metric", "A", "B", "C"],
+        ["Uptime", "99.9%", "99.5%", "30%"],
+        ["Accuracy", "98%", "95%", "30%"],
+    ]
+    assert _read(table) == []  # three levels and no label says which is the baseline
