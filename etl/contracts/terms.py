@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from etl.contracts.clauses import find_clauses
+from etl.contracts.credit_clauses import priced, read_credit_terms
 from etl.contracts.engagement_type import classify_engagement
 from etl.contracts.entities import normalize_entity, same_entity
 from etl.contracts.jurisdictions import find_jurisdiction, find_jurisdictions
@@ -843,6 +844,19 @@ def _title(first_page: PdfPage) -> str | None:
     return None
 
 
+def _credit_clauses(sentences: list[_Sentence], terms: _Terms, sla: list[SlaTerm]) -> list[SlaTerm]:
+    """Caps on credits as contract terms; a per-failure credit model and its trigger onto the schedule's rows."""
+    credit = read_credit_terms([s.text for s in sentences])
+    by_text = {s.text: s for s in sentences}
+    for rule, text in credit.sources:
+        field = {"credit_monthly_cap_pct.stated": "credit_monthly_cap_pct"}.get(rule)
+        field = field or {"credit_yearly_cap_pct.stated": "credit_yearly_cap_pct"}.get(rule)
+        if field:
+            value = credit.monthly_cap_pct if field == "credit_monthly_cap_pct" else credit.yearly_cap_pct
+            terms.add(rule, value, by_text[text], field=field, confidence=0.75)
+    return priced(sla, credit)
+
+
 def looks_like_sla_schedule(text: str) -> bool:
     """A page worth pdfplumber's table model: it names service levels and their levels."""
     low = text.lower()
@@ -910,6 +924,7 @@ def extract_from_pages(pages: list[PdfPage], engagement_id: str, sha256: str) ->
         sla = sla or read()
     if not sla:
         sla = service_level_terms(find_levels(pages), engagement_id, sha256, window, ocr)
+    sla = _credit_clauses(sentences, terms, sla)
     values = list(terms.items.values())
     if ocr:
         # OCR misreads characters: every value from a scan is less certain, and the source is recorded

@@ -1,0 +1,145 @@
+"""Credit clauses read from contract text: each rule's examples, and five wordings of each clause."""
+
+from decimal import Decimal
+
+import pytest
+
+from etl.contracts.credit_clauses import READERS, RULES, read_credit_terms
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_each_credit_rule_reads_its_examples_and_none_of_its_negatives(rule):
+    read = READERS[rule.name]
+    for sentence, value in rule.positive:
+        assert read(sentence) == value, sentence
+    for sentence in rule.negative:
+        assert read(sentence) is None, sentence
+
+
+# five wordings of each clause, none of them the rules' own examples
+FLAT = [
+    "For each Service Level Failure, the Supplier shall credit the Customer 4% of the Monthly Charges.",
+    "The Customer is entitled to a service credit equal to 4% of the monthly charges for every failure to meet a "
+    "Service Level.",
+    "A Service Credit of four percent (4%) of the Monthly Fees applies to each missed Service Level.",
+    "Each month in which a Service Level is not met, the Supplier will reduce its invoice by 4% of the Charges for "
+    "that month.",
+    "Service Level Default: 4% of the Monthly Charges per default, credited against the next invoice.",
+]
+AMOUNT = [
+    "For each Service Level Failure, the Supplier shall pay the Customer a service credit of USD 2,500.",
+    "The Customer shall receive a credit of $2,500 for every failure to meet a Service Level.",
+    "A Service Credit of USD 2,500 applies to each missed Service Level.",
+    "Each incident in which a Service Level is missed entitles the Customer to a credit of $2,500.",
+    "Service Level Default: $2,500 per default, credited against the next invoice.",
+]
+MONTHLY_CAP = [
+    "Service Credits in any month shall not exceed 12% of the Monthly Charges.",
+    "The total of all Service Credits for a calendar month is capped at 12% of that month's Charges.",
+    "In no event will credits in a single month exceed twelve percent (12%) of the Monthly Fees.",
+    "Monthly service credits are limited to a maximum of 12% of the Monthly Charges.",
+    "The aggregate Service Credits payable for any month shall be no more than 12% of the Charges for that month.",
+]
+YEARLY_CAP = [
+    "Service Credits in any twelve (12) month period shall not exceed 8% of the Charges for that period.",
+    "Total credits over any rolling 12 months are capped at 8% of the charges for those months.",
+    "In no event will credits in a contract year exceed eight percent (8%) of the annual Charges.",
+    "Annual service credits are limited to a maximum of 8% of the Annual Charges.",
+    "The aggregate Service Credits payable in any year shall be no more than 8% of the Charges for that year.",
+]
+TRIGGER = [
+    "A Service Credit is payable only where the Service Level is missed three (3) times in any six (6) consecutive "
+    "months.",
+    "Credits apply from the third failure of the same Service Level within any rolling six-month period.",
+    "No credit is due unless a Service Level is missed in 3 or more of any 6 consecutive months.",
+    "The credit is triggered by three misses in a six month period.",
+    "Where the same Service Level fails three times within six months, a Service Credit applies.",
+]
+
+
+def _with(sentence: str) -> list[str]:
+    # the clause among the sentences any schedule has around it
+    return [
+        "The Supplier shall meet the Service Levels in the table below.",
+        "The At-Risk Amount does not apply to this Agreement.",
+        sentence,
+        "Invoices are payable within thirty (30) days of receipt.",
+    ]
+
+
+@pytest.mark.parametrize("sentence", FLAT)
+def test_a_flat_share_per_failure_in_five_wordings(sentence):
+    credit = read_credit_terms(_with(sentence))
+    assert (credit.model, credit.pct, credit.amount) == ("flat % per failure", 4.0, None)
+
+
+@pytest.mark.parametrize("sentence", AMOUNT)
+def test_an_amount_per_failure_in_five_wordings(sentence):
+    credit = read_credit_terms(_with(sentence))
+    assert (credit.model, credit.pct, credit.amount) == ("amount per failure", None, 2500.0)
+
+
+@pytest.mark.parametrize("sentence", MONTHLY_CAP)
+def test_a_monthly_cap_in_five_wordings(sentence):
+    credit = read_credit_terms(_with(sentence))
+    assert (credit.monthly_cap_pct, credit.yearly_cap_pct, credit.model) == (12.0, None, None)
+
+
+@pytest.mark.parametrize("sentence", YEARLY_CAP)
+def test_a_twelve_month_cap_in_five_wordings(sentence):
+    credit = read_credit_terms(_with(sentence))
+    assert (credit.yearly_cap_pct, credit.monthly_cap_pct, credit.model) == (8.0, None, None)
+
+
+@pytest.mark.parametrize("sentence", TRIGGER)
+def test_a_trigger_in_five_wordings(sentence):
+    assert read_credit_terms(_with(sentence)).trigger == (3, 6)
+
+
+def test_an_at_risk_pool_contract_gets_no_per_failure_model():
+    credit = read_credit_terms(_with("The At-Risk Amount for any month is 12% of the monthly Charges."))
+    assert credit.model is None and credit.monthly_cap_pct is None
+
+
+def test_amounts_are_exact():
+    assert read_credit_terms(_with(AMOUNT[1])).amount == float(Decimal("2500"))
+
+
+def _contract_pdf(path, clauses: list[str]):
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from tests.contracts.paraphrase import _table
+
+    body = getSampleStyleSheet()["BodyText"]
+    rows = [["Measure", "Aim", "Floor"], ["Portal availability", "99.9%", "99.5%"], ["Ticket closure", "95%", "90%"]]
+    story = [Paragraph("SCHEDULE 2 \u2013 SERVICE LEVELS", body), _table(rows, ruled=True)]
+    story += [Paragraph(c, body) for c in clauses]
+    SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
+    return path
+
+
+@pytest.mark.parametrize("clause", FLAT + AMOUNT)
+def test_a_credit_clause_in_a_contract_prices_every_row_of_its_schedule(tmp_path, clause):
+    from etl.contracts.terms import extract_contract
+
+    result = extract_contract(_contract_pdf(tmp_path / "c.pdf", [clause, MONTHLY_CAP[2], TRIGGER[1]]), "e", "sha")
+    rows = result.sla_terms
+    assert [r.metric_name for r in rows] == ["Portal availability", "Ticket closure"]
+    flat = clause in FLAT
+    for r in rows:
+        assert r.credit_model == ("flat % per failure" if flat else "amount per failure")
+        assert (r.credit_pct, r.credit_amount) == ((4.0, None) if flat else (None, 2500.0))
+        assert (r.credit_trigger_count, r.credit_trigger_months) == (3, 6)
+    caps = {t.field: t.value for t in result.terms if t.field.startswith("credit_")}
+    assert caps == {"credit_monthly_cap_pct": "12"}
+
+
+def test_several_prices_in_one_contract_price_no_row_contract_wide():
+    # one standard's miss costs a share of the invoice, another's an amount: neither is the contract's model
+    credit = read_credit_terms(
+        _with("15% of the invoice is deducted for failure to meet the mowing standard.")
+        + ["A $250 deduction from the invoice applies for failure to meet the edging standard."]
+    )
+    assert credit.model is None and credit.pct is None and credit.amount is None
