@@ -282,7 +282,9 @@ class _CellReader:
         return pytesseract.image_to_string(Image.fromarray(crop), config="--psm 6")
 
 
-def _ocr_pages(path: Path, numbers: list[int] | None = None) -> dict[int, PdfPage]:
+def _ocr_pages(
+    path: Path, wants_tables: Callable[[str], bool], numbers: list[int] | None = None, table_pages: tuple = ()
+) -> dict[int, PdfPage]:
     """Pages read from their images through Tesseract, by number: every page of a scan, or the given pages.
     A page image that draws a ruled grid also gets its tables, each cell read from its own image."""
     import shutil
@@ -319,8 +321,14 @@ def _ocr_pages(path: Path, numbers: list[int] | None = None) -> dict[int, PdfPag
             page.close()
             text = pytesseract.image_to_string(image, config="--psm 4")
             gray = np.asarray(image)
-            horizontal, vertical = find_rules(gray)
             tables = []
+            # as for a text page, the tables of a page that looks like a schedule, or runs on from one
+            wanted = (
+                wants_tables(text)
+                or number - 1 in table_pages
+                or (number - 1 in pages and bool(pages[number - 1].tables))
+            )
+            horizontal, vertical = find_rules(gray) if wanted else ([], [])
             if len(horizontal) >= 3 and len(vertical) >= 3 and read_cell.left > 0:  # a grid: cells one by one
                 tables = read_tables(gray, read_cell)
                 if read_cell.left <= 0:
@@ -339,22 +347,24 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
     _check_file(path)
     texts, table_pages, scanned = _page_texts(path, wants_tables)
     if not any(t.strip() for t in texts):
-        ocr = _ocr_pages(path)
+        ocr = _ocr_pages(path, wants_tables)
         if not any(p.text.strip() for p in ocr.values()):
             raise InputFileError("PDF has no text layer and OCR found no text on its pages (blank or unreadable scan)")
         return [ocr[n] for n in sorted(ocr)]
-    ocr = _ocr_of_scanned_pages(path, scanned)
+    ocr = _ocr_of_scanned_pages(path, scanned, wants_tables, tuple(table_pages))
     tables = _tables(path, [n for n in table_pages if n not in ocr])
     return [ocr[n] if n in ocr else PdfPage(n, t, tables.get(n, [])) for n, t in enumerate(texts, start=1)]
 
 
-def _ocr_of_scanned_pages(path: Path, scanned: list[int]) -> dict[int, PdfPage]:
+def _ocr_of_scanned_pages(
+    path: Path, scanned: list[int], wants_tables: Callable[[str], bool], table_pages: tuple
+) -> dict[int, PdfPage]:
     """OCR of the scanned pages inside a text PDF. Without Tesseract, or past the OCR page limit, the text
     pages still load: the scanned ones stay as their text layer has them, and the log says why."""
     if not scanned:
         return {}
     try:
-        return {n: p for n, p in _ocr_pages(path, scanned).items() if p.text.strip()}
+        return {n: p for n, p in _ocr_pages(path, wants_tables, scanned, table_pages).items() if p.text.strip()}
     except InputFileError as exc:
         log.warning("%s: %d scanned page(s) not read: %s", path.name, len(scanned), exc)
         return {}
