@@ -3,7 +3,8 @@
 Both gold sets (60 outsourcing-type and 192 other contracts) are split once by a hash of each file name
 (`etl.evaluation.contract_eval.part_of`) into a development part (rules are tuned on it) and a sealed validation
 part that a run reads only when asked, as aggregate figures, logging the look. These tests score the
-development part only: every reported clause flag must beat its majority-class baseline there. The F1 targets
+development part of the outsourcing set (`../shared/cuad`) only, to keep `make test` short: every reported
+clause flag must beat its majority-class baseline there. `make eval` scores the development part of both sets. The F1 targets
 for contracts nobody here has seen are judged on the sealed part, looked at rarely and logged in
 `evaluation/contracts/sealed_looks.jsonl`, not in every test run. Where ../shared is absent they fail on CI,
 which always has it, and skip elsewhere.
@@ -15,7 +16,7 @@ import json
 import pytest
 
 from etl.contracts.clauses import SWITCHED_OFF
-from etl.evaluation.contract_eval import evaluate, format_report, part_of, record_look
+from etl.evaluation.contract_eval import evaluate, format_report, part_of, read_gold, record_look
 from etl.evaluation.scoring import CLAUSE_LABELS
 from tests.conftest import ROOT, need_shared
 
@@ -28,16 +29,20 @@ pytestmark = pytest.mark.evaluation
 
 @pytest.fixture(scope="module")
 def result():
+    need_shared(GOLD[0])
+    return evaluate(GOLD[0], workers=2)
+
+
+def test_the_sealed_part_is_about_a_quarter_of_both_sets():
     for gold in GOLD:
         need_shared(gold)
-    return evaluate(GOLD, workers=2)
+    parts = [part_of(r["file"]) for r in read_gold(GOLD)]
+    assert len(parts) == 252
+    assert 0.2 <= parts.count("validation") / len(parts) <= 0.3
 
 
-def test_the_sealed_part_is_about_a_quarter_and_is_not_read(result):
+def test_the_sealed_part_is_not_read(result):
     parts = result["parts"]
-    total = parts["development"]["contracts"] + parts["validation"]["contracts"]
-    assert total == 252
-    assert 0.2 <= parts["validation"]["contracts"] / total <= 0.3
     assert parts["validation"]["sealed"] and "fields" not in parts["validation"]
     assert result["contracts"] == parts["development"]["contracts"]  # only development was extracted
     sealed = {e["file"] for errors in result["errors"].values() for e in errors if part_of(e["file"]) != "development"}
@@ -57,7 +62,7 @@ def test_every_development_contract_is_read(result):
     assert result["unreadable"] == {}
     n = result["parts"]["development"]["contracts"]
     assert all(f["n"] == n for f in result["fields"].values())
-    assert result["pages"] > 2000
+    assert result["pages"] > 500
 
 
 @pytest.mark.parametrize("label", sorted(set(CLAUSE_LABELS) - SWITCHED_OFF_LABELS))

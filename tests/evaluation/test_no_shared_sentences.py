@@ -11,9 +11,9 @@ import io
 import re
 import tokenize
 
+import pypdfium2 as pdfium
 import pytest
 
-from etl.pdf_document import _page_texts
 from tests.conftest import ROOT, need_shared
 
 SHARED = ROOT.parent / "shared"
@@ -33,8 +33,9 @@ def shared_text() -> str:
     assert len(pdfs) > 250
     texts = []
     for pdf in pdfs:
-        pages, _, _ = _page_texts(pdf, lambda text: False)
-        texts.append(_normal(" ".join(pages)))
+        doc = pdfium.PdfDocument(str(pdf))
+        texts.append(_normal(" ".join(page.get_textpage().get_text_bounded() for page in doc)))
+        doc.close()
     return "\n".join(texts)
 
 
