@@ -39,8 +39,14 @@ months as (
         calendar.engagement_id,
         calendar.period_month,
         row_number() over (partition by calendar.engagement_id order by calendar.period_month) as month_number,
-        -- the month's charges: the reported invoice where there is one, else the contract's monthly charges
-        coalesce(charges.monthly_charges, engagements.monthly_charges) as monthly_charges,
+        -- the month's charges, as the contract's credit clauses mean them: its own monthly charges where its
+        -- basis is the contract ('Monthly Charges' defined as one twelfth of the annual), else the reported
+        -- invoice where there is one, else the contract's monthly charges
+        case
+            when engagements.at_risk_basis = 'contract'
+                then coalesce(engagements.monthly_charges, charges.monthly_charges)
+            else coalesce(charges.monthly_charges, engagements.monthly_charges)
+        end as monthly_charges,
         coalesce(earned.credit_pct_earned, 0) as credit_pct_earned,
         coalesce(earned.credit_amount_earned, 0) as credit_amount_earned,
         engagements.credit_monthly_cap_pct,
