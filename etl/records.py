@@ -160,6 +160,8 @@ class ExtractedFile:
     # a ticket export's rows, staged as Parquet beside this record (too many for JSON), and how many events
     staged_tickets: str = ""
     ticket_events: int = 0
+    # a report's or ticket export's context when it was read (etl/orchestration/pipeline.py `_context`)
+    context_sha256: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)

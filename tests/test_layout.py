@@ -137,3 +137,17 @@ def test_the_complexity_ignore_list_only_shrinks():
     found = {(Path(v["filename"]).relative_to(ETL.parent).as_posix(), v["code"]) for v in json.loads(proc.stdout)}
     stale = [(path, code) for path, codes in ignores.items() for code in codes if (path, code) not in found]
     assert not stale, f"no longer needed, remove from [tool.ruff.lint.per-file-ignores]: {stale}"
+
+
+def test_dbt_unit_test_names_fit_a_postgres_identifier():
+    # dbt names a unit test's temporary relation after it; PostgreSQL refuses names over 63 bytes
+    import yaml
+
+    from tests.conftest import ROOT
+
+    names = [
+        t["name"]
+        for path in (ROOT / "warehouse" / "models").rglob("*.yml")
+        for t in (yaml.safe_load(path.read_text()) or {}).get("unit_tests", [])
+    ]
+    assert names and [n for n in names if len(n.encode()) > 63] == []

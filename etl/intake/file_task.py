@@ -44,6 +44,7 @@ def quarantined(item: InboxFile, sha256: str, reason: str) -> ExtractedFile:
         engagement_id=item.engagement_id,
         status="quarantined",
         reason=reason,
+        context_sha256=item.context_sha256,
     )
 
 
@@ -62,7 +63,12 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         )
     sha = file_sha256(source)
     outcome = ExtractedFile(
-        path=item.path, sha256=sha, kind=item.kind, engagement_id=item.engagement_id, status="extracted"
+        path=item.path,
+        sha256=sha,
+        kind=item.kind,
+        engagement_id=item.engagement_id,
+        status="extracted",
+        context_sha256=item.context_sha256,
     )
     if item.registered_sha256 == sha:
         outcome.status, outcome.reason = "unchanged", "same content as the version already loaded from this path"

@@ -37,6 +37,8 @@ class InboxFile:
     schedule_names: tuple[str, ...] = ()
     # a ticket export's engagement's service window as its contract states it ('mon-fri 08:00-18:00'), or ""
     coverage_hours: str = ""
+    # a report's or ticket export's context: a digest of its engagement's mapping file and contract files
+    context_sha256: str = ""
 
 
 # an engagement id is a key in every mart and a folder name users type: plain ASCII, so a look-alike letter

@@ -88,6 +88,18 @@ MEASUREMENT_COLUMNS = [
 ]
 
 
+def term_end_in_force(terms: dict[str, str | None]) -> str | None:
+    """The last day a report can fall in: the expiry date, unless the contract renews by itself for a stated
+    term, in which case each renewal term follows the last (as `mart_renewals` rolls it) and there is no end
+    to check against. None where the end is unknown or the term open."""
+    end = terms.get("expiry_date")
+    renewal = terms.get("renewal_term_months") or ""
+    renews = terms.get("auto_renewal") == "true" and (renewal == "perpetual" or renewal.replace(".", "").isdigit())
+    if renews and renewal != "0":
+        return None
+    return end if end and len(end) == 10 else None
+
+
 def build_batch(
     files: list[ExtractedFile],
     known_sla_terms: pd.DataFrame,
@@ -96,7 +108,8 @@ def build_batch(
     run_month: str | None = None,
 ) -> CanonicalBatch:
     """known_sla_terms: SLA rows already in the warehouse, for reports whose contract was loaded earlier;
-    known_terms: engagement -> {effective_date, expiry_date, currency} already in the warehouse;
+    known_terms: engagement -> {effective_date, expiry_date, auto_renewal, renewal_term_months, currency} already
+    in the warehouse;
     run_month: the run's month (YYYY-MM-01): a value reported for a later month is in the future."""
     contracts = [f for f in files if f.kind == "contract" and f.status == "extracted"]
     reports = [f for f in files if f.kind == "report" and f.status == "extracted"]
@@ -221,7 +234,7 @@ def build_batch(
             f"(`outsourcing-etl review --engagement {f.engagement_id}` writes a template)"
         )
         terms = contract_terms_by_engagement.get(f.engagement_id, {})
-        start, end = terms.get("effective_date"), terms.get("expiry_date")
+        start, end = terms.get("effective_date"), term_end_in_force(terms)
         for m, match, unit in zip(f.measurements, matches, units):
             actual, conversion = to_contract_unit(m.actual_text, unit, fractions, terms.get("currency"))
             target = (
@@ -248,7 +261,7 @@ def build_batch(
                         "period_start": period_start(m.period),
                         # compared by month: a report for the month the term starts in is inside the term
                         "term_start": f"{start[:7]}-01" if start and len(start) == 10 else None,
-                        "term_end": end if end and len(end) == 10 else None,
+                        "term_end": end,
                         "run_month_start": run_month,
                         "actual": actual,
                         "conversion": conversion,

@@ -19,10 +19,13 @@ def _query_if_table(warehouse: str, table: str, sql: str) -> pd.DataFrame | None
         db.close()
 
 
-def registered_shas(warehouse: str) -> dict[str, str]:
-    """Inbox path -> the sha256 last loaded from it; empty for a new warehouse. One query per run."""
-    rows = _query_if_table(warehouse, "file_registry", "select path, sha256 from file_registry")
-    return {} if rows is None else dict(zip(rows.path, rows.sha256))
+def registered_shas(warehouse: str) -> dict[str, tuple[str, str]]:
+    """Inbox path -> (the sha256 last loaded from it, the context it was matched in); empty for a new warehouse.
+    One query per run."""
+    rows = _query_if_table(
+        warehouse, "file_registry", "select path, sha256, coalesce(context_sha256, '') as context from file_registry"
+    )
+    return {} if rows is None else {p: (s, c) for p, s, c in zip(rows.path, rows.sha256, rows.context)}
 
 
 def coverage_hours(warehouse: str) -> dict[str, str]:

@@ -79,6 +79,9 @@ MIGRATIONS = [
     "alter table raw_sla_terms add column if not exists credit_trigger_months integer",
     # the target a vendor's report states beside the value, in the contract's unit: evidence, never the contract
     "alter table raw_measurements add column if not exists reported_target double precision",
+    # what a report was matched against when it loaded (its engagement's mapping file and contract files): when
+    # that changes, the report is read and matched again (etl/orchestration/pipeline.py)
+    "alter table file_registry add column if not exists context_sha256 varchar",
 ]
 
 RAW_COLUMNS = {

@@ -200,11 +200,14 @@ def validate_and_load(
         # hand entries last, so they win in the dict below
         loaded_terms = db.query(
             "select engagement_id, field, value from raw_contract_terms "
-            "where field in ('effective_date', 'expiry_date', 'currency') "
+            "where field in ('effective_date', 'expiry_date', 'auto_renewal', 'renewal_term_months', 'currency') "
             "order by coalesce(origin, 'extracted') = 'entered by hand'"
         )
         known_terms = {e: dict(zip(g.field, g.value)) for e, g in loaded_terms.groupby("engagement_id")}
-        registry = db.query("select path, sha256, status, kind, engagement_id from file_registry")
+        registry = db.query(
+            "select path, sha256, status, kind, engagement_id, coalesce(context_sha256, '') as context "
+            "from file_registry"
+        )
         summary.files_seen += len(set(inbox_paths or []) & set(registry.path) - {f.path for f in files})
 
         # the same content under a second path is a duplicate, not new data: a report within its engagement (the
@@ -219,7 +222,9 @@ def validate_and_load(
             content_key(k, e, sha): path
             for k, e, sha, path in zip(done.kind, done.engagement_id, done.sha256, done.path)
         }
-        registered = set(zip(registry.path, registry.sha256))
+        # a path counts as registered with its content and the context it was matched in (a report re-read
+        # because its engagement's mapping or contract changed is not the registered version)
+        registered = set(zip(registry.path, registry.sha256, registry.context))
         # of two contracts with the same bytes, the one whose engagement has reports or tickets is the original:
         # a copy under a name that sorts first must not take its place and orphan its reports
         evidence = {f.engagement_id for f in files if f.kind != "contract"} | set(
@@ -227,7 +232,7 @@ def validate_and_load(
         )
         fresh: list[ExtractedFile] = []
         for f in sorted(files, key=lambda f: f.kind == "contract" and f.engagement_id not in evidence):
-            if f.status == "unchanged" or (f.path, f.sha256) in registered:
+            if f.status == "unchanged" or (f.path, f.sha256, f.context_sha256) in registered:
                 continue  # unchanged since discovery, or registered meanwhile by a concurrent run
             other = loaded_shas.get(content_key(f.kind, f.engagement_id, f.sha256))
             if other and other != f.path:
@@ -346,7 +351,12 @@ def _write(
         previous = dict(zip(registry.path, registry.sha256))
         # a new version of a file at its path replaces the rows of the old one (set-wise: thousands of files
         # per run would otherwise cost thousands of statements)
-        replaced = [(f.path, previous[f.path]) for f in files if previous.get(f.path) not in (None, f.sha256)]
+        # so does the same version read again in a new context (re-matched after a correction)
+        replaced = [
+            (f.path, previous[f.path])
+            for f in files
+            if f.path in previous and (previous[f.path] != f.sha256 or f.status == "extracted")
+        ]
         if replaced:
             for table in RAW_COLUMNS:
                 db.execute(
@@ -415,6 +425,7 @@ def _write(
                     "pages": f.pages,
                     "loaded_at": loaded_at,
                     "run_id": run_id,
+                    "context_sha256": f.context_sha256,
                 }
             )
             if status == "quarantined":
@@ -432,6 +443,7 @@ def _write(
                 "pages",
                 "loaded_at",
                 "run_id",
+                "context_sha256",
             ],
         )
         if not reg.empty:

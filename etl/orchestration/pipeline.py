@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import asdict, replace
 from datetime import datetime
@@ -34,33 +35,65 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
             "outsourcing_etl_inbox or OUTSOURCING_ETL_INBOX (a folder holding contracts/ and reports/)"
         )
     known = registered_shas(settings.warehouse)
-    listed = [f for f in list_inbox(settings.inbox) if of_kind(f, kind)]
+    everything = list_inbox(settings.inbox)
+    listed = [f for f in everything if of_kind(f, kind)]
     schedules = schedule_names(settings.warehouse) if any(f.kind == "report" for f in listed) else {}
     windows = coverage_hours(settings.warehouse) if any(f.kind == "tickets" for f in listed) else {}
-    files = [
-        asdict(
-            replace(
-                f,
-                registered_sha256=known.get(f.path),
-                schedule_names=schedules.get(f.engagement_id, ()) if f.kind == "report" else (),
-                coverage_hours=windows.get(f.engagement_id, "") if f.kind == "tickets" else "",
+    sha = _Hashes(settings.inbox)
+    contexts = {
+        e: _context(settings.inbox, e, everything, sha)
+        for e in {f.engagement_id for f in listed if f.kind in ("report", "tickets")}
+    }
+    files = []
+    for f in listed:
+        context = contexts.get(f.engagement_id, "") if f.kind in ("report", "tickets") else ""
+        registered, registered_context = known.get(f.path, (None, ""))
+        if registered is not None and registered_context != context:
+            registered = None  # matched in another context: read and match it again, whatever its content
+        if registered is not None and sha(f.path) == registered:
+            continue
+        files.append(
+            asdict(
+                replace(
+                    f,
+                    registered_sha256=registered,
+                    schedule_names=schedules.get(f.engagement_id, ()) if f.kind == "report" else (),
+                    coverage_hours=windows.get(f.engagement_id, "") if f.kind == "tickets" else "",
+                    context_sha256=context,
+                )
             )
         )
-        for f in listed
-        if not _unchanged(settings.inbox, f.path, known.get(f.path))
-    ]
     log.info("inbox %s: %d %s files, %d new or changed", settings.inbox, len(listed), kind or "input", len(files))
     return files
 
 
-def _unchanged(inbox: Path, path: str, registered_sha256: str | None) -> bool:
-    # a link out of the inbox is never read (its task quarantines it); nor is what cannot be read here
-    if registered_sha256 is None or entry_problem(inbox, path) or not inside_inbox(inbox, path):
-        return False
-    try:
-        return file_sha256(inbox / path) == registered_sha256
-    except OSError:
-        return False
+class _Hashes:
+    """sha256 of inbox files, each hashed at most once per discovery; None for what is not read here (a link out
+    of the inbox, an entry that is not a regular file, a file that cannot be read)."""
+
+    def __init__(self, inbox: Path):
+        self.inbox, self.seen = inbox, {}
+
+    def __call__(self, path: str) -> str | None:
+        if path not in self.seen:
+            self.seen[path] = None
+            try:
+                if not entry_problem(self.inbox, path) and inside_inbox(self.inbox, path):
+                    self.seen[path] = file_sha256(self.inbox / path)
+            except OSError:
+                pass  # absent (no mapping file) or unreadable: nothing to match against
+        return self.seen[path]
+
+
+def _context(inbox: Path, engagement_id: str, everything: list[InboxFile], sha: _Hashes) -> str:
+    """What an engagement's reports are matched in: its mapping file and its contract files (the PDF and any
+    corrections), as a digest. A change to any of them re-opens every report of the engagement, loaded or
+    quarantined, so a correction takes effect on the next run."""
+    parts = [f"mapping:{sha(f'mappings/{engagement_id}.yml')}"]
+    parts += [
+        f"{f.path}:{sha(f.path)}" for f in everything if f.kind == "contract" and f.engagement_id == engagement_id
+    ]
+    return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
 
 
 def discover_batches(settings: Settings, kind: str | None, slots: int) -> list[dict]:

@@ -3,10 +3,11 @@
 {{ config(materialized='table') }}
 
 -- One row per engagement and month it is in service: from the month its contract takes effect to the last month
--- due (the latest month any engagement has reported, and not past the contract's expiry). Charges run whether or
+-- due (the latest month any engagement has reported, and not past the contract's expiry, unless it renews by
+-- itself for a stated term: then each renewal term follows the last, as mart_renewals rolls it). Charges run whether or
 -- not the vendor reported, so savings, credits and missing_reports all count these months.
 with engagements as (
-    select engagement_id, effective_date, expiry_date, monthly_charges
+    select engagement_id, effective_date, expiry_date, monthly_charges, is_auto_renewal, renewal_term_months
     from {{ ref('dim_engagement') }}
     where effective_date is not null
 ),
@@ -43,7 +44,11 @@ cross join last_due
 inner join calendar
     on calendar.period_month >= cast({{ dbt.date_trunc('month', 'engagements.effective_date') }} as date)
     and calendar.period_month <= last_due.last_month
-    and (engagements.expiry_date is null or calendar.period_month <= engagements.expiry_date)
+    and (
+        engagements.expiry_date is null
+        or calendar.period_month <= engagements.expiry_date
+        or (coalesce(engagements.is_auto_renewal, false) and coalesce(engagements.renewal_term_months, 0) > 0)
+    )
 left join reports
     on reports.engagement_id = engagements.engagement_id and reports.period_month = calendar.period_month
 left join invoices
