@@ -7,10 +7,10 @@ from datetime import datetime
 
 import pytest
 
-from etl.load.database import open_warehouse, query_records
 from etl.orchestration import pipeline
 from etl.settings import Settings
 from tests.contracts import paraphrase
+from tests.warehouse.test_review_round_trip import _query
 
 pytestmark = pytest.mark.e2e
 
@@ -27,14 +27,6 @@ def _run(settings: Settings, run_id: str) -> dict[str, int]:
         staged = [pipeline.stage(settings, item) for item in items]
         pipeline.load(settings, staged, run_id, datetime(2026, 1, 1), kind=kind)
     return read
-
-
-def _query(settings: Settings, sql: str) -> list[dict]:
-    db = open_warehouse(settings.warehouse, read_only=True)
-    try:
-        return query_records(db, sql)
-    finally:
-        db.close()
 
 
 def _measurements(settings: Settings) -> list[tuple]:
