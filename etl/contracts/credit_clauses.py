@@ -222,11 +222,11 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
     model = "flat % per failure" if flat is not None else "amount per failure" if amount is not None else None
     return CreditTerms(
         model=model,
-        pct=flat,  # type: ignore[arg-type]
-        amount=float(amount) if amount is not None and flat is None else None,  # type: ignore[arg-type]
-        monthly_cap_pct=found.get("credit_monthly_cap_pct.stated"),  # type: ignore[arg-type]
-        yearly_cap_pct=found.get("credit_yearly_cap_pct.stated"),  # type: ignore[arg-type]
-        trigger=found.get("credit.trigger"),  # type: ignore[arg-type]
+        pct=flat,
+        amount=float(amount) if amount is not None and flat is None else None,
+        monthly_cap_pct=found.get("credit_monthly_cap_pct.stated"),
+        yearly_cap_pct=found.get("credit_yearly_cap_pct.stated"),
+        trigger=found.get("credit.trigger"),
         sources=tuple(sources),
     )
 

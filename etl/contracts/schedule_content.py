@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from etl.contracts.sla_schedule import labelled_term
 from etl.pdf_document import PdfPage
 from etl.records import Provenance, SlaTerm
 
@@ -152,14 +153,14 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
     return out
 
 
-def _tokens(text: str) -> tuple[list[Value], str]:
+def _labelled_values(text: str) -> list[Value]:
     """The values of a unit of text, each labelled by the words before it."""
     values, last = [], 0
     for m in _VALUE.finditer(text):
         before = text[last : m.start()]
         values.append(Value(float(m.group("n")), _unit(m.group("u")), " ".join(before.split()[-6:])))
         last = m.end()
-    return values, text
+    return values
 
 
 # words a sentence has and a table's name cell does not
@@ -230,7 +231,7 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
 def _prose_candidates(pages: list[PdfPage]) -> list[Candidate]:
     out = []
     for seq, (number, unit) in enumerate(_prose_units(pages)):
-        values, _ = _tokens(_WINDOW.sub(lambda m: " " * len(m.group(0)), unit))
+        values = _labelled_values(_WINDOW.sub(lambda m: " " * len(m.group(0)), unit))
         if len(values) < 2 or len(unit) > 600:
             continue
         titles = [t.strip() for t in _TITLE.findall(unit) if re.search(r"[a-z]{2}", t) and not t[-1].isdigit()]
@@ -360,35 +361,30 @@ def schedule_terms(
 ) -> list[SlaTerm]:
     """The schedule's rows as one layout holds them: `tables` (a table model's cells), `lines` (an unruled
     table in the text) or `prose` (a paragraph, block or bullet per level)."""
-    from etl.contracts.sla_schedule import _labelled_term
-
-    for reader in (READERS[layout],):
-        terms = []
-        for group in _groups(reader(pages)):
-            # prose names its levels by title-case phrases: only a run of three or more tells them from labels
-            if not group[0].name and (len(group) < 3 or not _names_from_titles(group)):
-                continue
-            roles = _roles(group)
-            # one value per level is what a work statement's standards and AQLs hold, which the sentence rules
-            # read with their thresholds; a schedule by content has a pair of levels or a weighting
-            if not roles or not _has_levels(group, roles) or not {"minimum", "allocation"} & set(roles.values()):
-                continue
-            for c in group:
-                values = {role: c.values[i].number for i, role in roles.items()}
-                values.setdefault("minimum", values["expected"])
-                unit = next((c.values[i].unit for i, r in roles.items() if r == "expected" and c.values[i].unit), None)
-                terms.append(
-                    _labelled_term(
-                        engagement_id,
-                        c.name.strip(" ,;:–-"),
-                        unit or "count",
-                        values,
-                        c.window or default_window,
-                        0.7,
-                        Provenance(sha256, c.page, c.source[:300]),
-                        rule="schedule by content",
-                    )
+    terms = []
+    for group in _groups(READERS[layout](pages)):
+        # prose names its levels by title-case phrases: only a run of three or more tells them from labels
+        if not group[0].name and (len(group) < 3 or not _names_from_titles(group)):
+            continue
+        roles = _roles(group)
+        # one value per level is what a work statement's standards and AQLs hold, which the sentence rules
+        # read with their thresholds; a schedule by content has a pair of levels or a weighting
+        if not roles or not _has_levels(group, roles) or not {"minimum", "allocation"} & set(roles.values()):
+            continue
+        for c in group:
+            values = {role: c.values[i].number for i, role in roles.items()}
+            values.setdefault("minimum", values["expected"])
+            unit = next((c.values[i].unit for i, r in roles.items() if r == "expected" and c.values[i].unit), None)
+            terms.append(
+                labelled_term(
+                    engagement_id,
+                    c.name.strip(" ,;:–-"),
+                    unit or "count",
+                    values,
+                    c.window or default_window,
+                    0.7,
+                    Provenance(sha256, c.page, c.source[:300]),
+                    rule="schedule by content",
                 )
-        if terms:
-            return terms
-    return []
+            )
+    return terms

@@ -146,7 +146,7 @@ _ROW = re.compile(
 )
 
 
-def _labelled_term(
+def labelled_term(
     engagement_id: str,
     name: str,
     unit: str,
@@ -223,7 +223,7 @@ def read_sla_terms_from_text(
             name = m.group("name").strip()
             unit = _unit_of(m.group("unit") or "", [], name)
             terms.append(
-                _labelled_term(
+                labelled_term(
                     engagement_id,
                     name,
                     unit,
@@ -268,7 +268,7 @@ def read_sla_terms_from_paragraphs(
             measured = _MEASURED_IN.search(paragraph)
             unit = _unit_of(measured.group("unit") if measured else "", [], name)
             terms.append(
-                _labelled_term(
+                labelled_term(
                     engagement_id,
                     name,
                     unit,

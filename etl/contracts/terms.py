@@ -848,11 +848,13 @@ def _credit_clauses(sentences: list[_Sentence], terms: _Terms, sla: list[SlaTerm
     """Caps on credits as contract terms; a per-failure credit model and its trigger onto the schedule's rows."""
     credit = read_credit_terms([s.text for s in sentences])
     by_text = {s.text: s for s in sentences}
+    caps = {
+        "credit_monthly_cap_pct.stated": ("credit_monthly_cap_pct", credit.monthly_cap_pct),
+        "credit_yearly_cap_pct.stated": ("credit_yearly_cap_pct", credit.yearly_cap_pct),
+    }
     for rule, text in credit.sources:
-        field = {"credit_monthly_cap_pct.stated": "credit_monthly_cap_pct"}.get(rule)
-        field = field or {"credit_yearly_cap_pct.stated": "credit_yearly_cap_pct"}.get(rule)
-        if field:
-            value = credit.monthly_cap_pct if field == "credit_monthly_cap_pct" else credit.yearly_cap_pct
+        if rule in caps:
+            field, value = caps[rule]
             terms.add(rule, value, by_text[text], field=field, confidence=0.75)
     return priced(sla, credit)
 
