@@ -213,9 +213,9 @@ def _holds_image(page) -> bool:
 SCANNED_PAGE_CHARS = 40
 
 
-def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[str], list[int], list[int]]:
-    """Each page's text, the numbers of the pages worth pdfplumber's table finder, and those of the pages
-    whose words are only in an image (a scan inside a text PDF)."""
+def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[str], list[int], list[int], list[int]]:
+    """Each page's text, the numbers of the pages worth pdfplumber's table finder, those of the pages whose
+    words are only in an image (a scan inside a text PDF), and those that may continue a table page's table."""
     import pypdfium2 as pdfium
 
     try:
@@ -230,7 +230,7 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             raise InputFileError("PDF has no pages")
         if len(doc) > MAX_PDF_PAGES:
             raise InputFileError(f"PDF has {len(doc)} pages, above the limit of {MAX_PDF_PAGES}")
-        texts, table_pages, scanned = [], [], []
+        texts, table_pages, scanned, runs_on = [], [], [], []
         for page in doc:
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
@@ -241,14 +241,15 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
                     f"{MAX_PAGE_CHARS:,} per page"
                 )
             texts.append(text)
-            # a page right after a table page may hold the rest of its table, with no cue words of its own
-            continued = bool(table_pages) and table_pages[-1] == len(texts) - 1
-            if (wants_tables(text) or continued) and _draws_rules(page):
-                table_pages.append(len(texts))
+            # a page right after a table page may hold the rest of its table, with no cue words of its own: it is
+            # a candidate, read only where the page before gave a table (read_pages)
+            after_table = bool(table_pages) and table_pages[-1] == len(texts) - 1
+            if (wants_tables(text) or after_table) and _draws_rules(page):
+                (table_pages if wants_tables(text) else runs_on).append(len(texts))
             if len("".join(text.split())) < SCANNED_PAGE_CHARS and _holds_image(page):
                 scanned.append(len(texts))
             page.close()
-        return texts, table_pages, scanned
+        return texts, table_pages, scanned, runs_on
     finally:
         doc.close()
 
@@ -345,7 +346,7 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
     A PDF without a text layer is OCRed; so is each page of a text PDF whose words are only in an image. OCRed
     pages are marked `ocr`; their tables come from the ruled grid in the image (`etl.scanned_tables`)."""
     _check_file(path)
-    texts, table_pages, scanned = _page_texts(path, wants_tables)
+    texts, table_pages, scanned, runs_on = _page_texts(path, wants_tables)
     if not any(t.strip() for t in texts):
         ocr = _ocr_pages(path, wants_tables)
         if not any(p.text.strip() for p in ocr.values()):
@@ -353,6 +354,7 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
         return [ocr[n] for n in sorted(ocr)]
     ocr = _ocr_of_scanned_pages(path, scanned, wants_tables, tuple(table_pages))
     tables = _tables(path, [n for n in table_pages if n not in ocr])
+    tables.update(_tables(path, [n for n in runs_on if tables.get(n - 1) and n not in ocr]))
     return [ocr[n] if n in ocr else PdfPage(n, t, tables.get(n, [])) for n, t in enumerate(texts, start=1)]
 
 
