@@ -227,7 +227,7 @@ def build_batch(
         fractions = _writes_fractions([(unit, m.actual_text) for unit, m in zip(units, f.measurements)])
         fix_hint = (
             f"if it is one of the contract's metrics, add the line \"<name>\": <metric id> under metrics: in "
-            f"mappings/{f.engagement_id}.yml in the inbox"
+            f"mappings/{f.engagement_id}.yml in the inbox; its metric ids: {_id_list(metrics)}"
             if metrics
             else f"{f.engagement_id} has no service-level schedule yet (none was read from its contract): enter it "
             f"under service_levels: in contracts/{f.engagement_id}.yml in the inbox "
@@ -292,6 +292,20 @@ def build_batch(
     measurements = _with_units(measurements)
     schedule_keys = {f"{e}/{m}" for e, metrics in by_engagement.items() for m in metrics}
     return CanonicalBatch(contracts_df, contract_terms, sla, measurements, schedule_keys)
+
+
+# how many of a schedule's metric ids a quarantine message lists: a long schedule would drown the message
+LISTED_IDS = 12
+
+
+def _id_list(metrics: dict[str, tuple[str, str]]) -> str:
+    """'availability (System availability), sev1_response (Severity 1 response)…': the ids a mapping line may
+    name, each with its contract name."""
+    listed = [f"{metric_id} ({name})" for metric_id, (name, _) in sorted(metrics.items())[:LISTED_IDS]]
+    more = len(metrics) - LISTED_IDS
+    return ", ".join(listed) + (
+        f" and {more} more (select metric_id, metric_name from dim_sla_metric)" if more > 0 else ""
+    )
 
 
 def effective_schedules(

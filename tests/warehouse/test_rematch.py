@@ -45,6 +45,8 @@ def test_a_mapping_line_and_a_corrected_contract_take_effect_on_the_next_run(tmp
     _run(settings, "first")
     quarantined = _query(settings, "select message from quarantine where source_path like 'reports/%'")
     assert len(quarantined) == 1 and "mappings/hosting.yml" in quarantined[0]["message"]
+    # the message lists the ids a mapping line may name, each with its name in the contract
+    assert "hosting_platform_availability (Hosting Platform Availability)" in quarantined[0]["message"]
     assert _measurements(settings) == [("change_success_rate", "2025-03", 97.0)]
 
     # the fix the message asks for
