@@ -303,9 +303,7 @@ def _id_list(metrics: dict[str, tuple[str, str]]) -> str:
     name, each with its contract name."""
     listed = [f"{metric_id} ({name})" for metric_id, (name, _) in sorted(metrics.items())[:LISTED_IDS]]
     more = len(metrics) - LISTED_IDS
-    return ", ".join(listed) + (
-        f" and {more} more (select metric_id, metric_name from dim_sla_metric)" if more > 0 else ""
-    )
+    return ", ".join(listed) + (f" and {more} more (the table dim_sla_metric lists them all)" if more > 0 else "")
 
 
 def effective_schedules(
