@@ -243,9 +243,10 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             texts.append(text)
             # a page right after a table page may hold the rest of its table, with no cue words of its own: it is
             # a candidate, read only where the page before gave a table (read_pages)
+            cued = wants_tables(text)
             after_table = bool(table_pages) and table_pages[-1] == len(texts) - 1
-            if (wants_tables(text) or after_table) and _draws_rules(page):
-                (table_pages if wants_tables(text) else runs_on).append(len(texts))
+            if (cued or after_table) and _draws_rules(page):
+                (table_pages if cued else runs_on).append(len(texts))
             if len("".join(text.split())) < SCANNED_PAGE_CHARS and _holds_image(page):
                 scanned.append(len(texts))
             page.close()
@@ -331,7 +332,7 @@ def _ocr_pages(
             )
             horizontal, vertical = find_rules(gray) if wanted else ([], [])
             if len(horizontal) >= 3 and len(vertical) >= 3 and read_cell.left > 0:  # a grid: cells one by one
-                tables = read_tables(gray, read_cell)
+                tables = read_tables(gray, read_cell, (horizontal, vertical))
                 if read_cell.left <= 0:
                     log.warning("%s: OCR read the cells of ruled tables up to page %d only", path.name, number)
             pages[number] = PdfPage(number, text, tables, ocr=True)

@@ -89,9 +89,9 @@ def _merge(values: list[int], tolerance: int) -> list[int]:
     return out
 
 
-def _grids(horizontal: list[Line], vertical: list[Line], tolerance: int) -> list[tuple[list[int], list[Line]]]:
-    """Groups of horizontal rules that vertical rules join into one table: (the rules' y's, the verticals)."""
-    grids: list[tuple[list[int], list[Line]]] = []
+def _grids(horizontal: list[Line], vertical: list[Line], tolerance: int) -> list[list[int]]:
+    """Groups of horizontal rules that vertical rules join into one table: each group's y's."""
+    grids: list[list[int]] = []
     # where several verticals stop together there is a rule, even when the scan broke it into short pieces
     ends: dict[int, int] = {}
     for v in vertical:
@@ -106,21 +106,26 @@ def _grids(horizontal: list[Line], vertical: list[Line], tolerance: int) -> list
             current = current or [upper]
             current.append(lower)
         elif current:
-            grids.append((current, vertical))
+            grids.append(current)
             current = []
     if current:
-        grids.append((current, vertical))
+        grids.append(current)
     return grids
 
 
-def read_tables(gray: np.ndarray, read_cell: Callable[[np.ndarray], str]) -> list[list[list[str]]]:
-    """The ruled tables of a page image, rows of cells, each cell's text as `read_cell` reads its image."""
-    horizontal, vertical = find_rules(gray)
+def read_tables(
+    gray: np.ndarray,
+    read_cell: Callable[[np.ndarray], str],
+    rules: tuple[list[Line], list[Line]] | None = None,
+) -> list[list[list[str]]]:
+    """The ruled tables of a page image, rows of cells, each cell's text as `read_cell` reads its image.
+    `rules`: the image's (horizontal, vertical) rules where the caller has found them already."""
+    horizontal, vertical = rules if rules is not None else find_rules(gray)
     tolerance = max(gray.shape[1] // 200, 4)
     inset = MAX_RULE_THICKNESS // 2 + 2  # keep the rules themselves out of the cell image
     tables = []
-    for ys, verticals in _grids(horizontal, vertical, tolerance):
-        spanning = [v for v in verticals if v.start <= ys[-1] + tolerance and v.end >= ys[0] - tolerance]
+    for ys in _grids(horizontal, vertical, tolerance):
+        spanning = [v for v in vertical if v.start <= ys[-1] + tolerance and v.end >= ys[0] - tolerance]
         columns = _merge([v.at for v in spanning], tolerance)
         rows = []
         for upper, lower in zip(ys, ys[1:]):

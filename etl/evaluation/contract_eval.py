@@ -223,7 +223,10 @@ def evaluate(
         parts["validation"]["unreadable"] = sum(r["file"] in failures for r in sealed)
         record_look(look_ledger, gold_paths, parts["validation"], look_note)
     return {
-        "fields": _with_baselines(score(scored, predictions), scored),
+        # development alone unless the sealed part was read too: then both, scored together
+        "fields": parts["development"]["fields"]
+        if not look_ledger
+        else _with_baselines(score(scored, predictions), scored),
         "rules": rule_outcomes(development, predictions, dev_scores),
         "parts": parts,
         "errors": {label: s.errors for label, s in dev_scores.items()},
