@@ -14,7 +14,8 @@ earned as (
         engagement_id,
         period_month,
         sum(credit_pct_earned) as credit_pct_earned,
-        sum(credit_amount_earned) as credit_amount_earned
+        sum(credit_amount_earned) as credit_amount_earned,
+        count(*) filter (where credit_pct_earned > 0 or credit_amount_earned > 0) as credit_events
     from {{ ref('int_service_credit_events') }}
     group by engagement_id, period_month
 ),
@@ -49,6 +50,7 @@ months as (
         end as monthly_charges,
         coalesce(earned.credit_pct_earned, 0) as credit_pct_earned,
         coalesce(earned.credit_amount_earned, 0) as credit_amount_earned,
+        coalesce(earned.credit_events, 0) as credit_events,
         engagements.credit_monthly_cap_pct,
         engagements.credit_yearly_cap_pct
     from calendar
@@ -112,6 +114,7 @@ select
     priced.period_month,
     priced.monthly_charges,
     priced.credit_pct_earned,
+    priced.credit_events,
     priced.credit_earned,
     priced.monthly_cap,
     priced.credit_yearly_cap_pct,

@@ -121,6 +121,14 @@ priced as (
         -- contract's monthly and 12-month caps (int_service_credit_months); NULL when their charges are unknown
         case when level_credits.charge_key is null then 0 else {{ round_to("level_credits.credit_after_caps", 2) }} end
             as level_credit_amount,
+        -- what every model earns before any cap, so a binding cap shows: the pool's allocations of the at-risk
+        -- amount, and the levels' own credits before the monthly and 12-month caps
+        case when credits.allocation_pct_triggered = 0 then 0 else credits.credit_before_cap end
+            + case when level_credits.charge_key is null then 0 else level_credits.credit_earned end
+            as credit_before_any_cap,
+        -- a default is a default under any model: a critical level below its Minimum (the pool) or a level whose
+        -- own credit model gives a credit for the month
+        credits.service_level_defaults + coalesce(level_credits.credit_events, 0) as defaults_in_any_model,
         level_credits.credit_unknown_reason as level_credit_unknown_reason
     from credits
     left join {{ ref('int_service_credit_months') }} as level_credits on level_credits.charge_key = credits.charge_key
@@ -140,11 +148,11 @@ select
     priced.charges_source,
     {{ round_to("priced.at_risk_amount", 2) }} as at_risk_amount,
     priced.breaches,
-    priced.service_level_defaults,
+    priced.defaults_in_any_model as service_level_defaults,
     priced.repeat_defaults,
     engagements.repeat_default_multiplier,
     priced.allocation_pct_triggered,
-    {{ round_to("priced.credit_before_cap", 2) }} as credit_before_cap,
+    {{ round_to("priced.credit_before_any_cap", 2) }} as credit_before_cap,
     priced.pool_credit_amount,
     priced.level_credit_amount,
     priced.pool_credit_amount + priced.level_credit_amount as credit_amount,
