@@ -179,7 +179,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
             continue
         pieces = _VALUE.split(rest)
         # split() interleaves text, number, unit: the text pieces are every third item
-        texts = [pieces[i].strip(" ,;:-–") for i in range(0, len(pieces), 3)]
+        texts = [pieces[i].strip(" ,;:-–|│") for i in range(0, len(pieces), 3)]  # "|": a table drawn in text
         words = [t for t in texts if re.search(r"[A-Za-z]{3}", t)]
         if len(words) != 1 or len(words[0].split()) > 12 or _SENTENCE.search(words[0]) or line.endswith("."):
             continue  # a wrapped line of prose, not a table row

@@ -52,3 +52,15 @@ def test_a_column_of_shares_that_does_not_add_up_is_not_a_weighting():
         ["Accuracy", "98%", "95%", "30%"],
     ]
     assert _read(table) == []  # three levels and no label says which is the baseline
+
+
+def test_a_table_drawn_with_bars_in_the_text_names_its_rows_without_the_bars():
+    text = "\n".join(
+        [
+            "Measure | Aim | Floor",
+            "Portal uptime | 99.7% | 99.0%",
+            "Mean repair time | 8 hours | 12 hours",
+        ]
+    )
+    rows = schedule_terms([PdfPage(1, text, [])], "e", "sha", "monthly", "lines")
+    assert {t.metric_name for t in rows} == {"Portal uptime", "Mean repair time"}
