@@ -13,6 +13,13 @@ FileKind = Literal["contract", "report", "tickets"]
 FileStatus = Literal["extracted", "loaded", "quarantined", "unchanged"]
 # where a value came from: read from the document, or entered by a person in contracts/<engagement>.yml
 Origin = Literal["extracted", "entered by hand"]
+# contracts/<engagement>.yml: terms and service levels entered by hand (etl/contracts/corrections.py)
+CORRECTION_SUFFIXES = (".yml", ".yaml")
+
+
+def is_corrections(path: str) -> bool:
+    """Whether an inbox path under contracts/ is a corrections file rather than a contract document."""
+    return path.lower().endswith(CORRECTION_SUFFIXES)
 
 # The contract terms, defined once: the extractor, the hand corrections, validation and dbt's pivot use this list.
 CONTRACT_FIELDS = [

@@ -16,7 +16,7 @@ from pathlib import Path
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
 from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256, inside_inbox
-from etl.records import ExtractedFile, InputFileError
+from etl.records import ExtractedFile, InputFileError, is_corrections
 from etl.reports.layouts import extract_report
 from etl.reports.metric_mapping import MappingFileError, Schedule, read_mapping_yaml
 from etl.reports.values import spreadsheet_safe
@@ -26,8 +26,6 @@ from etl.tickets.export import read_ticket_export
 
 log = logging.getLogger(__name__)
 
-# contracts/<engagement>.yml: terms and service levels entered by hand (etl/contracts/corrections.py)
-CORRECTION_SUFFIXES = {".yml", ".yaml"}
 
 
 def staged_path(settings: Settings, path: str, sha256: str) -> Path:
@@ -77,7 +75,7 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         outcome.status, outcome.reason = "quarantined", problem
         return outcome
     try:
-        if item.kind == "contract" and source.suffix.lower() in CORRECTION_SUFFIXES:
+        if item.kind == "contract" and is_corrections(item.path):
             fixes = read_corrections(source, item.engagement_id, sha)
             outcome.contract_terms, outcome.sla_terms, outcome.problems = fixes.terms, fixes.sla_terms, fixes.problems
             outcome.origin = "entered by hand"

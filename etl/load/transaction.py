@@ -20,7 +20,7 @@ from etl.load.batch import CanonicalBatch, build_batch, known_metric_keys
 from etl.load.database import open_warehouse
 from etl.load.schema import RAW_COLUMNS, create_schema
 from etl.load.validation import RowFailure, ValidationOutcome, validate
-from etl.records import ExtractedFile, missing_requirements
+from etl.records import ExtractedFile, is_corrections, missing_requirements
 from etl.sandbox import confined_duckdb
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,7 @@ def _refuse_corrections_without_contract(files: list[ExtractedFile], registry: p
     own whose rows could fail the build for every other."""
     # a contract counts even where it could not be read: hand entries are how its terms get in
     pdfs = registry[registry.kind == "contract"]
-    have = set(pdfs.engagement_id[~pdfs.path.str.endswith((".yml", ".yaml"))]) | {
+    have = set(pdfs.engagement_id[~pdfs.path.map(is_corrections)]) | {
         f.engagement_id for f in files if f.kind == "contract" and f.origin == "extracted"
     }
     for f in files:

@@ -14,7 +14,7 @@ from etl.intake.inbox import InboxFile, entry_problem, file_sha256, inside_inbox
 from etl.load import transaction
 from etl.load.registry import coverage_hours, registered_shas, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
-from etl.records import CREDIT_MODELS
+from etl.records import CREDIT_MODELS, is_corrections
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,12 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
     }
     files = []
     for f in listed:
-        context = contexts.get(f.engagement_id, "") if f.kind in ("report", "tickets") else ""
+        if f.kind in ("report", "tickets"):
+            context = contexts.get(f.engagement_id, "")
+        elif is_corrections(f.path):
+            context = _corrections_context(f.engagement_id, everything)
+        else:
+            context = ""
         registered, registered_context = known.get(f.path, (None, ""))
         if registered is not None and registered_context != context:
             registered = None  # matched in another context: read and match it again, whatever its content
@@ -83,6 +88,18 @@ class _Hashes:
             except OSError:
                 pass  # absent (no mapping file) or unreadable: nothing to match against
         return self.seen[path]
+
+
+def _corrections_context(engagement_id: str, everything: list[InboxFile]) -> str:
+    """What a corrections file applies in: whether its engagement has a contract document (a corrections file
+    without one is quarantined). A PDF arriving after its corrections re-opens them, so hand entries win in
+    any order."""
+    documents = sorted(
+        f.path
+        for f in everything
+        if f.kind == "contract" and f.engagement_id == engagement_id and not is_corrections(f.path)
+    )
+    return hashlib.sha256("\n".join(["documents:", *documents]).encode()).hexdigest() if documents else ""
 
 
 def _context(inbox: Path, engagement_id: str, everything: list[InboxFile], sha: _Hashes) -> str:
