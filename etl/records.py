@@ -21,6 +21,7 @@ def is_corrections(path: str) -> bool:
     """Whether an inbox path under contracts/ is a corrections file rather than a contract document."""
     return path.lower().endswith(CORRECTION_SUFFIXES)
 
+
 # The contract terms, defined once: the extractor, the hand corrections, validation and dbt's pivot use this list.
 CONTRACT_FIELDS = [
     "title",

@@ -27,7 +27,6 @@ from etl.tickets.export import read_ticket_export
 log = logging.getLogger(__name__)
 
 
-
 def staged_path(settings: Settings, path: str, sha256: str) -> Path:
     key = hashlib.sha256(f"{path}\0{sha256}".encode()).hexdigest()[:32]
     return settings.staging_dir / f"{key}.json"

@@ -25,7 +25,7 @@ import pandas as pd
 from etl.quantities import day_first_in
 from etl.records import InputFileError
 from etl.sandbox import confined_duckdb
-from etl.settings import DBT_PROJECT_DIR
+from etl.settings import DBT_PROJECT_DIR, DBT_VARS
 from etl.tickets.clock import DEFAULT_COVERAGE, Coverage, hours_between
 
 MISSING = ["?", "", "NULL", "null", "NaN", "N/A", "n/a", "None"]
@@ -36,13 +36,15 @@ MAX_UNZIPPED_BYTES = int(os.environ.get("OUTSOURCING_ETL_TICKET_MAX_BYTES", 1024
 # hold the role's kind of value.
 HEADER_HINTS: dict[str, list[str]] = {
     "ticket_id": [r"^(?:number|ticket|incident|case|issue|request)(?:[ _-]?(?:id|no|number|key))?$", r"\bid$|key$"],
+    # a second, finer status beside the state (Status: Accepted, Sub Status: Wait - User)
+    "sub_state": [r"^sub[ _-]?(?:state|status)$", r"sub[ _-]?(?:state|status)|reason"],
     "state": [r"^(?:incident_|ticket_|case_)?state$|^status$", r"state|status"],
     "priority": [r"^priority$|^severity$", r"priorit|severit|\bsev\b|\bprio"],
     "opened_at": [r"open", r"creat|report|logged|submit|raised"],
     "responded_at": [r"respon|acknowledg|first[ _]?(?:reply|touch)"],
     "resolved_at": [r"resolv|solved|fixed"],
     "closed_at": [r"clos"],
-    "updated_at": [r"updat|modif|changed|event[ _]?time"],
+    "updated_at": [r"updat|modif|chang|event[ _]?(?:time|date)|timestamp"],
     "made_sla": [r"made[ _]?sla|sla[ _]?(?:met|made|achieved)|within[ _]?sla"],
     "reopen_count": [r"reopen"],
     "update_count": [r"mod[ _]?count|update[ _]?count|sequence|version"],
@@ -56,6 +58,12 @@ _STATE_WORDS = re.compile(
     r"solved|completed?|done|on hold|pending|suspended|awaiting.*|waiting.*|wait\s*-.*|cancel+ed|rejected)$"
 )
 _CLOSED = r"(?i)^(?:closed?|cancel+ed|complete[d]?|done)$"
+# states in which an event log's ticket counts as resolved (a log with no resolution column): it is resolved when
+# it last entered one of them; a cancellation or rejection ends a ticket without resolving it
+RESOLVED_STATES = r"^(?:resolved|solved|fixed|closed?|complete[d]?|done)\b"
+NOT_RESOLVED_STATES = r"cancel|reject|not resolved|unresolved|withdrawn"
+# a regex no state matches: where a mapping file lists the states itself, nothing else is excluded
+_NOTHING = r"$^"
 # states that stop a ticket's clock where an event log records them (waiting on the customer or a third party)
 PAUSE_STATES = r"^(?:awaiting|on hold|pending|waiting|wait\b|suspended)"
 # ...but never a wait on the vendor's own work: its queue, assignment, triage, a problem or change of its own
@@ -78,9 +86,13 @@ def _priority_word() -> re.Pattern:
     return re.compile(r"\b(" + "|".join(map(re.escape, priority_words())) + r")\b")
 
 
+# "within 4 hours", "95%": a threshold, never a level (defined once, beside the dbt macro that does the same)
+_NOT_A_LEVEL = re.compile(DBT_VARS["not_a_level_pattern"], re.I)
+
+
 @cache
 def _level_of(text: str) -> int | None:
-    m = _LEVEL_DIGIT.search(text)
+    m = _LEVEL_DIGIT.search(_NOT_A_LEVEL.sub(" ", text))
     if m:
         return int(m.group(1))
     words = _priority_word().findall(text)
@@ -189,9 +201,21 @@ def _too_big(size: int) -> str:
     )
 
 
-def _profile(con, headers: dict[str, str]) -> dict[str, dict]:
-    """Per column: share of sampled values that look like timestamps, booleans, states, priorities; distinct
-    and non-null counts, and the column's header. One query over a sample, one over the whole for counts."""
+def _listed_states(mapping: dict) -> set[str]:
+    """The states a mapping file names (ticket_resolved_states, ticket_pause_states), lower case: state words of
+    this export, beside the tools' own."""
+    return {
+        str(n).strip().lower()
+        for key in ("ticket_resolved_states", "ticket_pause_states")
+        if isinstance(mapping.get(key), list)
+        for n in mapping[key]
+    }
+
+
+def _profile(con, headers: dict[str, str], states: set[str] = frozenset()) -> dict[str, dict]:
+    """Per column: share of sampled values that look like timestamps, booleans, states (the tools' words or
+    `states`), priorities; distinct and non-null counts, and the column's header. One query over a sample, one
+    over the whole for counts."""
     columns = list(headers)
     sample = con.execute("select * exclude (export_row) from events using sample 1000 rows").fetchdf()
     counts = con.execute(
@@ -205,14 +229,18 @@ def _profile(con, headers: dict[str, str]) -> dict[str, dict]:
             "header": headers[c],
             "timestamp": sum(bool(_TIMESTAMP.match(v)) for v in values) / n,
             "boolean": sum(v.strip().lower() in _BOOLEAN for v in values) / n,
-            "state": sum(bool(_STATE_WORDS.match(v.strip())) for v in values) / n,
+            "state": sum(bool(_STATE_WORDS.match(v.strip())) or v.strip().lower() in states for v in values) / n,
             "priority": sum(priority_level(v) is not None for v in values) / n,
-            "code": sum(bool(re.fullmatch(r"[A-Za-z]{0,8}[-_]?\d+", v.strip())) for v in values) / n,
+            "code": sum(bool(_CODE.fullmatch(v.strip())) for v in values) / n,
             "distinct": counts[2 * i],
             "non_null": counts[2 * i + 1],
             "values": values[:200],
         }
     return out
+
+
+# a ticket id's shape: INC0012345, SR-12, CS_1001, 1-364285768
+_CODE = re.compile(r"[A-Za-z]{0,8}[-_]?\d+(?:[-_]\d+)*")
 
 
 def _hinted(role: str, column: str) -> int:
@@ -224,19 +252,24 @@ def _hinted(role: str, column: str) -> int:
     return 0
 
 
+# what a mapping file may call a role: an event log's one time column, a second status column
+ROLE_ALIASES = {"event_time": "updated_at", "event_at": "updated_at", "sub_status": "sub_state"}
+
+
 def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) -> dict[str, str]:
     """Role -> column: a mapping file's names (headers) first, then by content with header words as the
     tie-breaker."""
     by_header = {p["header"]: c for c, p in reversed(profile.items())}  # a repeated header: its first column
-    roles: dict[str, str] = {r: by_header[h] for r, h in (named or {}).items() if h in by_header}
+    named = {ROLE_ALIASES.get(r, r): h for r, h in (named or {}).items()}
+    roles: dict[str, str] = {r: by_header[h] for r, h in named.items() if h in by_header}
     taken = set(roles.values())
 
-    def pick(role: str, kind: str, floor: float = 0.8, need_hint: bool = False) -> None:
+    def pick(role: str, kind: str, floor: float = 0.8, need_hint: bool = False, by_distinct: bool = False) -> None:
         if role in roles:
             return
         # the header's word first, then how many values are of the kind, then the most distinct (an id)
         candidates = [
-            (_hinted(role, p["header"]), p[kind], p["distinct"], c)
+            (_hinted(role, p["header"]), *((p["distinct"], p[kind]) if by_distinct else (p[kind], p["distinct"])), c)
             for c, p in profile.items()
             if c not in taken and p[kind] >= floor and p["non_null"] and (_hinted(role, p["header"]) or not need_hint)
         ]
@@ -244,13 +277,18 @@ def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) 
             roles[role] = max(candidates)[3]
             taken.add(roles[role])
 
-    # an id: a code-like value, named as an id, repeating only in an event log
+    # an id: a code-like value, named as an id, repeating only in an event log; unnamed, the most distinct
+    # code-like column (a team or site code repeats far more)
     pick("ticket_id", "code", floor=0.5, need_hint=True)  # named so: a few odd ids do not hide it
-    pick("ticket_id", "code")
+    pick("ticket_id", "code", by_distinct=True)
     for role in TIMESTAMP_ROLES:
         pick(role, "timestamp", floor=0.5, need_hint=True)
+    if not {"opened_at", "resolved_at", "closed_at", "updated_at"} & set(roles):
+        # times under no header word a role knows ('Change Date+Time'): one column of them is an event log's time
+        pick("updated_at", "timestamp")
     pick("made_sla", "boolean", need_hint=True)
     pick("priority", "priority", floor=0.3, need_hint=True)  # named so: a few unknown words do not hide it
+    pick("sub_state", "state", floor=0.5, need_hint=True)
     pick("state", "state", floor=0.5, need_hint=True)
     pick("state", "state")
     pick("priority", "priority", floor=0.95)
@@ -310,23 +348,26 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     con = None
     try:
         con, headers = _frame_of(path, Path(work.name))
-        profile = _profile(con, headers)
+        profile = _profile(con, headers, _listed_states(mapping))
         roles = find_columns(profile, mapping.get("ticket_columns"))
-        missing = [r for r in ("ticket_id", "opened_at", "priority") if r not in roles]
-        if "resolved_at" not in roles and "closed_at" not in roles:
+        derived = derived_times(roles)
+        missing = [r for r in ("ticket_id", "opened_at", "priority") if r not in roles and r not in derived]
+        if "resolved_at" not in roles and "closed_at" not in roles and "resolved_at" not in derived:
             missing.append("resolved_at or closed_at")
         if missing:
             raise InputFileError(
                 f"no column holds the ticket's {', '.join(missing)} (columns: {', '.join(list(headers.values())[:20])}); name "
                 "them in mappings/<engagement>.yml under ticket_columns, for example ticket_columns: "
-                "{ticket_id: Ref, opened_at: Logged, priority: Sev}"
+                "{ticket_id: Ref, opened_at: Logged, priority: Sev}; a log of events with one time per row "
+                "needs its event_time and state columns, for example {event_time: Changed, state: Status}"
             )
         stamps = [v for r in TIMESTAMP_ROLES if r in roles for v in profile[roles[r]]["values"]]
         day_first = day_first_in([re.sub(r"\b(\d{2})\b(?=\s)", r"20\1", v) for v in stamps])
         events = con.execute("select count(*) from events").fetchone()[0]
         samples = {r: profile[roles[r]]["values"] for r in TIMESTAMP_ROLES if r in roles}
-        tickets = _last_states(con, roles, day_first, samples)
-        pauses = _pauses(con, roles)
+        states = _state_patterns(mapping)
+        tickets = _last_states(con, roles, day_first, samples, derived, states)
+        pauses = _pauses(con, roles, states)
         orphans = _without_id(con, roles, headers)
     finally:
         if con is not None:
@@ -342,15 +383,20 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     # hours run on the local times as written
     done_offset = tickets.resolved_offset.where(tickets.resolved_at.notna(), tickets.closed_offset)
     opened_utc = _utc(tickets.opened_at, tickets.opened_offset)
-    tickets["resolution_hours"] = hours_between(opened_utc, _utc(done, done_offset))
+    done_utc, responded_utc = _utc(done, done_offset), _utc(tickets.responded_at, tickets.responded_offset)
+    backwards = _backwards(tickets, opened_utc, done_utc, responded_utc)
+    tickets["resolution_hours"] = hours_between(opened_utc, done_utc)
     tickets["resolution_business_hours"] = hours_between(tickets.opened_at, done, coverage)
-    tickets["response_hours"] = hours_between(opened_utc, _utc(tickets.responded_at, tickets.responded_offset))
+    tickets["response_hours"] = hours_between(opened_utc, responded_utc)
     tickets["response_business_hours"] = hours_between(tickets.opened_at, tickets.responded_at, coverage)
     tickets["paused_hours"], tickets["paused_business_hours"] = _paused_hours(tickets, pauses, done, coverage)
     tickets = tickets.drop(columns=[f"{r}_offset" for r in ("opened", "responded", "resolved", "closed")])
+    named = {role: headers[c] for role, c in roles.items()}
+    problems += backwards
+    tickets = tickets[~tickets.ticket_id.isin({p["ticket_id"] for p in backwards})]
+    _refuse_implausible(tickets, named, derived, mapping)
     for p in problems:
         p.pop("ticket_id")
-    named = {role: headers[c] for role, c in roles.items()}
     return TicketExport(tickets.reset_index(drop=True), events, named, day_first, problems)
 
 
@@ -386,10 +432,78 @@ def _paused_hours(tickets: pd.DataFrame, pauses: pd.DataFrame, done: pd.Series, 
     return calendar, tickets.ticket_id.map(sums.business).fillna(0.0)
 
 
-def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: dict[str, list[str]]) -> pd.DataFrame:
+def _state_patterns(mapping: dict) -> dict[str, str]:
+    """The state words that resolve a ticket and that pause its clock: the ITIL defaults above, or the lists a
+    mapping file gives (ticket_resolved_states, ticket_pause_states: the states exactly as the export writes
+    them)."""
+
+    def listed(key: str) -> str | None:
+        names = mapping.get(key)
+        if not names:
+            return None
+        if not isinstance(names, list) or not all(isinstance(n, str | int | float) for n in names):
+            raise InputFileError(f"{key} in the mapping file must be a list of states as the export writes them")
+        return "^(?:" + "|".join(re.escape(str(n).strip().lower()) for n in names) + ")$"
+
+    resolved, pause = listed("ticket_resolved_states"), listed("ticket_pause_states")
+    return {
+        "resolved": resolved or RESOLVED_STATES,
+        "not_resolved": _NOTHING if resolved else NOT_RESOLVED_STATES,
+        "pause": pause or PAUSE_STATES,
+        "own_queue": _NOTHING if pause else OWN_QUEUE_STATES,
+    }
+
+
+def derived_times(roles: dict[str, str]) -> set[str]:
+    """The times an event log gives only through its events (one time per row and a state): the opening, where
+    no column states it, is the ticket's first event; the resolution, where no column states a resolution or a
+    closing, is when the ticket last entered a resolved state, and only if it is still in one."""
+    if "updated_at" not in roles:
+        return set()
+    derived = set() if "opened_at" in roles else {"opened_at"}
+    if "state" in roles and not {"resolved_at", "closed_at"} & set(roles):
+        derived.add("resolved_at")
+    return derived
+
+
+# per ticket of an event log: its first event, and the start of its last unbroken run of resolved states where
+# the run reaches its last event (a ticket reopened and not resolved again has none)
+_EVENT_TIMES = """
+    create temp table event_times as
+    with flagged as (
+        select ticket_id, plausible(updated_at) as event_at, updated_offset,
+               regexp_matches(lower(coalesce(state, '')), $resolved)
+                   and not regexp_matches(lower(coalesce(state, '')), $not_resolved) as is_resolved
+        from typed where plausible(updated_at) is not null
+    ),
+    spans as (
+        select ticket_id, min(event_at) as first_at, arg_min(updated_offset, event_at) as first_offset,
+               max(event_at) filter (where not is_resolved) as last_open_at
+        from flagged group by ticket_id
+    )
+    select spans.ticket_id, spans.first_at, spans.first_offset,
+           min(flagged.event_at) filter (where flagged.is_resolved and (spans.last_open_at is null or flagged.event_at > spans.last_open_at))
+               as resolved_at,
+           arg_min(flagged.updated_offset, flagged.event_at)
+               filter (where flagged.is_resolved and (spans.last_open_at is null or flagged.event_at > spans.last_open_at))
+               as resolved_offset
+    from spans join flagged using (ticket_id)
+    group by spans.ticket_id, spans.first_at, spans.first_offset
+"""
+
+
+def _last_states(
+    con,
+    roles: dict[str, str],
+    day_first: bool | None,
+    samples: dict[str, list[str]],
+    derived: set[str] = frozenset(),
+    states: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """Collapse events to tickets: the last event by update time (then update count, then file order) is the
     ticket's state. Opening and first response are the earliest any event gives; closing the last; resolution
-    is the last event's own, so a ticket reopened after a resolution is unresolved until resolved again."""
+    is the last event's own, so a ticket reopened after a resolution is unresolved until resolved again. Times
+    in `derived` come from the events themselves (derived_times)."""
 
     def col(role: str, sql: str | None = None) -> str:
         if role not in roles:
@@ -400,7 +514,11 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
         r: (_timestamp_sql(roles[r], day_first, samples[r]) if r in roles else "null::timestamp")
         for r in TIMESTAMP_ROLES
     }
-    offsets = {r: _offset(col, r, samples) for r in ("opened_at", "responded_at", "resolved_at", "closed_at")}
+    offsets = {
+        r: _offset(col, r, samples) for r in ("opened_at", "responded_at", "resolved_at", "closed_at", "updated_at")
+    }
+    # the finer of two status columns where the export has both ('Completed' / 'Resolved', 'Accepted' / 'Wait - User')
+    state = f"coalesce(nullif(trim({col('sub_state')}), ''), {col('state')})" if "sub_state" in roles else col("state")
     order = ", ".join(
         x
         for x in (
@@ -415,7 +533,7 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
         create temp table typed as
             select trim({id_col}) as ticket_id,
                    {col("priority")} as priority,
-                   {col("state")} as state,
+                   {state} as state,
                    {ts["opened_at"]} as opened_at, {ts["responded_at"]} as responded_at,
                    {ts["resolved_at"]} as resolved_at, {ts["closed_at"]} as closed_at,
                    {col("opened_at")} as opened_text, {col("resolved_at")} as resolved_text,
@@ -425,6 +543,7 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
                    try_cast({col("update_count")} as integer) as update_count,
                    {offsets["opened_at"]} as opened_offset, {offsets["responded_at"]} as responded_offset,
                    {offsets["resolved_at"]} as resolved_offset, {offsets["closed_at"]} as closed_offset,
+                   {offsets["updated_at"]} as updated_offset,
                    export_row,
                    row_number() over (partition by trim({id_col}) order by {order}) as recency,
                    count(*) over (partition by trim({id_col})) as events
@@ -432,6 +551,19 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
             where nullif(trim({id_col}), '') is not null
     """)
     con.execute(_PLAUSIBLE)
+    if derived:
+        states = states or _state_patterns({})
+        con.execute(_EVENT_TIMES, {"resolved": states["resolved"], "not_resolved": states["not_resolved"]})
+        if "opened_at" in derived:
+            con.execute(
+                "update typed set opened_at = event_times.first_at, opened_offset = event_times.first_offset "
+                "from event_times where typed.ticket_id = event_times.ticket_id"
+            )
+        if "resolved_at" in derived:
+            con.execute(
+                "update typed set resolved_at = event_times.resolved_at, resolved_offset = event_times.resolved_offset "
+                "from event_times where typed.ticket_id = event_times.ticket_id"
+            )
     # the offsets of the earliest opening and response and the last closing; none to find where no column states one
     stated = any(offsets[r] != "0" for r in ("opened_at", "responded_at", "closed_at"))
     earliest_offsets = (
@@ -470,7 +602,7 @@ def _last_states(con, roles: dict[str, str], day_first: bool | None, samples: di
     return con.execute(sql).fetchdf()
 
 
-def _pauses(con, roles: dict[str, str]) -> pd.DataFrame:
+def _pauses(con, roles: dict[str, str], states: dict[str, str]) -> pd.DataFrame:
     """An event log's stretches in a waiting state (awaiting the user, on hold, pending): from the event that
     entered it to the next event. Empty where the export records no states over time."""
     if "updated_at" not in roles or "state" not in roles:
@@ -487,7 +619,7 @@ def _pauses(con, roles: dict[str, str]) -> pd.DataFrame:
         where regexp_matches(lower(coalesce(state, '')), ?) and not regexp_matches(lower(coalesce(state, '')), ?)
           and next_update > updated_at
     """,
-        [PAUSE_STATES, OWN_QUEUE_STATES],
+        [states["pause"], states["own_queue"]],
     ).fetchdf()
 
 
@@ -555,3 +687,65 @@ def _checked(tickets: pd.DataFrame, extra_priorities: dict | None) -> list[dict]
             }
         )
     return problems
+
+
+def _backwards(tickets: pd.DataFrame, opened: pd.Series, *ends: pd.Series) -> list[dict]:
+    """Tickets whose clock runs backwards (resolved or answered before they opened, as instants): measuring them
+    would leave them out of every share unseen, so they are quarantined with the times."""
+    out, seen = [], set()
+    for event, end in zip(("resolved", "answered"), ends):
+        early = (end < opened).fillna(False)
+        for i in early[early].index:
+            ticket = tickets.ticket_id[i]
+            if ticket in seen:
+                continue
+            seen.add(ticket)
+            hours = (opened[i] - end[i]).total_seconds() / 3600
+            out.append(
+                {
+                    "ticket_id": ticket,
+                    "location": f"ticket {ticket}",
+                    "check": "ticket_clock_forwards",
+                    "message": (
+                        f"it is {event} {hours:.2f} hours before it opened ({tickets.opened_at[i]}); the export's "
+                        "times or the columns read as them are wrong for this ticket"
+                    ),
+                }
+            )
+    return out
+
+
+# the share of tickets an export may leave unresolved before its reading, not its tickets, is suspected; a
+# mapping file's ticket_unresolved_max_pct raises it for an export of open work
+UNRESOLVED_MAX_PCT = 50
+# a check of the whole export needs enough tickets to be more than chance
+_CHECKED_FROM = 10
+
+
+def _refuse_implausible(tickets: pd.DataFrame, named: dict[str, str], derived: set[str], mapping: dict) -> None:
+    """Refuse an export whose reading, taken as a whole, cannot be right, with what to change: its numbers
+    would otherwise fill months with answers that look exact (#35)."""
+    opened = "its first event" if "opened_at" in derived else repr(named.get("opened_at"))
+    ended = (
+        "when it entered a resolved state"
+        if "resolved_at" in derived
+        else repr(named.get("resolved_at") or named.get("closed_at"))
+    )
+    done = tickets.resolution_hours.dropna()
+    if len(done) >= _CHECKED_FROM and (done == 0).mean() >= 0.9:
+        raise InputFileError(
+            f"{int((done == 0).sum())} of {len(done)} resolved tickets are resolved at the very moment they opened "
+            f"(opened: {opened}; resolved: {ended}), so the two times are probably one column or one event. Name "
+            "the columns in mappings/<engagement>.yml under ticket_columns; for a log with one time per event, "
+            "name only its event_time and state"
+        )
+    limit = float(mapping.get("ticket_unresolved_max_pct", UNRESOLVED_MAX_PCT))
+    open_share = 100.0 * tickets.resolution_hours.isna().mean() if len(tickets) else 0.0
+    if len(tickets) >= _CHECKED_FROM and open_share > limit:
+        raise InputFileError(
+            f"{open_share:.0f}% of its {len(tickets)} tickets read as unresolved (resolved: {ended}), more than "
+            f"the {limit:.0f}% a performance export is expected to hold, so the resolution was probably not found. "
+            "Name the resolution column (ticket_columns: {resolved_at: ...}) or the states that resolve "
+            "(ticket_resolved_states: [...]) in mappings/<engagement>.yml; for an export of open work, set "
+            "ticket_unresolved_max_pct: 100 there"
+        )

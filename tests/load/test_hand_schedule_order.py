@@ -35,7 +35,10 @@ HAND = """service_levels:
     minimum: 99.7
     allocation_pct: 100
 """
-REPORTS = {"2025-01.csv": "Metric,Actual\nSystem availability,99.6%\n", "2025-02.csv": "Metric,Actual\nSystem availability,99.99%\n"}
+REPORTS = {
+    "2025-01.csv": "Metric,Actual\nSystem availability,99.6%\n",
+    "2025-02.csv": "Metric,Actual\nSystem availability,99.99%\n",
+}
 
 
 def _write_pdf(inbox) -> None:
@@ -69,9 +72,7 @@ def _outcome(settings: Settings) -> dict:
                 (r["metric_id"], r["period"], r["actual"])
                 for r in query_records(db, "select metric_id, period, actual from raw_measurements")
             ),
-            "quarantined": sorted(
-                r["message"] for r in query_records(db, "select message from quarantine")
-            ),
+            "quarantined": sorted(r["message"] for r in query_records(db, "select message from quarantine")),
             "files": sorted(
                 (r["path"], r["status"]) for r in query_records(db, "select path, status from file_registry")
             ),

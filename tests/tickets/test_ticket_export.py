@@ -202,6 +202,12 @@ def test_business_hours_stop_at_night_and_over_the_weekend():
         ("SEV-1 Critical", 1),
         ("1-364285768", None),  # #35: a ticket id, not priority 1
         ("INC-4-22", None),
+        # #35: a threshold's number is not a level; a level word or digit beside it still is
+        ("Critical incidents resolved within 4 hours", 1),
+        ("95% of P2 tickets resolved in 8 hours", 2),
+        ("Resolved within 4 hours", None),
+        ("Response in 2 business days", None),
+        ("Severity 3 response within 30 minutes", 3),
     ],
 )
 def test_priority_levels_from_digits_or_words(text, level):

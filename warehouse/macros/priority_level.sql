@@ -1,9 +1,10 @@
 {#- The 1 (most urgent) to 5 level a priority or severity text names, defined once with the seed
     priority_levels and etl/tickets/export.priority_level: a lone digit 1-5 ("1 - Critical", "P2", "Severity 3",
-    "Priority 1 Incident Resolution Time") wins, else the most urgent priority word the text contains. -#}
+    "Priority 1 Incident Resolution Time") wins, else the most urgent priority word the text contains. A number
+    with a unit of time or a share ("within 4 hours") is a threshold, not a level (var not_a_level_pattern). -#}
 {% macro priority_level(text) -%}
     coalesce(
-        cast(nullif({{ first_level_digit(text) }}, '') as integer),
+        cast(nullif({{ first_level_digit(without_thresholds(text)) }}, '') as integer),
         (select min(levels.level) from {{ ref('priority_levels') }} as levels
          where lower({{ text }}) like '%' || levels.word || '%')
     )
@@ -19,4 +20,8 @@
 
 {% macro duckdb__first_level_digit(text) -%}
     regexp_extract({{ text }}, '(?:^|[^0-9.])([1-5])(?:[^0-9.]|$)', 1)
+{%- endmacro %}
+
+{% macro without_thresholds(text) -%}
+    regexp_replace(lower({{ text }}), '{{ var("not_a_level_pattern") }}', ' ', 'g')
 {%- endmacro %}
