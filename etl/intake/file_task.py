@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from dataclasses import replace
 from pathlib import Path
+
+import duckdb
 
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
@@ -25,6 +28,10 @@ from etl.settings import Settings
 from etl.tickets.export import read_ticket_export
 
 log = logging.getLogger(__name__)
+
+# memory one file may take while it is read, over what the extracting process already holds (its address space,
+# etl/intake/isolation.py): a file that needs more is a bomb, not a contract or a report
+FILE_MEMORY_MB = int(os.environ.get("OUTSOURCING_ETL_FILE_MEMORY_MB", "1024"))
 
 
 def staged_path(settings: Settings, path: str, sha256: str) -> Path:
@@ -91,6 +98,15 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         outcome.contract_terms, outcome.sla_terms = _neutralised(outcome.contract_terms, outcome.sla_terms)
     except InputFileError as exc:
         outcome.status, outcome.reason = "quarantined", str(exc)
+    except (MemoryError, duckdb.OutOfMemoryException):
+        outcome.status, outcome.reason = (
+            "quarantined",
+            (
+                f"reading it needed more than the {FILE_MEMORY_MB} MB of memory a file may use, so it is not loaded "
+                "(a file needing that much is usually a decompression bomb; raise OUTSOURCING_ETL_FILE_MEMORY_MB if "
+                "it is genuine)"
+            ),
+        )
     except Exception as exc:  # a parser bug must not stop the run; the reason names it for a developer
         log.exception("unexpected error extracting %s", item.path)
         outcome.status, outcome.reason = "quarantined", f"could not be read: {type(exc).__name__}: {exc}"

@@ -23,6 +23,7 @@ import sys
 import time
 
 from etl.intake import file_task
+from etl.intake.file_task import FILE_MEMORY_MB
 from etl.intake.inbox import InboxFile, file_sha256, inside_inbox
 from etl.settings import Settings
 
@@ -30,8 +31,6 @@ log = logging.getLogger(__name__)
 
 # wall-clock budget of one file; OCR of the maximum 150 pages fits well inside it
 FILE_SECONDS = int(os.environ.get("OUTSOURCING_ETL_FILE_SECONDS", "600"))
-# address space of the extracting process: a file that needs more is a bomb, not a report
-FILE_MEMORY_MB = int(os.environ.get("OUTSOURCING_ETL_FILE_MEMORY_MB", "8192"))
 
 
 def stage_batch(settings: Settings, items: list[InboxFile]) -> list[str]:
@@ -86,11 +85,8 @@ def _run_child(settings: Settings, items: list[InboxFile]) -> tuple[list[str], i
 def _child(settings: Settings, items: list[InboxFile], write_end: int) -> None:
     code = 0
     try:
-        limit = FILE_MEMORY_MB * 1024 * 1024
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard == resource.RLIM_INFINITY or limit < hard:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
         for item in items:
+            _limit_memory()
             path = file_task.stage_file(settings, item)
             os.write(write_end, (json.dumps(path) + "\n").encode())
     except BaseException:  # noqa: BLE001 - anything here is reported by the parent as this file's reason
@@ -102,12 +98,32 @@ def _child(settings: Settings, items: list[InboxFile], write_end: int) -> None:
         os._exit(code)  # no atexit handlers or parent buffers run twice
 
 
+def _limit_memory() -> None:
+    """Let the next file grow the process's address space by FILE_MEMORY_MB at most, over what the process holds
+    now (its imports, and what earlier files left): a budget per file, whatever the parent's size. Raising the soft
+    limit again for each file is allowed up to the hard one."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = _address_space() + FILE_MEMORY_MB * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _address_space() -> int:
+    """Bytes of address space this process holds (Linux: /proc/self/statm's first field, in pages)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _death_reason(status: int) -> str:
     if os.WIFSIGNALED(status):
         sig = signal.Signals(os.WTERMSIG(status)).name
         cause = {
             "SIGABRT": "the PDF library aborted (for example on streams that inflate past its limits)",
-            "SIGKILL": "it was killed, usually for running out of memory",
+            "SIGKILL": f"it was killed, usually for needing more than the {FILE_MEMORY_MB} MB a file may use",
             "SIGSEGV": "a reader crashed on it",
         }.get(sig, "it stopped the reader")
         return f"reading it stopped the extraction process ({sig}: {cause}); the file is not loaded"

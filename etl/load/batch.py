@@ -153,7 +153,9 @@ def build_batch(
         ],
     )
     for col in NUMERIC_CONTRACT_FIELDS:
-        contracts_df[col] = pd.to_numeric(contracts_df[col]).astype("float64")
+        # a renewal "perpetual" (for an unlimited period) is a term, not a number of months; raw keeps the text.
+        # Any other value that is not a number is unknown here, never a failure of the whole load
+        contracts_df[col] = pd.to_numeric(contracts_df[col], errors="coerce").astype("float64")
 
     sla_rows = []
     for f in contracts:

@@ -78,3 +78,30 @@ def test_a_file_past_its_time_budget_is_quarantined(settings, monkeypatch):
     assert time.monotonic() - started < 30
     assert [o["status"] for o in outcomes] == ["quarantined", "extracted"]
     assert "longer than 1 s" in outcomes[0]["reason"]
+
+
+def test_a_file_that_needs_more_than_its_memory_budget_is_quarantined_and_the_next_gets_a_fresh_one(
+    settings, monkeypatch
+):
+    """#37: each file may grow the process by OUTSOURCING_ETL_FILE_MEMORY_MB (1 GB by default) over what it
+    holds, however large the process already is; the next file is measured from there again."""
+    items = batch(settings)[:3]
+    real = file_task.extract_report
+    held = []
+
+    def greedy(source, *args):
+        if source.name == Path(items[0].path).name:
+            bytearray(400 * 1024 * 1024)  # a bomb's, refused by the limit before a page is touched
+        if source.name == Path(items[1].path).name:
+            held.append(bytearray(150 * 1024 * 1024))  # within budget; stays held while the next file reads
+        if source.name == Path(items[2].path).name:
+            bytearray(150 * 1024 * 1024)  # within its own budget, though over it with the held one
+        return real(source, *args)
+
+    monkeypatch.setattr(file_task, "extract_report", greedy)
+    # a budget of 256 MB instead of 1 GB, so the test itself stays small
+    monkeypatch.setattr(file_task, "FILE_MEMORY_MB", 256)
+    monkeypatch.setattr(isolation, "FILE_MEMORY_MB", 256)
+    outcomes = staged(isolation.stage_batch(settings, items))
+    assert [o["status"] for o in outcomes] == ["quarantined", "extracted", "extracted"]
+    assert "more than the 256 MB of memory a file may use" in outcomes[0]["reason"]

@@ -69,3 +69,20 @@ def test_an_evergreen_contracts_current_reports_load_and_an_expired_ones_do_not(
     by_engagement = {failing[f.row_id]: f.message for f in outcome.failures}
     assert set(by_engagement) == {"ended"}
     assert "after the contract term" in by_engagement["ended"]
+
+
+def test_a_contract_renewing_for_an_unlimited_period_loads_beside_the_others():
+    """A renewal read as 'perpetual' is a term, not a number of months: building the batch once failed on it, and
+    with it the load of every engagement in the run."""
+    from etl.records import ContractTerm
+
+    terms = [
+        ContractTerm("evergreen", field, value, 0.9, Provenance("sha-c", 1, value))
+        for field, value in (("auto_renewal", "true"), ("renewal_term_months", "perpetual"), ("annual_charges", "x"))
+    ]
+    contract = ExtractedFile(
+        "contracts/evergreen.pdf", "sha-c", "contract", "evergreen", "extracted", contract_terms=terms
+    )
+    batch = build_batch([contract], pd.DataFrame(columns=["engagement_id", "metric_id"]), Path("/nonexistent"))
+    row = batch.contracts.iloc[0]
+    assert pd.isna(row.renewal_term_months) and pd.isna(row.annual_charges)  # unknown, not a failure, not 0

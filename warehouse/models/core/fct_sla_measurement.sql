@@ -6,8 +6,16 @@ with reported as (
 
 -- a month the vendor did not report but its tickets show: the value measured from them, marked as such
 measured as (
-    select * from {{ ref('int_ticket_service_levels') }}
-    where measurement_key not in (select measurement_key from reported) and measured_value is not null
+    select measured.*
+    from {{ ref('int_ticket_service_levels') }} as measured
+    left join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = measured.engagement_id
+    where measured.measurement_key not in (select measurement_key from reported)
+        and measured.measured_value is not null
+        -- tickets from before the contract took effect, or after it ended, measure none of its months
+        and (engagements.effective_date is null
+             or measured.period_month >= cast({{ dbt.date_trunc('month', 'engagements.effective_date') }} as date))
+        and (engagements.expiry_date is null or measured.period_month <= engagements.expiry_date
+             or (coalesce(engagements.is_auto_renewal, false) and coalesce(engagements.renewal_term_months, 0) > 0))
 ),
 
 measurements as (
@@ -17,8 +25,8 @@ measurements as (
     from reported
     union all
     select
-        measurement_key, engagement_id, metric_id, sla_metric_key, period_month, measured_value, null, null, null,
-        null, null, 'measured from tickets'
+        measurement_key, engagement_id, metric_id, sla_metric_key, period_month, measured_value, null, null,
+        file_sha256, file_path, source_location, 'measured from tickets'
     from measured
 ),
 

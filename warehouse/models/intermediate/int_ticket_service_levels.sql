@@ -42,6 +42,8 @@ ticket_clock as (
         measurable.threshold,
         lower(measurable.metric_name) like '%max%' as is_maximum,
         tickets.ticket_id,
+        tickets.file_path,
+        tickets.file_sha256,
         case
             when contracts.ticket_month_basis = 'opened' then cast(date_trunc('month', tickets.opened_at) as date)
             else tickets.resolved_month
@@ -75,6 +77,10 @@ select
     metric_id,
     resolved_month as period_month,
     count(*) as tickets,
+    -- where the figure comes from, for lineage: the export (the last by path where several hold the month's tickets)
+    max(file_path) as file_path,
+    max(file_sha256) as file_sha256,
+    cast(count(*) as varchar) || ' tickets' as source_location,
     count(elapsed) as tickets_timed,
     case
         when max(unit) in ('percent', '%')

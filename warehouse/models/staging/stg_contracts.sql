@@ -88,7 +88,9 @@ select
     -- tickets count in the month they were resolved, unless the contract measures those opened in the month
     coalesce(ticket_month_basis, 'resolved') as ticket_month_basis,
     cast(initial_term_months as integer) as initial_term_months,
-    cast(renewal_term_months as integer) as renewal_term_months,
+    -- a renewal for an unlimited period ('perpetual') has no length in months: renews_indefinitely says so
+    case when renewal_term_months <> 'perpetual' then cast(renewal_term_months as integer) end as renewal_term_months,
+    coalesce(renewal_term_months = 'perpetual', false) as renews_indefinitely,
     cast(notice_period_days as integer) as notice_period_days,
     case when length(agreement_date) = 10 then cast(agreement_date as date) end as agreement_date,
     case when length(effective_date) = 10 then cast(effective_date as date) end as effective_date,
