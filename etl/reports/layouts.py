@@ -131,6 +131,11 @@ def _csv_grids(path: Path) -> list[_Grid]:
     return [_Grid(rows, "", 0, "")]
 
 
+# Excel's own limit on the text of one cell: a longer one (one huge shared string that thousands of cells point
+# at costs minutes of text handling per cell) was not written by a spreadsheet
+EXCEL_CELL_CHARS = 32_767
+
+
 def _xlsx_grids(path: Path) -> list[_Grid]:
     from zipfile import BadZipFile, ZipFile
 
@@ -157,6 +162,13 @@ def _xlsx_grids(path: Path) -> list[_Grid]:
             # a sheet's stated dimension can claim millions of cells for a file of a few KB, and openpyxl pads
             # every row to it: read at most MAX_REPORT_COLUMNS columns, and stop after a long run of empty rows
             for r in ws.iter_rows(values_only=True, max_col=MAX_REPORT_COLUMNS):
+                # checked before any cell's text is handled: each copy of a huge string costs time
+                longest = max((len(c) for c in r if isinstance(c, str)), default=0)
+                if longest > EXCEL_CELL_CHARS:
+                    raise InputFileError(
+                        f"a cell of sheet {ws.title!r} holds {longest:,} characters, more than the "
+                        f"{EXCEL_CELL_CHARS:,} an Excel cell can: not a workbook a spreadsheet wrote"
+                    )
                 cells = [_cell_text(c) for c in r]
                 blank_run = blank_run + 1 if not any(cells) else 0
                 if blank_run > MAX_BLANK_ROWS:

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -185,12 +186,16 @@ def _unzipped(path: Path, into: Path) -> Path:
             raise InputFileError(_too_big(member.file_size))
         target = into / "export.csv"  # never the member's own name: it could point outside the folder
         written = 0
-        with archive.open(member) as src, target.open("wb") as dst:
-            while chunk := src.read(1 << 20):
-                written += len(chunk)
-                if written > MAX_UNZIPPED_BYTES:  # the header can lie; the inflated bytes cannot
-                    raise InputFileError(_too_big(written))
-                dst.write(chunk)
+        try:
+            with archive.open(member) as src, target.open("wb") as dst:
+                while chunk := src.read(1 << 20):
+                    written += len(chunk)
+                    if written > MAX_UNZIPPED_BYTES:  # the header can lie; the inflated bytes cannot
+                        raise InputFileError(_too_big(written))
+                    dst.write(chunk)
+        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
+            # a damaged member, sizes or checksums that lie, a password, a compression zipfile cannot undo
+            raise InputFileError(f"the zipped export cannot be unpacked ({exc}); export it again") from None
     return target
 
 

@@ -19,6 +19,8 @@ import duckdb
 import pytest
 
 from tests.conftest import ROOT, SAMPLES, normalised_rows
+from tests.hostile.held_out import HELD_OUT
+from tests.hostile.held_out import main as make_held_out
 from tests.hostile.make_corpus import ENGAGEMENT, KINDS, PLANTED, TICKET_MAX_BYTES
 from tests.hostile.make_corpus import main as make_corpus
 
@@ -71,6 +73,7 @@ def run(tmp_path_factory):
     work = tmp_path_factory.mktemp("hostile")
     inbox = work / "inbox"
     make_corpus(inbox)
+    make_held_out(inbox)
     bystander_files = _with_bystanders(inbox)
     clean = _etl_run(_clean_inbox(work / "clean"), work / "clean.duckdb")
     assert clean.returncode == 0, clean.stderr[-2000:]
@@ -128,6 +131,18 @@ def test_no_statement_hidden_in_a_file_writes_or_reads_outside_the_run(run):
     reasons = " ".join(r["reason"] or "" for r in query("select reason from file_registry"))
     secrets = [Path("/etc/hostname").read_text().strip(), "PATH=", "HOME="]
     assert not [s for s in secrets if s and s in reasons]
+
+
+@pytest.mark.parametrize("path", sorted(HELD_OUT), ids=lambda p: HELD_OUT[p])
+def test_each_held_out_attack_has_one_registry_row_and_a_reason_a_person_can_act_on(run, path):
+    """The held-out inbox (held_out.py) expects nothing per file beyond what every file is owed: one row, and
+    where it is not loaded a reason in words, never a reader's bare exception ('could not be read: ...')."""
+    _, query, *_ = run
+    rows = query(f"select status, reason from file_registry where path = '{path}'")
+    assert len(rows) == 1, rows
+    if rows[0]["status"] != "loaded":
+        assert rows[0]["reason"] and not rows[0]["reason"].startswith("could not be read"), rows[0]
+    assert not Path("/tmp/oetl_planted_zip.csv").exists() and not Path("/oetl_planted_zip.csv").exists()
 
 
 def test_the_corpus_has_at_least_thirty_kinds():
@@ -216,7 +231,7 @@ def test_no_formula_reaches_a_spreadsheet_unescaped(run):
 
 def test_the_hostile_names_are_data_not_sql(run):
     _, query, _, (_, _, bystander_files), _ = run
-    assert query("select count(*) as n from file_registry")[0]["n"] == len(KINDS) + len(bystander_files)
+    assert query("select count(*) as n from file_registry")[0]["n"] == len(KINDS) + len(HELD_OUT) + len(bystander_files)
 
 
 @pytest.mark.parametrize(

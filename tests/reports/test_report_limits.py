@@ -152,3 +152,14 @@ def test_a_pdf_stream_that_inflates_past_its_budget_is_refused_before_pdfium_rea
     assert path.stat().st_size < 1_000_000
     with pytest.raises(InputFileError, match="inflates past"):
         read_pages(path)
+
+
+def test_a_workbook_cell_longer_than_excel_allows_is_refused(tmp_path):
+    """#37, held-out: one 8 MB shared string behind 2,500 cells took past the 600 s file budget; Excel itself
+    holds at most 32,767 characters in a cell."""
+    from tests.hostile.held_out import _shared_string_workbook
+
+    path = tmp_path / "shared.xlsx"
+    _shared_string_workbook(path)
+    with pytest.raises(InputFileError, match=r"holds 8,388,608 characters, more than the 32,767 an Excel cell can"):
+        extract_report(path, "e", "sha", None)
