@@ -20,8 +20,9 @@ the same shape are one schedule, and roles are given to its value positions acro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from etl.contracts.service_levels import normalise, time_pattern, time_unit
 from etl.contracts.sla_schedule import labelled_term
 from etl.pdf_document import PdfPage
 from etl.records import Provenance, SlaTerm
@@ -269,6 +270,15 @@ def _weighting(columns: list[list[Value]]) -> int | None:
     ]
     if len(found) > 1:
         found = [i for i in found if any(_labelled(v.label, "allocation") for v in columns[i])] or found[-1:]
+    if not found and len(columns) > 2:
+        # a page of a schedule that runs over several: its shares add up only over all of them, and three
+        # columns of shares are a tie that the one headed as a weighting breaks
+        found = [
+            i
+            for i, col in enumerate(columns)
+            if all(v.unit in (None, "percent") for v in col) and all(_labelled(v.label, "allocation") for v in col)
+        ]
+        found = found if len(found) == 1 else []
     return found[0] if found and len(columns) > 1 else None
 
 
@@ -375,16 +385,29 @@ def schedule_terms(
             values = {role: c.values[i].number for i, role in roles.items()}
             values.setdefault("minimum", values["expected"])
             unit = next((c.values[i].unit for i, r in roles.items() if r == "expected" and c.values[i].unit), None)
-            terms.append(
-                labelled_term(
-                    engagement_id,
-                    c.name.strip(" ,;:–-"),
-                    unit or "count",
-                    values,
-                    c.window or default_window,
-                    0.7,
-                    Provenance(sha256, c.page, c.source[:300]),
-                    rule="schedule by content",
-                )
+            term = labelled_term(
+                engagement_id,
+                c.name.strip(" ,;:–-"),
+                unit or "count",
+                values,
+                c.window or default_window,
+                0.7,
+                Provenance(sha256, c.page, c.source[:300]),
+                rule="schedule by content",
             )
+            terms.append(_with_threshold(term) if term.unit == "percent" else term)
     return terms
+
+
+_WITHIN = re.compile(r"\b(?:within|in under|in less than|no later than)\s+" + time_pattern("t"), re.I)
+
+
+def _with_threshold(term: SlaTerm) -> SlaTerm:
+    """A share whose standard names one time bound ("95%" beside "delivered within 24 working hours") is the
+    share of cases within it: the convention of "95% of cases within 4 hours". Several different bounds in one
+    standard name no single threshold."""
+    bounds = {(float(m.group("t")), time_unit(m, "t")) for m in _WITHIN.finditer(normalise(term.metric_name))}
+    if len(bounds) != 1:
+        return term
+    ((number, unit),) = bounds
+    return replace(term, threshold=number, threshold_unit=unit)

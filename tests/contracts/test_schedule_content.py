@@ -64,3 +64,35 @@ def test_a_table_drawn_with_bars_in_the_text_names_its_rows_without_the_bars():
     )
     rows = schedule_terms([PdfPage(1, text, [])], "e", "sha", "monthly", "lines")
     assert {t.metric_name for t in rows} == {"Portal uptime", "Mean repair time"}
+
+
+def test_a_share_beside_a_standard_with_one_time_bound_is_the_share_within_it():
+    rows = _read(
+        [
+            ["Standard", "Target", "Floor"],
+            ["Parcels are delivered within 16 working hours of arrival", "95%", "90%"],
+            ["Requests are answered within two business days", "90%", "85%"],
+            ["Orders ship within 8 hours if rushed and within 3 days otherwise", "92%", "80%"],
+            ["Invoices are accurate", "98%", "95%"],
+        ]
+    )
+    got = {t.metric_name.split()[0]: (t.expected, t.threshold, t.threshold_unit) for t in rows}
+    assert got == {
+        "Parcels": (95, 16, "business hours"),
+        "Requests": (90, 2, "business days"),
+        "Orders": (92, None, None),  # two bounds: no single threshold
+        "Invoices": (98, None, None),
+    }
+
+
+def test_on_a_continued_page_the_column_headed_as_a_weighting_breaks_the_tie_of_three_shares():
+    # the page's weights add up to 100 only with the pages before it: by content, three columns of shares
+    rows = _read(
+        [
+            ["Standard", "Aim", "Floor", "Weight"],
+            ["Help desk survey score", "80%", "60%", "12%"],
+            ["Reports delivered on time", "95%", "90%", "8%"],
+        ]
+    )
+    got = {(t.metric_name, t.expected, t.minimum, t.allocation_pct) for t in rows}
+    assert got == {("Help desk survey score", 80, 60, 12), ("Reports delivered on time", 95, 90, 8)}
