@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Literal
@@ -13,6 +15,39 @@ FileKind = Literal["contract", "report", "tickets"]
 FileStatus = Literal["extracted", "loaded", "quarantined", "unchanged"]
 # where a value came from: read from the document, or entered by a person in contracts/<engagement>.yml
 Origin = Literal["extracted", "entered by hand"]
+# A metric id is what users type into mapping files and read in dim_sla_metric: the name's words, and for a long
+# name (a standard written as a sentence) its first content words and a short digest of the whole, so two long
+# names that begin alike keep apart. Short names keep the ids they always had.
+METRIC_ID_CHARS = 40
+_ID_FILLER = frozenset(
+    "a an the of to for and or in on at by be is are was were shall will must should may per each all any with "
+    "within from that which as its their this these such than after before has have been being it".split()
+)
+
+
+def metric_id(name: str) -> str:
+    """'System availability' -> 'system_availability'; 'Stock items shall be placed in bin within 28 working hours
+    after material is received at the dock.' -> 'stock_items_placed_bin_28_working_3f0a' (first content words and
+    a digest)."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    full = "_".join(words)
+    if len(full) <= METRIC_ID_CHARS:
+        return full
+    kept: list[str] = []
+    for word in (w for w in words if w not in _ID_FILLER):
+        if len("_".join([*kept, word])) > METRIC_ID_CHARS - 5:
+            break
+        kept.append(word)
+    return "_".join([*kept, hashlib.sha1(full.encode()).hexdigest()[:4]])
+
+
+def legacy_metric_ids(name: str) -> set[str]:
+    """The ids a long name had before 2026-12 (its whole slug, or its first 80 characters): mapping files written
+    then still name the metric (README: deprecated)."""
+    full = "_".join(re.findall(r"[a-z0-9]+", name.lower()))
+    return {full, full[:80]}
+
+
 # contracts/<engagement>.yml: terms and service levels entered by hand (etl/contracts/corrections.py)
 CORRECTION_SUFFIXES = (".yml", ".yaml")
 

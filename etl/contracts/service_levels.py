@@ -14,10 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from etl.contracts.sla_schedule import metric_id
 from etl.pdf_document import PdfPage
 from etl.quantities import NUMBER_WORD, NUMBER_WORDS, number_from_words
-from etl.records import Provenance, SlaTerm
+from etl.records import Provenance, SlaTerm, metric_id
 
 TIME_UNITS = {
     "second": "seconds",
@@ -811,7 +810,7 @@ def service_level_terms(
     terms: list[SlaTerm] = []
     seen: set[str] = set()
     for f in found:
-        metric = metric_id(f.name)[:80]
+        metric = metric_id(f.name)
         base, n = metric, 2
         while metric in seen:
             metric, n = f"{base}_{n}", n + 1

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from etl.pdf_document import PdfPage
 from etl.quantities import parse_number
-from etl.records import Provenance, SlaTerm
+from etl.records import Provenance, SlaTerm, metric_id
 
 # header words -> column role; first match wins, so the specific roles come first
 COLUMN_ROLES: list[tuple[str, tuple[str, ...]]] = [
@@ -40,10 +40,6 @@ UNIT_WORDS = {
 class _Row:
     cells: list[str]
     page: int
-
-
-def metric_id(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
 def header_roles(row: list[str]) -> dict[str, int] | None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from etl.records import legacy_metric_ids
+
 MATCH_THRESHOLD = 0.6
 
 ABBREVIATIONS = {
@@ -129,6 +131,10 @@ def match_metric(name: str, contract_metrics: dict[str, str], mapped: dict[str, 
     key = _normal(name)
     if key in mapped and mapped[key] in contract_metrics:
         return MetricMatch(mapped[key], "mapping_file", 1.0)
+    if key in mapped:  # an id of before 2026-12 (a long name's whole slug): still the metric it named
+        legacy = {old: m for m, n in contract_metrics.items() for old in legacy_metric_ids(n)}
+        if mapped[key] in legacy:
+            return MetricMatch(legacy[mapped[key]], "mapping_file", 1.0)
     for metric_id, contract_name in contract_metrics.items():
         if _normal(contract_name) == key:
             return MetricMatch(metric_id, "exact", 1.0)
