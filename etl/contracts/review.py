@@ -7,9 +7,11 @@ none: a person fills it in, and the next run loads it like any changed file.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
-from etl.contracts.corrections import read_corrections
+from etl.contracts.corrections import SLA_FIELDS, read_corrections
 from etl.contracts.terms import extract_contract
 from etl.quantities import unit_ranges
 from etl.records import CONTRACT_FIELDS, CREDIT_MODELS, REVIEW_THRESHOLD, Requirement, missing_requirements
@@ -71,16 +73,50 @@ def review_engagement(inbox: Path, engagement_id: str) -> tuple[str, Path | None
             lines.append(f"    candidate: {c.value} (page {c.provenance.page}: \"{_short(c.provenance.source_text)}\")")
 
     written = None
-    if missing and not corrections_path.exists():
-        corrections_path.write_text(template(engagement_id, missing, terms))
+    if (missing or sla_terms) and not corrections_path.exists():
+        corrections_path.write_text(template(engagement_id, missing, terms, sla_terms))
         written = corrections_path
-        lines += ["", f"Wrote {corrections_path}: uncomment and fill the lines, then run the pipeline again."]
+        lines += [
+            "",
+            f"Wrote {corrections_path}: uncomment and fill or edit the lines (the schedule read from the contract "
+            "is there to edit, not retype), then run the pipeline again.",
+        ]
     elif missing:
         lines += ["", f"Add the missing entries to {corrections_path}."]
     return "\n".join(lines), written
 
 
-def template(engagement_id: str, missing: list[Requirement], extracted) -> str:
+def _yaml_value(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    text = str(value)
+    # quoted where YAML would read the text as something else (a colon, a leading symbol, a number-like word)
+    return json.dumps(text) if re.search(r"[:#{}\[\],&*!|>'\"%@`]|^\s|\s$|^[-?]", text) or not text else text
+
+
+def _extracted_schedule(sla_terms) -> list[str]:
+    """The schedule read from the contract as commented YAML: uncommented, it replaces the extracted one."""
+    out = [
+        "# The schedule read from the contract, to edit rather than retype. Uncomment the block below (each line",
+        "# from its service_levels line on) to make it the engagement's whole schedule; delete rows that are not",
+        "# service levels.",
+        "# service_levels:",
+    ]
+    for t in sla_terms:
+        out.append(f"#   # page {t.provenance.page}, {t.rule}: {_short(t.provenance.source_text, 90)}")
+        first = True
+        for name in SLA_FIELDS:
+            value = getattr(t, name, None)
+            if value is None or value == "" or (name == "allocation_pct" and not value):
+                continue
+            out.append(f"#   {'- ' if first else '  '}{name}: {_yaml_value(value)}")
+            first = False
+    return out
+
+
+def template(engagement_id: str, missing: list[Requirement], extracted, sla_terms=()) -> str:
     read = {t.field: t for t in extracted if t.field in CONTRACT_FIELDS}
     out = [
         f"# Corrections for {engagement_id}, entered by hand; they win over what was read from",
@@ -94,9 +130,13 @@ def template(engagement_id: str, missing: list[Requirement], extracted) -> str:
         out.append(f"  # {r.field}:    # {r.why_it_matters}")
     for field, t in read.items():
         out.append(f"  # {field}: {t.value}    # read from page {t.provenance.page} (confidence {t.confidence:.2f})")
-    if any(r.field == "sla_schedule" for r in missing):
+    if sla_terms:
+        out += _extracted_schedule(sla_terms)
+    if sla_terms or any(r.field == "sla_schedule" for r in missing):
         out += [
-            "# service_levels:   # when present, the engagement's whole schedule",
+            "# Every field a service level may have"
+            + (":" if sla_terms else " (service_levels:, when present, is the engagement's whole schedule):"),
+            *([] if sla_terms else ["# service_levels:"]),
             "#   - metric_id: availability            # a short id, unique in this contract",
             "#     metric_name: System availability   # as the contract and the reports name it",
             f"#     unit: percent                      # one of: {', '.join(sorted(unit_ranges()))}",
