@@ -66,6 +66,9 @@ DEFAULTS = {
 }
 # no start_date: with one, unpausing fires the slot already missed today (the whole chain, unasked, before and
 # beside any trigger); without, the cron timetables wait for their next slot, and a trigger runs the chain now
+# run_immediately=False still fires the slot just missed when a DAG is unpaused within a tenth of the gap after
+# it (2.4 h for a daily cron: Airflow treats False like None there); a zero buffer waits for the next slot
+NEXT_SLOT_ONLY = timedelta(0)
 COMMON = {
     "catchup": False,
     "max_active_runs": 1,
@@ -154,7 +157,7 @@ contracts_dag = inbox_dag(
     "outsourcing_contracts",
     "contract",
     CONTRACTS,
-    CronTriggerTimetable("0 1 * * *", timezone="UTC"),
+    CronTriggerTimetable("0 1 * * *", timezone="UTC", run_immediately=NEXT_SLOT_ONLY),
     ["contracts"],
 )
 # reports are matched to their contract's SLA schedule, so new contracts also trigger a reports run
@@ -162,7 +165,9 @@ reports_dag = inbox_dag(
     "outsourcing_reports",
     "report",
     MEASUREMENTS,
-    AssetOrTimeSchedule(timetable=CronTriggerTimetable("0 2 * * *", timezone="UTC"), assets=CONTRACTS),
+    AssetOrTimeSchedule(
+        timetable=CronTriggerTimetable("0 2 * * *", timezone="UTC", run_immediately=NEXT_SLOT_ONLY), assets=CONTRACTS
+    ),
     ["reports"],
 )
 

@@ -72,10 +72,8 @@ def test_inbox_dags_run_daily_without_a_data_interval(dagbag):
     # a trigger timetable: the daily run processes what is in the inbox, it has no data interval of its own
     assert type(dagbag.dags["outsourcing_contracts"].timetable).__name__ == "CronTriggerTimetable"
     assert type(dagbag.dags["outsourcing_reports"].timetable.timetable).__name__ == "CronTriggerTimetable"
-    # no start_date: unpausing does not fire the slot already missed today; the first run is the next slot
-    # or a trigger
+    # no start_date: the first run is the next slot or a trigger (test_unpausing_just_after_a_slot_...)
     assert all(dag.start_date is None for dag in dagbag.dags.values())
-    assert dagbag.dags["outsourcing_contracts"].timetable.run_immediately is False
 
 
 def test_dag_file_stays_a_declaration():
@@ -83,3 +81,26 @@ def test_dag_file_stays_a_declaration():
     # heavy libraries load inside tasks only, so parsing the DAG stays fast
     for heavy in ("import pandas", "import great_expectations", "import pdfplumber", "import duckdb", "from etl"):
         assert f"\n{heavy}" not in source
+
+
+@pytest.mark.parametrize(("dag_id", "slot_hour"), [("outsourcing_contracts", 1), ("outsourcing_reports", 2)])
+def test_unpausing_just_after_a_slot_waits_for_the_next_one(dagbag, dag_id, slot_hour, monkeypatch):
+    """A DAG unpaused half an hour after its daily slot runs at the next slot, not at once: with Airflow's
+    run_immediately=False it fired the missed slot within 2.4 h of it (a CI run at 01:08 UTC saw it)."""
+    import datetime
+
+    import airflow.timetables.trigger as trigger
+    from airflow.timetables.base import TimeRestriction
+
+    now = datetime.datetime(2026, 12, 5, slot_hour, 30, tzinfo=datetime.UTC)
+    monkeypatch.setattr(trigger, "utcnow", lambda: now)
+    declared = dagbag.dags[dag_id].timetable
+    declared = getattr(declared, "timetable", declared)  # the cron inside an asset-or-time schedule
+    # the scheduler's timetable with the DAG's own settings
+    timetable = trigger.CronTriggerTimetable(
+        declared.expression, timezone=declared.timezone, run_immediately=declared.run_immediately
+    )
+    info = timetable.next_dagrun_info(
+        last_automated_data_interval=None, restriction=TimeRestriction(earliest=None, latest=None, catchup=False)
+    )
+    assert info.run_after == datetime.datetime(2026, 12, 6, slot_hour, tzinfo=datetime.UTC)
