@@ -51,7 +51,8 @@ HEADER_HINTS: dict[str, list[str]] = {
     "update_count": [r"mod[ _]?count|update[ _]?count|sequence|version"],
 }
 TIMESTAMP_ROLES = ("opened_at", "responded_at", "resolved_at", "closed_at", "updated_at")
-_TIMESTAMP = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}[ T]\d{1,2}:\d{2}")
+# a date and a time of day; the month as a number or a name (Jira's "05/Mar/25 9:14 AM", "05-Mar-2025 09:14")
+_TIMESTAMP = re.compile(r"^\s*\d{1,4}[-/. ](?:\d{1,2}|[A-Za-z]{3,9})[-/. ]\d{2,4}[ T,]+\d{1,2}:\d{2}")
 _BOOLEAN = {"true", "false", "yes", "no", "y", "n", "1", "0", "t", "f"}
 # the states tools write (ServiceNow, Jira Service Management, Remedy, Zendesk, Freshservice, TOPdesk, ITIL)
 _STATE_WORDS = re.compile(
@@ -319,6 +320,13 @@ def _timestamp_sql(column: str, day_first: bool | None, values: list[str]) -> st
         f"{order.replace('/', '.')} %H:%M",
         f"{order.replace('/', '-')} %H:%M:%S",
         f"{order.replace('/', '-')} %H:%M",
+        # the month by name: Jira's default export, and the day-month-year of Remedy and Oracle-based tools
+        "%d/%b/%y %I:%M %p",
+        "%d/%b/%Y %I:%M %p",
+        "%d/%b/%y %H:%M",
+        "%d-%b-%Y %H:%M:%S",
+        "%d-%b-%Y %H:%M",
+        "%d %b %Y %H:%M",
     ]
     col = f"trim({_q(column)})"
     values = [v.strip() for v in values if v and v.strip()]

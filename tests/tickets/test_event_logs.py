@@ -165,3 +165,26 @@ def test_a_mapping_file_names_the_states_that_resolve_and_pause(tmp_path):
     mapping = {"ticket_resolved_states": ["Fertig"], "ticket_pause_states": ["Parked"]}
     t = read_ticket_export(path, mapping).tickets.iloc[0]
     assert t.resolution_hours == pytest.approx(4.0) and t.paused_hours == pytest.approx(2.0)
+
+
+def test_a_jira_style_export_is_read_without_a_mapping_file(tmp_path):
+    """#35: Jira's default CSV: an issue key, Highest..Lowest priorities, and dates with the month by name."""
+    text = (
+        "Issue key,Summary,Priority,Status,Created,Resolved\n"
+        "SUP-101,Printer offline,Highest,Done,03/Mar/25 9:14 AM,03/Mar/25 11:44 AM\n"
+        "SUP-102,VPN drops,High,Done,03/Mar/25 4:00 PM,04/Mar/25 10:00 AM\n"
+        "SUP-103,New laptop,Medium,In Progress,04/Mar/25 8:30 AM,\n"
+        "SUP-104,Typo on intranet,Lowest,Done,05/Mar/25 1:00 PM,12/Mar/25 1:00 PM\n"
+        "SUP-105,Password reset,Low,Done,06/Mar/25 10:05 AM,06/Mar/25 10:20 AM\n"
+    )
+    path = tmp_path / "jira.csv"
+    path.write_text(text)
+    result = read_ticket_export(path)
+    assert result.problems == []
+    assert result.columns["ticket_id"] == "Issue key" and result.columns["opened_at"] == "Created"
+    t = result.tickets.set_index("ticket_id")
+    assert t.priority_level.to_dict() == {"SUP-101": 1, "SUP-102": 2, "SUP-103": 3, "SUP-104": 5, "SUP-105": 4}
+    assert t.loc["SUP-101", "resolution_hours"] == pytest.approx(2.5)
+    assert t.loc["SUP-102", "resolution_hours"] == pytest.approx(18.0)
+    assert t.loc["SUP-104", "resolution_hours"] == pytest.approx(168.0)
+    assert pd.isna(t.loc["SUP-103", "resolved_at"])

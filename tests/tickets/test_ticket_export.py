@@ -208,6 +208,8 @@ def test_business_hours_stop_at_night_and_over_the_weekend():
         ("Resolved within 4 hours", None),
         ("Response in 2 business days", None),
         ("Severity 3 response within 30 minutes", 3),
+        ("Lowest", 5),  # a word of its own, not "low"
+        ("Highest", 1),
     ],
 )
 def test_priority_levels_from_digits_or_words(text, level):

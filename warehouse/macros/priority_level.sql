@@ -5,8 +5,9 @@
 {% macro priority_level(text) -%}
     coalesce(
         cast(nullif({{ first_level_digit(without_thresholds(text)) }}, '') as integer),
+        -- whole words, as etl/tickets/export.py matches them: 'lowest' is not 'low'
         (select min(levels.level) from {{ ref('priority_levels') }} as levels
-         where lower({{ text }}) like '%' || levels.word || '%')
+         where ' ' || regexp_replace(lower({{ text }}), '[^a-z0-9]+', ' ', 'g') || ' ' like '% ' || levels.word || ' %')
     )
 {%- endmacro %}
 
