@@ -47,6 +47,9 @@ HEADER_HINTS: dict[str, list[str]] = {
     "closed_at": [r"clos"],
     "updated_at": [r"updat|modif|chang|event[ _]?(?:time|date)|timestamp"],
     "made_sla": [r"made[ _]?sla|sla[ _]?(?:met|made|achieved)|within[ _]?sla"],
+    # ITIL's two inputs of a priority, where an export (Remedy's, say) gives them instead of one
+    "impact": [r"^impact$", r"impact"],
+    "urgency": [r"^urgency$", r"urgen"],
     "reopen_count": [r"reopen"],
     "update_count": [r"mod[ _]?count|update[ _]?count|sequence|version"],
 }
@@ -297,14 +300,25 @@ def find_columns(profile: dict[str, dict], named: dict[str, str] | None = None) 
     pick("sub_state", "state", floor=0.5, need_hint=True)
     pick("state", "state", floor=0.5, need_hint=True)
     pick("state", "state")
-    pick("priority", "priority", floor=0.95)
+    _pick_priority(roles, pick)
     for role in ("reopen_count", "update_count"):
-        if role not in roles:
-            hinted = [c for c, p in profile.items() if c not in taken and _hinted(role, p["header"])]
-            if hinted:
-                roles[role] = hinted[0]
-                taken.add(hinted[0])
+        hinted = [c for c, p in profile.items() if c not in taken and _hinted(role, p["header"])]
+        if role not in roles and hinted:
+            roles[role] = hinted[0]
+            taken.add(hinted[0])
     return roles
+
+
+def _pick_priority(roles: dict[str, str], pick) -> None:
+    """The priority where no header names it: ITIL's impact and urgency together give it (_checked), one of them
+    alone is the priority scale itself, else a column of priority words or levels."""
+    if "priority" not in roles:
+        pick("impact", "priority", floor=0.5, need_hint=True)
+        pick("urgency", "priority", floor=0.5, need_hint=True)
+        if len({"impact", "urgency"} & set(roles)) == 1:
+            roles["priority"] = roles.pop("impact", None) or roles.pop("urgency")
+    if not {"impact", "urgency"} <= set(roles):
+        pick("priority", "priority", floor=0.95)
 
 
 def _timestamp_sql(column: str, day_first: bool | None, values: list[str]) -> str:
@@ -364,7 +378,12 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
         profile = _profile(con, headers, _listed_states(mapping))
         roles = find_columns(profile, mapping.get("ticket_columns"))
         derived = derived_times(roles)
-        missing = [r for r in ("ticket_id", "opened_at", "priority") if r not in roles and r not in derived]
+        from_matrix = "priority" not in roles and {"impact", "urgency"} <= set(roles)
+        missing = [
+            r
+            for r in ("ticket_id", "opened_at", "priority")
+            if r not in roles and r not in derived and not (r == "priority" and from_matrix)
+        ]
         if "resolved_at" not in roles and "closed_at" not in roles and "resolved_at" not in derived:
             missing.append("resolved_at or closed_at")
         if missing:
@@ -386,7 +405,7 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
         if con is not None:
             con.close()
         work.cleanup()
-    problems = _checked(tickets, mapping.get("ticket_priorities"))
+    problems = _checked(tickets, mapping.get("ticket_priorities"), from_matrix)
     bad = {p["ticket_id"] for p in problems}
     problems += orphans
     tickets = tickets[~tickets.ticket_id.isin(bad)].copy()
@@ -403,7 +422,9 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     tickets["response_hours"] = hours_between(opened_utc, responded_utc)
     tickets["response_business_hours"] = hours_between(tickets.opened_at, tickets.responded_at, coverage)
     tickets["paused_hours"], tickets["paused_business_hours"] = _paused_hours(tickets, pauses, done, coverage)
-    tickets = tickets.drop(columns=[f"{r}_offset" for r in ("opened", "responded", "resolved", "closed")])
+    tickets = tickets.drop(
+        columns=[*(f"{r}_offset" for r in ("opened", "responded", "resolved", "closed")), "impact", "urgency"]
+    )
     named = {role: headers[c] for role, c in roles.items()}
     problems += backwards
     tickets = tickets[~tickets.ticket_id.isin({p["ticket_id"] for p in backwards})]
@@ -530,6 +551,12 @@ def _last_states(
     offsets = {
         r: _offset(col, r, samples) for r in ("opened_at", "responded_at", "resolved_at", "closed_at", "updated_at")
     }
+    # no priority column but an impact and an urgency: the priority is read from both (_checked)
+    priority = (
+        f"{col('impact')} || ' x ' || {col('urgency')}"
+        if "priority" not in roles and {"impact", "urgency"} <= set(roles)
+        else col("priority")
+    )
     # the finer of two status columns where the export has both ('Completed' / 'Resolved', 'Accepted' / 'Wait - User')
     state = f"coalesce(nullif(trim({col('sub_state')}), ''), {col('state')})" if "sub_state" in roles else col("state")
     order = ", ".join(
@@ -545,7 +572,8 @@ def _last_states(
     con.execute(f"""
         create temp table typed as
             select trim({id_col}) as ticket_id,
-                   {col("priority")} as priority,
+                   {priority} as priority,
+                   {col("impact")} as impact, {col("urgency")} as urgency,
                    {state} as state,
                    {ts["opened_at"]} as opened_at, {ts["responded_at"]} as responded_at,
                    {ts["resolved_at"]} as resolved_at, {ts["closed_at"]} as closed_at,
@@ -607,7 +635,7 @@ def _last_states(
                t.opened_text, t.resolved_text,
                case when t.made_sla_text in ('true', 'yes', 'y', '1', 't') then true
                     when t.made_sla_text in ('false', 'no', 'n', '0', 'f') then false end as made_sla,
-               t.reopen_count, t.events
+               t.reopen_count, t.events, t.impact, t.urgency
         from typed t join latest l using (ticket_id)
         where t.recency = 1
         order by t.ticket_id
@@ -654,11 +682,25 @@ def _without_id(con, roles: dict[str, str], headers: dict[str, str]) -> list[dic
     ]
 
 
-def _checked(tickets: pd.DataFrame, extra_priorities: dict | None) -> list[dict]:
+def matrix_priority(impact: int | None, urgency: int | None) -> int | None:
+    """ITIL's priority from impact and urgency, each 1 (highest) to 5: impact + urgency - 1, at most 5."""
+    if impact is None or urgency is None:
+        return None
+    return min(5, impact + urgency - 1)
+
+
+def _checked(tickets: pd.DataFrame, extra_priorities: dict | None, from_matrix: bool = False) -> list[dict]:
     """Tickets that cannot be measured, each with the reason a person can act on."""
     extra = {str(k).strip().lower(): int(v) for k, v in (extra_priorities or {}).items()}
-    levels = {v: priority_level(v, extra) for v in tickets.priority.dropna().unique()}
-    tickets["priority_level"] = tickets.priority.map(levels).astype("Int64")
+    if from_matrix:
+        words = {v: priority_level(v, extra) for c in ("impact", "urgency") for v in tickets[c].dropna().unique()}
+        level = [
+            matrix_priority(words.get(i), words.get(u)) for i, u in zip(tickets.impact, tickets.urgency, strict=True)
+        ]
+        tickets["priority_level"] = pd.array(level, dtype="Int64")
+    else:
+        levels = {v: priority_level(v, extra) for v in tickets.priority.dropna().unique()}
+        tickets["priority_level"] = tickets.priority.map(levels).astype("Int64")
     tickets["is_closed"] = tickets.state.fillna("").str.match(_CLOSED)
     problems = []
     for row in tickets[tickets.priority_level.isna()].itertuples():

@@ -188,3 +188,28 @@ def test_a_jira_style_export_is_read_without_a_mapping_file(tmp_path):
     assert t.loc["SUP-102", "resolution_hours"] == pytest.approx(18.0)
     assert t.loc["SUP-104", "resolution_hours"] == pytest.approx(168.0)
     assert pd.isna(t.loc["SUP-103", "resolved_at"])
+
+
+def test_a_remedy_style_export_takes_its_priority_from_impact_and_urgency(tmp_path):
+    """#35: no priority column, but ITIL's impact and urgency: priority = impact + urgency - 1 (at most 5)."""
+    text = (
+        "Incident ID,Impact,Urgency,Status,Submit Date,Last Resolved Date\n"
+        "INC000000000101,1-Extensive/Widespread,1-Critical,Closed,3/4/2025 9:00:00 AM,3/4/2025 10:30:00 AM\n"
+        "INC000000000102,2-Significant/Large,3-Medium,Resolved,3/4/2025 1:00:00 PM,3/5/2025 1:00:00 PM\n"
+        "INC000000000103,4-Minor/Localized,4-Low,Closed,3/5/2025 8:00:00 AM,3/12/2025 8:00:00 AM\n"
+        "INC000000000104,3-Moderate/Limited,2-High,Closed,3/13/2025 8:00:00 AM,3/13/2025 9:00:00 AM\n"
+    )
+    path = tmp_path / "remedy.csv"
+    path.write_text(text)
+    result = read_ticket_export(path)
+    assert result.problems == [] and "priority" not in result.columns
+    assert result.columns["impact"] == "Impact" and result.columns["urgency"] == "Urgency"
+    t = result.tickets.set_index("ticket_id")
+    assert t.priority_level.to_dict() == {
+        "INC000000000101": 1,
+        "INC000000000102": 4,
+        "INC000000000103": 5,  # 4 + 4 - 1 = 7, the lowest level there is
+        "INC000000000104": 4,
+    }
+    assert t.loc["INC000000000101", "resolution_hours"] == pytest.approx(1.5)
+    assert t.loc["INC000000000103", "resolution_hours"] == pytest.approx(168.0)
