@@ -25,7 +25,7 @@ T = f"tickets/{ENGAGEMENT}"
 
 # inbox path -> what it tries; every path must end with one registry row
 HELD_OUT: dict[str, str] = {
-    "contracts/held-double-deflate.pdf": "a stream deflated twice, inflating to 400 MB through a 1 KB file",
+    "contracts/held-double-deflate.pdf": "a stream deflated twice, inflating to 300 MB through a 1 KB file",
     "contracts/held-hex-then-flate.pdf": "a stream hex-encoded, then deflated, then inflating to 300 MB",
     "contracts/held-padded-dictionary.pdf": "a stream whose dictionary is padded past 100 KB before its filter",
     "contracts/held-ruled-lines.pdf": "one page of 3,000 ruled lines for the table finder",
@@ -56,16 +56,15 @@ def _deflated_zeros(mb: int) -> bytes:
 
 
 def _pdfs(out: Path) -> None:
-    twice = zlib.compress(_deflated_zeros(400), 9)
+    zeros = _deflated_zeros(300)  # past the 256 MB stream limit; made once, wrapped three ways
+    twice = zlib.compress(zeros, 9)
     (out / "contracts/held-double-deflate.pdf").write_bytes(_pdf_with_stream(b"[/FlateDecode /FlateDecode]", twice))
-    hexed = zlib.compress(_deflated_zeros(300).hex().encode() + b">", 9)
+    hexed = zlib.compress(zeros.hex().encode() + b">", 9)
     (out / "contracts/held-hex-then-flate.pdf").write_bytes(
         _pdf_with_stream(b"[/FlateDecode /ASCIIHexDecode /FlateDecode]", hexed)
     )
     padding = b"".join(b"/Pad%d (%s) " % (i, b"x" * 200) for i in range(600))
-    (out / "contracts/held-padded-dictionary.pdf").write_bytes(
-        _pdf_with_stream(b"/FlateDecode", _deflated_zeros(300), padding)
-    )
+    (out / "contracts/held-padded-dictionary.pdf").write_bytes(_pdf_with_stream(b"/FlateDecode", zeros, padding))
     from reportlab.pdfgen import canvas
 
     page = canvas.Canvas(str(out / "contracts/held-ruled-lines.pdf"))
