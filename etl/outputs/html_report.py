@@ -111,13 +111,16 @@ def build_report(warehouse: str) -> str:
             "select engagement_id, period_month, avg(case when is_met then 100.0 else 0.0 end) as met_pct "
             "from mart_sla_attainment group by engagement_id, period_month order by period_month",
         )
+        # the mart's totals, never re-summed here: a SQL sum skips an unknown month and would print a partial
+        # total as the answer; mart_kpi_summary gives unknown with its reason
         credits = _frame(
             db,
-            "select engagement_id, currency, sum(credit_amount) as credits_owed, "
-            "sum(credit_earned_back) as credits_earned_back, sum(net_credit_amount) as net_credits_owed, "
-            "sum(service_level_defaults) as defaults, sum(repeat_defaults) as repeated_defaults "
-            "from mart_service_credits "
-            "group by engagement_id, currency order by engagement_id",
+            "select summary.engagement_id, summary.currency, summary.credits_owed, summary.credits_earned_back, "
+            "summary.net_credits_owed, summary.service_level_defaults as defaults, repeats.repeated_defaults, "
+            "summary.credits_unknown_reason "
+            "from mart_kpi_summary as summary left join (select engagement_id, sum(repeat_defaults) as "
+            "repeated_defaults from mart_service_credits group by engagement_id) as repeats "
+            "on repeats.engagement_id = summary.engagement_id order by summary.engagement_id",
         )
         savings = _frame(
             db,

@@ -5,6 +5,7 @@ gets every figure it can, the figures that need the missing term are NULL with a
 complete engagement's figures are exactly those of a warehouse that holds it alone.
 """
 
+import re
 from datetime import datetime
 
 import pandas as pd
@@ -218,3 +219,15 @@ def test_a_contract_without_vendor_or_currency_is_rolled_up_under_its_own_label(
     assert rollup[("vendor", "unknown vendor", "USD")]["engagements"] == 1
     unknown = [r for r in kpis["all"]["rollup"] if r["currency"] == "unknown currency"]
     assert unknown and all(r["engagements"] == 1 for r in unknown)  # never summed with a known currency
+
+
+def test_the_reports_credit_table_takes_the_marts_totals_and_prints_unknown(kpis):
+    """#32: the report summed mart_service_credits itself, and a sum skips the unknown month, so a partial total
+    read as the answer where mart_kpi_summary gives unknown."""
+    html = kpis["all"]["html"]
+    table = html[html.index("<h2>Service credits owed</h2>") : html.index("<h2>Renewals")]
+    row = next(r for r in table.split("<tr>") if ">no-charges<" in r)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    assert cells[2] == "unknown" and "no charges" in row  # credits owed, with the reason beside it
+    complete = next(r for r in table.split("<tr>") if ">complete<" in r)
+    assert "10,000.00" in complete
