@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from etl.quantities import DAY_NAMES
+from etl.records import InputFileError
 
 _EPOCH = np.datetime64("2000-01-03T00:00:00", "s")  # a Monday
 _DAY = 86_400
@@ -19,11 +20,13 @@ _DAY = 86_400
 
 @dataclass(frozen=True)
 class Coverage:
-    """The hours a service level's clock runs: weekdays (0 = Monday) from `start_hour` to `end_hour`."""
+    """The hours a service level's clock runs: weekdays (0 = Monday) from `start_hour` to `end_hour`, except
+    the public holidays of `holidays` (a country code, or country-subdivision: "GB", "US-NY"; None: none)."""
 
     days: tuple[int, ...] = (0, 1, 2, 3, 4)
     start_hour: float = 8.0
     end_hour: float = 18.0
+    holidays: str | None = None
 
     @classmethod
     def of(cls, setting: dict | str | None) -> Coverage:
@@ -45,14 +48,47 @@ class Coverage:
             h, _, m = str(text).partition(":")
             return int(h) + int(m or 0) / 60
 
-        return cls(tuple(sorted(days)), hours(setting.get("start"), 8.0), hours(setting.get("end"), 18.0))
+        return cls(
+            tuple(sorted(days)),
+            hours(setting.get("start"), 8.0),
+            hours(setting.get("end"), 18.0),
+            _holiday_calendar(setting.get("holidays")),
+        )
+
+
+def _holiday_calendar(code) -> str | None:
+    """'GB', 'us-ny' -> a calendar the holidays library knows, upper case; an unknown one is refused in words."""
+    if not code:
+        return None
+    import holidays
+
+    country, _, subdivision = str(code).strip().upper().partition("-")
+    try:
+        holidays.country_holidays(country, subdiv=subdivision or None, years=2000)
+    except NotImplementedError:
+        raise InputFileError(
+            f"business_hours holidays {code!r} is no country the holidays library knows (use a code such as GB or US-NY)"
+        ) from None
+    return f"{country}-{subdivision}" if subdivision else country
+
+
+def _holiday_days(coverage: Coverage, first_year: int, last_year: int) -> np.ndarray:
+    """Days since the epoch of the coverage's public holidays that fall on covered weekdays, sorted."""
+    if not coverage.holidays:
+        return np.array([], dtype="int64")
+    import holidays
+
+    country, _, subdivision = coverage.holidays.partition("-")
+    dates = holidays.country_holidays(country, subdiv=subdivision or None, years=range(first_year, last_year + 1))
+    days = np.array(sorted((np.datetime64(d, "D") - _EPOCH.astype("datetime64[D]")).astype("int64") for d in dates))
+    return days[np.isin(days % 7, coverage.days)] if len(days) else np.array([], dtype="int64")
 
 
 # Business hours unless a mapping file says otherwise: weekdays 08:00-18:00, the common support window
 DEFAULT_COVERAGE = Coverage()
 
 
-def _business_seconds_since_epoch(ts: pd.Series, coverage: Coverage) -> np.ndarray:
+def _business_seconds_since_epoch(ts: pd.Series, coverage: Coverage, holiday_days: np.ndarray) -> np.ndarray:
     seconds = (ts.to_numpy(dtype="datetime64[s]") - _EPOCH).astype("int64")
     days, in_day = np.divmod(seconds, _DAY)
     weeks, weekday = np.divmod(days, 7)
@@ -63,7 +99,11 @@ def _business_seconds_since_epoch(ts: pd.Series, coverage: Coverage) -> np.ndarr
     # covered days before this weekday in the same week
     before = np.concatenate([[0], np.cumsum(covered)])[weekday]
     today = np.where(covered[weekday], np.clip(in_day - start, 0, window), 0)
-    return weeks * covered.sum() * window + before * window + today
+    # a public holiday on a covered day is a day the clock stands still: earlier ones count a whole window less,
+    # and today's part is none
+    earlier = np.searchsorted(holiday_days, days, side="left")
+    is_holiday = np.isin(days, holiday_days)
+    return weeks * covered.sum() * window + (before - earlier) * window + np.where(is_holiday, 0, today)
 
 
 def hours_between(start: pd.Series, end: pd.Series, coverage: Coverage | None = None) -> pd.Series:
@@ -78,6 +118,9 @@ def hours_between(start: pd.Series, end: pd.Series, coverage: Coverage | None = 
     if coverage is None:
         seconds = (e - s).dt.total_seconds().to_numpy()
     else:
-        seconds = _business_seconds_since_epoch(e, coverage) - _business_seconds_since_epoch(s, coverage)
+        holiday_days = _holiday_days(coverage, int(s.dt.year.min()), int(e.dt.year.max()))
+        seconds = _business_seconds_since_epoch(e, coverage, holiday_days) - _business_seconds_since_epoch(
+            s, coverage, holiday_days
+        )
     out[valid] = seconds / 3600
     return out

@@ -323,3 +323,23 @@ def test_times_with_offsets_are_measured_between_instants_across_a_clock_change(
     t = read_ticket_export(_write(tmp_path, text)).tickets.set_index("ticket_id")
     assert t.resolution_hours.to_dict() == {"INC1": 2.0, "INC2": 1.0, "INC3": 3.0, "INC4": 3.0}
     assert t.loc["INC3", "opened_at"] == pd.Timestamp("2025-05-06 09:00")  # local time kept for business hours
+
+
+def test_a_public_holiday_stops_the_business_clock_where_the_mapping_names_the_country():
+    """#35: Friday 16:00 to Tuesday 10:00 across England's May Day (Monday 5 May 2025): 2 + 2 business hours,
+    not 2 + 10 + 2. A holiday on a weekend changes nothing; without a country there are no holidays."""
+    start, end = pd.Series(pd.to_datetime(["2025-05-02 16:00"])), pd.Series(pd.to_datetime(["2025-05-06 10:00"]))
+    england = Coverage.of(
+        {"days": ["mon", "tue", "wed", "thu", "fri"], "start": "08:00", "end": "18:00", "holidays": "gb"}
+    )
+    assert england.holidays == "GB"
+    assert hours_between(start, end, england).iloc[0] == pytest.approx(4.0)
+    assert hours_between(start, end, Coverage()).iloc[0] == pytest.approx(14.0)
+    # Christmas 2027 falls on a Saturday: the weekend was never covered, and the substitute Monday is a holiday
+    start, end = pd.Series(pd.to_datetime(["2027-12-24 17:00"])), pd.Series(pd.to_datetime(["2027-12-29 09:00"]))
+    assert hours_between(start, end, england).iloc[0] == pytest.approx(2.0)  # Fri 17-18, Wed 08-09
+
+
+def test_an_unknown_holiday_country_is_refused_in_words():
+    with pytest.raises(InputFileError, match="no country the holidays library knows"):
+        Coverage.of({"holidays": "Atlantis"})
