@@ -68,25 +68,59 @@ ticket_clock as (
        and tickets.priority_level = measurable.priority_level
     left join {{ ref('stg_contracts') }} as contracts on contracts.engagement_id = measurable.engagement_id
     where tickets.resolved_month is not null
+),
+
+windows as (
+    -- the months an engagement's exports cover: from the first to the last month a ticket was opened in. A
+    -- month after it holds only the late resolutions of earlier tickets, not the month's work
+    select
+        engagement_id,
+        min(cast({{ dbt.date_trunc('month', 'opened_at') }} as date)) as first_month,
+        max(cast({{ dbt.date_trunc('month', 'opened_at') }} as date)) as last_month
+    from {{ ref('stg_tickets') }}
+    group by engagement_id
+),
+
+measured as (
+    select
+        engagement_id || '/' || metric_id || '/' || substring(cast(resolved_month as varchar), 1, 7)
+            as measurement_key,
+        sla_metric_key,
+        engagement_id,
+        metric_id,
+        resolved_month as period_month,
+        count(*) as tickets,
+        max(file_path) as file_path,
+        max(file_sha256) as file_sha256,
+        count(elapsed) as tickets_timed,
+        case
+            when max(unit) in ('percent', '%')
+                then {{ round_to('100.0 * count(case when elapsed <= threshold then 1 end) / nullif(count(elapsed), 0)', 2) }}
+            when bool_or(is_maximum) then {{ round_to('max(elapsed)', 2) }}
+            else {{ round_to('avg(elapsed)', 2) }}
+        end as value_from_tickets
+    from ticket_clock
+    group by engagement_id, metric_id, sla_metric_key, resolved_month
 )
 
 select
-    engagement_id || '/' || metric_id || '/' || substring(cast(resolved_month as varchar), 1, 7) as measurement_key,
-    sla_metric_key,
-    engagement_id,
-    metric_id,
-    resolved_month as period_month,
-    count(*) as tickets,
+    measured.measurement_key,
+    measured.sla_metric_key,
+    measured.engagement_id,
+    measured.metric_id,
+    measured.period_month,
+    measured.tickets,
     -- where the figure comes from, for lineage: the export (the last by path where several hold the month's tickets)
-    max(file_path) as file_path,
-    max(file_sha256) as file_sha256,
-    cast(count(*) as varchar) || ' tickets' as source_location,
-    count(elapsed) as tickets_timed,
-    case
-        when max(unit) in ('percent', '%')
-            then {{ round_to('100.0 * count(case when elapsed <= threshold then 1 end) / nullif(count(elapsed), 0)', 2) }}
-        when bool_or(is_maximum) then {{ round_to('max(elapsed)', 2) }}
-        else {{ round_to('avg(elapsed)', 2) }}
-    end as measured_value
-from ticket_clock
-group by engagement_id, metric_id, sla_metric_key, resolved_month
+    measured.file_path,
+    measured.file_sha256,
+    cast(measured.tickets as varchar) || ' tickets' as source_location,
+    measured.tickets_timed,
+    case when measured.period_month between windows.first_month and windows.last_month
+        then measured.value_from_tickets end as measured_value,
+    case when measured.period_month not between windows.first_month and windows.last_month
+        then 'outside the ticket exports'' months (tickets opened ' || substring(cast(windows.first_month as varchar), 1, 7)
+            || ' to ' || substring(cast(windows.last_month as varchar), 1, 7)
+            || '): its tickets are late resolutions of earlier months, not the month''s work'
+    end as not_measured_reason
+from measured
+inner join windows on windows.engagement_id = measured.engagement_id
