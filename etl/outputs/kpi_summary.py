@@ -23,6 +23,7 @@ ENGAGEMENT_COLUMNS = [
 TYPE_COLUMNS = [
     ("engagement_type", "Type", "{}"),
     ("engagements", "Engagements", "{:d}"),
+    ("measured_of", "Measured", "{}"),  # how many of them the attainment, breach and credit figures rest on
     ("sla_attainment_pct", "SLA met %", "{:.1f}"),
     ("breaches", "Breaches", "{:d}"),
     ("credits_pct_of_charges", "Credits % of charges", "{:.2f}"),
@@ -69,6 +70,8 @@ def kpi_summary(warehouse: str | Path) -> str:
             "select * from mart_kpi_by_engagement_type "
             "order by case engagement_type when 'ALL' then 1 else 0 end, engagement_type"
         )
+        for r in types:
+            r["measured_of"] = f"{r.get('engagements_measured', r['engagements'])} of {r['engagements']}"
         bench = {r["kpi"]: r["benchmark_pct"] for r in rows("select * from kpi_benchmarks")}
         files = rows("select status, count(*) as n from file_registry group by status order by status")
         # months where the vendor's own tickets turn its reported verdict (a warehouse from before tickets has none)
@@ -109,7 +112,10 @@ def kpi_summary(warehouse: str | Path) -> str:
                 else []
             ),
             *(
-                ["unknown: a contract term the figure needs is missing; see contract_review_queue"]
+                [
+                    "unknown: a contract term the figure needs is missing (see contract_review_queue), or nothing "
+                    "was measured for the engagement (mart_kpi_summary.credits_unknown_reason says which)"
+                ]
                 if "unknown" in " ".join([_table(engagements, ENGAGEMENT_COLUMNS), _table(types, TYPE_COLUMNS)])
                 else []
             ),

@@ -196,6 +196,15 @@ def test_no_schedule_or_no_reports_leave_attainment_empty_not_failing(kpis):
         row = kpis["all"]["summary"][e]
         assert row["measurements"] == 0 and row["sla_attainment_pct"] is None
         assert row["savings_pct"] is not None
+        # #33: nothing measured is unknown, not a clean record of 0 breaches and 0 credits
+        assert row["breaches"] is None and row["credits_owed"] is None and row["credits_pct_of_charges"] is None
+        assert "nothing measured" in row["credits_unknown_reason"]
+
+
+def test_each_type_says_how_many_engagements_its_figures_rest_on(kpis):
+    measured = sum(r["measurements"] > 0 for r in kpis["all"]["summary"].values())
+    line = next(x for x in kpis["all"]["text"].splitlines() if x.startswith("ALL "))
+    assert f" {measured} of {len(LACKS)} " in f" {line} "
 
 
 def test_each_gap_is_one_row_of_the_review_queue(kpis):

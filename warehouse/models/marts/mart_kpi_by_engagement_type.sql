@@ -10,6 +10,9 @@ by_type as (
     select
         engagement_type,
         count(*) as engagements,
+        -- "based on n of N": how many engagements each figure rests on
+        count(*) filter (where measurements > 0) as engagements_measured,
+        count(savings_pct) as engagements_with_savings,
         sum(measurements) as measurements,
         {{ round_to("100.0 * sum(measurements_met) / nullif(sum(measurements), 0)", 4) }} as sla_attainment_pct,
         sum(breaches) as breaches,
@@ -24,6 +27,8 @@ portfolio as (
     select
         'ALL' as engagement_type,
         count(*),
+        count(*) filter (where measurements > 0),
+        count(savings_pct),
         sum(measurements),
         {{ round_to("100.0 * sum(measurements_met) / nullif(sum(measurements), 0)", 4) }},
         sum(breaches),

@@ -40,16 +40,25 @@ select
     {{ round_to("100.0 * attainment.met / nullif(attainment.measurements, 0)", 4) }} as sla_attainment_pct,
     -- breaches: months any level missed its Minimum; service_level_defaults: those of critical levels (with an
     -- allocation of the at-risk pool), the misses the contracts call Service Level Defaults
-    coalesce(attainment.breaches, 0) as breaches,
-    cast(coalesce(credits.service_level_defaults, 0) as integer) as service_level_defaults,
-    {{ round_to("case when credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) end", 2) }}
+    -- an engagement nothing was measured for (no report, no month from tickets) has no breaches or credits to
+    -- speak of: unknown, with the reason, never 0 (a 0 would enter the ITO/BPO/KPO averages as a clean record)
+    case when attainment.measurements is not null then attainment.breaches end as breaches,
+    case when attainment.measurements is not null then cast(coalesce(credits.service_level_defaults, 0) as integer) end
+        as service_level_defaults,
+    {{ round_to("case when attainment.measurements is not null and credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) end", 2) }}
         as credits_owed,
-    credits.credits_unknown_reason,
-    {{ round_to("coalesce(credits.credits_earned_back, 0)", 2) }} as credits_earned_back,
+    case
+        when attainment.measurements is null
+            then 'nothing measured: no performance report or ticket month has been loaded for the engagement'
+        else credits.credits_unknown_reason
+    end as credits_unknown_reason,
+    {{ round_to("case when attainment.measurements is not null then coalesce(credits.credits_earned_back, 0) end", 2) }}
+        as credits_earned_back,
     -- what the vendor owes after earn-back; credits_owed is before it
-    {{ round_to("case when credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) - coalesce(credits.credits_earned_back, 0) end", 2) }}
+    {{ round_to("case when attainment.measurements is not null and credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) - coalesce(credits.credits_earned_back, 0) end", 2) }}
         as net_credits_owed,
-    {{ round_to("100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0)", 4) }} as credits_pct_of_charges,
+    {{ round_to("case when attainment.measurements is not null then 100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0) end", 4) }}
+        as credits_pct_of_charges,
     savings.annual_charges,
     savings.cost_baseline,
     savings.savings_pct,
