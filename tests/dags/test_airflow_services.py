@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import time
+from datetime import UTC, datetime
 
 import psycopg2
 import pytest
@@ -51,9 +52,10 @@ def stack(tmp_path_factory, new_postgres_database):
         "OUTSOURCING_ETL_MIN_BATCH_WORK": "1",
     }
     started = time.monotonic()
+    up_at = datetime.now(UTC)  # a daily slot after this may fire on its own while the test runs: cron doing its job
     with NativeStack(work, metadata, executor="CeleryExecutor", workers=2, env=env) as running:
         print(f"stack up in {time.monotonic() - started:.0f} s")
-        yield {"stack": running, "warehouse": warehouse, "inbox": inbox}
+        yield {"stack": running, "warehouse": warehouse, "inbox": inbox, "up_at": up_at}
 
 
 def _marts(target: str) -> dict[str, list]:
@@ -71,8 +73,15 @@ def test_triggered_through_the_rest_api_celery_workers_share_the_work_and_load_t
     for dag_id, dag_runs in runs.items():
         assert dag_runs and all(r["state"] == "success" for r in dag_runs), (dag_id, dag_runs)
     # one chain, once: unpausing fired no scheduled run; the contracts run triggered the reports run through
-    # its Asset, and that run the KPIs, once for the change
-    assert {d: [r["run_type"] for r in rs] for d, rs in runs.items()} == {
+    # its Asset, and that run the KPIs, once for the change. A daily slot (01:00, 02:00 UTC) that comes while
+    # the stack is up fires as it should; a scheduled run for a slot before the stack came up is the bug of
+    # firing a missed slot on unpausing
+    slot_runs = [r for rs in runs.values() for r in rs if r["run_type"] == "scheduled"]
+    assert all(datetime.fromisoformat(r["run_after"]) >= stack["up_at"] for r in slot_runs), slot_runs
+    chain = {d: [r["run_type"] for r in rs if r["run_type"] != "scheduled"] for d, rs in runs.items()}
+    if slot_runs:  # a slot's own run may update the measurements Asset too, and the KPIs rebuild for it
+        chain["outsourcing_kpis"] = chain["outsourcing_kpis"][:1]
+    assert chain == {
         "outsourcing_contracts": ["manual"],
         "outsourcing_reports": ["asset_triggered"],
         "outsourcing_kpis": ["asset_triggered"],
