@@ -362,6 +362,11 @@ def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | 
                 )
             return out
         found = _header_roles(row)
+        if "period" not in found and not ({"metric", "actual"} & found.keys()):
+            # a period column under a header word no list holds ("Mes", "Zeitraum"): the cells say it
+            periodic = _periodic_column(rows, h)
+            if periodic is not None:
+                found = {**found, "period": periodic}
         month_columns = {i: parse_period(c) for i, c in enumerate(row) if i != found.get("metric") and parse_period(c)}
         if "metric" in found and len(month_columns) >= 2:  # months as columns
             _within_limit(len(rows) * len(month_columns))
@@ -449,6 +454,18 @@ _VALUE = re.compile(
     r"|^\s*\d+\s*h(?:ours?|rs?)?\s*\d+\s*m(?:in(?:utes?|s)?)?\s*$|^\s*\d+:\d{2}:\d{2}\s*$",
     re.I,
 )
+
+
+def _periodic_column(rows: list[list[str]], h: int) -> int | None:
+    """The first column under header row `h` whose cells (at least two) are nearly all periods, where the header
+    cell itself is not one: a wide table's period column, whatever its header says."""
+    body = [r for r in rows[h + 1 : h + 80] if any(c.strip() for c in r)]
+    for i, head in enumerate(rows[h]):
+        values = [r[i].strip() for r in body if i < len(r) and r[i].strip()]
+        if len(values) >= 2 and head.strip() and not parse_period(head):
+            if sum(parse_period(v) is not None for v in values) >= 0.8 * len(values):
+                return i
+    return None
 
 
 def _roles_by_content(

@@ -282,3 +282,17 @@ def test_a_report_naming_none_of_the_schedule_keeps_its_rows_for_the_reasons(tmp
     path = tmp_path / "other.csv"
     path.write_text("Service Level,Period,Actual\nSomething Else Entirely,2025-01,5\n")
     assert [m.metric_name for m in extract_report(path, ENGAGEMENT, "sha", SCHEDULE)] == ["Something Else Entirely"]
+
+
+@pytest.mark.parametrize("period_header", ["Mes", "Zeitraum", "Maand"])
+def test_a_wide_table_finds_its_period_column_by_what_it_holds(tmp_path, period_header):
+    """#33: a wide CSV whose month column is headed in words no list holds was refused whole."""
+    path = tmp_path / "wide.csv"
+    path.write_text(f"{period_header},Server availability,P1 resolution time\n2025-01,99.95%,3.5\n2025-02,99.90%,4.2\n")
+    got = {(m.metric_name, m.period, m.actual) for m in extract_report(path, "e", "sha", None)}
+    assert got == {
+        ("Server availability", "2025-01", 99.95),
+        ("P1 resolution time", "2025-01", 3.5),
+        ("Server availability", "2025-02", 99.9),
+        ("P1 resolution time", "2025-02", 4.2),
+    }
