@@ -210,17 +210,6 @@ def _too_big(size: int) -> str:
     )
 
 
-def _listed_states(mapping: dict) -> set[str]:
-    """The states a mapping file names (ticket_resolved_states, ticket_pause_states), lower case: state words of
-    this export, beside the tools' own."""
-    return {
-        str(n).strip().lower()
-        for key in ("ticket_resolved_states", "ticket_pause_states")
-        if isinstance(mapping.get(key), list)
-        for n in mapping[key]
-    }
-
-
 def _profile(con, headers: dict[str, str], states: set[str] = frozenset()) -> dict[str, dict]:
     """Per column: share of sampled values that look like timestamps, booleans, states (the tools' words or
     `states`), priorities; distinct and non-null counts, and the column's header. One query over a sample, one
@@ -375,10 +364,11 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     con = None
     try:
         con, headers = _frame_of(path, Path(work.name))
-        profile = _profile(con, headers, _listed_states(mapping))
+        states = _state_patterns(mapping)
+        profile = _profile(con, headers, states["listed"])
         roles = find_columns(profile, mapping.get("ticket_columns"))
         derived = derived_times(roles)
-        from_matrix = "priority" not in roles and {"impact", "urgency"} <= set(roles)
+        from_matrix = _priority_from_matrix(roles)
         missing = [
             r
             for r in ("ticket_id", "opened_at", "priority")
@@ -397,7 +387,6 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
         day_first = day_first_in([re.sub(r"\b(\d{2})\b(?=\s)", r"20\1", v) for v in stamps])
         events = con.execute("select count(*) from events").fetchone()[0]
         samples = {r: profile[roles[r]]["values"] for r in TIMESTAMP_ROLES if r in roles}
-        states = _state_patterns(mapping)
         tickets = _last_states(con, roles, day_first, samples, derived, states)
         pauses = _pauses(con, roles, states)
         orphans = _without_id(con, roles, headers)
@@ -466,26 +455,34 @@ def _paused_hours(tickets: pd.DataFrame, pauses: pd.DataFrame, done: pd.Series, 
     return calendar, tickets.ticket_id.map(sums.business).fillna(0.0)
 
 
-def _state_patterns(mapping: dict) -> dict[str, str]:
+def _state_patterns(mapping: dict) -> dict:
     """The state words that resolve a ticket and that pause its clock: the ITIL defaults above, or the lists a
     mapping file gives (ticket_resolved_states, ticket_pause_states: the states exactly as the export writes
-    them)."""
+    them). `listed`: those states, lower case, which the column finder counts as state words."""
 
-    def listed(key: str) -> str | None:
-        names = mapping.get(key)
-        if not names:
-            return None
+    def listed(key: str) -> list[str]:
+        names = mapping.get(key) or []
         if not isinstance(names, list) or not all(isinstance(n, str | int | float) for n in names):
             raise InputFileError(f"{key} in the mapping file must be a list of states as the export writes them")
-        return "^(?:" + "|".join(re.escape(str(n).strip().lower()) for n in names) + ")$"
+        return [str(n).strip().lower() for n in names]
 
-    resolved, pause = listed("ticket_resolved_states"), listed("ticket_pause_states")
+    def pattern(names: list[str]) -> str | None:
+        return "^(?:" + "|".join(map(re.escape, names)) + ")$" if names else None
+
+    resolved_names, pause_names = listed("ticket_resolved_states"), listed("ticket_pause_states")
+    resolved, pause = pattern(resolved_names), pattern(pause_names)
     return {
         "resolved": resolved or RESOLVED_STATES,
         "not_resolved": _NOTHING if resolved else NOT_RESOLVED_STATES,
         "pause": pause or PAUSE_STATES,
         "own_queue": _NOTHING if pause else OWN_QUEUE_STATES,
+        "listed": {*resolved_names, *pause_names},
     }
+
+
+def _priority_from_matrix(roles: dict[str, str]) -> bool:
+    """No priority column, but ITIL's impact and urgency: the priority is read from both (_checked)."""
+    return "priority" not in roles and {"impact", "urgency"} <= set(roles)
 
 
 def derived_times(roles: dict[str, str]) -> set[str]:
@@ -532,7 +529,7 @@ def _last_states(
     day_first: bool | None,
     samples: dict[str, list[str]],
     derived: set[str] = frozenset(),
-    states: dict[str, str] | None = None,
+    states: dict | None = None,
 ) -> pd.DataFrame:
     """Collapse events to tickets: the last event by update time (then update count, then file order) is the
     ticket's state. Opening and first response are the earliest any event gives; closing the last; resolution
@@ -551,12 +548,8 @@ def _last_states(
     offsets = {
         r: _offset(col, r, samples) for r in ("opened_at", "responded_at", "resolved_at", "closed_at", "updated_at")
     }
-    # no priority column but an impact and an urgency: the priority is read from both (_checked)
-    priority = (
-        f"{col('impact')} || ' x ' || {col('urgency')}"
-        if "priority" not in roles and {"impact", "urgency"} <= set(roles)
-        else col("priority")
-    )
+    # shown as the ticket's priority where it is read from impact and urgency
+    priority = f"{col('impact')} || ' x ' || {col('urgency')}" if _priority_from_matrix(roles) else col("priority")
     # the finer of two status columns where the export has both ('Completed' / 'Resolved', 'Accepted' / 'Wait - User')
     state = f"coalesce(nullif(trim({col('sub_state')}), ''), {col('state')})" if "sub_state" in roles else col("state")
     order = ", ".join(
@@ -643,7 +636,7 @@ def _last_states(
     return con.execute(sql).fetchdf()
 
 
-def _pauses(con, roles: dict[str, str], states: dict[str, str]) -> pd.DataFrame:
+def _pauses(con, roles: dict[str, str], states: dict) -> pd.DataFrame:
     """An event log's stretches in a waiting state (awaiting the user, on hold, pending): from the event that
     entered it to the next event. Empty where the export records no states over time."""
     if "updated_at" not in roles or "state" not in roles:
@@ -794,7 +787,10 @@ def _refuse_implausible(tickets: pd.DataFrame, named: dict[str, str], derived: s
             "the columns in mappings/<engagement>.yml under ticket_columns; for a log with one time per event, "
             "name only its event_time and state"
         )
-    limit = float(mapping.get("ticket_unresolved_max_pct", UNRESOLVED_MAX_PCT))
+    try:
+        limit = float(mapping.get("ticket_unresolved_max_pct", UNRESOLVED_MAX_PCT))
+    except (TypeError, ValueError):
+        raise InputFileError("ticket_unresolved_max_pct in the mapping file must be a number from 0 to 100") from None
     open_share = 100.0 * tickets.resolution_hours.isna().mean() if len(tickets) else 0.0
     if len(tickets) >= _CHECKED_FROM and open_share > limit:
         raise InputFileError(

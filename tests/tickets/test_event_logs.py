@@ -213,3 +213,10 @@ def test_a_remedy_style_export_takes_its_priority_from_impact_and_urgency(tmp_pa
     }
     assert t.loc["INC000000000101", "resolution_hours"] == pytest.approx(1.5)
     assert t.loc["INC000000000103", "resolution_hours"] == pytest.approx(168.0)
+
+
+def test_a_mapping_limit_that_is_no_number_is_refused_in_words(tmp_path):
+    path = tmp_path / "open.csv"
+    path.write_text(_records([(f"2025-03-{d:02d} 09:00", "2025-03-28 10:00") for d in range(1, 13)]))
+    with pytest.raises(InputFileError, match="ticket_unresolved_max_pct in the mapping file must be a number"):
+        read_ticket_export(path, {"ticket_unresolved_max_pct": "all of them"})
