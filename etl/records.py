@@ -25,16 +25,19 @@ _ID_FILLER = frozenset(
 )
 
 
+def _slug(name: str) -> str:
+    return "_".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
 def metric_id(name: str) -> str:
-    """'System availability' -> 'system_availability'; 'Stock items shall be placed in bin within 28 working hours
-    after material is received at the dock.' -> 'stock_items_placed_bin_28_working_3f0a' (first content words and
-    a digest)."""
-    words = re.findall(r"[a-z0-9]+", name.lower())
-    full = "_".join(words)
+    """'System availability' -> 'system_availability'; 'Replacement laptops shall be imaged and handed to the
+    requester within 3 business days of approval.' -> 'replacement_laptops_imaged_handed_b107' (first content
+    words and a digest)."""
+    full = _slug(name)
     if len(full) <= METRIC_ID_CHARS:
         return full
     kept: list[str] = []
-    for word in (w for w in words if w not in _ID_FILLER):
+    for word in (w for w in full.split("_") if w not in _ID_FILLER):
         if len("_".join([*kept, word])) > METRIC_ID_CHARS - 5:
             break
         kept.append(word)
@@ -44,7 +47,7 @@ def metric_id(name: str) -> str:
 def legacy_metric_ids(name: str) -> set[str]:
     """The ids a long name had before 2026-12 (its whole slug, or its first 80 characters): mapping files written
     then still name the metric (README: deprecated)."""
-    full = "_".join(re.findall(r"[a-z0-9]+", name.lower()))
+    full = _slug(name)
     return {full, full[:80]}
 
 

@@ -4,14 +4,14 @@ the ids long names had before still name their metric in a mapping file."""
 from etl.records import METRIC_ID_CHARS, legacy_metric_ids, metric_id
 from etl.reports.metric_mapping import match_metric
 
-LONG = "Stock items shall be pulled and delivered to the customer within 24 working hours after the order is printed"
-ALIKE = "Stock items shall be pulled and delivered to the customer within 48 working hours after the order is printed"
+LONG = "Replacement laptops shall be imaged and handed to the requester within 3 business days of the approval"
+ALIKE = "Replacement laptops shall be imaged and handed to the requester within 5 business days of the approval"
 
 
 def test_a_short_name_keeps_its_slug_and_a_long_one_gets_a_short_readable_id():
     assert metric_id("Severity 1 incident response time") == "severity_1_incident_response_time"
     short = metric_id(LONG)
-    assert len(short) <= METRIC_ID_CHARS and short.startswith("stock_items_pulled_delivered")
+    assert len(short) <= METRIC_ID_CHARS and short.startswith("replacement_laptops_imaged")
     assert metric_id(LONG) == short  # stable: the same name, the same id, run after run
 
 
@@ -22,5 +22,5 @@ def test_two_long_names_that_begin_alike_keep_apart():
 def test_a_mapping_file_naming_a_long_metric_by_its_old_id_still_matches_it():
     contract = {metric_id(LONG): LONG}
     for old in legacy_metric_ids(LONG):  # the table reader's whole slug, the sentence reader's first 80 characters
-        match = match_metric("Pull and deliver", contract, {"pull and deliver": old})
+        match = match_metric("Laptop handover", contract, {"laptop handover": old})
         assert match.metric_id == metric_id(LONG) and match.method == "mapping_file"
