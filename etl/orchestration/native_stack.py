@@ -129,6 +129,12 @@ class NativeStack:
                 lambda: {d["dag_id"] for d in self.api("/dags")["dags"]} >= set(DAG_IDS),
                 timeout=120,
             )
+            # a run triggered before a worker consumes would all go to the first one up
+            wait_for(
+                "the Celery workers to consume the queue",
+                lambda: all(" ready." in self.log(name).read_text(errors="replace") for name in self.workers),
+                timeout=120,
+            )
         except BaseException:
             self.stop()
             raise
