@@ -60,6 +60,8 @@ MIGRATIONS = [
     "alter table etl_runs add column if not exists quarantined_files varchar",
     # the run's own offline page of its validation (etl/load/validation_page.py); data_docs is GX's site
     "alter table etl_runs add column if not exists validation_page varchar",
+    # JSON list of the registered files a run found gone from the inbox and took out of the warehouse
+    "alter table etl_runs add column if not exists removed_files varchar",
     # 'extracted' from the document or 'entered by hand' (contracts/<engagement>.yml); hand entries win in dbt
     "alter table raw_contract_terms add column if not exists origin varchar",
     "alter table raw_sla_terms add column if not exists origin varchar",

@@ -39,6 +39,8 @@ class RunSummary:
     rows_loaded: dict[str, int] = field(default_factory=dict)
     rows_quarantined: int = 0
     quarantined_files: dict[str, str] = field(default_factory=dict)
+    # registered files no longer in the inbox: their rows left the warehouse in this run
+    removed_files: list[str] = field(default_factory=list)
     data_docs: str | None = None
     validation_page: str | None = None  # the run's own offline page of its checks
 
@@ -54,6 +56,7 @@ class RunSummary:
         ]
         lines += [f"  {table}: {n} rows loaded" for table, n in self.rows_loaded.items()]
         lines += [f"  quarantined {path}: {reason}" for path, reason in self.quarantined_files.items()]
+        lines += [f"  removed {path}: no longer in the inbox, its rows were taken out" for path in self.removed_files]
         if self.validation_page:
             lines.append(f"  validation (one offline page): {self.validation_page}")
         if self.data_docs:
@@ -176,9 +179,11 @@ def validate_and_load(
     dag_id: str = "",
     started_at: datetime | None = None,
     inbox_paths: list[str] | None = None,
+    inbox_kinds: set[str] | None = None,
 ) -> RunSummary:
     """inbox_paths: the files discovery listed; those registered and not staged here were left out as
-    unchanged, and count as seen."""
+    unchanged, and count as seen. A registered file of `inbox_kinds` (None: every kind) that is no longer in
+    the inbox is removed: its rows leave the warehouse, so the inbox stays the one source of what is loaded."""
     summary = RunSummary(
         run_id=run_id, dag_id=dag_id, files_seen=len(files), started_at=started_at.isoformat() if started_at else None
     )
@@ -242,6 +247,7 @@ def validate_and_load(
                 loaded_shas.setdefault(content_key(f.kind, f.engagement_id, f.sha256), f.path)
             fresh.append(f)
         _refuse_corrections_without_contract(fresh, registry)
+        summary.removed_files = _removed(registry, inbox_paths, inbox_kinds, {f.path for f in files})
 
         batch = build_batch(fresh, known_sla, mappings_dir, known_terms, run_month=f"{loaded_at:%Y-%m}-01")
         # one validation of every suite per run (Great Expectations' setup costs more than its rows)
@@ -259,6 +265,37 @@ def validate_and_load(
     finally:
         db.close()
     return summary
+
+
+def _removed(
+    registry: pd.DataFrame, inbox_paths: list[str] | None, inbox_kinds: set[str] | None, staged: set[str]
+) -> list[str]:
+    """Registered paths of the listed kinds that the inbox no longer holds. Nothing when the listing holds no
+    file of those kinds at all: an unmounted or emptied folder is more likely than a user removing every file."""
+    if inbox_paths is None:
+        return []
+    listed = registry if inbox_kinds is None else registry[registry.kind.isin(inbox_kinds)]
+    if not inbox_paths:
+        if len(listed):
+            log.warning(
+                "the inbox lists no %s file, but the warehouse holds %d: nothing is removed. To empty the "
+                "warehouse, start a new one",
+                "/".join(sorted(inbox_kinds or {"input"})),
+                len(listed),
+            )
+        return []
+    return sorted(set(listed.path) - set(inbox_paths) - staged)
+
+
+def _delete_raw_rows(db, files: list[tuple[str, str]]) -> None:
+    """The raw rows of these (path, sha256) versions (set-wise: thousands of files per run would otherwise cost
+    thousands of statements)."""
+    if files:
+        for table in RAW_COLUMNS:
+            db.execute(
+                f"delete from {table} where (file_path, file_sha256) in (select unnest(?), unnest(?))",
+                [[p for p, _ in files], [s for _, s in files]],
+            )
 
 
 def _staged_tickets(path: str) -> pd.DataFrame:
@@ -349,24 +386,22 @@ def _write(
     try:
         registry = db.query("select path, sha256 from file_registry")
         previous = dict(zip(registry.path, registry.sha256))
-        # a new version of a file at its path replaces the rows of the old one (set-wise: thousands of files
-        # per run would otherwise cost thousands of statements)
+        # a new version of a file at its path replaces the rows of the old one
         # so does the same version read again in a new context (re-matched after a correction)
         replaced = [
             (f.path, previous[f.path])
             for f in files
             if f.path in previous and (previous[f.path] != f.sha256 or f.status == "extracted")
         ]
-        if replaced:
-            for table in RAW_COLUMNS:
-                db.execute(
-                    f"delete from {table} where (file_path, file_sha256) in (select unnest(?), unnest(?))",
-                    [[p for p, _ in replaced], [s for _, s in replaced]],
-                )
+        _delete_raw_rows(db, replaced)
         paths = [f.path for f in files]
         if paths:
             db.execute("delete from quarantine where source_path in (select unnest(?))", [paths])
             db.execute("delete from file_registry where path in (select unnest(?))", [paths])
+        if summary.removed_files:
+            _delete_raw_rows(db, [(p, previous[p]) for p in summary.removed_files])
+            db.execute("delete from quarantine where source_path in (select unnest(?))", [summary.removed_files])
+            db.execute("delete from file_registry where path in (select unnest(?))", [summary.removed_files])
         reopened = sorted({f.engagement_id for f in files if f.kind == "contract" and f.status == "extracted"})
         if reopened:
             # a new contract re-opens its engagement's quarantined reports (say, read before their contract
@@ -459,7 +494,8 @@ def _write(
         db.execute(
             "insert into etl_runs (run_id, finished_at, files_seen, files_loaded, files_unchanged, "
             "files_quarantined, rows_loaded, rows_quarantined, data_docs, dag_id, started_at, duration_seconds, "
-            "rows_per_table, quarantined_files, validation_page) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "rows_per_table, quarantined_files, validation_page, removed_files) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 run_id,
                 finished.replace(tzinfo=None),
@@ -476,6 +512,7 @@ def _write(
                 json.dumps(summary.rows_loaded),
                 json.dumps(summary.quarantined_files),
                 summary.validation_page,
+                json.dumps(summary.removed_files),
             ],
         )
         db.commit()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
-from etl.intake.inbox import InboxFile, entry_problem, file_sha256, inside_inbox, list_inbox, of_kind
+from etl.intake.inbox import KINDS_READ_WITH, InboxFile, entry_problem, file_sha256, inside_inbox, list_inbox, of_kind
 from etl.load import transaction
 from etl.load.registry import coverage_hours, registered_shas, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
@@ -158,6 +158,7 @@ def load(
         dag_id=dag_id,
         started_at=started_at,
         inbox_paths=[f.path for f in list_inbox(settings.inbox) if of_kind(f, kind)],
+        inbox_kinds=KINDS_READ_WITH.get(kind, {kind}) if kind else None,
     )
     # the staged files stay until the run's last consumer is done (clean_staged): a retry of this load after
     # its transaction committed reads them again and finds every file registered, changing nothing
