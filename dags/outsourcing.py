@@ -134,8 +134,7 @@ def inbox_dag(dag_id: str, kind: str, asset: Asset, schedule, tags: list[str]):
             # one signal the KPI DAG waits for, so a contracts change rebuilds the KPIs once, after the reports
             # a retry finds what its first try committed already registered: that is a load done, not "nothing new"
             retry = context["ti"].try_number > 1
-            nothing = not summary["files_loaded"] and not summary["files_quarantined"]
-            if nothing and not retry and not _triggered_by_assets():
+            if not pipeline.changed_warehouse(summary) and not retry and not _triggered_by_assets():
                 raise AirflowSkipException("nothing new in the inbox: the warehouse is unchanged")
             return summary
 
@@ -179,9 +178,11 @@ reports_dag = inbox_dag(
 def outsourcing_kpis():
     @task(pool=WAREHOUSE_POOL)
     def build_warehouse() -> None:
-        from etl.transform.dbt_build import dbt_build
+        from etl.transform.dbt_build import as_of_date, as_of_variables, dbt_build
 
-        dbt_build(_settings().warehouse)
+        # measured to the run's own day, so clearing an old run rebuilds what it built
+        as_of = as_of_date(get_current_context()["dag_run"].run_after.date())
+        dbt_build(_settings().warehouse, variables=as_of_variables(as_of))
         # model and lineage docs for analysts: <data dir>/<name>_dbt/target/index.html
         dbt_build(_settings().warehouse, command="docs generate --no-compile")
 

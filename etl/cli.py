@@ -18,6 +18,11 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--verbose", action="store_true", help="show Airflow's, Great Expectations' and dbt's logs (else: a log file)"
     )
+    run.add_argument(
+        "--as-of",
+        help="the day the marts are measured to, YYYY-MM-DD: months in service end with the last complete month "
+        "before it (default: $OUTSOURCING_ETL_AS_OF or today)",
+    )
     kpis = sub.add_parser("kpis", help="print the KPI summary of a warehouse")
     kpis.add_argument("--warehouse")
     rep = sub.add_parser("report", help="write the HTML KPI report of a warehouse")
@@ -119,6 +124,17 @@ def main(argv: list[str] | None = None) -> int:
         from etl.outputs.console import Console, ExtractionProgress
         from etl.outputs.kpi_summary import stage_line
 
+        if args.as_of:
+            import os
+            from datetime import date
+
+            from etl.transform.dbt_build import AS_OF_ENV
+
+            try:
+                date.fromisoformat(args.as_of)
+            except ValueError:
+                parser.error(f"--as-of {args.as_of!r} is not a day: write it as YYYY-MM-DD")
+            os.environ[AS_OF_ENV] = args.as_of
         if not settings.inbox.is_dir():
             print(
                 f"error: the inbox {settings.inbox} does not exist (--inbox or OUTSOURCING_ETL_INBOX)", file=sys.stderr

@@ -32,6 +32,8 @@ os.environ.setdefault("AIRFLOW_HOME", str(ROOT / ".airflow" / "test"))
 os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(ROOT / "dags")
 os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+# the samples' months run through 2025-12: the marts are measured to the day after, not to the day tests run
+os.environ.setdefault("OUTSOURCING_ETL_AS_OF", "2026-01-01")
 
 
 @pytest.fixture(scope="session")

@@ -166,6 +166,11 @@ def load(
     return summary.to_dict()
 
 
+def changed_warehouse(summary: dict) -> bool:
+    """Whether a load's summary changed the warehouse: files loaded or quarantined, or removed files taken out."""
+    return bool(summary["files_loaded"] or summary["files_quarantined"] or summary["removed_files"])
+
+
 def clean_staged(staged_paths: list[str]) -> int:
     """Delete a run's staged files (each file's JSON and a ticket export's Parquet) once nothing will read them
     again; returns how many were there."""

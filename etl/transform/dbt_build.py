@@ -11,6 +11,7 @@ import logging
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from etl.load.database import postgres_params
@@ -21,6 +22,26 @@ log = logging.getLogger(__name__)
 
 class DbtBuildError(RuntimeError):
     pass
+
+
+AS_OF_ENV = "OUTSOURCING_ETL_AS_OF"
+
+
+def as_of_date(run_date: date | None = None) -> date:
+    """The day the marts are measured to: months in service end with the last complete month before it, and
+    renewals count from it. OUTSOURCING_ETL_AS_OF (an ISO day; `run --as-of`) when set, else the run's own date
+    (a re-run of an old DAG run gives what it gave), else today."""
+    fixed = os.environ.get(AS_OF_ENV, "").strip()
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise DbtBuildError(f"{AS_OF_ENV}={fixed[:40]!r} is not a day: write it as YYYY-MM-DD") from None
+    return run_date or date.today()
+
+
+def as_of_variables(as_of: date) -> dict[str, str]:
+    return {"as_of_date": f"cast('{as_of.isoformat()}' as date)"}
 
 
 def dbt_environment(settings: Settings) -> dict[str, str]:
@@ -63,11 +84,12 @@ def dbt_command(settings: Settings, *args: str) -> list[str]:
 def dbt_build(
     warehouse: str | Path, command: str = "build", variables: dict | None = None, unit_tests: bool = False
 ) -> None:
-    """Run `dbt <command>`; `variables` become dbt vars (for example a fixed as_of_date for renewals). dbt unit
+    """Run `dbt <command>`; `variables` become dbt vars (as_of_date defaults to `as_of_date()`). dbt unit
     tests check the models' logic on fixed rows, so they belong to the test suite (`unit_tests=True`), not to
     every pipeline run."""
     settings = Settings(PROJECT_ROOT, str(warehouse))
-    extra = ["--vars", json.dumps(variables)] if variables else []
+    variables = {**as_of_variables(as_of_date()), **(variables or {})}
+    extra = ["--vars", json.dumps(variables)]
     if command.split()[0] == "build" and not unit_tests:
         extra += ["--exclude-resource-type", "unit_test"]
     proc = subprocess.run(

@@ -14,9 +14,12 @@ Engagement C (KPO, USD, same vendor as A): starts mid-year, 2025-07; monthly cha
   A second consecutive default of the same level doubles its allocation (repeat_default_months 2, multiplier 2).
   accuracy (higher; expected 98, minimum 95, 40%):                      94 breached, 93 breached, 99 met
   credits: Jul 40% x 1,800 = 720; Aug 2 x 40% x 2,600 = 2,080; Sep 0.
-  savings: baseline 300,000 / 12 x 3 months = 75,000 against charges 64,000: 11,000 realised, 14.6667%.
-Months in service run from each contract's effective month to the last month any engagement reported
-(September): A and B are charged for nine months, reported or not (April to September without a report).
+  savings: the contract's 20,000 for each month not invoiced, so over July to December the baseline
+  300,000 / 12 x 6 months = 150,000 against charges 18,000 + 26,000 + 4 x 20,000 = 124,000: 26,000 realised,
+  17.3333%.
+The marts are measured to 2026-01-15, so each engagement's months in service run from its contract's effective
+month to December 2025, reported or not: A and B are charged for twelve months (April to December without a
+report), C for six (October to December without one).
 """
 
 from datetime import datetime
@@ -233,11 +236,13 @@ def test_service_credits_apply_allocation_and_cap(warehouse):
         for r in credits
         if r["report_status"] == "reported"
     }
-    # months in service up to the last month any engagement reported (September), reported or not
+    # months in service up to the last complete month before the as-of date (December), reported or not
     silent = sorted(
         (r["engagement_id"], str(r["period_month"])[:7]) for r in credits if r["report_status"] == "no report"
     )
-    assert silent == [(e, f"2025-{m:02d}") for e in ("eng-a", "eng-b") for m in range(4, 10)]
+    assert silent == [(e, f"2025-{m:02d}") for e in ("eng-a", "eng-b") for m in range(4, 13)] + [
+        ("eng-c", f"2025-{m}") for m in (10, 11, 12)
+    ]
     assert all(r["credit_amount"] == 0 for r in credits if r["report_status"] == "no report")
     assert got == pytest.approx(
         {
@@ -288,7 +293,9 @@ def test_each_credit_traces_to_its_defaults_and_invoice(warehouse):
 
 def test_invoice_only_month_is_charged_but_not_a_missing_report(warehouse):
     reported = rows(warehouse, "select * from missing_reports where engagement_id = 'eng-c'")
-    assert [str(r["period_month"])[:7] for r in reported] == []
+    # July and August came with invoices and reports, September with a report alone: none is missing; the
+    # months after its last report, up to the as-of month, are
+    assert [str(r["period_month"])[:7] for r in reported] == ["2025-10", "2025-11", "2025-12"]
 
 
 def test_earn_back_is_kept_apart_from_credits_owed(warehouse):
@@ -317,12 +324,12 @@ def test_cost_savings_against_baseline(warehouse):
 
 def test_savings_with_a_mid_year_start_compare_the_same_months(warehouse):
     c = {r["engagement_id"]: r for r in rows(warehouse, "select * from mart_cost_savings")}["eng-c"]
-    assert (c["months_in_service"], c["months_invoiced"]) == (3, 2)
-    assert c["baseline_in_period"] == pytest.approx(75000.0)
-    assert c["charges_in_period"] == pytest.approx(64000.0)
-    assert c["realised_savings"] == pytest.approx(11000.0)
-    assert c["savings_pct"] == pytest.approx(14.6667, abs=1e-4)
-    assert c["savings_gap_pct"] == pytest.approx(4.6667, abs=1e-4)
+    assert (c["months_in_service"], c["months_invoiced"]) == (6, 2)
+    assert c["baseline_in_period"] == pytest.approx(150000.0)
+    assert c["charges_in_period"] == pytest.approx(124000.0)
+    assert c["realised_savings"] == pytest.approx(26000.0)
+    assert c["savings_pct"] == pytest.approx(17.3333, abs=1e-4)
+    assert c["savings_gap_pct"] == pytest.approx(7.3333, abs=1e-4)
     assert c["contracted_savings_pct"] == pytest.approx(20.0)  # what the contract promised for a full year
 
 
@@ -333,15 +340,15 @@ def test_savings_roll_up_by_vendor_type_and_portfolio_within_a_currency(warehous
     }
     vendor_a = got[("vendor", "Vendor A Ltd.", "USD")]
     assert vendor_a["engagements"] == 2
-    # A: nine months at 1,500,000 / 12 baseline and 100,000 charged; C: three months as above
-    assert vendor_a["baseline_in_period"] == pytest.approx(1125000.0 + 75000.0)
-    assert vendor_a["charges_in_period"] == pytest.approx(900000.0 + 64000.0)
-    # one definition everywhere: each engagement's own % counting once (A 20 %, C 14.6667 %) ...
-    assert vendor_a["savings_pct"] == pytest.approx((20.0 + 100 * 11000 / 75000) / 2, abs=1e-4)
+    # A: twelve months at 1,500,000 / 12 baseline and 100,000 charged; C: six months as above
+    assert vendor_a["baseline_in_period"] == pytest.approx(1500000.0 + 150000.0)
+    assert vendor_a["charges_in_period"] == pytest.approx(1200000.0 + 124000.0)
+    # one definition everywhere: each engagement's own % counting once (A 20 %, C 17.3333 %) ...
+    assert vendor_a["savings_pct"] == pytest.approx((20.0 + 100 * 26000 / 150000) / 2, abs=1e-4)
     assert vendor_a["committed_savings_pct"] == pytest.approx((15 + 10) / 2, abs=1e-4)
     # ... and the money view beside it, weighted by baseline within the currency
-    assert vendor_a["weighted_savings_pct"] == pytest.approx(100 * 236000 / 1200000, abs=1e-4)
-    assert got[("engagement_type", "KPO", "USD")]["realised_savings"] == pytest.approx(11000.0)
+    assert vendor_a["weighted_savings_pct"] == pytest.approx(100 * 326000 / 1650000, abs=1e-4)
+    assert got[("engagement_type", "KPO", "USD")]["realised_savings"] == pytest.approx(26000.0)
     assert {k[2] for k in got if k[0] == "portfolio"} == {"USD", "EUR"}
     assert got[("portfolio", "ALL", "EUR")]["savings_pct"] == pytest.approx(0.0)
 

@@ -137,7 +137,8 @@ def build(target: str, engagements: dict) -> str:
         db.bulk_insert(table, pd.DataFrame(rows))
     db.commit()
     db.close()
-    dbt_build(target, variables={"as_of_date": "cast('2026-01-15' as date)"})  # raises if any mart fails
+    # measured in March: the months in service are the two reported (raises if any mart fails)
+    dbt_build(target, variables={"as_of_date": "cast('2025-03-15' as date)"})
     return target
 
 

@@ -3,9 +3,11 @@
 {{ config(materialized='table') }}
 
 -- One row per engagement and month it is in service: from the month its contract takes effect to the last month
--- due (the latest month any engagement has reported, and not past the contract's expiry, unless it renews by
--- itself for a stated term: then each renewal term follows the last, as mart_renewals rolls it). Charges run whether or
--- not the vendor reported, so savings, credits and missing_reports all count these months.
+-- due, the last complete month before the as-of date (dbt var as_of_date, default today; the KPI DAG passes its
+-- run's date), and not past the contract's expiry, unless it renews by itself for a stated term: then each renewal
+-- term follows the last, as mart_renewals rolls it. Each engagement runs to that day on its own: one whose reports
+-- stopped early shows its months since as 'no report'. Charges run whether or not the vendor reported, so savings,
+-- credits and missing_reports all count these months.
 with engagements as (
     select engagement_id, effective_date, expiry_date, monthly_charges, is_auto_renewal, renewal_term_months
     from {{ ref('dim_engagement') }}
@@ -13,7 +15,9 @@ with engagements as (
 ),
 
 last_due as (
-    select max(period_month) as last_month from {{ ref('stg_measurements') }}
+    select cast(
+        {{ dbt.dateadd('month', -1, dbt.date_trunc('month', var('as_of_date', 'current_date'))) }} as date
+    ) as last_month
 ),
 
 calendar as (

@@ -1,5 +1,5 @@
 -- Months an engagement should have reported and did not: its months in service (dim_engagement_month, from the
--- month its contract takes effect to the latest month any engagement has reported, not past its expiry) without
+-- month its contract takes effect to the last complete month before the as-of date, not past its end) without
 -- a performance report. A missing report is itself an SLA risk. An engagement that has never reported (no
 -- report and no month measured from tickets) is tracked for its terms only: its months are not listed one by one.
 with reporting as (
