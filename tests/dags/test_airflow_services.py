@@ -111,7 +111,8 @@ def test_triggered_through_the_rest_api_celery_workers_share_the_work_and_load_t
     # the same inbox through `outsourcing-etl run` (dag.test, one process) gives the same marts
     direct = Settings(stack["inbox"], tmp_path / "direct.duckdb")
     shown = subprocess.run(
-        [str(BIN / "outsourcing-etl"), "run", "--inbox", str(direct.inbox), "--warehouse", direct.warehouse],
+        [str(BIN / "outsourcing-etl"), "run", "--inbox", str(direct.inbox), "--warehouse", direct.warehouse]
+        + ["--as-of", airflow.env["OUTSOURCING_ETL_AS_OF"]],  # the stack's day, given as a user would
         env={k: v for k, v in airflow.env.items() if not k.startswith(("AIRFLOW__", "OUTSOURCING_ETL_"))}
         | {"AIRFLOW_HOME": str(tmp_path / "airflow")},
         check=True,

@@ -58,7 +58,7 @@ def inbox(tmp_path):
     return _inbox(root)
 
 
-def test_removed_files_leave_the_warehouse_as_a_clean_run_would(inbox, tmp_path):
+def test_removed_files_leave_the_warehouse_as_a_clean_run_would_and_an_empty_listing_removes_nothing(inbox, tmp_path):
     settings = Settings(inbox, tmp_path / "w.duckdb")
     # a hand-corrections file that replaces a term, and a restated month: both later withdrawn
     (inbox / "contracts" / "ito-infra-northwind.yml").write_text("terms:\n  currency: EUR\n")
@@ -93,13 +93,10 @@ def test_removed_files_leave_the_warehouse_as_a_clean_run_would(inbox, tmp_path)
     _, back = _run_like_the_dags(settings, "third")
     assert back["files_loaded"] == 1 and back["removed_files"] == []
 
-
-def test_an_inbox_listing_nothing_of_a_kind_removes_nothing(inbox, tmp_path):
-    settings = Settings(inbox, tmp_path / "w.duckdb")
-    _run_like_the_dags(settings, "first")
+    # an inbox listing no contract at all (say, a mount that did not come up) removes nothing
     before = _state(settings.warehouse)
-    shutil.rmtree(inbox / "contracts")  # say, a mount that did not come up
+    shutil.rmtree(inbox / "contracts")
     (inbox / "contracts").mkdir()
-    contracts, _ = _run_like_the_dags(settings, "second")
+    contracts, _ = _run_like_the_dags(settings, "fourth")
     assert contracts["removed_files"] == [] and not pipeline.changed_warehouse(contracts)
     assert _state(settings.warehouse) == before
