@@ -178,11 +178,10 @@ reports_dag = inbox_dag(
 def outsourcing_kpis():
     @task(pool=WAREHOUSE_POOL)
     def build_warehouse() -> None:
-        from etl.transform.dbt_build import as_of_date, as_of_variables, dbt_build
+        from etl.transform.dbt_build import dbt_build
 
         # measured to the run's own day, so clearing an old run rebuilds what it built
-        as_of = as_of_date(get_current_context()["dag_run"].run_after.date())
-        dbt_build(_settings().warehouse, variables=as_of_variables(as_of))
+        dbt_build(_settings().warehouse, run_date=get_current_context()["dag_run"].run_after.date())
         # model and lineage docs for analysts: <data dir>/<name>_dbt/target/index.html
         dbt_build(_settings().warehouse, command="docs generate --no-compile")
 

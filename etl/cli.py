@@ -126,15 +126,13 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.as_of:
             import os
-            from datetime import date
 
-            from etl.transform.dbt_build import AS_OF_ENV
+            from etl.transform.dbt_build import AS_OF_ENV, parse_as_of
 
             try:
-                date.fromisoformat(args.as_of)
-            except ValueError:
-                parser.error(f"--as-of {args.as_of!r} is not a day: write it as YYYY-MM-DD")
-            os.environ[AS_OF_ENV] = args.as_of
+                os.environ[AS_OF_ENV] = parse_as_of(args.as_of).isoformat()
+            except ValueError as e:
+                parser.error(f"--as-of {e}")
         if not settings.inbox.is_dir():
             print(
                 f"error: the inbox {settings.inbox} does not exist (--inbox or OUTSOURCING_ETL_INBOX)", file=sys.stderr

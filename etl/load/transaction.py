@@ -393,15 +393,13 @@ def _write(
             for f in files
             if f.path in previous and (previous[f.path] != f.sha256 or f.status == "extracted")
         ]
-        _delete_raw_rows(db, replaced)
-        paths = [f.path for f in files]
+        # a file gone from the inbox takes its rows with it, as a replaced version does
+        _delete_raw_rows(db, replaced + [(p, previous[p]) for p in summary.removed_files])
+        # each file read here is registered (and quarantined) afresh below; a removed one is not
+        paths = [f.path for f in files] + summary.removed_files
         if paths:
             db.execute("delete from quarantine where source_path in (select unnest(?))", [paths])
             db.execute("delete from file_registry where path in (select unnest(?))", [paths])
-        if summary.removed_files:
-            _delete_raw_rows(db, [(p, previous[p]) for p in summary.removed_files])
-            db.execute("delete from quarantine where source_path in (select unnest(?))", [summary.removed_files])
-            db.execute("delete from file_registry where path in (select unnest(?))", [summary.removed_files])
         reopened = sorted({f.engagement_id for f in files if f.kind == "contract" and f.status == "extracted"})
         if reopened:
             # a new contract re-opens its engagement's quarantined reports (say, read before their contract

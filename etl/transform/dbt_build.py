@@ -27,6 +27,14 @@ class DbtBuildError(RuntimeError):
 AS_OF_ENV = "OUTSOURCING_ETL_AS_OF"
 
 
+def parse_as_of(text: str) -> date:
+    """An as-of day as users write it (YYYY-MM-DD); anything else is refused in words."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text[:40]!r} is not a day: write it as YYYY-MM-DD") from None
+
+
 def as_of_date(run_date: date | None = None) -> date:
     """The day the marts are measured to: months in service end with the last complete month before it, and
     renewals count from it. OUTSOURCING_ETL_AS_OF (an ISO day; `run --as-of`) when set, else the run's own date
@@ -34,9 +42,9 @@ def as_of_date(run_date: date | None = None) -> date:
     fixed = os.environ.get(AS_OF_ENV, "").strip()
     if fixed:
         try:
-            return date.fromisoformat(fixed)
-        except ValueError:
-            raise DbtBuildError(f"{AS_OF_ENV}={fixed[:40]!r} is not a day: write it as YYYY-MM-DD") from None
+            return parse_as_of(fixed)
+        except ValueError as e:
+            raise DbtBuildError(f"{AS_OF_ENV}: {e}") from None
     return run_date or date.today()
 
 
@@ -82,13 +90,17 @@ def dbt_command(settings: Settings, *args: str) -> list[str]:
 
 
 def dbt_build(
-    warehouse: str | Path, command: str = "build", variables: dict | None = None, unit_tests: bool = False
+    warehouse: str | Path,
+    command: str = "build",
+    variables: dict | None = None,
+    unit_tests: bool = False,
+    run_date: date | None = None,
 ) -> None:
-    """Run `dbt <command>`; `variables` become dbt vars (as_of_date defaults to `as_of_date()`). dbt unit
+    """Run `dbt <command>`; `variables` become dbt vars, as_of_date by default `as_of_date(run_date)`. dbt unit
     tests check the models' logic on fixed rows, so they belong to the test suite (`unit_tests=True`), not to
     every pipeline run."""
     settings = Settings(PROJECT_ROOT, str(warehouse))
-    variables = {**as_of_variables(as_of_date()), **(variables or {})}
+    variables = {**as_of_variables(as_of_date(run_date)), **(variables or {})}
     extra = ["--vars", json.dumps(variables)]
     if command.split()[0] == "build" and not unit_tests:
         extra += ["--exclude-resource-type", "unit_test"]
