@@ -86,6 +86,8 @@ CONTRACT_FIELDS = [
     "earn_back_months",
     "repeat_default_months",
     "repeat_default_multiplier",
+    # 'true' where the contract deems a month without a performance report a failure of its service levels
+    "missing_report_deemed_default",
     # caps on credits stated as a flat % or tiers of the monthly charge: in one month, and over any 12 months
     "credit_monthly_cap_pct",
     "credit_yearly_cap_pct",

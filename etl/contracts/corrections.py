@@ -179,7 +179,7 @@ def _term_value(field: str, raw) -> str | None | Exception:
             return ValueError(f"{raw!r} is not a date; write it as YYYY-MM-DD")
     if field == "currency" and str(raw).upper() not in CURRENCY_CODES:
         return ValueError(f"{raw!r} is not a supported currency; one of {', '.join(CURRENCY_CODES)}")
-    if field == "auto_renewal":
+    if field in ("auto_renewal", "missing_report_deemed_default"):
         return "true" if raw is True or str(raw).lower() in ("true", "yes") else "false"
     if field == "coverage_hours":
         window = parse_coverage(str(raw))

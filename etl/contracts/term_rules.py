@@ -491,6 +491,35 @@ _RULES = [
         ("A Service Credit is earned back if the Expected Service Level is met for the following three (3) months.",),
     ),
     TermRule(
+        "missing_report_deemed_default.stated",
+        "missing_report_deemed_default",
+        0.75,
+        "a report not delivered for a month counts as the service levels failed: 'failure to deliver the monthly "
+        "report shall be deemed a Service Level Default' (a common reporting clause of credit schedules)",
+        # the failure to report, then (within the sentence) what it is taken to be
+        r"\b(?:fail\w*|omi\w*|neglect\w*)\b[^.]{0,100}?\bto\s+(?:\w+\s+){0,3}?(?:provide|deliver|submit|send|produce|"
+        r"furnish|issue)\b[^.]{0,120}?\breport[^.]{0,160}?\b(?:deemed|treated|considered|regarded)\s+(?:as\s+)?(?:to\s+"
+        r"(?:be|have)\s+)?(?:\w+\s+){0,3}?(?:default|fail\w*|miss\w*|breach\w*|not\s+(?:been\s+)?(?:met|achieved))"
+        r"|\b(?:no|any)\s+(?:\w+\s+){0,3}?report\s+(?:\w+\s+){0,3}?(?:is|was|has\s+been)\s+(?:not\s+)?(?:provided|"
+        r"delivered|submitted|received)[^.]{0,160}?\b(?:deemed|treated|considered|regarded)\s+(?:as\s+)?(?:to\s+"
+        r"(?:be|have)\s+)?(?:\w+\s+){0,3}?(?:default|fail\w*|miss\w*|breach\w*|not\s+(?:been\s+)?(?:met|achieved))",
+        (
+            "Failure by the Supplier to deliver the monthly performance report shall be deemed a Service Level "
+            "Default for each Service Level in that month.",
+            "If the Vendor fails to submit its service level report for a month, each Service Level shall be treated "
+            "as missed for that month.",
+            "Where no performance report is provided for a month, the Service Provider is deemed to have failed "
+            "every Service Level in that month.",
+            "Any failure of the Contractor to measure the Services, or to issue its monthly report on time, shall be "
+            "considered a failure of the Service Levels it does not report.",
+        ),
+        (
+            "Each monthly report shall be deemed accepted unless the Customer objects to it within ten days.",
+            "A Service Level Default is deemed to occur when the result falls below the Minimum Service Level.",
+            "If the Supplier fails to meet a Service Level, the failure shall be shown in the monthly report.",
+        ),
+    ),
+    TermRule(
         "repeat_default.multiplier",
         "repeat_default_multiplier",
         0.75,

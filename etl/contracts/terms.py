@@ -756,6 +756,14 @@ def _repeat_default_multiplier(sentences: list[_Sentence], terms: _Terms) -> Non
             return
 
 
+def _missing_report_default(sentences: list[_Sentence], terms: _Terms) -> None:
+    """Whether a month the vendor sends no performance report counts as its service levels failed."""
+    rule = RULES["missing_report_deemed_default.stated"]
+    s = next((s for s in sentences if rule.search(s.text)), None)
+    if s:
+        terms.add(rule, True, s)
+
+
 def _coverage_hours(sentences: list[_Sentence], terms: _Terms) -> None:
     """The service window a business-hours clock runs in, normalised ('mon-fri 08:00-18:00')."""
     rule = RULES["coverage_hours.stated"]
@@ -891,6 +899,7 @@ def extract_from_pages(pages: list[PdfPage], engagement_id: str, sha256: str) ->
     _ticket_month_basis(sentences, terms)
     _earn_back(sentences, terms)
     _repeat_default_multiplier(sentences, terms)
+    _missing_report_default(sentences, terms)
     for hit in find_clauses([s.text for s in sentences]):
         terms.add(
             f"clause.{hit.clause}", "yes", sentences[hit.sentence_index], field=f"clause:{hit.clause}", confidence=0.7

@@ -27,6 +27,7 @@ TYPE_COLUMNS = [
     ("sla_attainment_pct", "SLA met %", "{:.1f}"),
     ("breaches", "Breaches", "{:d}"),
     ("credits_pct_of_charges", "Credits % of charges", "{:.2f}"),
+    ("credits_known_of", "Credits known", "{}"),  # how many engagements the credits % averages
     ("savings_pct", "Savings %", "{:.1f}"),
     ("quality_change_pct", "Quality Δ %", "{:+.1f}"),
 ]
@@ -36,7 +37,7 @@ def _table(rows: list[dict], columns) -> str:
     def cell(row, key, fmt):
         value = row.get(key)
         if value is None:
-            return "unknown"  # a term the figure needs is missing: contract_review_queue says which
+            return "unknown"  # a month without a report or a missing term: the mart's reason column says which
         return fmt.format(int(value) if fmt == "{:d}" else value)
 
     body = [[cell(r, k, f) for k, _, f in columns] for r in rows]
@@ -72,6 +73,7 @@ def kpi_summary(warehouse: str | Path) -> str:
         )
         for r in types:
             r["measured_of"] = f"{r.get('engagements_measured', r['engagements'])} of {r['engagements']}"
+            r["credits_known_of"] = f"{r.get('engagements_with_credits', r['engagements'])} of {r['engagements']}"
         bench = {r["kpi"]: r["benchmark_pct"] for r in rows("select * from kpi_benchmarks")}
         files = rows("select status, count(*) as n from file_registry group by status order by status")
         # months where the vendor's own tickets turn its reported verdict (a warehouse from before tickets has none)
@@ -113,8 +115,9 @@ def kpi_summary(warehouse: str | Path) -> str:
             ),
             *(
                 [
-                    "unknown: a contract term the figure needs is missing (see contract_review_queue), or nothing "
-                    "was measured for the engagement (mart_kpi_summary.credits_unknown_reason says which)"
+                    "unknown: a month in service has no report (see missing_reports), a contract term the figure "
+                    "needs is missing (see contract_review_queue), or nothing was measured for the engagement "
+                    "(mart_kpi_summary.credits_unknown_reason says which)"
                 ]
                 if "unknown" in " ".join([_table(engagements, ENGAGEMENT_COLUMNS), _table(types, TYPE_COLUMNS)])
                 else []

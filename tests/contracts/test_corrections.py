@@ -125,6 +125,7 @@ def _sample_value(field: str) -> tuple[str, str]:
     return {
         "currency": ("eur", "EUR"),
         "auto_renewal": ("yes", "true"),
+        "missing_report_deemed_default": ("yes", "true"),
         "coverage_hours": ("'Monday to Friday, 8:00 to 18:00'", "mon-fri 08:00-18:00"),
         "ticket_month_basis": ("Opened", "opened"),
     }.get(field, ("written by hand", "written by hand"))

@@ -17,8 +17,10 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
+from etl.contracts.terms import extract_from_pages
 from etl.load.database import open_warehouse, query_records
 from etl.load.schema import create_schema
+from etl.pdf_document import PdfPage
 from etl.settings import PROJECT_ROOT, Settings
 from etl.transform.dbt_build import dbt_build, dbt_command, dbt_environment
 from tests.conftest import need_shared
@@ -144,14 +146,17 @@ def warehouse(request, tmp_path_factory, new_postgres_database):
 
 def test_each_case_without_history_gives_the_templates_credit(warehouse):
     db = open_warehouse(warehouse, read_only=True)
-    # the case's month; the months in service before it have no report and owe nothing
+    # the case's month; the months in service before it have no report: their credits are unknown, as the cases
+    # start from no history, not from months deemed failed
     rows = {
         r["engagement_id"]: r
         for r in query_records(db, f"select * from mart_service_credits where period_month = '{MONTH}-01'")
     }
     silent = query_records(db, f"select * from mart_service_credits where period_month < '{MONTH}-01'")
     db.close()
-    assert silent and all(r["report_status"] == "no report" and r["credit_amount"] == 0 for r in silent)
+    assert silent and all(
+        r["report_status"] == "no report" and r["credit_amount"] is None and r["credit_unknown_reason"] for r in silent
+    )
     checked = 0
     for i, case in enumerate(CASES["cases"]):
         if case["credits_previous_11_months"] or case["charges_previous_11_months"]:
@@ -207,3 +212,14 @@ def test_the_cap_macro_gives_every_cases_credit_from_its_stated_history(warehous
     got = {int(r["case_number"]): float(r["credit"]) for r in preview}
     for i, case in enumerate(CASES["cases"]):
         assert got[i] == pytest.approx(case["expected_monthly_credit"], abs=1e-9), case["scenario"]
+
+
+@pytest.mark.parametrize("schedule", sorted(CASES["schedules"]))
+def test_the_term_reader_finds_the_templates_missing_report_clause(schedule):
+    """The template's reporting paragraph deems a month without its report a failure of the levels: the contract
+    reader, given the schedule's text, says so (missing_report_deemed_default), with the sentence it read."""
+    pages = [PdfPage(1, CASES["schedules"][schedule], [])]
+    terms = {t.field: t for t in extract_from_pages(pages, "template", "sha").terms}
+    term = terms.get("missing_report_deemed_default")
+    assert term is not None and term.value == "true"
+    assert "report" in term.provenance.source_text and "deemed" in term.provenance.source_text

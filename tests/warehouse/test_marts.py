@@ -14,12 +14,16 @@ Engagement C (KPO, USD, same vendor as A): starts mid-year, 2025-07; monthly cha
   A second consecutive default of the same level doubles its allocation (repeat_default_months 2, multiplier 2).
   accuracy (higher; expected 98, minimum 95, 40%):                      94 breached, 93 breached, 99 met
   credits: Jul 40% x 1,800 = 720; Aug 2 x 40% x 2,600 = 2,080; Sep 0.
+  Its contract deems a month without a report a failure: October to December are deemed defaults of accuracy at
+  the contract's charges (2,000 at risk): Oct 40% x 2,000 = 800 (September was met), Nov and Dec repeats,
+  2 x 40% x 2,000 = 1,600 each. Credits owed 720 + 2,080 + 800 + 1,600 + 1,600 = 6,800.
   savings: the contract's 20,000 for each month not invoiced, so over July to December the baseline
   300,000 / 12 x 6 months = 150,000 against charges 18,000 + 26,000 + 4 x 20,000 = 124,000: 26,000 realised,
   17.3333%.
 The marts are measured to 2026-01-15, so each engagement's months in service run from its contract's effective
 month to December 2025, reported or not: A and B are charged for twelve months (April to December without a
-report), C for six (October to December without one).
+report), C for six (October to December without one). A's and B's unreported months have unknown credits, so
+their credits owed are unknown; the months they reported owe 15,000 and 6,000.
 """
 
 from datetime import datetime
@@ -81,6 +85,7 @@ CONTRACTS = {
         "notice_period_days": "90",
         "repeat_default_months": "2",
         "repeat_default_multiplier": "2",
+        "missing_report_deemed_default": "true",
     },
 }
 SLAS = [  # engagement, metric, unit, direction, baseline, expected, minimum, allocation
@@ -243,7 +248,17 @@ def test_service_credits_apply_allocation_and_cap(warehouse):
     assert silent == [(e, f"2025-{m:02d}") for e in ("eng-a", "eng-b") for m in range(4, 13)] + [
         ("eng-c", f"2025-{m}") for m in (10, 11, 12)
     ]
-    assert all(r["credit_amount"] == 0 for r in credits if r["report_status"] == "no report")
+    # A's and B's contracts are silent on missing reports: those months' credits are unknown, with the reason
+    unknown = [r for r in credits if r["report_status"] == "no report" and r["engagement_id"] != "eng-c"]
+    assert unknown and all(
+        r["credit_amount"] is None and r["credit_unknown_reason"].startswith("no report for ") for r in unknown
+    )
+    deemed = {
+        str(r["period_month"])[:7]: (r["deemed_failures"], r["credit_amount"])
+        for r in credits
+        if r["report_status"] == "no report" and r["engagement_id"] == "eng-c"
+    }
+    assert deemed == {"2025-10": (1, 800.0), "2025-11": (1, 1600.0), "2025-12": (1, 1600.0)}
     assert got == pytest.approx(
         {
             ("eng-a", "2025-01"): 0.0,
@@ -365,11 +380,13 @@ def test_kpi_summary_per_engagement_and_type(warehouse):
     per = {r["engagement_id"]: r for r in rows(warehouse, "select * from mart_kpi_summary")}
     assert per["eng-a"]["sla_attainment_pct"] == pytest.approx(100 * 2 / 6, abs=1e-4)
     assert per["eng-a"]["breaches"] == 3
-    assert per["eng-a"]["credits_owed"] == pytest.approx(15000.0)
+    assert per["eng-a"]["credits_owed"] is None
+    assert per["eng-a"]["credits_owed_known_months"] == pytest.approx(15000.0)
+    assert per["eng-a"]["credits_unknown_reason"].startswith("no report for 9 month(s) in service from 2025-04")
     assert per["eng-b"]["sla_attainment_pct"] == pytest.approx(50.0)
     assert per["eng-b"]["breaches"] == 2
-    assert per["eng-b"]["credits_owed"] == pytest.approx(6000.0)
-    assert per["eng-c"]["credits_owed"] == pytest.approx(2800.0)
+    assert per["eng-b"]["credits_owed"] is None and per["eng-b"]["credits_owed_known_months"] == pytest.approx(6000.0)
+    assert per["eng-c"]["credits_owed"] == pytest.approx(6800.0) == per["eng-c"]["credits_owed_known_months"]
     by_type = {r["engagement_type"]: r for r in rows(warehouse, "select * from mart_kpi_by_engagement_type")}
     assert by_type["ALL"]["sla_attainment_pct"] == pytest.approx(100 * 6 / 15, abs=1e-4)
     assert by_type["ITO"]["savings_pct"] == pytest.approx(20.0)

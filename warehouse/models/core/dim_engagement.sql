@@ -20,6 +20,7 @@ select
     credit_monthly_cap_pct,
     credit_yearly_cap_pct,
     at_risk_basis,
+    is_missing_report_default,
     is_auto_renewal,
     initial_term_months,
     renewal_term_months,

@@ -6,6 +6,7 @@
 --   amount per failure:    a missed level earns credit_amount in the contract's currency
 -- A trigger ("three times in any six consecutive months": credit_trigger_count 3, credit_trigger_months 6) makes
 -- a miss a credit event only when it is at least the 3rd miss of the level in the 6 months ending with it.
+-- A month the contract deems failed for want of a report (int_sla_results) is a miss, and reaches the worst band.
 with facts as (
     select
         facts.*,
@@ -15,7 +16,7 @@ with facts as (
         metrics.credit_tiers,
         metrics.credit_trigger_count,
         metrics.credit_trigger_months
-    from {{ ref('fct_sla_measurement') }} as facts
+    from {{ ref('int_sla_results') }} as facts
     inner join {{ ref('dim_sla_metric') }} as metrics on metrics.sla_metric_key = facts.sla_metric_key
     where metrics.credit_model in ('flat % per failure', 'tiered by attainment', 'amount per failure')
 ),
@@ -51,7 +52,8 @@ bands as (
         cast(trim(split_part(split_part(facts.credit_tiers, ';', band_numbers.band_number), ':', 2)) as double precision)
             as band_credit_pct,
         facts.direction,
-        facts.actual_value
+        facts.actual_value,
+        facts.is_deemed_failure
     from facts
     cross join band_numbers
     where facts.credit_model = 'tiered by attainment'
@@ -69,8 +71,8 @@ reached as (
             order by case when direction = 'higher' then band_level else -band_level end
         ) as severity_rank
     from bands
-    -- each band is a minimum of its own: the value falls short of it
-    where {{ misses_minimum('actual_value', 'direction', 'band_level') }}
+    -- each band is a minimum of its own: the value falls short of it (a deemed failure falls short of all)
+    where is_deemed_failure or {{ misses_minimum('actual_value', 'direction', 'band_level') }}
 ),
 
 events as (
@@ -100,6 +102,7 @@ select
     credit_model,
     actual_value,
     is_breached,
+    is_deemed_failure,
     is_credit_event,
     misses_in_trigger_window,
     tier_reached,

@@ -13,6 +13,7 @@ by_type as (
         -- "based on n of N": how many engagements each figure rests on
         count(*) filter (where measurements > 0) as engagements_measured,
         count(savings_pct) as engagements_with_savings,
+        count(credits_pct_of_charges) as engagements_with_credits,
         sum(measurements) as measurements,
         {{ round_to("100.0 * sum(measurements_met) / nullif(sum(measurements), 0)", 4) }} as sla_attainment_pct,
         sum(breaches) as breaches,
@@ -29,6 +30,7 @@ portfolio as (
         count(*),
         count(*) filter (where measurements > 0),
         count(savings_pct),
+        count(credits_pct_of_charges),
         sum(measurements),
         {{ round_to("100.0 * sum(measurements_met) / nullif(sum(measurements), 0)", 4) }},
         sum(breaches),

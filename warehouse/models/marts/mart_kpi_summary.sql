@@ -16,7 +16,14 @@ credits as (
         engagement_id,
         -- one month of unknown credit makes the total unknown: a partial sum would read as the answer
         case when count(credit_unknown_reason) = 0 then sum(credit_amount) end as credits_owed,
+        -- what the months of known credit owe: a figure to act on while the unknown months are supplied
         max(credit_unknown_reason) as credits_unknown_reason,
+        sum(credit_amount) as credits_owed_known_months,
+        count(*) filter (where report_status = 'no report' and credit_amount is null) as unreported_months,
+        min(case when report_status = 'no report' and credit_amount is null then period_month end)
+            as first_unreported_month,
+        max(credit_unknown_reason) filter (where report_status <> 'no report' or credit_amount is not null)
+            as other_unknown_reason,
         sum(credit_earned_back) as credits_earned_back,
         sum(service_level_defaults) as service_level_defaults,
         sum(monthly_charges) as charges_in_period
@@ -50,8 +57,15 @@ select
     case
         when attainment.measurements is null
             then 'nothing measured: no performance report or ticket month has been loaded for the engagement'
-        else credits.credits_unknown_reason
+        when credits.unreported_months > 0
+            then 'no report for ' || cast(credits.unreported_months as varchar) || ' month(s) in service from '
+                || left(cast(credits.first_unreported_month as varchar), 7) || ', so their credits are unknown (the '
+                || 'contract does not deem a missing report a failure): load those reports or enter the months by '
+                || 'hand (missing_reports lists them); credits_owed_known_months sums the other months'
+        else credits.other_unknown_reason
     end as credits_unknown_reason,
+    {{ round_to("case when attainment.measurements is not null then credits.credits_owed_known_months end", 2) }}
+        as credits_owed_known_months,
     {{ round_to("case when attainment.measurements is not null then coalesce(credits.credits_earned_back, 0) end", 2) }}
         as credits_earned_back,
     -- what the vendor owes after earn-back; credits_owed is before it

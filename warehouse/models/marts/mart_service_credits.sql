@@ -3,9 +3,11 @@
 -- default that is the Nth or later consecutive one for the same level earns its allocation x the multiplier. The
 -- month's total is capped at the at-risk amount. Where the contract has earn-back, a default's credit is earned
 -- back when the level meets its Expected level in each of the following `earn_back_months` months; owed and
--- earned-back credits are kept apart.
+-- earned-back credits are kept apart. A month in service with no result at all has an unknown credit (NULL, with
+-- the reason), unless the contract deems a missing report a failure: then int_sla_results holds the month's
+-- deemed failures and they are priced like any other.
 with facts as (
-    select * from {{ ref('fct_sla_measurement') }}
+    select * from {{ ref('int_sla_results') }}
 ),
 
 engagements as (
@@ -46,6 +48,8 @@ defaults as (
     select
         facts.engagement_id,
         facts.period_month,
+        count(*) filter (where not facts.is_deemed_failure) as results,
+        count(*) filter (where facts.is_deemed_failure) as deemed_failures,
         count(*) filter (where facts.is_breached) as breaches,
         count(escalated.sla_metric_key) as service_level_defaults,
         count(*) filter (where escalated.is_repeat_default) as repeat_defaults,
@@ -82,10 +86,13 @@ earned_back_by_month as (
 ),
 
 credits as (
-    -- every month in service, reported or not: a month without a report owes nothing and says so
+    -- every month in service, reported or not: a month with no result has an unknown credit unless the contract
+    -- deems it failed
     select
         charges.*,
-        defaults.engagement_id is not null as has_report,
+        coalesce(defaults.results, 0) > 0 as has_report,
+        coalesce(defaults.deemed_failures, 0) as deemed_failures,
+        coalesce(defaults.results, 0) = 0 and coalesce(defaults.deemed_failures, 0) = 0 as is_unknown_month,
         coalesce(defaults.breaches, 0) as breaches,
         coalesce(defaults.service_level_defaults, 0) as service_level_defaults,
         coalesce(defaults.repeat_defaults, 0) as repeat_defaults,
@@ -107,23 +114,26 @@ priced as (
         credits.*,
         -- the at-risk pool's credit: a month without a service level default owes nothing whatever the charges;
         -- with one, an unknown at-risk amount makes the credit unknown (NULL, with the reason), never zero
-        case when credits.allocation_pct_triggered = 0 then 0 else {{ round_to("credits.capped_credit", 2) }} end
+        case when credits.is_unknown_month then null when credits.allocation_pct_triggered = 0 then 0
+             else {{ round_to("credits.capped_credit", 2) }} end
             as pool_credit_amount,
         -- the cap scales every default's share alike, so an earned-back default returns its capped share;
         -- earn-back is a term of the at-risk pool only
-        case when credits.allocation_pct_triggered = 0 then 0 else
+        case when credits.is_unknown_month then null when credits.allocation_pct_triggered = 0 then 0 else
             {{ round_to("credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
         end as credit_earned_back,
-        case when credits.allocation_pct_triggered = 0 then 0 else
+        case when credits.is_unknown_month then null when credits.allocation_pct_triggered = 0 then 0 else
             {{ round_to("credits.capped_credit - credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
         end as pool_net_credit_amount,
         -- levels with a credit model of their own (flat % per failure, tiered, amount per failure), after the
         -- contract's monthly and 12-month caps (int_service_credit_months); NULL when their charges are unknown
-        case when level_credits.charge_key is null then 0 else {{ round_to("level_credits.credit_after_caps", 2) }} end
+        case when credits.is_unknown_month then null when level_credits.charge_key is null then 0
+             else {{ round_to("level_credits.credit_after_caps", 2) }} end
             as level_credit_amount,
         -- what every model earns before any cap, so a binding cap shows: the pool's allocations of the at-risk
         -- amount, and the levels' own credits before the monthly and 12-month caps
-        case when credits.allocation_pct_triggered = 0 then 0 else credits.credit_before_cap end
+        case when credits.is_unknown_month then null when credits.allocation_pct_triggered = 0 then 0
+             else credits.credit_before_cap end
             + case when level_credits.charge_key is null then 0 else level_credits.credit_earned end
             as credit_before_any_cap,
         -- a default is a default under any model: a critical level below its Minimum (the pool) or a level whose
@@ -140,9 +150,11 @@ select
     engagements.engagement_type,
     engagements.vendor_name,
     priced.period_month,
-    -- 'no report': the vendor sent no performance report for the month, so nothing could be missed; read it as
-    -- unknown performance, not as a clean month (missing_reports lists these)
+    -- 'no report': the vendor sent no performance report for the month and no ticket measured it; its performance
+    -- is unknown, not clean (missing_reports lists these), and so is its credit unless the contract deems the
+    -- month failed (deemed_failures: the levels so failed)
     case when priced.has_report then 'reported' else 'no report' end as report_status,
+    priced.deemed_failures,
     priced.currency,
     {{ round_to("priced.monthly_charges", 2) }} as monthly_charges,
     priced.charges_source,
@@ -157,6 +169,11 @@ select
     priced.level_credit_amount,
     priced.pool_credit_amount + priced.level_credit_amount as credit_amount,
     coalesce(
+        case when priced.is_unknown_month then
+            'no report for ' || left(cast(priced.period_month as varchar), 7) || ': the month''s performance, so its '
+            || 'credit, is unknown (the contract does not deem a missing report a failure); load the report, or '
+            || 'enter the month''s results by hand (see missing_reports)'
+        end,
         case when priced.allocation_pct_triggered > 0 then priced.credit_unknown_reason end,
         priced.level_credit_unknown_reason
     ) as credit_unknown_reason,

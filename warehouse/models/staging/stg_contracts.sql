@@ -47,6 +47,7 @@ pivoted as (
         max(case when field = 'credit_yearly_cap_pct' then value end) as credit_yearly_cap_pct,
         max(case when field = 'at_risk_basis' then value end) as at_risk_basis,
         max(case when field = 'ticket_month_basis' then value end) as ticket_month_basis,
+        max(case when field = 'missing_report_deemed_default' then value end) as missing_report_deemed_default,
         max(case when field = 'initial_term_months' then value end) as initial_term_months,
         max(case when field = 'renewal_term_months' then value end) as renewal_term_months,
         max(case when field = 'notice_period_days' then value end) as notice_period_days,
@@ -87,6 +88,8 @@ select
     coalesce(at_risk_basis, 'invoice') as at_risk_basis,
     -- tickets count in the month they were resolved, unless the contract measures those opened in the month
     coalesce(ticket_month_basis, 'resolved') as ticket_month_basis,
+    -- a contract silent on missing reports: a month without one has unknown performance, so unknown credits
+    coalesce(missing_report_deemed_default = 'true', false) as is_missing_report_default,
     cast(initial_term_months as integer) as initial_term_months,
     -- a renewal for an unlimited period ('perpetual') has no length in months: renews_indefinitely says so
     case when renewal_term_months <> 'perpetual' then cast(renewal_term_months as integer) end as renewal_term_months,
