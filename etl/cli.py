@@ -91,11 +91,13 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "review":
         from etl.contracts.review import review_engagement
+        from etl.intake.isolation import run_bounded
 
         inbox = Settings.resolve(args.inbox, None).inbox
         ids = [args.engagement] if args.engagement else sorted(p.stem for p in (inbox / "contracts").glob("*.pdf"))
         for engagement_id in ids:
-            text, _ = review_engagement(inbox, engagement_id)
+            # each file read in a child with one file's memory and time budget, as in a pipeline run
+            text, _ = review_engagement(inbox, engagement_id, read=run_bounded)
             print(text + "\n")
         return 0
 

@@ -8,7 +8,9 @@ none: a person fills it in, and the next run loads it like any changed file.
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from etl.contracts.corrections import SLA_FIELDS, read_corrections
@@ -22,18 +24,57 @@ def _short(text: str, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def review_engagement(inbox: Path, engagement_id: str) -> tuple[str, Path | None]:
-    """The review as text, and the template written (None when a corrections file already exists)."""
+def _in_process(fn: Callable, *args):
+    return fn(*args)
+
+
+def _inside(inbox: Path, path: Path) -> bool:
+    """Whether path resolves inside the inbox: a link out of it is neither read nor written through."""
+    return path.resolve().is_relative_to(inbox.resolve())
+
+
+def _read(read: Callable, inbox: Path, path: Path, fn: Callable, *args) -> tuple[object | None, str | None]:
+    """fn(*args) through `read`, or None and the reason the file was not read."""
+    if not path.exists() and not path.is_symlink():
+        return None, None
+    if not _inside(inbox, path):
+        return None, f"{path.name} links outside the inbox, so it is not read"
+    try:
+        return read(fn, *args), None
+    except Exception as exc:  # noqa: BLE001 - the reason is shown; the review goes on without the file
+        return None, f"{path.name} could not be read: {exc}"
+
+
+def _write_new(inbox: Path, path: Path, text: str) -> bool:
+    """Create path with text, only inside the inbox and never through a link or over an existing file."""
+    if not _inside(inbox, path.parent) or path.is_symlink():
+        return False
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except OSError:
+        return False
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    return True
+
+
+def review_engagement(inbox: Path, engagement_id: str, read: Callable = _in_process) -> tuple[str, Path | None]:
+    """The review as text, and the template written (None when a corrections file already exists). `read(fn,
+    *args)` runs each reader of an inbox file: the CLI passes one that bounds it in a child process, as a
+    pipeline run does, so a contract built to crash or exhaust its reader stops only that reader."""
     pdf = inbox / "contracts" / f"{engagement_id}.pdf"
     corrections_path = inbox / "contracts" / f"{engagement_id}.yml"
-    extraction = extract_contract(pdf, engagement_id, "review") if pdf.exists() else None
+    extraction, pdf_problem = _read(read, inbox, pdf, extract_contract, pdf, engagement_id, "review")
     terms = extraction.terms if extraction else []
     sla_terms = extraction.sla_terms if extraction else []
-    hand = read_corrections(corrections_path, engagement_id, "review") if corrections_path.exists() else None
+    hand, hand_problem = _read(
+        read, inbox, corrections_path, read_corrections, corrections_path, engagement_id, "review"
+    )
 
     lines = [
-        f"== {engagement_id} ({pdf.name if extraction else 'no contract PDF'}, "
+        f"== {engagement_id} ({pdf.name if extraction else 'no contract PDF read'}, "
         f"{extraction.pages if extraction else 0} pages)",
+        *[f"   {p}: enter its terms by hand in {corrections_path.name}" for p in (pdf_problem, hand_problem) if p],
         "",
         "Read from the contract:",
     ]
@@ -73,14 +114,17 @@ def review_engagement(inbox: Path, engagement_id: str) -> tuple[str, Path | None
             lines.append(f"    candidate: {c.value} (page {c.provenance.page}: \"{_short(c.provenance.source_text)}\")")
 
     written = None
-    if (missing or sla_terms) and not corrections_path.exists():
-        corrections_path.write_text(template(engagement_id, missing, terms, sla_terms))
-        written = corrections_path
-        lines += [
-            "",
-            f"Wrote {corrections_path}: uncomment and fill or edit the lines (the schedule read from the contract "
-            "is there to edit, not retype), then run the pipeline again.",
-        ]
+    exists = corrections_path.exists() or corrections_path.is_symlink()
+    if (missing or sla_terms) and not exists:
+        if _write_new(inbox, corrections_path, template(engagement_id, missing, terms, sla_terms)):
+            written = corrections_path
+            lines += [
+                "",
+                f"Wrote {corrections_path}: uncomment and fill or edit the lines (the schedule read from the "
+                "contract is there to edit, not retype), then run the pipeline again.",
+            ]
+        else:
+            lines += ["", f"{corrections_path} is not inside the inbox: no template was written."]
     elif missing:
         lines += ["", f"Add the missing entries to {corrections_path}."]
     return "\n".join(lines), written

@@ -16,11 +16,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pickle
 import resource
 import select
 import signal
 import sys
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from etl.intake import file_task
 from etl.intake.file_task import FILE_MEMORY_MB
@@ -31,6 +34,60 @@ log = logging.getLogger(__name__)
 
 # wall-clock budget of one file; OCR of the maximum 150 pages fits well inside it
 FILE_SECONDS = int(os.environ.get("OUTSOURCING_ETL_FILE_SECONDS", "600"))
+
+
+T = TypeVar("T")
+
+
+class BoundedRunError(RuntimeError):
+    """A bounded reader stopped: the child died, ran past its time budget, or raised; the message says which."""
+
+
+def run_bounded(fn: Callable[..., T], *args) -> T:
+    """fn(*args) in a forked child under one file's budgets (FILE_MEMORY_MB of address space, FILE_SECONDS), for
+    the commands that read one untrusted file outside a pipeline run (`review`). Its result comes back pickled:
+    the child runs this process's own code, so its pickle is no less trusted than the process. Raises
+    BoundedRunError with the reason in words."""
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # child: never returns
+        os.close(read_end)
+        try:
+            _limit_memory()
+            payload = pickle.dumps((True, fn(*args)))
+        except MemoryError:
+            payload = pickle.dumps((False, f"reading it needed more than the {FILE_MEMORY_MB} MB a file may use"))
+        except BaseException as exc:  # noqa: BLE001 - reported by the parent in words
+            payload = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
+        try:
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(payload)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + FILE_SECONDS
+    with os.fdopen(read_end, "rb", buffering=0) as pipe:
+        while chunk := _read_before(pipe, deadline, pid):
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    if not chunks:
+        raise BoundedRunError(_death_reason(status))
+    ok, value = pickle.loads(b"".join(chunks))  # noqa: S301 - our own child's result, see the docstring
+    if not ok:
+        raise BoundedRunError(value)
+    return value
+
+
+def _read_before(pipe, deadline: float, pid: int) -> bytes:
+    ready, _, _ = select.select([pipe], [], [], max(0.0, deadline - time.monotonic()))
+    if not ready:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise BoundedRunError(f"reading it took longer than {FILE_SECONDS} s, the budget of one file")
+    return pipe.read(1 << 20)
 
 
 def stage_batch(settings: Settings, items: list[InboxFile]) -> list[str]:
