@@ -1,7 +1,3 @@
--- A table, rebuilt by every dbt build: marts and tests read it many times, and a view would redo its month
--- spine (and, for credits, the month-by-month walk) at every read.
-{{ config(materialized='table') }}
-
 -- One row per engagement and month it is in service: from the month its contract takes effect to the last month
 -- due, the last complete month before the as-of date (dbt var as_of_date, default today; the KPI DAG passes its
 -- run's date), and not past the contract's expiry, unless it renews by itself for a stated term: then each renewal
