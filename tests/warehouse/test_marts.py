@@ -471,3 +471,11 @@ def test_analyst_role_reads_marts_but_cannot_write_or_read_raw_text(targets):
         with pytest.raises(psycopg2.errors.UndefinedTable):
             cur.execute("select source_text from raw_contract_terms")
     con.close()
+
+
+def test_a_deemed_failure_leads_to_the_clause_that_deems_it(warehouse):
+    lineage = rows(warehouse, "select * from service_credit_lineage where source_kind = 'deemed_failure'")
+    assert sorted((r["charge_key"], r["sla_metric_key"], r["file_path"]) for r in lineage) == [
+        (f"eng-c/2025-{m}-01", "eng-c/accuracy", "contracts/eng-c.pdf") for m in (10, 11, 12)
+    ]
+    assert all(r["source_location"].startswith("page 1: no report for the month") for r in lineage)

@@ -48,6 +48,10 @@ pivoted as (
         max(case when field = 'at_risk_basis' then value end) as at_risk_basis,
         max(case when field = 'ticket_month_basis' then value end) as ticket_month_basis,
         max(case when field = 'missing_report_deemed_default' then value end) as missing_report_deemed_default,
+        -- where that term was read (the contract PDF, or the corrections file that entered it), for lineage
+        max(case when field = 'missing_report_deemed_default' then file_path end) as missing_report_default_file,
+        max(case when field = 'missing_report_deemed_default' then page end) as missing_report_default_page,
+        max(case when field = 'missing_report_deemed_default' then file_sha256 end) as missing_report_default_sha256,
         max(case when field = 'initial_term_months' then value end) as initial_term_months,
         max(case when field = 'renewal_term_months' then value end) as renewal_term_months,
         max(case when field = 'notice_period_days' then value end) as notice_period_days,
@@ -90,6 +94,9 @@ select
     coalesce(ticket_month_basis, 'resolved') as ticket_month_basis,
     -- a contract silent on missing reports: a month without one has unknown performance, so unknown credits
     coalesce(missing_report_deemed_default = 'true', false) as is_missing_report_default,
+    missing_report_default_file,
+    missing_report_default_page,
+    missing_report_default_sha256,
     cast(initial_term_months as integer) as initial_term_months,
     -- a renewal for an unlimited period ('perpetual') has no length in months: renews_indefinitely says so
     case when renewal_term_months <> 'perpetual' then cast(renewal_term_months as integer) end as renewal_term_months,
