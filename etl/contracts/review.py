@@ -124,7 +124,7 @@ def review_engagement(inbox: Path, engagement_id: str, read: Callable = _in_proc
                 "contract is there to edit, not retype), then run the pipeline again.",
             ]
         else:
-            lines += ["", f"{corrections_path} is not inside the inbox: no template was written."]
+            lines += ["", f"{corrections_path} could not be created inside the inbox: no template was written."]
     elif missing:
         lines += ["", f"Add the missing entries to {corrections_path}."]
     return "\n".join(lines), written
