@@ -43,17 +43,26 @@ class BoundedRunError(RuntimeError):
     """A bounded reader stopped: the child died, ran past its time budget, or raised; the message says which."""
 
 
+def _fork_with_pipe() -> tuple[int, int, int]:
+    """Fork with a pipe from child to parent; each side keeps only its own end (the other is closed, -1)."""
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        return pid, -1, write_end
+    os.close(write_end)
+    return pid, read_end, -1
+
+
 def run_bounded(fn: Callable[..., T], *args) -> T:
     """fn(*args) in a forked child under one file's budgets (FILE_MEMORY_MB of address space, FILE_SECONDS), for
     the commands that read one untrusted file outside a pipeline run (`review`). Its result comes back pickled:
     the child runs this process's own code, so its pickle is no less trusted than the process. Raises
     BoundedRunError with the reason in words."""
-    read_end, write_end = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
+    pid, read_end, write_end = _fork_with_pipe()
     if pid == 0:  # child: never returns
-        os.close(read_end)
         try:
             _limit_memory()
             payload = pickle.dumps((True, fn(*args)))
@@ -66,7 +75,6 @@ def run_bounded(fn: Callable[..., T], *args) -> T:
                 pipe.write(payload)
         finally:
             os._exit(0)
-    os.close(write_end)
     chunks: list[bytes] = []
     deadline = time.monotonic() + FILE_SECONDS
     with os.fdopen(read_end, "rb", buffering=0) as pipe:
@@ -107,14 +115,9 @@ def stage_batch(settings: Settings, items: list[InboxFile]) -> list[str]:
 def _run_child(settings: Settings, items: list[InboxFile]) -> tuple[list[str], int | None, str]:
     """Stage items in order in one child; returns the staged paths and, if the child stopped early, the index
     of the file it was reading and why."""
-    read_end, write_end = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
+    pid, read_end, write_end = _fork_with_pipe()
     if pid == 0:  # child: never returns
-        os.close(read_end)
         _child(settings, items, write_end)
-    os.close(write_end)
     done: list[str] = []
     buffer = b""
     started = time.monotonic()
