@@ -16,6 +16,12 @@ EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 DBT_VARS = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text())["vars"]
 
 
+def inside_inbox(root: Path, path: str | Path) -> bool:
+    """Whether `path` (relative to root, or absolute) resolves inside the inbox: a link out of it is never read,
+    and nothing is written through one."""
+    return (root / path).resolve().is_relative_to(root.resolve())
+
+
 def is_postgres(target: str) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 

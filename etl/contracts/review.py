@@ -17,6 +17,7 @@ from etl.contracts.corrections import SLA_FIELDS, read_corrections
 from etl.contracts.terms import extract_contract
 from etl.quantities import unit_ranges
 from etl.records import CONTRACT_FIELDS, CREDIT_MODELS, REVIEW_THRESHOLD, Requirement, missing_requirements
+from etl.settings import inside_inbox
 
 
 def _short(text: str, n: int = 110) -> str:
@@ -28,16 +29,11 @@ def _in_process(fn: Callable, *args):
     return fn(*args)
 
 
-def _inside(inbox: Path, path: Path) -> bool:
-    """Whether path resolves inside the inbox: a link out of it is neither read nor written through."""
-    return path.resolve().is_relative_to(inbox.resolve())
-
-
 def _read(read: Callable, inbox: Path, path: Path, fn: Callable, *args) -> tuple[object | None, str | None]:
     """fn(*args) through `read`, or None and the reason the file was not read."""
     if not path.exists() and not path.is_symlink():
         return None, None
-    if not _inside(inbox, path):
+    if not inside_inbox(inbox, path):
         return None, f"{path.name} links outside the inbox, so it is not read"
     try:
         return read(fn, *args), None
@@ -46,8 +42,9 @@ def _read(read: Callable, inbox: Path, path: Path, fn: Callable, *args) -> tuple
 
 
 def _write_new(inbox: Path, path: Path, text: str) -> bool:
-    """Create path with text, only inside the inbox and never through a link or over an existing file."""
-    if not _inside(inbox, path.parent) or path.is_symlink():
+    """Create path with text, only inside the inbox and never through a link or over an existing file (O_EXCL
+    refuses any existing entry, a link included)."""
+    if not inside_inbox(inbox, path.parent):
         return False
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)

@@ -18,13 +18,13 @@ import duckdb
 
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
-from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256, inside_inbox
+from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256
 from etl.records import ExtractedFile, InputFileError, is_corrections
 from etl.reports.layouts import extract_report
 from etl.reports.metric_mapping import MappingFileError, Schedule, read_mapping_yaml
 from etl.reports.values import spreadsheet_safe
 from etl.sandbox import confined_duckdb
-from etl.settings import Settings
+from etl.settings import Settings, inside_inbox
 from etl.tickets.export import read_ticket_export
 
 log = logging.getLogger(__name__)

@@ -69,11 +69,6 @@ def engagement_id_problem(engagement_id: str) -> str | None:
     )
 
 
-def inside_inbox(root: Path, path: str) -> bool:
-    """Whether `path` (relative to root) resolves inside the inbox: a link out of it is never read."""
-    return (root / path).resolve().is_relative_to(root.resolve())
-
-
 def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:

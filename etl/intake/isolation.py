@@ -27,8 +27,8 @@ from typing import TypeVar
 
 from etl.intake import file_task
 from etl.intake.file_task import FILE_MEMORY_MB
-from etl.intake.inbox import InboxFile, file_sha256, inside_inbox
-from etl.settings import Settings
+from etl.intake.inbox import InboxFile, file_sha256
+from etl.settings import Settings, inside_inbox
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,7 @@ def run_bounded(fn: Callable[..., T], *args) -> T:
 
 
 def _read_before(pipe, deadline: float, pid: int) -> bytes:
+    """The child's next output, or the child killed and BoundedRunError once the deadline passes."""
     ready, _, _ = select.select([pipe], [], [], max(0.0, deadline - time.monotonic()))
     if not ready:
         os.kill(pid, signal.SIGKILL)
@@ -123,12 +124,10 @@ def _run_child(settings: Settings, items: list[InboxFile]) -> tuple[list[str], i
     started = time.monotonic()
     with os.fdopen(read_end, "rb", buffering=0) as pipe:
         while True:
-            ready, _, _ = select.select([pipe], [], [], max(0.0, FILE_SECONDS - (time.monotonic() - started)))
-            if not ready:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                return done, len(done), f"reading it took longer than {FILE_SECONDS} s, the budget of one file"
-            chunk = pipe.read(65536)
+            try:
+                chunk = _read_before(pipe, started + FILE_SECONDS, pid)
+            except BoundedRunError as e:  # the file being read ran past its budget
+                return done, len(done), str(e)
             if not chunk:
                 break
             buffer += chunk

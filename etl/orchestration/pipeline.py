@@ -10,12 +10,12 @@ from pathlib import Path
 
 from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
-from etl.intake.inbox import KINDS_READ_WITH, InboxFile, entry_problem, file_sha256, inside_inbox, list_inbox, of_kind
+from etl.intake.inbox import KINDS_READ_WITH, InboxFile, entry_problem, file_sha256, list_inbox, of_kind
 from etl.load import transaction
 from etl.load.registry import coverage_hours, registered_shas, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
 from etl.records import CREDIT_MODELS, is_corrections
-from etl.settings import Settings
+from etl.settings import Settings, inside_inbox
 
 log = logging.getLogger(__name__)
 
