@@ -16,8 +16,8 @@ credits as (
         engagement_id,
         -- one month of unknown credit makes the total unknown: a partial sum would read as the answer
         case when count(credit_unknown_reason) = 0 then sum(credit_amount) end as credits_owed,
-        -- what the months of known credit owe: a figure to act on while the unknown months are supplied
         max(credit_unknown_reason) as credits_unknown_reason,
+        -- what the months of known credit owe: a figure to act on while the unknown months are supplied
         sum(credit_amount) as credits_owed_known_months,
         count(*) filter (where report_status = 'no report' and credit_amount is null) as unreported_months,
         min(case when report_status = 'no report' and credit_amount is null then period_month end)
