@@ -2,11 +2,14 @@
 -- spine (and, for credits, the month-by-month walk) at every read.
 {{ config(materialized='table') }}
 
--- Grain: one row per engagement and month, from its first to its last month with a flat, tiered or per-failure
--- credit: what the month's levels earn, and the credit after the contract's monthly and 12-month caps.
+-- Grain: one row per engagement and month, from its first month in service (or its first credit event, if
+-- earlier) to its last month with a flat, tiered or per-failure credit: what the month's levels earn, and the
+-- credit after the contract's monthly and 12-month caps.
 -- The 12-month cap depends on the credits actually given in the previous 11 months, which depend on their own
--- caps, so the months are walked in order (a recursive CTE carrying the last 11 credits). Months in between
--- without a report earn nothing but still count their charges towards the 12-month cap.
+-- caps, so the months are walked in order (a recursive CTE carrying the last 11 credits). A month with results
+-- of other levels only earns nothing here. A month with no result at all has an unknown credit and still counts
+-- its charges towards the 12-month cap; a later month's credit is known only if it comes out the same whether
+-- the unknown months earned nothing or the most their caps allow, so the walk runs under both assumptions.
 with recursive
 
 earned as (
@@ -20,10 +23,26 @@ earned as (
     group by engagement_id, period_month
 ),
 
-spans as (
-    select engagement_id, min(period_month) as first_month, max(period_month) as last_month
-    from earned
+reported as (
+    -- a month with any result, measured or deemed failed by the contract
+    select distinct engagement_id, period_month from {{ ref('int_sla_results') }}
+),
+
+in_service as (
+    select engagement_id, min(period_month) as first_month
+    from {{ ref('fct_charges') }}
     group by engagement_id
+),
+
+spans as (
+    -- least() skips a NULL on both engines: an engagement without charges starts at its first event
+    select
+        earned.engagement_id,
+        least(min(earned.period_month), min(in_service.first_month)) as first_month,
+        max(earned.period_month) as last_month
+    from earned
+    left join in_service on in_service.engagement_id = earned.engagement_id
+    group by earned.engagement_id
 ),
 
 calendar as (
@@ -40,6 +59,7 @@ months as (
         calendar.engagement_id,
         calendar.period_month,
         row_number() over (partition by calendar.engagement_id order by calendar.period_month) as month_number,
+        reported.engagement_id is null as is_unreported,
         -- the month's charges, as the contract's credit clauses mean them: its own monthly charges where its
         -- basis is the contract ('Monthly Charges' defined as one twelfth of the annual), else the reported
         -- invoice where there is one, else the contract's monthly charges
@@ -57,6 +77,8 @@ months as (
     inner join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = calendar.engagement_id
     left join earned
         on earned.engagement_id = calendar.engagement_id and earned.period_month = calendar.period_month
+    left join reported
+        on reported.engagement_id = calendar.engagement_id and reported.period_month = calendar.period_month
     left join {{ ref('fct_charges') }} as charges
         on charges.engagement_id = calendar.engagement_id and charges.period_month = calendar.period_month
 ),
@@ -74,55 +96,105 @@ priced as (
     from months
 ),
 
+unknown_months as (
+    select
+        priced.*,
+        priced.is_unreported or priced.credit_earned is null as is_unknown,
+        -- the latest month of unknown credit in the 12-month window, to name in a reason
+        max(case when priced.is_unreported or priced.credit_earned is null then priced.period_month end) over (
+            partition by priced.engagement_id order by priced.month_number rows between 11 preceding and 1 preceding
+        ) as latest_unknown_month
+    from priced
+),
+
+assumptions as (
+    -- 'nothing': a month of unknown credit gave none; 'most': it gave all its caps allow (infinity before them)
+    select unknown_months.*, 'nothing' as assumption,
+        case when unknown_months.is_unknown then 0 else unknown_months.credit_earned end as walk_earned
+    from unknown_months
+    union all
+    select unknown_months.*, 'most' as assumption,
+        case when unknown_months.is_unknown then cast('infinity' as double precision)
+             else unknown_months.credit_earned end as walk_earned
+    from unknown_months
+),
+
 walked (
-    engagement_id, month_number, credit, previous_1, previous_2, previous_3, previous_4, previous_5, previous_6,
-    previous_7, previous_8, previous_9, previous_10, credits_previous_11_months
+    engagement_id, assumption, month_number, credit, previous_1, previous_2, previous_3, previous_4, previous_5,
+    previous_6, previous_7, previous_8, previous_9, previous_10, credits_previous_11_months
 ) as (
     select
         engagement_id,
+        assumption,
         month_number,
-        {{ service_credit_after_caps('credit_earned', 'monthly_cap', 'credit_yearly_cap_pct', 'charges_12_months', '0') }},
+        {{ service_credit_after_caps('walk_earned', 'monthly_cap', 'credit_yearly_cap_pct', 'charges_12_months', '0') }},
         cast(0 as double precision), cast(0 as double precision), cast(0 as double precision),
         cast(0 as double precision), cast(0 as double precision), cast(0 as double precision),
         cast(0 as double precision), cast(0 as double precision), cast(0 as double precision),
         cast(0 as double precision),
         cast(0 as double precision)
-    from priced
+    from assumptions
     where month_number = 1
     union all
     select
-        priced.engagement_id,
-        priced.month_number,
+        assumptions.engagement_id,
+        assumptions.assumption,
+        assumptions.month_number,
         {{ service_credit_after_caps(
-            'priced.credit_earned', 'priced.monthly_cap', 'priced.credit_yearly_cap_pct', 'priced.charges_12_months',
-            'coalesce(walked.credit, 0) + walked.previous_1 + walked.previous_2 + walked.previous_3 + walked.previous_4'
+            'assumptions.walk_earned', 'assumptions.monthly_cap', 'assumptions.credit_yearly_cap_pct',
+            'assumptions.charges_12_months',
+            'walked.credit + walked.previous_1 + walked.previous_2 + walked.previous_3 + walked.previous_4'
             ~ ' + walked.previous_5 + walked.previous_6 + walked.previous_7 + walked.previous_8 + walked.previous_9'
             ~ ' + walked.previous_10') }},
-        coalesce(walked.credit, 0), walked.previous_1, walked.previous_2, walked.previous_3, walked.previous_4,
+        walked.credit, walked.previous_1, walked.previous_2, walked.previous_3, walked.previous_4,
         walked.previous_5, walked.previous_6, walked.previous_7, walked.previous_8, walked.previous_9,
-        coalesce(walked.credit, 0) + walked.previous_1 + walked.previous_2 + walked.previous_3 + walked.previous_4
+        walked.credit + walked.previous_1 + walked.previous_2 + walked.previous_3 + walked.previous_4
             + walked.previous_5 + walked.previous_6 + walked.previous_7 + walked.previous_8 + walked.previous_9
             + walked.previous_10
     from walked
-    inner join priced
-        on priced.engagement_id = walked.engagement_id and priced.month_number = walked.month_number + 1
+    inner join assumptions
+        on assumptions.engagement_id = walked.engagement_id
+        and assumptions.assumption = walked.assumption
+        and assumptions.month_number = walked.month_number + 1
+),
+
+compared as (
+    select
+        unknown_months.*,
+        given.credit as credit_if_unknown_gave_nothing,
+        given.credits_previous_11_months,
+        -- a cent apart or more: the caps leave this month's credit to what the unknown months gave
+        not unknown_months.is_unknown and abs(given.credit - most.credit) >= 0.005 as depends_on_unknown
+    from unknown_months
+    inner join walked as given
+        on given.engagement_id = unknown_months.engagement_id and given.month_number = unknown_months.month_number
+        and given.assumption = 'nothing'
+    inner join walked as most
+        on most.engagement_id = unknown_months.engagement_id and most.month_number = unknown_months.month_number
+        and most.assumption = 'most'
 )
 
 select
-    priced.engagement_id || '/' || cast(priced.period_month as varchar) as charge_key,
-    priced.engagement_id,
-    priced.period_month,
-    priced.monthly_charges,
-    priced.credit_pct_earned,
-    priced.credit_events,
-    priced.credit_earned,
-    priced.monthly_cap,
-    priced.credit_yearly_cap_pct,
-    priced.charges_12_months,
-    walked.credits_previous_11_months,
-    walked.credit as credit_after_caps,
-    case when priced.credit_earned is null and priced.credit_pct_earned > 0
-        then 'no charges: the contract states no annual charges and the vendor reported no invoice for the month'
+    engagement_id || '/' || cast(period_month as varchar) as charge_key,
+    engagement_id,
+    period_month,
+    monthly_charges,
+    credit_pct_earned,
+    credit_events,
+    credit_earned,
+    monthly_cap,
+    credit_yearly_cap_pct,
+    charges_12_months,
+    credits_previous_11_months,
+    case when is_unknown or depends_on_unknown then null else credit_if_unknown_gave_nothing end as credit_after_caps,
+    case
+        when is_unreported
+            then 'no report for ' || left(cast(period_month as varchar), 7) || ': no result, so no credit, is known'
+        when credit_earned is null and credit_pct_earned > 0
+            then 'no charges: the contract states no annual charges and the vendor reported no invoice for the month'
+        when depends_on_unknown
+            then 'the 12-month cap makes this month''s credit depend on the unknown credit of '
+                || coalesce(left(cast(latest_unknown_month as varchar), 7), 'an earlier month')
+                || '; load that month''s report, or enter its results by hand'
     end as credit_unknown_reason
-from priced
-inner join walked on walked.engagement_id = priced.engagement_id and walked.month_number = priced.month_number
+from compared
