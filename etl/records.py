@@ -210,6 +210,11 @@ class ExtractedFile:
     ticket_events: int = 0
     # a report's or ticket export's context when it was read (etl/orchestration/pipeline.py `_context`)
     context_sha256: str = ""
+    # the file's size and modification time (microseconds, exact in any engine's float) when it was hashed: a
+    # later discovery that finds both as they were takes the registered sha256 without reading the file again
+    # (the quick check of rsync and git's index)
+    file_size: int | None = None
+    file_mtime_us: int | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -65,6 +65,7 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
             hashlib.sha256(target.encode()).hexdigest(),
             f"the file links to {target}, outside the inbox; only files inside the inbox are read",
         )
+    stat = source.stat()  # before hashing: a file written meanwhile differs from it next time, and is read again
     sha = file_sha256(source)
     outcome = ExtractedFile(
         path=item.path,
@@ -73,6 +74,8 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         engagement_id=item.engagement_id,
         status="extracted",
         context_sha256=item.context_sha256,
+        file_size=stat.st_size,
+        file_mtime_us=stat.st_mtime_ns // 1000,
     )
     if item.registered_sha256 == sha:
         outcome.status, outcome.reason = "unchanged", "same content as the version already loaded from this path"

@@ -3,6 +3,8 @@ service-level names (the report reader looks for them in a report's tables)."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from etl.load.database import open_warehouse, relation_exists, warehouse_exists
@@ -19,13 +21,26 @@ def _query_if_table(warehouse: str, table: str, sql: str) -> pd.DataFrame | None
         db.close()
 
 
-def registered_shas(warehouse: str) -> dict[str, tuple[str, str]]:
-    """Inbox path -> (the sha256 last loaded from it, the context it was matched in); empty for a new warehouse.
-    One query per run."""
-    rows = _query_if_table(
-        warehouse, "file_registry", "select path, sha256, coalesce(context_sha256, '') as context from file_registry"
+class Registered(NamedTuple):
+    sha256: str
+    context: str  # the context it was matched in
+    size: int | None  # the file's size and mtime when it was hashed; None for a file registered before 2026-12
+    mtime_us: int | None
+
+
+def registered_shas(warehouse: str) -> dict[str, Registered]:
+    """Inbox path -> what was last loaded from it; empty for a new warehouse. One query per run."""
+    rows = _query_if_table(warehouse, "file_registry", "select * from file_registry")  # columns an old one lacks
+    if rows is None:
+        return {}
+    rows = rows.reindex(
+        columns=[*rows.columns, *({"context_sha256", "file_size", "file_mtime_us"} - set(rows.columns))]
     )
-    return {} if rows is None else {p: (s, c) for p, s, c in zip(rows.path, rows.sha256, rows.context)}
+    rows = rows.astype(object).where(rows.notna(), None)
+    return {
+        r.path: Registered(r.sha256, r.context_sha256 or "", r.file_size, r.file_mtime_us)
+        for r in rows.itertuples(index=False)
+    }
 
 
 def coverage_hours(warehouse: str) -> dict[str, str]:

@@ -84,6 +84,8 @@ MIGRATIONS = [
     # what a report was matched against when it loaded (its engagement's mapping file and contract files): when
     # that changes, the report is read and matched again (etl/orchestration/pipeline.py)
     "alter table file_registry add column if not exists context_sha256 varchar",
+    "alter table file_registry add column if not exists file_size bigint",
+    "alter table file_registry add column if not exists file_mtime_us bigint",
 ]
 
 RAW_COLUMNS = {

@@ -459,6 +459,8 @@ def _write(
                     "loaded_at": loaded_at,
                     "run_id": run_id,
                     "context_sha256": f.context_sha256,
+                    "file_size": f.file_size,
+                    "file_mtime_us": f.file_mtime_us,
                 }
             )
             if status == "quarantined":
@@ -477,8 +479,12 @@ def _write(
                 "loaded_at",
                 "run_id",
                 "context_sha256",
+                "file_size",
+                "file_mtime_us",
             ],
         )
+        # a file that was not hashed (a link out of the inbox) has neither; COPY wants integers, not floats
+        reg = reg.astype({"file_size": "Int64", "file_mtime_us": "Int64"})
         if not reg.empty:
             db.bulk_insert("file_registry", reg)
         summary.files_loaded = int((reg.status == "loaded").sum()) if not reg.empty else 0

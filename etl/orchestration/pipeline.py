@@ -12,7 +12,7 @@ from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
 from etl.intake.inbox import KINDS_READ_WITH, InboxFile, entry_problem, file_sha256, list_inbox, of_kind
 from etl.load import transaction
-from etl.load.registry import coverage_hours, registered_shas, schedule_names
+from etl.load.registry import Registered, coverage_hours, registered_shas, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
 from etl.records import CREDIT_MODELS, is_corrections
 from etl.settings import Settings, inside_inbox
@@ -39,7 +39,7 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
     listed = [f for f in everything if of_kind(f, kind)]
     schedules = schedule_names(settings.warehouse) if any(f.kind == "report" for f in listed) else {}
     windows = coverage_hours(settings.warehouse) if any(f.kind == "tickets" for f in listed) else {}
-    sha = _Hashes(settings.inbox)
+    sha = _Hashes(settings.inbox, known)
     contexts = {
         e: _context(settings.inbox, e, everything, sha)
         for e in {f.engagement_id for f in listed if f.kind in ("report", "tickets")}
@@ -52,7 +52,7 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
             context = _corrections_context(f.engagement_id, everything)
         else:
             context = ""
-        registered, registered_context = known.get(f.path, (None, ""))
+        registered, registered_context = known[f.path][:2] if f.path in known else (None, "")
         if registered is not None and registered_context != context:
             registered = None  # matched in another context: read and match it again, whatever its content
         if registered is not None and sha(f.path) == registered:
@@ -74,17 +74,23 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
 
 class _Hashes:
     """sha256 of inbox files, each hashed at most once per discovery; None for what is not read here (a link out
-    of the inbox, an entry that is not a regular file, a file that cannot be read)."""
+    of the inbox, an entry that is not a regular file, a file that cannot be read). A registered file whose size
+    and modification time are those it had when it was hashed is not read again: its registered sha256 stands."""
 
-    def __init__(self, inbox: Path):
-        self.inbox, self.seen = inbox, {}
+    def __init__(self, inbox: Path, known: dict[str, Registered]):
+        self.inbox, self.known, self.seen = inbox, known, {}
 
     def __call__(self, path: str) -> str | None:
         if path not in self.seen:
             self.seen[path] = None
             try:
                 if not entry_problem(self.inbox, path) and inside_inbox(self.inbox, path):
-                    self.seen[path] = file_sha256(self.inbox / path)
+                    stat, known = (self.inbox / path).stat(), self.known.get(path)
+                    as_hashed = known is not None and known.size is not None
+                    if as_hashed and (known.size, known.mtime_us) == (stat.st_size, stat.st_mtime_ns // 1000):
+                        self.seen[path] = known.sha256
+                    else:
+                        self.seen[path] = file_sha256(self.inbox / path)
             except OSError:
                 pass  # absent (no mapping file) or unreadable: nothing to match against
         return self.seen[path]

@@ -3,6 +3,7 @@ the run log still counts every inbox file it saw."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import datetime
 
@@ -53,3 +54,30 @@ def test_unchanged_files_are_left_out_at_discovery_and_counted_as_seen(tmp_path)
     finally:
         db.close()
     assert [r["files_unchanged"] for r in log] == [0, len(everything), reports - 1]
+
+
+def test_a_file_as_it_was_hashed_is_not_read_again_and_any_other_is(tmp_path, monkeypatch):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    settings = Settings(inbox, tmp_path / "w.duckdb")
+    _run(settings, "first")
+
+    read = []
+    real = pipeline.file_sha256
+    monkeypatch.setattr(pipeline, "file_sha256", lambda path: read.append(path) or real(path))
+    assert pipeline.discover(settings) == []
+    # only mapping files, which are not registered files of their own and hold a few lines, are read
+    assert read and {p.parent.name for p in read} == {"mappings"}
+
+    # the same bytes written again (a new mtime) are read, and found unchanged
+    contract = inbox / "contracts" / "ito-infra-northwind.pdf"
+    contract.write_bytes(contract.read_bytes())
+    # other bytes of the same size, with the mtime put back, are the one change a quick check cannot see; a
+    # size that differs is seen whatever the mtime says
+    report = inbox / "reports" / "ito-infra-northwind" / "2025-03.csv"
+    stat = report.stat()
+    report.write_text(report.read_text() + "\n")
+    os.utime(report, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    listed = pipeline.discover(settings)
+    assert contract in read and report in read
+    assert [i["path"] for i in listed] == ["reports/ito-infra-northwind/2025-03.csv"]
