@@ -97,8 +97,12 @@ CONTRACT_FIELDS = [
     # month they were opened or resolved: both drive ticket-measured service levels
     "coverage_hours",
     "ticket_month_basis",
+    # the fewest tickets of a level's priority in a month that the contract measures the level over (a minimum
+    # volume); silent: any number, one included
+    "minimum_monthly_tickets",
 ]
 NUMERIC_CONTRACT_FIELDS = [
+    "minimum_monthly_tickets",
     "annual_charges",
     "cost_baseline",
     "committed_savings_pct",

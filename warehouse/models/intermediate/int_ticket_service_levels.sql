@@ -6,9 +6,10 @@
 -- maximum where the level says so. Tickets count in the month they were resolved (opened, where the contract
 -- measures the tickets opened in the month: stg_contracts.ticket_month_basis); a reopened ticket counts
 -- once, with its last resolution; time spent waiting on the customer (an event log's awaiting / on hold /
--- pending states) stops the resolution clock. The clock is
--- calendar time unless the level is in business hours (weekdays 08:00-18:00 unless the
--- engagement's mapping file gives business_hours).
+-- pending states) stops the resolution clock. The clock is calendar time unless the level is in business
+-- hours (weekdays 08:00-18:00 unless the engagement's mapping file gives business_hours). A month with fewer
+-- tickets than the contract's minimum volume (stg_contracts.minimum_monthly_tickets) is not measured, and
+-- says why.
 with terms as (
     select
         *,
@@ -116,11 +117,19 @@ select
     cast(measured.tickets as varchar) || ' tickets' as source_location,
     measured.tickets_timed,
     case when measured.period_month between windows.first_month and windows.last_month
+            and measured.tickets >= coalesce(contracts.minimum_monthly_tickets, 0)
         then measured.value_from_tickets end as measured_value,
-    case when measured.period_month not between windows.first_month and windows.last_month
-        then 'outside the ticket exports'' months (tickets opened ' || substring(cast(windows.first_month as varchar), 1, 7)
-            || ' to ' || substring(cast(windows.last_month as varchar), 1, 7)
-            || '): its tickets are late resolutions of earlier months, not the month''s work'
+    case
+        when measured.period_month not between windows.first_month and windows.last_month
+            then 'outside the ticket exports'' months (tickets opened '
+                || substring(cast(windows.first_month as varchar), 1, 7)
+                || ' to ' || substring(cast(windows.last_month as varchar), 1, 7)
+                || '): its tickets are late resolutions of earlier months, not the month''s work'
+        when measured.tickets < contracts.minimum_monthly_tickets
+            then cast(measured.tickets as varchar) || ' ticket(s) in the month, fewer than the '
+                || cast(cast(contracts.minimum_monthly_tickets as integer) as varchar)
+                || ' the contract measures the level over (minimum_monthly_tickets)'
     end as not_measured_reason
 from measured
 inner join windows on windows.engagement_id = measured.engagement_id
+left join {{ ref('stg_contracts') }} as contracts on contracts.engagement_id = measured.engagement_id

@@ -47,6 +47,7 @@ pivoted as (
         max(case when field = 'credit_yearly_cap_pct' then value end) as credit_yearly_cap_pct,
         max(case when field = 'at_risk_basis' then value end) as at_risk_basis,
         max(case when field = 'ticket_month_basis' then value end) as ticket_month_basis,
+        max(case when field = 'minimum_monthly_tickets' then value end) as minimum_monthly_tickets,
         max(case when field = 'missing_report_deemed_default' then value end) as missing_report_deemed_default,
         -- where that term was read (the contract PDF, or the corrections file that entered it), for lineage
         max(case when field = 'missing_report_deemed_default' then file_path end) as missing_report_default_file,
@@ -92,6 +93,8 @@ select
     coalesce(at_risk_basis, 'invoice') as at_risk_basis,
     -- tickets count in the month they were resolved, unless the contract measures those opened in the month
     coalesce(ticket_month_basis, 'resolved') as ticket_month_basis,
+    -- a contract silent on volume measures a month over whatever tickets it had
+    cast(minimum_monthly_tickets as double precision) as minimum_monthly_tickets,
     -- a contract silent on missing reports: a month without one has unknown performance, so unknown credits
     coalesce(missing_report_deemed_default = 'true', false) as is_missing_report_default,
     missing_report_default_file,
