@@ -102,7 +102,6 @@ CONTRACT_FIELDS = [
     "minimum_monthly_tickets",
 ]
 NUMERIC_CONTRACT_FIELDS = [
-    "minimum_monthly_tickets",
     "annual_charges",
     "cost_baseline",
     "committed_savings_pct",
@@ -115,6 +114,7 @@ NUMERIC_CONTRACT_FIELDS = [
     "notice_period_days",
     "credit_monthly_cap_pct",
     "credit_yearly_cap_pct",
+    "minimum_monthly_tickets",
 ]
 
 

@@ -52,8 +52,9 @@ def discover(settings: Settings, kind: str | None = None) -> list[dict]:
             context = _corrections_context(f.engagement_id, everything)
         else:
             context = ""
-        registered, registered_context = known[f.path][:2] if f.path in known else (None, "")
-        if registered is not None and registered_context != context:
+        entry = known.get(f.path)
+        registered = entry.sha256 if entry else None
+        if registered is not None and entry.context != context:
             registered = None  # matched in another context: read and match it again, whatever its content
         if registered is not None and sha(f.path) == registered:
             continue

@@ -97,13 +97,7 @@ priced as (
 ),
 
 unknown_months as (
-    select
-        priced.*,
-        priced.is_unreported or priced.credit_earned is null as is_unknown,
-        -- the latest month of unknown credit in the 12-month window, to name in a reason
-        max(case when priced.is_unreported or priced.credit_earned is null then priced.period_month end) over (
-            partition by priced.engagement_id order by priced.month_number rows between 11 preceding and 1 preceding
-        ) as latest_unknown_month
+    select priced.*, priced.is_unreported or priced.credit_earned is null as is_unknown
     from priced
 ),
 
@@ -164,7 +158,12 @@ compared as (
         given.credit as credit_if_unknown_gave_nothing,
         given.credits_previous_11_months,
         -- a cent apart or more: the caps leave this month's credit to what the unknown months gave
-        not unknown_months.is_unknown and abs(given.credit - most.credit) >= 0.005 as depends_on_unknown
+        not unknown_months.is_unknown and abs(given.credit - most.credit) >= 0.005 as depends_on_unknown,
+        -- the latest month of unknown credit in the 12-month window, to name in a reason
+        max(case when unknown_months.is_unknown then unknown_months.period_month end) over (
+            partition by unknown_months.engagement_id order by unknown_months.month_number
+            rows between 11 preceding and 1 preceding
+        ) as latest_unknown_month
     from unknown_months
     inner join walked as given
         on given.engagement_id = unknown_months.engagement_id and given.month_number = unknown_months.month_number

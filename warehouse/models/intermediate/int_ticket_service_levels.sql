@@ -42,6 +42,7 @@ ticket_clock as (
         measurable.unit,
         measurable.threshold,
         lower(measurable.metric_name) like '%max%' as is_maximum,
+        contracts.minimum_monthly_tickets,
         tickets.ticket_id,
         tickets.file_path,
         tickets.file_sha256,
@@ -94,6 +95,7 @@ measured as (
         max(file_path) as file_path,
         max(file_sha256) as file_sha256,
         count(elapsed) as tickets_timed,
+        max(minimum_monthly_tickets) as minimum_monthly_tickets,
         case
             when max(unit) in ('percent', '%')
                 then {{ round_to('100.0 * count(case when elapsed <= threshold then 1 end) / nullif(count(elapsed), 0)', 2) }}
@@ -117,7 +119,7 @@ select
     cast(measured.tickets as varchar) || ' tickets' as source_location,
     measured.tickets_timed,
     case when measured.period_month between windows.first_month and windows.last_month
-            and measured.tickets >= coalesce(contracts.minimum_monthly_tickets, 0)
+            and measured.tickets >= coalesce(measured.minimum_monthly_tickets, 0)
         then measured.value_from_tickets end as measured_value,
     case
         when measured.period_month not between windows.first_month and windows.last_month
@@ -125,11 +127,10 @@ select
                 || substring(cast(windows.first_month as varchar), 1, 7)
                 || ' to ' || substring(cast(windows.last_month as varchar), 1, 7)
                 || '): its tickets are late resolutions of earlier months, not the month''s work'
-        when measured.tickets < contracts.minimum_monthly_tickets
+        when measured.tickets < measured.minimum_monthly_tickets
             then cast(measured.tickets as varchar) || ' ticket(s) in the month, fewer than the '
-                || cast(cast(contracts.minimum_monthly_tickets as integer) as varchar)
+                || cast(cast(measured.minimum_monthly_tickets as integer) as varchar)
                 || ' the contract measures the level over (minimum_monthly_tickets)'
     end as not_measured_reason
 from measured
 inner join windows on windows.engagement_id = measured.engagement_id
-left join {{ ref('stg_contracts') }} as contracts on contracts.engagement_id = measured.engagement_id
