@@ -107,6 +107,40 @@ def _cell_value(cell: str) -> Value | None:
     return Value(float(m.group("n")), _unit(m.group("u"))) if m else None
 
 
+# a cell that prices a failure rather than stating a level: "20% of invoice deducted for failure to meet ..."
+_CREDIT_CELL = re.compile(r"(?i)deduct|invoice|payment|credit|penalt|withh[oe]ld|\bfees?\b|\bcharges?\b")
+
+
+def _credit_cell(cell: str) -> bool:
+    return bool(_CREDIT_CELL.search(cell) and _VALUE.search(cell))
+
+
+def _sentence_share(cell: str) -> Value | None:
+    """A cell that states its level in a sentence: one share, of the things that meet the standard ("90% of
+    markers inspected meet ...", "cleaned and sanitized 95% of the time"). A time in a sentence is a bound
+    ("within 4 hours"), not a level, and a share beside money words prices a failure."""
+    text = " ".join(cell.split())
+    if len(text.split()) < 4 or _credit_cell(text):
+        return None
+    values = list(_VALUE.finditer(text))
+    if len(values) != 1 or _unit(values[0].group("u")) != "percent":
+        return None
+    return Value(float(values[0].group("n")), "percent")
+
+
+def _repeated_columns(body: list[list[str]]) -> set[int]:
+    """Columns whose text repeats in most rows ("Full payment of invoice"): labels, never a level's name."""
+    if len(body) < 3:
+        return set()
+    width = max(len(r) for r in body)
+    out = set()
+    for j in range(width):
+        cells = [" ".join(r[j].split()) for r in body if j < len(r) and r[j].strip()]
+        if cells and max(cells.count(c) for c in cells) > len(body) / 2:
+            out.add(j)
+    return out
+
+
 def _header_unit(header: str) -> str | None:
     """The unit a header gives its column: 'Target (%)', 'Expected level, hours'."""
     m = re.search(r"(?i)\((%|percent|hours?|minutes?|days?|seconds?)\)|,\s*(%|percent|hours|minutes|days)\s*$", header)
@@ -123,7 +157,8 @@ def _window(text: str) -> str | None:
 
 def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
     """Rows of a table: the header (a first row without values) labels the columns; the name is the row's
-    widest text cell; a column of unit words gives the unit of bare numbers."""
+    widest text cell that is not repeated down its column; a column of unit words gives the unit of bare
+    numbers; a level may be a cell's one value or the one share a sentence in the cell states."""
     if len(table) < 2:
         return []
     header = table[0] if not any(_cell_value(c) for c in table[0]) else [""] * len(table[0])
@@ -132,11 +167,19 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
         (j for j in range(len(header)) if sum(bool(_unit(r[j])) for r in body if j < len(r)) >= len(body) * 0.6),
         None,
     )
+    repeated = _repeated_columns(body)
+    # a column states its levels in sentences when most of its cells do; a share in one cell of a column of
+    # methods or remarks ("pull a 2% random sample") is not a level
+    stated = {
+        j
+        for j in range(len(header))
+        if sum(bool(j < len(r) and _sentence_share(r[j])) for r in body) >= max(len(body) / 2, 1)
+    }
     out = []
     for row in body:
         values, texts, window = [], [], None
         for j, cell in enumerate(row):
-            value = _cell_value(cell)
+            value = _cell_value(cell) or (_sentence_share(cell) if j in stated else None)
             if j == unit_col:
                 continue
             label = header[j] if j < len(header) else ""
@@ -147,7 +190,7 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
                 values.append(Value(value.number, unit, label))
             elif _window(cell) and len(cell.split()) <= 3:
                 window = _window(cell)
-            elif re.search(r"[A-Za-z]{3}", cell):
+            elif re.search(r"[A-Za-z]{3}", cell) and j not in repeated and not _credit_cell(cell):
                 texts.append(cell)
         if texts and values:
             out.append(Candidate(max(texts, key=len), values, page, " | ".join(row), window))
@@ -284,6 +327,8 @@ def _weighting(columns: list[list[Value]]) -> int | None:
 
 def _pair(a: list[Value], b: list[Value], group: list[Candidate]) -> tuple[str, str] | None:
     """Roles of two level positions: the better side in every row is the expected level."""
+    if any(x.unit and y.unit and x.unit != y.unit for x, y in zip(a, b)):
+        return None  # a time beside a share: a bound and its level, not two levels of one measure
     votes = [_better(x, y, c.name or c.source) for x, y, c in zip(a, b, group)]
     if any(v > 0 for v in votes) and any(v < 0 for v in votes):
         return None  # neither is the better side in every row: not an expected and a minimum level (two AQLs)

@@ -96,3 +96,53 @@ def test_on_a_continued_page_the_column_headed_as_a_weighting_breaks_the_tie_of_
     )
     got = {(t.metric_name, t.expected, t.minimum, t.allocation_pct) for t in rows}
     assert got == {("Help desk survey score", 80, 60, 12), ("Reports delivered on time", 95, 90, 8)}
+
+
+def test_levels_stated_in_sentences_pair_by_content_and_the_name_is_the_standard_cell():
+    # header words are deliberately uninformative: the pair, the name and the money column come from the cells
+    table = [
+        ["Item", "Column 2", "Column 3", "Column 4", "Column 5"],
+        [
+            "Lobby floors",
+            "Floors are mopped and dry 92% of the time.",
+            "Floors are mopped and dry 99% of the time.",
+            "3% of the invoice withheld if missed",
+            "No reduction in payment",
+        ],
+        [
+            "Window glass",
+            "97% of panes checked are free of smears",
+            "100% of panes checked are free of smears",
+            "2% deducted from the invoice",
+            "No reduction in payment",
+        ],
+        [
+            "Waste bins",
+            "Bins emptied by close of day 90% of the time",
+            "Bins emptied by close of day 98% of the time",
+            "4% of the monthly fee withheld",
+            "No reduction in payment",
+        ],
+    ]
+    got = {(t.metric_name, t.expected, t.minimum, t.unit) for t in _read(table)}
+    assert got == {
+        ("Lobby floors", 99, 92, "percent"),
+        ("Window glass", 100, 97, "percent"),
+        ("Waste bins", 98, 90, "percent"),
+    }
+
+
+def test_a_share_in_a_sentence_is_a_level_only_where_its_column_holds_them_in_most_rows():
+    # the last column is a method: one of its cells names a sampling share, which is not a third level
+    table = [
+        ["Standard", "Aim", "Floor", "How checked"],
+        ["Badge requests issued on the day they are asked for", "98%", "95%", "Monthly log audit"],
+        ["Visitor passes returned at the front desk on exit", "99%", "96%", "Sample 10% of passes weekly"],
+        ["Key cards deactivated on the last day of employment", "99.5%", "97%", "Access report review"],
+    ]
+    got = {(t.metric_name, t.expected, t.minimum) for t in _read(table)}
+    assert got == {
+        ("Badge requests issued on the day they are asked for", 98, 95),
+        ("Visitor passes returned at the front desk on exit", 99, 96),
+        ("Key cards deactivated on the last day of employment", 99.5, 97),
+    }
