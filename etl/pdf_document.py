@@ -49,8 +49,17 @@ class PdfPage:
     ocr: bool = False  # text came from OCR of a page image, not from the PDF's text layer
 
 
+# a dash that opens a line of a cell is a bullet ("- Zero errors" under "- 100% on time"); it is kept as "•" when
+# the cell's lines are joined, so the standards stacked in one cell can be read one by one
+_LINE_BULLET = re.compile(r"(?m)^[ \t]*[-–][ \t]+(?=\S)")
+
+
 def _clean_table(table: list[list[str | None]]) -> list[list[str]]:
-    return [[" ".join((cell or "").split()) for cell in row] for row in table if any(cell for cell in row)]
+    return [
+        [" ".join(_LINE_BULLET.sub("• ", cell or "").split()) for cell in row]
+        for row in table
+        if any(cell for cell in row)
+    ]
 
 
 def _check_file(path: Path) -> None:

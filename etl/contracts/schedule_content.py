@@ -103,7 +103,7 @@ def _unit(text: str | None) -> str | None:
 
 def _cell_value(cell: str) -> Value | None:
     """A cell that is one value: '99.5%', '4 hours', '12', '99.9 percent'."""
-    m = _VALUE.fullmatch(" ".join(cell.split()))
+    m = _VALUE.fullmatch(" ".join(cell.split()).lstrip("•● "))
     return Value(float(m.group("n")), _unit(m.group("u"))) if m else None
 
 

@@ -256,10 +256,22 @@ def _clock_of(text: str, m: re.Match) -> str:
     return unit
 
 
+# what a cap counts: the things that go wrong in a service, as caps write them
+_COUNTED = (
+    r"(?:complaints?|incidents?|errors?|outages?|failures?|instances?|absences?|breaches|violations?|defects?|"
+    r"deviations?|deficienc(?:y|ies))"
+)
+_AT_MOST = r"(?:(?:no|not)\s+more\s+than|not\s+to\s+exceed)"
+
+
 def _count_cap(text: str, aql: str) -> Level | None:
+    m = re.search(r"\b" + _AT_MOST + r"\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?" + _COUNTED, text, re.I)
+    if m and not re.search(r"\bmay\b", text, re.I):
+        return Level(float(m.group("n")), "count", "lower")
+    # the thing counted first: "complaints about the service not to exceed 2 per month"
     m = re.search(
-        r"\bno more than\s+(?P<n>\d+)\s+(?:\w+\s+){0,3}?(?:complaints?|incidents?|errors?|outages?|failures?|"
-        r"instances?|absences?|breaches|violations?|defects?|deviations?)",
+        _COUNTED + r"\b[^.;]{0,80}?\b" + _AT_MOST + r"\s+(?:a\s+total\s+of\s+)?(?P<n>\d+)\s+(?:per|during|in|each)\s+"
+        r"(?:a\s+|any\s+|each\s+|the\s+)?(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
         text,
         re.I,
     )
@@ -268,7 +280,9 @@ def _count_cap(text: str, aql: str) -> Level | None:
     # "no more than 5 <anything> per month / logged during a month": a cap on what a period brings, whatever it
     # counts; "may" makes it an allowance ("no more than 3 extensions may be requested in a year")
     m = re.search(
-        r"\bno more than\s+(?P<n>\d+)\s+(?:[\w-]+\s+){1,8}?(?:per|during|in|each|within)\s+(?:a\s+|any\s+|each\s+|the\s+)?"
+        r"\b"
+        + _AT_MOST
+        + r"\s+(?P<n>\d+)\s+(?:[\w-]+\s+){1,8}?(?:per|during|in|each|within)\s+(?:a\s+|any\s+|each\s+|the\s+)?"
         r"(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
         text,
         re.I,
@@ -401,6 +415,9 @@ RULES: tuple[LevelRule, ...] = (
             ("Zero breaches of data handling rules", "", (0, "count", None)),
             ("No more than 1 missed shift absences per month", "", (1, "count", None)),
             ("0 missed pickups errors per week", "", (0, "count", None)),
+            ("Not more than 2 substantiated complaints about the help line per month", "", (2, "count", None)),
+            ("Missed-collection complaints from tenants not to exceed 3 per month", "", (3, "count", None)),
+            ("Not to exceed 4 noted deficiencies in the quarterly fire inspection", "", (4, "count", None)),
         ),
         negative=(
             ("No amendment shall be effective unless in writing", ""),
@@ -408,6 +425,8 @@ RULES: tuple[LevelRule, ...] = (
             ("In 3 incidents per month the vendor pays a credit", ""),
             ("No more than 3 extensions may be requested in a year", ""),
             ("The Supplier shall issue no more than 2 invoices per month", ""),
+            ("Not more than 2 change requests may be raised per month", ""),
+            ("The initial term shall not exceed 3 years", ""),
         ),
     ),
     LevelRule(
@@ -605,6 +624,21 @@ def _shares_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> No
     roles["aql"].sort()
 
 
+def _roles_to_filled_columns(roles: dict[str, list[int]], body: list[list[str]]) -> None:
+    """A header cell over merged columns often lands one or two columns off the cells it heads: a role on a
+    column no body row fills moves to the nearest filled column that has no role."""
+    width = max((len(row) for row in body), default=0)
+    filled = {i for i in range(width) if any(i < len(row) and row[i].strip() for row in body)}
+    for indexes in roles.values():
+        for k, i in enumerate(indexes):
+            if i in filled:
+                continue
+            taken = {j for v in roles.values() for j in v}
+            near = sorted((abs(j - i), j) for j in filled - taken if abs(j - i) <= 2)
+            if near:
+                indexes[k] = near[0][1]
+
+
 def _give_role(roles: dict[str, list[int]], column: int, role: str) -> None:
     """The column's role is `role` alone: what its cells hold outranks what its header said."""
     for indexes in roles.values():
@@ -735,6 +769,7 @@ def _table_levels(page: PdfPage) -> list[FoundLevel]:
             continue
         roles = _header_roles(table[0])
         body = table[1:] if roles["standard"] or roles["aql"] else table
+        _roles_to_filled_columns(roles, body)
         _shares_by_content(roles, body)
         _standards_by_content(roles, body)
         for row in body:
@@ -790,12 +825,49 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
         before = len(found)
         found += _table_levels(page)
         # a sentence inside a table was read with its row (and its AQL); read again alone it would lose them
-        in_tables = " ".join(" ".join(c.split()) for t in page.tables if t and len(t[0]) >= 2 for row in t for c in row)
+        in_tables = _plain(" ".join(c for t in page.tables if t and len(t[0]) >= 2 for row in t for c in row))
         for f in _prose_levels(page, _PROSE_RULES):
-            if f.source[:60] not in in_tables:
+            if _plain(f.source)[:60] not in in_tables:
                 found.append(f)
         continued = (continued or bool(SLA_CUE.search(page.text))) and len(found) > before
-    return found
+    return _without_restatements(found)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[-–•●▪·]", " ", text).lower().split())
+
+
+_SECTION_NUMBER = re.compile(r"\b[A-Z]?\.?\d+(?:\.\d+){2,}\b")
+
+
+def _restates(a: FoundLevel, b: FoundLevel) -> bool:
+    """b states a's level again: a summary table (a PRS, a QASP matrix) repeats the work statement's standards.
+    Same level, same numbers in the name, the shorter name's words nearly all in the longer one, and another
+    part of the document (rows a page or two apart are a schedule's own, like sub-items sharing one level)."""
+    if abs(a.page - b.page) <= 2:
+        return False
+    if (a.level.target, a.level.unit, a.level.threshold, a.level.minimum, a.severity) != (
+        b.level.target,
+        b.level.unit,
+        b.level.threshold,
+        b.level.minimum,
+        b.severity,
+    ):
+        return False
+    names = [_SECTION_NUMBER.sub(" ", f.name) for f in (a, b)]
+    numbers = [set(re.findall(r"\d+(?:\.\d+)?", n)) for n in names]
+    words = [{w[:6] for w in re.findall(r"[a-z]{3,}", n.lower())} for n in names]
+    if numbers[0] != numbers[1] or not words[0] or not words[1]:
+        return False
+    return len(words[0] & words[1]) >= 0.8 * min(len(words[0]), len(words[1]))
+
+
+def _without_restatements(found: list[FoundLevel]) -> list[FoundLevel]:
+    kept: list[FoundLevel] = []
+    for f in found:
+        if not any(_restates(k, f) for k in kept):
+            kept.append(f)
+    return kept
 
 
 # a level read from a performance table is less certain than a schedule row with Expected/Minimum columns, and

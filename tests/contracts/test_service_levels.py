@@ -238,3 +238,58 @@ def test_a_schedule_that_runs_onto_the_next_page_keeps_its_cue():
     third = PdfPage(3, "The customer will respond within 30 days to any invoice query.", [])
     found = [(f.page, f.level.target, f.level.unit) for f in find_levels([first, second, third])]
     assert found == [(1, 2.0, "hours"), (2, 4.0, "business hours")]
+
+
+def test_a_header_over_merged_columns_heads_the_filled_column_beside_it():
+    # a table model often gives a merged header cell one column off the body's cells
+    page = PdfPage(
+        1,
+        "Performance standards",
+        [
+            [
+                ["", "Performance Objective", "", "", "Performance Standard", ""],
+                ["Keep the visitor log complete.", "", "", "Not more than 2 missing entries errors per month", "", ""],
+                ["Answer the front desk line.", "", "", "95% of calls answered within 30 seconds", "", ""],
+            ]
+        ],
+    )
+    found = {(f.level.target, f.level.unit, f.level.threshold) for f in find_levels([page])}
+    assert found == {(2.0, "count", None), (95.0, "percent", 30.0)}
+    assert all(f.name.startswith(("Keep the visitor log", "Answer the front desk")) for f in find_levels([page]))
+
+
+def test_standards_bulleted_with_dashes_in_one_cell_are_read_one_by_one():
+    from etl.pdf_document import _clean_table
+
+    cell = "- Zero errors in the daily ledger\n- Not more than 3 upheld complaints per month\n- 99% of parcels logged on the day"
+    table = _clean_table([["Objective", "Performance Standard"], ["Run the mail room well.", cell]])
+    found = sorted((f.level.target, f.level.unit) for f in find_levels([PdfPage(1, "Performance standards", [table])]))
+    assert found == [(0.0, "count"), (3.0, "count"), (99.0, "percent")]
+
+
+def test_a_summary_table_that_restates_a_standard_pages_later_gives_it_once():
+    statement = PdfPage(
+        3,
+        "Performance standards",
+        [[["Objective", "Performance Standard"], ["Badges issued.", "98% of badges issued on the day requested"]]],
+    )
+    summary = PdfPage(
+        40,
+        "Performance requirements summary",
+        [
+            [
+                ["Objective", "Performance Standard", "Deduction"],
+                ["Badges issued.", "98% of badges issued on the day requested", "2% of the monthly price"],
+                ["Keys returned.", "98% of keys returned on the last working day", "1% of the monthly price"],
+            ]
+        ],
+    )
+    found = find_levels([statement, summary])
+    assert sorted((f.page, f.level.target) for f in found) == [(3, 98.0), (40, 98.0)]  # the keys, not the badges again
+    # on one page, sub-items that share a level are a schedule's own rows, never restatements
+    rows = [
+        ["Printer repairs.", "98% of requests solved in the period"],
+        ["Scanner repairs.", "98% of requests solved in the period"],
+    ]
+    same_page = PdfPage(40, summary.text, [[["Objective", "Performance Standard"], *rows]])
+    assert len(find_levels([same_page])) == 2
