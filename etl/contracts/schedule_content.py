@@ -115,14 +115,24 @@ def _credit_cell(cell: str) -> bool:
     return bool(_CREDIT_CELL.search(cell) and _VALUE.search(cell))
 
 
+# "No accidents or incidents due to ...", "Zero data breaches": a count of what goes wrong, held at none
+_NONE_OF = re.compile(
+    r"(?i)^(?:no|zero)\s+(?:[\w-]+\s+){0,2}?(?:accidents?|incidents?|errors?|violations?|breaches|defects?|outages?|"
+    r"complaints?)\b"
+)
+
+
 def _sentence_share(cell: str) -> Value | None:
     """A cell that states its level in a sentence: one share, of the things that meet the standard ("90% of
-    markers inspected meet ...", "cleaned and sanitized 95% of the time"). A time in a sentence is a bound
-    ("within 4 hours"), not a level, and a share beside money words prices a failure."""
+    markers inspected meet ...", "cleaned and sanitized 95% of the time"), or none of what goes wrong ("No
+    accidents ..."). A time in a sentence is a bound ("within 4 hours"), not a level, and a share beside money
+    words prices a failure."""
     text = " ".join(cell.split())
     if len(text.split()) < 4 or _credit_cell(text):
         return None
     values = list(_VALUE.finditer(text))
+    if not values and _NONE_OF.match(text):
+        return Value(0.0, "count")
     if len(values) != 1 or _unit(values[0].group("u")) != "percent":
         return None
     return Value(float(values[0].group("n")), "percent")

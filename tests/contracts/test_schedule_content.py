@@ -124,11 +124,21 @@ def test_levels_stated_in_sentences_pair_by_content_and_the_name_is_the_standard
             "No reduction in payment",
         ],
     ]
+    table.append(
+        [
+            "Site safety",
+            "No accidents or injuries caused by the crew",
+            "No accidents or injuries caused by the crew",
+            "5% of the invoice withheld",
+            "No reduction in payment",
+        ]
+    )
     got = {(t.metric_name, t.expected, t.minimum, t.unit) for t in _read(table)}
     assert got == {
         ("Lobby floors", 99, 92, "percent"),
         ("Window glass", 100, 97, "percent"),
         ("Waste bins", 98, 90, "percent"),
+        ("Site safety", 0, 0, "count"),  # none of what goes wrong: a count held at zero
     }
 
 
