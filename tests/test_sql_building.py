@@ -22,6 +22,9 @@ ALLOWED: dict[str, tuple[int, str]] = {
     "etl/load/database.py::bulk_insert": (2, "a raw table and its canonical columns, checked against [a-z_0-9]+"),
     "etl/load/database.py::lock_for_load": (1, "the project's advisory-lock constant"),
     "etl/load/schema.py::_postgres_schemas": (2, "the schema's own table names; the connected database's name"),
+    # the DDL follows from TABLE_SPEC (#31): the project's own table and column names and types, no file content
+    "etl/load/schema.py::_create": (1, "a table of TABLE_SPEC and its first-release columns"),
+    "etl/load/schema.py::_add": (1, "a table of TABLE_SPEC and one column added after the first release"),
     "etl/load/transaction.py::_delete_raw_rows": (1, "a raw table name from the schema"),
     "etl/tickets/export.py::_profile": (1, "generated column names col_N, checked by _q"),
     "etl/tickets/export.py::_last_states": (2, "generated column names, the reader's own formats and aggregates"),

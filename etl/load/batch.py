@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.load.schema import RAW_COLUMNS
+from etl.load.schema import RAW_COLUMNS, frame_dtypes
 from etl.quantities import period_grain, period_start, unit_ranges
 from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS, ExtractedFile
 from etl.reports.metric_mapping import MappingFileError, MetricMatch, load_mapping_file, match_metric
@@ -176,21 +176,7 @@ def build_batch(
             )
     # the raw table's columns, plus what validation and quarantine need
     sla = pd.DataFrame(sla_rows, columns=[*RAW_COLUMNS["raw_sla_terms"], "char_offset", "row_id", "location"])
-    for col in (
-        "baseline",
-        "expected",
-        "minimum",
-        "allocation_pct",
-        "confidence",
-        "threshold",
-        "allowed_deviation_pct",
-        "credit_pct",
-        "credit_amount",
-    ):
-        sla[col] = sla[col].astype("float64")
-    for col in ("credit_trigger_count", "credit_trigger_months"):
-        sla[col] = sla[col].astype("Int64")
-    sla = _with_units(sla)
+    sla = _with_units(sla.astype(frame_dtypes("raw_sla_terms")))
 
     by_engagement = effective_schedules(sla, known_sla_terms, {f.path for f in contracts})
 
@@ -287,11 +273,7 @@ def build_batch(
             )
     measurements = pd.DataFrame.from_records(rows, columns=MEASUREMENT_COLUMNS)
     del rows
-    measurements["actual"] = measurements["actual"].astype("float64")
-    measurements["reported_target"] = measurements["reported_target"].astype("float64")
-    measurements["match_score"] = measurements["match_score"].astype("float64")
-    measurements["reported_met"] = measurements["reported_met"].astype("boolean")
-    measurements = _with_units(measurements)
+    measurements = _with_units(measurements.astype(frame_dtypes("raw_measurements")))
     schedule_keys = {f"{e}/{m}" for e, metrics in by_engagement.items() for m in metrics}
     return CanonicalBatch(contracts_df, contract_terms, sla, measurements, schedule_keys)
 
