@@ -272,9 +272,79 @@ def _tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
     try:
         # only the wanted pages: pdfplumber would otherwise build a page object for every page
         with pdfplumber.open(path, pages=pages) as pdf:
-            return {page.page_number: [_clean_table(t) for t in page.extract_tables()] for page in pdf.pages}
+            return {page.page_number: _page_tables(page) for page in pdf.pages}
     except Exception as exc:  # pdfminer raises many types for damaged files
         raise InputFileError(f"PDF tables cannot be parsed ({type(exc).__name__}: {exc})") from None
+
+
+def _page_tables(page) -> list[list[list[str]]]:
+    words = None
+    out = []
+    for table in page.find_tables():
+        rows = table.extract()
+        if any(sum(bool(c and "\n" in c) for c in row) >= 2 for row in rows):
+            words = page.extract_words() if words is None else words
+            rows = _unstacked(table, rows, words)
+        out.append(_clean_table(rows))
+    return out
+
+
+def _blocks(bbox: tuple, words: list[dict]) -> list[tuple[float, str]]:
+    """The paragraphs of one cell, each (top, text with its lines): lines are words of one height, and a gap of
+    more than half a line between two lines starts a new paragraph."""
+    x0, top, x1, bottom = bbox
+    inside = sorted(
+        (w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom),
+        key=lambda w: (w["top"], w["x0"]),
+    )
+    lines: list[list[dict]] = []
+    for w in inside:
+        if lines and abs(w["top"] - lines[-1][0]["top"]) <= 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    blocks: list[tuple[float, list[str]]] = []
+    last_bottom = None
+    for line in lines:
+        line_top, line_bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
+        text = " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
+        if last_bottom is None or line_top - last_bottom > 0.5 * (line_bottom - line_top):
+            blocks.append((line_top, [text]))
+        else:
+            blocks[-1][1].append(text)
+        last_bottom = line_bottom
+    return [(t, "\n".join(b)) for t, b in blocks]
+
+
+_GRADE_MARK = re.compile(r"(?i)\b(?:priority|severity|sev|p)[\s-]*\d\b")
+
+
+def _unstacked(table, rows: list[list[str | None]], words: list[dict]) -> list[list[str | None]]:
+    """A row whose cells stack several standards, each beside its own AQL or measure only by position (the
+    common federal performance requirements table): one row per paragraph of its longest stacked column, each
+    other stacked column's paragraphs going to the row they start beside; a cell of one paragraph (the service's
+    name, the method) is repeated in each."""
+    out: list[list[str | None]] = []
+    for row, texts in zip(table.rows, rows, strict=False):
+        blocks = [_blocks(bbox, words) if bbox else [] for bbox in row.cells]
+        stacked = [j for j, b in enumerate(blocks) if len(b) >= 2]
+        # a matrix labelled by grade ("Priority 1 ... Priority 2 ...") pairs by its labels, not by position
+        graded = any(len(_GRADE_MARK.findall(texts[j] or "")) >= 2 for j in stacked)
+        if len(stacked) < 2 or graded:
+            out.append(texts)
+            continue
+        anchor = max(stacked, key=lambda j: sum(len(text) for _, text in blocks[j]))
+        starts = [top for top, _ in blocks[anchor]]
+        split: list[list[str | None]] = [list(texts) if j == 0 else [None] * len(texts) for j in range(len(starts))]
+        for j, cell in enumerate(blocks):
+            for k in range(len(starts)):
+                split[k][j] = None if j in stacked else texts[j]
+            if j in stacked:
+                for top, text in cell:
+                    k = max(0, bisect.bisect_right(starts, top + 2) - 1)
+                    split[k][j] = f"{split[k][j]}\n{text}" if split[k][j] else text
+        out.extend(split)
+    return out
 
 
 class _CellReader:

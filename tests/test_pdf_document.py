@@ -131,3 +131,63 @@ def test_ordinary_layered_streams_pass(dictionary, payload):
 def test_the_stream_check_passes_every_sample_contract():
     for path in sorted((SAMPLES / "contracts").glob("*.pdf")):
         _check_streams(path.read_bytes())
+
+
+def _stacked_table_pdf(path, standards, aqls):
+    """One ruled table row whose standards cell stacks paragraphs, each beside its own AQL only by position."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 9)
+    columns, top, bottom = [50, 150, 380, 500], 700, 700 - 70 * len(standards) - 30
+    for x in columns:
+        c.line(x, top + 20, x, bottom)
+    for y in (top + 20, top, bottom):
+        c.line(columns[0], y, columns[-1], y)
+    for x, title in zip(columns, ("Service", "Standard", "AQL"), strict=False):
+        c.drawString(x + 4, top + 6, title)
+    c.drawString(columns[0] + 4, top - 14, "Mail room")
+    for k, (lines, aql) in enumerate(zip(standards, aqls, strict=True)):
+        y = top - 14 - 70 * k
+        for i, line in enumerate(lines):
+            c.drawString(columns[1] + 4, y - 11 * i, line)
+        c.drawString(columns[2] + 4, y, aql)
+    c.save()
+
+
+def test_standards_stacked_in_one_cell_become_one_row_each_beside_their_own_aql(tmp_path):
+    from etl.contracts.service_levels import find_levels
+
+    path = tmp_path / "stacked.pdf"
+    standards = [
+        ["Parcels are logged on the day", "they arrive."],
+        ["Internal mail is delivered by", "noon on the day it is received."],
+        ["Outgoing mail leaves by the", "last collection of the day."],
+    ]
+    _stacked_table_pdf(path, standards, ["2% deviation.", "No deviation.", "5% deviation."])
+    (page,) = read_pages(path, wants_tables=lambda text: True)
+    rows = [r for t in page.tables for r in t if "Standard" not in r]
+    assert [(r[0], r[2]) for r in rows] == [
+        ("Mail room", "2% deviation."),
+        ("Mail room", "No deviation."),
+        ("Mail room", "5% deviation."),
+    ]
+    assert [r[1] for r in rows] == [" ".join(lines) for lines in standards]
+    page_levels = sorted((f.name.split(": ")[-1], f.level.target) for f in find_levels([page]))
+    assert page_levels == [
+        ("Internal mail is delivered by noon on the day it is received.", 100.0),
+        ("Outgoing mail leaves by the last collection of the day.", 95.0),
+        ("Parcels are logged on the day they arrive.", 98.0),
+    ]
+
+
+def test_a_matrix_labelled_by_priority_keeps_its_row_and_pairs_by_label(tmp_path):
+    path = tmp_path / "graded.pdf"
+    _stacked_table_pdf(
+        path,
+        [["Priority 1 fixed within 4 hours"], ["Priority 2 fixed within 8 hours"]],
+        ["Priority 1 95%", "Priority 2 90%"],
+    )
+    (page,) = read_pages(path, wants_tables=lambda text: True)
+    rows = [r for t in page.tables for r in t if "Standard" not in r]
+    assert len(rows) == 1 and "Priority 1" in rows[0][1] and "Priority 2" in rows[0][2]
