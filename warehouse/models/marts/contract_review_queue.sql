@@ -3,7 +3,7 @@
 -- text), and what to write in the engagement's corrections file. Empty when every contract is complete.
 with engagements as (
     select distinct engagement_id
-    from {{ source('raw', 'file_registry') }}
+    from {{ ref('stg_file_registry') }}
     where kind = 'contract' and status = 'loaded'
 ),
 
@@ -13,7 +13,7 @@ requirements as (
 
 stated as (
     select distinct engagement_id, field
-    from {{ source('raw', 'raw_contract_terms') }}
+    from {{ ref('stg_contract_terms') }}
     where confidence >= {{ var('review_confidence_threshold') }}
     union
     select distinct engagement_id, 'sla_schedule' as field
@@ -28,7 +28,7 @@ candidates as (
             value || ' (page ' || cast(page as varchar) || ': ' || substr(source_text, 1, 160) || ')',
             ' | ' order by confidence desc
         ) as candidates
-    from {{ source('raw', 'raw_contract_terms') }}
+    from {{ ref('stg_contract_terms') }}
     where confidence < {{ var('review_confidence_threshold') }}
     group by engagement_id, field
 ),
