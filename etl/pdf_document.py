@@ -335,14 +335,11 @@ def _unstacked(table, rows: list[list[str | None]], words: list[dict]) -> list[l
             continue
         anchor = max(stacked, key=lambda j: sum(len(text) for _, text in blocks[j]))
         starts = [top for top, _ in blocks[anchor]]
-        split: list[list[str | None]] = [list(texts) if j == 0 else [None] * len(texts) for j in range(len(starts))]
-        for j, cell in enumerate(blocks):
-            for k in range(len(starts)):
-                split[k][j] = None if j in stacked else texts[j]
-            if j in stacked:
-                for top, text in cell:
-                    k = max(0, bisect.bisect_right(starts, top + 2) - 1)
-                    split[k][j] = f"{split[k][j]}\n{text}" if split[k][j] else text
+        split = [[None if j in stacked else text for j, text in enumerate(texts)] for _ in starts]
+        for j in stacked:
+            for top, text in blocks[j]:
+                k = max(0, bisect.bisect_right(starts, top + 2) - 1)
+                split[k][j] = f"{split[k][j]}\n{text}" if split[k][j] else text
         out.extend(split)
     return out
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from etl.load.batch import CanonicalBatch, build_batch, known_metric_keys
 from etl.load.database import open_warehouse
-from etl.load.schema import RAW_COLUMNS, create_schema
+from etl.load.schema import RAW_COLUMNS, create_schema, frame_dtypes
 from etl.load.validation import RowFailure, ValidationOutcome, validate
 from etl.records import ExtractedFile, is_corrections, missing_requirements
 from etl.sandbox import confined_duckdb
@@ -483,8 +483,9 @@ def _write(
                 "file_mtime_us",
             ],
         )
-        # a file that was not hashed (a link out of the inbox) has neither; COPY wants integers, not floats
-        reg = reg.astype({"file_size": "Int64", "file_mtime_us": "Int64"})
+        # a file that was not hashed (a link out of the inbox) has no size or mtime, a report no pages; COPY wants
+        # integers, not the floats pandas makes of a column with gaps
+        reg = reg.astype(frame_dtypes("file_registry"))
         if not reg.empty:
             db.bulk_insert("file_registry", reg)
         summary.files_loaded = int((reg.status == "loaded").sum()) if not reg.empty else 0
