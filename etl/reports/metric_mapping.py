@@ -100,6 +100,11 @@ def read_mapping_yaml(path: Path) -> dict:
 
     if path.is_symlink():
         raise MappingFileError(f"{path.name} is a link; mapping files are read only from the inbox itself")
+    if path.parent.is_symlink():  # the folder linked elsewhere would read files the sender does not own
+        raise MappingFileError(
+            f"{path.name} is in a {path.parent.name} folder that is a link; mapping files are read only from the "
+            f"inbox itself (make {path.parent.name}/ a real folder and put the file in it)"
+        )
     if path.stat().st_size > MAX_MAPPING_BYTES:
         raise MappingFileError(f"{path.name} is over the {MAX_MAPPING_BYTES // 1024} KB limit for a mapping file")
     try:

@@ -117,6 +117,20 @@ def test_a_mapping_file_that_links_out_of_the_inbox_is_not_followed(tmp_path):
         load_mapping_file(link)
 
 
+def test_a_mappings_folder_that_links_out_of_the_inbox_is_not_followed(tmp_path):
+    from etl.reports.metric_mapping import MappingFileError, load_mapping_file, read_mapping_yaml
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "eng.yml").write_text('metrics:\n  "Availability": p1_resolution\n')
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "mappings").symlink_to(outside)
+    for read in (load_mapping_file, read_mapping_yaml):  # report matching, and a ticket export's settings
+        with pytest.raises(MappingFileError, match="mappings folder that is a link"):
+            read(inbox / "mappings" / "eng.yml")
+
+
 def test_a_giant_cell_and_deep_json_are_refused_in_words_not_python_errors(tmp_path):
     giant = tmp_path / "giant.csv"
     giant.write_text('Service Level,Actual\nAvailability,"' + "x" * 200_000 + "\n")  # a quote left open
