@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from etl.contracts.service_levels import normalise, time_pattern, time_unit
+from etl.contracts.level_text import normalise, time_pattern, time_unit
 from etl.contracts.sla_schedule import labelled_term
 from etl.pdf_document import PdfPage
 from etl.records import Provenance, SlaTerm

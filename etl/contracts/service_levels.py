@@ -14,71 +14,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from etl.contracts.graded_levels import GradedTime, matrix_times, text_times
+from etl.contracts.level_text import clock_unit, normalise, time_pattern, time_unit
 from etl.pdf_document import PdfPage
-from etl.quantities import NUMBER_WORD, NUMBER_WORDS, number_from_words
 from etl.records import Provenance, SlaTerm, metric_id
-
-TIME_UNITS = {
-    "second": "seconds",
-    "sec": "seconds",
-    "minute": "minutes",
-    "min": "minutes",
-    "hour": "hours",
-    "hr": "hours",
-    "day": "days",
-    "week": "weeks",
-}
-_TIME = (
-    r"(?:\d+(?:\.\d+)?\s*(?:-|to)\s*)?(?P<{n}>\d+(?:\.\d+)?)\s*(?:(?:[A-Z][a-z]+\s+){{0,2}}(?P<{n}_biz>working|business|support|work)\s+|"
-    r"(?P<{n}_cal>calendar)\s+)?(?P<{n}_unit>workdays?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b"
-)
-
-
-def time_pattern(name: str) -> str:
-    return _TIME.format(n=name)
-
-
-def time_unit(m: re.Match, name: str) -> str:
-    word = m.group(f"{name}_unit").lower()
-    if word.startswith("workday"):
-        return "business days"
-    base = TIME_UNITS[re.sub(r"s$", "", word)]
-    if m.group(f"{name}_biz") and base in ("hours", "days"):
-        return f"business {base}"
-    return base
-
-
-_WORDS = "zero|" + NUMBER_WORD
-_NUMBER_TOKEN = r"(?:" + _WORDS + r"|hundred|and|point|one half|half|tenths?|hundredths?|percent|per cent)"
-_WORD_THEN_DIGITS = re.compile(
-    r"\b"
-    + _NUMBER_TOKEN
-    + r"(?:[\s-]+"
-    + _NUMBER_TOKEN
-    + r")*\s*\(\s*(\d+(?:\.\d+)?)\s*(%?)\s*\)(\s*(?:percent|per cent))?",
-    re.I,
-)
-_WORD_NUMBER = re.compile(r"\b(zero|" + NUMBER_WORDS + r")\b(?=\s*(?:\(|[A-Za-z]))", re.I)
-
-
-def normalise(text: str) -> str:
-    """One line, digits for numbers: 'ninety-nine percent (99%)' -> '99%', 'fifteen (15) minutes' -> '15 minutes',
-    'within eight working hours' -> 'within 8 working hours', '99.7 percent' -> '99.7%'."""
-    text = " ".join(text.replace("\u00a0", " ").split())
-
-    def digits(m: re.Match) -> str:
-        words = m.group(0)[: m.group(0).index("(")].lower()
-        percent = m.group(2) or m.group(3) or "percent" in words or "per cent" in words
-        return m.group(1) + ("%" if percent else "")
-
-    text = _WORD_THEN_DIGITS.sub(digits, text)
-    text = _WORD_NUMBER.sub(
-        lambda m: str(number_from_words(m.group(1))) if number_from_words(m.group(1)) is not None else m.group(0),
-        text,
-    )
-    text = re.sub(r"(\d)\s*(?:percent|per cent)\b", r"\1%", text, flags=re.I)
-    text = re.sub(r"(\d)\s+%", r"\1%", text)
-    return text
 
 
 @dataclass(frozen=True)
@@ -235,25 +174,11 @@ def _within_time(text: str, aql: str) -> Level | None:
         # the state a thing must be in by then, whatever the verb: "reachable within", "re-imaged within"
         m = re.search(r"\b\w{3,}(?:ed|able|ible)\b[^.;]{0,40}?\bwithin\s+" + time_pattern("t"), text, re.I)
     if m and not re.search(r"\b(?:x|X)\s+(?:minutes|hours|days)", text):
-        return Level(float(m.group("t")), _clock_of(text, m), "lower")
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
     m = re.search(r"\b(?:shall|will|must)\s+not\s+exceed\s+(?:more\s+than\s+)?" + time_pattern("t"), text, re.I)
     if m:  # "the mean response time shall not exceed 6 seconds": the most it may take
-        return Level(float(m.group("t")), _clock_of(text, m), "lower")
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
     return None
-
-
-# "within two (2) hours (subject to the vendor's normal business hours)": the clock runs in business hours
-_BUSINESS_CLOCK = re.compile(
-    r"^\s*\(?\s*(?:subject to|during|in)\s+(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?:normal\s+)?business\s+hours",
-    re.I,
-)
-
-
-def _clock_of(text: str, m: re.Match) -> str:
-    unit = time_unit(m, "t")
-    if unit in ("hours", "days") and _BUSINESS_CLOCK.match(text[m.end() : m.end() + 80]):
-        return f"business {unit}"
-    return unit
 
 
 # what a cap counts: the things that go wrong in a service, as caps write them
@@ -763,6 +688,10 @@ def _table_levels(page: PdfPage) -> list[FoundLevel]:
         if matrix:
             found += matrix
             continue
+        graded = matrix_times(table)
+        if graded:
+            found += [_graded(g, page.number, in_table=True) for g in graded]
+            continue
         paired = _paired_levels(table, page.number)
         if paired:
             found += paired
@@ -814,6 +743,27 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
 _PROSE_RULES = tuple(r for r in RULES if r.name not in ("standard with an acceptable quality level",))
 
 
+def _graded(g: GradedTime, page: int, in_table: bool) -> FoundLevel:
+    level = Level(g.value, g.unit, "lower", rule=g.rule)
+    return FoundLevel(f"{g.grade} - {g.measure}"[:300], level, page, g.source, severity=g.grade, in_table=in_table)
+
+
+def _graded_text(page: PdfPage, found: list[FoundLevel], in_tables: str) -> list[FoundLevel]:
+    """Times per grade in the page's text that no table of the page holds."""
+    known = {(f.severity, f.level.target, f.level.unit) for f in found}
+    return [
+        _graded(g, page.number, in_table=False)
+        for g in text_times(page.text)
+        if (g.grade, g.value, g.unit) not in known and _plain(g.source)[:60] not in in_tables
+    ]
+
+
+def _covered(sentence: str, segments: list[str]) -> bool:
+    """Whether a sentence is part of a text already read per grade (or holds one's opening)."""
+    plain = _plain(normalise(sentence))
+    return any(plain in s or s[:40] in plain for s in segments)
+
+
 def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
     """Every commitment on pages about service levels: table rows first, then sentences the tables did not hold.
     A document that never speaks of service levels, standards or AQLs gives none."""
@@ -823,12 +773,24 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
         if not SLA_CUE.search(page.text) and not continued:
             continue
         before = len(found)
-        found += _table_levels(page)
+        tables = _table_levels(page)
         # a sentence inside a table was read with its row (and its AQL); read again alone it would lose them
         in_tables = _plain(" ".join(c for t in page.tables if t and len(t[0]) >= 2 for row in t for c in row))
+        graded = _graded_text(page, tables, _plain(normalise(in_tables)))
+        found += tables + graded
+        segments = [_plain(g.source) for g in graded]
+        # a page without sentence ends runs a table's whole text into one sentence: its levels are the rows'
+        table_texts = [
+            _plain(normalise(" ".join(c for row in t for c in row))) for t in page.tables if t and len(t[0]) >= 2
+        ]
+        in_rows = {(f.level.target, f.level.unit) for f in tables}
         for f in _prose_levels(page, _PROSE_RULES):
-            if _plain(f.source)[:60] not in in_tables:
-                found.append(f)
+            if _plain(f.source)[:60] in in_tables or _covered(f.source, segments):
+                continue
+            plain = _plain(normalise(f.source))
+            if (f.level.target, f.level.unit) in in_rows and any(t in plain for t in table_texts):
+                continue
+            found.append(f)
         continued = (continued or bool(SLA_CUE.search(page.text))) and len(found) > before
     return _without_restatements(found)
 

@@ -1,0 +1,85 @@
+"""How levels are written in contracts: durations ("4 business hours", "15 mins") and numbers in words
+("fifteen (15) minutes", "ninety-nine percent"), as every level reader sees them."""
+
+from __future__ import annotations
+
+import re
+
+from etl.quantities import NUMBER_WORD, NUMBER_WORDS, number_from_words
+
+TIME_UNITS = {
+    "second": "seconds",
+    "sec": "seconds",
+    "minute": "minutes",
+    "min": "minutes",
+    "hour": "hours",
+    "hr": "hours",
+    "day": "days",
+    "week": "weeks",
+}
+_TIME = (
+    r"(?:\d+(?:\.\d+)?\s*(?:-|to)\s*)?(?P<{n}>\d+(?:\.\d+)?)\s*(?:(?:[A-Z][a-z]+\s+){{0,2}}(?P<{n}_biz>working|business|support|work)\s+|"
+    r"(?P<{n}_cal>calendar)\s+)?(?P<{n}_unit>workdays?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b"
+)
+
+
+def time_pattern(name: str) -> str:
+    return _TIME.format(n=name)
+
+
+def time_unit(m: re.Match, name: str) -> str:
+    word = m.group(f"{name}_unit").lower()
+    if word.startswith("workday"):
+        return "business days"
+    base = TIME_UNITS[re.sub(r"s$", "", word)]
+    if m.group(f"{name}_biz") and base in ("hours", "days"):
+        return f"business {base}"
+    return base
+
+
+_WORDS = "zero|" + NUMBER_WORD
+_NUMBER_TOKEN = r"(?:" + _WORDS + r"|hundred|and|point|one half|half|tenths?|hundredths?|percent|per cent)"
+_WORD_THEN_DIGITS = re.compile(
+    r"\b"
+    + _NUMBER_TOKEN
+    + r"(?:[\s-]+"
+    + _NUMBER_TOKEN
+    + r")*\s*\(\s*(\d+(?:\.\d+)?)\s*(%?)\s*\)(\s*(?:percent|per cent))?",
+    re.I,
+)
+_WORD_NUMBER = re.compile(r"\b(zero|" + NUMBER_WORDS + r")\b(?=\s*(?:\(|[A-Za-z]))", re.I)
+
+
+def normalise(text: str) -> str:
+    """One line, digits for numbers: 'ninety-nine percent (99%)' -> '99%', 'fifteen (15) minutes' -> '15 minutes',
+    'within eight working hours' -> 'within 8 working hours', '99.7 percent' -> '99.7%'."""
+    text = " ".join(text.replace("\u00a0", " ").split())
+
+    def digits(m: re.Match) -> str:
+        words = m.group(0)[: m.group(0).index("(")].lower()
+        percent = m.group(2) or m.group(3) or "percent" in words or "per cent" in words
+        return m.group(1) + ("%" if percent else "")
+
+    text = _WORD_THEN_DIGITS.sub(digits, text)
+    text = _WORD_NUMBER.sub(
+        lambda m: str(number_from_words(m.group(1))) if number_from_words(m.group(1)) is not None else m.group(0),
+        text,
+    )
+    text = re.sub(r"(\d)\s*(?:percent|per cent)\b", r"\1%", text, flags=re.I)
+    text = re.sub(r"(\d)\s+%", r"\1%", text)
+    return text
+
+
+# "within two (2) hours (subject to the vendor's normal business hours)": the clock runs in business hours
+_BUSINESS_CLOCK = re.compile(
+    r"^\s*\(?\s*(?:subject to|during|in)\s+(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?:normal\s+)?business\s+hours",
+    re.I,
+)
+
+
+def clock_unit(text: str, m: re.Match) -> str:
+    """The unit of the duration `m` (group "t") found in text, in business time where what follows says so."""
+    unit = time_unit(m, "t")
+    if unit in ("hours", "days") and _BUSINESS_CLOCK.match(text[m.end() : m.end() + 80]):
+        return f"business {unit}"
+    return unit
