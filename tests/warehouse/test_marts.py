@@ -478,4 +478,4 @@ def test_a_deemed_failure_leads_to_the_clause_that_deems_it(warehouse):
     assert sorted((r["charge_key"], r["sla_metric_key"], r["file_path"]) for r in lineage) == [
         (f"eng-c/2025-{m}-01", "eng-c/accuracy", "contracts/eng-c.pdf") for m in (10, 11, 12)
     ]
-    assert all(r["source_location"].startswith("page 1: no report for the month") for r in lineage)
+    assert all(r["source_location"].startswith("page 1: no result reported for the level") for r in lineage)

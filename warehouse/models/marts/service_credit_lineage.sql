@@ -1,6 +1,6 @@
 -- Where each month's service credit comes from: one row per value behind a mart_service_credits row - each
 -- Service Level Default (with the report file and row it was read from), each level deemed failed for want of a
--- report (with the contract clause that deems it), and the invoice that set the charges.
+-- report on it (with the contract clause that deems it), and the invoice that set the charges.
 select
     facts.engagement_id || '/' || cast(facts.period_month as varchar) as charge_key,
     facts.measurement_key as source_key,
@@ -24,7 +24,7 @@ select
     engagements.missing_report_default_file,
     engagements.missing_report_default_sha256,
     'page ' || cast(engagements.missing_report_default_page as varchar)
-        || ': no report for the month, which the contract deems a failure of the level'
+        || ': no result reported for the level in the month, which the contract deems a failure of it'
 from {{ ref('int_sla_results') }} as deemed
 inner join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = deemed.engagement_id
 where deemed.is_deemed_failure
