@@ -103,7 +103,7 @@ def _gaps(f: ExtractedFile) -> str:
     if not missing:
         return ""
     return (
-        f"to review: {', '.join(missing)} not found (contract_review_queue says why; "
+        f"to review: {', '.join(missing)} not found (mart_contract_review_queue says why; "
         f"enter them in contracts/{f.engagement_id}.yml)"
     )
 
@@ -426,7 +426,7 @@ def _write(
             if f.path in contract_failures:
                 status, reason = "quarantined", "; ".join(contract_failures[f.path])
             elif status == "extracted" and f.kind == "contract":
-                # a readable contract always loads what it has; what it lacks goes to contract_review_queue
+                # a readable contract always loads what it has; what it lacks goes to mart_contract_review_queue
                 bad = bad_rows_per_file.get(f.path, 0)
                 status = "loaded"
                 reason = "; ".join(

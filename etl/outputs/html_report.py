@@ -79,7 +79,7 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None, flag: str | 
         for column, value in record.items():
             numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
             if value is None or (isinstance(value, float) and pd.isna(value)):
-                # a term the figure needs is missing (contract_review_queue); a reason column is empty when the
+                # a term the figure needs is missing (mart_contract_review_queue); a reason column is empty when the
                 # figure is known
                 text = "" if str(column).endswith("_reason") else "unknown"
             elif column in formats and numeric:
@@ -148,17 +148,17 @@ def build_report(warehouse: str) -> str:
             "group by failed_check order by rows_quarantined desc",
         )
         missing = _frame(
-            db, "select engagement_id, period_month from missing_reports order by engagement_id, period_month"
+            db, "select engagement_id, period_month from mart_missing_reports order by engagement_id, period_month"
         )
         # the vendor's report against its own tickets: every month where the verdict turns, or the values part
         evidence = _frame(
             db,
             "select engagement_id, metric_name, period_month, unit, expected_level, reported_value, "
             "measured_value, difference, tickets, reported_met, measured_met, verdict_changes "
-            "from reported_vs_measured where verdict_changes or abs(difference) >= 0.01 "
+            "from mart_reported_vs_measured where verdict_changes or abs(difference) >= 0.01 "
             "order by engagement_id, metric_name, period_month",
         )
-        measured_levels = _frame(db, "select count(*) as n from reported_vs_measured").iloc[0].n
+        measured_levels = _frame(db, "select count(*) as n from mart_reported_vs_measured").iloc[0].n
     finally:
         db.close()
 
@@ -306,7 +306,7 @@ vendor owes.</p>{
 <h2>Reported versus the vendor's own tickets</h2>
 <p class="muted">Service levels about resolving or responding to tickets, measured from the ticket exports in
 tickets/&lt;engagement&gt;/ and set beside the vendor's report. Highlighted: the tickets turn the month's verdict
-(met or missed against the Expected level). The warehouse view reported_vs_measured lists every month.</p>
+(met or missed against the Expected level). The warehouse view mart_reported_vs_measured lists every month.</p>
 {evidence_text}
 <h2>Data quality</h2>{quality_status}
 <h3>Missing reports</h3>{missing_text}

@@ -55,7 +55,7 @@ def _tickets_line(turned: list[dict]) -> str:
     more = ", ..." if len(turned) > 3 else ""
     return (
         f"Tickets: {len(turned)} month(s) where the vendor's own tickets turn its reported verdict ({named}{more}; "
-        "see reported_vs_measured)"
+        "see mart_reported_vs_measured)"
     )
 
 
@@ -79,10 +79,10 @@ def kpi_summary(warehouse: str | Path) -> str:
         # months where the vendor's own tickets turn its reported verdict (a warehouse from before tickets has none)
         turned = (
             rows(
-                "select engagement_id, metric_id, period_month from reported_vs_measured where verdict_changes "
+                "select engagement_id, metric_id, period_month from mart_reported_vs_measured where verdict_changes "
                 "order by engagement_id, period_month"
             )
-            if relation_exists(db, "reported_vs_measured")
+            if relation_exists(db, "mart_reported_vs_measured")
             else []
         )
     finally:
@@ -115,8 +115,8 @@ def kpi_summary(warehouse: str | Path) -> str:
             ),
             *(
                 [
-                    "unknown: a month in service has no report (see missing_reports), a contract term the figure "
-                    "needs is missing (see contract_review_queue), or nothing was measured for the engagement "
+                    "unknown: a month in service has no report (see mart_missing_reports), a contract term the figure "
+                    "needs is missing (see mart_contract_review_queue), or nothing was measured for the engagement "
                     "(mart_kpi_summary.credits_unknown_reason says which)"
                 ]
                 if "unknown" in " ".join([_table(engagements, ENGAGEMENT_COLUMNS), _table(types, TYPE_COLUMNS)])

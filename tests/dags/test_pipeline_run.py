@@ -386,7 +386,7 @@ def test_the_ticket_export_is_measured_and_the_month_it_disagrees_is_shown(runs)
     tickets = TRUTH["tickets"]
     rows = query(
         settings.warehouse,
-        "select * from reported_vs_measured where engagement_id = 'ito-infra-northwind' order by period_month",
+        "select * from mart_reported_vs_measured where engagement_id = 'ito-infra-northwind' order by period_month",
     )
     assert {str(r["period_month"])[:7]: r["measured_value"] for r in rows} == tickets["measured"]
     turned = [
@@ -457,7 +457,7 @@ def test_missing_reports_are_listed(runs):
     settings, _, _ = runs
     got = sorted(
         (r["engagement_id"], str(r["period_month"])[:7])
-        for r in query(settings.warehouse, "select * from missing_reports")
+        for r in query(settings.warehouse, "select * from mart_missing_reports")
     )
     assert got == sorted((m["engagement_id"], m["period"]) for m in TRUTH["missing_reports"])
 
@@ -466,7 +466,7 @@ def test_vendor_flags_that_disagree_with_recomputed_attainment(runs):
     settings, _, _ = runs
     got = sorted(
         (r["engagement_id"], str(r["period_month"])[:7], r["metric_id"])
-        for r in query(settings.warehouse, "select * from vendor_flag_disagreements")
+        for r in query(settings.warehouse, "select * from mart_vendor_flag_disagreements")
     )
     from etl.contracts.sla_schedule import metric_id
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from tests.conftest import ROOT
 
 MODELS = ROOT / "warehouse" / "models"
@@ -24,8 +26,8 @@ KNOWN_BREAKS: dict[tuple[str, str], str] = {
     ("dim_month", "int_ticket_service_levels"): "the calendar spans ticket-measured months",
     ("fct_sla_measurement", "int_ticket_service_levels"): "ticket-measured values are measurements",
 }
-# marts whose names predate the mart_ prefix: users' SQL reads them by these names
-UNPREFIXED_MARTS = {
+# the old names of marts renamed with the mart_ prefix: views of the renamed marts until their deprecation date
+DEPRECATED_NAMES = {
     "contract_review_queue",
     "missing_reports",
     "report_target_disagreements",
@@ -42,9 +44,9 @@ _SOURCE = re.compile(r"source\(\s*'\w+'\s*,\s*'(\w+)'\s*\)")
 def _graph() -> dict[str, tuple[str, set[str], set[str]]]:
     """model -> (layer, models and seeds it refs, sources it reads)."""
     graph = {}
-    for path in MODELS.glob("*/*.sql"):
+    for path in MODELS.rglob("*.sql"):
         sql = path.read_text()
-        graph[path.stem] = (path.parent.name, set(_REF.findall(sql)), set(_SOURCE.findall(sql)))
+        graph[path.stem] = (path.relative_to(MODELS).parts[0], set(_REF.findall(sql)), set(_SOURCE.findall(sql)))
     return graph
 
 
@@ -70,9 +72,15 @@ def test_the_layers_read_in_one_direction():
     assert not set(KNOWN_BREAKS) - breaks, f"no longer a break, drop it: {sorted(set(KNOWN_BREAKS) - breaks)}"
 
 
-def test_marts_are_named_mart_except_the_listed_older_names():
-    marts = {model for model, (layer, _, _) in _graph().items() if layer == "marts"}
-    assert {m for m in marts if not m.startswith("mart_")} == UNPREFIXED_MARTS
+def test_marts_are_named_mart_and_an_old_name_is_a_deprecated_view_of_its_renamed_mart():
+    graph = _graph()
+    marts = {model for model, (layer, _, _) in graph.items() if layer == "marts"}
+    assert {m for m in marts if not m.startswith("mart_")} == DEPRECATED_NAMES
+    deprecated = yaml.safe_load((MODELS / "marts" / "deprecated" / "_deprecated.yml").read_text())["models"]
+    assert {m["name"] for m in deprecated} == DEPRECATED_NAMES and all(m["deprecation_date"] for m in deprecated)
+    for name in DEPRECATED_NAMES:
+        assert (MODELS / "marts" / "deprecated" / f"{name}.sql").exists()
+        assert graph[name][1:] == ({f"mart_{name}"}, set()), f"{name} is not a view of mart_{name} alone"
 
 
 def test_a_planted_break_is_found():

@@ -35,6 +35,7 @@ from etl.load.database import open_warehouse, query_records
 from etl.load.schema import create_schema
 from etl.transform.dbt_build import dbt_build
 from tests.conftest import normalised_rows
+from tests.warehouse.test_dbt_layers import DEPRECATED_NAMES
 
 pytestmark = pytest.mark.e2e
 
@@ -298,7 +299,7 @@ def test_repeated_defaults_are_multiplied_and_invoices_set_the_at_risk_amount(wa
 def test_each_credit_traces_to_its_defaults_and_invoice(warehouse):
     got = sorted(
         (r["source_kind"], r["sla_metric_key"], r["file_path"])
-        for r in rows(warehouse, "select * from service_credit_lineage where charge_key = 'eng-c/2025-08-01'")
+        for r in rows(warehouse, "select * from mart_service_credit_lineage where charge_key = 'eng-c/2025-08-01'")
     )
     assert got == [
         ("invoice", "eng-c/invoiced_charges", "reports/eng-c/2025-08.csv"),
@@ -307,7 +308,7 @@ def test_each_credit_traces_to_its_defaults_and_invoice(warehouse):
 
 
 def test_invoice_only_month_is_charged_but_not_a_missing_report(warehouse):
-    reported = rows(warehouse, "select * from missing_reports where engagement_id = 'eng-c'")
+    reported = rows(warehouse, "select * from mart_missing_reports where engagement_id = 'eng-c'")
     # July and August came with invoices and reports, September with a report alone: none is missing; the
     # months after its last report, up to the as-of month, are
     assert [str(r["period_month"])[:7] for r in reported] == ["2025-10", "2025-11", "2025-12"]
@@ -436,7 +437,7 @@ MARTS = [
     "mart_quality_improvement",
     "mart_kpi_summary",
     "mart_kpi_by_engagement_type",
-    "missing_reports",
+    "mart_missing_reports",
 ]
 
 
@@ -444,6 +445,14 @@ MARTS = [
 def test_both_backends_give_identical_results(targets, mart):
     sql = f"select * from {mart}"
     assert normalised_rows(targets["duckdb"], sql) == normalised_rows(targets["postgres"], sql)
+
+
+@pytest.mark.parametrize("old_name", sorted(DEPRECATED_NAMES))
+def test_a_renamed_marts_old_name_still_gives_its_rows_on_both_backends(targets, old_name):
+    for target in targets.values():
+        assert normalised_rows(target, f"select * from {old_name}") == normalised_rows(
+            target, f"select * from mart_{old_name}"
+        )
 
 
 def test_analyst_role_reads_marts_but_cannot_write_or_read_raw_text(targets):
@@ -474,7 +483,7 @@ def test_analyst_role_reads_marts_but_cannot_write_or_read_raw_text(targets):
 
 
 def test_a_deemed_failure_leads_to_the_clause_that_deems_it(warehouse):
-    lineage = rows(warehouse, "select * from service_credit_lineage where source_kind = 'deemed_failure'")
+    lineage = rows(warehouse, "select * from mart_service_credit_lineage where source_kind = 'deemed_failure'")
     assert sorted((r["charge_key"], r["sla_metric_key"], r["file_path"]) for r in lineage) == [
         (f"eng-c/2025-{m}-01", "eng-c/accuracy", "contracts/eng-c.pdf") for m in (10, 11, 12)
     ]

@@ -151,7 +151,7 @@ def kpis(tmp_path_factory):
         out[name] = {
             "summary": {r["engagement_id"]: r for r in query_records(db, "select * from mart_kpi_summary")},
             "credits": query_records(db, "select * from mart_service_credits order by engagement_id, period_month"),
-            "queue": query_records(db, "select engagement_id, field, why_it_matters from contract_review_queue"),
+            "queue": query_records(db, "select engagement_id, field, why_it_matters from mart_contract_review_queue"),
             "rollup": query_records(db, "select * from mart_cost_savings_rollup"),
         }
         db.close()
@@ -218,10 +218,10 @@ def test_each_gap_is_one_row_of_the_review_queue(kpis):
 def test_the_kpi_summary_and_the_html_report_say_unknown_not_zero(kpis):
     line = next(x for x in kpis["all"]["text"].splitlines() if x.startswith("no-charges"))
     assert "unknown" in line and " 0 " not in f" {line} "
-    assert "see contract_review_queue" in kpis["all"]["text"]
+    assert "see mart_contract_review_queue" in kpis["all"]["text"]
     assert "unknown" in kpis["all"]["html"]
     alone = kpis["alone"]["text"]
-    assert "see contract_review_queue" not in alone  # the complete engagement has every figure
+    assert "see mart_contract_review_queue" not in alone  # the complete engagement has every figure
 
 
 def test_a_contract_without_vendor_or_currency_is_rolled_up_under_its_own_label(kpis):

@@ -74,7 +74,7 @@ def test_review_template_filled_by_hand_brings_credits(tmp_path):
     registry = {r["path"]: r for r in _query(settings, "select path, status, reason from file_registry")}
     assert registry["contracts/hosting.pdf"]["status"] == "loaded"
     assert "annual_charges" in registry["contracts/hosting.pdf"]["reason"]
-    queue = {r["field"] for r in _query(settings, "select field from contract_review_queue")}
+    queue = {r["field"] for r in _query(settings, "select field from mart_contract_review_queue")}
     assert {"annual_charges", "at_risk_pct", "sla_schedule"} <= queue
     messages = [r["message"] for r in _query(settings, "select message from quarantine")]
     assert messages and all("contracts/hosting.yml" in m for m in messages)  # not a mapping line
@@ -87,7 +87,7 @@ def test_review_template_filled_by_hand_brings_credits(tmp_path):
     _run(settings, "second")
     credits = _query(settings, "select period_month, credit_amount from mart_service_credits order by 1")
     assert [c["credit_amount"] for c in credits] == [10_000.0, 0]  # January's default: 100% of 10% of 100,000
-    fields = {r["field"] for r in _query(settings, "select field from contract_review_queue")}
+    fields = {r["field"] for r in _query(settings, "select field from mart_contract_review_queue")}
     assert not fields & {"annual_charges", "at_risk_pct", "sla_schedule"}
     origins = {
         (r["field"], r["origin"])

@@ -183,7 +183,7 @@ def test_a_contract_that_counts_tickets_by_the_month_opened_is_followed(warehous
 def test_reported_beside_measured_shows_where_the_verdict_turns(warehouse):
     rows = {
         (r["metric_id"], str(r["period_month"])[:7]): r
-        for r in _rows(warehouse, "select * from reported_vs_measured where engagement_id = 'eng-t'")
+        for r in _rows(warehouse, "select * from mart_reported_vs_measured where engagement_id = 'eng-t'")
     }
     jan = rows[("p1_within_4h", "2025-01")]
     assert (jan["reported_value"], jan["measured_value"], jan["difference"]) == (100.0, 75.0, -25.0)

@@ -3,7 +3,7 @@
 -- run's date), and not past the contract's expiry, unless it renews by itself for a stated term: then each renewal
 -- term follows the last, as mart_renewals rolls it. Each engagement runs to that day on its own: one whose reports
 -- stopped early shows its months since as 'no report'. Charges run whether or not the vendor reported, so savings,
--- credits and missing_reports all count these months.
+-- credits and mart_missing_reports all count these months.
 with engagements as (
     select engagement_id, effective_date, expiry_date, monthly_charges, is_auto_renewal, renewal_term_months
     from {{ ref('dim_engagement') }}

@@ -61,7 +61,7 @@ select
             then 'no report for ' || cast(credits.unreported_months as varchar) || ' month(s) in service from '
                 || left(cast(credits.first_unreported_month as varchar), 7) || ', so their credits are unknown (the '
                 || 'contract does not deem a missing report a failure): load those reports or enter the months by '
-                || 'hand (missing_reports lists them); credits_owed_known_months sums the other months'
+                || 'hand (mart_missing_reports lists them); credits_owed_known_months sums the other months'
         else credits.other_unknown_reason
     end as credits_unknown_reason,
     {{ round_to("case when attainment.measurements is not null then credits.credits_owed_known_months end", 2) }}

@@ -151,7 +151,7 @@ select
     engagements.vendor_name,
     priced.period_month,
     -- 'no report': the vendor sent no performance report for the month and no ticket measured it; its performance
-    -- is unknown, not clean (missing_reports lists these), and so is its credit unless the contract deems the
+    -- is unknown, not clean (mart_missing_reports lists these), and so is its credit unless the contract deems the
     -- month failed (deemed_failures: the levels so failed)
     case when priced.has_report then 'reported' else 'no report' end as report_status,
     priced.deemed_failures,
@@ -172,7 +172,7 @@ select
         case when priced.is_unknown_month then
             'no report for ' || left(cast(priced.period_month as varchar), 7) || ': the month''s performance, so its '
             || 'credit, is unknown (the contract does not deem a missing report a failure); load the report, or '
-            || 'enter the month''s results by hand (see missing_reports)'
+            || 'enter the month''s results by hand (see mart_missing_reports)'
         end,
         case when priced.allocation_pct_triggered > 0 then priced.credit_unknown_reason end,
         priced.level_credit_unknown_reason

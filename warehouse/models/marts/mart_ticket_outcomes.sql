@@ -1,6 +1,6 @@
 -- ServiceNow-style tools record their own SLA outcome per ticket (made_sla). Per engagement: the share of
 -- closed tickets whose own flag says the SLA was made, overall, per priority and per month resolved, so the
--- tool's verdict can be set beside the vendor's report and beside our own clock (reported_vs_measured).
+-- tool's verdict can be set beside the vendor's report and beside our own clock (mart_reported_vs_measured).
 -- priority 'all' and period_month null mark the totals.
 with closed as (
     select * from {{ ref('stg_tickets') }}
