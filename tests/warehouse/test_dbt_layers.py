@@ -23,7 +23,6 @@ KNOWN_BREAKS: dict[tuple[str, str], str] = {
     ("int_sla_results", "dim_engagement_month"): "unreported months in service are results too",
     ("int_sla_results", "dim_sla_metric"): "a result compares the measurement with its level",
     ("int_sla_results", "fct_sla_measurement"): "results are read from the measurement fact",
-    ("dim_month", "int_ticket_service_levels"): "the calendar spans ticket-measured months",
     ("fct_sla_measurement", "int_ticket_service_levels"): "ticket-measured values are measurements",
 }
 # the old names of marts renamed with the mart_ prefix: views of the renamed marts until their deprecation date

@@ -311,7 +311,7 @@ def test_invoice_only_month_is_charged_but_not_a_missing_report(warehouse):
     reported = rows(warehouse, "select * from mart_missing_reports where engagement_id = 'eng-c'")
     # July and August came with invoices and reports, September with a report alone: none is missing; the
     # months after its last report, up to the as-of month, are
-    assert [str(r["period_month"])[:7] for r in reported] == ["2025-10", "2025-11", "2025-12"]
+    assert sorted(str(r["period_month"])[:7] for r in reported) == ["2025-10", "2025-11", "2025-12"]
 
 
 def test_earn_back_is_kept_apart_from_credits_owed(warehouse):
@@ -488,3 +488,25 @@ def test_a_deemed_failure_leads_to_the_clause_that_deems_it(warehouse):
         (f"eng-c/2025-{m}-01", "eng-c/accuracy", "contracts/eng-c.pdf") for m in (10, 11, 12)
     ]
     assert all(r["source_location"].startswith("page 1: no result reported for the level") for r in lineage)
+
+
+def test_a_fact_whose_engagement_the_dimension_lacks_fails_the_relationships_tests(targets, tmp_path):
+    """The facts hash their own natural keys, so a dimension row that goes missing is caught, not joined away."""
+    import shutil
+
+    import duckdb
+
+    from etl.transform.dbt_build import DbtBuildError
+
+    copy = tmp_path / "tampered.duckdb"
+    shutil.copy(targets["duckdb"], copy)
+    con = duckdb.connect(str(copy))
+    con.execute("delete from dim_engagement where engagement_id = 'eng-a'")
+    con.close()
+    with pytest.raises(DbtBuildError) as failed:
+        dbt_build(
+            str(copy),
+            command="test --select fct_sla_measurement,test_name:relationships fct_charges,test_name:relationships",
+        )
+    assert "relationships_fct_sla_measurement_engagement_sk" in str(failed.value)
+    assert "relationships_fct_charges_engagement_sk" in str(failed.value)

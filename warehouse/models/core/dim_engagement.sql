@@ -1,6 +1,8 @@
 -- One row per engagement (one contract), with its type, parties and commercial terms.
 select
+    {{ surrogate_key(['engagement_id']) }} as engagement_sk,
     engagement_id,
+    case when vendor_name is not null then {{ surrogate_key(['vendor_name']) }} end as vendor_sk,
     engagement_type,
     title,
     client_name,

@@ -17,8 +17,8 @@ last_due as (
 ),
 
 calendar as (
-    select cast(date_month as date) as period_month
-    from ({{ dbt.date_spine("month", "cast('2000-01-01' as date)", "cast('2101-01-01' as date)") }}) as spine
+    -- months in service are counted from 2000 on
+    select period_month from {{ ref('dim_month') }} where period_month >= cast('2000-01-01' as date)
 ),
 
 reports as (

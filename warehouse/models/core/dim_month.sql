@@ -1,16 +1,14 @@
--- One row per calendar month the warehouse speaks of: every month an engagement is in service, and any month
--- with a reported or ticket-measured value. Facts and charges are keyed to it (relationships tests in _core.yml).
-with months as (
-    select period_month from {{ ref('dim_engagement_month') }}
-    union
-    select period_month from {{ ref('stg_measurements') }}
-    union
-    select period_month from {{ ref('int_ticket_service_levels') }}
+-- The warehouse's calendar: one row per month from January 1970 (the earliest ticket time read) to December
+-- 2100, whatever the facts hold, so that a fact's month missing from it is an error the relationships tests catch.
+with calendar as (
+    select cast(date_month as date) as period_month
+    from ({{ dbt.date_spine("month", "cast('1970-01-01' as date)", "cast('2101-01-01' as date)") }}) as spine
 )
 
 select
+    {{ month_key('period_month') }} as month_sk,
     period_month,
-    extract(year from period_month) as year,
-    extract(month from period_month) as month,
-    extract(quarter from period_month) as quarter
-from months
+    cast(extract(year from period_month) as integer) as year,
+    cast(extract(month from period_month) as integer) as month,
+    cast(extract(quarter from period_month) as integer) as quarter
+from calendar

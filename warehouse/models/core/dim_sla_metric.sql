@@ -1,5 +1,7 @@
 -- One row per service level an engagement's contract defines.
 select
+    {{ surrogate_key(['terms.engagement_id', 'terms.metric_id']) }} as sla_metric_sk,
+    {{ surrogate_key(['terms.engagement_id']) }} as engagement_sk,
     terms.sla_metric_key,
     terms.engagement_id,
     terms.metric_id,

@@ -1,5 +1,6 @@
 -- One row per vendor legal entity, with how many engagements it serves.
 select
+    {{ surrogate_key(['vendor_name']) }} as vendor_sk,
     vendor_name,
     count(*) as engagements,
     min(engagement_type) as first_engagement_type

@@ -25,6 +25,7 @@ charges as (
         engagements.at_risk_pct,
         engagements.at_risk_basis,
         engagements.annual_charges,
+        engagements.vendor_sk,
         case when invoices.invoiced_charges is not null then 'invoice' else 'contract' end as charges_source,
         invoices.invoice_measurement_key
     from months
@@ -35,6 +36,9 @@ charges as (
 
 select
     engagement_id || '/' || cast(period_month as varchar) as charge_key,
+    {{ surrogate_key(['engagement_id']) }} as engagement_sk,
+    vendor_sk,
+    {{ month_key('period_month') }} as month_sk,
     engagement_id,
     period_month,
     currency,

@@ -36,6 +36,11 @@ metrics as (
 
 select
     measurements.measurement_key,
+    -- the keys to every dimension, hashed from the natural keys as the dimensions hash them
+    {{ surrogate_key(['measurements.engagement_id']) }} as engagement_sk,
+    {{ surrogate_key(['measurements.engagement_id', 'measurements.metric_id']) }} as sla_metric_sk,
+    engagements.vendor_sk,
+    {{ month_key('measurements.period_month') }} as month_sk,
     measurements.engagement_id,
     measurements.metric_id,
     measurements.sla_metric_key,
@@ -56,3 +61,4 @@ select
     measurements.value_source
 from measurements
 inner join metrics on metrics.sla_metric_key = measurements.sla_metric_key
+left join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = measurements.engagement_id
