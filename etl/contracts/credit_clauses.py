@@ -164,6 +164,21 @@ RULES = (
         ("Service Credits in any month shall not exceed 12% of the Monthly Charges.",),
     ),
     CreditRule(
+        "credit.tiered_bands",
+        "bands of levels the result falls below, each earning a larger share of the month's charges",
+        (
+            (
+                "Credits: Availability below 99.5%: 3% of the Monthly Charges; below 97%: 6% of the Monthly Charges.",
+                "99.5:3; 97:6",
+            ),
+            ("Uptime 99.9% or above 0% 99.0% - 99.89% 5% Less than 99.0% 10% (service credit)", "99.9:5; 99:10"),
+        ),
+        (
+            "Service credits: Availability 99.9% weighting 10%; Accuracy 98% weighting 20%.",
+            "Availability below 99.5% earns a credit of 3% of the Monthly Charges.",
+        ),
+    ),
+    CreditRule(
         "credit.trigger",
         "a credit only for the n-th miss of a level in m months",
         (
@@ -176,12 +191,89 @@ RULES = (
         ("The Supplier shall report every month within six (6) business days.", "Credits are due within 3 months."),
     ),
 )
+# a tiered credit: bands of a level the month's result falls below and the share of the month's charges that
+# then earns, the worse the level the larger the share ("below 99.8%: 2%; below 98%: 5%", a table of "less than
+# 99.8% | 2% of the Monthly Charges" rows, "99.0% - 99.79% | 2%"). Levels and shares are told apart by size, as
+# in schedules: a level of a percent measure is 50 or more, a credit less
+_PERCENT = re.compile(r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)")
+_BELOW_CUE = re.compile(r"(?i)(?:below|less than|under|lower than|short of|<)\s*$")
+_RANGE_CUE = re.compile(r"(?i)^\s*(?:-|–|to|and)\s*$")
+_BAND_GAP = 200  # the most text between one band and the next
+# what may stand between one band and the next: the words that introduce a band and name the charges. A word
+# else (another measure's name) ends the run, so a schedule of levels and weightings is no tier table
+_BETWEEN_BANDS = set(
+    "below less than under lower short of if it its is was falls fall the and but at least or above more a an for "
+    "credit credits service level result then where when in to be shall will month monthly charges charge fees "
+    "fee invoice percent".split()
+)
+
+
+def _next_up(value: str) -> float:
+    """The boundary a range's upper end stops short of: 99.79 -> 99.8, 98.9 -> 99."""
+    decimals = len(value.split(".")[1]) if "." in value else 0
+    return round(float(value) + 10**-decimals, decimals)
+
+
+def tiered_bands(text: str) -> str | None:
+    """'level:share; level:share' for a run of two or more bands in the text, levels falling as shares rise."""
+    found = _tier_run(text)
+    return found[0] if found else None
+
+
+def _tier_run(text: str) -> tuple[str, int] | None:
+    """The first run of bands in a credit's context, and where its first band starts."""
+    bands: list[tuple[float, float, int, int]] = []  # (level, share, start, end)
+    levels: list[re.Match] = []
+    runs = []
+    for m in _PERCENT.finditer(text):
+        value = float(m.group("v"))
+        if value >= 50:
+            levels.append(m)
+            continue
+        if not levels or value == 0:
+            levels = []  # a share with no level before it, or a band that earns nothing
+            continue
+        level = _band_level(text, levels)
+        if bands and not _continues(text, bands[-1], levels[0].start(), level, value):
+            runs.append(bands)
+            bands = []
+        bands.append((level, value, levels[0].start(), m.end()))
+        levels = []
+    runs.append(bands)
+    for run in runs:
+        if len(run) >= 2 and _CREDIT.search(text[max(0, run[0][2] - 400) : run[-1][3] + 100]):
+            return "; ".join(f"{level:g}:{share:g}" for level, share, _, _ in run), run[0][2]
+    return None
+
+
+def _continues(text: str, last: tuple[float, float, int, int], start: int, level: float, share: float) -> bool:
+    """Whether a band starting at `start` continues the run: near the last band, worse and dearer, and only
+    band words (or the words the run opened with) between them."""
+    last_level, last_share, _, end = last
+    if start - end > _BAND_GAP or not (level < last_level and share > last_share):
+        return False
+    opening = set(re.findall(r"[a-z]+", text[max(0, end - 150) : end].lower()))
+    return set(re.findall(r"[a-z]+", text[end:start].lower())) <= _BETWEEN_BANDS | opening
+
+
+def _band_level(text: str, levels: list[re.Match]) -> float:
+    """A band's level from the levels written before its share: the one it falls below, the end a range stops
+    short of, or the one level written."""
+    for m in levels:
+        if _BELOW_CUE.search(text[max(0, m.start() - 15) : m.start()]):
+            return float(m.group("v"))
+    if len(levels) >= 2 and _RANGE_CUE.match(text[levels[-2].end() : levels[-1].start()]):
+        return _next_up(levels[-1].group("v"))
+    return float(levels[-1].group("v"))
+
+
 READERS = {
     "credit.flat_share_per_failure": flat_share,
     "credit.amount_per_failure": amount_per_failure,
     "credit_monthly_cap_pct.stated": monthly_cap,
     "credit_yearly_cap_pct.stated": yearly_cap,
     "credit.trigger": trigger,
+    "credit.tiered_bands": tiered_bands,
 }
 
 
@@ -197,7 +289,30 @@ class CreditTerms:
     monthly_cap_pct: float | None = None
     yearly_cap_pct: float | None = None
     trigger: tuple[int, int] | None = None
+    tiers: str | None = None  # "level:share; ..." of a tiered credit
+    tiers_context: str = ""  # the words before the bands, which name the level they price
     sources: tuple[tuple[str, str], ...] = ()  # (rule, sentence) behind each value
+
+
+def _read_tiers(sentences: list[str]) -> tuple[str | None, str]:
+    """A tiered credit's bands over the whole text (a table's rows are sentences of their own), and the words
+    before them."""
+    text = " ".join(sentences)
+    run = _tier_run(text)
+    return (run[0], text[max(0, run[1] - 150) : run[1]]) if run else (None, "")
+
+
+def _flat_unless_a_band(
+    flat: float | None, tiers: str | None, context: str, sources: list[tuple[str, str]]
+) -> tuple[float | None, list[tuple[str, str]]]:
+    """'below 99.8%, a credit of 2% of the Monthly Charges' reads as a flat price too: where it is a band's
+    share, the bands price the level and the flat price goes."""
+    if not tiers:
+        return flat, sources
+    sources = [*sources, ("credit.tiered_bands", context)]
+    if flat is not None and any(float(band.split(":")[1]) == flat for band in tiers.split("; ")):
+        return None, [(n, t) for n, t in sources if n != "credit.flat_share_per_failure"]
+    return flat, sources
 
 
 def read_credit_terms(sentences: list[str]) -> CreditTerms:
@@ -209,6 +324,8 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
         if not _ANY_CLAUSE.search(sentence):
             continue  # most of a contract: one search instead of every reader's
         for name, read in READERS.items():
+            if name == "credit.tiered_bands":
+                continue  # bands run over several sentences (a table's rows): read on the whole text below
             value = read(sentence)
             if value is None:
                 continue
@@ -225,8 +342,12 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
         sources = [
             (n, t) for n, t in sources if n not in ("credit.flat_share_per_failure", "credit.amount_per_failure")
         ]
+    tiers, context = _read_tiers(sentences)
+    flat, sources = _flat_unless_a_band(flat, tiers, context, sources)
     model = "flat % per failure" if flat is not None else "amount per failure" if amount is not None else None
     return CreditTerms(
+        tiers=tiers,
+        tiers_context=context,
         model=model,
         pct=flat,
         amount=float(amount) if amount is not None and flat is None else None,
@@ -240,10 +361,12 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
 def priced(rows: list[SlaTerm], credit: CreditTerms) -> list[SlaTerm]:
     """Schedule rows with the contract's credit model, where the schedule does not price them itself (no
     weightings of an at-risk pool, no credit model of their own)."""
-    if credit.model is None and credit.trigger is None:
+    if credit.model is None and credit.trigger is None and credit.tiers is None:
         return rows
     if any(r.allocation_pct for r in rows):
         return rows  # the pool's weightings price the levels
+    if credit.tiers and credit.model is None:
+        return _tiered(rows, credit)
     out = []
     for r in rows:
         if r.credit_model is not None:
@@ -256,3 +379,17 @@ def priced(rows: list[SlaTerm], credit: CreditTerms) -> list[SlaTerm]:
             changes.update(credit_trigger_count=credit.trigger[0], credit_trigger_months=credit.trigger[1])
         out.append(replace(r, **changes))
     return out
+
+
+def _tiered(rows: list[SlaTerm], credit: CreditTerms) -> list[SlaTerm]:
+    """A tiered credit on the level it prices: the schedule's one percent level where a higher result is better,
+    or those the words before the bands name; any other row is left for review."""
+    candidates = [r for r in rows if r.unit == "percent" and r.direction == "higher" and r.credit_model is None]
+    named = set(re.findall(r"[a-z]{5,}", credit.tiers_context.lower())) - {"service", "level", "levels", "credit"}
+    if len(candidates) > 1:
+        candidates = [r for r in candidates if named & set(re.findall(r"[a-z]{5,}", r.metric_name.lower()))]
+    chosen = {id(r) for r in candidates}
+    return [
+        replace(r, credit_model="tiered by attainment", credit_tiers=credit.tiers) if id(r) in chosen else r
+        for r in rows
+    ]

@@ -143,3 +143,59 @@ def test_several_prices_in_one_contract_price_no_row_contract_wide():
         + ["A $250 deduction from the invoice applies for failure to meet the edging standard."]
     )
     assert credit.model is None and credit.pct is None and credit.amount is None
+
+
+# a tiered credit in three typesettings, written after a schedule of two percent levels: the bands price the
+# level the words before them name, and leave the other for review
+TIERS_TABLE = [
+    ["Monthly System Availability", "Service Credit (% of Monthly Charges)"],
+    ["99.8% or above", "0%"],
+    ["99.0% - 99.79%", "2%"],
+    ["98.0% - 98.99%", "4%"],
+    ["Less than 98.0%", "7%"],
+]
+TIERS_SENTENCES = (
+    "Service credits for System Availability: where it falls below 99.8%, the Supplier shall credit 2% of the "
+    "Monthly Charges; below 99.0%, 4% of the Monthly Charges; and below 98.0%, 7% of the Monthly Charges."
+)
+
+
+def _contract_with_tiers(path, layout: str):
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    body = getSampleStyleSheet()["BodyText"]
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    schedule = Table(
+        [
+            ["Service Level", "Expected Service Level", "Minimum Service Level"],
+            ["System Availability", "99.8%", "99.5%"],
+            ["Call Answer Rate", "95%", "90%"],
+        ]
+    )
+    schedule.setStyle(grid)
+    story = [Paragraph("SCHEDULE 2 - SERVICE LEVELS", body), schedule, Spacer(1, 20)]
+    if layout == "sentences":
+        story.append(Paragraph(TIERS_SENTENCES, body))
+    else:
+        story.append(Paragraph("Service credits for System Availability are as follows.", body))
+        table = Table(TIERS_TABLE)
+        if layout == "ruled table":
+            table.setStyle(grid)
+        story.append(table)
+    SimpleDocTemplate(str(path), pagesize=LETTER).build(story)
+    return path
+
+
+@pytest.mark.parametrize("layout", ["ruled table", "unruled table", "sentences"])
+def test_a_tiered_credit_prices_the_level_it_names(tmp_path, layout):
+    from etl.contracts.terms import extract_contract
+
+    rows = extract_contract(_contract_with_tiers(tmp_path / "c.pdf", layout), "e", "sha").sla_terms
+    priced = {r.metric_name: (r.credit_model, r.credit_tiers) for r in rows}
+    assert priced == {
+        "System Availability": ("tiered by attainment", "99.8:2; 99:4; 98:7"),
+        "Call Answer Rate": (None, None),
+    }
