@@ -1,6 +1,7 @@
 """Benchmarks, each printed as a ratio against a baseline measured in the same run.
 
-    python bench/run.py [--engagements 300] [--years 17] [--cuad ../shared/cuad/gold.jsonl] [--quick]
+    python bench/run.py [--engagements 300] [--years 17] [--cuad ../shared/cuad/gold.jsonl] [--cuad-contracts N]
+                        [--quick]
                         [--orchestrated | --no-orchestrated]
 
 1. Contract extraction, on the CUAD dev set and on the generated contracts: ours vs bare pdfplumber
@@ -414,12 +415,15 @@ def ticket_benchmark(zipped: Path, work: Path) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--engagements", type=int, default=300, help="generated engagements (one contract each)")
+    parser.add_argument("--engagements", type=int, help="generated engagements (one contract each); default 300")
     parser.add_argument(
-        "--years", type=int, default=17, help="years of weekly reports per engagement (300 x 17: about 1,000,000 rows)"
+        "--years", type=int, help="years of weekly reports per engagement (300 x 17: about 1,000,000 rows); default 17"
     )
     parser.add_argument("--cuad", default=str(ROOT.parent / "shared" / "cuad" / "gold.jsonl"))
-    parser.add_argument("--quick", action="store_true", help="a small form for CI: 10 CUAD contracts, 6 x 2 years")
+    parser.add_argument("--cuad-contracts", type=int, help="the first N CUAD contracts; default all (10 with --quick)")
+    parser.add_argument(
+        "--quick", action="store_true", help="a small form: 10 CUAD contracts, 6 x 2 years, unless sizes are given"
+    )
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     parser.add_argument(
         "--orchestrated",
@@ -429,16 +433,16 @@ def main() -> int:
     )
     args = parser.parse_args()
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-    if args.quick:
-        args.engagements, args.years = 6, 2
+    small = args.quick
+    args.engagements = args.engagements or (6 if small else 300)
+    args.years = args.years or (2 if small else 17)
+    args.cuad_contracts = args.cuad_contracts or (10 if small else None)
     cores = os.cpu_count() or 1
     results = {"machine": {"cpus": cores, "python": platform.python_version(), "platform": platform.platform()}}
     gold = Path(args.cuad)
     if gold.exists():
         rows = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
-        results["cuad_contracts"] = contract_benchmark(
-            [gold.parent / r["file"] for r in rows][: 10 if args.quick else None]
-        )
+        results["cuad_contracts"] = contract_benchmark([gold.parent / r["file"] for r in rows][: args.cuad_contracts])
     work = Path(tempfile.mkdtemp(prefix="oetl-bench-"))
     tickets = ROOT.parent / "shared" / "tickets" / "incident_event_log.zip"
     try:
