@@ -140,9 +140,14 @@ class ContractTerm:
     extraction_rule: str = ""  # the named rule that read it (etl/contracts/term_rules.py); "" when entered by hand
 
 
-# How a missed service level costs the vendor (../shared/DOMAIN.md). One definition: corrections, validation
-# and dbt's credit models read this list.
-CREDIT_MODELS = ("at-risk pool", "flat % per failure", "tiered by attainment", "amount per failure")
+def _credit_models() -> tuple[str, ...]:
+    with (DBT_PROJECT_DIR / "seeds" / "credit_models.csv").open() as f:
+        return tuple(r["credit_model"] for r in csv.DictReader(f))
+
+
+# How a missed service level costs the vendor (../shared/DOMAIN.md), defined once in the credit_models seed:
+# corrections, validation and the review template read it here, dbt's tests and credit models there.
+CREDIT_MODELS = _credit_models()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ with facts as (
         metrics.credit_trigger_months
     from {{ ref('int_sla_results') }} as facts
     inner join {{ ref('dim_sla_metric') }} as metrics on metrics.sla_metric_key = facts.sla_metric_key
-    where metrics.credit_model in ('flat % per failure', 'tiered by attainment', 'amount per failure')
+    where metrics.credit_model in (select credit_model from {{ ref('credit_models') }} where priced_per_level)
 ),
 
 misses_in_window as (
