@@ -346,4 +346,59 @@ def parse_coverage(text: str) -> str | None:
     def clock(v: float) -> str:
         return f"{int(v):02d}:{round(v % 1 * 60):02d}"
 
-    return f"{DAY_NAMES[days[0]]}-{DAY_NAMES[days[1]]} {clock(start)}-{clock(end)}"
+    window = f"{DAY_NAMES[days[0]]}-{DAY_NAMES[days[1]]} {clock(start)}-{clock(end)}"
+    region = holiday_region(text)
+    return f"{window} holidays {region}" if region else window
+
+
+# "excluding public holidays in England and Wales", "U.S. federal holidays", "bank holidays in Scotland", or a
+# window already written with its calendar ("mon-fri 08:00-18:00 holidays GB-ENG")
+_HOLIDAY_PHRASE = re.compile(
+    r"(?i)(?P<before>(?:[A-Z][\w.]*\s+){0,3}?)(?:public|bank|national|federal|statutory|legal)\s+holidays?"
+    r"(?:\s+(?:in|of|observed in|applicable in)\s+(?:the\s+)?(?P<after>(?:[A-Z][\w.]*(?:\s+|$)){1,3}))?"
+)
+_HOLIDAY_CODE = re.compile(r"\bholidays\s+(?P<code>[A-Z]{2}(?:-[A-Z0-9]{1,3})?)\b")
+
+
+def holiday_region(text: str) -> str | None:
+    """The public-holiday calendar a service window names, as the holidays library codes it ('GB-ENG', 'US',
+    'US-NY'); None where it names no place (a window "excluding public holidays" of nowhere in particular)."""
+    m = _HOLIDAY_CODE.search(text or "")
+    if m:
+        return m.group("code")
+    for m in _HOLIDAY_PHRASE.finditer(text or ""):
+        if re.search(r"(?i)\bfederal\s+holidays?", m.group(0)) and not m.group("after"):
+            return "US"  # federal holidays, unqualified, are the United States' (5 U.S.C. 6103)
+        for place in (m.group("after"), m.group("before")):
+            code = _place_code(place or "")
+            if code:
+                return code
+    return None
+
+
+def _place_code(words: str) -> str | None:
+    """The longest run of the words that names a country or a region of one ('England and Wales' -> England)."""
+    tokens = [t.strip(".,;:()") for t in words.split()]
+    places = _holiday_places()
+    for size in range(len(tokens), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            code = places.get(" ".join(tokens[i : i + size]).lower().replace(".", ""))
+            if code:
+                return code
+    return None
+
+
+@cache
+def _holiday_places() -> dict[str, str]:
+    """Country and region names -> holiday calendar codes, from the holidays library's own registry: the class
+    name ("UnitedKingdom" -> united kingdom), the codes, and each country's named subdivisions."""
+    import holidays
+    from holidays.registry import COUNTRIES
+
+    places: dict[str, str] = {"us": "US", "usa": "US", "uk": "GB", "united states of america": "US"}
+    subdivisions: dict[str, str] = {}
+    for class_name, code, *_ in COUNTRIES.values():
+        places.setdefault(re.sub(r"(?<!^)(?=[A-Z])", " ", class_name).lower(), code)
+        for name, sub in getattr(getattr(holidays, class_name, None), "subdivisions_aliases", {}).items():
+            subdivisions.setdefault(name.lower(), f"{code}-{sub}")
+    return {**subdivisions, **places}  # a country's name wins over a region of another of the same name

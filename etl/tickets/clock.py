@@ -31,15 +31,17 @@ class Coverage:
     @classmethod
     def of(cls, setting: dict | str | None) -> Coverage:
         """From a mapping file's `business_hours: {days: [mon, ..., fri], start: "08:00", end: "18:00"}`, or a
-        contract's stated window as etl.quantities.parse_coverage writes it ('mon-fri 08:00-18:00')."""
+        contract's stated window as etl.quantities.parse_coverage writes it ('mon-fri 08:00-18:00', with the
+        public holidays it excludes: 'mon-fri 08:00-18:00 holidays GB-ENG')."""
         if not setting:
             return cls()
         if isinstance(setting, str):
-            days, _, hours = setting.partition(" ")
+            window, _, calendar = setting.partition(" holidays ")  # 'mon-fri 08:00-18:00 holidays GB-ENG'
+            days, _, hours = window.partition(" ")
             first, _, last = days.partition("-")
             start, _, end = hours.partition("-")
             span = DAY_NAMES[DAY_NAMES.index(first) : DAY_NAMES.index(last) + 1]
-            setting = {"days": span, "start": start, "end": end}
+            setting = {"days": span, "start": start, "end": end, "holidays": calendar or None}
         days = tuple(DAY_NAMES.index(str(d).lower()[:3]) for d in setting.get("days", DAY_NAMES[:5]))
 
         def hours(text, default):

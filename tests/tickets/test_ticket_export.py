@@ -225,6 +225,25 @@ def test_priority_levels_from_digits_or_words(text, level):
         ("Office hours 9-5 Mon-Fri.", "mon-fri 09:00-17:00"),
         ("The Service Desk operates 24x7.", "mon-sun 00:00-24:00"),
         ("Invoices are payable within 30 days, Monday to Friday.", None),
+        # the public holidays the window leaves out, by the place the contract names (the holidays library's codes)
+        (
+            "Cover is Monday to Friday, 8:00 to 18:00, excluding public holidays in England and Wales.",
+            "mon-fri 08:00-18:00 holidays GB-ENG",
+        ),
+        (
+            "Support hours are 8am-6pm Monday through Friday, excluding U.S. federal holidays.",
+            "mon-fri 08:00-18:00 holidays US",
+        ),
+        (
+            "The desk is open Monday to Friday 9:00 to 17:00 except bank holidays in Scotland.",
+            "mon-fri 09:00-17:00 holidays GB-SCT",
+        ),
+        (
+            "Hours: Monday to Friday 9:00 to 17:00, excluding New York public holidays.",
+            "mon-fri 09:00-17:00 holidays US-NY",
+        ),
+        ("Support hours are 8am-6pm Monday through Friday, excluding public holidays.", "mon-fri 08:00-18:00"),
+        ("mon-fri 08:00-18:00 holidays DE", "mon-fri 08:00-18:00 holidays DE"),  # its own form, as entered by hand
     ],
 )
 def test_a_contracts_service_window_is_read_and_normalised(text, window):
@@ -343,3 +362,34 @@ def test_a_public_holiday_stops_the_business_clock_where_the_mapping_names_the_c
 def test_an_unknown_holiday_country_is_refused_in_words():
     with pytest.raises(InputFileError, match="no country the holidays library knows"):
         Coverage.of({"holidays": "Atlantis"})
+
+
+def test_the_public_holidays_a_contracts_window_names_stop_the_ticket_clock(tmp_path):
+    """#35: 'excluding public holidays in England' in the contract's window: Christmas and Boxing Day are not
+    business hours, so a ticket from Wednesday 24 December 17:00 to Monday 29 December 09:00 took 2 hours."""
+    from datetime import datetime as dt
+
+    import duckdb
+
+    from etl.load.database import open_warehouse
+    from etl.load.schema import create_schema
+    from etl.orchestration import pipeline
+    from etl.quantities import parse_coverage
+    from etl.settings import Settings
+
+    inbox = tmp_path / "inbox"
+    (inbox / "tickets" / "e1").mkdir(parents=True)
+    (inbox / "tickets" / "e1" / "x.csv").write_text(
+        "ticket,priority,opened,resolved\nT-1,P2,2025-12-24 17:00,2025-12-29 09:00\n"
+    )
+    settings = Settings(inbox, tmp_path / "w.duckdb")
+    db = open_warehouse(str(settings.warehouse))
+    create_schema(db)
+    window = parse_coverage("Monday to Friday, 8:00 to 18:00, excluding public holidays in England.")
+    terms = pd.DataFrame([{"engagement_id": "e1", "field": "coverage_hours", "value": window, "file_sha256": "c"}])
+    db.bulk_insert("raw_contract_terms", terms, constants={"loaded_at": dt(2026, 1, 1)})
+    db.close()
+    [item] = pipeline.discover(settings, "report")
+    outcome = json.loads(Path(pipeline.stage(settings, item)).read_text())
+    hours = duckdb.read_parquet(outcome["staged_tickets"]).df().resolution_business_hours.iloc[0]
+    assert hours == pytest.approx(1.0 + 1.0)  # 24 Dec 17-18 and 29 Dec 08-09; without the holidays, 22
