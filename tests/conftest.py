@@ -82,9 +82,10 @@ SLOWEST_FILES = (
     "tests/dags/test_make_stop.py",
     "tests/test_bench.py",
     "tests/warehouse/test_marts.py",
+    "tests/warehouse/test_review_loop_real_document.py",
     "tests/warehouse/test_credit_cases.py",
+    "tests/warehouse/test_tiered_credit_from_pdf.py",
     "tests/warehouse/test_partial_terms.py",
-    "tests/warehouse/test_review_round_trip.py",
 )
 
 

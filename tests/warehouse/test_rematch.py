@@ -10,7 +10,7 @@ import pytest
 from etl.orchestration import pipeline
 from etl.settings import Settings
 from tests.contracts import paraphrase
-from tests.warehouse.test_review_round_trip import _query
+from tests.warehouse.test_review_loop_real_document import _query
 
 pytestmark = pytest.mark.e2e
 
