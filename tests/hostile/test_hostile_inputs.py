@@ -89,7 +89,7 @@ def run(tmp_path_factory):
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
-    yield proc, query, peak_mb, (str(warehouse), str(work / "clean.duckdb"), bystander_files), written
+    yield proc, query, peak_mb, (str(warehouse), str(work / "clean.duckdb"), bystander_files, clean), written
     con.close()
 
 
@@ -118,6 +118,21 @@ def _clean_inbox(inbox: Path) -> Path:
 def test_the_run_finishes(run):
     proc, *_ = run
     assert proc.returncode == 0, proc.stderr[-3000:]
+
+
+def test_a_clean_run_is_quiet_a_line_per_stage_and_the_kpis_once(run):
+    """What `outsourcing-etl run` prints over the bystanders' clean inbox: a line per stage and the KPI summary
+    once; the components' logs go to a file beside the warehouse."""
+    _, _, _, (_, clean_warehouse, _, clean), _ = run
+    lines = clean.stdout.splitlines()
+    assert [line.split()[0] for line in lines if line.startswith(("contracts ", "reports ", "warehouse "))] == [
+        "contracts",
+        "reports",
+        "warehouse",
+    ]
+    assert clean.stdout.count("KPI summary per engagement\n") == 1 and len(lines) < 40, clean.stdout
+    assert clean.stderr == ""
+    assert "dbt" in Path(clean_warehouse).with_name("clean_run.log").read_text()
 
 
 def test_no_statement_hidden_in_a_file_writes_or_reads_outside_the_run(run):
@@ -230,7 +245,7 @@ def test_no_formula_reaches_a_spreadsheet_unescaped(run):
 
 
 def test_the_hostile_names_are_data_not_sql(run):
-    _, query, _, (_, _, bystander_files), _ = run
+    _, query, _, (_, _, bystander_files, _), _ = run
     assert query("select count(*) as n from file_registry")[0]["n"] == len(KINDS) + len(HELD_OUT) + len(bystander_files)
 
 
@@ -239,7 +254,7 @@ def test_the_hostile_names_are_data_not_sql(run):
     ["mart_kpi_summary", "mart_sla_attainment", "mart_service_credits", "mart_cost_savings", "mart_renewals"],
 )
 def test_the_attacks_leave_every_other_engagements_figures_as_a_clean_run_has_them(run, mart):
-    _, _, _, (attacked, clean, _), _ = run
+    _, _, _, (attacked, clean, _, _), _ = run
     engagements = ", ".join(f"'{e}'" for e in BYSTANDERS)
     sql = f"select * from {mart} where engagement_id in ({engagements})"
     expected = normalised_rows(clean, sql)
