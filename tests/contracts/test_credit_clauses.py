@@ -160,6 +160,14 @@ TIERS_SENTENCES = (
 )
 
 
+# a schedule of two percent levels, without weightings or credits of its own
+TWO_LEVELS = [
+    ["Service Level", "Expected Service Level", "Minimum Service Level"],
+    ["System Availability", "99.8%", "99.5%"],
+    ["Call Answer Rate", "95%", "90%"],
+]
+
+
 def _contract_with_tiers(path, layout: str):
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import LETTER
@@ -168,13 +176,7 @@ def _contract_with_tiers(path, layout: str):
 
     body = getSampleStyleSheet()["BodyText"]
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
-    schedule = Table(
-        [
-            ["Service Level", "Expected Service Level", "Minimum Service Level"],
-            ["System Availability", "99.8%", "99.5%"],
-            ["Call Answer Rate", "95%", "90%"],
-        ]
-    )
+    schedule = Table(TWO_LEVELS)
     schedule.setStyle(grid)
     story = [Paragraph("SCHEDULE 2 - SERVICE LEVELS", body), schedule, Spacer(1, 20)]
     if layout == "sentences":

@@ -255,46 +255,51 @@ def test_a_contracts_service_window_is_read_and_normalised(text, window):
         assert coverage.days[0] == 0 and 0 <= coverage.start_hour < coverage.end_hour <= 24
 
 
-def test_the_contracts_window_reaches_the_ticket_clock_and_a_mapping_file_overrides_it(tmp_path):
+def _inbox_with_a_window(tmp_path, opened: str, resolved: str, window: str):
+    """An inbox of one P2 ticket of engagement e1, beside a warehouse whose contract terms state `window`."""
     from datetime import datetime as dt
-
-    import duckdb
 
     from etl.load.database import open_warehouse
     from etl.load.schema import create_schema
-    from etl.orchestration import pipeline
     from etl.settings import Settings
 
     inbox = tmp_path / "inbox"
     (inbox / "tickets" / "e1").mkdir(parents=True)
-    # Friday 16:00 to Monday 10:00
-    (inbox / "tickets" / "e1" / "x.csv").write_text(
-        "ticket,priority,opened,resolved\nT-1,P2,2025-03-07 16:00,2025-03-10 10:00\n"
-    )
+    (inbox / "tickets" / "e1" / "x.csv").write_text(f"ticket,priority,opened,resolved\nT-1,P2,{opened},{resolved}\n")
     settings = Settings(inbox, tmp_path / "w.duckdb")
     db = open_warehouse(str(settings.warehouse))
     create_schema(db)
-    terms = pd.DataFrame(
-        [{"engagement_id": "e1", "field": "coverage_hours", "value": "mon-sat 09:00-17:30", "file_sha256": "c"}]
-    )
+    terms = pd.DataFrame([{"engagement_id": "e1", "field": "coverage_hours", "value": window, "file_sha256": "c"}])
     db.bulk_insert("raw_contract_terms", terms, constants={"loaded_at": dt(2026, 1, 1)})
     db.close()
+    return settings
 
-    def business_hours() -> float:
-        [item] = pipeline.discover(settings, "report")
-        staged = pipeline.stage(settings, item)
-        outcome = json.loads(Path(staged).read_text())
-        return duckdb.read_parquet(outcome["staged_tickets"]).df().resolution_business_hours.iloc[0]
 
+def _staged_business_hours(settings) -> float:
+    """The ticket's resolution time in business hours, as discovery and staging measure it."""
+    import duckdb
+
+    from etl.orchestration import pipeline
+
+    [item] = pipeline.discover(settings, "report")
+    outcome = json.loads(Path(pipeline.stage(settings, item)).read_text())
+    return duckdb.read_parquet(outcome["staged_tickets"]).df().resolution_business_hours.iloc[0]
+
+
+def test_the_contracts_window_reaches_the_ticket_clock_and_a_mapping_file_overrides_it(tmp_path):
+    from etl.orchestration import pipeline
+
+    # Friday 16:00 to Monday 10:00
+    settings = _inbox_with_a_window(tmp_path, "2025-03-07 16:00", "2025-03-10 10:00", "mon-sat 09:00-17:30")
     [item] = pipeline.discover(settings, "report")
     assert item["kind"] == "tickets" and item["coverage_hours"] == "mon-sat 09:00-17:30"
     # Friday 16:00-17:30, Saturday 09:00-17:30, Monday 09:00-10:00
-    assert business_hours() == pytest.approx(1.5 + 8.5 + 1.0)
-    (inbox / "mappings").mkdir()
-    (inbox / "mappings" / "e1.yml").write_text(
+    assert _staged_business_hours(settings) == pytest.approx(1.5 + 8.5 + 1.0)
+    (settings.inbox / "mappings").mkdir()
+    (settings.inbox / "mappings" / "e1.yml").write_text(
         'business_hours: {days: [mon, tue, wed, thu, fri], start: "08:00", end: "18:00"}\n'
     )
-    assert business_hours() == pytest.approx(2.0 + 2.0)  # Friday 16-18, Monday 08-10
+    assert _staged_business_hours(settings) == pytest.approx(2.0 + 2.0)  # Friday 16-18, Monday 08-10
 
 
 def test_a_time_that_cannot_be_read_is_quarantined_with_it_not_taken_as_missing(tmp_path):
@@ -367,29 +372,8 @@ def test_an_unknown_holiday_country_is_refused_in_words():
 def test_the_public_holidays_a_contracts_window_names_stop_the_ticket_clock(tmp_path):
     """#35: 'excluding public holidays in England' in the contract's window: Christmas and Boxing Day are not
     business hours, so a ticket from Wednesday 24 December 17:00 to Monday 29 December 09:00 took 2 hours."""
-    from datetime import datetime as dt
-
-    import duckdb
-
-    from etl.load.database import open_warehouse
-    from etl.load.schema import create_schema
-    from etl.orchestration import pipeline
     from etl.quantities import parse_coverage
-    from etl.settings import Settings
 
-    inbox = tmp_path / "inbox"
-    (inbox / "tickets" / "e1").mkdir(parents=True)
-    (inbox / "tickets" / "e1" / "x.csv").write_text(
-        "ticket,priority,opened,resolved\nT-1,P2,2025-12-24 17:00,2025-12-29 09:00\n"
-    )
-    settings = Settings(inbox, tmp_path / "w.duckdb")
-    db = open_warehouse(str(settings.warehouse))
-    create_schema(db)
     window = parse_coverage("Monday to Friday, 8:00 to 18:00, excluding public holidays in England.")
-    terms = pd.DataFrame([{"engagement_id": "e1", "field": "coverage_hours", "value": window, "file_sha256": "c"}])
-    db.bulk_insert("raw_contract_terms", terms, constants={"loaded_at": dt(2026, 1, 1)})
-    db.close()
-    [item] = pipeline.discover(settings, "report")
-    outcome = json.loads(Path(pipeline.stage(settings, item)).read_text())
-    hours = duckdb.read_parquet(outcome["staged_tickets"]).df().resolution_business_hours.iloc[0]
-    assert hours == pytest.approx(1.0 + 1.0)  # 24 Dec 17-18 and 29 Dec 08-09; without the holidays, 22
+    settings = _inbox_with_a_window(tmp_path, "2025-12-24 17:00", "2025-12-29 09:00", window)
+    assert _staged_business_hours(settings) == pytest.approx(1.0 + 1.0)  # 24 Dec 17-18, 29 Dec 08-09; else 22

@@ -21,6 +21,7 @@ from etl.load.database import open_warehouse, query_records
 from etl.orchestration import pipeline
 from etl.settings import Settings
 from etl.transform.dbt_build import dbt_build
+from tests.contracts.test_credit_clauses import TWO_LEVELS
 
 pytestmark = pytest.mark.e2e
 
@@ -30,13 +31,7 @@ BY_HAND = {"2025-01": 0.0, "2025-02": 2_000.0, "2025-03": 4_000.0}
 def _contract(path):
     body = getSampleStyleSheet()["BodyText"]
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
-    schedule = Table(
-        [
-            ["Service Level", "Expected Service Level", "Minimum Service Level"],
-            ["System Availability", "99.8%", "99.5%"],
-            ["Call Answer Rate", "95%", "90%"],
-        ]
-    )
+    schedule = Table(TWO_LEVELS)
     schedule.setStyle(grid)
     bands = Table(
         [
