@@ -51,10 +51,6 @@ _PHRASE_END = re.compile(r"(?i)\s+(?:within|in|of|is|are|shall|must|will|no late
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(]|\s*$)")
 
 
-# the readers' names, as rows and `eval-sla --json` count them
-RULE_NAMES = ("grade matrix", "grade text", "grade text under a header")
-
-
 @dataclass(frozen=True)
 class GradedTime:
     grade: str  # as written: "Priority 1", "P2", "Critical"
@@ -200,3 +196,48 @@ def _header_measures(lines: list[str], grade: str) -> list[str]:
         if len(starts) >= 2:
             return [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)])]
     return []
+
+
+@dataclass(frozen=True)
+class GradedRule:
+    """One way times per grade are written, with examples the tests run: each positive gives its first row as
+    (grade, measure, value, unit), each negative no row of the rule."""
+
+    name: str
+    convention: str
+    positive: tuple[tuple[object, tuple[str, str, float, str]], ...]
+    negative: tuple[object, ...]
+
+
+_MATRIX = (("Severity", "Response"), ("Sev 1", "30 minutes"), ("Sev 2", "2 hours"))
+_NO_GRADES = (("Item", "Due"), ("Report", "5 days"), ("Plan", "10 days"))
+_UNRULED = "Priority Response Time Fix Time\nP1 Urgent 20 minutes 6 hours\nP2 Normal 1 hour 2 business days"
+RULES = (
+    GradedRule(
+        "grade matrix",
+        "a column (or first row) of grades beside cells of one duration each",
+        ((_MATRIX, ("Sev 1", "Response", 30, "minutes")),),
+        (_NO_GRADES,),
+    ),
+    GradedRule(
+        "grade text",
+        "each duration after a grade takes the measure named just before it",
+        (
+            (
+                "Priority 2: acknowledge within 1 hour; restore service within 8 hours.",
+                ("Priority 2", "acknowledgement", 1, "hours"),
+            ),
+        ),
+        ("Severity 1 means a fault that stops production for more than 2 hours.",),
+    ),
+    GradedRule(
+        "grade text under a header",
+        "an unruled matrix: bare durations under a line of measure names, taken in order",
+        ((_UNRULED, ("P1", "Response Time", 20, "minutes")),),
+        ("Priority 1 incidents: 2 hours.",),
+    ),
+)
+# the readers' names, as rows and `eval-sla --json` count them
+RULE_NAMES = tuple(r.name for r in RULES)
+# how each rule is reached: a table, or a page's text
+READERS = {"grade matrix": matrix_times, "grade text": text_times, "grade text under a header": text_times}

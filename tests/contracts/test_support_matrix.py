@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.contracts.graded_levels import matrix_times, text_times
+from etl.contracts.graded_levels import READERS, RULES, matrix_times, text_times
 from etl.contracts.terms import extract_contract
 from tests.contracts import support_matrix
 from tests.contracts.support_matrix import COMMITMENTS, LAYOUTS, WORDINGS
@@ -91,3 +91,19 @@ def test_a_matrix_with_a_header_over_two_columns_names_each_by_both(tmp_path):
         ("Sev 2", "Escalate, Business Hours", 1, "business days"),
         ("Sev 2", "Escalate, After Hours", 2, "business days"),
     }
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_each_graded_rule_reads_its_examples_and_none_of_its_negatives(rule):
+    read = READERS[rule.name]
+    for example, (grade, measure, value, unit) in rule.positive:
+        first = read(example)[0]
+        assert (first.grade, first.measure, first.value, first.unit, first.rule) == (
+            grade,
+            measure,
+            value,
+            unit,
+            rule.name,
+        )
+    for example in rule.negative:
+        assert not [g for g in read(example) if g.rule == rule.name], example
