@@ -267,14 +267,16 @@ def _band_level(text: str, levels: list[re.Match]) -> float:
     return float(levels[-1].group("v"))
 
 
-READERS = {
+# the rules read one sentence at a time
+_SENTENCE_READERS = {
     "credit.flat_share_per_failure": flat_share,
     "credit.amount_per_failure": amount_per_failure,
     "credit_monthly_cap_pct.stated": monthly_cap,
     "credit_yearly_cap_pct.stated": yearly_cap,
     "credit.trigger": trigger,
-    "credit.tiered_bands": tiered_bands,
 }
+# and every rule's reader; bands run over several sentences (a table's rows), so they are read on the whole text
+READERS = {**_SENTENCE_READERS, "credit.tiered_bands": tiered_bands}
 
 
 # a word every reader needs one of
@@ -323,9 +325,7 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
     for sentence in sentences:
         if not _ANY_CLAUSE.search(sentence):
             continue  # most of a contract: one search instead of every reader's
-        for name, read in READERS.items():
-            if name == "credit.tiered_bands":
-                continue  # bands run over several sentences (a table's rows): read on the whole text below
+        for name, read in _SENTENCE_READERS.items():
             value = read(sentence)
             if value is None:
                 continue

@@ -158,11 +158,11 @@ def text_times(text: str) -> list[GradedTime]:
         segment = flat[m.start() : end]
         stop = _SENTENCE_END.search(segment)
         segment = segment[: stop.end()] if stop else segment[:400]
-        found += _segment_times(m.group(0), segment, _header_measures(lines, m.group(0)))
+        found += _segment_times(m.group(0), segment, lines)
     return found
 
 
-def _segment_times(grade: str, segment: str, header: list[str]) -> list[GradedTime]:
+def _segment_times(grade: str, segment: str, lines: list[str]) -> list[GradedTime]:
     times = list(re.finditer(time_pattern("t"), segment, re.I))
     out, start, unnamed = [], len(grade), []
     for t in times:
@@ -178,9 +178,12 @@ def _segment_times(grade: str, segment: str, header: list[str]) -> list[GradedTi
             )
         else:
             unnamed.append((value, unit))
-    if not out and unnamed and len(unnamed) == len(header):
-        out = [GradedTime(grade, h, v, u, segment, "grade text under a header") for h, (v, u) in zip(header, unnamed)]
-    return out
+    if out or not unnamed:
+        return out
+    header = _header_measures(lines, grade)  # only times with no measure named look for one above them
+    if len(unnamed) != len(header):
+        return []
+    return [GradedTime(grade, h, v, u, segment, "grade text under a header") for h, (v, u) in zip(header, unnamed)]
 
 
 def _header_measures(lines: list[str], grade: str) -> list[str]:

@@ -758,9 +758,8 @@ def _graded_text(page: PdfPage, found: list[FoundLevel], in_tables: str) -> list
     ]
 
 
-def _covered(sentence: str, segments: list[str]) -> bool:
-    """Whether a sentence is part of a text already read per grade (or holds one's opening)."""
-    plain = _plain(normalise(sentence))
+def _covered(plain: str, segments: list[str]) -> bool:
+    """Whether a sentence (plain, normalised) is part of a text already read per grade (or holds one's opening)."""
     return any(plain in s or s[:40] in plain for s in segments)
 
 
@@ -774,20 +773,19 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
             continue
         before = len(found)
         tables = _table_levels(page)
+        cell_texts = [" ".join(c for row in t for c in row) for t in page.tables if t and len(t[0]) >= 2]
         # a sentence inside a table was read with its row (and its AQL); read again alone it would lose them
-        in_tables = _plain(" ".join(c for t in page.tables if t and len(t[0]) >= 2 for row in t for c in row))
-        graded = _graded_text(page, tables, _plain(normalise(in_tables)))
+        in_tables = _plain(" ".join(cell_texts))
+        table_texts = [_plain(normalise(text)) for text in cell_texts]
+        graded = _graded_text(page, tables, " ".join(table_texts))
         found += tables + graded
         segments = [_plain(g.source) for g in graded]
-        # a page without sentence ends runs a table's whole text into one sentence: its levels are the rows'
-        table_texts = [
-            _plain(normalise(" ".join(c for row in t for c in row))) for t in page.tables if t and len(t[0]) >= 2
-        ]
         in_rows = {(f.level.target, f.level.unit) for f in tables}
         for f in _prose_levels(page, _PROSE_RULES):
-            if _plain(f.source)[:60] in in_tables or _covered(f.source, segments):
-                continue
             plain = _plain(normalise(f.source))
+            if _plain(f.source)[:60] in in_tables or _covered(plain, segments):
+                continue
+            # a page without sentence ends runs a table's whole text into one sentence: its levels are the rows'
             if (f.level.target, f.level.unit) in in_rows and any(t in plain for t in table_texts):
                 continue
             found.append(f)
