@@ -43,6 +43,22 @@ def registered_shas(warehouse: str) -> dict[str, Registered]:
     }
 
 
+def restamp(warehouse: str, stamps: list[tuple[str, str, int, int]]) -> None:
+    """Record the size and mtime (path, sha256, size, mtime_us) at which a registered file was found unchanged,
+    so the next discovery need not hash it again. A row whose content changed meanwhile is left alone."""
+    db = open_warehouse(warehouse)
+    try:
+        db.begin()
+        for path, sha, size, mtime_us in stamps:
+            db.execute(
+                "update file_registry set file_size = ?, file_mtime_us = ? where path = ? and sha256 = ?",
+                [size, mtime_us, path, sha],
+            )
+        db.commit()
+    finally:
+        db.close()
+
+
 def coverage_hours(warehouse: str) -> dict[str, str]:
     """Engagement -> the service window its contract states ('mon-fri 08:00-18:00'); a hand entry wins."""
     rows = _query_if_table(

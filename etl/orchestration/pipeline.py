@@ -12,7 +12,7 @@ from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
 from etl.intake.inbox import KINDS_READ_WITH, InboxFile, entry_problem, file_sha256, list_inbox, of_kind
 from etl.load import transaction
-from etl.load.registry import Registered, coverage_hours, registered_shas, schedule_names
+from etl.load.registry import Registered, coverage_hours, registered_shas, restamp, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
 from etl.records import CREDIT_MODELS, is_corrections
 from etl.settings import Settings, inside_inbox
@@ -149,6 +149,7 @@ def load(
     (`etl_runs`) and to the task log. `kind` is the one discovery listed (None: all): its inbox files not
     staged here are the unchanged ones discovery left out."""
     files = file_task.read_staged(staged_paths)
+    listed = [f.path for f in list_inbox(settings.inbox) if of_kind(f, kind)]
     parameters = {
         "units": sorted(unit_ranges()),
         "currencies": list(CURRENCY_CODES),
@@ -164,13 +165,35 @@ def load(
         parameters=parameters,
         dag_id=dag_id,
         started_at=started_at,
-        inbox_paths=[f.path for f in list_inbox(settings.inbox) if of_kind(f, kind)],
+        inbox_paths=listed,
         inbox_kinds=KINDS_READ_WITH.get(kind, {kind}) if kind else None,
     )
+    _restamp_unchanged(settings, set(listed) - {f.path for f in files})
     # the staged files stay until the run's last consumer is done (clean_staged): a retry of this load after
     # its transaction committed reads them again and finds every file registered, changing nothing
     log.info("run summary:\n%s", summary.describe())
     return summary.to_dict()
+
+
+def _restamp_unchanged(settings: Settings, unstaged: set[str]) -> None:
+    """A registered file discovery hashed because its size or mtime moved, and found unchanged (the same bytes
+    saved again), gets its new size and mtime in the registry; otherwise every later run would hash it again.
+    Hashed once more here, after its stat, so a file changed since discovery is never stamped as unchanged."""
+    known, stamps = registered_shas(settings.warehouse), []
+    for path in sorted(unstaged):
+        entry = known.get(path)
+        try:
+            if entry is None or entry_problem(settings.inbox, path) or not inside_inbox(settings.inbox, path):
+                continue
+            stat = (settings.inbox / path).stat()
+            if (entry.size, entry.mtime_us) != (stat.st_size, stat.st_mtime_ns // 1000) and (
+                file_sha256(settings.inbox / path) == entry.sha256
+            ):
+                stamps.append((path, entry.sha256, stat.st_size, stat.st_mtime_ns // 1000))
+        except OSError:
+            continue
+    if stamps:
+        restamp(settings.warehouse, stamps)
 
 
 def changed_warehouse(summary: dict) -> bool:

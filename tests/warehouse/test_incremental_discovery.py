@@ -81,3 +81,10 @@ def test_a_file_as_it_was_hashed_is_not_read_again_and_any_other_is(tmp_path, mo
     listed = pipeline.discover(settings)
     assert contract in read and report in read
     assert [i["path"] for i in listed] == ["reports/ito-infra-northwind/2025-03.csv"]
+
+    # once a run has found the re-saved contract unchanged, its new size and mtime are registered: the next
+    # discovery reads no registered file again
+    _run(settings, "second")
+    read.clear()
+    assert pipeline.discover(settings) == []
+    assert {p.parent.name for p in read} == {"mappings"}
