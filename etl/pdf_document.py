@@ -1,9 +1,11 @@
-"""Open a PDF and read its pages: text through pypdfium2 (fast), tables through pdfplumber where wanted.
+"""Open a PDF and read its pages: text through pypdfium2 (fast), tables through pdfplumber's table model where
+wanted.
 
-pdfplumber's layout model costs about 50x pypdfium2's text extraction, so it runs only on the pages a
-caller asks tables of (for contracts: pages that look like a service-level schedule) and that draw at
-least one line or rectangle: pdfplumber's default table finder builds cells from drawn rules, so on a
-page without any it finds no table, and asking would only cost its layout pass.
+The table model runs only on the pages a caller asks tables of (for contracts: pages that look like a
+service-level schedule) and that draw at least one line or rectangle: pdfplumber's default table finder
+builds cells from drawn rules, so on a page without any it finds no table. It reads the rules and characters
+pdfium gives (etl/ruled_tables.py); pdfplumber's own layout pass, about 50x pypdfium2's text extraction, reads
+only the pages that model does not cover.
 """
 
 from __future__ import annotations
@@ -265,6 +267,33 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
 
 
 def _tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
+    """The tables of the given pages: pdfplumber's table model on what pdfium reads of a page
+    (etl/ruled_tables.py), or pdfplumber itself on a page that does not model."""
+    if not pages:
+        return {}
+    import pypdfium2 as pdfium
+
+    from etl.ruled_tables import page_shapes
+
+    tables, rest = {}, []
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        for number in pages:
+            page = doc[number - 1]
+            textpage = page.get_textpage()
+            shapes = page_shapes(page, textpage)
+            if shapes is None:
+                rest.append(number)
+            else:
+                tables[number] = _page_tables(shapes)
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return tables | _plumber_tables(path, rest)
+
+
+def _plumber_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
     if not pages:
         return {}
     import pdfplumber

@@ -14,6 +14,7 @@ SHARED = {
     "etl.quantities",
     "etl.pdf_document",
     "etl.scanned_tables",  # the ruled tables of scanned pages, read by pdf_document
+    "etl.ruled_tables",  # the ruled tables of text pages, read by pdf_document
     "etl.sandbox",
     "etl.hand_yaml",
 }
