@@ -120,10 +120,14 @@ def assign_roles(sentences: list[str], parties: dict[str, list[str]]) -> list[Ro
     form_owner = {f.lower(): name for name, aliases in parties.items() for f in name_forms(name, aliases)}
     alternation = "(?P<party>" + "|".join(re.escape(f) for f in sorted(form_owner, key=len, reverse=True)) + ")"
     compiled = [(rule, rule.compile(alternation)) for rule in RULES]
+    # every rule names a party: a sentence naming none is not searched by each rule in turn
+    names_a_party = re.compile(alternation, re.I).search
     votes: Counter[tuple[str, str]] = Counter()
     rules_hit: dict[tuple[str, str], set[str]] = {}
     first: dict[tuple[str, str], int] = {}
     for i, sentence in enumerate(sentences):
+        if not names_a_party(sentence):
+            continue
         for rule, rx in compiled:
             for m in rx.finditer(sentence):
                 owner = form_owner.get(m.group("party").lower())
