@@ -183,6 +183,8 @@ def _term_value(field: str, raw) -> str | None | Exception:
         return "true" if raw is True or str(raw).lower() in ("true", "yes") else "false"
     if field == "coverage_hours":
         window = parse_coverage(str(raw))
+        if window and re.search(r"\btz\s", str(raw)) and " tz " not in window:
+            return ValueError(f"{raw!r} names no time zone the zone database knows (e.g. tz Europe/London)")
         return window or ValueError(
             f"{raw!r} is not a service window; write e.g. 'Monday to Friday, 8:00 to 18:00' or 24x7"
         )

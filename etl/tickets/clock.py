@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from etl.quantities import DAY_NAMES
+from etl.quantities import DAY_NAMES, valid_zone
 from etl.records import InputFileError
 
 _EPOCH = np.datetime64("2000-01-03T00:00:00", "s")  # a Monday
@@ -27,21 +27,23 @@ class Coverage:
     start_hour: float = 8.0
     end_hour: float = 18.0
     holidays: str | None = None
+    zone: str | None = None  # the IANA zone the window's hours are in; None: the times' own local time
 
     @classmethod
     def of(cls, setting: dict | str | None) -> Coverage:
         """From a mapping file's `business_hours: {days: [mon, ..., fri], start: "08:00", end: "18:00"}`, or a
         contract's stated window as etl.quantities.parse_coverage writes it ('mon-fri 08:00-18:00', with the
-        public holidays it excludes: 'mon-fri 08:00-18:00 holidays GB-ENG')."""
+        public holidays it excludes and its time zone: 'mon-fri 08:00-18:00 holidays GB-ENG tz Europe/London')."""
         if not setting:
             return cls()
         if isinstance(setting, str):
+            setting, _, zone = setting.partition(" tz ")
             window, _, calendar = setting.partition(" holidays ")  # 'mon-fri 08:00-18:00 holidays GB-ENG'
             days, _, hours = window.partition(" ")
             first, _, last = days.partition("-")
             start, _, end = hours.partition("-")
             span = DAY_NAMES[DAY_NAMES.index(first) : DAY_NAMES.index(last) + 1]
-            setting = {"days": span, "start": start, "end": end, "holidays": calendar or None}
+            setting = {"days": span, "start": start, "end": end, "holidays": calendar or None, "time_zone": zone}
         days = tuple(DAY_NAMES.index(str(d).lower()[:3]) for d in setting.get("days", DAY_NAMES[:5]))
 
         def hours(text, default):
@@ -55,7 +57,17 @@ class Coverage:
             hours(setting.get("start"), 8.0),
             hours(setting.get("end"), 18.0),
             _holiday_calendar(setting.get("holidays")),
+            checked_zone(setting.get("time_zone")),
         )
+
+
+def checked_zone(name) -> str | None:
+    """A time zone the zone database knows ('Europe/London'); an unknown one is refused in words."""
+    if not name:
+        return None
+    if not valid_zone(str(name).strip()):
+        raise InputFileError(f"time zone {name!r} is not in the time-zone database (write e.g. Europe/London)")
+    return str(name).strip()
 
 
 def _holiday_calendar(code) -> str | None:

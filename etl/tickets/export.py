@@ -21,13 +21,14 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from etl.quantities import day_first_in
 from etl.records import InputFileError
 from etl.sandbox import confined_duckdb
 from etl.settings import DBT_PROJECT_DIR, DBT_VARS
-from etl.tickets.clock import DEFAULT_COVERAGE, Coverage, hours_between
+from etl.tickets.clock import DEFAULT_COVERAGE, Coverage, checked_zone, hours_between
 
 MISSING = ["?", "", "NULL", "null", "NaN", "N/A", "n/a", "None"]
 # An export's unzipped size the reader accepts; a zip that claims or inflates to more is refused whole
@@ -387,7 +388,7 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
         day_first = day_first_in([re.sub(r"\b(\d{2})\b(?=\s)", r"20\1", v) for v in stamps])
         events = con.execute("select count(*) from events").fetchone()[0]
         samples = {r: profile[roles[r]]["values"] for r in TIMESTAMP_ROLES if r in roles}
-        tickets = _last_states(con, roles, day_first, samples, derived, states)
+        tickets, with_offsets = _last_states(con, roles, day_first, samples, derived, states)
         pauses = _pauses(con, roles, states)
         orphans = _without_id(con, roles, headers)
     finally:
@@ -398,19 +399,7 @@ def read_ticket_export(path: Path, mapping: dict | None = None) -> TicketExport:
     bad = {p["ticket_id"] for p in problems}
     problems += orphans
     tickets = tickets[~tickets.ticket_id.isin(bad)].copy()
-    coverage = Coverage.of(mapping.get("business_hours")) if mapping.get("business_hours") else DEFAULT_COVERAGE
-    done = tickets.resolved_at.fillna(tickets.closed_at)
-    # elapsed time between instants (UTC), so a clock change or two offsets in one log cost no hour; business
-    # hours run on the local times as written
-    done_offset = tickets.resolved_offset.where(tickets.resolved_at.notna(), tickets.closed_offset)
-    opened_utc = _utc(tickets.opened_at, tickets.opened_offset)
-    done_utc, responded_utc = _utc(done, done_offset), _utc(tickets.responded_at, tickets.responded_offset)
-    backwards = _backwards(tickets, opened_utc, done_utc, responded_utc)
-    tickets["resolution_hours"] = hours_between(opened_utc, done_utc)
-    tickets["resolution_business_hours"] = hours_between(tickets.opened_at, done, coverage)
-    tickets["response_hours"] = hours_between(opened_utc, responded_utc)
-    tickets["response_business_hours"] = hours_between(tickets.opened_at, tickets.responded_at, coverage)
-    tickets["paused_hours"], tickets["paused_business_hours"] = _paused_hours(tickets, pauses, done, coverage)
+    backwards = _clocks(tickets, pauses, mapping, with_offsets)
     tickets = tickets.drop(
         columns=[*(f"{r}_offset" for r in ("opened", "responded", "resolved", "closed")), "impact", "urgency"]
     )
@@ -435,8 +424,51 @@ def _offset(col, role: str, samples: dict[str, list[str]]) -> str:
     return f"coalesce(epoch(try_cast({text} as timestamp)) - epoch(try_cast({text} as timestamptz)), 0)"
 
 
+def _clocks(tickets: pd.DataFrame, pauses: pd.DataFrame, mapping: dict, with_offsets: set[str]) -> list[dict]:
+    """Each ticket's clocks, in place: hours to resolution and response, in calendar and business time, and the
+    hours paused; returns the tickets whose times run backwards. Elapsed time is between instants (UTC), so a
+    clock change or two offsets in one log cost no hour; business hours and months are on the wall clock of
+    the engagement's zone (the mapping's ticket_time_zone, else the service window's), its times shown on it.
+    Without a zone the wall clock is the time as written (its offset's own local time)."""
+    coverage = Coverage.of(mapping.get("business_hours")) if mapping.get("business_hours") else DEFAULT_COVERAGE
+    zone = checked_zone(mapping.get("ticket_time_zone")) or coverage.zone
+    instant = {}
+    for role in ("opened", "responded", "resolved", "closed"):
+        tickets[f"{role}_at"], instant[role] = _wall_and_instant(
+            tickets[f"{role}_at"], tickets[f"{role}_offset"], f"{role}_at" in with_offsets, zone
+        )
+    for end in ("started", "ended"):
+        pauses[end] = _wall_and_instant(pauses[end], pauses[f"{end}_offset"], "updated_at" in with_offsets, zone)[0]
+    done = tickets.resolved_at.fillna(tickets.closed_at)
+    opened_utc, responded_utc = instant["opened"], instant["responded"]
+    done_utc = instant["resolved"].where(tickets.resolved_at.notna(), instant["closed"])
+    tickets["resolution_hours"] = hours_between(opened_utc, done_utc)
+    tickets["resolution_business_hours"] = hours_between(tickets.opened_at, done, coverage)
+    tickets["response_hours"] = hours_between(opened_utc, responded_utc)
+    tickets["response_business_hours"] = hours_between(tickets.opened_at, tickets.responded_at, coverage)
+    tickets["paused_hours"], tickets["paused_business_hours"] = _paused_hours(tickets, pauses, done, coverage)
+    return _backwards(tickets, opened_utc, done_utc, responded_utc)
+
+
 def _utc(local: pd.Series, offset_seconds: pd.Series) -> pd.Series:
     return local - pd.to_timedelta(offset_seconds.fillna(0), unit="s")
+
+
+def _wall_and_instant(
+    written: pd.Series, offset_seconds: pd.Series, with_offsets: bool, zone: str | None
+) -> tuple[pd.Series, pd.Series]:
+    """A column of times as (the wall clock of `zone`, the instant in UTC), both without a zone attached. A time
+    with its offset is an instant, shown on the zone's clock; one without is the zone's wall clock (in the hour a
+    clock change repeats, the later reading). Without a zone, the time as written is the wall clock."""
+    written = pd.to_datetime(written)
+    if with_offsets:
+        instant = _utc(written, offset_seconds)
+        wall = written if zone is None else instant.dt.tz_localize("UTC").dt.tz_convert(zone).dt.tz_localize(None)
+        return wall, instant
+    if zone is None:
+        return written, written
+    utc = written.dt.tz_localize(zone, ambiguous=np.zeros(len(written), dtype=bool), nonexistent="shift_forward")
+    return written, utc.dt.tz_convert("UTC").dt.tz_localize(None)
 
 
 def _paused_hours(tickets: pd.DataFrame, pauses: pd.DataFrame, done: pd.Series, coverage: Coverage):
@@ -530,11 +562,12 @@ def _last_states(
     samples: dict[str, list[str]],
     derived: set[str] = frozenset(),
     states: dict | None = None,
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, set[str]]:
     """Collapse events to tickets: the last event by update time (then update count, then file order) is the
     ticket's state. Opening and first response are the earliest any event gives; closing the last; resolution
     is the last event's own, so a ticket reopened after a resolution is unresolved until resolved again. Times
-    in `derived` come from the events themselves (derived_times)."""
+    in `derived` come from the events themselves (derived_times). Also: the times whose column states UTC
+    offsets."""
 
     def col(role: str, sql: str | None = None) -> str:
         if role not in roles:
@@ -633,21 +666,32 @@ def _last_states(
         where t.recency = 1
         order by t.ticket_id
     """
-    return con.execute(sql).fetchdf()
+    with_offsets = {r for r in ("opened_at", "responded_at", "resolved_at", "closed_at") if offsets[r] != "0"} | (
+        {*derived, "updated_at"} if offsets["updated_at"] != "0" else set()
+    )
+    return con.execute(sql).fetchdf(), with_offsets
+
+
+_PAUSE_COLUMNS = ("ticket_id", "started", "ended", "started_offset", "ended_offset")
 
 
 def _pauses(con, roles: dict[str, str], states: dict) -> pd.DataFrame:
     """An event log's stretches in a waiting state (awaiting the user, on hold, pending): from the event that
     entered it to the next event. Empty where the export records no states over time."""
     if "updated_at" not in roles or "state" not in roles:
-        return pd.DataFrame(columns=["ticket_id", "started", "ended"])
+        return pd.DataFrame(
+            {c: pd.Series(dtype="datetime64[ns]" if c in ("started", "ended") else "float64") for c in _PAUSE_COLUMNS}
+        ).astype({"ticket_id": "object"})
     return con.execute(
         """
-        select ticket_id, updated_at as started, next_update as ended
+        select ticket_id, updated_at as started, next_update as ended, updated_offset as started_offset,
+               next_offset as ended_offset
         from (
-            select ticket_id, state, plausible(updated_at) as updated_at,
+            select ticket_id, state, plausible(updated_at) as updated_at, updated_offset,
                    lead(plausible(updated_at)) over (partition by ticket_id order by updated_at, update_count, export_row)
-                       as next_update
+                       as next_update,
+                   lead(updated_offset) over (partition by ticket_id order by updated_at, update_count, export_row)
+                       as next_offset
             from typed where updated_at is not null
         )
         where regexp_matches(lower(coalesce(state, '')), ?) and not regexp_matches(lower(coalesce(state, '')), ?)

@@ -143,7 +143,14 @@ def test_every_contract_field_can_be_entered_by_hand(tmp_path, field):
     assert [(t.field, t.value) for t in out.terms] == [(field, kept)]
 
 
-@pytest.mark.parametrize("field, value", [("coverage_hours", "whenever"), ("ticket_month_basis", "closed")])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("coverage_hours", "whenever"),
+        ("coverage_hours", "'mon-fri 08:00-18:00 tz Europe/Atlantis'"),  # a zone the database does not know
+        ("ticket_month_basis", "closed"),
+    ],
+)
 def test_a_ticket_setting_that_cannot_be_used_is_named(tmp_path, field, value):
     path = tmp_path / "eng.yml"
     path.write_text(f"terms:\n  {field}: {value}\n")

@@ -219,7 +219,7 @@ def test_priority_levels_from_digits_or_words(text, level):
 @pytest.mark.parametrize(
     ("text", "window"),
     [
-        ("Support is available Monday to Friday, 8:00 to 18:00 UK time.", "mon-fri 08:00-18:00"),
+        ("Support is available Monday to Friday, 8:00 to 18:00 UK time.", "mon-fri 08:00-18:00 tz Europe/London"),
         ("Support hours are 8am-6pm Monday through Friday.", "mon-fri 08:00-18:00"),
         ("The desk is staffed Monday - Saturday, 9:00 a.m. to 5:30 p.m.", "mon-sat 09:00-17:30"),
         ("Office hours 9-5 Mon-Fri.", "mon-fri 09:00-17:00"),
@@ -244,6 +244,18 @@ def test_priority_levels_from_digits_or_words(text, level):
         ),
         ("Support hours are 8am-6pm Monday through Friday, excluding public holidays.", "mon-fri 08:00-18:00"),
         ("mon-fri 08:00-18:00 holidays DE", "mon-fri 08:00-18:00 holidays DE"),  # its own form, as entered by hand
+        # the time zone written beside the hours (the words of the seed time_zone_words), not one further on
+        (
+            "The help desk is staffed Monday through Friday from 7:30 to 17:00 Eastern Time, excluding federal holidays.",
+            "mon-fri 07:30-17:00 holidays US tz America/New_York",
+        ),
+        (
+            "Coverage: Monday to Friday, 9 a.m. to 5 p.m. (PST), for severity 2 to 4.",
+            "mon-fri 09:00-17:00 tz America/Los_Angeles",
+        ),
+        ("Cover is Monday to Friday, 8:00 to 17:00, local time.", "mon-fri 08:00-17:00"),
+        ("Hours are Monday to Friday 8:00 to 17:00. EST QTY 12 per unit.", "mon-fri 08:00-17:00"),
+        ("mon-fri 08:00-18:00 tz Asia/Kolkata", "mon-fri 08:00-18:00 tz Asia/Kolkata"),
     ],
 )
 def test_a_contracts_service_window_is_read_and_normalised(text, window):
@@ -347,6 +359,35 @@ def test_times_with_offsets_are_measured_between_instants_across_a_clock_change(
     t = read_ticket_export(_write(tmp_path, text)).tickets.set_index("ticket_id")
     assert t.resolution_hours.to_dict() == {"INC1": 2.0, "INC2": 1.0, "INC3": 3.0, "INC4": 3.0}
     assert t.loc["INC3", "opened_at"] == pd.Timestamp("2025-05-06 09:00")  # local time kept for business hours
+
+
+def test_the_engagements_time_zone_decides_months_business_hours_and_clock_changes(tmp_path):
+    """#35: times are shown and counted on the wall clock of the zone the mapping (or the contract's window)
+    names. With offsets: an export in UTC resolves in May in London although its UTC time is still 30 April,
+    and its business hours are New York's. Without offsets: the written times are the zone's, so the night
+    the clocks go forward takes 2 hours, not 3."""
+    utc = (
+        "number,priority,opened_at,resolved_at\n"
+        "INC1,2 - High,2025-04-30 22:30:00Z,2025-04-30 23:30:00Z\n"
+        "INC2,2 - High,2025-06-02 21:00:00Z,2025-06-03 13:00:00Z\n"  # Mon 17:00 to Tue 09:00 in New York
+    )
+    as_written = read_ticket_export(_write(tmp_path, utc)).tickets.set_index("ticket_id")
+    london = read_ticket_export(_write(tmp_path, utc), {"ticket_time_zone": "Europe/London"}).tickets
+    london = london.set_index("ticket_id")
+    assert as_written.loc["INC1", "resolved_at"].month == 4 and london.loc["INC1", "resolved_at"].month == 5
+    assert london.loc["INC1", "resolved_at"] == pd.Timestamp("2025-05-01 00:30")
+    assert london.resolution_hours.to_dict() == as_written.resolution_hours.to_dict() == {"INC1": 1.0, "INC2": 16.0}
+    window = {"business_hours": "mon-fri 08:00-18:00 tz America/New_York"}  # a contract's window, its zone read
+    new_york = read_ticket_export(_write(tmp_path, utc), window).tickets.set_index("ticket_id")
+    assert new_york.loc["INC2", "resolution_business_hours"] == pytest.approx(2.0)  # 17-18, then 08-09
+    assert as_written.loc["INC2", "resolution_business_hours"] == pytest.approx(5.0)  # 08-13 on UTC's clock
+
+    local = "number,priority,opened_at,resolved_at\nINC9,2 - High,2025-03-30 00:30:00,2025-03-30 03:30:00\n"
+    assert read_ticket_export(_write(tmp_path, local)).tickets.resolution_hours.iloc[0] == 3.0
+    zoned = read_ticket_export(_write(tmp_path, local), {"ticket_time_zone": "Europe/London"}).tickets
+    assert zoned.resolution_hours.iloc[0] == 2.0 and zoned.opened_at.iloc[0] == pd.Timestamp("2025-03-30 00:30")
+    with pytest.raises(InputFileError, match="not in the time-zone database"):
+        read_ticket_export(_write(tmp_path, local), {"ticket_time_zone": "Europe/Atlantis"})
 
 
 def test_a_public_holiday_stops_the_business_clock_where_the_mapping_names_the_country():
