@@ -170,7 +170,7 @@ def test_each_case_without_history_gives_the_templates_credit(warehouse):
 
 def test_the_cap_macro_gives_every_cases_credit_from_its_stated_history(warehouse):
     """Earned credit = the tier's % of the month's charge (the tier chosen as the models choose it: the worst
-    band reached), then the caps with the case's history, through the macro int_service_credit_months uses."""
+    band reached), then the caps with the case's history, through the macro fct_service_credit_months uses."""
     selects = []
     for i, case in enumerate(CASES["cases"]):
         terms = schedule_terms(CASES["schedules"][case["schedule"]])

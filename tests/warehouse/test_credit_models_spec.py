@@ -31,7 +31,7 @@ def test_python_reads_the_models_from_the_seed():
 
 
 def test_each_model_priced_per_level_has_its_branch_in_the_credit_events_model():
-    sql = (WAREHOUSE / "models" / "intermediate" / "int_service_credit_events.sql").read_text()
+    sql = (WAREHOUSE / "models" / "core" / "fct_service_credit_events.sql").read_text()
     for row in _seed():
         branch = f"credit_model = '{row['credit_model']}'" in sql
         assert branch == (row["priced_per_level"] == "true"), row["credit_model"]

@@ -448,10 +448,10 @@ def test_both_backends_give_identical_results(targets, mart):
 
 
 @pytest.mark.parametrize("old_name", sorted(DEPRECATED_NAMES))
-def test_a_renamed_marts_old_name_still_gives_its_rows_on_both_backends(targets, old_name):
+def test_a_renamed_models_old_name_still_gives_its_rows_on_both_backends(targets, old_name):
     for target in targets.values():
         assert normalised_rows(target, f"select * from {old_name}") == normalised_rows(
-            target, f"select * from mart_{old_name}"
+            target, f"select * from {DEPRECATED_NAMES[old_name]}"
         )
 
 

@@ -1,6 +1,6 @@
 {#- The two verdicts on a value against a contract's levels, defined once: fct_sla_measurement judges each
     reported month with them, restatements the value before and after a restatement, and
-    int_service_credit_events each tier band of a tiered credit. -#}
+    fct_service_credit_events each tier band of a tiered credit. -#}
 {% macro meets_expected(value, direction, expected) -%}
     (case when {{ direction }} = 'higher' then {{ value }} >= {{ expected }} else {{ value }} <= {{ expected }} end)
 {%- endmacro %}

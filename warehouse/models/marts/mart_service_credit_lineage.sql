@@ -25,7 +25,7 @@ select
     engagements.missing_report_default_sha256,
     'page ' || cast(engagements.missing_report_default_page as varchar)
         || ': no result reported for the level in the month, which the contract deems a failure of it'
-from {{ ref('int_sla_results') }} as deemed
+from {{ ref('fct_sla_results') }} as deemed
 inner join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = deemed.engagement_id
 where deemed.is_deemed_failure
 

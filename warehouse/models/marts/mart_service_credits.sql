@@ -4,10 +4,10 @@
 -- month's total is capped at the at-risk amount. Where the contract has earn-back, a default's credit is earned
 -- back when the level meets its Expected level in each of the following `earn_back_months` months; owed and
 -- earned-back credits are kept apart. A month in service with no result at all has an unknown credit (NULL, with
--- the reason), unless the contract deems a missing report a failure: then int_sla_results holds the month's
+-- the reason), unless the contract deems a missing report a failure: then fct_sla_results holds the month's
 -- deemed failures and they are priced like any other.
 with facts as (
-    select * from {{ ref('int_sla_results') }}
+    select * from {{ ref('fct_sla_results') }}
 ),
 
 engagements as (
@@ -126,7 +126,7 @@ priced as (
             {{ round_to("credits.capped_credit - credits.capped_credit * credits.allocation_pct_earned_back / credits.allocation_pct_triggered", 2) }}
         end as pool_net_credit_amount,
         -- levels with a credit model of their own (flat % per failure, tiered, amount per failure), after the
-        -- contract's monthly and 12-month caps (int_service_credit_months); NULL when their charges are unknown
+        -- contract's monthly and 12-month caps (fct_service_credit_months); NULL when their charges are unknown
         case when credits.is_unknown_month then null when level_credits.charge_key is null then 0
              else {{ round_to("level_credits.credit_after_caps", 2) }} end
             as level_credit_amount,
@@ -141,7 +141,7 @@ priced as (
         credits.service_level_defaults + coalesce(level_credits.credit_events, 0) as defaults_in_any_model,
         level_credits.credit_unknown_reason as level_credit_unknown_reason
     from credits
-    left join {{ ref('int_service_credit_months') }} as level_credits on level_credits.charge_key = credits.charge_key
+    left join {{ ref('fct_service_credit_months') }} as level_credits on level_credits.charge_key = credits.charge_key
 )
 
 select

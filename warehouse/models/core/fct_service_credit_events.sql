@@ -6,7 +6,7 @@
 --   amount per failure:    a missed level earns credit_amount in the contract's currency
 -- A trigger ("three times in any six consecutive months": credit_trigger_count 3, credit_trigger_months 6) makes
 -- a miss a credit event only when it is at least the 3rd miss of the level in the 6 months ending with it.
--- A month the contract deems failed for want of a report (int_sla_results) is a miss, and reaches the worst band.
+-- A month the contract deems failed for want of a report (fct_sla_results) is a miss, and reaches the worst band.
 with facts as (
     select
         facts.*,
@@ -16,7 +16,7 @@ with facts as (
         metrics.credit_tiers,
         metrics.credit_trigger_count,
         metrics.credit_trigger_months
-    from {{ ref('int_sla_results') }} as facts
+    from {{ ref('fct_sla_results') }} as facts
     inner join {{ ref('dim_sla_metric') }} as metrics on metrics.sla_metric_key = facts.sla_metric_key
     where metrics.credit_model in (select credit_model from {{ ref('credit_models') }} where priced_per_level)
 ),

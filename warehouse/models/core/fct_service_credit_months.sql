@@ -19,13 +19,13 @@ earned as (
         sum(credit_pct_earned) as credit_pct_earned,
         sum(credit_amount_earned) as credit_amount_earned,
         count(*) filter (where credit_pct_earned > 0 or credit_amount_earned > 0) as credit_events
-    from {{ ref('int_service_credit_events') }}
+    from {{ ref('fct_service_credit_events') }}
     group by engagement_id, period_month
 ),
 
 reported as (
     -- a month with any result, measured or deemed failed by the contract
-    select distinct engagement_id, period_month from {{ ref('int_sla_results') }}
+    select distinct engagement_id, period_month from {{ ref('fct_sla_results') }}
 ),
 
 in_service as (

@@ -1,0 +1,4 @@
+-- Deprecated: the intermediate model int_service_credit_months is the core fact fct_service_credit_months since 2026-12-05, so that no
+-- intermediate model reads core (#31). A view under the old name keeps users' SQL working until its
+-- deprecation date in _deprecated.yml; read fct_service_credit_months.
+select * from {{ ref('fct_service_credit_months') }}
