@@ -71,6 +71,9 @@ CONTRACT_FIELDS = [
     "agreement_date",
     "effective_date",
     "expiry_date",
+    # the day the contract ended early (terminated by notice or agreement): an event after signing, not a term of
+    # the document, so entered by hand; months in service stop there and it never renews
+    "termination_date",
     "initial_term_months",
     "auto_renewal",
     "renewal_term_months",

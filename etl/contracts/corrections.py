@@ -41,7 +41,7 @@ from etl.records import (
 )
 
 HAND_CONFIDENCE = 1.0
-DATE_FIELDS = {"agreement_date", "effective_date", "expiry_date"}
+DATE_FIELDS = {"agreement_date", "effective_date", "expiry_date", "termination_date"}
 SLA_REQUIRED = ("metric_id", "metric_name", "unit", "direction", "expected")
 SLA_NUMBERS = (
     "baseline",

@@ -91,13 +91,16 @@ MEASUREMENT_COLUMNS = [
 def term_end_in_force(terms: dict[str, str | None]) -> str | None:
     """The last day a report can fall in: the expiry date, unless the contract renews by itself for a stated
     term, in which case each renewal term follows the last (as `mart_renewals` rolls it) and there is no end
-    to check against. None where the end is unknown or the term open."""
+    to check against; a termination date before either ends it there. None where the end is unknown or the
+    term open."""
     end = terms.get("expiry_date")
     renewal = terms.get("renewal_term_months") or ""
     renews = terms.get("auto_renewal") == "true" and (renewal == "perpetual" or renewal.replace(".", "").isdigit())
-    if renews and renewal != "0":
-        return None
-    return end if end and len(end) == 10 else None
+    end = None if renews and renewal != "0" else end if end and len(end) == 10 else None
+    terminated = terms.get("termination_date")
+    if terminated and len(terminated) == 10 and (end is None or terminated < end):
+        return terminated
+    return end
 
 
 def build_batch(

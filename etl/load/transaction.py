@@ -205,7 +205,8 @@ def validate_and_load(
         # hand entries last, so they win in the dict below
         loaded_terms = db.query(
             "select engagement_id, field, value from raw_contract_terms "
-            "where field in ('effective_date', 'expiry_date', 'auto_renewal', 'renewal_term_months', 'currency') "
+            "where field in ('effective_date', 'expiry_date', 'termination_date', 'auto_renewal', 'renewal_term_months', "
+            "'currency') "
             "order by coalesce(origin, 'extracted') = 'entered by hand'"
         )
         known_terms = {e: dict(zip(g.field, g.value)) for e, g in loaded_terms.groupby("engagement_id")}

@@ -21,6 +21,19 @@ from tests.load.test_suites import PARAMS
         ({"expiry_date": "2009-12-31", "auto_renewal": "true"}, "2009-12-31"),
         ({"expiry_date": "2009-12-31", "auto_renewal": "false", "renewal_term_months": "12"}, "2009-12-31"),
         ({"expiry_date": "perpetual"}, None),
+        # terminated early: the end, renewing or not; a termination after the end in force changes nothing
+        (
+            {
+                "expiry_date": "2009-12-31",
+                "auto_renewal": "true",
+                "renewal_term_months": "12",
+                "termination_date": "2012-03-15",
+            },
+            "2012-03-15",
+        ),
+        ({"expiry_date": "2009-12-31", "termination_date": "2009-06-30"}, "2009-06-30"),
+        ({"expiry_date": "2009-12-31", "termination_date": "2010-06-30"}, "2009-12-31"),
+        ({"termination_date": "2010-06-30"}, "2010-06-30"),
     ],
 )
 def test_the_term_end_a_report_is_checked_against(terms, end):

@@ -33,5 +33,6 @@ select
     agreement_date,
     effective_date,
     expiry_date,
+    termination_date,
     file_sha256 as contract_sha256
 from {{ ref('stg_contracts') }}

@@ -1,11 +1,13 @@
 -- One row per engagement and month it is in service: from the month its contract takes effect to the last month
 -- due, the last complete month before the as-of date (dbt var as_of_date, default today; the KPI DAG passes its
 -- run's date), and not past the contract's expiry, unless it renews by itself for a stated term: then each renewal
--- term follows the last, as mart_renewals rolls it. Each engagement runs to that day on its own: one whose reports
+-- term follows the last, as mart_renewals rolls it; and not past a termination date (entered by hand). Each engagement runs to that day on its own: one whose reports
 -- stopped early shows its months since as 'no report'. Charges run whether or not the vendor reported, so savings,
 -- credits and mart_missing_reports all count these months.
 with engagements as (
-    select engagement_id, effective_date, expiry_date, monthly_charges, is_auto_renewal, renewal_term_months
+    select
+        engagement_id, effective_date, expiry_date, termination_date, monthly_charges, is_auto_renewal,
+        renewal_term_months
     from {{ ref('dim_engagement') }}
     where effective_date is not null
 ),
@@ -49,6 +51,8 @@ inner join calendar
         or calendar.period_month <= engagements.expiry_date
         or (coalesce(engagements.is_auto_renewal, false) and coalesce(engagements.renewal_term_months, 0) > 0)
     )
+    -- a contract terminated early is in service up to the month of its termination, renewing or not
+    and (engagements.termination_date is null or calendar.period_month <= engagements.termination_date)
 left join reports
     on reports.engagement_id = engagements.engagement_id and reports.period_month = calendar.period_month
 left join invoices

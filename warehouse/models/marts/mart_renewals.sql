@@ -1,5 +1,6 @@
 -- Per engagement: when the current term ends, whether it renews by itself, and the last day to give notice.
--- An auto-renewing contract past its first expiry rolls forward by whole renewal terms to the term in force.
+-- An auto-renewing contract past its first expiry rolls forward by whole renewal terms to the term in force; a
+-- contract terminated early (termination_date, entered by hand) ends on that day.
 -- Dates are measured against var('as_of_date') (default: today).
 with engagements as (
     select
@@ -26,7 +27,7 @@ first_try as (
     from rolls
 ),
 
-terms as (
+in_force as (
     select
         *,
         case
@@ -34,8 +35,20 @@ terms as (
             -- whole months counted between a mid-month expiry and a later day of the month fall one term short
             when rolled_end < as_of_date then cast({{ dbt.dateadd('month', 'renewal_term_months', 'rolled_end') }} as date)
             else rolled_end
-        end as current_term_end
+        end as term_end_in_force
     from first_try
+),
+
+terms as (
+    -- a contract terminated early ends on its termination date, whatever term it was in
+    select
+        *,
+        case
+            when termination_date is not null and (term_end_in_force is null or termination_date < term_end_in_force)
+                then termination_date
+            else term_end_in_force
+        end as current_term_end
+    from in_force
 )
 
 select
@@ -45,6 +58,7 @@ select
     client_name,
     effective_date,
     expiry_date as initial_expiry_date,
+    termination_date,
     current_term_end,
     is_auto_renewal,
     renewal_term_months,

@@ -59,6 +59,7 @@ pivoted as (
         max(case when field = 'agreement_date' then value end) as agreement_date,
         max(case when field = 'effective_date' then value end) as effective_date,
         max(case when field = 'expiry_date' then value end) as expiry_date,
+        max(case when field = 'termination_date' then value end) as termination_date,
         string_agg(case when value_origin = 'entered by hand' then field end, ', ' order by field) as fields_entered_by_hand
     from ranked
     where rank_in_field = 1
@@ -108,6 +109,7 @@ select
     case when length(agreement_date) = 10 then cast(agreement_date as date) end as agreement_date,
     case when length(effective_date) = 10 then cast(effective_date as date) end as effective_date,
     case when length(expiry_date) = 10 then cast(expiry_date as date) end as expiry_date,
+    case when length(termination_date) = 10 then cast(termination_date as date) end as termination_date,
     fields_entered_by_hand,
     documents.file_sha256
 from pivoted
