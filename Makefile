@@ -104,9 +104,10 @@ docs: install
 	OUTSOURCING_ETL_WAREHOUSE="$(CURDIR)/data/outsourcing.duckdb" $(BIN)/dbt docs generate \
 		--project-dir warehouse --profiles-dir warehouse --target-path "$(CURDIR)/data/outsourcing_dbt/target"
 
-## Benchmarks against baselines measured in the same run (writes bench/results.json)
+## Benchmarks against baselines measured in the same run (writes bench/results.json and the README's table)
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/report.py --write-readme
 
 clean:
 	rm -rf data .airflow warehouse/target warehouse/logs

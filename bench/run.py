@@ -424,7 +424,9 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="a small form: 10 CUAD contracts, 6 x 2 years, unless sizes are given"
     )
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument(
+        "--out", help="where the results go; default bench/results.json, or bench/results-quick.json with --quick"
+    )
     parser.add_argument(
         "--orchestrated",
         action=argparse.BooleanOptionalAction,
@@ -469,8 +471,21 @@ def main() -> int:
     results["peak_memory_mb"] = results["pipeline"]["peak_memory_mb"]
     results["peak_worker_memory_mb"] = results["pipeline"]["peak_worker_memory_mb"]
     print_table(results)
-    Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
+    out = Path(args.out or (ROOT / "bench" / ("results-quick.json" if small else "results.json")))
+    _compare_with_committed(results, out)
+    out.write_text(json.dumps(results, indent=2) + "\n")
     return 0
+
+
+def _compare_with_committed(results: dict, out: Path) -> None:
+    """A run written elsewhere than the committed full run (a quick one, by default) leaves that file alone and
+    prints how its ratios compare with it."""
+    committed = ROOT / "bench" / "results.json"
+    if committed.exists() and out.resolve() != committed.resolve():
+        from report import compare
+
+        print("\nratios against the committed run (bench/results.json; a smaller run is not the same measure):")
+        print("\n".join(compare(json.loads(committed.read_text()), results)))
 
 
 def print_table(results: dict) -> None:

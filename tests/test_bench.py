@@ -43,3 +43,41 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
         assert "ticket export events/s" in proc.stdout
     for line in ("contract extraction pages/s", "load / DuckDB bulk insert", "Great Expectations share"):
         assert line in proc.stdout
+    # a small run compares its ratios with the committed full run's, and leaves that file alone
+    assert "ratios against the committed run" in proc.stdout and "pypdfium2 text / ours, CUAD" in proc.stdout
+
+
+def _report():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_report", ROOT / "bench" / "report.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_readmes_benchmark_table_is_the_committed_run():
+    """#36: the README's figures are the ones a run wrote; `make bench` rewrites the table from the file."""
+    report = _report()
+    results = json.loads((ROOT / "bench" / "results.json").read_text())
+    readme = (ROOT / "README.md").read_text()
+    assert report.readme_with_table(readme, results) == readme
+    assert report.table(results) in readme
+
+
+def test_ratios_are_compared_run_against_run():
+    report = _report()
+    before = {
+        "cuad_contracts": {"pypdfium2_vs_ours": 8.0},
+        "pipeline": {"rows_loaded": 2_000_000},
+        "peak_memory_mb": 3000,
+    }
+    after = {
+        "cuad_contracts": {"pypdfium2_vs_ours": 4.0},
+        "pipeline": {"rows_loaded": 1_000_000},
+        "peak_memory_mb": 900,
+    }
+    lines = {line.split("  ")[0].strip(): " ".join(line.split()) for line in report.compare(before, after)}
+    assert "8.000 -> 4.000 0.50x" in lines["pypdfium2 text / ours, CUAD"]
+    assert "1,500.000 -> 900.000 0.60x" in lines["peak MB per million rows"]
+    assert "not measured -> not measured" in lines["ticket path / DuckDB read_csv"]
