@@ -1,7 +1,8 @@
 """The rules that read a contract's terms, as data: each named, with the cue it looks for, the confidence it
 gives, the drafting convention it comes from, and example sentences it must and must not fire on.
 
-`etl/contracts/terms.py` applies them in order of preference per field and records the rule's name with every
+The readers in `etl/contracts/` (parties, contract_dates, term_renewal, commercial_terms, title; run by terms.py)
+apply them in order of preference per field and record the rule's name with every
 value (`raw_contract_terms.extraction_rule`); `outsourcing-etl eval-contracts` counts each rule's hits and
 misses against gold; `tests/contracts/test_term_rules.py` runs every example through the real extraction.
 A rule here reads a pattern seen across many contracts or a documented drafting convention, never one

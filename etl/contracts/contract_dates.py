@@ -1,0 +1,166 @@
+"""A contract's dates: when it was made (the opening, a date line, the last signature), when it takes effect and
+when it expires, each by the drafting conventions in etl/contracts/term_rules.py.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from etl.contracts.contract_sentences import FoundTerms, Sentence
+from etl.contracts.term_rules import RULES, TermRule
+from etl.pdf_document import PdfPage
+from etl.quantities import (
+    find_dates,
+    find_partial_date,
+)
+
+_SIGNATURE_SECTION = RULES["agreement_date.last_signature"].pattern
+_DATE_LINE = re.compile(
+    r"^\s*(?:dated:?\s*)?(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*$", re.M | re.I
+)
+
+
+# a sentence about the contract's own term, not a covenant's or a licence's
+ABOUT_THE_TERM = re.compile(r"(?i)\b(?:agreement|term|contract)\b")
+
+
+def _date_without_opening(pages: list[PdfPage]) -> tuple[str, Sentence, TermRule] | None:
+    """Where the opening paragraph gives no date: the date of the last signature ('as of the date last written
+    below'), else a date standing alone on its own line in the first page's heading (a letter agreement)."""
+    signed = _signature_date(pages)
+    if signed:
+        return *signed, RULES["agreement_date.last_signature"]
+    heading = pages[0].text[:1500]
+    m = _DATE_LINE.search(heading)
+    dates = find_dates(m.group("date")) if m else []
+    if dates:
+        sentence = Sentence(m.group(0).strip(), pages[0].number, m.start())
+        return dates[0][0].isoformat(), sentence, RULES["agreement_date.heading_line"]
+    return None
+
+
+def _signature_date(pages: list[PdfPage]) -> tuple[str, Sentence] | None:
+    """The latest date written in the signature block (a month and year where the day is left blank)."""
+    for page in pages:
+        marker = _SIGNATURE_SECTION.search(page.text)
+        if not marker:
+            continue
+        block = page.text[marker.start() : marker.start() + 2500]
+        dates = find_dates(block)
+        if dates:
+            latest, offset = max(dates)
+            return latest.isoformat(), Sentence(
+                " ".join(block[: offset + 20].split()[-30:]), page.number, marker.start() + offset
+            )
+        partial = find_partial_date(block)
+        if partial:
+            return partial, Sentence(" ".join(block[:300].split()), page.number, marker.start())
+    return None
+
+
+def _agreement_date(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerms) -> date | None:
+    """The date the opening paragraph gives (a month and year when the day is left blank), else the last
+    signature's or a letter heading's."""
+    for rule in (RULES["agreement_date.opening_paragraph"], RULES["agreement_date.day_of"]):
+        for s in sentences[:25]:
+            if not rule.search(s.text) or re.search(r"(?i)\bfiled\b|securities and exchange", s.text):
+                continue  # a filing's cover ('filed with the Securities and Exchange Commission on ...')
+            dates = find_dates(s.text)
+            if dates:
+                terms.add(rule, dates[0][0].isoformat(), s)
+                return dates[0][0]
+            partial = find_partial_date(s.text)
+            if partial:
+                terms.add(RULES["agreement_date.day_left_blank"], partial, s)
+                return None
+    fallback = _date_without_opening(pages)
+    if fallback:
+        value, s, rule = fallback
+        terms.add(rule, value, s)
+        return date.fromisoformat(value) if len(value) == 10 else None
+    return None
+
+
+def read_dates(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerms) -> dict[str, date]:
+    """Agreement date; effective date: a defined Effective Date, one a sentence ties to 'effective' or
+    'commence', or the agreement date when the contract takes effect on signing; expiry: one tied to 'expire'
+    or 'until'."""
+    found: dict[str, date] = {}
+    agreed = _agreement_date(sentences, pages, terms)
+    if agreed:
+        found["agreement_date"] = agreed
+    # a defined Effective Date wins: '"Effective Date" means October 31, 2019' or 'as of May 1, 2016 (the
+    # "Effective Date")'
+    defined_rule, alias_rule = RULES["effective_date.defined_term"], RULES["effective_date.defined_alias"]
+    for s in sentences:
+        defined, alias = defined_rule.search(s.text), alias_rule.search(s.text)
+        dates = []
+        if defined:
+            dates = find_dates(s.text[defined.end() : defined.end() + 60])
+        elif alias:
+            dates = [(d, 0) for d, _ in find_dates(s.text[max(0, alias.start() - 60) : alias.start()])][-1:]
+        if dates:
+            found["effective_date"] = dates[0][0]
+            terms.add(defined_rule if defined else alias_rule, dates[0][0].isoformat(), s)
+            break
+    on_last_signature, on_signing = RULES["effective_date.on_last_signature"], RULES["effective_date.on_signing"]
+    # an end date is one written right after the word that ends the term, not any date in the sentence
+    for rule in (RULES["effective_date.effective_cue"], RULES["expiry_date.end_word"]):
+        field = rule.field
+        for s in sentences:
+            cue = rule.search(s.text)
+            if not cue:
+                continue
+            if (
+                field == "effective_date"
+                and re.match(r"[^\w]*[“\"][^”\"]{2,60}[”\"]\s+(?:shall )?means?\b", s.text)
+                and not re.match(r"[^\w]*[“\"](?:Effective|Commencement) Date", s.text)
+            ):
+                continue  # the definition of some other term ('"Bill of Sale" means ..., effective as of ...')
+            if field == "expiry_date":
+                dates = _end_date(rule, s.text)
+            else:
+                dates = find_dates(s.text)
+            if dates:
+                found.setdefault(field, dates[0][0])
+                terms.add(rule, dates[0][0].isoformat(), s)
+                break
+            if field != "effective_date":
+                continue
+            if on_last_signature.search(s.text) and re.search(r"(?i)signature|signed|execution|executed", s.text):
+                signed = _signature_date(pages)
+                if signed and len(signed[0]) == 10:  # effective on signing: the day the last party signed
+                    found.setdefault(field, date.fromisoformat(signed[0]))
+                    terms.add(on_last_signature, signed[0], signed[1])
+                    break
+            if terms.has("agreement_date") and on_signing.search(s.text):
+                if "agreement_date" in found:
+                    found.setdefault(field, found["agreement_date"])
+                terms.add(on_signing, terms.items["agreement_date"].value, s)
+                break
+    return found
+
+
+def _end_date(rule: TermRule, text: str) -> list[tuple[date, int]]:
+    """The date right after a word that ends the term. Every such word counts, not only the first: the end
+    date often follows an 'unless sooner terminated' ('..., unless terminated as provided herein, shall
+    continue through November 30, 1998')."""
+    for cue in rule.pattern.finditer(text):
+        before = text[: cue.start()]
+        if not (ABOUT_THE_TERM.search(before[-80:]) or ABOUT_THE_TERM.search(before[:50])):
+            continue  # "compensation shall expire on ...", "prohibited ... until ...": not the contract's end
+        dates = find_dates(text[cue.end() : cue.end() + 40])
+        if dates:
+            return dates
+    return []
+
+
+def add_months(start: date, months: int) -> date:
+    y, m = divmod(start.month - 1 + months, 12)
+    return date(start.year + y, m + 1, min(start.day, calendar.monthrange(start.year + y, m + 1)[1]))
+
+
+# the sentence is about how long the contract runs, not a covenant that lasts a while (confidentiality,
+# non-solicitation, payment default)

@@ -1,0 +1,191 @@
+"""A contract's term and renewal: the initial term as a period from an event, whether it renews by itself and for
+how long, and the notice to stop it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from etl.contracts.contract_dates import add_months
+from etl.contracts.contract_sentences import FoundTerms, Sentence
+from etl.contracts.term_rules import RULES, TermRule
+from etl.quantities import (
+    find_dates,
+    find_durations,
+    to_days,
+    to_months,
+)
+
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+}
+
+_COVENANT = re.compile(
+    r"(?i)confiden|solicit|compet|prohibit|during the (?:initial )?term|(?:any|other) terms? of|surviv"
+    r"|retain|records|[“\"](?!(?:initial )?term)[^”\"]{2,40}[”\"]\s+(?:shall )?means?\b"
+)
+# weaker signs, counted only near the cue: a long term sentence may mention a licence or a payment later on
+_COVENANT_NEAR = re.compile(r"(?i)disclos|default|payment|warrant|indemn|licen[cs]e|assign")
+_FROM_OTHER_EVENT = re.compile(
+    r"[^.]{0,25}?\b(?:from|after|following)\s+(?!(?:the\s+|such\s+)?(?:effective|commencement|"
+    r"date (?:hereof|of (?:this|the) (?:agreement|document))|execution|signing|this|its|date first))",
+    re.I,
+)
+_TERM_CUE = RULES["initial_term_months.term_period"].pattern
+_FROM_SIGNING = re.compile(
+    r"(?i)\bdate (?:hereof|of (?:this|the) agreement)|date first (?:above |set forth above )?"
+    r"written|date of (?:execution|signing)|execution date"
+)
+_RENEWAL_CUE = RULES["auto_renewal.renewal_sentence"].pattern
+_RENEWAL_WORD = re.compile(r"renew|extend|extension|renewal|thereafter", re.I)
+_FOR_PERIOD = re.compile(r"\bfor\s+[\w\s()-]{0,30}$", re.I)  # "for additional one (" before "1) year terms"
+
+
+def _add_initial_term(terms: FoundTerms, dates: dict[str, date], months: int, rule: TermRule, s: Sentence) -> None:
+    """The initial term, and the end date it implies when the contract states no end date of its own."""
+    terms.add(rule, months, s)
+    start = dates.get("effective_date") or dates.get("agreement_date")
+    if _FROM_SIGNING.search(s.text) and not re.search(r"(?i)effective date|commencement date", s.text):
+        # "the seventh anniversary of the date hereof": counted from signing, not from a later effective date
+        start = dates.get("agreement_date") or start
+    if start and "expiry_date" not in dates:
+        terms.add(RULES["expiry_date.from_initial_term"], add_months(start, months).isoformat(), s)
+    elif not start and terms.has("agreement_date") and months % 12 == 0:
+        # a date left blank for signing ("[___], 2020"): the end is known to the year (or month) only
+        partial = terms.items["agreement_date"].value
+        if re.fullmatch(r"\d{4}(?:-\d{2})?", partial):
+            terms.add(RULES["expiry_date.year_of_blank_date"], f"{int(partial[:4]) + months // 12}{partial[4:]}", s)
+
+
+def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: dict[str, date]) -> None:
+    for s in sentences:
+        m = _TERM_CUE.search(s.text)
+        if not m or _COVENANT.search(s.text) or _COVENANT_NEAR.search(s.text[: m.end() + 80]):
+            continue
+        after = s.text[m.start() :]
+        # renewal periods come after the initial term ("continue thereafter for 12 months" is the term itself)
+        cut = re.search(r"(?i)renew|extend|(?<!continue )thereafter", after)
+        # a period counted from some other event ("six months following the date of actual termination")
+        # is not the contract's own term
+        months = next(
+            (
+                to_months(n, u)
+                for n, u, o in find_durations(after[: cut.start()] if cut else after)
+                if to_months(n, u) and not _FROM_OTHER_EVENT.match(after[o : o + 90])
+            ),
+            None,
+        )
+        if months is None:
+            continue
+        _add_initial_term(terms, dates, months, RULES["initial_term_months.term_period"], s)
+        break
+    if not terms.has("initial_term_months"):
+        # "the term shall end on the seventh anniversary of the Effective Date"
+        anniversary = RULES["initial_term_months.anniversary"]
+        for s in sentences:
+            m = anniversary.search(s.text)
+            if m and not re.search(r"(?i)\b(?:longer|later|earlier|shorter) of\b", s.text):
+                word = re.search(r"(\w+)(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?\s+anniversary", m.group(0)).group(1).lower()
+                years = ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+                _add_initial_term(terms, dates, years * 12, anniversary, s)
+                break
+    if not terms.has("expiry_date"):
+        # "shall remain in effect until the expiration of the Royalty Term", "for so long as X remains a
+        # shareholder", "through the completion of the services": an end by event, not by date
+        by_event = RULES["expiry_date.until_event"].pattern
+        s = next(
+            (
+                s
+                for s in sentences
+                if by_event.search(s.text)
+                and not _COVENANT.search(s.text)
+                and not _COVENANT_NEAR.search(s.text)
+                and not find_dates(s.text)
+                and not _RENEWAL_CUE.search(s.text)
+                and not find_durations(s.text[by_event.search(s.text).end() :])
+            ),
+            None,
+        )
+        if s:
+            terms.add(RULES["expiry_date.until_event"], "perpetual", s)
+    if not terms.has("expiry_date"):
+        no_end = RULES["expiry_date.no_fixed_end"].pattern
+        s = next(
+            (
+                s
+                for s in sentences
+                if no_end.search(s.text)
+                and not _COVENANT.search(s.text)
+                and not _COVENANT_NEAR.search(s.text)
+                and not _RENEWAL_CUE.search(s.text)
+            ),
+            None,
+        )
+        if s:
+            terms.add(RULES["expiry_date.no_fixed_end"], "perpetual", s)
+    renewals = [s for s in sentences if _RENEWAL_CUE.search(s.text)]
+    with_period = []
+    for s in renewals:
+        starts = [m.start() for m in (_RENEWAL_WORD.search(s.text), _RENEWAL_CUE.search(s.text)) if m]
+        tail = s.text[min(starts) :]
+        durations = [
+            (n, u, o)
+            for n, u, o in find_durations(tail)
+            if to_months(n, u) and not re.match(r"[^.]{0,30}?(?:prior|before|notice|in advance)", tail[o:], re.I)
+        ]
+        # "renew ... for one (1) twelve-month period": the period the renewal is for, before any other duration
+        for_period = [d for d in durations if _FOR_PERIOD.search(tail[max(0, d[2] - 40) : d[2]])]
+        if durations:
+            with_period.append((s, (for_period or durations)[0][:2], bool(for_period)))
+    # a sentence that says what the renewal is for comes before one that only mentions a period
+    with_period.sort(key=lambda w: not w[2])
+    chosen = with_period[0][0] if with_period else (renewals[0] if renewals else None)
+    if chosen:
+        auto = bool(
+            re.search(
+                r"automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend)|renew\w*\s+(?:automatically|tacitly)"
+                r"|auto[- ]?renew|shall (?:be )?(?:renew|extend)\w* for (?:successive|additional|consecutive)"
+                r"|unless[^.]{0,80}notice[^.]{0,80}(?:renew|extend|continue)"
+                r"|(?:continue|remain in (?:full )?(?:force|effect))\s+automatically|automatically\s+continue",
+                chosen.text,
+                re.I,
+            )
+        )
+        terms.add(RULES["auto_renewal.renewal_sentence"], auto, chosen)
+    indefinite = RULES["renewal_term_months.indefinite"]
+    endless = next((s for s in renewals if indefinite.search(s.text)), None)
+    if with_period:
+        s, (n, unit), _ = with_period[0]
+        terms.add(RULES["renewal_term_months.renewal_period"], to_months(n, unit), s)
+    elif endless:
+        terms.add(indefinite, "perpetual", endless)
+    notice_rule = RULES["notice_period_days.before_renewal"]
+    candidates = [s for s in renewals if re.search(r"\bnoti(?:ce|fication|fies|fy)", s.text, re.I)]
+    candidates += [s for s in sentences if notice_rule.search(s.text) and s not in candidates]
+    for s in candidates:
+        # the notice period is the duration followed by 'prior', 'before', 'notice' or 'in advance'
+        lead = [
+            (n, u)
+            for n, u, o in find_durations(s.text)
+            if re.match(r"[^.]{0,40}?(?:prior|before|notice|notification|in advance|preceding)", s.text[o:], re.I)
+        ]
+        if lead:
+            n, unit = lead[0]
+            terms.add(notice_rule, to_days(n, unit), s)
+            break
