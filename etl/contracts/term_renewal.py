@@ -73,6 +73,25 @@ def _add_initial_term(terms: FoundTerms, dates: dict[str, date], months: int, ru
             terms.add(RULES["expiry_date.year_of_blank_date"], f"{int(partial[:4]) + months // 12}{partial[4:]}", s)
 
 
+# a notice against renewal, wherever its period stands ("notice of non-renewal", "intention not to renew")
+_NON_RENEWAL = re.compile(
+    r"(?i)non-?renewal|not\s+to\s+(?:renew|extend)|(?:does|do|not)\s+(?:wish|intend|elect)\s+to\s+renew"
+)
+# the contract's own term ("the then-current term", "this Agreement", "the Initial Term"), and its end, not the end
+# of anything else ("the expiration of the advance notice period", "the expiry of two (2) years after ...")
+_TERM = r"(?:the|this|such|any|each|its|that)\s+(?:[\w-]+\s+){0,2}?(?:term|agreement|contract)\b"
+_TERM_END = rf"(?:end|expiration|expiry|conclusion|renewal|anniversary)(?:\s+date)?(?:\s+of\s+{_TERM}|(?!\s+of\b))"
+# a period given against the end of the term: "sixty (60) days prior to the end of the then-current term", "at
+# least 90 days before expiration", "nine (9) months before this Agreement expires", "upon thirty days prior
+# written notice, may cancel this Agreement at the end of the Initial Term", "notice to expire on or after the
+# expiry date of the initial term"
+_BEFORE_TERM_ENDS = re.compile(
+    rf"(?i)[^.]{{0,120}}?(?:(?:prior\s+to|before|in\s+advance\s+of|preceding|at|on|as\s+of)\s+(?:the\s+)?{_TERM_END}"
+    rf"|(?:before|prior\s+to)\s+{_TERM}\s+(?:expires|ends|renews|terminates)"
+    rf"|(?:expire|expiring|end|ending)\s+on\s+(?:or\s+after\s+)?(?:the\s+)?{_TERM_END})"
+)
+
+
 def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: dict[str, date]) -> None:
     for s in sentences:
         m = _TERM_CUE.search(s.text)
@@ -176,14 +195,17 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
     elif endless:
         terms.add(indefinite, "perpetual", endless)
     notice_rule = RULES["notice_period_days.before_renewal"]
-    candidates = [s for s in renewals if re.search(r"\bnoti(?:ce|fication|fies|fy)", s.text, re.I)]
-    candidates += [s for s in sentences if notice_rule.search(s.text) and s not in candidates]
-    for s in candidates:
-        # the notice period is the duration followed by 'prior', 'before', 'notice' or 'in advance'
+    about_renewal = [s for s in renewals if re.search(r"\bnoti(?:ce|fication|fies|fy)", s.text, re.I)]
+    elsewhere = [s for s in sentences if notice_rule.search(s.text) and s not in about_renewal]
+    for s in about_renewal + elsewhere:
+        # the notice period is the duration followed by 'prior', 'before', 'notice' or 'in advance'; outside a
+        # sentence about renewal, only one given ahead of the term's end or against renewal (a breach, mediation
+        # or inspection notice in a sentence that also mentions an expiry is not the notice to stop a renewal)
         lead = [
             (n, u)
             for n, u, o in find_durations(s.text)
             if re.match(r"[^.]{0,40}?(?:prior|before|notice|notification|in advance|preceding)", s.text[o:], re.I)
+            and (s in about_renewal or _NON_RENEWAL.search(s.text) or _BEFORE_TERM_ENDS.match(s.text[o:]))
         ]
         if lead:
             n, unit = lead[0]

@@ -356,14 +356,26 @@ _RULES = [
         "notice_period_days.before_renewal",
         "notice_period_days",
         0.75,
-        "the period followed by 'prior', 'before' or 'notice' in a sentence about renewal or expiry",
+        "the period followed by 'prior', 'before' or 'notice' in a sentence about renewal; elsewhere, only a "
+        "period given against renewal or ahead of the end of the contract's own term ('prior to the end of the "
+        "then-current term', 'at the end of the Initial Term')",
         r"notice[^.]{0,160}(?:non-?renewal|not to renew|renew|extend|expir|end of (?:the|such|any|each))"
         r"|(?:non-?renewal|not (?:wish|intend|elect) to (?:renew|extend))[^.]{0,160}notice",
         (
             "This Agreement shall renew for one (1) year periods unless either party gives notice of non-renewal "
             "at least sixty (60) days prior to the end of the then-current term.",
+            "The Client may, on ninety (90) days prior written notice, cancel this Agreement at the end of the "
+            "Initial Term or of any later year.",
+            "Either party may end this Agreement by giving not less than six (6) months' written notice to expire "
+            "on the expiry date of the Initial Term.",
         ),
-        ("Either party may terminate this Agreement for breach on thirty (30) days notice.",),
+        (
+            "Either party may terminate this Agreement for breach on thirty (30) days notice.",
+            "Either party may terminate for breach on thirty (30) days notice, and the rights of audit survive the "
+            "expiration of this Agreement.",
+            "The Supplier may inspect the records on fifteen (15) days' notice at any time prior to the expiry of "
+            "three (3) years after the termination of this Agreement.",
+        ),
     ),
     # ---------------------------------------------------------------- law
     TermRule(
