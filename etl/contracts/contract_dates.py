@@ -105,6 +105,10 @@ def read_dates(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerm
             found["effective_date"] = dates[0][0]
             terms.add(defined_rule if defined else alias_rule, dates[0][0].isoformat(), s)
             break
+    defined_end = _defined_expiry(sentences)
+    if defined_end:
+        found["expiry_date"] = defined_end[0]
+        terms.add(RULES["expiry_date.defined_term"], defined_end[0].isoformat(), defined_end[1])
     on_last_signature, on_signing = RULES["effective_date.on_last_signature"], RULES["effective_date.on_signing"]
     # an end date is one written right after the word that ends the term, not any date in the sentence
     for rule in (RULES["effective_date.effective_cue"], RULES["expiry_date.end_word"]):
@@ -141,6 +145,25 @@ def read_dates(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerm
                 terms.add(on_signing, terms.items["agreement_date"].value, s)
                 break
     return found
+
+
+# the term tied to a defined end date: "shall expire on the Expiration Date", "until the Expiry Date"
+_ENDS_ON_DEFINED = re.compile(
+    r"(?i)(?:expire|end|terminate|until|through)\w*\s+(?:on\s+)?(?:the\s+)?(?-i:Expiration|Expiry) Date\b"
+)
+
+
+def _defined_expiry(sentences: list[Sentence]) -> tuple[date, Sentence] | None:
+    """The date a contract defines as its Expiration Date, where the term is said to end on that date."""
+    if not any(_ENDS_ON_DEFINED.search(s.text) for s in sentences):
+        return None
+    rule = RULES["expiry_date.defined_term"]
+    for s in sentences:
+        for m in rule.pattern.finditer(s.text):
+            dates = find_dates(s.text[m.end() : m.end() + 40])
+            if dates and dates[0][1] < 5:
+                return dates[0][0], s
+    return None
 
 
 def _end_date(rule: TermRule, text: str) -> list[tuple[date, int]]:

@@ -239,6 +239,24 @@ _RULES = [
         ("The Supplier's compensation for the pilot shall expire on June 30, 2024.",),
     ),
     TermRule(
+        "expiry_date.defined_term",
+        "expiry_date",
+        0.8,
+        "the term ends on a defined date ('shall expire on the Expiration Date') that the contract defines: "
+        "'\"Expiration Date\" means March 31, 2020', or a cover line 'Expiration Date: August 31, 2006'",
+        r"[\"“]?(?:Expiration|Expiry) Date[\"”]?\s*(?:means|shall mean|shall be|is|:)\s",
+        (
+            '"Expiration Date" means March 31, 2020. This Agreement shall commence on the Effective Date and '
+            "shall expire on the Expiration Date.",
+            "Expiration Date: August 31, 2006\nThis Agreement shall expire on the Expiration Date set forth above.",
+        ),
+        (
+            # a defined date the contract's end is not tied to
+            '"Expiration Date" means, for each Warrant, June 30, 2025. This Agreement shall continue for three (3) '
+            "years.",
+        ),
+    ),
+    TermRule(
         "expiry_date.from_initial_term",
         "expiry_date",
         0.55,
