@@ -126,6 +126,16 @@ SENTENCE_EXCLUSIONS: dict[str, str] = {
     "change_of_control": r"[\"”]\s*(?:shall )?means?\b|shall mean|(?<!not )(?<!neither party )(?<!no party )(?:may|can|shall be (?:free|entitled) to)\s+"
     r"(?:\w+\s+){0,2}(?:assign|transfer)[^.]{0,80}without|no consent (?:shall|will) be required",
 }
+# A condition written right after the matched passage, in the same clause, turns it into another clause: "may
+# terminate upon thirty (30) days' notice if the other party fails to ..." is termination for cause. Not where
+# the passage says the right is unconditioned ("for any reason"), nor past a semicolon or ", or" (another ground).
+TRAILING_CONDITIONS: dict[str, tuple[str, str]] = {
+    "termination_for_convenience": (
+        r"\b(?:if|in the event|upon the occurrence|on the occurrence|following|in case|should|where)\b"
+        r"|\b(?:fails?|failure|breach\w*|default\w*|insolven\w*|bankrupt\w*)\b",
+        r"for convenience|without cause|for any reason|for no reason|sole discretion",
+    ),
+}
 # Clauses whose pattern does not beat always answering "No" on the development part of the CUAD set
 # (eval-contracts prints the baseline beside each field): not reported until a pattern does.
 SWITCHED_OFF: dict[str, str] = {
@@ -137,6 +147,15 @@ _COMPILED = {
     if name not in SWITCHED_OFF
 }
 _SENTENCE_EXCLUDED = {name: re.compile(x, re.I) for name, x in SENTENCE_EXCLUSIONS.items()}
+_TRAILING = {name: (re.compile(c, re.I), re.compile(u, re.I)) for name, (c, u) in TRAILING_CONDITIONS.items()}
+
+
+def _conditioned(name: str, text: str, m: re.Match) -> bool:
+    if name not in _TRAILING:
+        return False
+    condition, unconditioned = _TRAILING[name]
+    clause_rest = re.split(r";|,\s*or\b", text[m.end() :], maxsplit=1)[0][:120]
+    return bool(condition.search(clause_rest)) and not unconditioned.search(m.group(0))
 
 
 @dataclass(frozen=True)
@@ -156,6 +175,7 @@ def find_clauses(sentences: list[str]) -> list[ClauseHit]:
                 m
                 and not (exclusion and exclusion.search(text[m.start() : m.end()]))
                 and not (name in _SENTENCE_EXCLUDED and _SENTENCE_EXCLUDED[name].search(text))
+                and not _conditioned(name, text, m)
             ):
                 hits.append(ClauseHit(name, i))
                 break

@@ -185,6 +185,26 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "Neither party shall be liable for any failure to perform caused by a Force Majeure Event.",
             False,
         ),
+        # a notice termination with a condition right after it is for cause, not convenience; another ground
+        # after ", or" leaves the first unconditioned
+        (
+            "termination_for_convenience",
+            "The Distributor may terminate this Agreement upon sixty (60) days' written notice if the Supplier "
+            "fails to deliver the Products.",
+            False,
+        ),
+        (
+            "termination_for_convenience",
+            "Either party may terminate this Agreement on thirty (30) days' written notice, or at once if the other "
+            "party becomes insolvent.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "The Client may terminate this Agreement for any reason upon thirty (30) days' notice, including if "
+            "its needs change.",
+            True,
+        ),
         # a carve-out from the limit makes liability uncapped, before or after it, citing a section or not
         (
             "uncapped_liability",
