@@ -124,7 +124,15 @@ SENTENCE_EXCLUSIONS: dict[str, str] = {
     # a definition alone grants no right; an assignment a merger makes free of consent is the opposite of a
     # change-of-control restriction
     "change_of_control": r"[\"”]\s*(?:shall )?means?\b|shall mean|(?<!not )(?<!neither party )(?<!no party )(?:may|can|shall be (?:free|entitled) to)\s+"
-    r"(?:\w+\s+){0,2}(?:assign|transfer)[^.]{0,80}without|no consent (?:shall|will) be required",
+    r"(?:\w+\s+){0,2}(?:assign|transfer)[^.]{0,80}without|no consent (?:shall|will) be required"
+    # a merger that lets a party assign, or a successor excepted from the restriction, is the opposite: "either
+    # party may assign ... in the event of a sale of all or substantially all of its assets", "except to a
+    # successor who acquires substantially all", "binding upon successors and assigns (including by merger)"
+    r"|(?<!neither party )(?<!no party )\b(?:may|can|shall be (?:free|entitled) to)\s+(?!not\b)(?:be\s+)?(?:\w+\s+){0,3}?"
+    r"(?:assign|transfer)\w*[^.]{0,140}?(?:in connection with|in the event of|upon|as a result of|by way of|to)\s+"
+    r"(?:\w+\s+){0,4}?(?:merger|change (?:of|in) control|sale of (?:all|substantially)|acqui\w+|successor)"
+    r"|\bexcept\s+(?:to|that|for)\b[^.]{0,100}?(?:successor|merger|substantially all)"
+    r"|successors and (?:permitted )?assigns[^.]{0,80}?(?:merger|substantially all)",
 }
 # A condition written right after the matched passage, in the same clause, turns it into another clause: "may
 # terminate upon thirty (30) days' notice if the other party fails to ..." is termination for cause. Not where

@@ -205,6 +205,26 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "its needs change.",
             True,
         ),
+        # a merger that lets a party assign, or a successor excepted from the restriction, is no change-of-control
+        # restriction; consent required through a merger is one
+        (
+            "change_of_control",
+            "Either party may assign its rights under this Agreement in the event of a sale of all or substantially "
+            "all of its assets.",
+            False,
+        ),
+        (
+            "change_of_control",
+            "The Supplier may not assign this Agreement, except to a successor that acquires substantially all of "
+            "its business.",
+            False,
+        ),
+        (
+            "change_of_control",
+            "Neither party may assign this Agreement, including by merger or change of control, without the other "
+            "party's prior written consent.",
+            True,
+        ),
         # a carve-out from the limit makes liability uncapped, before or after it, citing a section or not
         (
             "uncapped_liability",
