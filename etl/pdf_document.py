@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from etl.quantities import GRADE
 from etl.records import InputFileError
 
 log = logging.getLogger(__name__)
@@ -345,9 +346,6 @@ def _blocks(bbox: tuple, words: list[dict]) -> list[tuple[float, str]]:
     return [(t, "\n".join(b)) for t, b in blocks]
 
 
-_GRADE_MARK = re.compile(r"(?i)\b(?:priority|severity|sev|p)[\s-]*\d\b")
-
-
 def _unstacked(table, rows: list[list[str | None]], words: list[dict]) -> list[list[str | None]]:
     """A row whose cells stack several standards, each beside its own AQL or measure only by position (the
     common federal performance requirements table): one row per paragraph of its longest stacked column, each
@@ -358,7 +356,7 @@ def _unstacked(table, rows: list[list[str | None]], words: list[dict]) -> list[l
         blocks = [_blocks(bbox, words) if bbox else [] for bbox in row.cells]
         stacked = [j for j, b in enumerate(blocks) if len(b) >= 2]
         # a matrix labelled by grade ("Priority 1 ... Priority 2 ...") pairs by its labels, not by position
-        graded = any(len(_GRADE_MARK.findall(texts[j] or "")) >= 2 for j in stacked)
+        graded = any(len(GRADE.findall(texts[j] or "")) >= 2 for j in stacked)
         if len(stacked) < 2 or graded:
             out.append(texts)
             continue

@@ -102,6 +102,14 @@ _LOOSE_DATES = re.compile(
 )
 _NO_DAY, _OTHER_DAY = datetime(1, 1, 1), datetime(2, 2, 2)
 
+# An incident grade as contracts and ITSM tools write it: "Priority 1", "Severity Level 2", "Sev-3", "P1", "S2",
+# "Problem Class 4", its number (1-5) in group n. P and S alone only as capitals, so "p1" in running text and "s2"
+# in a reference are no grade. The one definition every reader of grades uses.
+GRADE = re.compile(
+    r"\b(?:(?i:severity|priority|sev|incident|problem|fault)[\s-]*(?i:level|class|code)?[\s-]*|(?:[PS]|SEV)-?)"
+    r"(?P<n>[1-5])\b"
+)
+
 
 def parse_number(text: str) -> float | None:
     """'1,234.5' -> 1234.5, '99.9%' -> 99.9, '12 hours' -> 12.0; None when there is no number."""

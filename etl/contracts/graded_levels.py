@@ -23,13 +23,10 @@ import re
 from dataclasses import dataclass
 
 from etl.contracts.level_text import clock_unit, normalise, time_pattern
+from etl.quantities import GRADE
 
 # "Priority 1", "Severity Level 2", "Sev-1", "Incident Level 3", "P4", "S1", "SEV1"; a bare "Level 1" (a support
 # tier as often as a grade) is not one
-_GRADE = re.compile(
-    r"\b(?:(?i:severity|priority|sev|incident|problem|fault)[\s-]*(?i:level|class|code)?[\s-]*|(?:[PS]|SEV)-?)"
-    r"(?P<n>[1-5])\b"
-)
 # words that rank incidents, trusted only as a table's row labels
 _GRADE_WORD = re.compile(r"(?i)^\W*(?:critical|urgent|emergency|high|major|medium|moderate|normal|minor|low)\b")
 # the measures of incident management, by the words that name them; a verb becomes its noun in a row's name
@@ -63,7 +60,7 @@ class GradedTime:
 
 def _grade(cell: str, words: bool) -> str | None:
     text = " ".join(cell.split())
-    m = _GRADE.search(text)
+    m = GRADE.search(text)
     if m and m.start() <= 3 and len(text.split()) <= 6:
         return text[m.start() : m.end()]
     if words and _GRADE_WORD.match(text) and len(text.split()) <= 3:
@@ -151,7 +148,7 @@ def text_times(text: str) -> list[GradedTime]:
     """Commitments per grade in running text, lists, label-value blocks and unruled matrices."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     flat = normalise(" ".join(lines))
-    marks = list(_GRADE.finditer(flat))
+    marks = list(GRADE.finditer(flat))
     found: list[GradedTime] = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(flat)
@@ -193,7 +190,7 @@ def _header_measures(lines: list[str], grade: str) -> list[str]:
     if at is None:
         return []
     for line in reversed(lines[max(0, at - 6) : at]):
-        if re.search(r"\d", line) or _GRADE.search(line):
+        if re.search(r"\d", line) or GRADE.search(line):
             continue
         starts = [m.start() for m in _MEASURE.finditer(line)]
         if len(starts) >= 2:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from etl.contracts.graded_levels import GradedTime, matrix_times, text_times
 from etl.contracts.level_text import clock_unit, normalise, time_pattern, time_unit
 from etl.pdf_document import PdfPage
+from etl.quantities import GRADE
 from etl.records import Provenance, SlaTerm, metric_id
 
 
@@ -451,17 +452,14 @@ def _window(text: str) -> str | None:
     return None
 
 
-_GRADE = re.compile(r"(?i)\b(?:severity|priority|sev|p)[\s-]*(?:level\s*)?(\d)\b")
-
-
 def _by_grade(text: str) -> dict[str, str]:
     """'Priority 1 on time Priority 2 1 hour Priority 3 8 hours' -> {'1': 'on time', '2': '1 hour', ...}; a
     cell holding one severity matrix, as performance tables write them."""
-    marks = list(_GRADE.finditer(text))
+    marks = list(GRADE.finditer(text))
     if len(marks) < 2:
         return {}
     return {
-        m.group(1): text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip(" :;,.")
+        m.group("n"): text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip(" :;,.")
         for k, m in enumerate(marks)
     }
 
@@ -733,7 +731,7 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
         level = read_level(sentence, "", rules)
         if level is None:
             continue
-        severity = re.search(r"(?i)\b(?:severity|priority)\s*(?:level\s*)?\d\b", sentence)
+        severity = GRADE.search(sentence)
         found.append(
             FoundLevel(sentence[:300], level, page.number, sentence, severity=severity.group(0) if severity else None)
         )
