@@ -23,6 +23,17 @@ _TIME = (
 )
 
 
+# What goes wrong, as a level counts it ("no more than 3 complaints a month", "zero defects", "No accidents"):
+# one vocabulary for the count caps and the zero levels of tables and sentences
+FAULTS = (
+    r"(?:complaints?|incidents?|errors?|outages?|failures?|instances?|absences?|breaches|violations?|defects?|"
+    r"deviations?|deficienc(?:y|ies)|discrepanc(?:y|ies)|accidents?)"
+)
+# ... of which none may happen: "no deviation" is a performance table's word for full compliance (a share of
+# 100%, read elsewhere), not a count of zero
+NONE_OF_FAULTS = r"(?!deviat)" + FAULTS
+
+
 def time_pattern(name: str) -> str:
     return _TIME.format(n=name)
 

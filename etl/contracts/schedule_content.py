@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from etl.contracts.level_text import normalise, time_pattern, time_unit
+from etl.contracts.level_text import NONE_OF_FAULTS, normalise, time_pattern, time_unit
 from etl.contracts.sla_schedule import labelled_term
 from etl.pdf_document import PdfPage
 from etl.records import Provenance, SlaTerm
@@ -116,10 +116,7 @@ def _credit_cell(cell: str) -> bool:
 
 
 # "No accidents or incidents due to ...", "Zero data breaches": a count of what goes wrong, held at none
-_NONE_OF = re.compile(
-    r"(?i)^(?:no|zero)\s+(?:[\w-]+\s+){0,2}?(?:accidents?|incidents?|errors?|violations?|breaches|defects?|outages?|"
-    r"complaints?)\b"
-)
+_NONE_OF = re.compile(r"(?i)^(?:no|zero)\s+(?:[\w-]+\s+){0,2}?" + NONE_OF_FAULTS + r"\b")
 
 
 def _sentence_share(cell: str) -> Value | None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from etl.contracts.graded_levels import GradedTime, matrix_times, text_times
-from etl.contracts.level_text import clock_unit, normalise, time_pattern, time_unit
+from etl.contracts.level_text import FAULTS, NONE_OF_FAULTS, clock_unit, normalise, time_pattern, time_unit
 from etl.pdf_document import PdfPage
 from etl.quantities import GRADE
 from etl.records import Provenance, SlaTerm, metric_id
@@ -183,10 +183,7 @@ def _within_time(text: str, aql: str) -> Level | None:
 
 
 # what a cap counts: the things that go wrong in a service, as caps write them
-_COUNTED = (
-    r"(?:complaints?|incidents?|errors?|outages?|failures?|instances?|absences?|breaches|violations?|defects?|"
-    r"deviations?|deficienc(?:y|ies))"
-)
+_COUNTED = FAULTS
 _AT_MOST = r"(?:(?:no|not)\s+more\s+than|not\s+to\s+exceed)"
 
 
@@ -217,16 +214,17 @@ def _count_cap(text: str, aql: str) -> Level | None:
         return Level(float(m.group("n")), "count", "lower")
     # a threshold cell: "3 valid customer complaints per month" is the most a period may bring
     m = re.match(
-        r"\s*(?P<n>\d+)\s+(?:\w+\s+){0,3}?(?:complaints?|incidents?|errors?|outages?|failures?|defects?|deviations?)"
-        r"\s+(?:per|a|each|in any)\s+(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
+        r"\s*(?P<n>\d+)\s+(?:\w+\s+){0,3}?"
+        + FAULTS
+        + r"\s+(?:per|a|each|in any)\s+(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
         text,
         re.I,
     )
     if m:
         return Level(float(m.group("n")), "count", "lower")
     if re.search(
-        r"^\s*(?:\d\)\s*)?(?:no|zero|0)\s+(?:\w+[\s-]+){0,3}?(?:violations|discrepancies|reports|outages|errors|"
-        r"breaches|defects|incidents)\b",
+        # and reports: "no late reports"
+        r"^\s*(?:\d\)\s*)?(?:no|zero|0)\s+(?:\w+[\s-]+){0,3}?(?:" + NONE_OF_FAULTS + r"|reports)\b",
         text,
         re.I,
     ):
