@@ -1,14 +1,13 @@
 """The ruled tables of a text PDF's page: pdfplumber's table model on the lines and characters pdfium reads.
 
 pdfplumber finds a table from the rules a page draws and reads each cell from the characters inside it. To do
-so it interprets the whole page in Python (pdfminer), about a quarter of a second per page here, which made the
+so it interprets the whole page in Python (pdfminer), about a tenth of a second per page here, which made the
 few schedule pages of a contract cost more than all its other pages. pdfium reads the same paths and
 characters in C. This module hands them to pdfplumber's own table finder and text extraction in the shape
 pdfplumber gives them: a path's straight sides become edges as pdfminer makes lines, rectangles and curves of
 it; a character's box spans its font size above the font's descent, as pdfminer places it. A page this does
-not model (rotated, with a media box not at the origin, or holding text that is
-turned) is left to
-pdfplumber itself (`etl/pdf_document.py`).
+not model (rotated, with a media box not at the origin, or holding turned text) is left to pdfplumber itself
+(`etl/pdf_document.py`).
 """
 
 from __future__ import annotations

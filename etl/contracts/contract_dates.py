@@ -22,7 +22,8 @@ _DATE_LINE = re.compile(
 )
 
 
-# a sentence about the contract's own term, not a covenant's or a licence's
+# the sentence is about how long the contract runs, not a covenant that lasts a while (confidentiality,
+# non-solicitation, payment default)
 ABOUT_THE_TERM = re.compile(r"(?i)\b(?:agreement|term|contract)\b")
 
 
@@ -183,7 +184,3 @@ def _end_date(rule: TermRule, text: str) -> list[tuple[date, int]]:
 def add_months(start: date, months: int) -> date:
     y, m = divmod(start.month - 1 + months, 12)
     return date(start.year + y, m + 1, min(start.day, calendar.monthrange(start.year + y, m + 1)[1]))
-
-
-# the sentence is about how long the contract runs, not a covenant that lasts a while (confidentiality,
-# non-solicitation, payment default)

@@ -36,6 +36,7 @@ ORDINALS = {
     "thirtieth": 30,
 }
 
+# a covenant that lasts a while (confidentiality, non-solicitation, payment default), not the contract's term
 _COVENANT = re.compile(
     r"(?i)confiden|solicit|compet|prohibit|during the (?:initial )?term|(?:any|other) terms? of|surviv"
     r"|retain|records|[“\"](?!(?:initial )?term)[^”\"]{2,40}[”\"]\s+(?:shall )?means?\b"
