@@ -2,12 +2,12 @@
 
 Portfolio KPIs against the outsourcing benchmarks, savings and quality by ITO/BPO/KPO, an SLA heatmap
 (engagement x month), credits owed, renewals coming due, and data-quality status. plotly.js is inlined,
-so the page opens anywhere without a network.
+so the page opens anywhere without a network. The page is the Jinja2 template templates/report.html.j2,
+autoescaped; this module reads the marts and formats their values for it.
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import pandas as pd
@@ -69,10 +69,11 @@ def _heading(column: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _table(df: pd.DataFrame, formats: dict[str, str] | None = None, flag: str | None = None) -> str:
-    """`flag`: a boolean column whose true rows are highlighted (a notice deadline already passed, say)."""
+def _table(df: pd.DataFrame, formats: dict[str, str] | None = None, flag: str | None = None) -> dict:
+    """A frame as the template's table shows it: headings, and per row its cells as (text, is a number) and
+    whether it is highlighted. `flag`: a boolean column whose true rows are (a notice deadline already passed,
+    say)."""
     formats = formats or {}
-    head = "".join(f"<th>{html.escape(_heading(str(c)))}</th>" for c in df.columns)
     rows = []
     for record in df.to_dict("records"):
         cells = []
@@ -91,14 +92,25 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None, flag: str | 
                 text = "yes" if value else "no"
             else:
                 text = str(value)[:10] if hasattr(value, "isoformat") else str(value)
-            cells.append(f'<td class="{"n" if numeric else ""}">{html.escape(text)}</td>')
-        highlighted = flag is not None and record.get(flag) is True
-        rows.append(("<tr class='bad'>" if highlighted else "<tr>") + "".join(cells) + "</tr>")
-    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            cells.append((text, numeric))
+        rows.append({"cells": cells, "highlighted": flag is not None and record.get(flag) is True})
+    return {"headings": [_heading(str(c)) for c in df.columns], "rows": rows}
+
+
+def _template():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=select_autoescape(["j2", "html"]),
+        undefined=StrictUndefined,
+    )
+    return env.get_template("report.html.j2")
 
 
 def build_report(warehouse: str) -> str:
     import plotly.graph_objects as go
+    from markupsafe import Markup
     from plotly.offline import get_plotlyjs
 
     db = open_warehouse(str(warehouse), read_only=True)
@@ -169,23 +181,20 @@ def build_report(warehouse: str) -> str:
     portfolio = types[types.engagement_type == "ALL"].iloc[0] if (types.engagement_type == "ALL").any() else None
     by_type = types[types.engagement_type != "ALL"]
 
-    def card(label, value, fmt, target=None):
+    def card(label, value, fmt, target=None) -> dict:
         if value is None or pd.isna(value):
-            return f'<div class="card"><div class="v">-</div><div class="l">{label}</div></div>'
+            return {"label": label, "value": "-", "klass": "", "target": None}
         klass = "" if target is None else ("good" if value >= target else "bad")
-        suffix = f" <span class='muted'>vs ~{target:g}%</span>" if target is not None else ""
-        return f'<div class="card"><div class="v {klass}">{fmt.format(value)}</div><div class="l">{label}{suffix}</div></div>'
+        return {"label": label, "value": fmt.format(value), "klass": klass, "target": f"{target:g}" if target else None}
 
-    cards = ""
+    cards = []
     if portfolio is not None:
-        cards = "".join(
-            [
-                card("SLA attainment", portfolio.sla_attainment_pct, "{:.1f}%"),
-                card("breaches", portfolio.breaches, "{:.0f}"),
-                card("cost savings", portfolio.savings_pct, "{:.1f}%", bench.get("cost_savings")),
-                card("quality improvement", portfolio.quality_change_pct, "{:+.1f}%", bench.get("quality_improvement")),
-            ]
-        )
+        cards = [
+            card("SLA attainment", portfolio.sla_attainment_pct, "{:.1f}%"),
+            card("breaches", portfolio.breaches, "{:.0f}"),
+            card("cost savings", portfolio.savings_pct, "{:.1f}%", bench.get("cost_savings")),
+            card("quality improvement", portfolio.quality_change_pct, "{:+.1f}%", bench.get("quality_improvement")),
+        ]
 
     bars = go.Figure()
     bars.add_bar(name="savings %", x=by_type.engagement_type, y=by_type.savings_pct)
@@ -209,8 +218,8 @@ def build_report(warehouse: str) -> str:
     )
     heatmap.update_layout(height=80 + 40 * max(1, len(pivot.index)), margin=dict(t=20, b=30))
 
-    def fig(f):
-        return f.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False})
+    def fig(f) -> Markup:
+        return Markup(f.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False}))
 
     def month(value) -> str:
         return "-" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%B %Y")
@@ -218,43 +227,22 @@ def build_report(warehouse: str) -> str:
     def day(value) -> str:
         return "-" if value is None or pd.isna(value) else str(value)[:16]
 
-    meta = (
-        f"<div class='meta'><b>As of {html.escape(day(coverage.as_of_date)[:10])}</b> &middot; reporting period "
-        f"{html.escape(month(coverage.first_month))} to {html.escape(month(coverage.last_month))} &middot; data "
-        f"last loaded {html.escape(day(coverage.last_loaded))} UTC</div>"
-    )
-    quality_status = _table(files) + (_table(quarantine) if len(quarantine) else "<p>No rows quarantined.</p>")
-    missing_text = _table(missing) if len(missing) else "<p>No missing reports.</p>"
-    if len(evidence):
-        evidence_text = _table(
-            evidence, {"expected_level": "{:g}", "tickets": "{:.0f}", "difference": "{:+,.2f}"}, flag="verdict_changes"
-        )
-    elif measured_levels:
-        evidence_text = "<p>Every reported month agrees with the vendor's own tickets.</p>"
-    else:
-        evidence_text = "<p>No ticket export yet: put the vendor's exports in tickets/&lt;engagement&gt;/.</p>"
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Outsourcing KPI report</title>
-<style>{CSS}</style><script>{get_plotlyjs()}</script></head>
-<body>
-<h1>Outsourcing KPI report</h1>
-<p class="muted">Does outsourcing deliver lower cost and better quality? Portfolio, per ITO/BPO/KPO and per engagement.</p>
-{meta}
-<div class="cards">{cards}</div>
-<p class="muted">Every portfolio and ITO/BPO/KPO percentage is the average of the engagements' own percentages,
-each engagement counting once (money is never added across currencies).</p>
-<h2>Savings and quality by engagement type</h2>{fig(bars)}
-<h2>SLA attainment by engagement and month</h2>{fig(heatmap)}
-<p class="muted">Share of service levels met in each month. A blank cell is a month with no performance report
-(listed under Missing reports): unknown performance, not a clean month.</p>
-<h2>Engagements</h2>{
-        _table(
+    money = {"credits_owed": "{:,.2f}", "credits_earned_back": "{:,.2f}", "net_credits_owed": "{:,.2f}"}
+    return _template().render(
+        css=Markup(CSS),
+        plotly_js=Markup(get_plotlyjs()),
+        as_of=day(coverage.as_of_date)[:10],
+        first_month=month(coverage.first_month),
+        last_month=month(coverage.last_month),
+        last_loaded=day(coverage.last_loaded),
+        cards=cards,
+        bars=fig(bars),
+        heatmap=fig(heatmap),
+        engagements=_table(
             engagements,
             {
+                **money,
                 "sla_attainment_pct": "{:.1f}",
-                "credits_owed": "{:,.2f}",
-                "credits_earned_back": "{:,.2f}",
-                "net_credits_owed": "{:,.2f}",
                 "credits_pct_of_charges": "{:.2f}",
                 "annual_charges": "{:,.0f}",
                 "cost_baseline": "{:,.0f}",
@@ -264,15 +252,8 @@ each engagement counting once (money is never added across currencies).</p>
                 "breaches": "{:.0f}",
                 "measurements": "{:.0f}",
             },
-        )
-    }
-<h2>Realised savings by vendor</h2>
-<p class="muted">Charges in the months in service (reported invoices where there are any) against the cost baseline
-for the same months; money is summed within a currency only. savings_pct averages the engagements' own
-percentages, each counting once (the definition of every portfolio figure in this report);
-weighted_savings_pct weights them by baseline.</p>
-{
-        _table(
+        ),
+        savings=_table(
             savings,
             {
                 "baseline_in_period": "{:,.0f}",
@@ -284,34 +265,20 @@ weighted_savings_pct weights them by baseline.</p>
                 "savings_gap_pct": "{:+.1f}",
                 "engagements": "{:.0f}",
             },
+        ),
+        credits=_table(credits, {**money, "defaults": "{:.0f}", "repeated_defaults": "{:.0f}"}),
+        renewals=_table(renewals, {"days_to_notice_deadline": "{:.0f}"}, flag="is_notice_deadline_passed"),
+        # the three sections below say in words that they have no rows
+        evidence=_table(
+            evidence, {"expected_level": "{:g}", "tickets": "{:.0f}", "difference": "{:+,.2f}"}, flag="verdict_changes"
         )
-    }
-<h2>Service credits owed</h2>
-<p class="muted">Gross credits for missed service levels, the part earned back by later performance, and the net the
-vendor owes.</p>{
-        _table(
-            credits,
-            {
-                "credits_owed": "{:,.2f}",
-                "credits_earned_back": "{:,.2f}",
-                "net_credits_owed": "{:,.2f}",
-                "defaults": "{:.0f}",
-                "repeated_defaults": "{:.0f}",
-            },
-        )
-    }
-<h2>Renewals and notice deadlines</h2>
-<p class="muted">Highlighted: the notice deadline has passed while the term runs on.</p>
-{_table(renewals, {"days_to_notice_deadline": "{:.0f}"}, flag="is_notice_deadline_passed")}
-<h2>Reported versus the vendor's own tickets</h2>
-<p class="muted">Service levels about resolving or responding to tickets, measured from the ticket exports in
-tickets/&lt;engagement&gt;/ and set beside the vendor's report. Highlighted: the tickets turn the month's verdict
-(met or missed against the Expected level). The warehouse view mart_reported_vs_measured lists every month.</p>
-{evidence_text}
-<h2>Data quality</h2>{quality_status}
-<h3>Missing reports</h3>{missing_text}
-</body></html>
-"""
+        if len(evidence)
+        else None,
+        measured_levels=bool(measured_levels),
+        files=_table(files),
+        quarantine=_table(quarantine) if len(quarantine) else None,
+        missing=_table(missing) if len(missing) else None,
+    )
 
 
 def write_report(warehouse: str, out: Path) -> Path:
