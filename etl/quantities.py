@@ -357,14 +357,13 @@ def parse_coverage(text: str) -> str | None:
     window = f"{DAY_NAMES[days[0]]}-{DAY_NAMES[days[1]]} {clock(start)}-{clock(end)}"
     region = holiday_region(text)
     window = f"{window} holidays {region}" if region else window
-    # the zone is written inside the window or right after its hours ("8:00 to 16:30 EST/EDT", ", Eastern Time")
-    after = re.match(r"[\s,(]*[^\s,(.;][^.;\n]{0,24}", text[m.end() :])
     written = _WRITTEN_ZONE.search(text)  # a window as this function writes it, entered by hand
-    zone = (
-        (written.group(1) if valid_zone(written.group(1)) else None)
-        if written
-        else time_zone_of(m.group(0)) or (time_zone_of(after.group(0), at_start=True) if after else None)
-    )
+    if written:
+        zone = written.group(1) if valid_zone(written.group(1)) else None
+    else:
+        # the zone is written inside the window or right after its hours ("8:00 to 16:30 EST/EDT", ", Eastern Time")
+        after = re.match(r"[\s,(]*[^\s,(.;][^.;\n]{0,24}", text[m.end() :])
+        zone = time_zone_of(m.group(0)) or (time_zone_of(after.group(0), at_start=True) if after else None)
     return f"{window} tz {zone}" if zone else window
 
 
@@ -383,26 +382,22 @@ def valid_zone(name: str) -> bool:
 
 
 @cache
-def _zone_words() -> re.Pattern:
-    """The time-zone words of the dbt seed time_zone_words, longest first, as one pattern."""
+def _zone_words() -> tuple[re.Pattern, dict[str, str]]:
+    """The dbt seed time_zone_words: its words as one pattern, longest first, and the zone of each."""
     with (DBT_PROJECT_DIR / "seeds" / "time_zone_words.csv").open() as f:
-        words = sorted((row["word"] for row in csv.DictReader(f)), key=len, reverse=True)
-    return re.compile(r"(?i)(?<![\w/])(" + "|".join(map(re.escape, words)) + r")\b")
-
-
-@cache
-def _zones() -> dict[str, str]:
-    with (DBT_PROJECT_DIR / "seeds" / "time_zone_words.csv").open() as f:
-        return {row["word"]: row["zone"] for row in csv.DictReader(f)}
+        zones = {row["word"]: row["zone"] for row in csv.DictReader(f)}
+    words = sorted(zones, key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w/])(" + "|".join(map(re.escape, words)) + r")\b"), zones
 
 
 def time_zone_of(window_text: str, at_start: bool = False) -> str | None:
     """The IANA zone a service window names with its hours ("from 0800 to 1630 EST/EDT" -> America/New_York);
     None where it names none ("local time" names no zone). at_start: only a zone the text opens with."""
-    m = _zone_words().search(window_text or "")
+    pattern, zones = _zone_words()
+    m = pattern.search(window_text or "")
     if not m or (at_start and window_text[: m.start()].strip(" ,(")):
         return None
-    return _zones()[m.group(1).lower()]
+    return zones[m.group(1).lower()]
 
 
 # "excluding public holidays in England and Wales", "U.S. federal holidays", "bank holidays in Scotland", or a

@@ -130,7 +130,7 @@ def _edges(paths: list[list[list[tuple[float, float]]]], height: float) -> list[
             if len(pts) == 2:
                 (x0, y0), (x1, y1) = pts
                 lines.append(_edge(x0, y0, x1, y1, height, "h" if y0 == y1 else "v", "line"))
-            elif len(pts) == 5 and pts[4] == pts[0] and _square(pts) or len(pts) == 4 and _square(pts):
+            elif (len(pts) == 4 or (len(pts) == 5 and pts[4] == pts[0])) and _square(pts):
                 xs, ys = [p[0] for p in pts], [p[1] for p in pts]
                 x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
                 rects += [

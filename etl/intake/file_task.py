@@ -18,7 +18,7 @@ import duckdb
 
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
-from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256
+from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256, file_stamp
 from etl.records import ExtractedFile, InputFileError, is_corrections
 from etl.reports.layouts import extract_report
 from etl.reports.metric_mapping import MappingFileError, Schedule, read_mapping_yaml
@@ -67,6 +67,7 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         )
     stat = source.stat()  # before hashing: a file written meanwhile differs from it next time, and is read again
     sha = file_sha256(source)
+    size, mtime_us = file_stamp(stat)
     outcome = ExtractedFile(
         path=item.path,
         sha256=sha,
@@ -74,8 +75,8 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         engagement_id=item.engagement_id,
         status="extracted",
         context_sha256=item.context_sha256,
-        file_size=stat.st_size,
-        file_mtime_us=stat.st_mtime_ns // 1000,
+        file_size=size,
+        file_mtime_us=mtime_us,
     )
     if item.registered_sha256 == sha:
         outcome.status, outcome.reason = "unchanged", "same content as the version already loaded from this path"

@@ -69,6 +69,12 @@ def engagement_id_problem(engagement_id: str) -> str | None:
     )
 
 
+def file_stamp(stat: os.stat_result) -> tuple[int, int]:
+    """A file's size and modification time in microseconds: what the registry keeps to tell, without hashing,
+    that a file is as it was when it was hashed (the quick check of rsync and git's index)."""
+    return stat.st_size, stat.st_mtime_ns // 1000
+
+
 def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:

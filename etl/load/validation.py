@@ -88,9 +88,9 @@ def _inert_column(values: pd.Series) -> pd.Series:
     if not any(isinstance(u, str) and ("<" in u or ">" in u) for u in uniques):
         return values
     inert = np.array([_inert(u) for u in uniques], dtype=object)
-    out = inert.take(np.where(codes >= 0, codes, 0)) if len(inert) else values.to_numpy(dtype=object)
+    out = inert.take(np.where(codes >= 0, codes, 0))  # a value with a bracket exists, so uniques is not empty
     missing = codes < 0
-    out[missing] = values.to_numpy(dtype=object)[missing]
+    out[missing] = values[missing].to_numpy(dtype=object)
     return pd.Series(out, index=values.index, name=values.name).astype(values.dtype)
 
 

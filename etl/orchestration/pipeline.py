@@ -10,7 +10,7 @@ from pathlib import Path
 
 from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
-from etl.intake.inbox import KINDS_READ_WITH, InboxFile, entry_problem, file_sha256, list_inbox, of_kind
+from etl.intake.inbox import KINDS_READ_WITH, InboxFile, entry_problem, file_sha256, file_stamp, list_inbox, of_kind
 from etl.load import transaction
 from etl.load.registry import Registered, coverage_hours, registered_shas, restamp, schedule_names
 from etl.quantities import CURRENCY_CODES, unit_ranges
@@ -88,7 +88,7 @@ class _Hashes:
                 if not entry_problem(self.inbox, path) and inside_inbox(self.inbox, path):
                     stat, known = (self.inbox / path).stat(), self.known.get(path)
                     as_hashed = known is not None and known.size is not None
-                    if as_hashed and (known.size, known.mtime_us) == (stat.st_size, stat.st_mtime_ns // 1000):
+                    if as_hashed and (known.size, known.mtime_us) == file_stamp(stat):
                         self.seen[path] = known.sha256
                     else:
                         self.seen[path] = file_sha256(self.inbox / path)
@@ -185,11 +185,9 @@ def _restamp_unchanged(settings: Settings, unstaged: set[str]) -> None:
         try:
             if entry is None or entry_problem(settings.inbox, path) or not inside_inbox(settings.inbox, path):
                 continue
-            stat = (settings.inbox / path).stat()
-            if (entry.size, entry.mtime_us) != (stat.st_size, stat.st_mtime_ns // 1000) and (
-                file_sha256(settings.inbox / path) == entry.sha256
-            ):
-                stamps.append((path, entry.sha256, stat.st_size, stat.st_mtime_ns // 1000))
+            stamp = file_stamp((settings.inbox / path).stat())
+            if (entry.size, entry.mtime_us) != stamp and file_sha256(settings.inbox / path) == entry.sha256:
+                stamps.append((path, entry.sha256, *stamp))
         except OSError:
             continue
     if stamps:

@@ -679,9 +679,7 @@ def _pauses(con, roles: dict[str, str], states: dict) -> pd.DataFrame:
     """An event log's stretches in a waiting state (awaiting the user, on hold, pending): from the event that
     entered it to the next event. Empty where the export records no states over time."""
     if "updated_at" not in roles or "state" not in roles:
-        return pd.DataFrame(
-            {c: pd.Series(dtype="datetime64[ns]" if c in ("started", "ended") else "float64") for c in _PAUSE_COLUMNS}
-        ).astype({"ticket_id": "object"})
+        return pd.DataFrame(columns=list(_PAUSE_COLUMNS))
     return con.execute(
         """
         select ticket_id, updated_at as started, next_update as ended, updated_offset as started_offset,
