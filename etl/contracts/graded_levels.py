@@ -28,11 +28,16 @@ from etl.quantities import GRADE
 # "Priority 1", "Severity Level 2", "Sev-1", "Incident Level 3", "P4", "S1", "SEV1"; a bare "Level 1" (a support
 # tier as often as a grade) is not one
 # words that rank incidents, trusted only as a table's row labels
-_GRADE_WORD = re.compile(r"(?i)^\W*(?:critical|urgent|emergency|high|major|medium|moderate|normal|minor|low)\b")
+_GRADE_WORD = re.compile(
+    r"(?i)^\W*(?:(?:non|not)[\s-]*critical|critical|urgent|emergency|high|major|medium|moderate|normal|minor|low)\b"
+)
+# what a grade column is called, when its cells are letters or words of the contract's own
+_GRADE_COLUMN = re.compile(r"(?i)\b(?:priority|priorities|severity|severities|grade|category|class|impact)\b")
 # the measures of incident management, by the words that name them; a verb becomes its noun in a row's name
 _MEASURE = re.compile(
     r"(?i)\b(?:initial\s+|first\s+|target\s+)?(?:respon\w*|acknowledg\w*|react\w*|answer\w*|call[\s-]?back|"
-    r"resol\w*|restor\w*|fix\w*|repair\w*|work[\s-]?around\w*|recover\w*|updat\w*|status\s+report\w*|escalat\w*)"
+    r"resol\w*|restor\w*|fix\w*|repair\w*|work[\s-]?around\w*|recover\w*|updat\w*|status\s+report\w*|escalat\w*|"
+    r"closure)"
 )
 _NOUN = {
     "respond": "response",
@@ -46,6 +51,8 @@ _NOUN = {
 # what ends a measure's name: the words that introduce its time
 _PHRASE_END = re.compile(r"(?i)\s+(?:within|in|of|is|are|shall|must|will|no later than|not later than|by)\b|[:;,(\d]")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(]|\s*$)")
+# a footnote mark in a header ("RESPONSE (2)"), which is no number of the table's
+_FOOTNOTE = re.compile(r"\(\d\)|\[\d\]|\*+")
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def matrix_times(table: list[list[str]]) -> list[GradedTime]:
 def _by_rows(rows: list[list[str]], width: int) -> list[GradedTime]:
     best: tuple[int, list[tuple[int, str]]] = (-1, [])
     for col in range(width):
-        labels = [(k, _grade(r[col], words=True) or _numbered(rows[0][col], r[col])) for k, r in enumerate(rows[1:], 1)]
+        labels = [(k, _label(rows[0][col], r[col])) for k, r in enumerate(rows[1:], 1)]
         labels = [(k, g) for k, g in labels if g]
         if len(labels) >= 2 and len(labels) > len(best[1]):
             best = (col, labels)
@@ -109,9 +116,11 @@ def _by_rows(rows: list[list[str]], width: int) -> list[GradedTime]:
     if col < 0:
         return []
     header = _column_names(rows[: labels[0][0]], width)
+    # names of the contract's own ("Outage", "Serious (B)") are grades only beside columns that name measures
+    by_header = any(not (_grade(rows[k][col], words=True) or _numbered(rows[0][col], rows[k][col])) for k, _ in labels)
     found = []
     for j in range(width):
-        if j == col or not header[j]:
+        if j == col or not header[j] or (by_header and not _MEASURE.search(header[j])):
             continue
         cells = [(k, g, _duration(rows[k][j])) for k, g in labels]
         if sum(d is not None for _, _, d in cells) < 2:
@@ -137,6 +146,16 @@ def _column_names(header_rows: list[list[str]], width: int) -> list[str]:
     return [", ".join(parts) for parts in names]
 
 
+def _label(header: str, cell: str) -> str | None:
+    """A row's grade: a grade of its own, a number under a grade header, or any short name under a header that
+    calls its column the grade ("Error Class": "Blocking", "Serious")."""
+    if grade := _grade(cell, words=True) or _numbered(header, cell):
+        return grade
+    if _GRADE_COLUMN.search(header) and re.match(r"[A-Za-z]", cell) and len(cell.split()) <= 4:
+        return cell.strip(" :-")
+    return None
+
+
 def _numbered(header: str, cell: str) -> str | None:
     """'Priority' over a cell '1': the header names the grade."""
     if re.search(r"(?i)priority|severity", header) and re.fullmatch(r"[1-5]", cell):
@@ -156,7 +175,67 @@ def text_times(text: str) -> list[GradedTime]:
         stop = _SENTENCE_END.search(segment)
         segment = segment[: stop.end()] if stop else segment[:400]
         found += _segment_times(m.group(0), segment, lines)
+    known = {(g.value, g.unit, g.measure.lower()) for g in found}
+    return found + [g for g in grade_rows(text) if (g.value, g.unit, g.measure.lower()) not in known]
+
+
+def grade_rows(text: str) -> list[GradedTime]:
+    """An unruled matrix read by what its lines hold: a line naming two or more measures, then lines that each
+    open with a grade and go on with durations only, the first duration under the first measure and so on (a
+    row may end in words where its last cells give no time). Lines without a duration between the rows (a page's
+    footer) are passed over; the table ends at the first line of another shape."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    found: list[GradedTime] = []
+    for i, line in enumerate(lines):
+        measures, grade_column = _measures_of_header(line)
+        if len(measures) < 2:
+            continue
+        rows, gap = [], 0
+        for below in lines[i + 1 : i + 16]:
+            row = _grade_row(below, len(measures), grade_column)
+            if row is None and re.search(time_pattern("t"), normalise(below), re.I):
+                break
+            if row is None:
+                gap += 1
+                if gap > 4:
+                    break
+                continue
+            rows.append((below, *row))
+            gap = 0
+        if len(rows) < 2:
+            continue
+        for source, grade, times in rows:
+            found += [
+                GradedTime(grade, measure, value, unit, f"{line} | {source}", "grade rows under a header")
+                for measure, (value, unit) in zip(measures, times)
+            ]
     return found
+
+
+def _measures_of_header(line: str) -> tuple[list[str], bool]:
+    """The measures a header line names, in order, and whether it names a grade column before them."""
+    text = _FOOTNOTE.sub(" ", line)
+    if re.search(r"\d", text) or len(text.split()) > 12 or GRADE.search(line):
+        return [], False
+    starts = [m.start() for m in _MEASURE.finditer(text)]
+    names = [" ".join(text[a:b].split()).strip(" :-–|") for a, b in zip(starts, [*starts[1:], len(text)])]
+    return names, bool(starts and _GRADE_COLUMN.search(text[: starts[0]]))
+
+
+def _grade_row(line: str, width: int, grade_column: bool) -> tuple[str, list[tuple[float, str]]] | None:
+    """A line that opens with a grade (a word of its own where the header names a grade column) and goes on
+    with at most `width` durations, nothing between them."""
+    text = normalise(line)
+    times = list(re.finditer(time_pattern("t"), text, re.I))
+    if not times or len(times) > width:
+        return None
+    label = text[: times[0].start()].strip(" :-–|")
+    between = [text[a.end() : b.start()] for a, b in zip(times, times[1:])]
+    if any(re.search(r"[A-Za-z]{2,}", gap) for gap in between) or not label or len(label.split()) > 4:
+        return None
+    if not (_grade(label, words=True) or (grade_column and re.match(r"[A-Za-z]", label))):
+        return None
+    return label, [(float(t.group("t")), clock_unit(text, t)) for t in times]
 
 
 def _segment_times(grade: str, segment: str, lines: list[str]) -> list[GradedTime]:
@@ -212,6 +291,12 @@ class GradedRule:
 _MATRIX = (("Severity", "Response"), ("Sev 1", "30 minutes"), ("Sev 2", "2 hours"))
 _NO_GRADES = (("Item", "Due"), ("Report", "5 days"), ("Plan", "10 days"))
 _UNRULED = "Priority Response Time Fix Time\nP1 Urgent 20 minutes 6 hours\nP2 Normal 1 hour 2 business days"
+_UNRULED_WORDS = (
+    "Fault class (1) Reaction (2) Restoration (3)\nBlocking 2 hours 1 day\nSerious 8 hours\nPage 4\nOther 5 days"
+)
+_UNRULED_PROSE = (
+    "Response and resolution are reported monthly.\nThe supplier answers 2 hours after a call\nand fixes 5 days later"
+)
 RULES = (
     GradedRule(
         "grade matrix",
@@ -236,8 +321,19 @@ RULES = (
         ((_UNRULED, ("P1", "Response Time", 20, "minutes")),),
         ("Priority 1 incidents: 2 hours.",),
     ),
+    GradedRule(
+        "grade rows under a header",
+        "lines each opening with a grade, then one duration per measure the line above names, in order",
+        ((_UNRULED_WORDS, ("Blocking", "Reaction", 2, "hours")),),
+        (_UNRULED_PROSE,),
+    ),
 )
 # the readers' names, as rows and `eval-sla --json` count them
 RULE_NAMES = tuple(r.name for r in RULES)
 # how each rule is reached: a table, or a page's text
-READERS = {"grade matrix": matrix_times, "grade text": text_times, "grade text under a header": text_times}
+READERS = {
+    "grade matrix": matrix_times,
+    "grade text": text_times,
+    "grade text under a header": text_times,
+    "grade rows under a header": grade_rows,
+}

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from etl.contracts.graded_levels import GradedTime, matrix_times, text_times
+from etl.contracts.graded_levels import GradedTime, grade_rows, matrix_times, text_times
 from etl.contracts.level_text import FAULTS, NONE_OF_FAULTS, clock_unit, normalise, time_pattern, time_unit
 from etl.pdf_document import PdfPage
 from etl.quantities import GRADE
@@ -163,6 +163,16 @@ def _average_time(text: str, aql: str) -> Level | None:
 
 
 def _within_time(text: str, aql: str) -> Level | None:
+    # the measure's own time ("a guaranteed response time of 3 hours") comes before any later "within" in the
+    # sentence, which may belong to a goal or another step
+    m = re.search(
+        r"\b(?:respon|resol|restor|repair|turnaround|fix|recover|arriv)\w*\s+times?\s+(?:of|is|shall\s+be|will\s+be|"
+        r"must\s+be)\s+(?:no\s+more\s+than\s+|not\s+more\s+than\s+|at\s+most\s+|within\s+)?" + time_pattern("t"),
+        text,
+        re.I,
+    )
+    if m and not _ADMIN.search(text):
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
     m = re.search(
         r"\b"
         + _MEASURE_VERB
@@ -321,12 +331,19 @@ RULES: tuple[LevelRule, ...] = (
                 (3, "business hours", None),
             ),
             ("The average page load time shall not exceed 4 seconds in any hour", "", (4, "seconds", None)),
+            (
+                "Support with a guaranteed response time of 4 hours and a goal of a fix within 1 day",
+                "",
+                (4, "hours", None),
+            ),
+            ("The resolution time shall be no more than 8 hours for each fault", "", (8, "hours", None)),
         ),
         negative=(
             ("The parties shall meet within 30 days", ""),
             ("Telephonic support within x minutes", ""),
             ("Invoices are payable within 45 days of receipt.", ""),  # a payment term
             ("Any dispute not settled within 30 days is referred to arbitration.", ""),
+            ("The response time of 5 business days for audit findings is set by the quality agreement", ""),
         ),
     ),
     LevelRule(
@@ -766,6 +783,8 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
     continued = False  # a schedule that runs onto the next page carries its cue with it
     for page in pages:
         if not SLA_CUE.search(page.text) and not continued:
+            # an unruled matrix of times per grade is a schedule by its shape, whatever the page calls it
+            found += [_graded(g, page.number, in_table=False) for g in grade_rows(page.text)]
             continue
         before = len(found)
         tables = _table_levels(page)

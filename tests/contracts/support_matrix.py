@@ -153,3 +153,48 @@ def write(path: Path, layout: str, wording: str) -> Path:
     doc = SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1)
     doc.build(_story(layout, WORDINGS[wording]))
     return path
+
+
+# grades named by words of the contract's own, under a header that says what they are; the times are the same
+WORD_GRADES = {
+    "severity words": dict(
+        column="Severity", names=("Critical", "Major", "Minor", "Cosmetic"), respond="Response", resolve="Resolution"
+    ),
+    "class letters": dict(
+        column="Error Class",
+        names=("Emergency (A)", "Serious (B)", "Standard (C)", "Trivial (D)"),
+        respond="Reaction",
+        resolve="Closure",
+    ),
+    "category names": dict(
+        column="Incident Category",
+        names=("Outage", "Degraded", "Request", "Question"),
+        respond="Acknowledgement",
+        resolve="Restoration",
+    ),
+}
+WORD_LAYOUTS = ("ruled matrix", "unruled matrix", "unruled, footnoted header")
+
+
+def write_word_grades(path: Path, layout: str, wording: str) -> Path:
+    w = WORD_GRADES[wording]
+    marks = layout == "unruled, footnoted header"
+    header = [
+        f"{w['column']}{' (1)' if marks else ''}",
+        f"{w['respond']}{' (2)' if marks else ''}",
+        f"{w['resolve']}{' (3)' if marks else ''}",
+    ]
+    rows = [header] + [
+        [name, _time(*c.respond, "digits"), _time(*c.resolve, "digits")] for name, c in zip(w["names"], COMMITMENTS)
+    ]
+    styles = getSampleStyleSheet()
+    story = [
+        Paragraph("Schedule 2 \u2013 Maintenance", styles["Heading2"]),
+        Paragraph(
+            "The Licensor shall correct errors in the software according to the following schedule.", styles["BodyText"]
+        ),
+        Spacer(1, 0.4 * cm),
+        _table(rows, ruled=layout == "ruled matrix"),
+    ]
+    SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
+    return path

@@ -35,6 +35,36 @@ def test_every_paraphrase_of_the_support_matrix_gives_the_same_rows(tmp_path, la
     assert len(terms) == len(expected)
 
 
+@pytest.mark.parametrize("wording", support_matrix.WORD_GRADES)
+@pytest.mark.parametrize("layout", support_matrix.WORD_LAYOUTS)
+def test_grades_named_by_words_under_a_grade_header_give_the_same_rows(tmp_path, layout, wording):
+    """A maintenance schedule whose grades are the contract's own words ("Serious (B)", "Degraded") and whose page
+    never says service level or response time: the table's shape makes it a schedule, its header names the
+    grade column, and each row gives one level per measure."""
+    path = support_matrix.write_word_grades(tmp_path / "errors.pdf", layout, wording)
+    w = support_matrix.WORD_GRADES[wording]
+    expected = {
+        (name, *getattr(c, measure), w[measure])
+        for name, c in zip(w["names"], COMMITMENTS)
+        for measure in ("respond", "resolve")
+    }
+    terms = extract_contract(path, "e", "sha").sla_terms
+    read = {
+        (t.severity, t.expected, t.unit, next(m for m in (w["respond"], w["resolve"]) if m in t.metric_name))
+        for t in terms
+    }
+    assert read == expected and len(terms) == len(expected)
+
+
+def test_word_grades_need_a_header_that_names_the_grade_column():
+    lines = "Deliverable Response Resolution\nOutage 15 minutes 4 hours\nDegraded 30 minutes 8 hours"
+    assert text_times(lines) == []
+    assert [(g.grade, g.measure) for g in text_times(lines.replace("Deliverable", "Category"))][:2] == [
+        ("Outage", "Response"),
+        ("Outage", "Resolution"),
+    ]
+
+
 def test_there_are_at_least_twenty_layouts_times_wordings():
     assert len(LAYOUTS) * len(WORDINGS) >= 20
 
