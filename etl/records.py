@@ -121,7 +121,7 @@ NUMERIC_CONTRACT_FIELDS = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a value came from: the file, the page (1-based; 0 for non-paged files), and the text itself."""
 
@@ -185,7 +185,7 @@ class SlaTerm:
     credit_trigger_months: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measurement:
     """One reported value as the vendor wrote it; metric ids and units are resolved against the contract later."""
 
@@ -233,14 +233,23 @@ class ExtractedFile:
 
     @classmethod
     def from_dict(cls, d: dict) -> ExtractedFile:
+        # JSON gives each row its own copy of text that repeats down a report (its engagement, file hash, metric
+        # names, periods, values): one shared string each keeps a large run's records a fraction of the size
+        shared: dict[str, str] = {}
+
         def prov(x: dict) -> Provenance:
-            return Provenance(**x)
+            return Provenance(**{**x, "file_sha256": shared.setdefault(x["file_sha256"], x["file_sha256"])})
+
+        def measurement(t: dict) -> Measurement:
+            repeated = ("engagement_id", "metric_name", "period", "actual_text", "reported_target_text")
+            text = {k: shared.setdefault(t[k], t[k]) for k in repeated if k in t}
+            return Measurement(**{**t, **text, "provenance": prov(t["provenance"])})
 
         return cls(
             **{k: v for k, v in d.items() if k not in ("contract_terms", "sla_terms", "measurements")},
             contract_terms=[ContractTerm(**{**t, "provenance": prov(t["provenance"])}) for t in d["contract_terms"]],
             sla_terms=[SlaTerm(**{**t, "provenance": prov(t["provenance"])}) for t in d["sla_terms"]],
-            measurements=[Measurement(**{**t, "provenance": prov(t["provenance"])}) for t in d["measurements"]],
+            measurements=[measurement(t) for t in d["measurements"]],
         )
 
 

@@ -23,10 +23,12 @@ def confined_duckdb(
     folders: Iterable[str | Path] = (),
     spill_to: str | Path | None = None,
     read_only: bool = False,
+    memory_limit: str | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """A connection that may touch only `database` (with its write-ahead log and spill folder), `files` and
     whatever lies under `folders`. An in-memory one spills to `spill_to` (a folder of the caller's) when it
-    outgrows memory. Extensions cannot be installed or loaded, and settings cannot change."""
+    outgrows memory; `memory_limit` ("256MiB") caps what DuckDB holds before it spills or evicts. Extensions
+    cannot be installed or loaded, and settings cannot change."""
     con = duckdb.connect(str(database), read_only=read_only)
     try:
         if _locked(con):  # a second connection in this process to a file already opened (and confined) here
@@ -43,6 +45,8 @@ def confined_duckdb(
         elif spill_to is not None:
             allowed_folders.append(_folder(spill_to))
             con.execute("set temp_directory = ?", [str(Path(spill_to).resolve())])
+        if memory_limit:
+            con.execute("set memory_limit = ?", [memory_limit])
         if allowed_files:
             con.execute("set allowed_paths = ?", [allowed_files])
         if allowed_folders:

@@ -192,9 +192,8 @@ def build_batch(
 
     mapping_cache: dict[str, dict[str, str]] = {}
     mapping_problem: dict[str, str] = {}  # a broken mapping file affects only its engagement, and says why
-    rows = []
+    rows: list[tuple] = []
     for f in reports:
-        metrics = by_engagement.get(f.engagement_id, {})
         if f.engagement_id not in mapping_cache:
             path = mappings_dir / f"{f.engagement_id}.yml"
             try:
@@ -202,78 +201,16 @@ def build_batch(
             except (MappingFileError, OSError) as exc:
                 mapping_cache[f.engagement_id] = {}
                 mapping_problem[f.engagement_id] = f"mappings/{exc} (it was not used); "
-        names = {k: v[0] for k, v in metrics.items()}
-        matched: dict[str, MetricMatch] = {}  # a report names the same few metrics on every row
-        matches = [
-            matched.get(m.metric_name)
-            or matched.setdefault(
-                m.metric_name, _match_report_metric(m.metric_name, names, mapping_cache[f.engagement_id])
-            )
-            for m in f.measurements
-        ]
-        units = [
-            "money" if match.metric_id == INVOICED_CHARGES else metrics[match.metric_id][1] if match.metric_id else None
-            for match in matches
-        ]
-        fractions = _writes_fractions([(unit, m.actual_text) for unit, m in zip(units, f.measurements)])
-        fix_hint = (
-            f"if it is one of the contract's metrics, add the line \"<name>\": <metric id> under metrics: in "
-            f"mappings/{f.engagement_id}.yml in the inbox; its metric ids: {_id_list(metrics)}"
-            if metrics
-            else f"{f.engagement_id} has no service-level schedule yet (none was read from its contract): enter it "
-            f"under service_levels: in contracts/{f.engagement_id}.yml in the inbox "
-            f"(`outsourcing-etl review --engagement {f.engagement_id}` writes a template)"
+        rows += _report_rows(
+            f,
+            by_engagement.get(f.engagement_id, {}),
+            mapping_cache[f.engagement_id],
+            mapping_problem.get(f.engagement_id, ""),
+            contract_terms_by_engagement.get(f.engagement_id, {}),
+            run_month,
         )
-        terms = contract_terms_by_engagement.get(f.engagement_id, {})
-        start, end = terms.get("effective_date"), term_end_in_force(terms)
-        for m, match, unit in zip(f.measurements, matches, units):
-            actual, conversion = to_contract_unit(m.actual_text, unit, fractions, terms.get("currency"))
-            target = (
-                to_contract_unit(m.reported_target_text, unit, fractions, terms.get("currency"))[0]
-                if m.reported_target_text
-                else None
-            )
-            # kept as a tuple (the dict's values, in MEASUREMENT_COLUMNS order): a million dicts would cost GBs
-            rows.append(
-                tuple(
-                    {
-                        "row_id": f"{_file_key(f)}:{m.location}",
-                        "engagement_id": f.engagement_id,
-                        "metric_id": match.metric_id,
-                        "metric_key": f"{f.engagement_id}/{match.metric_id}"
-                        if match.metric_id
-                        else f"{f.engagement_id}/unmatched:{m.metric_name}",
-                        "match_method": match.method,
-                        "match_score": match.score,
-                        "metric_name": m.metric_name,
-                        "unit": unit,
-                        "period": m.period,
-                        "grain": period_grain(m.period) if m.period else None,
-                        "period_start": period_start(m.period),
-                        # compared by month: a report for the month the term starts in is inside the term
-                        "term_start": f"{start[:7]}-01" if start and len(start) == 10 else None,
-                        "term_end": end,
-                        "run_month_start": run_month,
-                        "actual": actual,
-                        "conversion": conversion,
-                        "actual_text": m.actual_text,
-                        "reported_met": m.reported_met,
-                        "reported_target": target,
-                        "location": m.location,
-                        "file_path": f.path,
-                        "file_sha256": f.sha256,
-                        "page": m.provenance.page,
-                        "source_text": m.provenance.source_text,
-                        "fix_hint": mapping_problem.get(f.engagement_id, "")
-                        + (
-                            f"it matches {' and '.join(match.candidates)} equally well; "
-                            if match.method == "ambiguous"
-                            else ""
-                        )
-                        + fix_hint.replace("<name>", m.metric_name),
-                    }.values()
-                )
-            )
+        # the rows now hold what the file's records said: kept as well, they would double the batch's memory
+        f.measurements = []
     measurements = pd.DataFrame.from_records(rows, columns=MEASUREMENT_COLUMNS)
     del rows
     measurements = _with_units(measurements.astype(frame_dtypes("raw_measurements")))
@@ -316,6 +253,88 @@ def effective_schedules(
 def known_metric_keys(sla_metric_keys: set[str]) -> list[str]:
     """The metric keys a report may use: each contract service level, and each engagement's invoiced charges."""
     return sorted(sla_metric_keys | {f"{key.split('/')[0]}/{INVOICED_CHARGES}" for key in sla_metric_keys})
+
+
+def _report_rows(
+    f: ExtractedFile,
+    metrics: dict[str, tuple[str, str]],
+    mapping: dict[str, str],
+    mapping_problem: str,
+    terms: dict[str, str | None],
+    run_month: str | None,
+) -> list[tuple]:
+    """One report's measurements as canonical rows (tuples in MEASUREMENT_COLUMNS order: a million dicts would
+    cost GBs). Text that repeats down the rows (a metric's key and hint, a period's start) is one shared string."""
+    names = {k: v[0] for k, v in metrics.items()}
+    matched = {n: _match_report_metric(n, names, mapping) for n in dict.fromkeys(m.metric_name for m in f.measurements)}
+    units = {
+        n: "money" if match.metric_id == INVOICED_CHARGES else metrics[match.metric_id][1] if match.metric_id else None
+        for n, match in matched.items()
+    }
+    fractions = _writes_fractions([(units[m.metric_name], m.actual_text) for m in f.measurements])
+    fix_hint = (
+        f"if it is one of the contract's metrics, add the line \"<name>\": <metric id> under metrics: in "
+        f"mappings/{f.engagement_id}.yml in the inbox; its metric ids: {_id_list(metrics)}"
+        if metrics
+        else f"{f.engagement_id} has no service-level schedule yet (none was read from its contract): enter it "
+        f"under service_levels: in contracts/{f.engagement_id}.yml in the inbox "
+        f"(`outsourcing-etl review --engagement {f.engagement_id}` writes a template)"
+    )
+    keys = {
+        n: f"{f.engagement_id}/{match.metric_id}" if match.metric_id else f"{f.engagement_id}/unmatched:{n}"
+        for n, match in matched.items()
+    }
+    hints = {
+        n: mapping_problem
+        + (f"it matches {' and '.join(match.candidates)} equally well; " if match.method == "ambiguous" else "")
+        + fix_hint.replace("<name>", n)
+        for n, match in matched.items()
+    }
+    periods = {p: (period_grain(p) if p else None, period_start(p)) for p in {m.period for m in f.measurements}}
+    start, end = terms.get("effective_date"), term_end_in_force(terms)
+    # compared by month: a report for the month the term starts in is inside the term
+    term_start = f"{start[:7]}-01" if start and len(start) == 10 else None
+    currency = terms.get("currency")
+    rows = []
+    for m in f.measurements:
+        match, unit = matched[m.metric_name], units[m.metric_name]
+        actual, conversion = to_contract_unit(m.actual_text, unit, fractions, currency)
+        target = (
+            to_contract_unit(m.reported_target_text, unit, fractions, currency)[0] if m.reported_target_text else None
+        )
+        grain, period_begins = periods[m.period]
+        rows.append(
+            tuple(
+                {
+                    "row_id": f"{_file_key(f)}:{m.location}",
+                    "engagement_id": f.engagement_id,
+                    "metric_id": match.metric_id,
+                    "metric_key": keys[m.metric_name],
+                    "match_method": match.method,
+                    "match_score": match.score,
+                    "metric_name": m.metric_name,
+                    "unit": unit,
+                    "period": m.period,
+                    "grain": grain,
+                    "period_start": period_begins,
+                    "term_start": term_start,
+                    "term_end": end,
+                    "run_month_start": run_month,
+                    "actual": actual,
+                    "conversion": conversion,
+                    "actual_text": m.actual_text,
+                    "reported_met": m.reported_met,
+                    "reported_target": target,
+                    "location": m.location,
+                    "file_path": f.path,
+                    "file_sha256": f.sha256,
+                    "page": m.provenance.page,
+                    "source_text": m.provenance.source_text,
+                    "fix_hint": hints[m.metric_name],
+                }.values()
+            )
+        )
+    return rows
 
 
 def _match_report_metric(name: str, contract_metrics: dict[str, str], mapped: dict[str, str]) -> MetricMatch:

@@ -30,6 +30,12 @@ def _identifiers(*names: str) -> None:
 LOAD_LOCK_KEY = 7_301_991_552
 
 
+# DuckDB keeps the blocks a load writes cached up to its memory limit (80% of RAM by default), beside the run's
+# frames in the same process: a million rows cost about 400 MB there, 130 MB under this cap, at the same speed
+# (bench/run.py). Larger work on the connection spills to the warehouse's .tmp folder.
+LOAD_MEMORY_LIMIT = "256MiB"
+
+
 class DuckDBWarehouse:
     dialect = "duckdb"
 
@@ -37,7 +43,7 @@ class DuckDBWarehouse:
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
         # the warehouse holds vendors' text: its connection reaches the warehouse file and nothing else
-        self.con = confined_duckdb(path, read_only=read_only)
+        self.con = confined_duckdb(path, read_only=read_only, memory_limit=None if read_only else LOAD_MEMORY_LIMIT)
 
     def execute(self, sql: str, params: list | None = None) -> None:
         self.con.execute(sql, params or [])
