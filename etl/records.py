@@ -227,30 +227,40 @@ class ExtractedFile:
     # (the quick check of rsync and git's index)
     file_size: int | None = None
     file_mtime_us: int | None = None
+    # the staged file that holds this report's measurements when they were left there (a million rows read at
+    # once would outweigh the batch built from them): the load reads them one file at a time
+    rows_staged_at: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict) -> ExtractedFile:
-        # JSON gives each row its own copy of text that repeats down a report (its engagement, file hash, metric
-        # names, periods, values): one shared string each keeps a large run's records a fraction of the size
-        shared: dict[str, str] = {}
-
         def prov(x: dict) -> Provenance:
-            return Provenance(**{**x, "file_sha256": shared.setdefault(x["file_sha256"], x["file_sha256"])})
-
-        def measurement(t: dict) -> Measurement:
-            repeated = ("engagement_id", "metric_name", "period", "actual_text", "reported_target_text")
-            text = {k: shared.setdefault(t[k], t[k]) for k in repeated if k in t}
-            return Measurement(**{**t, **text, "provenance": prov(t["provenance"])})
+            return Provenance(**x)
 
         return cls(
             **{k: v for k, v in d.items() if k not in ("contract_terms", "sla_terms", "measurements")},
             contract_terms=[ContractTerm(**{**t, "provenance": prov(t["provenance"])}) for t in d["contract_terms"]],
             sla_terms=[SlaTerm(**{**t, "provenance": prov(t["provenance"])}) for t in d["sla_terms"]],
-            measurements=[measurement(t) for t in d["measurements"]],
+            measurements=measurements_from_dicts(d["measurements"]),
         )
+
+
+def measurements_from_dicts(rows: list[dict]) -> list[Measurement]:
+    """Measurements from their JSON form. JSON gives each row its own copy of text that repeats down a report
+    (its engagement, file hash, metric names, periods, values): one shared string each keeps a large run's records
+    a fraction of the size."""
+    shared: dict[str, str] = {}
+    repeated = ("engagement_id", "metric_name", "period", "actual_text", "reported_target_text")
+
+    def one(t: dict) -> Measurement:
+        text = {k: shared.setdefault(t[k], t[k]) for k in repeated if k in t}
+        sha = t["provenance"]["file_sha256"]
+        provenance = Provenance(**{**t["provenance"], "file_sha256": shared.setdefault(sha, sha)})
+        return Measurement(**{**t, **text, "provenance": provenance})
+
+    return [one(t) for t in rows]
 
 
 class InputFileError(Exception):

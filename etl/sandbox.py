@@ -27,7 +27,7 @@ def confined_duckdb(
 ) -> duckdb.DuckDBPyConnection:
     """A connection that may touch only `database` (with its write-ahead log and spill folder), `files` and
     whatever lies under `folders`. An in-memory one spills to `spill_to` (a folder of the caller's) when it
-    outgrows memory; `memory_limit` ("256MiB") caps what DuckDB holds before it spills or evicts. Extensions
+    outgrows memory; `memory_limit` ("128MiB") caps what DuckDB holds before it spills or evicts. Extensions
     cannot be installed or loaded, and settings cannot change."""
     con = duckdb.connect(str(database), read_only=read_only)
     try:

@@ -19,7 +19,7 @@ import duckdb
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
 from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256, file_stamp
-from etl.records import ExtractedFile, InputFileError, is_corrections
+from etl.records import ExtractedFile, InputFileError, Measurement, is_corrections, measurements_from_dicts
 from etl.reports.layouts import extract_report
 from etl.reports.metric_mapping import MappingFileError, Schedule, read_mapping_yaml
 from etl.reports.values import spreadsheet_safe
@@ -155,16 +155,36 @@ def stage_file(settings: Settings, item: InboxFile) -> str:
 
 
 def write_staged(settings: Settings, outcome: ExtractedFile) -> str:
+    """Two JSON lines: the file's record without its measurements, then the measurements. The load reads every
+    file's first line at once and each report's rows only when it comes to that report."""
     target = staged_path(settings, outcome.path, outcome.sha256)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(outcome.to_dict()))
+    record = outcome.to_dict()
+    rows = record.pop("measurements")
+    tmp.write_text(f"{json.dumps({**record, 'measurements': []})}\n{json.dumps(rows)}\n")
     tmp.replace(target)  # atomic: a retried task never leaves half a file for the loader
     return str(target)
 
 
 def read_staged(paths: list[str]) -> list[ExtractedFile]:
-    return [ExtractedFile.from_dict(json.loads(Path(p).read_text())) for p in paths]
+    """The staged files' records; a report's measurements stay in its file (`staged_measurements`)."""
+    files = []
+    for p in paths:
+        with Path(p).open() as fh:
+            f = ExtractedFile.from_dict(json.loads(fh.readline()))
+        f.rows_staged_at = p if f.kind == "report" else ""
+        files.append(f)
+    return files
+
+
+def staged_measurements(f: ExtractedFile) -> list[Measurement]:
+    """A file's measurements: those it holds, else those its staged file holds."""
+    if f.measurements or not f.rows_staged_at:
+        return f.measurements
+    with Path(f.rows_staged_at).open() as fh:
+        fh.readline()
+        return measurements_from_dicts(json.loads(fh.readline() or "[]"))
 
 
 def _neutralised(terms: list, sla_terms: list) -> tuple[list, list]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pandas as pd
 
 from etl.load.schema import RAW_COLUMNS, frame_dtypes
 from etl.quantities import period_grain, period_start, unit_ranges
-from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS, ExtractedFile
+from etl.records import CONTRACT_FIELDS, NUMERIC_CONTRACT_FIELDS, ExtractedFile, Measurement
 from etl.reports.metric_mapping import MappingFileError, MetricMatch, load_mapping_file, match_metric
 from etl.reports.values import parse_locale_number, to_contract_unit
 from etl.settings import DBT_VARS
@@ -109,11 +110,15 @@ def build_batch(
     mappings_dir: Path,
     known_terms: dict[str, dict[str, str | None]] | None = None,
     run_month: str | None = None,
+    rows_of: Callable[[ExtractedFile], list[Measurement]] = lambda f: f.measurements,
+    chunk_rows: int = 50_000,
 ) -> CanonicalBatch:
     """known_sla_terms: SLA rows already in the warehouse, for reports whose contract was loaded earlier;
     known_terms: engagement -> {effective_date, expiry_date, auto_renewal, renewal_term_months, currency} already
     in the warehouse;
-    run_month: the run's month (YYYY-MM-01): a value reported for a later month is in the future."""
+    run_month: the run's month (YYYY-MM-01): a value reported for a later month is in the future;
+    rows_of: a report's measurements (default: those its record holds; the load reads them from the staged file,
+    one report at a time)."""
     contracts = [f for f in files if f.kind == "contract" and f.status == "extracted"]
     reports = [f for f in files if f.kind == "report" and f.status == "extracted"]
 
@@ -193,6 +198,7 @@ def build_batch(
     mapping_cache: dict[str, dict[str, str]] = {}
     mapping_problem: dict[str, str] = {}  # a broken mapping file affects only its engagement, and says why
     rows: list[tuple] = []
+    chunks: list[pd.DataFrame] = []
     for f in reports:
         if f.engagement_id not in mapping_cache:
             path = mappings_dir / f"{f.engagement_id}.yml"
@@ -203,6 +209,7 @@ def build_batch(
                 mapping_problem[f.engagement_id] = f"mappings/{exc} (it was not used); "
         rows += _report_rows(
             f,
+            rows_of(f),
             by_engagement.get(f.engagement_id, {}),
             mapping_cache[f.engagement_id],
             mapping_problem.get(f.engagement_id, ""),
@@ -211,9 +218,11 @@ def build_batch(
         )
         # the rows now hold what the file's records said: kept as well, they would double the batch's memory
         f.measurements = []
-    measurements = pd.DataFrame.from_records(rows, columns=MEASUREMENT_COLUMNS)
-    del rows
-    measurements = _with_units(measurements.astype(frame_dtypes("raw_measurements")))
+        if len(rows) >= chunk_rows:  # a frame per chunk: a million row tuples would outweigh the frame
+            chunks.append(_measurement_frame(rows))
+            rows = []
+    chunks.append(_measurement_frame(rows))
+    measurements = _with_units(_concatenated(chunks))
     schedule_keys = {f"{e}/{m}" for e, metrics in by_engagement.items() for m in metrics}
     return CanonicalBatch(contracts_df, contract_terms, sla, measurements, schedule_keys)
 
@@ -255,8 +264,25 @@ def known_metric_keys(sla_metric_keys: set[str]) -> list[str]:
     return sorted(sla_metric_keys | {f"{key.split('/')[0]}/{INVOICED_CHARGES}" for key in sla_metric_keys})
 
 
+def _concatenated(chunks: list[pd.DataFrame]) -> pd.DataFrame:
+    """One frame of the chunks, joined a column at a time, each chunk's column released as it is copied (the
+    whole frame twice over would be the run's peak). A chunk whose rows all miss a text value types that column
+    as objects: inferred again over all rows, the columns are typed as one frame of every row would be."""
+    if len(chunks) == 1:
+        return chunks[0]
+    columns = list(chunks[0].columns)
+    return pd.DataFrame({c: pd.concat([chunk.pop(c) for chunk in chunks], ignore_index=True) for c in columns})[
+        columns
+    ].infer_objects()
+
+
+def _measurement_frame(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(rows, columns=MEASUREMENT_COLUMNS).astype(frame_dtypes("raw_measurements"))
+
+
 def _report_rows(
     f: ExtractedFile,
+    measurements: list[Measurement],
     metrics: dict[str, tuple[str, str]],
     mapping: dict[str, str],
     mapping_problem: str,
@@ -266,12 +292,12 @@ def _report_rows(
     """One report's measurements as canonical rows (tuples in MEASUREMENT_COLUMNS order: a million dicts would
     cost GBs). Text that repeats down the rows (a metric's key and hint, a period's start) is one shared string."""
     names = {k: v[0] for k, v in metrics.items()}
-    matched = {n: _match_report_metric(n, names, mapping) for n in dict.fromkeys(m.metric_name for m in f.measurements)}
+    matched = {n: _match_report_metric(n, names, mapping) for n in dict.fromkeys(m.metric_name for m in measurements)}
     units = {
         n: "money" if match.metric_id == INVOICED_CHARGES else metrics[match.metric_id][1] if match.metric_id else None
         for n, match in matched.items()
     }
-    fractions = _writes_fractions([(units[m.metric_name], m.actual_text) for m in f.measurements])
+    fractions = _writes_fractions([(units[m.metric_name], m.actual_text) for m in measurements])
     fix_hint = (
         f"if it is one of the contract's metrics, add the line \"<name>\": <metric id> under metrics: in "
         f"mappings/{f.engagement_id}.yml in the inbox; its metric ids: {_id_list(metrics)}"
@@ -290,13 +316,13 @@ def _report_rows(
         + fix_hint.replace("<name>", n)
         for n, match in matched.items()
     }
-    periods = {p: (period_grain(p) if p else None, period_start(p)) for p in {m.period for m in f.measurements}}
+    periods = {p: (period_grain(p) if p else None, period_start(p)) for p in {m.period for m in measurements}}
     start, end = terms.get("effective_date"), term_end_in_force(terms)
     # compared by month: a report for the month the term starts in is inside the term
     term_start = f"{start[:7]}-01" if start and len(start) == 10 else None
     currency = terms.get("currency")
     rows = []
-    for m in f.measurements:
+    for m in measurements:
         match, unit = matched[m.metric_name], units[m.metric_name]
         actual, conversion = to_contract_unit(m.actual_text, unit, fractions, currency)
         target = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from etl.load.batch import CanonicalBatch, build_batch, known_metric_keys
 from etl.load.database import open_warehouse
 from etl.load.schema import RAW_COLUMNS, create_schema, frame_dtypes
 from etl.load.validation import RowFailure, ValidationOutcome, validate
-from etl.records import ExtractedFile, is_corrections, missing_requirements
+from etl.records import ExtractedFile, Measurement, is_corrections, missing_requirements
 from etl.sandbox import confined_duckdb
 
 log = logging.getLogger(__name__)
@@ -180,6 +181,7 @@ def validate_and_load(
     started_at: datetime | None = None,
     inbox_paths: list[str] | None = None,
     inbox_kinds: set[str] | None = None,
+    rows_of: Callable[[ExtractedFile], list[Measurement]] = lambda f: f.measurements,
 ) -> RunSummary:
     """inbox_paths: the files discovery listed; those registered and not staged here were left out as
     unchanged, and count as seen. A registered file of `inbox_kinds` (None: every kind) that is no longer in
@@ -243,14 +245,16 @@ def validate_and_load(
             other = loaded_shas.get(content_key(f.kind, f.engagement_id, f.sha256))
             if other and other != f.path:
                 f.status, f.reason = "unchanged", f"same content as {other}, already loaded"
-                f.contract_terms, f.sla_terms, f.measurements = [], [], []
+                f.contract_terms, f.sla_terms, f.measurements, f.rows_staged_at = [], [], [], ""
             elif f.status == "extracted":
                 loaded_shas.setdefault(content_key(f.kind, f.engagement_id, f.sha256), f.path)
             fresh.append(f)
         _refuse_corrections_without_contract(fresh, registry)
         summary.removed_files = _removed(registry, inbox_paths, inbox_kinds, {f.path for f in files})
 
-        batch = build_batch(fresh, known_sla, mappings_dir, known_terms, run_month=f"{loaded_at:%Y-%m}-01")
+        batch = build_batch(
+            fresh, known_sla, mappings_dir, known_terms, run_month=f"{loaded_at:%Y-%m}-01", rows_of=rows_of
+        )
         # one validation of every suite per run (Great Expectations' setup costs more than its rows)
         outcome = validate(
             {"contract_terms": batch.contracts, "sla_terms": batch.sla_terms, "measurements": batch.measurements},

@@ -167,6 +167,7 @@ def load(
         started_at=started_at,
         inbox_paths=listed,
         inbox_kinds=KINDS_READ_WITH.get(kind, {kind}) if kind else None,
+        rows_of=file_task.staged_measurements,
     )
     _restamp_unchanged(settings, set(listed) - {f.path for f in files})
     # the staged files stay until the run's last consumer is done (clean_staged): a retry of this load after

@@ -5,7 +5,6 @@ no real PDF reliably aborts pdfium on every build); everything around them is th
 """
 
 import faulthandler
-import json
 import os
 import shutil
 import time
@@ -33,7 +32,7 @@ def batch(settings) -> list[InboxFile]:
 
 
 def staged(paths):
-    return [json.loads(Path(p).read_text()) for p in paths]
+    return [{**f.to_dict(), "measurements": file_task.staged_measurements(f)} for f in file_task.read_staged(paths)]
 
 
 def test_a_batch_is_staged_file_by_file_in_one_child(settings):

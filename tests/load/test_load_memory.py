@@ -4,15 +4,18 @@ mechanism is in place and changes no value."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
+from etl.intake.file_task import read_staged, staged_measurements, write_staged
 from etl.load.batch import build_batch
 from etl.load.database import LOAD_MEMORY_LIMIT, DuckDBWarehouse
 from etl.records import ExtractedFile, Measurement, Provenance
+from etl.settings import Settings
 
 
 def _report(rows: int) -> ExtractedFile:
@@ -58,6 +61,35 @@ def test_a_batch_holds_each_reports_rows_once():
     assert len({id(h) for h in got.fix_hint}) == 1
 
 
+def test_a_batch_built_in_chunks_is_the_batch_built_whole():
+    """Rows become a frame per chunk; a chunk whose rows all miss a value (no metric matched) must not change the
+    column's type in the whole."""
+    sla = pd.DataFrame(
+        [{"engagement_id": "acme", "metric_id": "availability", "metric_name": "Availability", "unit": "percent"}]
+    )
+
+    def unmatched():
+        rows = [replace(m, metric_name="Something else") for m in _report(5).measurements]
+        return ExtractedFile("reports/acme/other.csv", "e" * 64, "report", "acme", "extracted", measurements=rows)
+
+    def batch(chunk_rows):
+        files = [_report(7), unmatched(), _report(3)]
+        return build_batch(files, sla, Path("/nonexistent"), run_month="2026-12-01", chunk_rows=chunk_rows)
+
+    whole, chunked = batch(10_000), batch(1)
+    assert whole.measurements.metric_id.isna().sum() == 5
+    pd.testing.assert_frame_equal(chunked.measurements, whole.measurements)
+
+
+def test_staged_rows_stay_in_their_file_until_the_load_reads_them(tmp_path):
+    settings = Settings(tmp_path / "inbox", tmp_path / "w.duckdb")
+    report = _report(12)
+    [staged] = read_staged([write_staged(settings, report)])
+    assert staged.measurements == [] and staged.rows_staged_at
+    assert staged_measurements(staged) == report.measurements
+    assert replace(staged, rows_staged_at="") == replace(report, measurements=[])
+
+
 def test_the_load_connection_caps_duckdbs_cache_and_cannot_lift_the_cap(tmp_path):
     db = DuckDBWarehouse(tmp_path / "warehouse.duckdb")
     number, unit = db.query("select current_setting('memory_limit') as m").m[0].split()
@@ -66,5 +98,8 @@ def test_the_load_connection_caps_duckdbs_cache_and_cannot_lift_the_cap(tmp_path
         db.execute("set memory_limit = '8GiB'")
     db.close()
     reader = DuckDBWarehouse(tmp_path / "warehouse.duckdb", read_only=True)
-    assert reader.query("select current_setting('memory_limit') as m").m[0] != "256.0 MiB"
+    assert (
+        reader.query("select current_setting('memory_limit') as m").m[0]
+        != f"{float(LOAD_MEMORY_LIMIT.removesuffix('MiB'))} MiB"
+    )
     reader.close()

@@ -2,13 +2,12 @@
 events collapsed to each ticket's last state, dates decided from the data, clocks in calendar and business
 hours, and tickets that cannot be measured quarantined with a reason."""
 
-import json
 import zipfile
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from etl.intake.file_task import read_staged
 from etl.records import InputFileError
 from etl.tickets import export
 from etl.tickets.clock import Coverage, hours_between
@@ -294,8 +293,8 @@ def _staged_business_hours(settings) -> float:
     from etl.orchestration import pipeline
 
     [item] = pipeline.discover(settings, "report")
-    outcome = json.loads(Path(pipeline.stage(settings, item)).read_text())
-    return duckdb.read_parquet(outcome["staged_tickets"]).df().resolution_business_hours.iloc[0]
+    [outcome] = read_staged([pipeline.stage(settings, item)])
+    return duckdb.read_parquet(outcome.staged_tickets).df().resolution_business_hours.iloc[0]
 
 
 def test_the_contracts_window_reaches_the_ticket_clock_and_a_mapping_file_overrides_it(tmp_path):
