@@ -117,7 +117,7 @@ def _by_rows(rows: list[list[str]], width: int) -> list[GradedTime]:
         return []
     header = _column_names(rows[: labels[0][0]], width)
     # names of the contract's own ("Outage", "Serious (B)") are grades only beside columns that name measures
-    by_header = any(not (_grade(rows[k][col], words=True) or _numbered(rows[0][col], rows[k][col])) for k, _ in labels)
+    by_header = any(not _ranked(rows[0][col], rows[k][col]) for k, _ in labels)
     found = []
     for j in range(width):
         if j == col or not header[j] or (by_header and not _MEASURE.search(header[j])):
@@ -149,11 +149,16 @@ def _column_names(header_rows: list[list[str]], width: int) -> list[str]:
 def _label(header: str, cell: str) -> str | None:
     """A row's grade: a grade of its own, a number under a grade header, or any short name under a header that
     calls its column the grade ("Error Class": "Blocking", "Serious")."""
-    if grade := _grade(cell, words=True) or _numbered(header, cell):
+    if grade := _ranked(header, cell):
         return grade
     if _GRADE_COLUMN.search(header) and re.match(r"[A-Za-z]", cell) and len(cell.split()) <= 4:
         return cell.strip(" :-")
     return None
+
+
+def _ranked(header: str, cell: str) -> str | None:
+    """A grade the cell states itself ("Sev 1", "Critical"), or its number under a grade header."""
+    return _grade(cell, words=True) or _numbered(header, cell)
 
 
 def _numbered(header: str, cell: str) -> str | None:

@@ -173,7 +173,7 @@ def read_staged(paths: list[str]) -> list[ExtractedFile]:
     for p in paths:
         with Path(p).open() as fh:
             f = ExtractedFile.from_dict(json.loads(fh.readline()))
-        f.rows_staged_at = p if f.kind == "report" else ""
+        f.rows_staged_at = p
         files.append(f)
     return files
 
