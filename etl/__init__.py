@@ -16,7 +16,7 @@ Packages follow the data's path; each may import only the packages listed in its
 Shared by all: `settings` (locations), `records` (typed records crossing stages), `quantities` (numbers,
 dates, durations and money in text), `pdf_document` (PDF text, tables and OCR, with limits), `sandbox`
 (DuckDB connections confined to the paths they are given), `hand_yaml` (YAML people write, with its aliases
-bounded).
+bounded), `staging` (what one task hands the next, on disk or object storage).
 """
 
 __version__ = "0.1.0"

@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         to_extract = len(pipeline.discover(settings))
         with (
             Console(log_path) as console,
-            ExtractionProgress(settings.staging_dir, to_extract, console.terminal) as progress,
+            ExtractionProgress(settings.staging_url, to_extract, console.terminal) as progress,
         ):
 
             def done(dag_id, run_id, state, seconds):

@@ -9,6 +9,8 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
+from etl.staging import staging_root
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "warehouse"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
@@ -73,6 +75,11 @@ class Settings:
     def staging_dir(self) -> Path:
         """Per-file extraction results, keyed by content hash, waiting for the single load task."""
         return self.data_dir / f"{self.name}_staging"
+
+    @property
+    def staging_url(self) -> str:
+        """Where staged files go: OUTSOURCING_ETL_STAGING_URL (object storage, etl/staging.py), else staging_dir."""
+        return staging_root(self.staging_dir)
 
     @property
     def report_path(self) -> Path:

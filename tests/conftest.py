@@ -89,6 +89,41 @@ SLOWEST_FILES = (
 )
 
 
+@pytest.fixture(scope="session")
+def s3_server():
+    """An S3-compatible server on this machine (moto in server mode, on a free port) for object-storage staging.
+    Returns a factory: each call makes a fresh bucket and gives the environment that stages files into it."""
+    import uuid
+
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    credentials = {
+        "AWS_ACCESS_KEY_ID": "staging-test",
+        "AWS_SECRET_ACCESS_KEY": "staging-test",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "AWS_ENDPOINT_URL": f"http://{host}:{port}",
+    }
+
+    def bucket() -> dict[str, str]:
+        name = f"oetl-{uuid.uuid4().hex[:10]}"
+        client = boto3.client(
+            "s3",
+            endpoint_url=credentials["AWS_ENDPOINT_URL"],
+            region_name="us-east-1",
+            aws_access_key_id="staging-test",
+            aws_secret_access_key="staging-test",
+        )
+        client.create_bucket(Bucket=name)
+        return {**credentials, "OUTSOURCING_ETL_STAGING_URL": f"s3://{name}/staging"}
+
+    yield bucket
+    server.stop()
+
+
 def pytest_collection_modifyitems(config, items):
     """Longest first: `make test` hands whole files to two workers in this order (--no-loadscope-reorder), one at
     a time as each worker frees up, so the long files start at once instead of one running alone at the end."""

@@ -114,3 +114,36 @@ def test_tasks_cannot_write_the_dags_or_the_code(compose):
     copies = [line for line in dockerfile.splitlines() if line.startswith("COPY")]
     assert copies and all("--chmod=555" in line for line in copies), copies
     assert "pip install --no-cache-dir --no-deps -e" not in dockerfile  # an editable install the user could write
+
+
+MULTIHOST = ROOT / "docker-compose.multihost.yml"
+WORKER = ROOT / "docker-compose.worker.yml"
+
+
+@pytest.mark.parametrize("path", [MULTIHOST, WORKER], ids=lambda p: p.name)
+def test_the_several_hosts_files_are_valid_compose_files(path):
+    schema = json.loads(distribution("docker-compose").locate_file("compose/config/compose_spec.json").read_text())
+    jsonschema.Draft201909Validator(schema).validate(yaml.safe_load(path.read_text()))
+
+
+def test_workers_on_several_hosts_hand_staged_files_over_object_storage(compose):
+    """#36: every task sees the staging URL; the several-hosts overlay runs the S3 store and makes its bucket
+    before Airflow starts; a worker on another host has the main worker's pipeline settings, must stage on
+    object storage, and mounts code and DAGs read-only like every task."""
+    main = compose["services"]["airflow-worker"]["environment"]
+    assert main["OUTSOURCING_ETL_STAGING_URL"] == "${OUTSOURCING_ETL_STAGING_URL:-}"
+    overlay = yaml.safe_load(MULTIHOST.read_text())["services"]
+    assert overlay["airflow-init"]["depends_on"]["minio-init"]["condition"] == "service_completed_successfully"
+    assert "mc mb --ignore-existing" in overlay["minio-init"]["command"][-1]
+    assert overlay["redis"]["ports"]  # the broker reachable from the other hosts
+    remote = yaml.safe_load(WORKER.read_text())["services"]["airflow-worker"]
+    pipeline_settings = {k for k in main if k.startswith("OUTSOURCING_ETL_")}
+    assert pipeline_settings <= set(remote["environment"]), pipeline_settings - set(remote["environment"])
+    assert remote["environment"]["OUTSOURCING_ETL_STAGING_URL"].startswith("${OUTSOURCING_ETL_STAGING_URL:?")
+    for volume in remote["volumes"]:
+        target = volume.split("}")[-1].split(":")[1]
+        assert volume.endswith(":ro") or target == "/opt/outsourcing-etl/data", volume
+    example = (ROOT / ".env.example").read_text()
+    for path in (MULTIHOST, WORKER):
+        for name in set(re.findall(r"\$\{(\w+):\?", path.read_text())):
+            assert f"\n{name}=" in example, f"{path.name} requires {name}, which .env.example does not name"

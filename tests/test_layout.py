@@ -17,6 +17,7 @@ SHARED = {
     "etl.ruled_tables",  # the ruled tables of text pages, read by pdf_document
     "etl.sandbox",
     "etl.hand_yaml",
+    "etl.staging",  # staged files on disk or object storage, written by intake and read by load
 }
 # package -> the etl packages it may import besides the shared modules and itself
 ALLOWED = {

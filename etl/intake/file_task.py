@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl import staging
 from etl.contracts.corrections import read_corrections
 from etl.contracts.terms import extract_contract
 from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256, file_stamp
@@ -34,9 +35,10 @@ log = logging.getLogger(__name__)
 FILE_MEMORY_MB = int(os.environ.get("OUTSOURCING_ETL_FILE_MEMORY_MB", "1024"))
 
 
-def staged_path(settings: Settings, path: str, sha256: str) -> Path:
+def staged_path(settings: Settings, path: str, sha256: str) -> str:
+    """The staged file's URL (etl/staging.py): named by a hash, never by anything the inbox file says."""
     key = hashlib.sha256(f"{path}\0{sha256}".encode()).hexdigest()[:32]
-    return settings.staging_dir / f"{key}.json"
+    return f"{settings.staging_url}/{key}.json"
 
 
 def quarantined(item: InboxFile, sha256: str, reason: str) -> ExtractedFile:
@@ -131,10 +133,9 @@ def _stage_tickets(settings: Settings, item: InboxFile, source: Path, outcome: E
     for column in ("ticket_id", "priority", "state"):  # vendor text on its way to marts and spreadsheets
         values = export.tickets[column].dropna().unique()
         export.tickets[column] = export.tickets[column].map({v: spreadsheet_safe(v) for v in values})
-    target = staged_path(settings, item.path, outcome.sha256).with_suffix(".tickets.parquet")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with confined_duckdb(folders=[target.parent]) as con:  # DuckDB's own Parquet writer: no pyarrow needed
-        con.from_df(export.tickets).write_parquet(str(target))
+    target = staged_path(settings, item.path, outcome.sha256).removesuffix(".json") + ".tickets.parquet"
+    with staging.local_target(target) as local, confined_duckdb(folders=[local.parent]) as con:
+        con.from_df(export.tickets).write_parquet(str(local))  # DuckDB's own Parquet writer: no pyarrow needed
     outcome.staged_tickets, outcome.ticket_events, outcome.problems = str(target), export.events, export.problems
     log.info("%s: %d events, %d tickets, columns %s", item.path, export.events, len(export.tickets), export.columns)
 
@@ -158,20 +159,18 @@ def write_staged(settings: Settings, outcome: ExtractedFile) -> str:
     """Two JSON lines: the file's record without its measurements, then the measurements. The load reads every
     file's first line at once and each report's rows only when it comes to that report."""
     target = staged_path(settings, outcome.path, outcome.sha256)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
     record = outcome.to_dict()
     rows = record.pop("measurements")
-    tmp.write_text(f"{json.dumps({**record, 'measurements': []})}\n{json.dumps(rows)}\n")
-    tmp.replace(target)  # atomic: a retried task never leaves half a file for the loader
-    return str(target)
+    # whole or not at all: a retried task never leaves half a file for the loader
+    staging.write_text(target, f"{json.dumps({**record, 'measurements': []})}\n{json.dumps(rows)}\n")
+    return target
 
 
 def read_staged(paths: list[str]) -> list[ExtractedFile]:
     """The staged files' records; a report's measurements stay in its file (`staged_measurements`)."""
     files = []
     for p in paths:
-        with Path(p).open() as fh:
+        with staging.open_text(p) as fh:
             f = ExtractedFile.from_dict(json.loads(fh.readline()))
         f.rows_staged_at = p
         files.append(f)
@@ -182,7 +181,7 @@ def staged_measurements(f: ExtractedFile) -> list[Measurement]:
     """A file's measurements: those it holds, else those its staged file holds."""
     if f.measurements or not f.rows_staged_at:
         return f.measurements
-    with Path(f.rows_staged_at).open() as fh:
+    with staging.open_text(f.rows_staged_at) as fh:
         fh.readline()
         return measurements_from_dicts(json.loads(fh.readline() or "[]"))
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl import staging
 from etl.load.batch import CanonicalBatch, build_batch, known_metric_keys
 from etl.load.database import open_warehouse
 from etl.load.schema import RAW_COLUMNS, create_schema, frame_dtypes
@@ -303,9 +304,9 @@ def _delete_raw_rows(db, files: list[tuple[str, str]]) -> None:
             )
 
 
-def _staged_tickets(path: str) -> pd.DataFrame:
-    with confined_duckdb(files=[path]) as con:
-        return con.read_parquet(path).df()
+def _staged_tickets(url: str) -> pd.DataFrame:
+    with staging.local_copy(url) as path, confined_duckdb(files=[path]) as con:
+        return con.read_parquet(str(path)).df()
 
 
 def _ticket_rows(files: list[ExtractedFile]) -> pd.DataFrame:

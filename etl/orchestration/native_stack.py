@@ -58,6 +58,7 @@ class NativeStack:
         workers: int = 0,
         parallelism: int = 4,
         env: dict[str, str] | None = None,
+        worker_env: dict[str, dict[str, str]] | None = None,
     ):
         self.work = Path(work)
         self.port = free_port()
@@ -85,6 +86,9 @@ class NativeStack:
             "GX_ANALYTICS_ENABLED": "False",
             **(env or {}),
         }
+        # what one worker sees differently from the rest ("worker1" -> its own inbox copy, data folder...): hosts
+        # that share nothing but the stack's services
+        self.worker_env = worker_env or {}
         self.services: list[subprocess.Popen] = []
 
     def airflow(self, *args: str) -> None:
@@ -110,7 +114,7 @@ class NativeStack:
                 self.services.append(
                     subprocess.Popen(
                         [str(BIN / "airflow"), *command],
-                        env=self.env,
+                        env={**self.env, **self.worker_env.get(name, {})},
                         stdout=log,
                         stderr=subprocess.STDOUT,
                         start_new_session=True,

@@ -8,6 +8,7 @@ from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 
+from etl import staging
 from etl.intake import file_task, isolation
 from etl.intake.batches import plan_batches
 from etl.intake.inbox import KINDS_READ_WITH, InboxFile, entry_problem, file_sha256, file_stamp, list_inbox, of_kind
@@ -203,13 +204,6 @@ def changed_warehouse(summary: dict) -> bool:
 def clean_staged(staged_paths: list[str]) -> int:
     """Delete a run's staged files (each file's JSON and a ticket export's Parquet) once nothing will read them
     again; returns how many were there."""
-    removed = 0
-    for f in file_task.read_staged([p for p in staged_paths if Path(p).exists()]):
-        if f.staged_tickets and Path(f.staged_tickets).exists():
-            Path(f.staged_tickets).unlink()
-            removed += 1
-    for path in staged_paths:
-        if Path(path).exists():
-            Path(path).unlink()
-            removed += 1
-    return removed
+    present = [p for p in staged_paths if staging.exists(p)]
+    tickets = [f.staged_tickets for f in file_task.read_staged(present) if f.staged_tickets]
+    return sum(staging.remove(url) for url in [*tickets, *present])

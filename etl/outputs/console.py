@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from etl import staging
+
 
 class Console:
     def __init__(self, log_path: Path | None):
@@ -64,15 +66,15 @@ class ExtractionProgress:
     """A progress bar of the files extracted so far (tqdm), drawn on the terminal while a run extracts.
 
     Extraction runs in Airflow tasks and their child processes, so the bar watches what they leave: one staged
-    outcome per file in the staging folder (consumed by the load, so a file is counted once when first seen).
+    outcome per file where files are staged, a folder or object storage (consumed by the load, so a file is counted once when first seen).
     Drawn only on an interactive terminal; in logs and CI nothing is printed.
     """
 
-    def __init__(self, staging_dir: Path, total: int, terminal, enabled: bool | None = None, interval: float = 0.25):
-        self.staging_dir, self.total, self.terminal, self.interval = staging_dir, total, terminal, interval
+    def __init__(self, staging_url: str, total: int, terminal, enabled: bool | None = None, interval: float = 0.25):
+        self.staging_url, self.total, self.terminal, self.interval = staging_url, total, terminal, interval
         self.enabled = (terminal.isatty() and total > 0) if enabled is None else enabled
         # outcomes a crashed earlier run left behind are not this run's progress
-        self._before = {p.name for p in staging_dir.glob("*.json")} if staging_dir.is_dir() else set()
+        self._before = staging.names(staging_url, ".json")
         self.seen: set[str] = set()
         self._stop = None
         self._thread = None
@@ -80,8 +82,7 @@ class ExtractionProgress:
 
     def poll(self) -> int:
         """Count staged outcomes not seen before; returns how many files are done."""
-        if self.staging_dir.is_dir():
-            self.seen |= {p.name for p in self.staging_dir.glob("*.json")} - self._before
+        self.seen |= staging.names(self.staging_url, ".json") - self._before
         if self._bar is not None:
             self._bar.update(min(len(self.seen), self.total) - self._bar.n)
         return len(self.seen)

@@ -5,6 +5,10 @@ triggered through the REST API (/api/v2), and the test waits for the reports DAG
 to follow; then both workers must have run extraction batches and the warehouse (its own PostgreSQL database)
 must hold the rows and marts that `outsourcing-etl run` gives over the same inbox. Everything is stopped at the
 end; the workers serve one private queue, so nothing else on the Redis server is touched.
+
+The two workers stand for two hosts (#36): each has its own copy of the inbox and its own data folder, and
+staged files pass between tasks only through an S3-compatible server (moto in server mode): nothing is staged on
+disk, so a load that runs on the other worker than an extraction finds that extraction's files only there.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from datetime import UTC, datetime
 import psycopg2
 import pytest
 
+from etl import staging
 from etl.load.database import postgres_params
 from etl.orchestration import pipeline
 from etl.orchestration.native_stack import NativeStack
@@ -38,25 +43,37 @@ MARTS = ("mart_kpi_summary", "mart_service_credits", "mart_sla_attainment", "mar
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory, new_postgres_database):
+def stack(tmp_path_factory, new_postgres_database, s3_server):
     work = tmp_path_factory.mktemp("airflow_services")
-    inbox = work / "inbox"
-    for rel in FILES:
-        (inbox / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(SAMPLES / rel, inbox / rel)
+    hosts = {name: work / name for name in ("worker1", "worker2")}  # what each worker's host holds
+    for host in hosts.values():
+        for rel in FILES:
+            (host / "inbox" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(SAMPLES / rel, host / "inbox" / rel)
     metadata, warehouse = new_postgres_database("oetl_airflow"), new_postgres_database("oetl_warehouse")
+    storage = s3_server()
     env = {
-        "OUTSOURCING_ETL_INBOX": str(inbox),
         "OUTSOURCING_ETL_WAREHOUSE": warehouse,
-        "OUTSOURCING_ETL_DATA_DIR": str(work / "data"),
+        **storage,
         # a batch per file, so this small inbox gives both workers extraction tasks
         "OUTSOURCING_ETL_MIN_BATCH_WORK": "1",
     }
+    worker_env = {
+        name: {"OUTSOURCING_ETL_INBOX": str(host / "inbox"), "OUTSOURCING_ETL_DATA_DIR": str(host / "data")}
+        for name, host in hosts.items()
+    }
     started = time.monotonic()
     up_at = datetime.now(UTC)  # a daily slot after this may fire on its own while the test runs: cron doing its job
-    with NativeStack(work, metadata, executor="CeleryExecutor", workers=2, env=env) as running:
+    with NativeStack(work, metadata, executor="CeleryExecutor", workers=2, env=env, worker_env=worker_env) as running:
         print(f"stack up in {time.monotonic() - started:.0f} s")
-        yield {"stack": running, "warehouse": warehouse, "inbox": inbox, "up_at": up_at}
+        yield {
+            "stack": running,
+            "warehouse": warehouse,
+            "inbox": hosts["worker1"] / "inbox",
+            "staging_url": storage["OUTSOURCING_ETL_STAGING_URL"],
+            "storage": storage,
+            "up_at": up_at,
+        }
 
 
 def _marts(target: str) -> dict[str, list]:
@@ -108,6 +125,15 @@ def test_triggered_through_the_rest_api_celery_workers_share_the_work_and_load_t
     extraction = {w: airflow.tasks_run_by(w, "extract_batch") for w in airflow.workers}
     print(extraction, "extraction tasks per worker")
     assert all(extraction.values()), extraction
+
+    # staged only on the object store (on one machine a worker could still read the other's folder: so nothing
+    # may be staged on disk at all), and all of it removed there once the load was done
+    on_disk = [p for p in stack["stack"].work.rglob("*_staging") if "airflow" not in p.parts]  # not task logs
+    assert not on_disk, f"files were staged on disk, not on object storage: {on_disk}"
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in stack["storage"].items():
+            env.setenv(name, value)
+        assert not staging.names(stack["staging_url"], "")
 
     # the same inbox through the stage functions the tasks call, in this process, gives the same marts
     direct = Settings(stack["inbox"], tmp_path / "direct.duckdb")

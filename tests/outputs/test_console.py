@@ -36,7 +36,7 @@ def test_the_extraction_bar_counts_each_staged_file_once_and_stays_off_outside_a
     staging.mkdir()
     (staging / "left-over.json").write_text("{}")  # from a run that crashed: not this run's progress
     shown = io.StringIO()
-    with ExtractionProgress(staging, total=4, terminal=shown, enabled=True, interval=60) as progress:
+    with ExtractionProgress(str(staging), total=4, terminal=shown, enabled=True, interval=60) as progress:
         for name in ("a", "b", "c"):
             (staging / f"{name}.json").write_text("{}")
         (staging / "c.tickets.parquet").write_bytes(b"")  # a ticket export's rows beside its outcome
@@ -45,6 +45,6 @@ def test_the_extraction_bar_counts_each_staged_file_once_and_stays_off_outside_a
         assert progress.poll() == 3
     assert "extracting" in shown.getvalue() and "3/4" in shown.getvalue()
     quiet = io.StringIO()  # not a terminal: nothing drawn
-    with ExtractionProgress(staging, total=4, terminal=quiet) as progress:
+    with ExtractionProgress(str(staging), total=4, terminal=quiet) as progress:
         assert not progress.enabled
     assert quiet.getvalue() == ""

@@ -1,5 +1,6 @@
 """#36: a retry of the load after its transaction committed succeeds and changes nothing, because the staged
-files it reads are removed only after the run's last consumer (clean_staged), not by the load itself."""
+files it reads are removed only after the run's last consumer (clean_staged), not by the load itself. The same
+on the local staging folder and on object storage (an S3-compatible server, etl/staging.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from etl import staging
 from etl.orchestration import pipeline
 from etl.settings import Settings
 from tests.conftest import SAMPLES
@@ -28,7 +30,11 @@ def _counts(warehouse: Path) -> dict[str, int]:
         con.close()
 
 
-def test_a_load_retried_after_its_commit_succeeds_and_changes_nothing(tmp_path):
+@pytest.mark.parametrize("place", ["folder", "object storage"])
+def test_a_load_retried_after_its_commit_succeeds_and_changes_nothing(place, tmp_path, monkeypatch, request):
+    if place == "object storage":
+        for name, value in request.getfixturevalue("s3_server")().items():
+            monkeypatch.setenv(name, value)
     inbox = tmp_path / "inbox"
     for folder in ("contracts", f"reports/{ENGAGEMENT}", f"tickets/{ENGAGEMENT}"):
         (inbox / folder).mkdir(parents=True)
@@ -38,17 +44,20 @@ def test_a_load_retried_after_its_commit_succeeds_and_changes_nothing(tmp_path):
     for source in (SAMPLES / "tickets" / ENGAGEMENT).iterdir():
         shutil.copy(source, inbox / "tickets" / ENGAGEMENT)
     settings = Settings(inbox, tmp_path / "w.duckdb")
-    staged = [pipeline.stage(settings, item) for item in pipeline.discover(settings)]
+    # as the extraction task stages them: in a forked child process
+    staged = pipeline.stage_batch(settings, pipeline.discover(settings))
+    assert all(p.startswith(settings.staging_url + "/") for p in staged)
+    assert settings.staging_dir.exists() == (place == "folder")  # object storage: nothing staged on this disk
 
     first = pipeline.load(settings, staged, "run-1", datetime(2026, 1, 1))
     after_first = _counts(tmp_path / "w.duckdb")
     assert first["files_loaded"] >= 5 and after_first["raw_tickets"] > 0
-    assert all(Path(p).exists() for p in staged)  # the load consumed nothing
+    assert all(staging.exists(p) for p in staged)  # the load consumed nothing
 
     retry = pipeline.load(settings, staged, "run-1", datetime(2026, 1, 1))  # Airflow's retry: same staged files
     assert retry["files_loaded"] == 0 and retry["files_quarantined"] == 0
     assert _counts(tmp_path / "w.duckdb") == after_first
 
-    tickets = [p for p in Path(staged[0]).parent.iterdir() if p.suffix == ".parquet"]
+    tickets = staging.names(settings.staging_url, ".parquet")
     assert tickets and pipeline.clean_staged(staged) == len(staged) + len(tickets)
-    assert not any(Path(p).exists() for p in staged) and not any(p.exists() for p in tickets)
+    assert not staging.names(settings.staging_url, "")  # every staged object removed
