@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from etl.contracts.graded_levels import GradedTime, grade_rows, matrix_times, text_times
 from etl.contracts.level_text import FAULTS, NONE_OF_FAULTS, clock_unit, normalise, time_pattern, time_unit
+from etl.contracts.listed_levels import RULE_NAME as LISTED_RULE
+from etl.contracts.listed_levels import listed_levels
 from etl.pdf_document import PdfPage
 from etl.quantities import GRADE
 from etl.records import Provenance, SlaTerm, metric_id
@@ -771,6 +773,36 @@ def _graded_text(page: PdfPage, found: list[FoundLevel], in_tables: str) -> list
     ]
 
 
+def _listed_text(page: PdfPage, found: list[FoundLevel], in_tables: str) -> list[FoundLevel]:
+    """Levels listed under a lead-in in the page's text that no table or grade reader of the page holds."""
+
+    def read_already(item) -> bool:
+        label = _plain(item.label)[:60]
+        return label in in_tables or any(
+            (f.level.target, f.level.unit) == (item.value, item.unit) and label in _plain(f.source) for f in found
+        )
+
+    return [
+        FoundLevel(
+            item.name[:300],
+            Level(item.value, item.unit, item.direction, rule=LISTED_RULE),
+            page.number,
+            item.source,
+            severity=grade.group(0) if (grade := GRADE.search(item.label)) else None,
+            window=_window(item.measure),
+        )
+        for item in listed_levels(page.text)
+        if not read_already(item)
+    ]
+
+
+def _listed_item(f: FoundLevel, listed: list[FoundLevel], plain: str) -> bool:
+    """Whether a sentence's level is an item of a list already read with its lead-in."""
+    return any(
+        (g.level.target, g.level.unit) == (f.level.target, f.level.unit) and _plain(g.name) in plain for g in listed
+    )
+
+
 def _covered(plain: str, segments: list[str]) -> bool:
     """Whether a sentence (plain, normalised) is part of a text already read per grade (or holds one's opening)."""
     return any(plain in s or s[:40] in plain for s in segments)
@@ -793,12 +825,13 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
         in_tables = _plain(" ".join(cell_texts))
         table_texts = [_plain(normalise(text)) for text in cell_texts]
         graded = _graded_text(page, tables, " ".join(table_texts))
-        found += tables + graded
-        segments = [_plain(g.source) for g in graded]
+        listed = _listed_text(page, tables + graded, " ".join(table_texts))
+        found += tables + graded + listed
+        segments = [_plain(g.source) for g in graded + listed]
         in_rows = {(f.level.target, f.level.unit) for f in tables}
         for f in _prose_levels(page, _PROSE_RULES):
             plain = _plain(normalise(f.source))
-            if _plain(f.source)[:60] in in_tables or _covered(plain, segments):
+            if _plain(f.source)[:60] in in_tables or _covered(plain, segments) or _listed_item(f, listed, plain):
                 continue
             # a page without sentence ends runs a table's whole text into one sentence: its levels are the rows'
             if (f.level.target, f.level.unit) in in_rows and any(t in plain for t in table_texts):
