@@ -76,7 +76,7 @@ def _aql(aql: str) -> float | None:
 
 
 def _pct_within(text: str, aql: str) -> Level | None:
-    within = r"(?:\bwithin|\bless than|\bin under|\bin the)\s+"
+    within = r"(?:\bwithin|\bless than(?: or equal to)?|\bno (?:greater|more|longer) than|\bin under|\bin the)\s+"
     for pattern in (
         _PCT + r"[^.;%]{0,120}?" + within + time_pattern("t"),
         within + time_pattern("t") + r"[^.;%]{0,80}?\b" + _PCT + r"\s+of\s+the\s+time",
@@ -178,7 +178,7 @@ def _within_time(text: str, aql: str) -> Level | None:
     m = re.search(
         r"\b"
         + _MEASURE_VERB
-        + r"\w*\b[^.;]{0,80}?\b(?:within|in under|in less than|less than|under|<)\s*"
+        + r"\w*\b[^.;]{0,80}?\b(?:within|in under|in less than|less than|in no more than|under|<)\s*"
         + time_pattern("t"),
         text,
         re.I,
@@ -190,6 +190,21 @@ def _within_time(text: str, aql: str) -> Level | None:
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
     m = re.search(r"\b(?:shall|will|must)\s+not\s+exceed\s+(?:more\s+than\s+)?" + time_pattern("t"), text, re.I)
     if m:  # "the mean response time shall not exceed 6 seconds": the most it may take
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
+    # a bound on how long a thing takes: "latency shall be less than or equal to 3 seconds", "in no case shall a
+    # page take more than 10 seconds"
+    m = re.search(
+        r"\b(?:shall|will|must)\s+(?:be|take)\s+(?:less\s+than\s+or\s+equal\s+to|(?:no|not)\s+(?:greater|more|longer)\s+"
+        r"than|at\s+most)\s+" + time_pattern("t"),
+        text,
+        re.I,
+    ) or re.search(
+        r"\b(?:in\s+no\s+case|under\s+no\s+circumstances)\s+(?:shall|will|may)\b[^.;]{0,80}?\b(?:be|take)\s+(?:in\s+"
+        r"excess\s+of|more\s+than|longer\s+than)\s+" + time_pattern("t"),
+        text,
+        re.I,
+    )
+    if m and not _ADMIN.search(text):
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
     return None
 
@@ -264,6 +279,11 @@ RULES: tuple[LevelRule, ...] = (
             ("80% of payroll queries answered within 8 working hours", "", (80, "percent", 8)),
             ("Accurate reports are delivered within 2 business days 90% of the time.", "", (90, "percent", 2)),
             ("Response: less than 2 working hours 98% of requests solved in the time period", "", (98, "percent", 2)),
+            (
+                "page rendering shall take no longer than 4 seconds in at least 95% of all requests",
+                "",
+                (95, "percent", 4),
+            ),
         ),
         negative=(("All calls are answered within 20 seconds", ""), ("payment within 30 days", "")),
     ),
@@ -339,6 +359,8 @@ RULES: tuple[LevelRule, ...] = (
                 (4, "hours", None),
             ),
             ("The resolution time shall be no more than 8 hours for each fault", "", (8, "hours", None)),
+            ("Query latency shall be less than or equal to 2 seconds at the gateway", "", (2, "seconds", None)),
+            ("in no case shall a search request be in excess of 8 seconds", "", (8, "seconds", None)),
         ),
         negative=(
             ("The parties shall meet within 30 days", ""),
@@ -346,6 +368,8 @@ RULES: tuple[LevelRule, ...] = (
             ("Invoices are payable within 45 days of receipt.", ""),  # a payment term
             ("Any dispute not settled within 30 days is referred to arbitration.", ""),
             ("The response time of 5 business days for audit findings is set by the quality agreement", ""),
+            ("The cure period shall be no more than 30 days after notice", ""),
+            ("Deliveries shall be in excess of 2 days late only with consent", ""),
         ),
     ),
     LevelRule(
@@ -405,7 +429,7 @@ SLA_CUE = re.compile(
 )
 _SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
-    r"performance standard|serviceable|meet the standard|of the time|deployed|transactions"
+    r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput"
 )
 # a sentence that opens with a share states a standard, whatever its measure is called
 _OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
@@ -745,14 +769,36 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
                 for g, lvl in grades
             ]
             continue
-        level = read_level(sentence, "", rules)
-        if level is None:
-            continue
-        severity = GRADE.search(sentence)
-        found.append(
-            FoundLevel(sentence[:300], level, page.number, sentence, severity=severity.group(0) if severity else None)
-        )
+        clauses = [(c, lvl) for c in _clauses(sentence) if (lvl := read_level(c, "", rules)) is not None]
+        if len(clauses) < 2:  # one commitment: read with its whole sentence
+            level = read_level(sentence, "", rules)
+            clauses = [(sentence, level)] if level is not None else []
+        for clause, level in clauses:
+            severity = GRADE.search(clause)
+            name = _CLAUSE_OPENING.sub("", clause) if len(clauses) > 1 else clause
+            found.append(
+                FoundLevel(name[:300], level, page.number, sentence, severity=severity.group(0) if severity else None)
+            )
     return found
+
+
+# a clause of its own inside a sentence: a comma, a conjunction, and a verb of obligation before the next comma
+# ("..., except that the login latency shall be ...", "..., and in no case shall a page take ...")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:except\s+that|provided\s+(?:however\s+)?that|but|and|while|whereas)\b[^,]{0,120}?\b(?:shall|will|must)\b)",
+    re.I,
+)
+
+
+_CLAUSE_OPENING = re.compile(
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:except\s+that|provided\s+(?:however\s+)?that|but|and|while|whereas)?\s*", re.I
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence's clauses that each bind the supplier to something, each read on its own when two or more
+    state a level: one sentence often sets a general bound and its exceptions."""
+    return [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
 
 
 _PROSE_RULES = tuple(r for r in RULES if r.name not in ("standard with an acceptable quality level",))

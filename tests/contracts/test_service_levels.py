@@ -294,3 +294,39 @@ def test_a_summary_table_that_restates_a_standard_pages_later_gives_it_once():
     ]
     same_page = PdfPage(40, summary.text, [[["Objective", "Performance Standard"], *rows]])
     assert len(find_levels([same_page])) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        (
+            "The portal shall respond to searches in no more than 3 seconds, except that exports shall be "
+            "produced within 30 seconds.",
+            {(3.0, "seconds", None), (30.0, "seconds", None)},
+        ),
+        (
+            "Calls shall be answered within 20 seconds, and e-mails shall be answered within 4 hours.",
+            {(20.0, "seconds", None), (4.0, "hours", None)},
+        ),
+        (
+            "Query latency shall be less than or equal to 2 seconds, provided that batch queries shall take no "
+            "longer than 9 seconds in at least 95% of all requests, and in no case shall a query take more than "
+            "20 seconds.",
+            {(2.0, "seconds", None), (95.0, "percent", 9.0), (20.0, "seconds", None)},
+        ),
+        # one commitment and a clause of another kind: one level, named by its whole sentence
+        (
+            "Calls shall be answered within 20 seconds, and the supplier shall report the answer times monthly.",
+            {(20.0, "seconds", None)},
+        ),
+    ],
+)
+def test_a_sentence_of_several_commitments_gives_one_level_per_clause(sentence, expected):
+    """A general bound and its exceptions in one sentence: each clause with a verb of obligation is read alone,
+    named by its own words without the conjunction that opens it."""
+    found = find_levels([PdfPage(1, f"Service levels\n\n{sentence}", [])])
+    assert {(f.level.target, f.level.unit, f.level.threshold) for f in found} == expected
+    assert len(found) == len(expected)
+    assert all(not f.name.lower().startswith(("and ", "except", "provided")) for f in found)
+    if len(found) == 1:
+        assert found[0].name == sentence[:300]
