@@ -267,7 +267,8 @@ def validate_and_load(
         outcome.failures += _orphaned_measurements(batch, outcome, rejected)
         summary.data_docs = outcome.data_docs_index
         summary.validation_page = outcome.page
-        _write(db, fresh, batch, outcome, rejected, run_id, loaded_at, summary, started_at)
+        plan = plan_load(fresh, batch, outcome, rejected, _ticket_rows(fresh), run_id, loaded_at)
+        _write(db, fresh, plan, run_id, loaded_at, summary, started_at)
     finally:
         db.close()
     return summary
@@ -321,86 +322,199 @@ def _ticket_rows(files: list[ExtractedFile]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[RAW_COLUMNS["raw_tickets"]]
 
 
-def _write(
-    db,
+@dataclass
+class LoadPlan:
+    """What one load writes, planned before the transaction opens: the raw rows of each table, the quarantine,
+    and each file's registry row with its status and reason."""
+
+    rows: dict[str, pd.DataFrame]  # raw table -> rows
+    quarantine: pd.DataFrame
+    registry: pd.DataFrame
+    unreadable_files: int  # of the quarantine's rows, whole files that could not be read
+    quarantined_files: dict[str, str]  # path -> reason
+
+
+REGISTRY_COLUMNS = [
+    "path",
+    "sha256",
+    "kind",
+    "engagement_id",
+    "status",
+    "reason",
+    "rows_loaded",
+    "pages",
+    "loaded_at",
+    "run_id",
+    "context_sha256",
+    "file_size",
+    "file_mtime_us",
+]
+
+
+def plan_load(
     files: list[ExtractedFile],
     batch: CanonicalBatch,
     outcome: ValidationOutcome,
     contract_failures: dict[str, list[str]],
+    tickets: pd.DataFrame,
     run_id: str,
     loaded_at: datetime,
-    summary: RunSummary,
-    started_at: datetime | None,
-) -> None:
-    failed_measurements = outcome.failed_ids("measurements")
+) -> LoadPlan:
+    """The rows, quarantine and registry of a load, from the run's records and their validation (no I/O)."""
+    rows = {
+        "raw_contract_terms": _loadable_terms(batch, outcome, contract_failures),
+        "raw_sla_terms": batch.sla_terms[_loadable_sla(batch, outcome, contract_failures)],
+        "raw_measurements": _without(batch.measurements, outcome.failed_ids("measurements")),
+        "raw_tickets": tickets,
+    }
+    unreadable = [f for f in files if f.status == "quarantined"]
+    quarantine = _planned_quarantine(files, batch, outcome, unreadable)
+    rows_per_file = Counter()
+    for frame in rows.values():
+        rows_per_file.update(frame.file_path.value_counts().to_dict())
+    bad_rows_per_file = quarantine.source_path.value_counts().to_dict()
+    statuses = {f.path: _file_status(f, contract_failures, rows_per_file, bad_rows_per_file) for f in files}
+    registry = pd.DataFrame(
+        [
+            {
+                "path": f.path,
+                "sha256": f.sha256,
+                "kind": f.kind,
+                "engagement_id": f.engagement_id,
+                "status": statuses[f.path][0],
+                "reason": statuses[f.path][1],
+                "rows_loaded": rows_per_file.get(f.path, 0),
+                "pages": f.pages,
+                "loaded_at": loaded_at,
+                "run_id": run_id,
+                "context_sha256": f.context_sha256,
+                "file_size": f.file_size,
+                "file_mtime_us": f.file_mtime_us,
+            }
+            for f in files
+        ],
+        columns=REGISTRY_COLUMNS,
+    )
+    # a file that was not hashed (a link out of the inbox) has no size or mtime, a report no pages; COPY wants
+    # integers, not the floats pandas makes of a column with gaps
+    registry = registry.astype(frame_dtypes("file_registry"))
+    quarantined = {path: reason for path, (status, reason) in statuses.items() if status == "quarantined"}
+    return LoadPlan(rows, quarantine, registry, len(unreadable), quarantined)
+
+
+def _loadable_terms(
+    batch: CanonicalBatch, outcome: ValidationOutcome, contract_failures: dict[str, list[str]]
+) -> pd.DataFrame:
+    """Contract terms of the files that load, without the values validation dropped one by one (one unusable
+    value, the rest of the file loads)."""
     path_of_contract_row = dict(zip(batch.contracts.row_id, batch.contracts.file_path))
-    # (file, field): one unusable value, the rest of the file loads
     dropped_values = {
         (path_of_contract_row[fail.row_id], fail.column)
         for fail in outcome.failures
         if fail.suite == "contract_terms" and fail.action == "drop_value"
     }
-
     terms = batch.contract_terms[~batch.contract_terms.file_path.isin(contract_failures)]
     if dropped_values:
         keys = list(zip(terms.file_path, terms.field))
         terms = terms[[k not in dropped_values for k in keys]]
-    sla = batch.sla_terms[_loadable_sla(batch, outcome, contract_failures)]
-    measurements = _without(batch.measurements, failed_measurements)
-    quarantine = _quarantine_rows(
+    return terms
+
+
+def _planned_quarantine(
+    files: list[ExtractedFile], batch: CanonicalBatch, outcome: ValidationOutcome, unreadable: list[ExtractedFile]
+) -> pd.DataFrame:
+    """Rows that failed validation, entries of a readable file that cannot be used (a typo in a corrections
+    file) one by one, and files that could not be read at all, whole."""
+    failed = _quarantine_rows(
         {"contract_terms": batch.contracts, "sla_terms": batch.sla_terms, "measurements": batch.measurements},
         [f for f in outcome.failures if f.action != "review"],
     )
-    # entries of a readable file that cannot be used (a typo in a corrections file): quarantined one by one
     problems = [
         {"source_path": f.path, "source_sha256": f.sha256, **p, "failed_check": p["check"], "record": None}
         for f in files
         if f.status == "extracted"
         for p in f.problems
     ]
-    # files that could not be read at all are quarantined whole
-    unreadable = [f for f in files if f.status == "quarantined"]
-    quarantine = pd.concat(
+    whole = [
+        {
+            "source_path": f.path,
+            "source_sha256": f.sha256,
+            "location": "file",
+            "failed_check": "readable_file",
+            "message": f.reason,
+            "record": None,
+        }
+        for f in unreadable
+    ]
+    return pd.concat(
         [
-            quarantine,
-            pd.DataFrame(
-                [
-                    {
-                        "source_path": f.path,
-                        "source_sha256": f.sha256,
-                        "location": "file",
-                        "failed_check": "readable_file",
-                        "message": f.reason,
-                        "record": None,
-                    }
-                    for f in unreadable
-                ],
-                columns=quarantine.columns,
-            ),
-            pd.DataFrame(problems, columns=quarantine.columns),
+            failed,
+            pd.DataFrame(whole, columns=failed.columns),
+            pd.DataFrame(problems, columns=failed.columns),
         ],
         ignore_index=True,
     )
 
-    tickets = _ticket_rows(files)
-    rows_per_file = Counter()
-    for frame in (terms, sla, measurements, tickets):
-        rows_per_file.update(frame.file_path.value_counts().to_dict())
-    bad_rows_per_file = quarantine.source_path.value_counts().to_dict()
 
+def _file_status(
+    f: ExtractedFile,
+    contract_failures: dict[str, list[str]],
+    rows_per_file: Counter,
+    bad_rows_per_file: dict[str, int],
+) -> tuple[str, str]:
+    """A file's registry status and reason."""
+    if f.path in contract_failures:
+        return "quarantined", "; ".join(contract_failures[f.path])
+    if f.status == "extracted" and f.kind == "contract":
+        # a readable contract always loads what it has; what it lacks goes to mart_contract_review_queue
+        bad = bad_rows_per_file.get(f.path, 0)
+        parts = (f"{bad} values quarantined" if bad else "", _gaps(f) if f.origin == "extracted" else "")
+        return "loaded", "; ".join(part for part in parts if part)
+    if f.status == "extracted":
+        loaded = rows_per_file.get(f.path, 0)
+        bad = bad_rows_per_file.get(f.path, 0)
+        if not loaded:
+            return "quarantined", "every row failed validation; see the quarantine table"
+        return "loaded", f"{bad} of {loaded + bad} rows quarantined" if bad else ""
+    return f.status, f.reason
+
+
+def _replaced(files: list[ExtractedFile], previous: dict[str, str]) -> list[tuple[str, str]]:
+    """The registered (path, sha256) versions whose rows this load replaces: a new version of a file at its path,
+    or the same version read again in a new context (re-matched after a correction)."""
+    return [
+        (f.path, previous[f.path])
+        for f in files
+        if f.path in previous and (previous[f.path] != f.sha256 or f.status == "extracted")
+    ]
+
+
+def _count_files(summary: RunSummary, plan: LoadPlan, started_at: datetime | None, finished: datetime) -> None:
+    reg = plan.registry
+    summary.rows_quarantined = len(plan.quarantine) - plan.unreadable_files
+    summary.quarantined_files.update(plan.quarantined_files)
+    summary.files_loaded = int((reg.status == "loaded").sum()) if not reg.empty else 0
+    summary.files_quarantined = int((reg.status == "quarantined").sum()) if not reg.empty else 0
+    summary.files_unchanged = summary.files_seen - summary.files_loaded - summary.files_quarantined
+    summary.duration_seconds = round((finished - started_at.astimezone(UTC)).total_seconds(), 2) if started_at else None
+
+
+def _write(
+    db,
+    files: list[ExtractedFile],
+    plan: LoadPlan,
+    run_id: str,
+    loaded_at: datetime,
+    summary: RunSummary,
+    started_at: datetime | None,
+) -> None:
+    """The load's one transaction: take out the rows of replaced and removed files, then write the plan."""
     db.begin()
     try:
         registry = db.query("select path, sha256 from file_registry")
         previous = dict(zip(registry.path, registry.sha256))
-        # a new version of a file at its path replaces the rows of the old one
-        # so does the same version read again in a new context (re-matched after a correction)
-        replaced = [
-            (f.path, previous[f.path])
-            for f in files
-            if f.path in previous and (previous[f.path] != f.sha256 or f.status == "extracted")
-        ]
         # a file gone from the inbox takes its rows with it, as a replaced version does
-        _delete_raw_rows(db, replaced + [(p, previous[p]) for p in summary.removed_files])
+        _delete_raw_rows(db, _replaced(files, previous) + [(p, previous[p]) for p in summary.removed_files])
         # each file read here is registered (and quarantined) afresh below; a removed one is not
         paths = [f.path for f in files] + summary.removed_files
         if paths:
@@ -416,92 +530,13 @@ def _write(
                 "where location = 'file')",
                 [reopened],
             )
-
-        summary.rows_loaded = {
-            "raw_contract_terms": _insert(db, "raw_contract_terms", terms, loaded_at),
-            "raw_sla_terms": _insert(db, "raw_sla_terms", sla, loaded_at),
-            "raw_measurements": _insert(db, "raw_measurements", measurements, loaded_at),
-            "raw_tickets": _insert(db, "raw_tickets", tickets, loaded_at),
-        }
-        db.bulk_insert("quarantine", quarantine, constants={"quarantined_at": loaded_at, "run_id": run_id})
-        summary.rows_quarantined = len(quarantine) - len(unreadable)
-
-        registry_rows = []
-        for f in files:
-            status, reason = f.status, f.reason
-            if f.path in contract_failures:
-                status, reason = "quarantined", "; ".join(contract_failures[f.path])
-            elif status == "extracted" and f.kind == "contract":
-                # a readable contract always loads what it has; what it lacks goes to mart_contract_review_queue
-                bad = bad_rows_per_file.get(f.path, 0)
-                status = "loaded"
-                reason = "; ".join(
-                    part
-                    for part in (
-                        f"{bad} values quarantined" if bad else "",
-                        _gaps(f) if f.origin == "extracted" else "",
-                    )
-                    if part
-                )
-            elif status == "extracted":
-                loaded = rows_per_file.get(f.path, 0)
-                bad = bad_rows_per_file.get(f.path, 0)
-                status = "loaded" if loaded else "quarantined"
-                reason = (
-                    (f"{bad} of {loaded + bad} rows quarantined" if bad else "")
-                    if loaded
-                    else "every row failed validation; see the quarantine table"
-                )
-            registry_rows.append(
-                {
-                    "path": f.path,
-                    "sha256": f.sha256,
-                    "kind": f.kind,
-                    "engagement_id": f.engagement_id,
-                    "status": status,
-                    "reason": reason,
-                    "rows_loaded": rows_per_file.get(f.path, 0),
-                    "pages": f.pages,
-                    "loaded_at": loaded_at,
-                    "run_id": run_id,
-                    "context_sha256": f.context_sha256,
-                    "file_size": f.file_size,
-                    "file_mtime_us": f.file_mtime_us,
-                }
-            )
-            if status == "quarantined":
-                summary.quarantined_files[f.path] = reason
-        reg = pd.DataFrame(
-            registry_rows,
-            columns=[
-                "path",
-                "sha256",
-                "kind",
-                "engagement_id",
-                "status",
-                "reason",
-                "rows_loaded",
-                "pages",
-                "loaded_at",
-                "run_id",
-                "context_sha256",
-                "file_size",
-                "file_mtime_us",
-            ],
-        )
-        # a file that was not hashed (a link out of the inbox) has no size or mtime, a report no pages; COPY wants
-        # integers, not the floats pandas makes of a column with gaps
-        reg = reg.astype(frame_dtypes("file_registry"))
-        if not reg.empty:
-            db.bulk_insert("file_registry", reg)
-        summary.files_loaded = int((reg.status == "loaded").sum()) if not reg.empty else 0
-        summary.files_quarantined = int((reg.status == "quarantined").sum()) if not reg.empty else 0
-        summary.files_unchanged = summary.files_seen - summary.files_loaded - summary.files_quarantined
+        summary.rows_loaded = {table: _insert(db, table, rows, loaded_at) for table, rows in plan.rows.items()}
+        db.bulk_insert("quarantine", plan.quarantine, constants={"quarantined_at": loaded_at, "run_id": run_id})
+        if not plan.registry.empty:
+            db.bulk_insert("file_registry", plan.registry)
         # finished_at is when the load finished (the rows' loaded_at is the run's logical date)
         finished = datetime.now(tz=UTC)
-        summary.duration_seconds = (
-            round((finished - started_at.astimezone(UTC)).total_seconds(), 2) if started_at else None
-        )
+        _count_files(summary, plan, started_at, finished)
         db.execute(
             "insert into etl_runs (run_id, finished_at, files_seen, files_loaded, files_unchanged, "
             "files_quarantined, rows_loaded, rows_quarantined, data_docs, dag_id, started_at, duration_seconds, "
