@@ -60,65 +60,13 @@ def is_corrections(path: str) -> bool:
     return path.lower().endswith(CORRECTION_SUFFIXES)
 
 
-# The contract terms, defined once: the extractor, the hand corrections, validation and dbt's pivot use this list.
-CONTRACT_FIELDS = [
-    "title",
-    "client",
-    "client_alias",
-    "vendor",
-    "vendor_alias",
-    "engagement_type",
-    "agreement_date",
-    "effective_date",
-    "expiry_date",
-    # the day the contract ended early (terminated by notice or agreement): an event after signing, not a term of
-    # the document, so entered by hand; months in service stop there and it never renews
-    "termination_date",
-    "initial_term_months",
-    "auto_renewal",
-    "renewal_term_months",
-    "notice_period_days",
-    "governing_law",
-    "currency",
-    "annual_charges",
-    "pricing_model",
-    "cost_baseline",
-    "cost_baseline_kind",
-    "committed_savings_pct",
-    "at_risk_pct",
-    "earn_back_months",
-    "repeat_default_months",
-    "repeat_default_multiplier",
-    # 'true' where the contract deems a month without a performance report a failure of its service levels
-    "missing_report_deemed_default",
-    # caps on credits stated as a flat % or tiers of the monthly charge: in one month, and over any 12 months
-    "credit_monthly_cap_pct",
-    "credit_yearly_cap_pct",
-    # what the at-risk % applies to: 'contract' (the contract's monthly charges) or 'invoice' (the month's invoice)
-    "at_risk_basis",
-    # the hours a business-hours ticket clock runs in ('mon-fri 08:00-18:00'), and whether tickets count in the
-    # month they were opened or resolved: both drive ticket-measured service levels
-    "coverage_hours",
-    "ticket_month_basis",
-    # the fewest tickets of a level's priority in a month that the contract measures the level over (a minimum
-    # volume); silent: any number, one included
-    "minimum_monthly_tickets",
-]
-NUMERIC_CONTRACT_FIELDS = [
-    "annual_charges",
-    "cost_baseline",
-    "committed_savings_pct",
-    "at_risk_pct",
-    "earn_back_months",
-    "repeat_default_months",
-    "repeat_default_multiplier",
-    "initial_term_months",
-    "renewal_term_months",
-    "notice_period_days",
-    "credit_monthly_cap_pct",
-    "credit_yearly_cap_pct",
-    "minimum_monthly_tickets",
-]
+# The contract terms, defined once in warehouse/dbt_project.yml (var contract_fields, with what each means): the
+# extractor, the hand corrections, validation and dbt's pivot in stg_contracts all read that list.
+CONTRACT_FIELD_SPEC: tuple[dict, ...] = tuple(DBT_VARS["contract_fields"])
+CONTRACT_FIELDS = [f["field"] for f in CONTRACT_FIELD_SPEC]
+NUMERIC_CONTRACT_FIELDS = [f["field"] for f in CONTRACT_FIELD_SPEC if f["type"] == "number"]
+# the fields a corrections file (contracts/<engagement>.yml) may set
+HAND_ENTRY_FIELDS = [f["field"] for f in CONTRACT_FIELD_SPEC if f["hand_entry"]]
 
 
 @dataclass(frozen=True, slots=True)

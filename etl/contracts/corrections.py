@@ -31,8 +31,10 @@ import yaml
 
 from etl.quantities import CURRENCY_CODES, parse_coverage, unit_ranges
 from etl.records import (
+    CONTRACT_FIELD_SPEC,
     CONTRACT_FIELDS,
     CREDIT_MODELS,
+    HAND_ENTRY_FIELDS,
     NUMERIC_CONTRACT_FIELDS,
     ContractTerm,
     InputFileError,
@@ -41,7 +43,7 @@ from etl.records import (
 )
 
 HAND_CONFIDENCE = 1.0
-DATE_FIELDS = {"agreement_date", "effective_date", "expiry_date", "termination_date"}
+DATE_FIELDS = {f["field"] for f in CONTRACT_FIELD_SPEC if f["type"] == "date"}
 SLA_REQUIRED = ("metric_id", "metric_name", "unit", "direction", "expected")
 SLA_NUMBERS = (
     "baseline",
@@ -140,9 +142,11 @@ def read_corrections(path: Path, engagement_id: str, sha256: str) -> Corrections
                     problem(k, "valid_value", f"{k.value}: write one value, not a list or a mapping")
                     continue
                 value = _term_value(k.value, yaml.safe_load(yaml.serialize(v)) if v.value else None)
-                if k.value not in CONTRACT_FIELDS:
+                if k.value in CONTRACT_FIELDS and k.value not in HAND_ENTRY_FIELDS:
+                    problem(k, "known_field", f"{k.value} is read from the contract only; it cannot be entered by hand")
+                elif k.value not in CONTRACT_FIELDS:
                     problem(
-                        k, "known_field", f"unknown contract field {k.value!r}; {_closest(k.value, CONTRACT_FIELDS)}"
+                        k, "known_field", f"unknown contract field {k.value!r}; {_closest(k.value, HAND_ENTRY_FIELDS)}"
                     )
                 elif isinstance(value, Exception):
                     problem(v, "valid_value", f"{k.value}: {value}")

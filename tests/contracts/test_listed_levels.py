@@ -29,7 +29,9 @@ def test_every_paraphrase_of_the_lists_gives_the_same_rows(tmp_path, wording, la
     terms = extract_contract(lead_in_lists.write(tmp_path / "levels.pdf", wording, layout), "e", "sha").sla_terms
     read = set()
     for t in terms:
-        label = next((c.label for c in lead_in_lists.SHARE + lead_in_lists.TIME if c.label in t.metric_name.lower()), "")
+        label = next(
+            (c.label for c in lead_in_lists.SHARE + lead_in_lists.TIME if c.label in t.metric_name.lower()), ""
+        )
         read.add((label, t.expected, t.unit, t.direction))
         assert t.rule == RULE_NAME, t
     assert read == lead_in_lists.expected()

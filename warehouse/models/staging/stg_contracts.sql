@@ -27,39 +27,14 @@ documents as (
 pivoted as (
     select
         engagement_id,
-        max(case when field = 'title' then value end) as title,
-        max(case when field = 'client' then value end) as client_name,
-        max(case when field = 'vendor' then value end) as vendor_name,
-        max(case when field = 'engagement_type' then value end) as engagement_type,
-        max(case when field = 'currency' then value end) as currency,
-        max(case when field = 'pricing_model' then value end) as pricing_model,
-        max(case when field = 'governing_law' then value end) as governing_law,
-        max(case when field = 'cost_baseline_kind' then value end) as cost_baseline_kind,
-        max(case when field = 'auto_renewal' then value end) as auto_renewal,
-        max(case when field = 'annual_charges' then value end) as annual_charges,
-        max(case when field = 'cost_baseline' then value end) as cost_baseline,
-        max(case when field = 'committed_savings_pct' then value end) as committed_savings_pct,
-        max(case when field = 'at_risk_pct' then value end) as at_risk_pct,
-        max(case when field = 'earn_back_months' then value end) as earn_back_months,
-        max(case when field = 'repeat_default_months' then value end) as repeat_default_months,
-        max(case when field = 'repeat_default_multiplier' then value end) as repeat_default_multiplier,
-        max(case when field = 'credit_monthly_cap_pct' then value end) as credit_monthly_cap_pct,
-        max(case when field = 'credit_yearly_cap_pct' then value end) as credit_yearly_cap_pct,
-        max(case when field = 'at_risk_basis' then value end) as at_risk_basis,
-        max(case when field = 'ticket_month_basis' then value end) as ticket_month_basis,
-        max(case when field = 'minimum_monthly_tickets' then value end) as minimum_monthly_tickets,
-        max(case when field = 'missing_report_deemed_default' then value end) as missing_report_deemed_default,
+        -- one column per contract field the spec pivots (var contract_fields in dbt_project.yml, defined once)
+        {%- for spec in var('contract_fields') if spec.column %}
+        max(case when field = '{{ spec.field }}' then value end) as {{ spec.column }},
+        {%- endfor %}
         -- where that term was read (the contract PDF, or the corrections file that entered it), for lineage
         max(case when field = 'missing_report_deemed_default' then file_path end) as missing_report_default_file,
         max(case when field = 'missing_report_deemed_default' then page end) as missing_report_default_page,
         max(case when field = 'missing_report_deemed_default' then file_sha256 end) as missing_report_default_sha256,
-        max(case when field = 'initial_term_months' then value end) as initial_term_months,
-        max(case when field = 'renewal_term_months' then value end) as renewal_term_months,
-        max(case when field = 'notice_period_days' then value end) as notice_period_days,
-        max(case when field = 'agreement_date' then value end) as agreement_date,
-        max(case when field = 'effective_date' then value end) as effective_date,
-        max(case when field = 'expiry_date' then value end) as expiry_date,
-        max(case when field = 'termination_date' then value end) as termination_date,
         string_agg(case when value_origin = 'entered by hand' then field end, ', ' order by field) as fields_entered_by_hand
     from ranked
     where rank_in_field = 1
