@@ -15,9 +15,7 @@ MODELS = ROOT / "warehouse" / "models"
 SEEDS = {p.stem for p in (ROOT / "warehouse" / "seeds").glob("*.csv")}
 
 # (model, what it reads) -> why it still does
-KNOWN_BREAKS: dict[tuple[str, str], str] = {
-    ("stg_measurements", "stg_measurement_versions"): "the latest version of each value is picked from all versions",
-}
+KNOWN_BREAKS: dict[tuple[str, str], str] = {}
 # old names -> the renamed models they are views of until their deprecation date: marts renamed with the mart_
 # prefix, and the intermediate models that read core, now core facts
 DEPRECATED_NAMES = {

@@ -1,4 +1,5 @@
--- The value in force for each engagement, metric and month: the latest version (see stg_measurement_versions).
+-- The value in force for each engagement, metric and month: the latest version (macros/measurement_versions.sql,
+-- which stg_measurement_versions lists whole).
 -- SLA windows are monthly, so the marts use monthly values; weekly and quarterly ones stay in measurement_history.
 select
     measurement_key,
@@ -19,5 +20,5 @@ select
     source_location,
     loaded_at,
     versions
-from {{ ref('stg_measurement_versions') }}
+from ({{ measurement_versions() }}) as measurement_versions
 where version = versions and grain = 'month'
