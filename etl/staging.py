@@ -57,16 +57,6 @@ def open_text(url: str) -> Iterator:
         yield fh
 
 
-def put_file(local: Path, url: str) -> None:
-    """Copy a finished local file to `url` (the same path when staging is local)."""
-    if is_local(url) and Path(url.removeprefix("file://")).resolve() == local.resolve():
-        return
-    fs, path = _fs(url)
-    if is_local(url):
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    fs.put_file(str(local), path)
-
-
 @contextmanager
 def local_copy(url: str) -> Iterator[Path]:
     """A path on this machine holding the object, for readers that need one (DuckDB's Parquet reader)."""
@@ -91,7 +81,8 @@ def local_target(url: str) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="oetl-staging-") as folder:
         local = Path(folder) / url.rsplit("/", 1)[-1]
         yield local
-        put_file(local, url)
+        fs, path = _fs(url)
+        fs.put_file(str(local), path)
 
 
 def exists(url: str) -> bool:

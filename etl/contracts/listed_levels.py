@@ -9,8 +9,9 @@ Drafters use this form whenever one measure has a level per period, service, sit
 what it holds: a bound ("at least", "no less than", "a minimum of" make the level a floor; "no more than", "at
 most", "within" a ceiling) or a "minimum"/"maximum" before the measure, and "the following" with the measure's
 words up to the colon. The items are the enumerated lines after it ("(a)", "ii)", "1.", a bullet), each a label
-and one level (a share, or a duration) on either side of a colon or dash. The list ends at the first enumerated
-line of another shape; lines without an enumerator between items (a page footer) are passed over.
+and one level (a share, or a duration) on either side of a colon or dash, on its line or the next. The list ends
+at the first enumerated line of another shape or at the next lead-in; lines without an enumerator between items
+(a page footer) are passed over.
 """
 
 from __future__ import annotations

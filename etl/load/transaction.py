@@ -20,7 +20,7 @@ import pandas as pd
 from etl import staging
 from etl.load.batch import CanonicalBatch, build_batch, known_metric_keys
 from etl.load.database import open_warehouse
-from etl.load.schema import RAW_COLUMNS, create_schema, frame_dtypes
+from etl.load.schema import RAW_COLUMNS, TABLE_SPEC, create_schema, frame_dtypes
 from etl.load.validation import RowFailure, ValidationOutcome, validate
 from etl.records import ExtractedFile, Measurement, is_corrections, missing_requirements
 from etl.sandbox import confined_duckdb
@@ -334,23 +334,6 @@ class LoadPlan:
     quarantined_files: dict[str, str]  # path -> reason
 
 
-REGISTRY_COLUMNS = [
-    "path",
-    "sha256",
-    "kind",
-    "engagement_id",
-    "status",
-    "reason",
-    "rows_loaded",
-    "pages",
-    "loaded_at",
-    "run_id",
-    "context_sha256",
-    "file_size",
-    "file_mtime_us",
-]
-
-
 def plan_load(
     files: list[ExtractedFile],
     batch: CanonicalBatch,
@@ -393,7 +376,7 @@ def plan_load(
             }
             for f in files
         ],
-        columns=REGISTRY_COLUMNS,
+        columns=[c.name for c in TABLE_SPEC["file_registry"]],
     )
     # a file that was not hashed (a link out of the inbox) has no size or mtime, a report no pages; COPY wants
     # integers, not the floats pandas makes of a column with gaps

@@ -66,8 +66,8 @@ class ExtractionProgress:
     """A progress bar of the files extracted so far (tqdm), drawn on the terminal while a run extracts.
 
     Extraction runs in Airflow tasks and their child processes, so the bar watches what they leave: one staged
-    outcome per file where files are staged, a folder or object storage (consumed by the load, so a file is counted once when first seen).
-    Drawn only on an interactive terminal; in logs and CI nothing is printed.
+    outcome per file, in the staging folder or on object storage (consumed by the load, so a file is counted once
+    when first seen). Drawn only on an interactive terminal; in logs and CI nothing is printed.
     """
 
     def __init__(self, staging_url: str, total: int, terminal, enabled: bool | None = None, interval: float = 0.25):
