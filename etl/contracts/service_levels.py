@@ -114,6 +114,9 @@ def _pct_level(text: str, aql: str) -> Level | None:
         r"\b(?:availability|uptime|available)\b[^.;%]{0,80}?\b(?:of|at least|minimum of|no less than|not less than)\s+"
         + _PCT,
         r"\b(?:SLA|service level)\s+(?:is|shall be)\s+(?:a\s+)?(?:minimum of|at least)\s+" + _PCT,
+        # "at a performance level of no less than 90% of ...", "a service level of at least 98%"
+        r"\b(?:performance|service)\s+levels?\s+of\s+(?:no\s+less\s+than|not\s+less\s+than|at\s+least|a\s+minimum\s+of)\s+"
+        + _PCT,
         r"\b(?:shall|will|must)\s+(?:have|achieve|maintain|meet)\s+(?:an?\s+)?(?:\w+\s+){0,3}?" + _PCT,
         _PCT + r"\s+of\s+[^.;%]{3,80}?\b(?:serviceable|meet the standard|are met|report|achieved)",
         r"\bachieved\s+in\s+" + _PCT + r"\s+of",
@@ -306,6 +309,11 @@ RULES: tuple[LevelRule, ...] = (
             ("the SLA is a minimum of 99.7% measured monthly", "", (99.7, "percent", None)),
             ("Loading docks are open for use 99% of the time.", "", (99, "percent", None)),
             ("97% compliance required", "", (97, "percent", None)),
+            (
+                "deliveries are made at a performance level of not less than 92% of the booked slots",
+                "",
+                (92, "percent", None),
+            ),
         ),
         # an at-risk share and a credit cap are money, never a level
         negative=(
@@ -425,11 +433,13 @@ SLA_CUE = re.compile(
     r"(?i)service[- ]levels?\b|\bSLAs?\b|performance\s+standards?|acceptable\s+quality\s+level|\bAQLs?\b|"
     r"performance\s+requirements\s+summary|performance\s+measures?|performance\s+thresholds?|"
     r"service\s+delivery\s+summary|response\s+times?|resolution\s+times?|\bseverity\b|\bavailability\b|"
+    r"performance\s+levels?|on[\s-]time\s+performance|"
     r"\buptime\b|\bdowntime\b"
 )
 _SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
-    r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput"
+    r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
+    r"performance level"
 )
 # a sentence that opens with a share states a standard, whatever its measure is called
 _OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
