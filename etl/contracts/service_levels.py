@@ -728,6 +728,27 @@ def _standards_by_content(roles: dict[str, list[int]], body: list[list[str]]) ->
             return
 
 
+def _roles_by_content(table: list[list[str]]) -> dict[str, list[int]]:
+    """Roles of a table without a header row: the column of bare shares is the quality level; the nearest column
+    left of it whose text differs from row to row states the standard; columns further left, the service it
+    belongs to; columns right of it, how it is checked and what a miss costs."""
+    roles: dict[str, list[int]] = {"aql": [], "standard": [], "name": [], "window": [], "credit": []}
+    _shares_by_content(roles, table)
+    if not roles["aql"]:
+        return roles
+    aql = roles["aql"][0]
+    texts = [[" ".join((row[i] if i < len(row) else "").split()) for row in table] for i in range(aql)]
+    varying = [i for i, cells in enumerate(texts) if len({c for c in cells if c}) > 1 and any(cells)]
+    if not varying:
+        return roles
+    standard = varying[-1]
+    roles["standard"] = [standard]
+    roles["name"] = [i for i in range(standard) if any(texts[i])]
+    width = max(len(row) for row in table)
+    roles["credit"] = list(range(aql + 1, width))
+    return roles
+
+
 def _table_levels(page: PdfPage) -> list[FoundLevel]:
     found: list[FoundLevel] = []
     for table in page.tables:
@@ -746,7 +767,11 @@ def _table_levels(page: PdfPage) -> list[FoundLevel]:
             found += paired
             continue
         roles = _header_roles(table[0])
-        body = table[1:] if roles["standard"] or roles["aql"] else table
+        if not (roles["standard"] or roles["aql"]) and any(_SHARES.fullmatch(c or "") for c in table[0]):
+            # a table continued from the page before, without its header: every role from what cells hold
+            roles, body = _roles_by_content(table), table
+        else:
+            body = table[1:] if roles["standard"] or roles["aql"] else table
         _roles_to_filled_columns(roles, body)
         _shares_by_content(roles, body)
         _standards_by_content(roles, body)

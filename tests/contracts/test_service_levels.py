@@ -330,3 +330,25 @@ def test_a_sentence_of_several_commitments_gives_one_level_per_clause(sentence, 
     assert all(not f.name.lower().startswith(("and ", "except", "provided")) for f in found)
     if len(found) == 1:
         assert found[0].name == sentence[:300]
+
+
+def test_a_table_continued_without_its_header_takes_its_roles_from_its_cells():
+    """The second page of a performance requirements summary repeats no header: the column of bare shares is
+    the quality level, the nearest column left of it whose text varies states the standard, the column further
+    left names the service, and the columns right of it (surveillance, remedy) are neither."""
+    table = [
+        ["Grounds (PWS 5.2)", "Lawns mowed to the set height", "95%", "Random sampling", "Deduction"],
+        ["Grounds (PWS 5.2)", "Litter removed from paved areas", "90%", "Periodic inspection", "Deduction"],
+        ["Mail (PWS 6.1)", "Incoming mail sorted on the day it arrives", "98%", "100% inspection", "$50 each"],
+    ]
+    first = [
+        ["Service", "Performance standard", "AQL", "Surveillance", "Remedy"],
+        ["Cleaning (PWS 4.1)", "Restrooms cleaned daily", "98%", "Random sampling", "Deduction"],
+    ]
+    found = find_levels([PdfPage(1, "Performance requirements summary", [first]), PdfPage(2, "", [table])])
+    read = {(f.name, f.level.target, f.level.unit) for f in found if f.page == 2}
+    assert read == {
+        ("Grounds (PWS 5.2): Lawns mowed to the set height", 95.0, "percent"),
+        ("Grounds (PWS 5.2): Litter removed from paved areas", 90.0, "percent"),
+        ("Mail (PWS 6.1): Incoming mail sorted on the day it arrives", 98.0, "percent"),
+    }
