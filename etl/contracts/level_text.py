@@ -81,6 +81,16 @@ def normalise(text: str) -> str:
     return text
 
 
+# "within twenty-four\n(24) hours": a number's digits wrapped onto the next line, where "(24)" would read as the
+# line's enumerator
+_WRAPPED_DIGITS = re.compile(r"(\b(?:" + _WORDS + r")[ \t]*)\r?\n([ \t]*\(\s*\d+(?:\.\d+)?\s*%?\s*\))", re.I)
+
+
+def join_wrapped_numbers(text: str) -> str:
+    """Text with a number word and its digits in parentheses back on one line."""
+    return _WRAPPED_DIGITS.sub(r"\1 \2", text)
+
+
 # "within two (2) hours (subject to the vendor's normal business hours)": the clock runs in business hours
 _BUSINESS_CLOCK = re.compile(
     r"^\s*\(?\s*(?:subject to|during|in)\s+(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?:normal\s+)?business\s+hours",

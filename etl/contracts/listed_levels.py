@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.contracts.level_text import normalise, time_pattern, time_unit
+from etl.contracts.level_text import join_wrapped_numbers, normalise, time_pattern, time_unit
 
 _FLOOR = r"at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|not\s+below"
 _CEILING = r"no\s+more\s+than|not\s+more\s+than|at\s+most|no\s+greater\s+than|not\s+to\s+exceed|within|a\s+maximum\s+of"
@@ -89,7 +89,7 @@ class ListedLevel:
 
 def listed_levels(text: str) -> list[ListedLevel]:
     """Every level of every lead-in list in a page's text."""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [" ".join(line.split()) for line in join_wrapped_numbers(text).splitlines()]
     lines = [line for line in lines if line]
     found: list[ListedLevel] = []
     i = 0

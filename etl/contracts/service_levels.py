@@ -15,7 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from etl.contracts.graded_levels import GradedTime, grade_rows, matrix_times, text_times
-from etl.contracts.level_text import FAULTS, NONE_OF_FAULTS, clock_unit, normalise, time_pattern, time_unit
+from etl.contracts.level_text import (
+    FAULTS,
+    NONE_OF_FAULTS,
+    clock_unit,
+    join_wrapped_numbers,
+    normalise,
+    time_pattern,
+    time_unit,
+)
 from etl.contracts.listed_levels import RULE_NAME as LISTED_RULE
 from etl.contracts.listed_levels import listed_levels
 from etl.pdf_document import PdfPage
@@ -789,7 +797,7 @@ def _table_levels(page: PdfPage) -> list[FoundLevel]:
 
 def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel]:
     found = []
-    text = page.text
+    text = join_wrapped_numbers(page.text)
     for chunk in re.split(r"(?<=[.;])\s+|\n(?=\s*(?:[●•Ø·*-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n", text):
         sentence = " ".join(chunk.split())
         cued = _SENTENCE_CUE.search(sentence) or _OPENS_WITH_SHARE.match(sentence)

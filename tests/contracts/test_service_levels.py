@@ -352,3 +352,11 @@ def test_a_table_continued_without_its_header_takes_its_roles_from_its_cells():
         ("Grounds (PWS 5.2): Litter removed from paved areas", 90.0, "percent"),
         ("Mail (PWS 6.1): Incoming mail sorted on the day it arrives", 98.0, "percent"),
     }
+
+
+def test_digits_of_a_number_word_wrapped_onto_the_next_line_are_no_enumerator():
+    """"twenty-four" at a line's end and "(24) hours" on the next: the "(24)" must not open a new item and cut
+    the commitment from its time."""
+    text = "Service levels\n\nThe supplier shall make a first response to a priority 3 call within twenty-four\n(24) hours."
+    found = find_levels([PdfPage(1, text, [])])
+    assert [(f.level.target, f.level.unit) for f in found] == [(24.0, "hours")]
