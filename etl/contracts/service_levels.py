@@ -447,7 +447,7 @@ SLA_CUE = re.compile(
 _SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
     r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
-    r"performance level"
+    r"performance level|downtime|outage"
 )
 # a sentence that opens with a share states a standard, whatever its measure is called
 _OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
