@@ -575,9 +575,7 @@ def _row_levels(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str
                 continue
             # stacked standards pair with stacked AQLs in order; counts that differ pair only measurable items
             aql = aql_items[k] if len(aql_items) == len(items) else (aql_items[0] if len(aql_items) == 1 else "")
-            level = read_level(item, aql)
-            if level is None and context and len(items) == 1:
-                level = read_level(context + " " + item)
+            level = _item_level(item, aql, context if len(items) == 1 else "", bool(roles["standard"] and not aql_cell))
             if level is None:
                 continue
             found_here += 1
@@ -593,6 +591,42 @@ def _row_levels(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str
 
 
 _SHARES = re.compile(r"(?:\s*\d{1,3}(?:\.\d+)?\s*%)+\s*")
+# a standard every case must meet, in a standards column with no AQL beside it: "All relocations are completed in
+# compliance with the order", "No equipment is damaged during the move" (100% by the convention of performance
+# requirements summaries, ../shared/sla/ANNOTATION_NOTES.md); one with a time is read as the time
+_EVERY_CASE = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s+)?(?:all|every|each|no)\s+(?:[\w/'’-]+\s+){1,6}?(?:is|are|shall\s+be|will\s+be|must\s+be)?\s*"
+    r"(?:\w+ed|\w+en|met|kept|done|made|held|sent|provided|complete|comply|complies|conforms?|performs?|adheres?|"
+    r"meets?|follows?|provides?)\b",
+    re.I,
+)
+
+
+EVERY_CASE_RULE = "every case meets the standard"
+
+
+def _item_level(item: str, aql: str, context: str, standards_alone: bool) -> Level | None:
+    """One standard's level: from the item and its AQL, else with the row's name before it (a lone item), else,
+    in a standards column with no AQL at all, a standard every case must meet."""
+    level = read_level(item, aql)
+    if level is None and context:
+        level = read_level(context + " " + item)
+    if level is None and standards_alone:
+        level = _every_case(item)
+    return level
+
+
+def _every_case(item: str) -> Level | None:
+    text = normalise(item)
+    if (
+        not _EVERY_CASE.search(text)
+        or re.search(time_pattern("t"), text, re.I)
+        or re.search(r"\d+(?:\.\d+)?\s*%", text)
+    ):
+        return None
+    if _PLACEHOLDER.search(text) or _ADMIN.search(text):
+        return None
+    return Level(100.0, "percent", "higher", allowed_deviation_pct=0.0, rule=EVERY_CASE_RULE)
 
 
 def _shares_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> None:

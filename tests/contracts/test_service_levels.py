@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from etl.contracts.graded_levels import RULE_NAMES as GRADED_RULES
-from etl.contracts.service_levels import RULES, find_levels, normalise, read_level
+from etl.contracts.listed_levels import RULE_NAME as LISTED_RULE
+from etl.contracts.service_levels import EVERY_CASE_RULE, RULES, find_levels, normalise, read_level
 from etl.evaluation.sla_eval import evaluate
 from etl.pdf_document import PdfPage
 from tests.conftest import need_shared
@@ -124,7 +125,8 @@ def test_eval_sla_on_the_shared_development_set_meets_the_issue_bar():
     assert all(d["right"] > 0 for d in documents.values() if d["gold_core"]), "a document with core rows got none"
     as_agreed = [d for name, d in documents.items() if not d["gold_core"] and name.startswith("1934")]
     assert as_agreed and as_agreed[0]["extracted"] == 0
-    assert set(result["rules"]) <= {r.name for r in RULES} | {"severity matrix", "schedule table", *GRADED_RULES}
+    readers = {"severity matrix", "schedule table", EVERY_CASE_RULE, LISTED_RULE, *GRADED_RULES}
+    assert set(result["rules"]) <= {r.name for r in RULES} | readers
 
 
 def test_a_column_of_shares_is_the_quality_level_whatever_its_header_says():
@@ -355,8 +357,33 @@ def test_a_table_continued_without_its_header_takes_its_roles_from_its_cells():
 
 
 def test_digits_of_a_number_word_wrapped_onto_the_next_line_are_no_enumerator():
-    """"twenty-four" at a line's end and "(24) hours" on the next: the "(24)" must not open a new item and cut
+    """ "twenty-four" at a line's end and "(24) hours" on the next: the "(24)" must not open a new item and cut
     the commitment from its time."""
     text = "Service levels\n\nThe supplier shall make a first response to a priority 3 call within twenty-four\n(24) hours."
     found = find_levels([PdfPage(1, text, [])])
     assert [(f.level.target, f.level.unit) for f in found] == [(24.0, "hours")]
+
+
+def test_a_standard_every_case_must_meet_is_100_percent_where_no_aql_stands_beside_it():
+    """A performance requirements summary of Task | Performance Standard, no AQL column: "All ..." and "No ... is
+    ..." standards are met by every case (100%, the convention of such summaries); a standard with a time is read
+    as its time, and the same words beside an AQL cell take that AQL's level instead."""
+    table = [
+        ["Task", "Performance Standard"],
+        [
+            "2.1 Move furniture",
+            "1. All moves are completed on the scheduled day. 2. No furniture is scratched during a move. "
+            "3. All requests are answered within 2 days.",
+        ],
+        ["2.2 Reports", "Every report is delivered in the agreed format."],
+    ]
+    found = find_levels([PdfPage(1, "Performance requirements summary", [table])])
+    read = {(f.level.target, f.level.unit, f.level.rule) for f in found}
+    assert read == {
+        (100.0, "percent", "every case meets the standard"),
+        (2.0, "days", "within a time"),
+    }
+    assert len(found) == 4
+    with_aql = [["Task", "Performance Standard", "AQL"], ["2.1 Move furniture", "All moves are on time.", "95%"]]
+    found = find_levels([PdfPage(1, "Performance requirements summary", [with_aql])])
+    assert [(f.level.target, f.level.rule) for f in found] == [(95.0, "standard with an acceptable quality level")]
