@@ -832,9 +832,14 @@ def _table_levels(page: PdfPage) -> list[FoundLevel]:
 def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel]:
     found = []
     text = join_wrapped_numbers(page.text)
+    # sentences left under a "Performance measures:" heading: each states a measure, whatever its words
+    listed = 0
     for chunk in re.split(r"(?<=[.;])\s+|\n(?=\s*(?:[●•Ø·*-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n", text):
         sentence = " ".join(chunk.split())
-        cued = _SENTENCE_CUE.search(sentence) or _OPENS_WITH_SHARE.match(sentence)
+        listed = max(listed - 1, 0)
+        if ":" in sentence:  # a heading or label: the list starts at its own heading and ends at the next
+            listed = _MEASURES_LIST if _MEASURES_HEADING.search(sentence) else 0
+        cued = _SENTENCE_CUE.search(sentence) or _OPENS_WITH_SHARE.match(sentence) or listed
         if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue
         if _PLACEHOLDER.search(sentence) or _ADMIN.search(sentence):
@@ -857,6 +862,15 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
                 FoundLevel(name[:300], level, page.number, sentence, severity=severity.group(0) if severity else None)
             )
     return found
+
+
+# the heading of a list of measures ("Performance measures:", "Performance standards:", "Service levels:")
+_MEASURES_HEADING = re.compile(
+    r"(?i)\b(?:performance\s+(?:measures?|standards?|requirements|indicators?)|service\s+levels?|"
+    r"acceptable\s+quality\s+levels?|quality\s+standards?)\s*:$"
+)
+# how many sentences after such a heading count as its list (a list of measures is short; a page of prose is not)
+_MEASURES_LIST = 12
 
 
 # a clause of its own inside a sentence: a comma, a conjunction, and a verb of obligation before the next comma

@@ -387,3 +387,17 @@ def test_a_standard_every_case_must_meet_is_100_percent_where_no_aql_stands_besi
     with_aql = [["Task", "Performance Standard", "AQL"], ["2.1 Move furniture", "All moves are on time.", "95%"]]
     found = find_levels([PdfPage(1, "Performance requirements summary", [with_aql])])
     assert [(f.level.target, f.level.rule) for f in found] == [(95.0, "standard with an acceptable quality level")]
+
+
+def test_the_items_under_a_performance_measures_heading_are_read_whatever_their_words():
+    """A plan lists each task's measures under "Performance measures:"; an item there ("Gate logs are handed to
+    the duty manager within 3 hours of the last shift") is a commitment though it names no usual service-level word. The
+    same sentence elsewhere on the page is not read, and the list ends at the next heading."""
+    text = (
+        "Quality assurance plan\n\n"
+        "4. GATES\nPerformance Objective: The Contractor shall open and close the gates.\n"
+        "Performance measures:\na. Gate logs are handed to the duty manager within 3 hours of the last shift.\n"
+        "5. KEYS:\nKey logs are handed to the duty manager within 6 hours of the last shift.\n"
+    )
+    found = find_levels([PdfPage(1, text, [])])
+    assert [(f.level.target, f.level.unit) for f in found] == [(3.0, "hours")]
