@@ -83,12 +83,19 @@ def normalise(text: str) -> str:
 
 # "within twenty-four\n(24) hours": a number's digits wrapped onto the next line, where "(24)" would read as the
 # line's enumerator
-_WRAPPED_DIGITS = re.compile(r"(\b(?:" + _WORDS + r")[ \t]*)\r?\n([ \t]*\(\s*\d+(?:\.\d+)?\s*%?\s*\))", re.I)
+_DIGITS_OPEN_LINE = re.compile(r"\r?\n(?=[ \t]*\(\s*\d+(?:\.\d+)?\s*%?\s*\))")
+_ENDS_WITH_NUMBER_WORD = re.compile(r"\b(?:" + _WORDS + r")[ \t]*$", re.I)
 
 
 def join_wrapped_numbers(text: str) -> str:
-    """Text with a number word and its digits in parentheses back on one line."""
-    return _WRAPPED_DIGITS.sub(r"\1 \2", text)
+    """Text with a number word and its digits in parentheses back on one line. Lines opening with digits in
+    parentheses are found first (rare), then the word before each is checked: a page is scanned once, cheaply."""
+
+    def join(m: re.Match) -> str:
+        before = m.string[max(0, m.start() - 30) : m.start()]
+        return " " if _ENDS_WITH_NUMBER_WORD.search(before) else m.group(0)
+
+    return _DIGITS_OPEN_LINE.sub(join, text)
 
 
 # "within two (2) hours (subject to the vendor's normal business hours)": the clock runs in business hours

@@ -851,7 +851,8 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
                 for g, lvl in grades
             ]
             continue
-        clauses = [(c, lvl) for c in _clauses(sentence) if (lvl := read_level(c, "", rules)) is not None]
+        parts = _clauses(sentence)
+        clauses = [(c, lvl) for c in parts if (lvl := read_level(c, "", rules)) is not None] if len(parts) > 1 else []
         if len(clauses) < 2:  # one commitment: read with its whole sentence
             level = read_level(sentence, "", rules)
             clauses = [(sentence, level)] if level is not None else []
