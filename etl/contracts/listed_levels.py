@@ -100,14 +100,10 @@ def listed_levels(text: str) -> list[ListedLevel]:
             continue
         measure, direction, lead_text, first = lead
         items, i = _items(lines, first)
-        for label, body in items:
-            level = _item_level(body)
-            if level is None:
-                continue
-            value, unit = level
-            found.append(
-                ListedLevel(measure, label, value, unit, direction or _direction(measure, unit), f"{lead_text} {body}")
-            )
+        found += [
+            ListedLevel(measure, label, value, unit, direction or _direction(measure, unit), f"{lead_text} {text}")
+            for text, (label, value, unit) in items
+        ]
     return found
 
 
@@ -167,49 +163,51 @@ def _measure(clause: str, m: re.Match) -> str:
     return after
 
 
-def _items(lines: list[str], first: int) -> tuple[list[tuple[str, str]], int]:
-    """The list's items from line `first` on, (label, item text) each, and the index of the first line after the
-    list. An item's text runs over the lines until its level; lines after that and before the next enumerator (a
-    page footer) are passed over. An enumerated line that never reaches a level, or a line ending in a colon (the
-    next lead-in), ends the list."""
-    items: list[tuple[str, str]] = []
+def _items(lines: list[str], first: int) -> tuple[list[tuple[str, tuple[str, float, str]]], int]:
+    """The list's items from line `first` on, each its text and (label, value, unit), and the index of the first
+    line after the list. An item's text runs over the lines until its level; lines after that and before the next
+    enumerator (a page footer) are passed over. An enumerated line that never reaches a level, or a line ending in
+    a colon (the next lead-in), ends the list."""
+    items: list[tuple[str, tuple[str, float, str]]] = []
     body: list[str] | None = None
+    item = None  # what the item being read states, once its text reaches a level
     started = j = first
     while j < len(lines) and j - first < 40:
         m = _ITEM.match(lines[j])
         if m:
             if body is not None:
-                if _item_level(normalise(" ".join(body))) is None:
+                if item is None:
                     return items, started
-                items.append(_closed(body))
+                items.append(item)
             body, started = [m.group("body")], j
+            item = _read_item(body)
         elif body is None:
             return items, j
-        elif _item_level(normalise(" ".join(body))) is None:
+        elif item is None:
             body.append(lines[j])
+            item = _read_item(body)
         elif lines[j].endswith(":"):  # the next lead-in
             break
         j += 1
-    if body is not None and _item_level(normalise(" ".join(body))) is not None:
-        items.append(_closed(body))
+    if item is not None:
+        items.append(item)
         started = j
-    return [(label, text) for label, text in items if label], started
+    return [(text, read) for text, read in items if read[0]], started
 
 
-def _closed(body: list[str]) -> tuple[str, str]:
+def _read_item(body: list[str]) -> tuple[str, tuple[str, float, str]] | None:
+    """An item's text and its (label, value, unit), or None while its text holds no level."""
     text = normalise(" ".join(body))
-    m = _LABEL_VALUE.match(text) or _VALUE_LABEL.match(text)
-    return (m.group("label").strip(" ,"), text) if m else ("", text)
-
-
-def _item_level(text: str) -> tuple[float, str] | None:
     m = _LABEL_VALUE.match(text) or _VALUE_LABEL.match(text)
     if not m:
         return None
     if m.group("pct"):
-        value = float(m.group("pct"))
-        return (value, "percent") if 0 < value <= 100 else None
-    return float(m.group("t")), time_unit(m, "t")
+        value, unit = float(m.group("pct")), "percent"
+        if not 0 < value <= 100:
+            return None
+    else:
+        value, unit = float(m.group("t")), time_unit(m, "t")
+    return text, (m.group("label").strip(" ,"), value, unit)
 
 
 def _direction(measure: str, unit: str) -> str:
