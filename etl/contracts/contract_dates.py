@@ -106,10 +106,7 @@ def read_dates(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerm
             found["effective_date"] = dates[0][0]
             terms.add(defined_rule if defined else alias_rule, dates[0][0].isoformat(), s)
             break
-    defined_end = _defined_expiry(sentences)
-    if defined_end:
-        found["expiry_date"] = defined_end[0]
-        terms.add(RULES["expiry_date.defined_term"], defined_end[0].isoformat(), defined_end[1])
+    _read_written_end(sentences, found, terms)
     on_last_signature, on_signing = RULES["effective_date.on_last_signature"], RULES["effective_date.on_signing"]
     # an end date is one written right after the word that ends the term, not any date in the sentence
     for rule in (RULES["effective_date.effective_cue"], RULES["expiry_date.end_word"]):
@@ -148,6 +145,19 @@ def read_dates(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerm
     return found
 
 
+def _read_written_end(sentences: list[Sentence], found: dict[str, date], terms: FoundTerms) -> None:
+    """An end date the contract defines ('"Expiration Date" means ...'), else the end of a span of two dates."""
+    for rule, read in (
+        (RULES["expiry_date.defined_term"], _defined_expiry),
+        (RULES["expiry_date.date_range"], _term_span),
+    ):
+        end = read(sentences)
+        if end:
+            found["expiry_date"] = end[0]
+            terms.add(rule, end[0].isoformat(), end[1])
+            return
+
+
 # the term tied to a defined end date: "shall expire on the Expiration Date", "until the Expiry Date"
 _ENDS_ON_DEFINED = re.compile(
     r"(?i)(?:expire|end|terminate|until|through)\w*\s+(?:on\s+)?(?:the\s+)?(?-i:Expiration|Expiry) Date\b"
@@ -165,6 +175,46 @@ def _defined_expiry(sentences: list[Sentence]) -> tuple[date, Sentence] | None:
             if dates and dates[0][1] < 5:
                 return dates[0][0], s
     return None
+
+
+# what a term's span is said of: the contract by its name or its kind ("the Joint Venture shall commence ...")
+_TERM_SUBJECT = re.compile(r"(?i)\b(?:agreement|term|contract|venture|cooperation|collaboration|alliance)\b")
+# the term named only as when something else happens ("During the Term of this Agreement, the Buyer shall buy ...
+# from July 1, 2018 to June 30, 2019"): not what the span is of
+_DURING_THE_TERM = re.compile(
+    r"(?i)\b(?:during|throughout|under|of|in)\s+(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:term|agreement|contract)\b"
+)
+# what joins a span's two dates: "to", "through", "until", "and concluding", "and shall be effective until"
+_SPAN_LINK = re.compile(
+    r"(?i)^[^.;]{0,60}?\b(?:to|through|thru|until|till|(?:and\s+)?(?:ending|concluding|expiring|terminating))"
+    r"(?:\s+on)?(?:\s+and\s+including)?\s+(?:the\s+)?$"
+)
+
+
+def _term_span(sentences: list[Sentence]) -> tuple[date, Sentence] | None:
+    """The end of a term written as a span of two dates, the first after a word that starts it ('from',
+    'commencing', 'effective') and the second after one that ends it."""
+    rule = RULES["expiry_date.date_range"]
+    for s in sentences:
+        dates = find_dates(s.text)
+        for (start, o1), (end, o2) in zip(dates, dates[1:]):
+            before = s.text[max(0, o1 - 40) : o1]
+            starts = rule.pattern.search(before)
+            if (
+                end > start
+                and starts
+                and re.fullmatch(r"\s+(?:on\s+|as\s+of\s+|from\s+)?(?:the\s+)?", before[starts.end() :])
+                and _TERM_SUBJECT.search(_DURING_THE_TERM.sub("", s.text[:o1]))
+                and _SPAN_LINK.search(_after_date(s.text[o1:o2]))
+            ):
+                return end, s
+    return None
+
+
+def _after_date(text: str) -> str:
+    """What follows the date a text starts with."""
+    m = re.match(r"(?i)[^,]*?\d{4}|(?:\w+\W+){0,4}?\d{4}", text)
+    return text[m.end() :] if m else text
 
 
 def _end_date(rule: TermRule, text: str) -> list[tuple[date, int]]:

@@ -99,8 +99,9 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
         if not m or _COVENANT.search(s.text) or _COVENANT_NEAR.search(s.text[: m.end() + 80]):
             continue
         after = s.text[m.start() :]
-        # renewal periods come after the initial term ("continue thereafter for 12 months" is the term itself)
-        cut = re.search(r"(?i)renew|extend|(?<!continue )thereafter", after)
+        # renewal periods come after the initial term ("continue thereafter for 12 months" is the term itself;
+        # "shall continue following the Initial Term for an additional period of three years" is a renewal)
+        cut = re.search(r"(?i)renew|extend|(?<!continue )thereafter|\b(?:additional|successive|further)\b", after)
         # a period counted from some other event ("six months following the date of actual termination")
         # is not the contract's own term
         months = next(

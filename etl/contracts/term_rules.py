@@ -196,9 +196,12 @@ _RULES = [
         "effective_date.effective_cue",
         "effective_date",
         0.8,
-        "a sentence that ties a date to 'effective', 'takes effect' or 'commences'",
-        r"\beffective\b|\btakes? effect\b|\bcommenc",
-        ("This Agreement shall commence on January 1, 2021.",),
+        "a sentence that ties a date to 'effective', 'takes effect', 'comes into force' or 'commences'",
+        r"\beffective\b|\btakes? effect\b|\bcommenc|\b(?:comes?|came|enters?|entered) into (?:force|effect)\b",
+        (
+            "This Agreement shall commence on January 1, 2021.",
+            "This Agreement shall come into force as of March 1, 2019 and remain valid for two years.",
+        ),
         ('"Bill of Sale" means the bill of sale effective as of January 1, 2021.',),
     ),
     TermRule(
@@ -232,11 +235,33 @@ _RULES = [
         r"(?:date\s+of\s+)?",
         (
             "The term of this Agreement shall expire on June 30, 2024.",
-            "The term of this Agreement begins on July 1, 2021 and runs for two years, concluding June 30, 2023.",
+            "Unless terminated earlier, the Agreement shall remain in force until March 31, 2024.",
             "The term of this Agreement shall commence on the date hereof and, unless terminated as provided herein, "
             "shall continue through November 30, 2022.",
         ),
         ("The Supplier's compensation for the pilot shall expire on June 30, 2024.",),
+    ),
+    TermRule(
+        "expiry_date.date_range",
+        "expiry_date",
+        0.8,
+        "the term written as a span of two dates: 'the term is two years from May 1, 2013 to April 30, 2015', "
+        "'commencing as of June 1, 1999 and concluding May 31, 2000', 'shall commence on March 1, 2003 and shall "
+        "be effective until February 29, 2004'",
+        r"\b(?:from|commenc\w*|begin\w*|start\w*|effective|in (?:force|effect))\b",
+        (
+            "The term of this Agreement shall be two years from May 1, 2013 to April 30, 2015.",
+            "The term of this Agreement begins on July 1, 2021 and runs for two years, concluding June 30, 2023.",
+            'The "Contract Period" means the period commencing as of June 1, 1999 and concluding May 31, 2000.',
+            "The Joint Venture shall commence on March 1, 2003, and shall be effective until February 29, 2004.",
+        ),
+        (
+            # a period of something else than the contract's term
+            "For the avoidance of doubt, the six-month period commencing July 1, 2022 and ending December 31, "
+            "2022 is a Contract Year.",
+            "The Supplier shall deliver the Products from May 1, 2013 to April 30, 2015.",
+            "During the Term of this Agreement, the Buyer shall buy the Products from July 1, 2018 to June 30, 2019.",
+        ),
     ),
     TermRule(
         "expiry_date.defined_term",
