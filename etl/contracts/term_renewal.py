@@ -76,8 +76,24 @@ def _add_initial_term(terms: FoundTerms, dates: dict[str, date], months: int, ru
 
 # a notice against renewal, wherever its period stands ("notice of non-renewal", "intention not to renew")
 _NON_RENEWAL = re.compile(
-    r"(?i)non-?renewal|not\s+to\s+(?:renew|extend)|(?:does|do|not)\s+(?:wish|intend|elect)\s+to\s+renew"
+    r"(?i)non-?renewal|not\s+to\s+(?:renew|extend)|(?:does|do|not)\s+(?:wish|intend|elect)\s+to\s+(?:renew|extend)"
 )
+# a notice that exercises a renewal rather than stops one ("if either party wishes to extend the Initial Term it
+# shall give notice ...", "may, by written notice ..., extend the term", "may be renewed ... by notice given at the
+# expiry"): an option to renew, whose notice is not the notice to terminate a renewal
+_OPT_IN = re.compile(
+    r"(?i)(?<!not )\b(?:wish(?:es)?|desires?|elects?|intends?|option|right)\s+to\s+(?:renew|extend|exercise)"
+    r"|\bnotice\b(?:(?!\bnot\b|unless|terminat|cancel)[^.]){0,160}?\b(?:extend|renew)\s+(?:the|this)\s+(?:[\w-]+\s+)?"
+    r"(?:term|agreement)\b"
+    r"|\b(?:renew|extend)\w*\b(?:(?!\bnot\b|unless|terminat|cancel)[^.]){0,60}?\bby\s+(?:written\s+)?notice"
+)
+# a period given ahead of something ("sixty (60) days prior", "90 days' notice"), not one that runs after an
+# event ("thirty (30) days after receipt of written notice" is a cure period)
+_NOTICE_AHEAD = re.compile(
+    r"(?i)(?:(?!\bafter\b|\bfollowing\b|\breceipt\b)[^.]){0,40}?(?:prior|before|notice|notification|in advance|preceding)"
+)
+# a date counted back from another ("until the date that is thirty (30) days prior to ..."), not a notice
+_DATE_COUNTED = re.compile(r"(?i)\b(?:date|day)\s+(?:that|which)\s+is\s+(?:[a-z-]+\s+\(?)?$")
 # the contract's own term ("the then-current term", "this Agreement", "the Initial Term"), and its end, not the end
 # of anything else ("the expiration of the advance notice period", "the expiry of two (2) years after ...")
 _TERM = r"(?:the|this|such|any|each|its|that)\s+(?:[\w-]+\s+){0,2}?(?:term|agreement|contract)\b"
@@ -200,13 +216,16 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
     about_renewal = [s for s in renewals if re.search(r"\bnoti(?:ce|fication|fies|fy)", s.text, re.I)]
     elsewhere = [s for s in sentences if notice_rule.search(s.text) and s not in about_renewal]
     for s in about_renewal + elsewhere:
+        if _OPT_IN.search(s.text) and not _NON_RENEWAL.search(s.text):
+            continue
         # the notice period is the duration followed by 'prior', 'before', 'notice' or 'in advance'; outside a
         # sentence about renewal, only one given ahead of the term's end or against renewal (a breach, mediation
         # or inspection notice in a sentence that also mentions an expiry is not the notice to stop a renewal)
         lead = [
             (n, u)
             for n, u, o in find_durations(s.text)
-            if re.match(r"[^.]{0,40}?(?:prior|before|notice|notification|in advance|preceding)", s.text[o:], re.I)
+            if _NOTICE_AHEAD.match(s.text[o:])
+            and not _DATE_COUNTED.search(s.text[max(0, o - 30) : o])
             and (s in about_renewal or _NON_RENEWAL.search(s.text) or _BEFORE_TERM_ENDS.match(s.text[o:]))
         ]
         if lead:

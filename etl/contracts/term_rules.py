@@ -418,6 +418,17 @@ _RULES = [
             "expiration of this Agreement.",
             "The Supplier may inspect the records on fifteen (15) days' notice at any time prior to the expiry of "
             "three (3) years after the termination of this Agreement.",
+            # an option to renew: the notice exercises the renewal, it does not stop one
+            "If the Client wishes to extend the Initial Term, it shall give notice not later than ninety (90) days "
+            "before the end of the Initial Term.",
+            "The Agreement may be renewed for a further term of five (5) years by notice in writing given by the "
+            "Client at the expiry of the Term.",
+            # a cure period after a notice, in a sentence that also mentions renewal
+            "The Supplier shall have thirty (30) days after receipt of written notice of a failure to cure it, and "
+            "this Agreement shall not renew while a failure is uncured.",
+            # a date counted back from another, not a notice
+            "The Standstill Period shall be extended until the date that is thirty (30) days prior to the expiry of "
+            "the notice window for the next annual meeting.",
         ),
     ),
     # ---------------------------------------------------------------- law
