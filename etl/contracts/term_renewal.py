@@ -54,6 +54,13 @@ _FROM_SIGNING = re.compile(
     r"written|date of (?:execution|signing)|execution date"
 )
 _RENEWAL_CUE = RULES["auto_renewal.renewal_sentence"].pattern
+# "shall extend for a period of fifty (50) years", "shall extend until the fourth anniversary", "no delay shall
+# extend beyond three (3) months": how long something lasts, not a renewal, unless the sentence also says the
+# period comes again ("shall automatically extend for successive one-year periods")
+_DURATION_ONLY = re.compile(
+    r"(?is)^(?!.*(?:renew|extended|extension|additional|successive|further|automatic|thereafter|year[- ]to[- ]year))"
+    r".*\bextend\s+(?:for|until|beyond|to|through|any|into)\b"
+)
 _RENEWAL_WORD = re.compile(r"renew|extend|extension|renewal|thereafter", re.I)
 _FOR_PERIOD = re.compile(r"\bfor\s+[\w\s()-]{0,30}$", re.I)  # "for additional one (" before "1) year terms"
 
@@ -176,7 +183,7 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
         )
         if s:
             terms.add(RULES["expiry_date.no_fixed_end"], "perpetual", s)
-    renewals = [s for s in sentences if _RENEWAL_CUE.search(s.text)]
+    renewals = [s for s in sentences if _RENEWAL_CUE.search(s.text) and not _DURATION_ONLY.search(s.text)]
     with_period = []
     for s in renewals:
         starts = [m.start() for m in (_RENEWAL_WORD.search(s.text), _RENEWAL_CUE.search(s.text)) if m]

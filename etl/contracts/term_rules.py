@@ -381,7 +381,13 @@ _RULES = [
             "The term of this Agreement shall be three (3) years, renewing annually thereafter unless either party "
             "gives notice.",
         ),
-        ("This Agreement shall renew unless either party gives ninety (90) days prior notice.",),
+        (
+            "This Agreement shall renew unless either party gives ninety (90) days prior notice.",
+            # 'extend' for how long something lasts, not a renewal
+            "The Supplier's warranty obligations shall extend for a period of one (1) year from acceptance.",
+            "This Agreement shall take effect on the Effective Date and shall extend until the fourth anniversary "
+            "of the Effective Date.",
+        ),
     ),
     TermRule(
         "renewal_term_months.indefinite",
