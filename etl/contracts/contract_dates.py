@@ -121,10 +121,7 @@ def read_dates(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerm
                 and not re.match(r"[^\w]*[“\"](?:Effective|Commencement) Date", s.text)
             ):
                 continue  # the definition of some other term ('"Bill of Sale" means ..., effective as of ...')
-            if field == "expiry_date":
-                dates = _end_date(rule, s.text)
-            else:
-                dates = find_dates(s.text)
+            dates = _end_date(rule, s.text) if field == "expiry_date" else _start_date(rule, s.text)
             if dates:
                 found.setdefault(field, dates[0][0])
                 terms.add(rule, dates[0][0].isoformat(), s)
@@ -137,7 +134,7 @@ def read_dates(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerm
                     found.setdefault(field, date.fromisoformat(signed[0]))
                     terms.add(on_last_signature, signed[0], signed[1])
                     break
-            if terms.has("agreement_date") and on_signing.search(s.text):
+            if terms.has("agreement_date") and on_signing.search(s.text) and not _CONDITION.search(s.text):
                 if "agreement_date" in found:
                     found.setdefault(field, found["agreement_date"])
                 terms.add(on_signing, terms.items["agreement_date"].value, s)
@@ -215,6 +212,38 @@ def _after_date(text: str) -> str:
     """What follows the date a text starts with."""
     m = re.match(r"(?i)[^,]*?\d{4}|(?:\w+\W+){0,4}?\d{4}", text)
     return text[m.end() :] if m else text
+
+
+# words that end a term: a date after one of them is an end, not a start ("shall commence as of the date first
+# above written and shall continue through December 31, 2004")
+_ENDS = re.compile(r"(?i)\b(?:expir\w*|through|until|end(?:s|ing)?|terminat\w*|conclud\w*)\b")
+# effective only on a condition, or something other than the contract ("No amendment shall be effective unless
+# it is in writing and signed", "shall not become effective unless and until ... is executed")
+_CONDITION = re.compile(
+    r"(?i)effective\s+(?:\w+\s+){0,2}?(?:unless|only if|only when)|\bnot\s+(?:become\s+|be\s+)?effective"
+    r"|\b(?:no|any)\s+(?:amendment|modification|waiver|variation)"
+)
+# the recitals tell of other agreements ("WHEREAS, the parties entered into a Selling Agreement effective as of
+# ...", "that certain agreement dated ...")
+_OTHER_AGREEMENT = re.compile(r"(?i)\bwhereas\b|\bthat certain\b|\bpreviously\b")
+
+
+def _start_date(rule: TermRule, text: str) -> list[tuple[date, int]]:
+    """The date that follows a word that starts the contract ('effective', 'commences'), close to it and with
+    no word that ends a term between them."""
+    cues = [c for c in rule.pattern.finditer(text) if not _OTHER_AGREEMENT.search(text[: c.start()])]
+    for cue in cues:
+        window = text[cue.end() : cue.end() + 100]
+        dates = find_dates(window)
+        if dates and not _ENDS.search(window[: dates[0][1]]):
+            return [(d, cue.end() + o) for d, o in dates]
+    for cue in cues:
+        # "is made December 3rd, 2018 (the Effective Date)": a date the parenthesis after it names
+        if re.search(r"\(\W{0,2}(?:the\s+)?\W{0,2}$", text[max(0, cue.start() - 8) : cue.start()]):
+            dates = find_dates(text[max(0, cue.start() - 50) : cue.start()])
+            if dates:
+                return dates[-1:]
+    return []
 
 
 def _end_date(rule: TermRule, text: str) -> list[tuple[date, int]]:

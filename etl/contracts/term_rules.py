@@ -196,13 +196,24 @@ _RULES = [
         "effective_date.effective_cue",
         "effective_date",
         0.8,
-        "a sentence that ties a date to 'effective', 'takes effect', 'comes into force' or 'commences'",
+        "a date written just after 'effective', 'takes effect', 'comes into force' or 'commences', with no word "
+        "that ends a term between them, or one a parenthesis after it names '(the Effective Date)'; not in a "
+        "recital of another agreement",
         r"\beffective\b|\btakes? effect\b|\bcommenc|\b(?:comes?|came|enters?|entered) into (?:force|effect)\b",
         (
             "This Agreement shall commence on January 1, 2021.",
             "This Agreement shall come into force as of March 1, 2019 and remain valid for two years.",
+            "THIS SERVICES AGREEMENT is made December 3, 2018 (the Effective Date) by and between Osprey Foods "
+            "Corp. and Quill Research LLC.",
         ),
-        ('"Bill of Sale" means the bill of sale effective as of January 1, 2021.',),
+        (
+            '"Bill of Sale" means the bill of sale effective as of January 1, 2021.',
+            # the date after 'continue through' ends the term
+            "This Agreement shall commence on the date of the last signature and shall continue through December "
+            "31, 2024.",
+            # a recital of another agreement
+            "WHEREAS, the parties have previously entered into a Supply Agreement effective as of December 1, 2002.",
+        ),
     ),
     TermRule(
         "effective_date.on_last_signature",
@@ -224,6 +235,13 @@ _RULES = [
         (
             "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC for "
             "research services. It is effective as of the date first written above.",
+        ),
+        (
+            # effective on a condition, or said of an amendment, not of the contract
+            "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. No "
+            "amendment of this Agreement shall be effective unless it is in writing and signed by both parties.",
+            "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. This "
+            "Agreement shall not become effective unless and until the escrow agreement is executed.",
         ),
     ),
     TermRule(
