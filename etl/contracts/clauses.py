@@ -83,12 +83,18 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "uncapped_liability": (
         # a carve-out from a liability limit: "Except for breach of confidentiality, in no event shall ...";
         # carve-outs cite sections, so a period before a digit ("Section 9.1") does not end the span
-        r"(?:^|\b)(?:except|excluding|other than|without limiting)\b(?:[^.]|\.(?=\d)){0,300}?(?:in no event|neither "
-        r"party|shall not be liable|will not be liable|no liability|liability (?:shall|will)|be liable)"
+        # (not a boilerplate "except as otherwise set forth herein" or "without limiting the generality"; and the
+        # limit is one of liability: "except as required by law, neither party shall use the other's name" is not)
+        r"(?:^|\b)(?:except|excluding|other than|without limiting)\b"
+        r"(?!\s+(?:as\s+)?(?:otherwise\s+|expressly\s+|specifically\s+|explicitly\s+)*(?:set forth|provided"
+        r"|permitted|required|stated)\s+(?:herein|in this agreement|hereunder|by law|above|below)|\s+the generality)"
+        r"(?:[^.]|\.(?=\d)){0,300}?(?:in no event[^.]{0,80}?liab|(?:neither|no) party[^.]{0,60}?liab"
+        r"|(?:shall|will) not be liable|no liability|liability (?:shall|will)|in no event exceed)"
         # ... or after it: "Neither party shall be liable for lost profits, except for ..."
         r"|(?:neither party|shall not be liable|will not be liable)[^.]{0,300}\bexcept (?:for|in|to the extent|where)"
         r"|(?:limitation|exclusion|cap|limit)s?[^.]{0,80}(?:shall|will) not apply"
-        r"|nothing in this (?:section|article|clause)[^.]{0,60}(?:shall|is intended to) (?:limit|restrict)",
+        r"|nothing in this (?:section|article|clause)[^.]{0,60}(?:shall|is intended to) (?:limit|restrict|exclude)"
+        r"[^.]{0,40}liab",
         r"indemnify|hold harmless",
     ),
     "cap_on_liability": (

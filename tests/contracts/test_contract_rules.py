@@ -238,6 +238,29 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             True,
         ),
         ("uncapped_liability", "Neither Party shall be liable for any loss of profit.", False),
+        # an exception that carves nothing out of a limit of liability: boilerplate, or a limit of something else
+        (
+            "uncapped_liability",
+            "Except as otherwise set forth in this Agreement, in no event shall either party be liable for any "
+            "indirect damages.",
+            False,
+        ),
+        (
+            "uncapped_liability",
+            "Except as required by law, neither party shall issue any press release naming the other party.",
+            False,
+        ),
+        (
+            "uncapped_liability",
+            "EXCEPT AS PROVIDED IN SECTION 12, THE SUPPLIER'S LIABILITY UNDER THIS AGREEMENT WILL IN NO EVENT EXCEED "
+            "THE FEES PAID.",
+            True,
+        ),
+        (
+            "uncapped_liability",
+            "Except with respect to a breach of Section 8, no party will be liable for any consequential damages.",
+            True,
+        ),
         # a fixed sum owed for ending early is liquidated damages; a fee for the services is not
         (
             "liquidated_damages",
