@@ -72,7 +72,7 @@ def _aql(aql: str) -> float | None:
     if not aql:
         return None
     low = aql.lower()
-    share = re.fullmatch(r"\s*(\d{2,3}(?:\.\d+)?)\s*%\s*", low)
+    share = re.fullmatch(r"\s*(\d{2,3}(?:\.\d+)?)\s*%\s*(?:compliance|compliant|conformance)?\s*", low)
     if share and 50 <= float(share.group(1)) <= 100:
         return round(100 - float(share.group(1)), 6)
     m = re.search(r"(\d{1,2}(?:\.\d+)?)%\s*(?:deviation|error|defects?|of (?:the )?\w+ (?:may|are|can))?", low)
@@ -306,6 +306,8 @@ RULES: tuple[LevelRule, ...] = (
             ("All entries are complete and accurate.", "No deviation.", (100, "percent", None)),
             ("Invoices processed within 1 day of receipt", "2%", (98, "percent", 1)),
             ("Work orders closed within 5 working days", "95%", (95, "percent", 5)),
+            ("Mail is delivered within 4 hours of receipt", "97 percent", (97, "percent", 4)),
+            ("The log is kept current", "90% compliance", (90, "percent", None)),
         ),
         negative=(("Reports are delivered within x days", "(INSERT AQL)"), ("Reports are accurate", "")),
     ),
@@ -484,7 +486,9 @@ def _header_roles(header: list[str]) -> dict[str, list[int]]:
         low = " ".join(cell.lower().split())
         if re.search(r"deduction|incentive|credit|remed|penalt|monitoring|surveillance", low):
             roles["credit"].append(i)  # what follows a miss, or how it is checked: not the level
-        elif re.search(r"\baql\b|acceptable quality", low) and "standard" not in low:
+        elif re.search(r"\baql\b|acceptable quality|acceptable level|allowable|compliance level", low) and (
+            "standard" not in low
+        ):
             roles["aql"].append(i)
         elif re.search(r"standard|response|resolution|target|level|liability|aql|objective and|threshold", low):
             roles["standard"].append(i)
@@ -591,6 +595,8 @@ def _row_levels(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str
 
 
 _SHARES = re.compile(r"(?:\s*\d{1,3}(?:\.\d+)?\s*%)+\s*")
+# what an AQL cell may say after its share: "95% compliance" is the share of cases that must comply
+_AQL_WORDS = re.compile(r"(?i)(?<=%)\s*(?:compliance|compliant|conformance)\b")
 # a standard every case must meet, in a standards column with no AQL beside it: "All relocations are completed in
 # compliance with the order", "No equipment is damaged during the move" (100% by the convention of performance
 # requirements summaries, ../shared/sla/ANNOTATION_NOTES.md); one with a time is read as the time
@@ -635,7 +641,11 @@ def _shares_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> No
     width = max((len(row) for row in body), default=0)
     for i in range(width):
         cells = [row[i] for row in body if i < len(row) and row[i].strip()]
-        if len(cells) >= 2 and all(_SHARES.fullmatch(c) for c in cells) and i not in roles["aql"]:
+        if (
+            len(cells) >= 2
+            and all(_SHARES.fullmatch(_AQL_WORDS.sub("", normalise(c))) for c in cells)
+            and (i not in roles["aql"])
+        ):
             _give_role(roles, i, "aql")
     roles["aql"].sort()
 
@@ -757,7 +767,9 @@ def _paired_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
 
 def _standards_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> None:
     """A column most of whose cells read as levels ("100% compliance required", "Zero violations") holds the
-    standards, even under a header that names a measure; the columns beside it name what is measured."""
+    standards, even under a header that names a measure; the columns beside it name what is measured. Beside a
+    column of bare shares (the quality levels) and with no such column, the standard is what the nearest column
+    left of the shares states, row by row: its text differs from row to row and it is not the leftmost name."""
     if roles["standard"]:
         return
     width = max((len(row) for row in body), default=0)
@@ -768,6 +780,17 @@ def _standards_by_content(roles: dict[str, list[int]], body: list[list[str]]) ->
         if sum(read_level(c) is not None for c in cells) >= 0.6 * len(cells):
             _give_role(roles, i, "standard")
             return
+    if not roles["aql"]:
+        return
+    # (a table's first page may hold one row only: there every filled column counts)
+    least = 1 if len(body) == 1 else 2
+    left = [
+        i
+        for i in range(roles["aql"][0])
+        if len({" ".join(row[i].split()) for row in body if i < len(row) and row[i].strip()}) >= least
+    ]
+    if len(left) >= 2:
+        _give_role(roles, left[-1], "standard")
 
 
 def _roles_by_content(table: list[list[str]]) -> dict[str, list[int]]:
@@ -967,6 +990,10 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
         found += tables + graded + listed
         segments = [_plain(g.source) for g in graded + listed]
         in_rows = {(f.level.target, f.level.unit) for f in tables}
+        # the cells a table row was read from: a sentence holding one whole is that row read again as text (a
+        # heading and the header row run into the first row when no sentence ends between them)
+        row_sources = " ".join(_plain(normalise(f.source)) for f in tables)
+        long_cells = [c for c in table_texts_by_cell(page) if len(c) >= 25 and re.search(r"\d", c) and c in row_sources]
         for f in _prose_levels(page, _PROSE_RULES):
             plain = _plain(normalise(f.source))
             if _plain(f.source)[:60] in in_tables or _covered(plain, segments) or _listed_item(f, listed, plain):
@@ -974,9 +1001,15 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
             # a page without sentence ends runs a table's whole text into one sentence: its levels are the rows'
             if (f.level.target, f.level.unit) in in_rows and any(t in plain for t in table_texts):
                 continue
+            if tables and any(c in plain for c in long_cells):
+                continue
             found.append(f)
         continued = (continued or bool(SLA_CUE.search(page.text))) and len(found) > before
     return _without_restatements(found)
+
+
+def table_texts_by_cell(page: PdfPage) -> list[str]:
+    return [_plain(normalise(" ".join(c.split()))) for t in page.tables for row in t for c in row if c]
 
 
 def _plain(text: str) -> str:
