@@ -188,11 +188,16 @@ _SPAN_LINK = re.compile(
 )
 
 
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d{2}\b")
+
+
 def _term_span(sentences: list[Sentence]) -> tuple[date, Sentence] | None:
     """The end of a term written as a span of two dates, the first after a word that starts it ('from',
     'commencing', 'effective') and the second after one that ends it."""
     rule = RULES["expiry_date.date_range"]
     for s in sentences:
+        if len(_YEAR.findall(s.text)) < 2:
+            continue  # a span writes two dates, each with its year (and find_dates costs more than this)
         dates = find_dates(s.text)
         for (start, o1), (end, o2) in zip(dates, dates[1:]):
             before = s.text[max(0, o1 - 40) : o1]
