@@ -54,6 +54,10 @@ _FROM_SIGNING = re.compile(
     r"written|date of (?:execution|signing)|execution date"
 )
 _RENEWAL_CUE = RULES["auto_renewal.renewal_sentence"].pattern
+# a word every match of the renewal cue holds (one per alternative): a sentence without one is skipped before the
+# cue's costlier pattern runs; tests/contracts/test_contract_rules.py checks it against the cue's alternatives
+RENEWAL_WORDS = r"renew|extend|successive|[- ]to[- ](?:year|month)|automatic"
+_RENEWAL_WORDS = re.compile(RENEWAL_WORDS, re.I)
 # "shall extend for a period of fifty (50) years", "shall extend until the fourth anniversary", "no delay shall
 # extend beyond three (3) months": how long something lasts, not a renewal, unless the sentence also says the
 # period comes again ("shall automatically extend for successive one-year periods")
@@ -183,7 +187,11 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
         )
         if s:
             terms.add(RULES["expiry_date.no_fixed_end"], "perpetual", s)
-    renewals = [s for s in sentences if _RENEWAL_CUE.search(s.text) and not _DURATION_ONLY.search(s.text)]
+    renewals = [
+        s
+        for s in sentences
+        if _RENEWAL_WORDS.search(s.text) and _RENEWAL_CUE.search(s.text) and not _DURATION_ONLY.search(s.text)
+    ]
     with_period = []
     for s in renewals:
         starts = [m.start() for m in (_RENEWAL_WORD.search(s.text), _RENEWAL_CUE.search(s.text)) if m]

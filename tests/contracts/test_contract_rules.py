@@ -372,3 +372,24 @@ def test_every_text_a_clause_pattern_matches_holds_one_of_its_prefilter_words(cl
         assert prefilter.search(text), text
 
     holds_a_word()
+
+
+def test_every_text_the_renewal_cue_matches_holds_one_of_its_prefilter_words():
+    """#36: the renewal reader skips a sentence without any of RENEWAL_WORDS before the cue runs, so every string
+    the cue matches must hold one (hypothesis draws them from the cue itself; dropping "successive" fails this)."""
+    import re
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from etl.contracts.term_renewal import RENEWAL_WORDS
+    from etl.contracts.term_rules import RENEWAL_CUE
+
+    prefilter = re.compile(RENEWAL_WORDS, re.I)
+
+    @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @given(st.from_regex(re.compile(RENEWAL_CUE, re.I), fullmatch=True))
+    def holds_a_word(text):
+        assert prefilter.search(text), text
+
+    holds_a_word()
