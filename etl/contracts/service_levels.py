@@ -104,7 +104,34 @@ def _pct_within(text: str, aql: str) -> Level | None:
     return None
 
 
+# an AQL written as a comparison, often on a variable the standard defines: "X ≥ 3" (a score), "≥ 95%", "Y ≤ 3%",
+# "M = 0" (a count that must be none)
+_COMPARISON = re.compile(
+    r"(?i)^\s*(?:score\s+)?(?:[a-z]\s*)?(?P<op>≥|>=|=>|≤|<=|=<|<|>|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<pct>%)?\s*$"
+)
+
+
+def _compared(text: str, aql: str) -> Level | None:
+    """The level an AQL comparison states: its number, higher or lower by the sign (an '= 0' is a count of what
+    must not happen), a share where it says %, a score where the standard speaks of one."""
+    m = _COMPARISON.match(aql)
+    if not m:
+        return None
+    op, number = m.group("op"), float(m.group("n"))
+    lower = op in ("≤", "<=", "=<", "<") or (op == "=" and number == 0)
+    if m.group("pct"):
+        unit = "percent"
+    elif re.search(r"(?i)\bscore|\bscale\b|\brating\b|\bpoints?\b", f"{text} {aql}"):
+        unit = "score"
+    else:
+        unit = "count"
+    return Level(number, unit, "lower" if lower else "higher")
+
+
 def _aql_standard(text: str, aql: str) -> Level | None:
+    compared = _compared(text, aql)
+    if compared is not None:
+        return compared
     deviation = _aql(aql)
     if deviation is None:
         return None
@@ -308,6 +335,9 @@ RULES: tuple[LevelRule, ...] = (
             ("Work orders closed within 5 working days", "95%", (95, "percent", 5)),
             ("Mail is delivered within 4 hours of receipt", "97 percent", (97, "percent", 4)),
             ("The log is kept current", "90% compliance", (90, "percent", None)),
+            # a comparison on the standard's own variable
+            ("Design quality: score X on a scale of 1 to 4", "X ≥ 3", (3, "score", None)),
+            ("Share of test cases passed", "≥ 95%", (95, "percent", None)),
         ),
         negative=(("Reports are delivered within x days", "(INSERT AQL)"), ("Reports are accurate", "")),
     ),
@@ -635,17 +665,20 @@ def _every_case(item: str) -> Level | None:
     return Level(100.0, "percent", "higher", allowed_deviation_pct=0.0, rule=EVERY_CASE_RULE)
 
 
+def _quality_level_cell(cell: str) -> bool:
+    """A cell that holds only a quality level: shares ("95%", "100% 90%", "95% compliance") or a comparison
+    ("X ≥ 3", "≤ 3%")."""
+    text = normalise(cell)
+    return bool(_SHARES.fullmatch(_AQL_WORDS.sub("", text)) or _COMPARISON.match(text))
+
+
 def _shares_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> None:
-    """A column whose every filled cell holds only shares ("95%", "100% 90%") is the quality-level column,
+    """A column whose every filled cell holds only a quality level ("95%", "100% 90%", "X ≥ 3") is the AQL column,
     whatever its header says (a header split over rows, or none)."""
     width = max((len(row) for row in body), default=0)
     for i in range(width):
         cells = [row[i] for row in body if i < len(row) and row[i].strip()]
-        if (
-            len(cells) >= 2
-            and all(_SHARES.fullmatch(_AQL_WORDS.sub("", normalise(c))) for c in cells)
-            and (i not in roles["aql"])
-        ):
+        if len(cells) >= 2 and all(_quality_level_cell(c) for c in cells) and i not in roles["aql"]:
             _give_role(roles, i, "aql")
     roles["aql"].sort()
 
@@ -832,7 +865,7 @@ def _table_levels(page: PdfPage) -> list[FoundLevel]:
             found += paired
             continue
         roles = _header_roles(table[0])
-        if not (roles["standard"] or roles["aql"]) and any(_SHARES.fullmatch(c or "") for c in table[0]):
+        if not (roles["standard"] or roles["aql"]) and any(_quality_level_cell(c or "") for c in table[0]):
             # a table continued from the page before, without its header: every role from what cells hold
             roles, body = _roles_by_content(table), table
         else:
