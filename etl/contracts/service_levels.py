@@ -60,8 +60,8 @@ _MEASURE_VERB = (
     r"assign|initiat|issu|perform|updat|publish|conduct|solv|consider|made)"
 )
 _ADMIN = re.compile(
-    r"(?i)\b(?:invoice|payment|pay|paid|notice|terminat|cure|breach|dispute|arbitrat|audit|records|insurance|"
-    r"indemn|warrant|confidential|shares?|closing|fees? (?:are|is) due|late charge|interest|fiscal|"
+    r"(?i)\b(?:invoice|payment|pay\b|paid|notice|terminat|cure|breach|dispute|arbitrat|audit|records|insurance|"
+    r"indemn|warrant|confidential|shares?\b|closing|fees? (?:are|is) due|late charge|interest|fiscal|"
     r"financial statements|balance sheet)"
 )
 
@@ -146,8 +146,10 @@ def _pct_level(text: str, aql: str) -> Level | None:
     for pattern in (
         _PCT + r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:availability|available|uptime|accuracy|compatibility|compliance|"
         r"of the time|of (?:the )?days)",
-        r"\b(?:availability|uptime|available)\b[^.;%]{0,80}?\b(?:of|at least|minimum of|no less than|not less than)\s+"
-        + _PCT,
+        r"\b(?:availability|uptime|available|accessible|operational)\b[^.;%]{0,80}?\b(?:of|at least|minimum of|no less "
+        r"than|not less than)\s+" + _PCT,
+        # a label and its share: "Uptime: 99.95% per calendar month"
+        r"^\s*(?:[\w-]+\s+){0,3}?(?:availability|uptime)\s*:\s*" + _PCT,
         r"\b(?:SLA|service level)\s+(?:is|shall be)\s+(?:a\s+)?(?:minimum of|at least)\s+" + _PCT,
         # "at a performance level of no less than 90% of ...", "a service level of at least 98%"
         r"\b(?:performance|service)\s+levels?\s+of\s+(?:no\s+less\s+than|not\s+less\s+than|at\s+least|a\s+minimum\s+of)\s+"
@@ -297,6 +299,67 @@ def _count_cap(text: str, aql: str) -> Level | None:
     return None
 
 
+# a rate, a ratio or a score whose bound is written after "shall be": "the first-call resolution rate shall be no
+# less than 75%", "packet loss shall not exceed 0.5%", "satisfaction scores shall average 4.0 or higher on a
+# 5-point scale"; never a price, a fee or an interest rate
+_RATE = r"\b(?:rates?|ratios?|percentages?|availability|uptime|accuracy|loss|errors?|defects?|abandon\w*|failures?)\b"
+_RATE_AT_LEAST = (
+    r"(?:(?:no|not)\s+(?:less|lower)\s+than|at\s+least|a\s+minimum\s+of|(?:greater|higher)\s+than\s+or\s+equal\s+to"
+    r"|equal\s+to\s+or\s+(?:greater|higher)\s+than)"
+)
+_RATE_AT_MOST = (
+    r"(?:not\s+exceed|(?:be\s+)?(?:no|not)\s+(?:more|greater|higher)\s+than|(?:be\s+)?(?:less|lower)\s+than"
+    r"(?:\s+or\s+equal\s+to)?|(?:be\s+)?(?:below|under))"
+)
+_PRICED = re.compile(_MONEY + r"|\b(?:increase|discount|interest|mark-?up|margin|tax\w*|price\w*|pric\w+)", re.I)
+
+
+def _bounded_rate(text: str, aql: str) -> Level | None:
+    if _PRICED.search(text):
+        return None
+    modal = r"[^.;%]{0,40}?\b(?:shall|will|must|is\s+to)\s+(?:be\s+|remain\s+)?"
+    m = re.search(_RATE + modal + _RATE_AT_LEAST + r"\s+" + _PCT, text, re.I)
+    if m and 0 < float(m.group("pct")) <= 100:
+        return Level(float(m.group("pct")), "percent", "higher")
+    # (a share "above" or "over" something is a change, not a level: "rates shall not exceed 5% above last year's")
+    m = re.search(
+        _RATE + modal + _RATE_AT_MOST + r"\s+" + _PCT + r"(?!\s+(?:above|over|below|more|less)\b)", text, re.I
+    )
+    if m and 0 <= float(m.group("pct")) < 100:
+        return Level(float(m.group("pct")), "percent", "lower")
+    m = re.search(
+        r"\b(?:scores?|ratings?)\b[^.;]{0,60}?\b(?:shall|will|must)\s+(?:be\s+|average\s+)?(?:"
+        + _RATE_AT_LEAST
+        + r"\s+)?"
+        r"(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:on\s+an?|out\s+of)\s+"
+        r"(?P<scale>\d{1,2})(?:-point)?",
+        text,
+        re.I,
+    )
+    if m and float(m.group("n")) <= float(m.group("scale")):
+        return Level(float(m.group("n")), "score", "higher")
+    return None
+
+
+# a share of the cases a thing is done in: "accurate in 98% of cases", "complete successfully on 99% of scheduled
+# nights"
+_CASES = (
+    r"(?:cases|instances|occasions|nights|days|weeks|months|transactions|requests|calls|incidents|tickets|orders|"
+    r"items|attempts|runs|deliveries|shipments|jobs|backups|tests)"
+)
+
+
+def _share_of_cases(text: str, aql: str) -> Level | None:
+    m = re.search(
+        r"\b(?:in|on|for)\s+(?:at\s+least\s+)?" + _PCT + r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _CASES,
+        text,
+        re.I,
+    )
+    if m and 0 < float(m.group("pct")) <= 100 and not _PRICED.search(text):
+        return Level(float(m.group("pct")), "percent", "higher")
+    return None
+
+
 def _priority_time(text: str, aql: str) -> Level | None:
     m = re.search(
         r"\b(?:severity|priority|sev|level)\s*(?:level\s*)?\d\b[^.;\d]{0,40}?(?:every\s+|within\s+|<\s*)?"
@@ -380,6 +443,34 @@ RULES: tuple[LevelRule, ...] = (
             ("The credit is 8% of the total amount invoiced", ""),
             ("25% of the outstanding shares held by the Company", ""),
             ("50% of the credit is earned back after three good months", ""),
+        ),
+    ),
+    LevelRule(
+        "rate or score with a bound",
+        _bounded_rate,
+        positive=(
+            ("The first-call resolution rate shall be no less than 75%.", "", (75, "percent", None)),
+            ("Packet loss shall not exceed 0.5% averaged over a month.", "", (0.5, "percent", None)),
+            ("The call abandonment rate must be less than 4% in any week.", "", (4, "percent", None)),
+            ("User satisfaction scores shall average 4.0 or higher on a 5-point scale.", "", (4.0, "score", None)),
+        ),
+        negative=(
+            ("The hourly rates shall not exceed 5% above the prior year's rates.", ""),
+            ("The interest rate on late amounts shall not exceed 1.5% per month.", ""),
+            ("The error rate was reported at 3% in the last audit.", ""),
+            ("The panel's scores shall be kept for 5 years.", ""),
+        ),
+    ),
+    LevelRule(
+        "share of cases",
+        _share_of_cases,
+        positive=(
+            ("Orders shall be entered accurately in 98% of cases.", "", (98, "percent", None)),
+            ("Backups shall complete successfully on 99% of scheduled nights.", "", (99, "percent", None)),
+        ),
+        negative=(
+            ("A fee of 2% applies in 10% of cases where the invoice is late.", ""),
+            ("The Supplier bears the cost in 50% of cases.", ""),
         ),
     ),
     LevelRule(
@@ -479,7 +570,8 @@ SLA_CUE = re.compile(
 _SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
     r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
-    r"performance level|downtime|outage"
+    r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
+    r"\d%\s+of\s[^.;]{0,100}\bwithin\b"
 )
 # a sentence that opens with a share states a standard, whatever its measure is called
 _OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)

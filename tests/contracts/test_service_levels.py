@@ -101,6 +101,25 @@ def test_prose_service_levels_are_read_and_admin_deadlines_are_not():
     assert sorted((f.level.target, f.level.unit) for f in found) == [(2.0, "seconds"), (99.5, "percent")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # common ways of writing a bound on a rate, a score or a share of cases, in wording of our own
+        ("Uptime: 99.95% per calendar month.", (99.95, "percent", "higher")),
+        ("The portal will be accessible to users at least 99.7 percent of each month.", (99.7, "percent", "higher")),
+        ("The first-call resolution rate shall be no less than 75%.", (75.0, "percent", "higher")),
+        ("Packet loss shall not exceed 0.5% averaged over a month.", (0.5, "percent", "lower")),
+        ("Satisfaction scores shall average 4.2 or higher on a 5-point scale.", (4.2, "score", "higher")),
+        ("Nightly backups shall complete successfully on 99% of scheduled nights.", (99.0, "percent", "higher")),
+        # "payroll" is not "pay": a payroll service's level is not a payment term
+        ("The Contractor shall process 95% of payroll changes within two business days.", (95.0, "percent", "higher")),
+    ],
+)
+def test_a_bound_on_a_rate_score_or_share_of_cases_is_read_from_a_sentence(sentence, expected):
+    found = find_levels([PdfPage(1, f"Service levels. {sentence}", [])])
+    assert [(f.level.target, f.level.unit, f.level.direction) for f in found] == [expected]
+
+
 def test_a_page_that_never_speaks_of_service_levels_gives_nothing():
     page = PdfPage(1, "The Distributor shall order at least 95% of its requirements within 30 days of forecast.", [])
     assert find_levels([page]) == []
