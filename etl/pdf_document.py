@@ -459,7 +459,95 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
     ocr = _ocr_of_scanned_pages(path, scanned, wants_tables, tuple(table_pages))
     tables = _tables(path, [n for n in table_pages if n not in ocr])
     tables.update(_tables(path, [n for n in runs_on if tables.get(n - 1) and n not in ocr]))
+    unruled = [
+        n
+        for n, text in enumerate(texts, start=1)
+        if n not in ocr and not tables.get(n) and len(_LONE_SHARE.findall(text)) >= 2 and wants_tables(text)
+    ]
+    tables.update(_unruled_tables(path, unruled))
     return [ocr[n] if n in ocr else PdfPage(n, t, tables.get(n, [])) for n, t in enumerate(texts, start=1)]
+
+
+# a share standing as a cell of its own: at a line's start or end, or between runs of spaces
+_LONE_SHARE = re.compile(r"(?m)(?:^|\s{2,}|\t)\s*\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)", re.I)
+_SHARE_CELL = re.compile(r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
+
+
+def _unruled_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
+    """Tables drawn without rules, found by where their words stand (pdfplumber's text strategy), on pages
+    about service levels that hold lone shares. A table is kept only where one column holds a share in two or
+    more rows (a performance summary's quality levels): what a page of prose splits into columns never does."""
+    if not pages:
+        return {}
+    import pdfplumber
+
+    settings = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+    out = {}
+    try:
+        with pdfplumber.open(path, pages=pages) as pdf:
+            for page in pdf.pages:
+                words = page.extract_words()
+                merged = [m for t in page.find_tables(settings) if (m := _unruled_rows(_word_grid(t, words)))]
+                if merged:
+                    out[page.page_number] = merged
+    except Exception as exc:  # pdfminer raises many types for damaged files
+        raise InputFileError(f"PDF tables cannot be parsed ({type(exc).__name__}: {exc})") from None
+    return out
+
+
+def _word_grid(table, words: list[dict]) -> list[list[str]]:
+    """The table's lines of text, each word whole in the column its left edge stands in: the text strategy draws
+    a column edge wherever words of several lines align, which can cut a longer word in another line."""
+    lefts = sorted({round(c[0], 1) for c in table.cells})
+    rows = [r.bbox for r in table.rows]
+    grid: list[list[list[str]]] = [[[] for _ in lefts] for _ in rows]
+    x0, top, x1, bottom = table.bbox
+    for w in words:
+        middle = (w["top"] + w["bottom"]) / 2
+        if not (x0 - 1 <= w["x0"] <= x1 and top <= middle <= bottom):
+            continue
+        k = next((k for k, r in enumerate(rows) if r[1] <= middle <= r[3]), None)
+        if k is not None:
+            grid[k][max(bisect.bisect_right(lefts, w["x0"] + 0.5) - 1, 0)].append(w["text"])
+    return [[" ".join(cell) for cell in row] for row in grid]
+
+
+def _unruled_rows(lines: list[list[str]]) -> list[list[str]] | None:
+    """The rows of an unruled table from its lines of text: a cell's words wrap over several lines, so lines join
+    into rows, split at blank lines where the table leaves them, else at each line that opens a share (a row's
+    cells start on its first line). Lines before the first row are the header. None without exactly one column of
+    shares, or where the shares stand alone on their lines (a list, not a table)."""
+    width = max((len(r) for r in lines), default=0)
+    grid = [[" ".join((c or "").split()) for c in r] + [""] * (width - len(r)) for r in lines]
+    columns = [j for j in range(width) if sum(bool(_SHARE_CELL.match(r[j])) for r in grid) >= 2]
+    if len(columns) != 1:
+        return None
+    # a table sets its shares beside the text they belong to, on the same line; a list sets them alone
+    beside = [r for r in grid if _SHARE_CELL.match(r[columns[0]]) and any(r[: columns[0]])]
+    if len(beside) < 2:
+        return None
+    first = next(k for k, r in enumerate(grid) if _SHARE_CELL.match(r[columns[0]]))
+    # a column no header line names is text of the column to its left that a wrap pushed right: join it back
+    for j in range(width - 1, 0, -1):
+        if j != columns[0] and first and not any(r[j] for r in grid[:first]):
+            for r in grid:
+                r[j - 1] = " ".join(c for c in (r[j - 1], r.pop(j)) if c)
+    width = len(grid[0]) if grid else 0
+    aql = next(j for j in range(width) if sum(bool(_SHARE_CELL.match(r[j])) for r in grid) >= 2)
+    if any(not any(r) for r in grid):
+        groups, current = [], []
+        for r in grid:
+            if any(r):
+                current.append(r)
+            elif current:
+                groups.append(current)
+                current = []
+        groups += [current] if current else []
+    else:
+        starts = [k for k, r in enumerate(grid) if _SHARE_CELL.match(r[aql])]
+        bounds = [0, *starts, len(grid)]
+        groups = [grid[a:b] for a, b in zip(bounds, bounds[1:]) if grid[a:b]]
+    return [[" ".join(r[j] for r in g if r[j]) for j in range(width)] for g in groups]
 
 
 def _ocr_of_scanned_pages(

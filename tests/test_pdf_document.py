@@ -191,3 +191,32 @@ def test_a_matrix_labelled_by_priority_keeps_its_row_and_pairs_by_label(tmp_path
     (page,) = read_pages(path, wants_tables=lambda text: True)
     rows = [r for t in page.tables for r in t if "Standard" not in r]
     assert len(rows) == 1 and "Priority 1" in rows[0][1] and "Priority 2" in rows[0][2]
+
+
+def test_the_lines_of_an_unruled_table_join_into_its_rows():
+    """#30: an unruled table comes out of the text strategy one line of text at a time; lines join into rows at
+    each line that opens a share (where the table leaves no blank line), the lines above the first are the header,
+    and a column no header line names is wrapped text of the column to its left."""
+    from etl.pdf_document import _unruled_rows
+
+    lines = [
+        ["Task", "Standard", "", "AQL"],
+        ["Lift", "Cars arrive", "", "95%"],
+        ["repairs", "within 2", "hours.", ""],
+        ["Desk", "Calls answered", "", "90 percent"],
+        ["", "in 60 seconds.", "", ""],
+    ]
+    assert _unruled_rows(lines) == [
+        ["Task", "Standard", "AQL"],
+        ["Lift repairs", "Cars arrive within 2 hours.", "95%"],
+        ["Desk", "Calls answered in 60 seconds.", "90 percent"],
+    ]
+
+
+def test_an_unruled_table_without_exactly_one_column_of_shares_is_not_kept():
+    from etl.pdf_document import _unruled_rows
+
+    prose = [["The supplier", "shall keep", "records."], ["Each party", "may audit", "them."]]
+    two_levels = [["Level", "Expected", "Minimum"], ["Uptime", "99.9%", "99.5%"], ["Desk", "90%", "85%"]]
+    assert _unruled_rows(prose) is None
+    assert _unruled_rows(two_levels) is None
