@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 
+from etl.contracts.entities import ENTITY_SUFFIXES
 from etl.pdf_document import PdfPage
 
 _TITLE_WORD = re.compile(r"^(?:[A-Z][A-Z'’\-]*,?|AND|&|OF|FOR|TO|THE)$")
+# words that end what stands before a title on a cover: a draft's label, or a party's legal form (the entity
+# suffixes, less the words a title may hold itself: "THE", "AND", "COMPANY", "SE" ...)
+_BEFORE_TITLE = {"VERSION", "COPY"} | {
+    w.upper()
+    for w in ENTITY_SUFFIXES - {"the", "and", "its", "affiliates", "de", "co", "company", "dba", "se", "sa", "ag"}
+}
 
 
 def _title_phrase(line: str) -> str | None:
@@ -37,7 +44,22 @@ def _title_phrase(line: str) -> str | None:
         ):
             stop += 1
     phrase = words[start:stop]
-    while phrase and phrase[0].upper().strip(",") in ("AND", "&", "OF", "FOR", "TO", "THE", "FORM"):
+    # a cover's label ("EXECUTION VERSION", "EXHIBIT B", "APPENDIX C") or a party's name ending in its legal form
+    # ("ACME HOLDINGS PLC") before the title is not part of it
+    cut = max(
+        (i + 1 for i, w in enumerate(phrase[:-1]) if w.upper().strip(",.") in _BEFORE_TITLE),
+        default=0,
+    )
+    cut = max(
+        [cut]
+        + [
+            i + 2
+            for i, w in enumerate(phrase[:-2])
+            if w.upper() in ("EXHIBIT", "APPENDIX", "ATTACHMENT", "ANNEX", "SCHEDULE") and len(phrase[i + 1]) <= 4
+        ]
+    )
+    phrase = phrase[cut:]
+    while phrase and phrase[0].upper().strip(",") in ("AND", "&", "OF", "FOR", "TO", "THE", "THIS", "FORM"):
         phrase = phrase[1:]
     phrase[-1] = re.sub(r"[^\w]+$", "", phrase[-1]) if phrase else ""
     return " ".join(phrase) if phrase else None
