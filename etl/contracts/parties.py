@@ -32,7 +32,8 @@ ENTITY_SUFFIX = (
     r"S\.r\.l|Pty\.? Ltd|AB|A/S|Oy|KK|Group|REIT|G\.I\.E)\.?"
 )
 _ENTITY = re.compile(
-    r"(?P<name>(?:[a-z]?[A-Z0-9][\w&'’\-\.]*,?\s+){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+" + ENTITY_SUFFIX + r")(?![\w])"
+    # (a suffix ends the name: "CO-BRANDING" in a heading is not a company "CO")
+    r"(?P<name>(?:[a-z]?[A-Z0-9][\w&'’\-\.]*,?\s+){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+" + ENTITY_SUFFIX + r")(?![\w\-])"
 )
 _ALIAS = re.compile(
     r"^[^(]{0,120}?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?(?:the\s+)?)?[\"“”']+(?P<alias>[^\"“”']+)[\"“”']"
@@ -61,10 +62,22 @@ ROLE_WORDS = (
 )
 
 
+# what a cover writes before a party's name in a heading: an exhibit's or attachment's number, "AMENDMENT NO. 2 TO"
+_COVER_LABEL = re.compile(
+    r"^(?:(?:(?i:exhibit|attachment|appendix|annex|schedule)\s+[\w.]{1,6}|(?i:amendment)(?:\s+(?i:no)\.?\s*\d+)?\s+"
+    r"(?i:to)|(?i:execution\s+(?:version|copy)))\s+)+"
+)
+
+
 def _plausible_party(name: str) -> bool:
     core = normalize_entity(name)
     if len(core) < 3 or core in ROLE_WORDS or re.match(r"^[A-Z]\.\s", name):
         return False
+    words = re.findall(r"[a-z]{2,}", core)
+    if not [w for w in words if w not in ("year", "years", "month", "months", "day", "days")]:
+        return False  # "1.00 Company", "1 Year Company": a figure beside a word, not a name
+    if re.match(r"(?i)(?:should|shall|may|will|if|such|each|any|all|said|no)\s", name):
+        return False  # "Should Company fail to ...": a sentence's opening, not a name
     if re.search(
         r"(?i)agreement|\bstreet\b|\broad\b|\bsuite\b|\bnear\b|\bfloor\b|\bavenue\b|\bbuilding\b|"
         r"^\d+,",
@@ -100,6 +113,9 @@ def _names_in(text: str) -> list[tuple[str, int]]:
             # a quoted name is an alias being defined
         name = _LEAD_IN.sub("", m.group("name").strip(" ,"))
         name = re.sub(r"^\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4}\s+", "", name)  # "DATED 13 October 2005 ACME LTD"
+        name = _COVER_LABEL.sub(
+            "", name
+        )  # "EXHIBIT 10.6 ATTACHMENT A ACME CORPORATION", "AMENDMENT NO. 1 TO ACME, LLC"
         name = re.split(r"\b(?i:between|among)\s+|\b(?:and|by)\s+(?=[A-Z])", name)[-1].strip(" ,")
         # "ACME, INC. AND BETA THERAPEUTICS, INC." names two parties; "Research and Engineering
         # Company" one: split on AND only where each part ends in a legal-entity suffix

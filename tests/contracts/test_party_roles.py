@@ -87,3 +87,23 @@ def test_a_former_name_and_the_alias_after_it_belong_to_the_party_that_had_it(tm
     terms = extract_contract(path, "e", "sha").terms
     roles = {t.field: t.value for t in terms if t.field in ("vendor", "client")}
     assert roles == {"vendor": "Delta Systems LLC", "client": "Ridge Bank, Inc."}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a cover's label before a name in a heading is not part of it
+        ("EXHIBIT 10.4 OSPREY FOODS CORPORATION", ["OSPREY FOODS CORPORATION"]),
+        ("AMENDMENT NO. 2 TO QUILL RESEARCH, LLC", ["QUILL RESEARCH, LLC"]),
+        # "CO-" opens a word, it is no company
+        ("EXHIBIT 10.15 CO-BRANDING AGREEMENT", []),
+        # a figure or a sentence's opening before "Company" is no name
+        ("The fee is 1.00 Company shares per unit.", []),
+        ("Should Company fail to deliver, the Buyer may cancel.", []),
+        ("695014 B.C. Ltd. signs as the supplier.", ["695014 B.C. Ltd."]),
+    ],
+)
+def test_names_in_a_sentence_are_the_parties_legal_names_alone(sentence, names):
+    from etl.contracts.parties import _names_in
+
+    assert [n for n, _ in _names_in(sentence)] == names
