@@ -61,6 +61,21 @@ def _signature_date(pages: list[PdfPage]) -> tuple[str, Sentence] | None:
     return None
 
 
+# a date that belongs to another agreement than this one: told in a recital ("WHEREAS, the parties entered into a
+# Supply Agreement dated as of ..."), or the one an amendment amends ("the First Amendment to the Development
+# Agreement entered into on ...")
+_OF_ANOTHER = re.compile(
+    r"(?i)\bwhereas\b|\b(?:the|a|an|that\s+certain)\s+(?:[\w-]+\s+){0,6}?agreement\b(?:\s*\([^)]{0,60}\))?,?\s*"
+    r"(?:(?:originally\s+)?(?:dated|entered\s+into|executed|signed)(?:\s+(?:on|as\s+of))?\s*)?$"
+)
+
+
+def _last_clause(text: str) -> str:
+    """What leads up to a date since the last mention of this contract ('this Agreement', 'this Amendment')."""
+    this = list(re.finditer(r"(?i)\bthis\b", text))
+    return text[this[-1].end() :] if this else text
+
+
 def _agreement_date(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerms) -> date | None:
     """The date the opening paragraph gives (a month and year when the day is left blank), else the last
     signature's or a letter heading's."""
@@ -68,10 +83,13 @@ def _agreement_date(sentences: list[Sentence], pages: list[PdfPage], terms: Foun
         for s in sentences[:25]:
             if not rule.search(s.text) or re.search(r"(?i)\bfiled\b|securities and exchange", s.text):
                 continue  # a filing's cover ('filed with the Securities and Exchange Commission on ...')
-            dates = find_dates(s.text)
+            written = find_dates(s.text)
+            dates = [(d, o) for d, o in written if not _OF_ANOTHER.search(_last_clause(s.text[:o]))]
             if dates:
                 terms.add(rule, dates[0][0].isoformat(), s)
                 return dates[0][0]
+            if written:
+                continue  # only other agreements' dates: this one's may follow
             partial = find_partial_date(s.text)
             if partial:
                 terms.add(RULES["agreement_date.day_left_blank"], partial, s)

@@ -393,3 +393,33 @@ def test_every_text_the_renewal_cue_matches_holds_one_of_its_prefilter_words():
         assert prefilter.search(text), text
 
     holds_a_word()
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            "This Supply Agreement is made as of June 3, 2012 between Osprey Foods Corp. and Quill Research LLC.",
+            "2012-06-03",
+        ),
+        # the date of the agreement an amendment amends, or one a recital tells of, is not this one's
+        (
+            "This First Amendment to the Supply Agreement dated as of May 1, 2010 is made as of June 3, 2012 between "
+            "Osprey Foods Corp. and Quill Research LLC.",
+            "2012-06-03",
+        ),
+        (
+            "SUPPLY AGREEMENT WHEREAS, Osprey Foods Corp. and Quill Research LLC entered into a Pilot\nAgreement "
+            "dated as of May 1, 2010; and this Agreement is made as of June 3, 2012.",
+            "2012-06-03",
+        ),
+        # an amendment whose own date follows the name of what it amends keeps that date
+        (
+            "This amendment to Section 2 of the Services Agreement is made effective June 3, 2012 by and between "
+            "Osprey Foods Corp. and Quill Research LLC.",
+            "2012-06-03",
+        ),
+    ],
+)
+def test_the_agreement_date_is_this_agreements_not_anothers(tmp_path, opening, expected):
+    assert _values(_pdf(tmp_path, [f"AGREEMENT\n{opening}"]), "agreement_date") == [expected]
