@@ -116,7 +116,12 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     ),
     "warranty_duration": (
         r"warrant\w*[^.]{0,160}(?:for a period of|period of)[^.]{0,30}(?:days|months|years)|warranty period"
-        r"|warrant\w*[^.]{0,80}\(?\d+\)?\s*(?:days|months|years) (?:from|after|following)",
+        r"|warrant\w*[^.]{0,80}\(?\d+\)?\s*(?:days|months|years) (?:from|after|following)"
+        # the period first: "For ninety (90) days after delivery, the Developer warrants that ..."
+        r"|(?:for|within|up to)\s+(?:a\s+period\s+of\s+)?[\w()\s-]{0,25}?(?:days|months|years)\s+(?:after|from|following)"
+        r"(?:(?!breach)[^.;\u037e]){0,100}?warrant"  # (not "breaches any representation or warranty")
+        # a period the filing redacts: "The above warranties are valid for a period of [***] from shipment"
+        r"|warrant\w*[^.]{0,160}(?:for a period of|valid for|period of)\s+\[\*+\]",
         None,
     ),
     "insurance": (

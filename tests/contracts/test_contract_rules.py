@@ -276,6 +276,19 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             True,
         ),
         ("ip_ownership_assignment", "Each party shall retain ownership of its pre-existing materials.", False),
+        # a warranty's period written before the warranty, or redacted by the filing
+        (
+            "warranty_duration",
+            "For sixty (60) days after delivery of each release, the Supplier warrants that it conforms.",
+            True,
+        ),
+        ("warranty_duration", "The above warranties are valid for a period of [***] from the date of shipment.", True),
+        (
+            "warranty_duration",
+            "Either party may terminate if the other fails to pay within ten (10) days following notice; or if it "
+            "breaches any representation or warranty.",
+            False,
+        ),
     ],
 )
 def test_clause_presence(clause, sentence, present):
