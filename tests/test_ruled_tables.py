@@ -8,7 +8,7 @@ from reportlab.pdfgen import canvas
 
 from etl.pdf_document import _page_tables, read_pages
 from etl.ruled_tables import page_shapes
-from tests.conftest import SAMPLES, SHARED
+from tests.conftest import SAMPLES, SHARED, need_shared
 
 
 def _both(path, number):
@@ -83,6 +83,7 @@ def test_a_turned_page_is_left_to_pdfplumber(tmp_path):
 def test_real_schedule_pages_equal_pdfplumbers_but_for_the_bullet_glyph():
     # a federal AQL table of the shared development set; pdfium maps its bullet glyph to U+2022 where
     # pdfplumber gives the middle dot the font names
+    need_shared(SHARED / "sla" / "pdf")
     path = next((SHARED / "sla" / "pdf").glob("1899_*.pdf"))
     pages = _ruled_pages(path)
     assert len(pages) >= 3
