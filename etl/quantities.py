@@ -63,12 +63,19 @@ def number_from_words(words: str) -> int | None:
 
 
 # "five (5) years", "36 months", "ninety (90) days", "one year"
+_WHICH = r"(?:(?:calendar|business|full|consecutive|contract|agreement|fiscal|lease)\s+)*"
 DURATION_RE = re.compile(
     # the words before "(5)" are a number in words: at most four, or the match would swallow a phrase before
     # it ("on a month to month basis until ... fifteen (15) days")
-    r"(?:(?P<word>[a-z]+(?:[\- ]+[a-z]+){0,3}?)\s*\(\s*)?(?P<num>\d+)\s*\)?[\s-]*(?:calendar\s+|business\s+)?(?P<unit>year|month|day|week)s?\b"
-    r"|\b(?P<word_only>" + NUMBER_WORDS + r")[\s-]+(?:\(\s*[\dIl]+\s*\)[\s-]*)?(?:calendar\s+|business\s+)?"
-    r"(?P<unit2>year|month|day|week)s?\b"
+    # ("ten (10) Contract Years", "five full calendar years": a word that names which years is part of the unit)
+    r"(?:(?P<word>[a-z]+(?:[\- ]+[a-z]+){0,3}?)\s*\(\s*)?(?P<num>\d+)\s*\)?[\s-]*"
+    + _WHICH
+    + r"(?P<unit>year|month|day|week)s?\b"
+    r"|\b(?P<word_only>"
+    + NUMBER_WORDS
+    + r")[\s-]+(?:\(\s*[\dIl]+\s*\)[\s-]*)?"
+    + _WHICH
+    + r"(?P<unit2>year|month|day|week)s?\b"
     r"|\b(?P<annual>annual(?:ly)?|yearly|each year|every year|year[- ]to[- ]year|monthly|each month|month[- ]to[- ]month)\b",
     re.IGNORECASE,
 )

@@ -45,7 +45,8 @@ _COVENANT = re.compile(
 _COVENANT_NEAR = re.compile(r"(?i)disclos|default|payment|warrant|indemn|licen[cs]e|assign")
 _FROM_OTHER_EVENT = re.compile(
     r"[^.]{0,25}?\b(?:from|after|following)\s+(?!(?:the\s+|such\s+)?(?:effective|commencement|"
-    r"date (?:hereof|of (?:this|the) (?:agreement|document))|execution|signing|this|its|date first))",
+    r"date (?:hereof|of (?:this|the) (?:agreement|document)|of (?:execution|signing))|execution|signing|this|its|"
+    r"date first))",
     re.I,
 )
 _TERM_CUE = RULES["initial_term_months.term_period"].pattern

@@ -323,6 +323,17 @@ def test_clause_presence(clause, sentence, present):
             "hereof.",
             ["2008-11-28"],
         ),
+        # a term in years named for what they are ("Contract Years"), or counted from the date of execution
+        (
+            "is made as of June 13, 2012",
+            "This Agreement shall commence on the Effective Date and shall continue for ten (10) Contract Years.",
+            ["2022-06-13"],
+        ),
+        (
+            "is made as of October 1, 2008",
+            "The initial term of this Agreement shall be five (5) years from the date of execution.",
+            ["2013-10-01"],
+        ),
     ],
 )
 def test_end_dates_from_anniversaries_and_partial_dates(tmp_path, opening, term, expected):
