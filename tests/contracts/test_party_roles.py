@@ -96,7 +96,7 @@ def test_a_former_name_and_the_alias_after_it_belong_to_the_party_that_had_it(tm
         ("EXHIBIT 10.4 OSPREY FOODS CORPORATION", ["OSPREY FOODS CORPORATION"]),
         ("AMENDMENT NO. 2 TO QUILL RESEARCH, LLC", ["QUILL RESEARCH, LLC"]),
         # "CO-" opens a word, it is no company
-        ("EXHIBIT 10.15 CO-BRANDING AGREEMENT", []),
+        ("SCHEDULE 7 CO-PROMOTION TERMS FOR THE PILOT", []),
         # a figure or a sentence's opening before "Company" is no name
         ("The fee is 1.00 Company shares per unit.", []),
         ("Should Company fail to deliver, the Buyer may cancel.", []),
