@@ -12,7 +12,7 @@ import pytest
 
 from etl.contracts.terms import extract_contract
 from tests.contracts import paraphrase
-from tests.contracts.paraphrase import LAYOUTS, LEVELS, WORDINGS
+from tests.contracts.paraphrase import LAYOUTS, LEVELS, WORDINGS, cases
 
 # (layout, wording) pairs the reader does not read yet
 NOT_YET: set[tuple[str, str]] = set()
@@ -36,16 +36,7 @@ def _read(terms) -> set[tuple]:
     }
 
 
-CASES = [
-    pytest.param(
-        layout,
-        wording,
-        id=f"{layout} / {wording}",
-        marks=[pytest.mark.xfail(strict=True, reason="not read yet")] if (layout, wording) in NOT_YET else [],
-    )
-    for layout in LAYOUTS
-    for wording in WORDINGS
-]
+CASES = cases(LAYOUTS, WORDINGS, NOT_YET)
 
 
 @pytest.mark.parametrize(("layout", "wording"), CASES)
