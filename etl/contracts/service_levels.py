@@ -618,6 +618,12 @@ def _header_roles(header: list[str]) -> dict[str, list[int]]:
             roles["name"].append(i)
         elif re.search(r"\blot\b|period|window|frequency", low):
             roles["window"].append(i)
+    # beside a column of standards, a "performance threshold" column is what a work statement calls the AQL: the
+    # share of cases (or the count) the standard must hold to
+    thresholds = [i for i in roles["standard"] if "threshold" in " ".join(header[i].lower().split())]
+    if thresholds and len(roles["standard"]) > len(thresholds) and not roles["aql"]:
+        roles["aql"] = thresholds
+        roles["standard"] = [i for i in roles["standard"] if i not in thresholds]
     return roles
 
 
@@ -708,8 +714,17 @@ def _row_levels(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str
             name = f"{context}: {item}" if context and context not in item else item
             out.append((name, level, " ".join([*name_cells, item, aql]).strip(), None))
         if not found_here and aql_cell and not _PLACEHOLDER.search(aql_cell):
-            # a two-column "objective and standard | AQL" table: the AQL cell states the level itself
-            level = read_level(aql_cell, "", _PROSE_RULES)
+            # a two-column "objective and standard | AQL" table: the AQL cell states the level itself, often of
+            # what the standard names ("Valid complaints" | "No more than 3 per month"; "Lost-time accidents" |
+            # "Zero")
+            level = next(
+                (
+                    lvl
+                    for text in (f"{aql_cell} {cells[s_index]}", f"{cells[s_index]} {aql_cell}", aql_cell)
+                    if (lvl := read_level(text, "", _PROSE_RULES)) is not None
+                ),
+                None,
+            )
             if level is not None:
                 name = f"{context}: {cells[s_index]}" if context else cells[s_index]
                 out.append((name, level, f"{cells[s_index]} {aql_cell}", None))

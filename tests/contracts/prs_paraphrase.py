@@ -4,8 +4,8 @@ Federal performance work statements and surveillance plans state each service le
 the standard it must meet and the acceptable quality level (AQL), often with how it is checked and what a miss
 costs. The header words differ from agency to agency ("Performance Objective", "Task", "Required Service";
 "Performance Standard", "Measure", "Performance Threshold"; "Acceptable Quality Level", "AQL", "Acceptable Level
-of Performance"), as do the column order, a reference column, and how the AQL is written ("95%", "95 percent",
-"95% compliance"). The content does not: the AQL column holds shares, the standard column states what is
+of Performance", "Performance Threshold"), as do the column order, a reference column, and how the AQL is written
+("95%", "95 percent", "95% compliance", "5% deviation"). The content does not: the AQL column holds shares, the standard column states what is
 measured, the column left of it names the service. Every paraphrase states the same levels, so the rows read
 from each must be the same.
 
@@ -44,7 +44,8 @@ REQUIREMENTS = (
     ),
 )
 
-# header words for (task, standard, AQL, surveillance, remedy), and how the AQL cell is written
+# header words for (task, standard, AQL, surveillance, remedy), and how the AQL cell is written (a share that must
+# meet the standard, or "deviation": the share allowed to miss it)
 WORDINGS = {
     "objective-standard-aql": (
         (
@@ -69,7 +70,16 @@ WORDINGS = {
         ("Performance Requirement", "Performance Standard", "AQL", "Surveillance Method", "Consequence"),
         "{:g}% compliance",
     ),
+    "objective-standard-threshold": (
+        ("Performance Objective", "Performance Standard", "Performance Threshold", "Surveillance", "Disincentive"),
+        "deviation",
+    ),
 }
+
+
+def _aql_cell(aql: float, form: str) -> str:
+    return f"{100 - aql:g}% deviation" if form == "deviation" else form.format(aql)
+
 
 _STYLE = getSampleStyleSheet()["BodyText"]
 
@@ -82,7 +92,7 @@ def _rows(words: tuple, aql_format: str, order: tuple[int, ...], reference: bool
     header = [words[i] for i in order]
     body = [
         [
-            (r.task, r.standard, aql_format.format(r.aql), "Periodic inspection", "Re-performance at no cost")[i]
+            (r.task, r.standard, _aql_cell(r.aql, aql_format), "Periodic inspection", "Re-performance at no cost")[i]
             for i in order
         ]
         for r in REQUIREMENTS

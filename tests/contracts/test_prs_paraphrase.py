@@ -1,6 +1,6 @@
 """Every paraphrase of one performance requirements summary gives the same rows (`tests/contracts/prs_paraphrase.py`).
 
-Each layout x wording is one case: 6 layouts x 5 wordings. The rows read must be exactly the summary's: one per
+Each layout x wording is one case: 6 layouts x 6 wordings. The rows read must be exactly the summary's: one per
 requirement, named by its task and standard, at its AQL as a share, with the standard's time bound where it
 has one, and no other row. A case the reader does not read yet is an expected failure, strict, so the day it
 reads it the mark has to go; the count of those marks is the figure the service-level issue reports.

@@ -420,3 +420,21 @@ def test_the_items_under_a_performance_measures_heading_are_read_whatever_their_
     )
     found = find_levels([PdfPage(1, text, [])])
     assert [(f.level.target, f.level.unit) for f in found] == [(3.0, "hours")]
+
+
+def test_an_aql_cell_that_caps_a_count_reads_with_what_its_standard_names():
+    """#30: "Valid complaints about the service" | "No more than 3 per month", "Lost-time accidents" | "Zero": the
+    AQL cell states the cap, of what the standard cell names; beside a standards column, a "Performance
+    Threshold" column is the AQL."""
+    header = ["Performance Objective", "Performance Standard", "Performance Threshold", "Method of Surveillance"]
+    rows = [
+        ["Courteous service", "Valid complaints about the service", "No more than 3 per month", "Complaint log"],
+        ["Safe work", "Lost-time accidents", "Zero", "Safety reports"],
+        ["Repairs", "Emergency repairs are started within 2 hours", "5% deviation", "Inspection"],
+    ]
+    found = find_levels([PdfPage(1, "Performance Requirements Summary", [[header, *rows]])])
+    assert sorted((f.level.target, f.level.unit, f.level.threshold) for f in found) == [
+        (0.0, "count", None),
+        (3.0, "count", None),
+        (95.0, "percent", 2.0),
+    ]
