@@ -113,7 +113,8 @@ def _by_rows(rows: list[list[str]], width: int) -> list[GradedTime]:
         if len(labels) >= 2 and len(labels) > len(best[1]):
             best = (col, labels)
     col, labels = best
-    if col < 0:
+    # a matrix's rows are its grades: a grade in a few rows of a table of named levels does not make it one
+    if col < 0 or 2 * len(labels) <= sum(any(r) for r in rows[1:]):
         return []
     header = _column_names(rows[: labels[0][0]], width)
     # names of the contract's own ("Outage", "Serious (B)") are grades only beside columns that name measures

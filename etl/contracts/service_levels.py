@@ -905,6 +905,81 @@ def _paired_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
     return found
 
 
+# a bound written before a level cell's value: "≥ 99.9%", "<= 2%", "at least 98%", "within 15 minutes"
+_BOUND = re.compile(
+    r"(?i)^\s*(?P<op>≥|>=|=>|>|≤|<=|=<|<|at\s+least|minimum(?:\s+of)?|min\.?|no\s+less\s+than|not\s+less\s+than"
+    r"|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|less\s+than|under|within|up\s+to)?\s*"
+)
+_LOWER_BOUND = re.compile(r"(?i)^(?:≤|<=|=<|<|no\s+more|not\s+more|maximum|max|less|under|within|up\s+to)")
+# what a share measures when fewer is better: "Defect leakage ≤ 2%" has its sign; a bare "2%" beside one of these
+_FEWER_IS_BETTER = re.compile(r"(?i)\b(?:error|defect|abandon\w*|loss|leakage|rollback|failure|backlog|churn)")
+_LEVEL_HEADER = re.compile(r"(?i)target|commit|goal|service\s+level|\bsla\b|\bkpi\b|expected|minimum|required")
+_AQL_HEADER = re.compile(r"(?i)\baql\b|acceptable|allowable|threshold|deviation")
+_WORK_STATEMENT_HEADER = re.compile(r"(?i)standard|\baql\b|acceptable|threshold|surveillance|deviation")
+_WEIGHT_HEADER = re.compile(r"(?i)weight|allocat|\bpool\b|at[- ]risk")
+_MONEY_CELL = re.compile(r"(?i)" + _MONEY + r"|\$|€|£|\bcredit")
+
+
+def _bounded_cell(cell: str) -> tuple[float, str, str] | None:
+    """A cell holding one level and nothing else: '≥ 99.9%', '15 minutes', '< 4 hours' -> (value, unit,
+    direction). Without a sign, a share is better higher and a time lower."""
+    text = normalise(cell)
+    m = _BOUND.match(text)
+    read = _cell_level(text[m.end() :]) if m else None
+    if read is None or _MONEY_CELL.search(text) or len(text) > 40:
+        return None
+    value, unit = read
+    if m.group("op"):
+        direction = "lower" if _LOWER_BOUND.match(m.group("op")) else "higher"
+    else:
+        direction = "higher" if unit == "percent" else "lower"
+    return value, unit, direction
+
+
+def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
+    """A table of one level per row in a column of its own (name | definition | target | credit): the column most
+    of whose cells hold one level and nothing else, each row named by its first text cell. A column of bare shares
+    beside a standard headed as its quality level (AQL, threshold) is a work statement's, read with its standard
+    elsewhere; one holding a time, or headed as a target or commitment, is a level column."""
+    width = max(len(row) for row in table)
+    rows = [[" ".join(c.split()) for c in row] + [""] * (width - len(row)) for row in table]
+    header, body = rows[0], rows[1:]
+    if any(_WORK_STATEMENT_HEADER.search(h) for h in header):
+        return []  # standards with their quality levels: read with the standard they belong to
+    for j in range(width):
+        if _WEIGHT_HEADER.search(header[j]):
+            continue
+        read = [_bounded_cell(r[j]) if r[j] else None for r in body]
+        filled = [r[j] for r in body if r[j]]
+        if sum(x is not None for x in read) < 2 or sum(x is not None for x in read) < 0.8 * len(filled):
+            continue
+        times = any(x and x[1] != "percent" for x in read)
+        if not times and (_AQL_HEADER.search(header[j]) or not _LEVEL_HEADER.search(header[j])):
+            continue
+        found = []
+        for row, level in zip(body, read):
+            name = next(
+                (c for i, c in enumerate(row) if i != j and re.search(r"[A-Za-z]{3}", c) and not _MONEY_CELL.search(c)),
+                "",
+            )
+            if level is None or not name:
+                continue
+            value, unit, direction = level
+            if unit == "percent" and direction == "higher" and not _BOUND.match(normalise(row[j])).group("op"):
+                direction = "lower" if _FEWER_IS_BETTER.search(name) else "higher"
+            source = f"{name} | {header[j]} | {row[j]}"
+            found.append(
+                FoundLevel(
+                    name[:300], Level(value, unit, direction, rule=LEVEL_COLUMN_RULE), page, source, in_table=True
+                )
+            )
+        return found
+    return []
+
+
+LEVEL_COLUMN_RULE = "a column of levels"
+
+
 def _standards_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> None:
     """A column most of whose cells read as levels ("100% compliance required", "Zero violations") holds the
     standards, even under a header that names a measure; the columns beside it name what is measured. Beside a
@@ -970,6 +1045,10 @@ def _table_levels(page: PdfPage) -> list[FoundLevel]:
         paired = _paired_levels(table, page.number)
         if paired:
             found += paired
+            continue
+        column = _level_column(table, page.number)
+        if column:
+            found += column
             continue
         roles = _header_roles(table[0])
         if not (roles["standard"] or roles["aql"]) and any(_quality_level_cell(c or "") for c in table[0]):

@@ -438,3 +438,42 @@ def test_an_aql_cell_that_caps_a_count_reads_with_what_its_standard_names():
         (3.0, "count", None),
         (95.0, "percent", 2.0),
     ]
+
+
+_ONE_LEVEL_ROWS = [
+    ("Portal availability", "Minutes the portal is up in the month", "99.9%", "≥ 99.9%", (99.9, "percent", "higher")),
+    (
+        "Priority 1 response",
+        "Ticket logged to engineer engaged",
+        "15 minutes",
+        "≤ 15 minutes",
+        (15, "minutes", "lower"),
+    ),
+    ("Priority 1 restoration", "Time to restore the service", "4 hours", "< 4 hours", (4, "hours", "lower")),
+    ("Change success", "Changes without a rollback", "98%", ">= 98%", (98, "percent", "higher")),
+    ("Defect leakage", "Defects found after release", "2%", "<= 2%", (2, "percent", "lower")),
+]
+
+
+@pytest.mark.parametrize("signed", [False, True], ids=["bare", "signed"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Service Level", "Definition", "Target", "Service Credit"],
+        ["KPI", "How measured", "Commitment", "Credit"],
+        ["Measure", "Description", "Required Level", "Fee Reduction"],
+    ],
+    ids=["service level/target", "kpi/commitment", "measure/required level"],
+)
+def test_a_column_of_one_level_per_row_is_read_by_what_its_cells_hold(header, signed):
+    """#30: a commercial schedule of one level per row (name | definition | target | credit), in wording of our
+    own: the level column is the one whose cells each hold one level; a sign gives the direction, else a share is
+    better higher (fewer defects better lower) and a time lower; the credit column's shares are money."""
+    rows = [
+        [name, what, signed_cell if signed else bare, "2% of the monthly fee"]
+        for name, what, bare, signed_cell, _ in _ONE_LEVEL_ROWS
+    ]
+    found = find_levels([PdfPage(1, "Schedule 3 - Service Levels", [[header, *rows]])])
+    assert [(f.name, (f.level.target, f.level.unit, f.level.direction)) for f in found] == [
+        (name, expected) for name, *_, expected in _ONE_LEVEL_ROWS
+    ]
