@@ -640,6 +640,10 @@ def _window(text: str) -> str | None:
     ):
         if word in low:
             return window
+    if len(low) < 30:  # a window column's own word ("Weekly", "Daily"), not a weekly report a standard names
+        for word, window in (("weekly", "weekly"), ("daily", "daily"), ("annual", "yearly")):
+            if word in low:
+                return window
     return None
 
 
@@ -946,10 +950,19 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
     header, body = rows[0], rows[1:]
     if any(_WORK_STATEMENT_HEADER.search(h) for h in header):
         return []  # standards with their quality levels: read with the standard they belong to
+    # a column of unit words ("%", "hours") gives the bare numbers beside it their unit
+    units = next(
+        (
+            u
+            for u in range(width)
+            if len([r for r in body if r[u]]) >= 2 and all(_UNIT_WORD.fullmatch(r[u]) for r in body if r[u])
+        ),
+        None,
+    )
     for j in range(width):
-        if _WEIGHT_HEADER.search(header[j]):
+        if _WEIGHT_HEADER.search(header[j]) or j == units:
             continue
-        read = [_bounded_cell(r[j]) if r[j] else None for r in body]
+        read = [_bounded_cell(f"{r[j]} {r[units]}" if units is not None else r[j]) if r[j] else None for r in body]
         filled = [r[j] for r in body if r[j]]
         if sum(x is not None for x in read) < 2 or sum(x is not None for x in read) < 0.8 * len(filled):
             continue
@@ -968,9 +981,15 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
             if unit == "percent" and direction == "higher" and not _BOUND.match(normalise(row[j])).group("op"):
                 direction = "lower" if _FEWER_IS_BETTER.search(name) else "higher"
             source = f"{name} | {header[j]} | {row[j]}"
+            window = next((w for c in row if (w := _window(c)) and len(c) < 30), None)  # a window column's word
             found.append(
                 FoundLevel(
-                    name[:300], Level(value, unit, direction, rule=LEVEL_COLUMN_RULE), page, source, in_table=True
+                    name[:300],
+                    Level(value, unit, direction, rule=LEVEL_COLUMN_RULE),
+                    page,
+                    source,
+                    window=window,
+                    in_table=True,
                 )
             )
         return found
@@ -978,6 +997,9 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
 
 
 LEVEL_COLUMN_RULE = "a column of levels"
+_UNIT_WORD = re.compile(
+    r"(?i)\s*(?:%|percent|per\s*cent|(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?))\s*"
+)
 
 
 def _standards_by_content(roles: dict[str, list[int]], body: list[list[str]]) -> None:

@@ -477,3 +477,19 @@ def test_a_column_of_one_level_per_row_is_read_by_what_its_cells_hold(header, si
     assert [(f.name, (f.level.target, f.level.unit, f.level.direction)) for f in found] == [
         (name, expected) for name, *_, expected in _ONE_LEVEL_ROWS
     ]
+
+
+def test_a_level_column_takes_its_unit_and_window_from_the_columns_beside_it():
+    """#30: bare numbers with their unit in a column of its own, and a window column's word per row."""
+    header = ["Metric", "Target", "Unit", "Measurement Period"]
+    rows = [
+        ["Network availability", "99.95", "%", "Monthly"],
+        ["Severity 2 restoration", "8", "hours", "Monthly"],
+        ["Backup success", "99", "percent", "Weekly"],
+    ]
+    found = find_levels([PdfPage(1, "Schedule 2 - Service Levels", [[header, *rows]])])
+    assert [(f.name, f.level.target, f.level.unit, f.window) for f in found] == [
+        ("Network availability", 99.95, "percent", "monthly"),
+        ("Severity 2 restoration", 8.0, "hours", "monthly"),
+        ("Backup success", 99.0, "percent", "weekly"),
+    ]
