@@ -924,19 +924,16 @@ _WEIGHT_HEADER = re.compile(r"(?i)weight|allocat|\bpool\b|at[- ]risk")
 _MONEY_CELL = re.compile(r"(?i)" + _MONEY + r"|\$|€|£|\bcredit")
 
 
-def _bounded_cell(cell: str) -> tuple[float, str, str] | None:
+def _bounded_cell(cell: str) -> tuple[float, str, str | None] | None:
     """A cell holding one level and nothing else: '≥ 99.9%', '15 minutes', '< 4 hours' -> (value, unit,
-    direction). Without a sign, a share is better higher and a time lower."""
+    direction), the direction None where no sign gives it."""
     text = normalise(cell)
     m = _BOUND.match(text)
     read = _cell_level(text[m.end() :]) if m else None
     if read is None or _MONEY_CELL.search(text) or len(text) > 40:
         return None
     value, unit = read
-    if m.group("op"):
-        direction = "lower" if _LOWER_BOUND.match(m.group("op")) else "higher"
-    else:
-        direction = "higher" if unit == "percent" else "lower"
+    direction = ("lower" if _LOWER_BOUND.match(m.group("op")) else "higher") if m.group("op") else None
     return value, unit, direction
 
 
@@ -978,8 +975,8 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
             if level is None or not name:
                 continue
             value, unit, direction = level
-            if unit == "percent" and direction == "higher" and not _BOUND.match(normalise(row[j])).group("op"):
-                direction = "lower" if _FEWER_IS_BETTER.search(name) else "higher"
+            if direction is None:  # unsigned: a share is better higher (fewer defects better lower), a time lower
+                direction = "lower" if unit != "percent" or _FEWER_IS_BETTER.search(name) else "higher"
             source = f"{name} | {header[j]} | {row[j]}"
             window = next((w for c in row if (w := _window(c)) and len(c) < 30), None)  # a window column's word
             found.append(
@@ -997,6 +994,8 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
 
 
 LEVEL_COLUMN_RULE = "a column of levels"
+
+
 _UNIT_WORD = re.compile(
     r"(?i)\s*(?:%|percent|per\s*cent|(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?))\s*"
 )
@@ -1234,7 +1233,7 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
         # the cells a table row was read from: a sentence holding one whole is that row read again as text (a
         # heading and the header row run into the first row when no sentence ends between them)
         row_sources = " ".join(_plain(normalise(f.source)) for f in tables)
-        long_cells = [c for c in table_texts_by_cell(page) if len(c) >= 25 and re.search(r"\d", c) and c in row_sources]
+        long_cells = [c for c in _cell_texts(page) if len(c) >= 25 and re.search(r"\d", c) and c in row_sources]
         for f in _prose_levels(page, _PROSE_RULES):
             plain = _plain(normalise(f.source))
             if _plain(f.source)[:60] in in_tables or _covered(plain, segments) or _listed_item(f, listed, plain):
@@ -1249,7 +1248,7 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
     return _without_restatements(found)
 
 
-def table_texts_by_cell(page: PdfPage) -> list[str]:
+def _cell_texts(page: PdfPage) -> list[str]:
     return [_plain(normalise(" ".join(c.split()))) for t in page.tables for row in t for c in row if c]
 
 
