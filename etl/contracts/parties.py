@@ -11,6 +11,7 @@ from etl.contracts.entities import normalize_entity, same_entity
 from etl.contracts.jurisdictions import find_jurisdiction
 from etl.contracts.party_roles import assign_roles
 from etl.contracts.term_rules import RULES
+from etl.contracts.title import DRAFT_LABELS, PART_LABELS
 from etl.pdf_document import PdfPage
 
 CLIENT_ROLES = ("customer", "client", "company", "sponsor", "buyer", "purchaser", "licensee")
@@ -64,8 +65,8 @@ ROLE_WORDS = (
 
 # what a cover writes before a party's name in a heading: an exhibit's or attachment's number, "AMENDMENT NO. 2 TO"
 _COVER_LABEL = re.compile(
-    r"^(?:(?:(?i:exhibit|attachment|appendix|annex|schedule)\s+[\w.]{1,6}|(?i:amendment)(?:\s+(?i:no)\.?\s*\d+)?\s+"
-    r"(?i:to)|(?i:execution\s+(?:version|copy)))\s+)+"
+    rf"^(?:(?:(?i:{'|'.join(PART_LABELS)})\s+[\w.]{{1,6}}|(?i:amendment)(?:\s+(?i:no)\.?\s*\d+)?\s+"
+    rf"(?i:to)|(?i:execution\s+(?:{'|'.join(DRAFT_LABELS)})))\s+)+"
 )
 
 

@@ -8,9 +8,13 @@ from etl.contracts.entities import ENTITY_SUFFIXES
 from etl.pdf_document import PdfPage
 
 _TITLE_WORD = re.compile(r"^(?:[A-Z][A-Z'’\-]*,?|AND|&|OF|FOR|TO|THE)$")
+# what a cover writes before a contract's title or a party's name: a part's label with its number ("EXHIBIT B",
+# "APPENDIX C"), and a draft's ("EXECUTION VERSION", "EXECUTION COPY")
+PART_LABELS = ("exhibit", "appendix", "attachment", "annex", "schedule")
+DRAFT_LABELS = ("version", "copy")
 # words that end what stands before a title on a cover: a draft's label, or a party's legal form (the entity
 # suffixes, less the words a title may hold itself: "THE", "AND", "COMPANY", "SE" ...)
-_BEFORE_TITLE = {"VERSION", "COPY"} | {
+_BEFORE_TITLE = {w.upper() for w in DRAFT_LABELS} | {
     w.upper()
     for w in ENTITY_SUFFIXES - {"the", "and", "its", "affiliates", "de", "co", "company", "dba", "se", "sa", "ag"}
 }
@@ -51,12 +55,7 @@ def _title_phrase(line: str) -> str | None:
         default=0,
     )
     cut = max(
-        [cut]
-        + [
-            i + 2
-            for i, w in enumerate(phrase[:-2])
-            if w.upper() in ("EXHIBIT", "APPENDIX", "ATTACHMENT", "ANNEX", "SCHEDULE") and len(phrase[i + 1]) <= 4
-        ]
+        [cut] + [i + 2 for i, w in enumerate(phrase[:-2]) if w.lower() in PART_LABELS and len(phrase[i + 1]) <= 4]
     )
     phrase = phrase[cut:]
     while phrase and phrase[0].upper().strip(",") in ("AND", "&", "OF", "FOR", "TO", "THE", "THIS", "FORM"):
