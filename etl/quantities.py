@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import csv
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -308,11 +309,49 @@ def period_start(key: str) -> str | None:
     return f"{key}-01"
 
 
+@dataclass(frozen=True)
+class Unit:
+    """A measurement unit as the dbt seed `units` defines it, once for the readers, validation and the marts."""
+
+    name: str
+    kind: str  # share, time, score, count or money
+    seconds: float | None  # a time unit's length; None for business days, whose length is the covered day's
+    min_value: float
+    max_value: float
+    spellings: tuple[str, ...]  # how a contract or report writes it in words ("hrs", "per cent")
+    symbols: tuple[str, ...]  # one-letter forms only a value cell uses ("4h 30m"), too short to trust in prose
+
+
 @cache
+def units() -> dict[str, Unit]:
+    with (DBT_PROJECT_DIR / "seeds" / "units.csv").open() as f:
+        return {
+            r["unit"]: Unit(
+                r["unit"],
+                r["kind"],
+                float(r["seconds"]) if r["seconds"] else None,
+                float(r["min_value"]),
+                float(r["max_value"]),
+                tuple(s for s in r["spellings"].split("|") if s),
+                tuple(s for s in r["symbols"].split("|") if s),
+            )
+            for r in csv.DictReader(f)
+        }
+
+
 def unit_ranges() -> dict[str, tuple[float, float]]:
     """The one definition of each unit's valid range: the dbt seed, shared with validation and the marts."""
-    with (DBT_PROJECT_DIR / "seeds" / "units.csv").open() as f:
-        return {r["unit"]: (float(r["min_value"]), float(r["max_value"])) for r in csv.DictReader(f)}
+    return {u.name: (u.min_value, u.max_value) for u in units().values()}
+
+
+def unit_spellings(*kinds: str, one_word: bool = False) -> dict[str, str]:
+    """Each written form (lower case) of the units of these kinds -> the unit's name: {"hrs": "hours", ...}."""
+    return {s: u.name for u in units().values() if u.kind in kinds for s in u.spellings if not (one_word and " " in s)}
+
+
+def spelling_pattern(spellings) -> str:
+    """A regex alternation of written forms, longest first so that "minutes" is never read as "min"."""
+    return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(spellings, key=len, reverse=True))
 
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

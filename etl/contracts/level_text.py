@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import re
 
-from etl.quantities import NUMBER_WORD, NUMBER_WORDS, number_from_words
+from etl.quantities import NUMBER_WORD, NUMBER_WORDS, number_from_words, spelling_pattern, unit_spellings
 
-TIME_UNITS = {
-    "second": "seconds",
-    "sec": "seconds",
-    "minute": "minutes",
-    "min": "minutes",
-    "hour": "hours",
-    "hr": "hours",
-    "day": "days",
-    "week": "weeks",
-}
+# each one-word spelling of a time unit (the seed `units`): "hrs" -> "hours", "workday" -> "business days"
+TIME_UNITS = unit_spellings("time", one_word=True)
 _TIME = (
     r"(?:\d+(?:\.\d+)?\s*(?:-|to)\s*)?(?P<{n}>\d+(?:\.\d+)?)\s*(?:(?:[A-Z][a-z]+\s+){{0,2}}(?P<{n}_biz>working|business|support|work)\s+|"
-    r"(?P<{n}_cal>calendar)\s+)?(?P<{n}_unit>workdays?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b"
+    r"(?P<{n}_cal>calendar)\s+)?(?P<{n}_unit>" + spelling_pattern(TIME_UNITS) + r")\b"
 )
 
 
@@ -39,10 +31,7 @@ def time_pattern(name: str) -> str:
 
 
 def time_unit(m: re.Match, name: str) -> str:
-    word = m.group(f"{name}_unit").lower()
-    if word.startswith("workday"):
-        return "business days"
-    base = TIME_UNITS[re.sub(r"s$", "", word)]
+    base = TIME_UNITS[m.group(f"{name}_unit").lower()]
     if m.group(f"{name}_biz") and base in ("hours", "days"):
         return f"business {base}"
     return base

@@ -25,34 +25,13 @@ from dataclasses import dataclass, field, replace
 from etl.contracts.level_text import NONE_OF_FAULTS, normalise, time_pattern, time_unit
 from etl.contracts.sla_schedule import labelled_term
 from etl.pdf_document import PdfPage
+from etl.quantities import spelling_pattern, unit_spellings, units
 from etl.records import Provenance, SlaTerm
 
-_UNIT = {
-    "score": "score",
-    "points": "score",
-    "%": "percent",
-    "percent": "percent",
-    "per cent": "percent",
-    "hour": "hours",
-    "hours": "hours",
-    "hrs": "hours",
-    "hr": "hours",
-    "minute": "minutes",
-    "minutes": "minutes",
-    "mins": "minutes",
-    "min": "minutes",
-    "second": "seconds",
-    "seconds": "seconds",
-    "secs": "seconds",
-    "day": "days",
-    "days": "days",
-    "business day": "business days",
-    "business days": "business days",
-    "business hour": "business hours",
-    "business hours": "business hours",
-}
-_TIMES = {"hours", "minutes", "seconds", "days", "business days", "business hours"}
-_UNIT_WORDS = "|".join(sorted((re.escape(u) for u in _UNIT), key=len, reverse=True))
+# the units a schedule's level cells are written in, by every spelling the seed `units` gives
+_UNIT = unit_spellings("share", "time", "score")
+_TIMES = {name for name, u in units().items() if u.kind == "time"}
+_UNIT_WORDS = spelling_pattern(_UNIT)
 _VALUE = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?P<u>" + _UNIT_WORDS + r")?(?![\w])", re.I)
 _WINDOW = re.compile(r"(?i)\b(monthly|quarterly|weekly|daily|annually|yearly|per month|each month|per quarter)\b")
 _WINDOWS = {
@@ -148,9 +127,12 @@ def _repeated_columns(body: list[list[str]]) -> set[int]:
     return out
 
 
+_UNIT_IN_HEADER = re.compile(r"(?i)\((" + _UNIT_WORDS + r")\)|,\s*(" + _UNIT_WORDS + r")\s*$")
+
+
 def _header_unit(header: str) -> str | None:
     """The unit a header gives its column: 'Target (%)', 'Expected level, hours'."""
-    m = re.search(r"(?i)\((%|percent|hours?|minutes?|days?|seconds?)\)|,\s*(%|percent|hours|minutes|days)\s*$", header)
+    m = _UNIT_IN_HEADER.search(header)
     return _unit(m.group(1) or m.group(2)) if m else None
 
 

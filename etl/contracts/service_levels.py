@@ -27,7 +27,7 @@ from etl.contracts.level_text import (
 from etl.contracts.listed_levels import RULE_NAME as LISTED_RULE
 from etl.contracts.listed_levels import listed_levels
 from etl.pdf_document import PdfPage
-from etl.quantities import GRADE
+from etl.quantities import GRADE, spelling_pattern, unit_spellings
 from etl.records import Provenance, SlaTerm, metric_id
 
 
@@ -818,7 +818,9 @@ def _give_role(roles: dict[str, list[int]], column: int, role: str) -> None:
 
 
 _UNIT_IN_HEADER = re.compile(
-    r"(?i)\((?:in\s+)?(?P<unit>(?:business |working |calendar )?(?:minutes?|hours?|days?|seconds?)|%|percent)\)"
+    r"(?i)\((?:in\s+)?(?P<unit>(?:business |working |calendar )?(?:"
+    + spelling_pattern(unit_spellings("time", one_word=True))
+    + r")|%|percent)\)"
 )
 _BARE_NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*")
 
@@ -996,8 +998,9 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
 LEVEL_COLUMN_RULE = "a column of levels"
 
 
+# a cell that only names a unit, by the spellings of the seed `units` ("%", "hrs", "working days")
 _UNIT_WORD = re.compile(
-    r"(?i)\s*(?:%|percent|per\s*cent|(?:business\s+|working\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?))\s*"
+    r"(?i)\s*(?:business\s+|working\s+)?(?:" + spelling_pattern(unit_spellings("share", "time")) + r")\s*"
 )
 
 

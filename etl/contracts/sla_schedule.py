@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from etl.pdf_document import PdfPage
-from etl.quantities import parse_number
+from etl.quantities import parse_number, spelling_pattern, unit_spellings
 from etl.records import Provenance, SlaTerm, metric_id
 
 # header words -> column role; first match wins, so the specific roles come first
@@ -21,19 +21,9 @@ COLUMN_ROLES: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 LOWER_IS_BETTER_WORDS = ("time", "abandon", "defect", "escape", "error", "backlog", "latency", "downtime", "cycle")
-UNIT_WORDS = {
-    "%": "percent",
-    "percent": "percent",
-    "hour": "hours",
-    "hrs": "hours",
-    "minute": "minutes",
-    "min": "minutes",
-    "day": "days",
-    "second": "seconds",
-    "sec": "seconds",
-    "score": "score",
-    "point": "score",
-}
+# a unit written in a schedule's unit or level cells, by every spelling the seed `units` gives
+_UNIT_SPELLINGS = unit_spellings("share", "time", "score", "count")
+_UNIT_WRITTEN = re.compile(r"(?<![a-z])(?:" + spelling_pattern(_UNIT_SPELLINGS) + r")(?![a-z])", re.I)
 
 
 @dataclass
@@ -58,10 +48,9 @@ def header_roles(row: list[str]) -> dict[str, int] | None:
 
 def _unit_of(unit_cell: str, level_cells: list[str], name: str) -> str:
     for text in [unit_cell, *level_cells]:
-        low = text.lower()
-        for word, unit in UNIT_WORDS.items():
-            if word in low:
-                return unit
+        written = [_UNIT_SPELLINGS[" ".join(m.group(0).lower().split())] for m in _UNIT_WRITTEN.finditer(text)]
+        if written:
+            return "percent" if "percent" in written else written[0]
     return "percent" if "rate" in name.lower() or "%" in name else "count"
 
 
@@ -136,7 +125,7 @@ def read_sla_terms(pages: list[PdfPage], engagement_id: str, sha256: str, defaul
 
 _NUMBER = r"-?\d+(?:[.,]\d+)?\s*%?"
 _ROW = re.compile(
-    r"^(?P<name>[A-Za-z][^|]*?)\s+(?:(?P<unit>percent|hours?|minutes?|days?|seconds?|score|count)\s+)?"
+    r"^(?P<name>[A-Za-z][^|]*?)\s+(?:(?P<unit>" + spelling_pattern(_UNIT_SPELLINGS) + r")\s+)?"
     r"(?P<numbers>(?:" + _NUMBER + r"\s+){2,}" + _NUMBER + r")\s*$",
     re.I,
 )

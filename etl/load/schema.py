@@ -99,7 +99,10 @@ TABLE_SPEC: dict[str, tuple[Column, ...]] = {
         "response_hours double precision, response_business_hours double precision, "
         "paused_hours double precision, paused_business_hours double precision, "
         "file_sha256 varchar not null, file_path varchar, loaded_at timestamp not null"
-    ),
+    )
+    # the hours of one covered day of the business-hours window the clocks used: a level "within 2 business
+    # days" is 2 such days of business time
+    + _columns("business_day_hours double precision", added=True),
     "etl_runs": _columns(
         "run_id varchar not null, finished_at timestamp not null, files_seen integer, files_loaded integer, "
         "files_unchanged integer, files_quarantined integer, rows_loaded integer, rows_quarantined integer, "

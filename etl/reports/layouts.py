@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.pdf_document import read_pages
-from etl.quantities import CURRENCY_CODES, day_first_in, parse_number, parse_period
+from etl.quantities import CURRENCY_CODES, day_first_in, parse_number, parse_period, spelling_pattern, units
 from etl.records import InputFileError, Measurement, Provenance
 from etl.reports.metric_mapping import Schedule
 from etl.reports.values import spreadsheet_safe
@@ -449,8 +449,12 @@ def _split_at_period_headings(grid: _Grid) -> list[_Grid]:
     return out
 
 
+# a time as a value cell writes it: every spelling and symbol of the seed `units` ("270 min", "4h", "250 ms")
+_WRITTEN_TIME = spelling_pattern(
+    f for u in units().values() if u.kind == "time" and " " not in u.name for f in (*u.spellings, *u.symbols)
+)
 _VALUE = re.compile(
-    r"^\s*[<>≤≥~]?\s*-?\d+(?:[.,]\d+)*\s*(?:%|sec|secs|seconds?|s|mins?|minutes?|m|hrs?|hours?|h|days?|d)?\s*$"
+    r"^\s*[<>≤≥~]?\s*-?\d+(?:[.,]\d+)*\s*(?:%|" + _WRITTEN_TIME + r")?\s*$"
     r"|^\s*\d+\s*h(?:ours?|rs?)?\s*\d+\s*m(?:in(?:utes?|s)?)?\s*$|^\s*\d+:\d{2}:\d{2}\s*$",
     re.I,
 )

@@ -5,27 +5,13 @@ from __future__ import annotations
 
 import re
 
+from etl.quantities import units
+
 MISSING = {"", "n/a", "na", "-", "--", "tbd", "null", "none", "n.a."}
-SECONDS_PER = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
+# the time units of fixed length (etl.quantities.units), and each way a value cell writes them ("4h 30m")
+SECONDS_PER = {u.name: u.seconds for u in units().values() if u.seconds is not None}
 _TIME_UNITS = {
-    "s": 1,
-    "sec": 1,
-    "secs": 1,
-    "second": 1,
-    "seconds": 1,
-    "m": 60,
-    "min": 60,
-    "mins": 60,
-    "minute": 60,
-    "minutes": 60,
-    "h": 3600,
-    "hr": 3600,
-    "hrs": 3600,
-    "hour": 3600,
-    "hours": 3600,
-    "d": 86400,
-    "day": 86400,
-    "days": 86400,
+    form.lower(): u.seconds for u in units().values() if u.seconds is not None for form in (*u.spellings, *u.symbols)
 }
 
 

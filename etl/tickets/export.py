@@ -447,6 +447,7 @@ def _clocks(tickets: pd.DataFrame, pauses: pd.DataFrame, mapping: dict, with_off
     tickets["response_hours"] = hours_between(opened_utc, responded_utc)
     tickets["response_business_hours"] = hours_between(tickets.opened_at, tickets.responded_at, coverage)
     tickets["paused_hours"], tickets["paused_business_hours"] = _paused_hours(tickets, pauses, done, coverage)
+    tickets["business_day_hours"] = coverage.end_hour - coverage.start_hour
     return _backwards(tickets, opened_utc, done_utc, responded_utc)
 
 

@@ -286,15 +286,20 @@ def _inbox_with_a_window(tmp_path, opened: str, resolved: str, window: str):
     return settings
 
 
-def _staged_business_hours(settings) -> float:
-    """The ticket's resolution time in business hours, as discovery and staging measure it."""
+def _staged_ticket(settings) -> pd.Series:
+    """The ticket as discovery and staging measure it."""
     import duckdb
 
     from etl.orchestration import pipeline
 
     [item] = pipeline.discover(settings, "report")
     [outcome] = read_staged([pipeline.stage(settings, item)])
-    return duckdb.read_parquet(outcome.staged_tickets).df().resolution_business_hours.iloc[0]
+    return duckdb.read_parquet(outcome.staged_tickets).df().iloc[0]
+
+
+def _staged_business_hours(settings) -> float:
+    """The ticket's resolution time in business hours."""
+    return _staged_ticket(settings).resolution_business_hours
 
 
 def test_the_contracts_window_reaches_the_ticket_clock_and_a_mapping_file_overrides_it(tmp_path):
@@ -306,11 +311,14 @@ def test_the_contracts_window_reaches_the_ticket_clock_and_a_mapping_file_overri
     assert item["kind"] == "tickets" and item["coverage_hours"] == "mon-sat 09:00-17:30"
     # Friday 16:00-17:30, Saturday 09:00-17:30, Monday 09:00-10:00
     assert _staged_business_hours(settings) == pytest.approx(1.5 + 8.5 + 1.0)
+    assert _staged_ticket(settings).business_day_hours == 8.5  # a business day of this window, for "2 business days"
     (settings.inbox / "mappings").mkdir()
     (settings.inbox / "mappings" / "e1.yml").write_text(
         'business_hours: {days: [mon, tue, wed, thu, fri], start: "08:00", end: "18:00"}\n'
     )
-    assert _staged_business_hours(settings) == pytest.approx(2.0 + 2.0)  # Friday 16-18, Monday 08-10
+    ticket = _staged_ticket(settings)
+    assert ticket.resolution_business_hours == pytest.approx(2.0 + 2.0)  # Friday 16-18, Monday 08-10
+    assert ticket.business_day_hours == 10.0
 
 
 def test_a_time_that_cannot_be_read_is_quarantined_with_it_not_taken_as_missing(tmp_path):

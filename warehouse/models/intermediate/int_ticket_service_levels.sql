@@ -7,7 +7,8 @@
 -- measures the tickets opened in the month: stg_contracts.ticket_month_basis); a reopened ticket counts
 -- once, with its last resolution; time spent waiting on the customer (an event log's awaiting / on hold /
 -- pending states) stops the resolution clock. The clock is calendar time unless the level is in business
--- hours (weekdays 08:00-18:00 unless the engagement's mapping file gives business_hours). A month with fewer
+-- hours or days (weekdays 08:00-18:00 unless the engagement's mapping file gives business_hours; a business
+-- day is that window's hours of one day), in the level's own unit (the seed `units`). A month with fewer
 -- tickets than the contract's minimum volume (stg_contracts.minimum_monthly_tickets) is not measured, and
 -- says why.
 with terms as (
@@ -25,13 +26,12 @@ with terms as (
 ),
 
 measurable as (
-    select *
+    -- a time, or a share within a time, in any time unit of the seed `units`
+    select terms.*, clock.seconds as clock_seconds
     from terms
-    where priority_level is not null
-      and (
-          (unit in ('percent', '%') and threshold is not null)
-          or unit in ('hours', 'minutes', 'days', 'business hours')
-      )
+    inner join {{ ref('units') }} as clock on clock.unit = terms.clock_unit and clock.kind = 'time'
+    where terms.priority_level is not null
+      and ((terms.unit in ('percent', '%') and terms.threshold is not null) or terms.unit = terms.clock_unit)
 ),
 
 ticket_clock as (
@@ -50,7 +50,8 @@ ticket_clock as (
             when contracts.ticket_month_basis = 'opened' then cast(date_trunc('month', tickets.opened_at) as date)
             else tickets.resolved_month
         end as resolved_month,
-        -- the ticket's time in the level's own unit
+        -- the ticket's time in the level's own unit: hours over the unit's length, a business day being the
+        -- covered day's hours of the window the clocks used
         case
             when measurable.clock_unit like 'business%' then
                 case when measurable.clock_event = 'response' then tickets.response_business_hours
@@ -59,11 +60,7 @@ ticket_clock as (
                 case when measurable.clock_event = 'response' then tickets.response_hours
                      else tickets.resolution_hours - coalesce(tickets.paused_hours, 0) end
         end
-        * case
-            when measurable.clock_unit = 'minutes' then 60.0
-            when measurable.clock_unit = 'days' then 1.0 / 24
-            else 1.0
-        end as elapsed
+        * 3600.0 / coalesce(measurable.clock_seconds, tickets.business_day_hours * 3600.0) as elapsed
     from measurable
     inner join {{ ref('stg_tickets') }} as tickets
         on tickets.engagement_id = measurable.engagement_id

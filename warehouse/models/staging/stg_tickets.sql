@@ -36,6 +36,7 @@ select
     response_business_hours,
     paused_hours,
     paused_business_hours,
+    business_day_hours,
     file_sha256,
     file_path,
     loaded_at
