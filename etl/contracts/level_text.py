@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from etl.quantities import NUMBER_WORD, NUMBER_WORDS, number_from_words, spelling_pattern, unit_spellings
+from etl.quantities import NUMBER_WORD, NUMBER_WORDS, number_from_words, spelling_pattern, unit_spellings, units
 
 # each one-word spelling of a time unit (the seed `units`): "hrs" -> "hours", "workday" -> "business days"
 TIME_UNITS = unit_spellings("time", one_word=True)
@@ -13,6 +13,29 @@ _TIME = (
     r"(?:\d+(?:\.\d+)?\s*(?:-|to)\s*)?(?P<{n}>\d+(?:\.\d+)?)\s*(?:(?:[A-Z][a-z]+\s+){{0,2}}(?P<{n}_biz>working|business|support|work)\s+|"
     r"(?P<{n}_cal>calendar)\s+)?(?P<{n}_unit>" + spelling_pattern(TIME_UNITS) + r")\b"
 )
+
+
+# What a share or count measures when less of it is better: errors, defects, abandoned calls, outages, a backlog
+# ("Defect leakage 2%", "Call abandonment rate"). One vocabulary for every reader that must tell a level's
+# direction without a sign; the time between failures is better longer.
+LESS_IS_BETTER = re.compile(
+    r"(?i)\b(?:error|defect|abandon|loss|leakage|rollback|(?<!between )failure|backlog|churn|downtime|outage|rework|"
+    r"escape|latency|complaint)"
+)
+# ... and a time that is better longer: the mean time between failures
+_LONGER_IS_BETTER = re.compile(r"(?i)\btime\s+between\b|\bmtbf\b")
+
+
+def default_direction(name: str, unit: str) -> str:
+    """The direction of a level written without a sign ("≥", "no more than"): a share or a score is better
+    higher unless it measures what goes wrong, a time is better shorter unless it runs between failures, and a
+    count is better lower when it counts what goes wrong."""
+    kind = units()[unit].kind if unit in units() else None
+    if kind == "time":
+        return "higher" if _LONGER_IS_BETTER.search(name) else "lower"
+    if kind == "count":
+        return "lower" if LESS_IS_BETTER.search(name) or re.search(FAULTS, name, re.I) else "higher"
+    return "lower" if LESS_IS_BETTER.search(name) else "higher"
 
 
 # What goes wrong, as a level counts it ("no more than 3 complaints a month", "zero defects", "No accidents"):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.contracts.level_text import join_wrapped_numbers, normalise, time_pattern, time_unit
+from etl.contracts.level_text import default_direction, join_wrapped_numbers, normalise, time_pattern, time_unit
 
 _FLOOR = r"at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|not\s+below"
 _CEILING = r"no\s+more\s+than|not\s+more\s+than|at\s+most|no\s+greater\s+than|not\s+to\s+exceed|within|a\s+maximum\s+of"
@@ -57,7 +57,6 @@ _GENERIC = re.compile(
     r"schedule|SLAs?)(?:\s+\w+)?)?"
 )
 # a share of what goes wrong: the lower the better
-_WORSE = re.compile(r"(?i)\b(?:error|defect|downtime|abandon|failure|loss|outage|backlog|rework)")
 # a lead-in of money (a credit table, a royalty or price list) lists prices, never levels
 _MONEY = re.compile(
     r"(?i)\b(?:credits?|charges?|fees?|prices?|invoice\w*|payments?|pay|discounts?|rebates?|royalt\w*|"
@@ -101,7 +100,9 @@ def listed_levels(text: str) -> list[ListedLevel]:
         measure, direction, lead_text, first = lead
         items, i = _items(lines, first)
         found += [
-            ListedLevel(measure, label, value, unit, direction or _direction(measure, unit), f"{lead_text} {text}")
+            ListedLevel(
+                measure, label, value, unit, direction or default_direction(measure, unit), f"{lead_text} {text}"
+            )
             for text, (label, value, unit) in items
         ]
     return found
@@ -208,14 +209,6 @@ def _read_item(body: list[str]) -> tuple[str, tuple[str, float, str]] | None:
     else:
         value, unit = float(m.group("t")), time_unit(m, "t")
     return text, (m.group("label").strip(" ,"), value, unit)
-
-
-def _direction(measure: str, unit: str) -> str:
-    """Without a bound in the lead-in: a share is met from above unless it counts what goes wrong; a time from
-    below."""
-    if unit == "percent":
-        return "lower" if _WORSE.search(measure) else "higher"
-    return "lower"
 
 
 RULE_NAME = "levels listed under a lead-in"

@@ -22,7 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from etl.contracts.level_text import NONE_OF_FAULTS, normalise, time_pattern, time_unit
+from etl.contracts.level_text import (
+    LESS_IS_BETTER,
+    NONE_OF_FAULTS,
+    default_direction,
+    normalise,
+    time_pattern,
+    time_unit,
+)
 from etl.contracts.sla_schedule import labelled_term
 from etl.pdf_document import PdfPage
 from etl.quantities import spelling_pattern, unit_spellings, units
@@ -280,17 +287,13 @@ def _labelled(label: str, role: str) -> bool:
     return any(word in low for word in LABELS[role])
 
 
-# what a level measures when less of it is better: a rate of errors or abandoned calls, a backlog
-_LESS_IS_BETTER = re.compile(r"(?i)abandon|defect|error|backlog|escape|latency|downtime|outage|complaint|failure rate")
-
-
 def _better(a: Value, b: Value, name: str) -> int:
     """1 when a is the better level, -1 when b is, 0 when it cannot be told (equal, or no direction). A share is
     better higher, a time lower; a share of errors, abandons or defects lower."""
     unit = a.unit or b.unit
     if a.number == b.number or unit is None or (unit not in ("percent", "score") and unit not in _TIMES):
         return 0
-    higher_is_better = unit in ("percent", "score") and not _LESS_IS_BETTER.search(name)
+    higher_is_better = default_direction(name, unit) == "higher"
     return 1 if (a.number > b.number) == higher_is_better else -1
 
 
@@ -324,7 +327,7 @@ def _pair(a: list[Value], b: list[Value], group: list[Candidate]) -> tuple[str, 
     small = [
         c
         for x, y, c in zip(a, b, group)
-        if "percent" in (x.unit, y.unit) and max(x.number, y.number) < 50 and not _LESS_IS_BETTER.search(c.name)
+        if "percent" in (x.unit, y.unit) and max(x.number, y.number) < 50 and not LESS_IS_BETTER.search(c.name)
     ]
     if len(small) > len(group) / 2:
         return None  # shares this small, where more is better, are tolerances (AQLs), not levels

@@ -19,6 +19,7 @@ from etl.contracts.level_text import (
     FAULTS,
     NONE_OF_FAULTS,
     clock_unit,
+    default_direction,
     join_wrapped_numbers,
     normalise,
     time_pattern,
@@ -847,9 +848,8 @@ def _matrix_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
         if read is None:
             continue
         value, unit = read
-        direction = "higher" if unit == "percent" else "lower"
-        level = Level(value, unit, direction, rule="matrix with its unit in the header")
         name = f"{label} - {measure}" if label else measure
+        level = Level(value, unit, default_direction(name, unit), rule="matrix with its unit in the header")
         source = f"{header[0]} {label} | {header[j]} | {rows[k][j]}"
         found.append(FoundLevel(name[:300], level, page, source, severity=label or None, in_table=True))
     return found
@@ -917,8 +917,6 @@ _BOUND = re.compile(
     r"|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|less\s+than|under|within|up\s+to)?\s*"
 )
 _LOWER_BOUND = re.compile(r"(?i)^(?:≤|<=|=<|<|no\s+more|not\s+more|maximum|max|less|under|within|up\s+to)")
-# what a share measures when fewer is better: "Defect leakage ≤ 2%" has its sign; a bare "2%" beside one of these
-_FEWER_IS_BETTER = re.compile(r"(?i)\b(?:error|defect|abandon\w*|loss|leakage|rollback|failure|backlog|churn)")
 _LEVEL_HEADER = re.compile(r"(?i)target|commit|goal|service\s+level|\bsla\b|\bkpi\b|expected|minimum|required")
 _AQL_HEADER = re.compile(r"(?i)\baql\b|acceptable|allowable|threshold|deviation")
 _WORK_STATEMENT_HEADER = re.compile(r"(?i)standard|\baql\b|acceptable|threshold|surveillance|deviation")
@@ -977,8 +975,7 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
             if level is None or not name:
                 continue
             value, unit, direction = level
-            if direction is None:  # unsigned: a share is better higher (fewer defects better lower), a time lower
-                direction = "lower" if unit != "percent" or _FEWER_IS_BETTER.search(name) else "higher"
+            direction = direction or default_direction(name, unit)
             source = f"{name} | {header[j]} | {row[j]}"
             window = next((w for c in row if (w := _window(c)) and len(c) < 30), None)  # a window column's word
             found.append(

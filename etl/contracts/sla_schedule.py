@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.contracts.level_text import default_direction
 from etl.pdf_document import PdfPage
 from etl.quantities import parse_number, spelling_pattern, unit_spellings
 from etl.records import Provenance, SlaTerm, metric_id
@@ -20,7 +21,6 @@ COLUMN_ROLES: list[tuple[str, tuple[str, ...]]] = [
     ("metric", ("service level", "metric", "kpi", "measure", "sla")),
 ]
 
-LOWER_IS_BETTER_WORDS = ("time", "abandon", "defect", "escape", "error", "backlog", "latency", "downtime", "cycle")
 # a unit written in a schedule's unit or level cells, by every spelling the seed `units` gives
 _UNIT_SPELLINGS = unit_spellings("share", "time", "score", "count")
 _UNIT_WRITTEN = re.compile(r"(?<![a-z])(?:" + spelling_pattern(_UNIT_SPELLINGS) + r")(?![a-z])", re.I)
@@ -54,10 +54,12 @@ def _unit_of(unit_cell: str, level_cells: list[str], name: str) -> str:
     return "percent" if "rate" in name.lower() or "%" in name else "count"
 
 
-def _direction(expected: float, minimum: float, name: str) -> str:
+def _direction(expected: float, minimum: float, name: str, unit: str) -> str:
+    """From the levels' order; where they are equal, a time is better lower, and so is a share of what goes
+    wrong."""
     if expected != minimum:
         return "higher" if expected > minimum else "lower"
-    return "lower" if any(w in name.lower() for w in LOWER_IS_BETTER_WORDS) else "higher"
+    return default_direction(name, unit)
 
 
 def collect_schedule_rows(pages: list[PdfPage]) -> tuple[dict[str, int], list[_Row]] | None:
@@ -109,8 +111,8 @@ def read_sla_terms(pages: list[PdfPage], engagement_id: str, sha256: str, defaul
                 engagement_id=engagement_id,
                 metric_id=metric_id(name),
                 metric_name=name,
-                unit=_unit_of(cell("unit"), [cell("expected"), cell("minimum")], name),
-                direction=_direction(expected, minimum, name),
+                unit=(unit := _unit_of(cell("unit"), [cell("expected"), cell("minimum")], name)),
+                direction=_direction(expected, minimum, name, unit),
                 baseline=baseline,
                 expected=expected,
                 minimum=minimum,
@@ -147,7 +149,7 @@ def labelled_term(
         metric_id=metric_id(name),
         metric_name=name,
         unit=unit,
-        direction=_direction(values["expected"], values["minimum"], name),
+        direction=_direction(values["expected"], values["minimum"], name, unit),
         baseline=values.get("baseline"),
         expected=values["expected"],
         minimum=values["minimum"],

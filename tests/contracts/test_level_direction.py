@@ -1,0 +1,51 @@
+"""A level written without a sign takes its direction from one definition (`default_direction`), whichever
+reader finds it: a share is better higher unless it measures what goes wrong, a time shorter unless it runs
+between failures."""
+
+import pytest
+
+from etl.contracts.level_text import default_direction
+from etl.contracts.schedule_content import schedule_terms
+from etl.contracts.sla_schedule import labelled_term
+from etl.pdf_document import PdfPage
+from etl.records import Provenance
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "direction"),
+    [
+        ("Network uptime", "percent", "higher"),  # "uptime" holds "time" but is a share of time up
+        ("Orders shipped on time", "percent", "higher"),
+        ("Call abandonment rate", "percent", "lower"),
+        ("Escaped defects", "percent", "lower"),
+        ("Invoice errors", "percent", "lower"),
+        ("Customer satisfaction", "score", "higher"),
+        ("Incident restoration", "hours", "lower"),  # a time, though its name has no time word
+        ("Page latency", "milliseconds", "lower"),
+        ("Mean time between failures", "hours", "higher"),
+        ("Substantiated complaints", "count", "lower"),
+        ("Claims processed", "count", "higher"),
+    ],
+)
+def test_an_unsigned_level_takes_its_direction_from_what_it_measures_and_its_unit(name, unit, direction):
+    assert default_direction(name, unit) == direction
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "direction"),
+    [("Network uptime", "percent", "higher"), ("Incident restoration", "hours", "lower")],
+)
+def test_a_schedule_row_whose_levels_are_equal_uses_the_same_definition(name, unit, direction):
+    term = labelled_term("e", name, unit, {"expected": 4.0, "minimum": 4.0}, "monthly", 0.9, Provenance("s", 1, "", 0))
+    assert term.direction == direction
+
+
+def test_the_longer_of_two_times_between_failures_is_the_expected_level():
+    table = [
+        ["Measure", "Floor", "Aim", "Share"],
+        ["Portal uptime", "99.0%", "99.7%", "60%"],
+        ["Mean time between failures", "500 hours", "720 hours", "40%"],
+    ]
+    rows = schedule_terms([PdfPage(1, "", [table])], "e", "sha", "monthly", "tables")
+    got = {(t.metric_name, t.expected, t.minimum, t.direction) for t in rows}
+    assert ("Mean time between failures", 720.0, 500.0, "higher") in got
