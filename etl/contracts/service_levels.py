@@ -229,8 +229,14 @@ def _within_time(text: str, aql: str) -> Level | None:
         m = re.search(r"\b\w{3,}(?:ed|able|ible)\b[^.;]{0,40}?\bwithin\s+" + time_pattern("t"), text, re.I)
     if m and not re.search(r"\b(?:x|X)\s+(?:minutes|hours|days)", text):
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
-    m = re.search(r"\b(?:shall|will|must)\s+not\s+exceed\s+(?:more\s+than\s+)?" + time_pattern("t"), text, re.I)
+    m = re.search(_MODAL + r"not\s+(?:to\s+)?exceed\s+(?:more\s+than\s+)?" + time_pattern("t"), text, re.I)
     if m:  # "the mean response time shall not exceed 6 seconds": the most it may take
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
+    # any other bound on a time: "must stay under 250 ms", "shall be 4 hours or less", "shall be within 2 seconds"
+    m = re.search(_MODAL + r"(?:" + _RATE_AT_MOST + r"|be\s+within)\s+" + time_pattern("t"), text, re.I) or re.search(
+        _MODAL + r"be\s+" + time_pattern("t") + _OR_LESS, text, re.I
+    )
+    if m and not _ADMIN.search(text):
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
     # a bound on how long a thing takes: "latency shall be less than or equal to 3 seconds", "in no case shall a
     # page take more than 10 seconds"
@@ -253,6 +259,8 @@ def _within_time(text: str, aql: str) -> Level | None:
 # what a cap counts: the things that go wrong in a service, as caps write them
 _COUNTED = FAULTS
 _AT_MOST = r"(?:(?:no|not)\s+more\s+than|not\s+to\s+exceed)"
+# a number followed by a unit is a time or a share, never a count ("not to exceed 4 hours in any month")
+_NOT_A_UNIT = r"(?!(?:" + spelling_pattern(unit_spellings("share", "time")) + r")\b)"
 
 
 def _count_cap(text: str, aql: str) -> Level | None:
@@ -273,7 +281,9 @@ def _count_cap(text: str, aql: str) -> Level | None:
     m = re.search(
         r"\b"
         + _AT_MOST
-        + r"\s+(?P<n>\d+)\s+(?:[\w-]+\s+){1,8}?(?:per|during|in|each|within)\s+(?:a\s+|any\s+|each\s+|the\s+)?"
+        + r"\s+(?P<n>\d+)\s+"
+        + _NOT_A_UNIT
+        + r"(?:[\w-]+\s+){1,8}?(?:per|during|in|each|within)\s+(?:a\s+|any\s+|each\s+|the\s+)?"
         r"(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
         text,
         re.I,
@@ -304,24 +314,38 @@ def _count_cap(text: str, aql: str) -> Level | None:
 # less than 75%", "packet loss shall not exceed 0.5%", "satisfaction scores shall average 4.0 or higher on a
 # 5-point scale"; never a price, a fee or an interest rate
 _RATE = r"\b(?:rates?|ratios?|percentages?|availability|uptime|accuracy|loss|errors?|defects?|abandon\w*|failures?)\b"
+# How English bounds a level once its modal is said: the least it may be, or the most; with the number after
+# the bound ("shall not fall below 99%", "must stay under 4 hours") or before it ("shall be 5% or less").
+_MODAL = r"\b(?:shall|will|must|may(?=\s+not\b)|(?:is|are)\s+(?:required\s+)?to|(?:is|are)(?=\s+not\s+to\b))\s+"
+_HOLD = r"(?:be\s+|remain\s+|stay\s+|be\s+kept\s+|be\s+maintained\s+)?"
 _RATE_AT_LEAST = (
-    r"(?:(?:no|not)\s+(?:less|lower)\s+than|at\s+least|a\s+minimum\s+of|(?:greater|higher)\s+than\s+or\s+equal\s+to"
-    r"|equal\s+to\s+or\s+(?:greater|higher)\s+than)"
+    r"(?:" + _HOLD + r"(?:(?:no|not)\s+(?:less|lower)\s+than|at\s+least|a\s+minimum\s+of|at\s+or\s+above|above"
+    r"|(?:greater|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|higher)\s+than)"
+    r"|not\s+be\s+(?:less|lower)\s+than|not\s+(?:fall|drop|go)\s+below|(?:meet|equal|match)\s+or\s+exceed|exceed"
+    r"|(?:reach|achieve|attain|meet|maintain)\s+(?:at\s+least|a\s+minimum\s+of))"
 )
 _RATE_AT_MOST = (
-    r"(?:not\s+exceed|(?:be\s+)?(?:no|not)\s+(?:more|greater|higher)\s+than|(?:be\s+)?(?:less|lower)\s+than"
-    r"(?:\s+or\s+equal\s+to)?|(?:be\s+)?(?:below|under))"
+    r"(?:not\s+(?:to\s+)?exceed|not\s+be\s+(?:more|greater|higher|longer)\s+than|not\s+be\s+in\s+excess\s+of"
+    r"|" + _HOLD + r"(?:(?:no|not)\s+(?:more|greater|higher|longer)\s+than|(?:less|lower|shorter)\s+than"
+    r"(?:\s+or\s+equal\s+to)?|(?:at\s+or\s+)?(?:below|under)|at\s+most))"
 )
+_OR_LESS = r"\s+or\s+(?:less|lower|fewer|shorter|below|under)\b"
+_OR_MORE = r"\s+or\s+(?:more|higher|greater|better|above)\b"
 _PRICED = re.compile(_MONEY + r"|\b(?:increase|discount|interest|mark-?up|margin|tax\w*|price\w*|pric\w+)", re.I)
 
 
 def _bounded_rate(text: str, aql: str) -> Level | None:
     if _PRICED.search(text):
         return None
-    modal = r"[^.;%]{0,40}?\b(?:shall|will|must|is\s+to)\s+(?:be\s+|remain\s+)?"
-    m = re.search(_RATE + modal + _RATE_AT_LEAST + r"\s+" + _PCT, text, re.I)
+    modal = r"[^.;%]{0,40}?" + _MODAL
+    m = re.search(_RATE + modal + _RATE_AT_LEAST + r"\s+" + _PCT, text, re.I) or re.search(
+        _RATE + modal + r"be\s+" + _PCT + _OR_MORE, text, re.I
+    )
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
+    m = re.search(_RATE + modal + r"be\s+" + _PCT + _OR_LESS, text, re.I)
+    if m and 0 <= float(m.group("pct")) < 100:
+        return Level(float(m.group("pct")), "percent", "lower")
     # (a share "above" or "over" something is a change, not a level: "rates shall not exceed 5% above last year's")
     m = re.search(
         _RATE + modal + _RATE_AT_MOST + r"\s+" + _PCT + r"(?!\s+(?:above|over|below|more|less)\b)", text, re.I
@@ -329,7 +353,9 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
     if m and 0 <= float(m.group("pct")) < 100:
         return Level(float(m.group("pct")), "percent", "lower")
     m = re.search(
-        r"\b(?:scores?|ratings?)\b[^.;]{0,60}?\b(?:shall|will|must)\s+(?:be\s+|average\s+)?(?:"
+        r"\b(?:scores?|ratings?|satisfaction)\b[^.;]{0,60}?"
+        + _MODAL
+        + r"(?:be\s+|average\s+|achieve\s+|reach\s+)?(?:"
         + _RATE_AT_LEAST
         + r"\s+)?"
         r"(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:on\s+an?|out\s+of)\s+"

@@ -1,0 +1,88 @@
+"""A level stated in a sentence is read whichever English comparative bounds it: the reader learns the bound
+("shall not fall below", "must stay under", "shall be 5% or less") once, for shares, times and scores alike.
+
+Every sentence here is our own: three measures bounded from above and three from below, each in 19-20 ways
+of saying "at most" or "at least". And the same bounds on money, terms and permissions give no level."""
+
+import pytest
+
+from etl.contracts.service_levels import find_levels
+from etl.pdf_document import PdfPage
+
+AT_MOST = (
+    "shall not exceed {v}",
+    "must not exceed {v}",
+    "is not to exceed {v}",
+    "shall be less than {v}",
+    "shall be less than or equal to {v}",
+    "shall be no more than {v}",
+    "shall be no greater than {v}",
+    "shall not be more than {v}",
+    "shall not be greater than {v}",
+    "may not be more than {v}",
+    "will be under {v}",
+    "shall be at most {v}",
+    "shall be kept below {v}",
+    "must remain below {v}",
+    "must stay under {v}",
+    "shall be lower than {v}",
+    "will not be longer than {v}",
+    "shall be {v} or less",
+)
+AT_LEAST = (
+    "shall be at least {v}",
+    "shall be no less than {v}",
+    "shall not be less than {v}",
+    "shall not fall below {v}",
+    "must meet or exceed {v}",
+    "shall equal or exceed {v}",
+    "shall be greater than or equal to {v}",
+    "must be a minimum of {v}",
+    "shall meet a minimum of {v}",
+    "must reach at least {v}",
+    "is required to be at least {v}",
+    "shall be maintained at or above {v}",
+    "must be at or above {v}",
+    "will be no lower than {v}",
+    "must be above {v}",
+    "shall exceed {v}",
+    "will be {v} or higher",
+    "shall be {v} or more",
+)
+# measures better lower, then better higher: (subject, value as written, what must be read)
+LOWER = (
+    ("The mean time to restore service", "4 hours", (4.0, "hours", "lower")),
+    ("Median API latency", "250 milliseconds", (250.0, "milliseconds", "lower")),
+    ("The monthly call abandonment rate", "5%", (5.0, "percent", "lower")),
+)
+HIGHER = (
+    ("Portal availability", "99.9%", (99.9, "percent", "higher")),
+    ("The first contact resolution rate", "80%", (80.0, "percent", "higher")),
+    ("Average customer satisfaction", "4.2 on a 5-point scale", (4.2, "score", "higher")),
+)
+CASES = [(s, b, v, e) for s, v, e in LOWER for b in AT_MOST] + [(s, b, v, e) for s, v, e in HIGHER for b in AT_LEAST]
+
+
+def _levels(sentence: str):
+    page = PdfPage(1, f"Service Levels\nThe Supplier shall meet the following service levels. {sentence}", [])
+    return [(f.level.target, f.level.unit, f.level.direction) for f in find_levels([page])]
+
+
+@pytest.mark.parametrize(("subject", "bound", "value", "expected"), CASES)
+def test_a_bounded_level_is_read_in_any_wording_of_its_bound(subject, bound, value, expected):
+    assert _levels(f"{subject} {bound.format(v=value)} in each calendar month.") == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Interest on late payments shall not exceed 1.5% per month.",
+        "Any increase in the hourly rates shall be no more than 3% a year.",
+        "The cure period must stay under 30 days after notice.",
+        "The initial term shall not exceed 3 years.",
+        "Availability may exceed 99.9% in some months.",  # a possibility, not a commitment
+        "The fees shall be 5% or less of the contract value.",
+    ],
+)
+def test_the_same_bounds_on_money_terms_or_permissions_give_no_level(sentence):
+    assert _levels(sentence) == []
