@@ -51,6 +51,8 @@ _NOUN = {
 # what ends a measure's name: the words that introduce its time
 _PHRASE_END = re.compile(r"(?i)\s+(?:within|in|of|is|are|shall|must|will|no later than|not later than|by)\b|[:;,(\d]")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(]|\s*$)")
+# a share of the grade's cases opens the sentence: "95% of", "95% of all"
+_SHARE_OF = re.compile(r"\d%\s+of\s+(?:all\s+|the\s+)*$")
 # a footnote mark in a header ("RESPONSE (2)"), which is no number of the table's
 _FOOTNOTE = re.compile(r"\(\d\)|\[\d\]|\*+")
 
@@ -180,6 +182,8 @@ def text_times(text: str) -> list[GradedTime]:
         segment = flat[m.start() : end]
         stop = _SENTENCE_END.search(segment)
         segment = segment[: stop.end()] if stop else segment[:400]
+        if _SHARE_OF.search(flat[max(0, m.start() - 40) : m.start()]) or re.search(r"\d%", segment):
+            continue  # "95% of Priority 1 incidents ... within 4 hours": a share of cases, other readers' grammar
         found += _segment_times(m.group(0), segment, lines)
     known = {(g.value, g.unit, g.measure.lower()) for g in found}
     return found + [g for g in grade_rows(text) if (g.value, g.unit, g.measure.lower()) not in known]

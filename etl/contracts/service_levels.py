@@ -95,6 +95,11 @@ def _pct_within(text: str, aql: str) -> Level | None:
         + r"[^%]{0,120}?\b"
         + _PCT
         + r"\s+of\s+(?:(?:the\s+)?\w+\s+)?(?:requests|calls|cases|tickets|incidents|faults)",
+        # the time first, then the share: "within 4 hours, 95% of incidents", "8 hours or less for 90% of them"
+        within + time_pattern("t") + r"\s*,\s*" + _PCT + r"\s+of\b",
+        time_pattern("t") + _OR_LESS + r"[^.;%]{0,40}?\b(?:for|in)\s+(?:at\s+least\s+)?" + _PCT + r"\s+of\b",
+        # the share first, then "in 30 seconds or less"
+        _PCT + r"[^.;%]{0,120}?\bin\s+" + time_pattern("t") + _OR_LESS,
     ):
         m = re.search(pattern, text, re.I)
         if m and float(m.group("pct")) <= 100:
@@ -399,6 +404,49 @@ def _priority_time(text: str, aql: str) -> Level | None:
     return None
 
 
+# a measure's name, a colon or a dash, and its level: "Average speed of answer: 30 seconds or less", "First
+# contact resolution rate: at least 75%", "Mean time to restore - 4 hours"; the name must name a measure
+_MEASURE_NOUN = re.compile(
+    r"(?i)\b(?:time|rate|availability|uptime|latency|speed|answer\w*|respon\w*|resol\w*|restor\w*|satisfaction|"
+    r"accuracy|abandon\w*|backlog|throughput|turnaround|delivery|recovery)\b"
+)
+
+
+def _labelled_level(text: str, aql: str) -> Level | None:
+    m = re.match(
+        r"\s*(?P<name>[A-Za-z][\w ,/'()-]{2,80}?)\s*(?::|\s[-–—]\s)\s*(?:(?P<least>"
+        + _RATE_AT_LEAST
+        + r")\s+|(?P<most>"
+        + _RATE_AT_MOST
+        + r")\s+)?(?:"
+        + _PCT
+        + r"|"
+        + time_pattern("t")
+        + r")(?:(?P<or_less>"
+        + _OR_LESS
+        + r")|(?P<or_more>"
+        + _OR_MORE
+        + r"))?\s*(?:per\s+(?:calendar\s+)?(?:month|quarter|week)|each\s+(?:calendar\s+)?month)?\s*[.;]?\s*$",
+        text,
+        re.I,
+    )
+    if not m or not _MEASURE_NOUN.search(m.group("name")) or _PRICED.search(text):
+        return None
+    if m.group("pct") is not None:
+        value, unit = float(m.group("pct")), "percent"
+        if not 0 < value <= 100:
+            return None
+    else:
+        value, unit = float(m.group("t")), clock_unit(text, m)
+    if m.group("least") or m.group("or_more"):
+        direction = "higher"
+    elif m.group("most") or m.group("or_less"):
+        direction = "lower"
+    else:
+        direction = default_direction(m.group("name"), unit)
+    return Level(value, unit, direction)
+
+
 RULES: tuple[LevelRule, ...] = (
     LevelRule(
         "percent of cases within a time",
@@ -486,6 +534,22 @@ RULES: tuple[LevelRule, ...] = (
             ("The interest rate on late amounts shall not exceed 1.5% per month.", ""),
             ("The error rate was reported at 3% in the last audit.", ""),
             ("The panel's scores shall be kept for 5 years.", ""),
+        ),
+    ),
+    LevelRule(
+        "a measure labelled with its level",
+        _labelled_level,
+        positive=(
+            ("Average speed of answer: 30 seconds or less.", "", (30, "seconds", None)),
+            ("First contact resolution rate: at least 75%", "", (75, "percent", None)),
+            ("Mean time to restore - 4 hours", "", (4, "hours", None)),
+            ("Order accuracy: 99.5% per month", "", (99.5, "percent", None)),
+        ),
+        negative=(
+            ("Initial term: 3 years", ""),
+            ("Late payment rate: 1.5% per month", ""),
+            ("Notice period: 30 days", ""),
+            ("Discount on the list price: 12%", ""),
         ),
     ),
     LevelRule(

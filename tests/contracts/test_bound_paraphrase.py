@@ -86,3 +86,44 @@ def test_a_bounded_level_is_read_in_any_wording_of_its_bound(subject, bound, val
 )
 def test_the_same_bounds_on_money_terms_or_permissions_give_no_level(sentence):
     assert _levels(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("95% of Priority 1 incidents shall be resolved within 4 hours.", (95.0, "percent", 4.0, "hours")),
+        ("The Supplier shall resolve 95% of Priority 1 incidents within 4 hours.", (95.0, "percent", 4.0, "hours")),
+        ("Priority 1 incidents: 95% resolved within 4 hours.", (95.0, "percent", 4.0, "hours")),
+        ("Within 4 hours, 95% of Priority 1 incidents shall be resolved.", (95.0, "percent", 4.0, "hours")),
+        ("Priority 2 incidents shall be resolved within 8 hours in 90% of cases.", (90.0, "percent", 8.0, "hours")),
+        ("A resolution time of 8 hours or less for at least 90% of P2 incidents.", (90.0, "percent", 8.0, "hours")),
+        ("At least 95% of calls shall be answered in 30 seconds or less.", (95.0, "percent", 30.0, "seconds")),
+        (
+            "Ninety-five percent of Severity 2 tickets are to be resolved within eight business hours.",
+            (95.0, "percent", 8.0, "business hours"),
+        ),
+        (
+            "No fewer than 90% of tickets shall be closed within 2 business days.",
+            (90.0, "percent", 2.0, "business days"),
+        ),
+    ],
+)
+def test_a_share_of_cases_within_a_time_is_read_in_any_order_of_its_parts(sentence, expected):
+    """A priority named inside the share ("95% of Priority 1 incidents") does not make it a time per priority."""
+    page = PdfPage(1, f"Service Levels\nThe Supplier shall meet the following service levels. {sentence}", [])
+    found = find_levels([page])
+    assert [(f.level.target, f.level.unit, f.level.threshold, f.level.threshold_unit) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Average speed of answer: 30 seconds or less.", (30.0, "seconds", "lower")),
+        ("First contact resolution rate: at least 75%.", (75.0, "percent", "higher")),
+        ("Mean time to restore - 4 hours.", (4.0, "hours", "lower")),
+        ("Order accuracy: 99.5% per month.", (99.5, "percent", "higher")),
+        ("Call abandonment rate: 5%.", (5.0, "percent", "lower")),
+    ],
+)
+def test_a_measure_labelled_with_its_level_is_read(sentence, expected):
+    assert _levels(sentence) == [expected]
