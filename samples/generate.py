@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import yaml
 from openpyxl import Workbook
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
@@ -108,211 +109,14 @@ class Engagement:
         return date(self.effective.year + y, m + 1, self.effective.day) - timedelta(days=1)
 
 
-ENGAGEMENTS = [
-    Engagement(
-        id="ito-infra-northwind",
-        earn_back_months=3,
-        repeat_default_months=2,
-        repeat_default_multiplier=1.5,
-        type="ITO",
-        title="Master Services Agreement for Infrastructure Managed Services",
-        client="Contoso Manufacturing plc",
-        client_alias="Customer",
-        vendor="Northwind Infrastructure Services Ltd.",
-        vendor_alias="Supplier",
-        agreement_date=date(2024, 12, 2),
-        effective=date(2025, 1, 1),
-        term_months=60,
-        auto_renew=True,
-        renewal_months=12,
-        notice_days=180,
-        law="England and Wales",
-        currency="GBP",
-        annual_charges=3_600_000,
-        pricing_model="fixed fee",
-        baseline=4_000_000,
-        baseline_kind="historical cost",
-        savings_pct=10.0,
-        at_risk_pct=12.0,
-        scope=(
-            "data centre hosting, server and storage management, network operations and an "
-            "end-user service desk for the Customer's plants and offices"
-        ),
-        style={"font": "Helvetica", "columns": 1, "page": A4},
-        slas=[
-            Sla("Server Availability", "Server availability", "percent", 99.2, 99.9, 99.5, 40),
-            Sla("Priority 1 Incident Resolution Time", "P1 resolution time", "hours", 6.0, 4.0, 6.0, 30),
-            Sla("Service Desk First Contact Resolution", "First contact resolution", "percent", 62.0, 75.0, 70.0, 30),
-            Sla("Change Success Rate", "Change success rate", "percent", 94.0, 98.0, 95.0, 0),
-        ],
-    ),
-    Engagement(
-        id="ito-apps-bluepeak",
-        type="ITO",
-        title="Application Maintenance and Support Agreement",
-        client="Fabrikam Retail Inc.",
-        client_alias="Client",
-        vendor="Bluepeak Software Solutions Inc.",
-        vendor_alias="Provider",
-        agreement_date=date(2024, 11, 15),
-        effective=date(2025, 1, 1),
-        term_months=36,
-        auto_renew=False,
-        renewal_months=24,
-        notice_days=90,
-        law="New York",
-        currency="USD",
-        annual_charges=2_400_000,
-        pricing_model="time and materials",
-        baseline=2_700_000,
-        baseline_kind="budget",
-        savings_pct=8.0,
-        at_risk_pct=10.0,
-        scope=(
-            "corrective, adaptive and perfective maintenance of the Client's order management, "
-            "e-commerce and warehouse applications"
-        ),
-        style={"font": "Times-Roman", "columns": 2, "page": LETTER},
-        slas=[
-            Sla("Critical Defect Resolution Time", "Sev1 fix time", "hours", 16.0, 8.0, 12.0, 50),
-            Sla("Defect Escape Rate", "Escaped defects", "percent", 6.0, 2.0, 4.0, 25),
-            Sla("On-Time Release Delivery", "Releases on time", "percent", 80.0, 95.0, 90.0, 45),
-        ],
-    ),
-    Engagement(
-        id="bpo-contact-meridian",
-        earn_back_months=2,
-        type="BPO",
-        title="Contact Centre Services Agreement",
-        client="Tailspin Telecom S.A.",
-        client_alias="Company",
-        vendor="Meridian Contact Services GmbH",
-        vendor_alias="Contractor",
-        agreement_date=date(2024, 12, 10),
-        effective=date(2025, 1, 1),
-        term_months=48,
-        auto_renew=True,
-        renewal_months=12,
-        notice_days=120,
-        law="Germany",
-        currency="EUR",
-        annual_charges=5_100_000,
-        pricing_model="per transaction",
-        baseline=5_500_000,
-        baseline_kind="historical cost",
-        savings_pct=9.0,
-        at_risk_pct=12.0,
-        scope="inbound customer care, billing enquiries and retention calls in German and English",
-        style={"font": "Courier", "columns": 1, "page": A4, "break_table": True},
-        slas=[
-            Sla("Calls Answered within 20 Seconds", "Service level (20s)", "percent", 68.0, 80.0, 75.0, 35),
-            Sla("Call Abandonment Rate", "Abandon rate", "percent", 9.0, 5.0, 8.0, 25),
-            Sla("First Call Resolution", "FCR", "percent", 61.0, 70.0, 65.0, 25),
-            Sla("Customer Satisfaction Score", "CSAT", "percent", 78.0, 85.0, 80.0, 25),
-            Sla("Average Handle Time", "AHT (minutes)", "minutes", 7.5, 6.0, 7.0, 0),
-            Sla("Quality Monitoring Score", "QA score", "percent", 82.0, 90.0, 85.0, 0),
-            Sla("Complaint Resolution within 5 Days", "Complaints closed in 5 days", "percent", 70.0, 90.0, 85.0, 10),
-        ],
-    ),
-    Engagement(
-        id="bpo-finance-ledgerline",
-        type="BPO",
-        # per-FTE pricing: the invoices move with headcount, above the contract's flat twelfth in the busy months
-        invoice_factors={
-            m: f for m, f in zip(MONTHS, (1.0, 1.0, 1.08, 1.04, 1.0, 0.97, 1.0, 1.0, 1.05, 1.1, 1.0, 1.12))
-        },
-        title="Finance and Accounting Outsourcing Agreement",
-        client="Woodgrove Bank Holdings Ltd.",
-        client_alias="Customer",
-        vendor="Ledgerline Business Services Pvt. Ltd.",
-        vendor_alias="Service Provider",
-        agreement_date=date(2024, 10, 1),
-        effective=date(2024, 11, 1),
-        term_months=60,
-        auto_renew=True,
-        renewal_months=24,
-        notice_days=180,
-        law="Singapore",
-        currency="USD",
-        annual_charges=1_850_000,
-        pricing_model="FTE-based",
-        baseline=2_100_000,
-        baseline_kind="market benchmark",
-        savings_pct=12.0,
-        at_risk_pct=10.0,
-        scope="accounts payable, accounts receivable, general ledger reconciliations and month-end close",
-        style={"font": "Helvetica", "columns": 1, "page": LETTER},
-        slas=[
-            Sla("Invoice Processing Accuracy", "Invoice accuracy", "percent", 97.5, 99.5, 99.0, 40),
-            Sla("Invoice Cycle Time", "Invoice cycle time", "days", 6.0, 3.0, 5.0, 30),
-            Sla("Month-End Close On Time", "Close on time", "percent", 85.0, 98.0, 95.0, 30),
-        ],
-    ),
-    Engagement(
-        id="kpo-clinical-veritas",
-        earn_back_months=1,
-        type="KPO",
-        title="Clinical Data Management and Analytics Services Agreement",
-        client="Litware Pharmaceuticals Inc.",
-        client_alias="Sponsor",
-        vendor="Veritas Clinical Analytics LLC",
-        vendor_alias="Vendor",
-        agreement_date=date(2024, 12, 20),
-        effective=date(2025, 1, 1),
-        term_months=36,
-        auto_renew=True,
-        renewal_months=12,
-        notice_days=90,
-        law="Delaware",
-        currency="USD",
-        annual_charges=2_950_000,
-        pricing_model="fixed fee",
-        baseline=3_200_000,
-        baseline_kind="historical cost",
-        savings_pct=7.5,
-        at_risk_pct=15.0,
-        scope=(
-            "clinical data management, statistical programming and biostatistics analytics for "
-            "Phase II and Phase III trials"
-        ),
-        style={"font": "Times-Roman", "columns": 1, "page": LETTER},
-        slas=[
-            Sla("Data Entry Accuracy", "Data accuracy", "percent", 99.5, 99.95, 99.9, 40),
-            Sla("Data Query Turnaround", "Query turnaround", "hours", 96.0, 48.0, 72.0, 30),
-            Sla("On-Time Deliverables", "Deliverables on time", "percent", 82.0, 95.0, 90.0, 30),
-        ],
-    ),
-    Engagement(
-        id="kpo-research-insightful",
-        type="KPO",
-        title="Market Research Services Agreement",
-        client="Adventure Works Consumer Goods Ltd.",
-        client_alias="Client",
-        vendor="Insightful Research Partners Ltd.",
-        vendor_alias="Agency",
-        agreement_date=date(2024, 12, 5),
-        effective=date(2025, 1, 1),
-        term_months=24,
-        auto_renew=False,
-        renewal_months=12,
-        notice_days=60,
-        law="Ireland",
-        currency="EUR",
-        annual_charges=780_000,
-        pricing_model="outcome-based",
-        baseline=800_000,
-        baseline_kind="budget",
-        savings_pct=5.0,
-        at_risk_pct=8.0,
-        scope="consumer panel surveys, competitive intelligence reports and quarterly brand tracking",
-        style={"font": "Helvetica", "columns": 2, "page": A4},
-        slas=[
-            Sla("Report Accuracy", "Report accuracy", "percent", 92.0, 98.0, 95.0, 50),
-            Sla("On-Time Report Delivery", "On-time delivery", "percent", 85.0, 95.0, 90.0, 50),
-            Sla("Client Satisfaction Rating", "Client satisfaction", "score", 3.6, 4.2, 4.0, 20),
-        ],
-    ),
-]
+def _engagement(data: dict) -> Engagement:
+    style = {**data["style"], "page": {"A4": A4, "LETTER": LETTER}[data["style"]["page"]]}
+    slas = [Sla(**s) for s in data["slas"]]
+    return Engagement(**{**data, "style": style, "slas": slas})
+
+
+# what each engagement's documents say is data (samples/engagements.yml); this file only writes them
+ENGAGEMENTS = [_engagement(d) for d in yaml.safe_load((ROOT / "engagements.yml").read_text())]
 
 
 def words(n: int) -> str:
@@ -885,6 +689,8 @@ def write_scanned_copy(source: Path, target: Path, dpi: int = 200) -> None:
 
 # ---------------------------------------------------------------- main
 
+# each vendor's report layout for January-June, then from July; main() writes them, with the problems planted in
+# each engagement's reports
 LAYOUTS = {
     "ito-infra-northwind": ("csv long (one row per metric)", "csv wide (one column per metric)"),
     "ito-apps-bluepeak": ("csv with semicolons and decimal commas",) * 2,
