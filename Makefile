@@ -104,10 +104,10 @@ docs: install
 	OUTSOURCING_ETL_WAREHOUSE="$(CURDIR)/data/outsourcing.duckdb" $(BIN)/dbt docs generate \
 		--project-dir warehouse --profiles-dir warehouse --target-path "$(CURDIR)/data/outsourcing_dbt/target"
 
-## Benchmarks against baselines measured in the same run (writes bench/results.json and the README's table)
+## Benchmarks against baselines measured in the same run (writes bench/results.json and docs/benchmarks.md's table)
 bench: install
 	$(BIN)/python bench/run.py
-	$(BIN)/python bench/report.py --write-readme
+	$(BIN)/python bench/report.py --write-docs
 
 clean:
 	rm -rf data .airflow warehouse/target warehouse/logs

@@ -1,12 +1,12 @@
-"""The benchmark's figures for people: the README's table, written from bench/results.json, and the change of
-each ratio between two runs.
+"""The benchmark's figures for people: the table of docs/benchmarks.md, written from bench/results.json, and the
+change of each ratio between two runs.
 
     python bench/report.py                    # print the table of bench/results.json
-    python bench/report.py --write-readme     # put it in README.md between its bench-table markers
+    python bench/report.py --write-docs       # put it in docs/benchmarks.md between its bench-table markers
     python bench/report.py --compare A B      # each ratio of run B beside run A's
 
-The README's table is this function's output for the committed results.json, and a test holds it so: a figure
-in the README is one a run wrote. Ratios, not times, are compared: a loaded machine moves both sides of each.
+The page's table is this function's output for the committed results.json, and a test holds it so: a figure
+there is one a run wrote. Ratios, not times, are compared: a loaded machine moves both sides of each.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
-README = ROOT / "README.md"
+PAGE = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
 
 # the ratios a regression shows in, as (label, path into results.json, target); lower is better for each but
@@ -62,7 +62,7 @@ def _n(value, digits: int = 1) -> str:
 
 
 def table(results: dict) -> str:
-    """The README's table of one run."""
+    """The table of one run."""
     r = with_derived(results)
     rows = []
     for key, label in (("cuad_contracts", "CUAD"), ("generated_contracts", "generated")):
@@ -126,26 +126,26 @@ def compare(before: dict, after: dict) -> list[str]:
     return lines
 
 
-def readme_with_table(readme: str, results: dict) -> str:
-    head, start, rest = readme.partition(START)
+def page_with_table(page: str, results: dict) -> str:
+    head, start, rest = page.partition(START)
     _, end, tail = rest.partition(END)
     if not start or not end:
-        raise ValueError(f"README.md has no {START} ... {END} block")
+        raise ValueError(f"{PAGE.name} has no {START} ... {END} block")
     return f"{head}{START}\n{table(results)}\n{END}{tail}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--results", type=Path, default=RESULTS)
-    parser.add_argument("--write-readme", action="store_true")
+    parser.add_argument("--write-docs", action="store_true")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     args = parser.parse_args()
     if args.compare:
         print("\n".join(compare(*(json.loads(p.read_text()) for p in args.compare))))
         return 0
     results = json.loads(args.results.read_text())
-    if args.write_readme:
-        README.write_text(readme_with_table(README.read_text(), results))
+    if args.write_docs:
+        PAGE.write_text(page_with_table(PAGE.read_text(), results))
     else:
         print(table(results))
     return 0

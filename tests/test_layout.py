@@ -90,14 +90,14 @@ def test_dbt_unit_test_names_fit_a_postgresql_identifier():
 
 
 def test_every_command_the_readme_shows_exists():
-    """The README's shell commands run as written: each make target is in the Makefile, each outsourcing-etl
-    subcommand answers --help, each file it copies is in the repository."""
+    """The shell commands of the README and docs/ run as written: each make target is in the Makefile, each
+    outsourcing-etl subcommand answers --help, each file it copies is in the repository."""
     import re
     import subprocess
     import sys
 
     root = ETL.parent
-    text = (root / "README.md").read_text()
+    text = "\n".join(p.read_text() for p in [root / "README.md", *sorted((root / "docs").glob("*.md"))])
     lines = [
         line.split("#")[0].strip()
         for block in re.findall(r"```(?:bash|sh|shell)\n(.*?)```", text, re.S)
