@@ -1211,11 +1211,41 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
             clauses = [(sentence, level)] if level is not None else []
         for clause, level in clauses:
             severity = GRADE.search(clause)
-            name = _CLAUSE_OPENING.sub("", clause) if len(clauses) > 1 else clause
+            name = _CLAUSE_OPENING.sub("", clause) if len(clauses) > 1 else _sentence_name(clause)
             found.append(
                 FoundLevel(name[:300], level, page.number, sentence, severity=severity.group(0) if severity else None)
             )
     return found
+
+
+# who a sentence binds: a party by its role, its staff, or a name in capitals ("EFS")
+_PARTY = re.compile(
+    r"(?i:\b(?:contractor|supplier|vendor|provider|company|licensee|licensor|customer|client|agency|party|"
+    r"supervisor|manager|we)\b)|^(?:the\s+)?[A-Z]{2,6}$"
+)
+
+
+def _sentence_name(sentence: str) -> str:
+    """A level read from a sentence is named by what it measures, the sentence staying its source: the label
+    before a colon or the subject before the modal where either names a measure ("Portal availability shall be
+    at least 99.9%" -> "Portal availability"); what a party must do where the subject is the party ("The
+    Supplier shall resolve 95% of P1 incidents within 4 hours" -> "resolve 95% of P1 incidents within 4
+    hours"); else the whole sentence."""
+    defined = re.match(r"(?i)\s*(?:the\s+)?[“\"]([^”\"]{3,80})[”\"]\s+(?:means|shall\s+mean)\b", sentence)
+    if defined:  # 'The "Teller Response Time Service Level" means that ...': the term it defines
+        return defined.group(1).strip()
+    label = re.match(r"\s*([A-Za-z][\w ,/'()-]{2,80}?)\s*(?::|\s[-–—]\s)", sentence)
+    if label and _MEASURE_NOUN.search(label.group(1)) and not re.search(_MODAL, label.group(1), re.I):
+        return label.group(1).strip()
+    modal = re.search(_MODAL, sentence, re.I)
+    if not modal:
+        return sentence
+    subject = _CLAUSE_OPENING.sub("", sentence[: modal.start()]).strip(" ,")
+    if 0 < len(subject) <= 80 and _MEASURE_NOUN.search(subject) and not re.match(r"\d", subject):
+        return subject
+    if len(subject.split()) <= 4 and _PARTY.search(subject):
+        return sentence[modal.end() :].strip().rstrip(".;")  # the party's duty: "resolve 95% of ... in 4 hours"
+    return sentence
 
 
 # the heading of a list of measures ("Performance measures:", "Performance standards:", "Service levels:")

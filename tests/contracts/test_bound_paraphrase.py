@@ -127,3 +127,30 @@ def test_a_share_of_cases_within_a_time_is_read_in_any_order_of_its_parts(senten
 )
 def test_a_measure_labelled_with_its_level_is_read(sentence, expected):
     assert _levels(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Portal availability shall be at least 99.9% in each calendar month.", "Portal availability"),
+        (
+            "The Supplier shall resolve 95% of P1 incidents within 4 hours.",
+            "resolve 95% of P1 incidents within 4 hours",
+        ),
+        ("Average speed of answer: 30 seconds or less.", "Average speed of answer"),
+        (
+            'The "Order Entry Accuracy Service Level" means that the Supplier shall enter 99% of orders accurately '
+            "in 99% of cases.",
+            "Order Entry Accuracy Service Level",
+        ),
+        (
+            "All calls are answered within 20 seconds of the first ring.",
+            "All calls are answered within 20 seconds of the first ring.",
+        ),
+    ],
+)
+def test_a_level_read_from_a_sentence_is_named_by_what_it_measures_and_keeps_the_sentence(sentence, name):
+    page = PdfPage(1, f"Service Levels\nThe Supplier shall meet the following service levels. {sentence}", [])
+    [found] = find_levels([page])
+    assert found.name == name
+    assert found.source == sentence
