@@ -35,7 +35,7 @@ from etl.contracts.contract_sentences import (
 from etl.contracts.engagement_type import classify_engagement
 from etl.contracts.parties import read_parties, read_roles
 from etl.contracts.schedule_content import schedule_terms
-from etl.contracts.service_levels import SLA_CUE, find_levels, service_level_terms
+from etl.contracts.service_levels import find_levels, service_level_terms, speaks_of_service_levels
 from etl.contracts.sla_schedule import read_sla_terms, read_sla_terms_from_paragraphs, read_sla_terms_from_text
 from etl.contracts.term_renewal import read_term_and_renewal
 from etl.contracts.term_rules import RULES
@@ -56,7 +56,7 @@ class ContractExtraction:
 def looks_like_sla_schedule(text: str) -> bool:
     """A page worth pdfplumber's table model: it names service levels and their levels."""
     low = text.lower()
-    return bool(SLA_CUE.search(text)) or (
+    return speaks_of_service_levels(text) or (
         ("kpi" in low or "sla" in low) and any(w in low for w in ("minimum", "expected", "target"))
     )
 
