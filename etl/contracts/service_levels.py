@@ -205,7 +205,12 @@ def _pct_of_class(text: str, aql: str) -> Level | None:
 
 
 def _average_time(text: str, aql: str) -> Level | None:
-    m = re.search(r"\baverage\s+(?:of\s+)?" + time_pattern("t") + r"\s+or\s+less", text, re.I)
+    # "an average of 1.5 seconds or less", "an average speed of answer of 30 seconds or less"
+    m = re.search(
+        r"\baverage\s+(?:(?:[\w-]+\s+){1,4}?of\s+)?(?:of\s+)?(?:no\s+more\s+than\s+)?" + time_pattern("t") + _OR_LESS,
+        text,
+        re.I,
+    ) or re.search(r"\baverage\s+(?:[\w-]+\s+){1,4}?of\s+no\s+more\s+than\s+" + time_pattern("t"), text, re.I)
     if m:
         return Level(float(m.group("t")), time_unit(m, "t"), "lower")
     return None
@@ -337,7 +342,9 @@ _RATE_AT_MOST = (
 )
 _OR_LESS = r"\s+or\s+(?:less|lower|fewer|shorter|below|under)\b"
 _OR_MORE = r"\s+or\s+(?:more|higher|greater|better|above)\b"
-_PRICED = re.compile(_MONEY + r"|\b(?:increase|discount|interest|mark-?up|margin|tax\w*|price\w*|pric\w+)", re.I)
+_PRICED = re.compile(
+    r"\b" + _MONEY + r"\b|\b(?:increase|discount|interest|mark-?up|margin|tax\w*|price\w*|pric\w+)", re.I
+)
 
 
 def _bounded_rate(text: str, aql: str) -> Level | None:
@@ -365,6 +372,14 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
         + _RATE_AT_LEAST
         + r"\s+)?"
         r"(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:on\s+an?|out\s+of)\s+"
+        r"(?P<scale>\d{1,2})(?:-point)?",
+        text,
+        re.I,
+    )
+    m = m or re.search(
+        r"\b(?:scores?|ratings?|satisfaction)\s+(?:\w+\s+){0,2}?of\s+(?:"
+        + _RATE_AT_LEAST
+        + r"\s+)?(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:on\s+an?|out\s+of)\s+"
         r"(?P<scale>\d{1,2})(?:-point)?",
         text,
         re.I,
@@ -568,8 +583,12 @@ RULES: tuple[LevelRule, ...] = (
     LevelRule(
         "average time or less",
         _average_time,
-        positive=(("process teller transactions in an average of 1.5 seconds or less", "", (1.5, "seconds", None)),),
-        negative=(("an average of 20 calls per day", ""),),
+        positive=(
+            ("process teller transactions in an average of 1.5 seconds or less", "", (1.5, "seconds", None)),
+            ("keep an average speed of answer of 30 seconds or less", "", (30, "seconds", None)),
+            ("an average restore time of no more than 4 hours", "", (4, "hours", None)),
+        ),
+        negative=(("an average of 20 calls per day", ""), ("an average of 3 hours of training each week", "")),
     ),
     LevelRule(
         "within a time",
@@ -675,7 +694,7 @@ _SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
     r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
     r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
-    r"\d%\s+of\s[^.;]{0,100}\bwithin\b"
+    r"\d%\s+of\s[^.;]{0,100}\bwithin\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b"
 )
 # a sentence that opens with a share states a standard, whatever its measure is called
 _OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
@@ -1024,7 +1043,7 @@ _LEVEL_HEADER = re.compile(r"(?i)target|commit|goal|service\s+level|\bsla\b|\bkp
 _AQL_HEADER = re.compile(r"(?i)\baql\b|acceptable|allowable|threshold|deviation")
 _WORK_STATEMENT_HEADER = re.compile(r"(?i)standard|\baql\b|acceptable|threshold|surveillance|deviation")
 _WEIGHT_HEADER = re.compile(r"(?i)weight|allocat|\bpool\b|at[- ]risk")
-_MONEY_CELL = re.compile(r"(?i)" + _MONEY + r"|\$|€|£|\bcredit")
+_MONEY_CELL = re.compile(r"(?i)\b" + _MONEY + r"\b|\$|€|£|\bcredit")
 
 
 def _bounded_cell(cell: str) -> tuple[float, str, str | None] | None:
@@ -1200,9 +1219,24 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
     text = join_wrapped_numbers(page.text)
     # sentences left under a "Performance measures:" heading: each states a measure, whatever its words
     listed = 0
+    standard: tuple[str, int | None] | None = None  # a labelled standard, and where its level went, for its AQL
     for chunk in re.split(r"(?<=[.;])\s+|\n(?=\s*(?:[●•Ø·*-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n", text):
         sentence = " ".join(chunk.split())
         listed = max(listed - 1, 0)
+        aql = _AQL_LABEL.match(sentence)
+        if aql and standard is not None:  # "Performance Standard: ... / AQL: 5% deviation": read as one row
+            body, at = standard
+            level = read_level(body, aql.group("aql"))  # every rule: the AQL rule reads only beside an AQL
+            if level is not None:
+                item = FoundLevel(_sentence_name(body)[:300], level, page.number, f"{body} {sentence}")
+                if at is None:
+                    found.append(item)
+                else:
+                    found[at] = item
+            standard = None
+            continue
+        label = _STANDARD_LABEL.search(chunk)  # at the start of one of the chunk's lines
+        standard = (" ".join(chunk[label.end() :].split()), None) if label else None
         if ":" in sentence:  # a heading or label: the list starts at its own heading and ends at the next
             listed = _MEASURES_LIST if _MEASURES_HEADING.search(sentence) else 0
         cued = _SENTENCE_CUE.search(sentence) or _OPENS_WITH_SHARE.match(sentence) or listed
@@ -1228,7 +1262,18 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
             found.append(
                 FoundLevel(name[:300], level, page.number, sentence, severity=severity.group(0) if severity else None)
             )
+        if standard is not None and len(clauses) == 1:
+            standard = (standard[0], len(found) - 1)
     return found
+
+
+# a standard and its quality level written as labelled lines of text, not a table: "Performance Standard: ..."
+# then "Acceptable Quality Level: 5% deviation" (or "AQL:", "Allowable deviation:")
+_STANDARD_LABEL = re.compile(r"(?im)^[ \t]*(?:performance\s+|required\s+)?(?:standard|requirement)s?\s*:\s*")
+_AQL_LABEL = re.compile(
+    r"(?i)^\s*(?:acceptable\s+quality\s+levels?|aql|(?:maximum\s+)?allowable\s+(?:degree\s+of\s+)?(?:deviation|error"
+    r"(?:\s+rate)?)|acceptable\s+deviation)\s*(?:\([^)]*\))?\s*:\s*(?P<aql>.+)$"
+)
 
 
 # who a sentence binds: a party by its role, its staff, or a name in capitals ("EFS")

@@ -154,3 +154,44 @@ def test_a_level_read_from_a_sentence_is_named_by_what_it_measures_and_keeps_the
     [found] = find_levels([page])
     assert found.name == name
     assert found.source == sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a standard and its quality level as labelled lines of text, not a table
+        (
+            "Performance Standard: Help desk tickets are closed within 2 business days.\n"
+            "Acceptable Quality Level: 5% deviation.",
+            (95.0, "percent", 2.0, "business days"),
+        ),
+        (
+            "Performance Standard: All building alarms are answered within 10 minutes.\nAQL: 98%",
+            (98.0, "percent", 10.0, "minutes"),
+        ),
+        ("Standard: Visitor badges are logged accurately.\nAllowable deviation: 0%", (100.0, "percent", None, None)),
+        # a bound after "of": a rating, an average time
+        (
+            "The Contractor shall achieve a customer satisfaction rating of at least 4.0 on a 5-point scale.",
+            (4.0, "score", None, None),
+        ),
+        (
+            "The help desk shall maintain an average speed of answer of 30 seconds or less.",
+            (30.0, "seconds", None, None),
+        ),
+        # the share after the time, written in words
+        (
+            "Critical patches shall be applied within 72 hours of release in 95 percent of cases.",
+            (95.0, "percent", 72.0, "hours"),
+        ),
+        # "Summary" and "different" hold no price ("sum", "rent"): the sentence is still read
+        (
+            "Network uptime on the different sites shall be no less than 99.9 percent per month.",
+            (99.9, "percent", None, None),
+        ),
+    ],
+)
+def test_a_work_statements_labelled_standards_and_bounds_after_of_are_read(text, expected):
+    page = PdfPage(1, f"Performance Requirements Summary\n{text}", [])
+    found = find_levels([page])
+    assert [(f.level.target, f.level.unit, f.level.threshold, f.level.threshold_unit) for f in found] == [expected]
