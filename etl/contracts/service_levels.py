@@ -993,6 +993,12 @@ def _cell_level(cell: str) -> tuple[float, str] | None:
 _LOWER_SIDE = re.compile(r"(?i)\bmin(?:imum|\.)?\b|\bfloor\b|\bthreshold\b")
 
 
+def _is_weighting(cells: list[tuple[float, str]], header: str) -> bool:
+    """A column of shares that add up to a whole (or is headed as a weighting) weighs the levels; it is none."""
+    shares = [v for v, unit in cells if unit == "percent"]
+    return len(shares) == len(cells) and (bool(_WEIGHT_HEADER.search(header)) or abs(sum(shares) - 100) <= 1)
+
+
 def _paired_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
     """Two columns of levels side by side, one consistently the better of the two in every row that fills
     both (expected and minimum, target and floor): each row one level with its minimum, named by the row's
@@ -1001,7 +1007,11 @@ def _paired_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
     width = max(len(row) for row in table)
     rows = [[" ".join(c.split()) for c in row] + [""] * (width - len(row)) for row in table]
     levels = {i: [_cell_level(row[i]) for row in rows] for i in range(width)}
-    columns = [i for i, cells in levels.items() if sum(c is not None for c in cells) >= 2]
+    columns = [
+        i
+        for i, cells in levels.items()
+        if sum(c is not None for c in cells) >= 2 and not _is_weighting([c for c in cells if c], rows[0][i])
+    ]
     if len(columns) != 2:
         return []
     a, b = columns

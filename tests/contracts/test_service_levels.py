@@ -193,6 +193,12 @@ def test_a_share_of_money_is_never_a_standard_even_when_it_opens_a_sentence():
             [["Password resets", "1 hour", "4 hours"], ["Hardware swaps", "2 days", "5 days"]],
             [("Password resets", 1.0, 4.0, "hours"), ("Hardware swaps", 2.0, 5.0, "days")],
         ),
+        # a column of shares that add up to a whole is the weighting, not a third level: the pair still reads
+        (
+            ["Service Level", "Minimum", "Target", "Share of pool"],
+            [["Availability", "99.5%", "99.9%", "60%"], ["First time fix", "80%", "85%", "40%"]],
+            [("Availability", 99.9, 99.5, "percent"), ("First time fix", 85.0, 80.0, "percent")],
+        ),
         # a maximum beside a level is an outer limit; small shares side by side are allowed deviations
         (["Item", "Standard", "Maximum"], [["Calls", "90%", "99%"], ["Mail", "80%", "95%"]], []),
         (["Item", "Lot A", "Lot B"], [["Calls", "2%", "5%"], ["Mail", "1%", "4%"]], []),
