@@ -1252,7 +1252,7 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
         cued = _SENTENCE_CUE.search(sentence) or _OPENS_WITH_SHARE.match(sentence) or listed
         if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue
-        if _PLACEHOLDER.search(sentence) or _ADMIN.search(sentence):
+        if _PLACEHOLDER.search(sentence) or _ADMIN.search(sentence) or _NOT_THE_VENDORS.search(sentence):
             continue
         grades = _grade_levels(sentence, "")
         if len(grades) >= 2:  # "Priority 1 incidents: 2 hours * Priority 2 incidents: 4 hours": a list, one level each
@@ -1275,6 +1275,17 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
         if standard is not None and len(clauses) == 1:
             standard = (standard[0], len(found) - 1)
     return found
+
+
+# what is no level of the vendor's: the customer's own duties ("The Customer shall respond to change requests
+# within 5 business days"), the government's surveillance ("The COR will review 10% of the logs"), and the
+# deadline of the report on the levels ("within 10 business days after the end of each month")
+_NOT_THE_VENDORS = re.compile(
+    r"(?i)\b(?:customer|client|purchaser|buyer|sponsor|government|cor|cotr|contracting\s+officer"
+    r"(?:['’]s\s+representative)?)\s+(?:shall|will|must|may|agrees\s+to)\b"
+    r"|\breports?\b[^.;]{0,80}\bafter\s+the\s+end\s+of\s+(?:each|every|the|every\s+calendar|each\s+calendar)\s+"
+    r"(?:month|quarter|period|year|measurement\s+period)"
+)
 
 
 # a standard and its quality level written as labelled lines of text, not a table: "Performance Standard: ..."

@@ -195,3 +195,19 @@ def test_a_work_statements_labelled_standards_and_bounds_after_of_are_read(text,
     page = PdfPage(1, f"Performance Requirements Summary\n{text}", [])
     found = find_levels([page])
     assert [(f.level.target, f.level.unit, f.level.threshold, f.level.threshold_unit) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Amount at Risk shall be 10% of the Monthly Charges.",
+        "Service Credits in any month shall not exceed 15% of the monthly fees.",
+        "The Supplier shall deliver the monthly performance report within 10 business days after the end of each month.",
+        "The Customer shall respond to change requests within 5 business days.",
+        "The Government will review 10% of the completed work orders each month.",
+        "The Service Desk is staffed 24 hours a day, 7 days a week, except on public holidays.",
+        "Credits are calculated as 2% of the Monthly Charges for each full hour of downtime.",
+    ],
+)
+def test_money_the_customers_duties_and_the_reports_deadline_are_no_levels_of_the_vendor(sentence):
+    assert _levels(sentence) == []
