@@ -74,7 +74,7 @@ def _aql(aql: str) -> float | None:
     if not aql:
         return None
     low = aql.lower()
-    share = re.fullmatch(r"\s*(\d{2,3}(?:\.\d+)?)\s*%\s*(?:compliance|compliant|conformance)?\s*", low)
+    share = re.fullmatch(r"\s*(?:" + _AQL_LEAD + r")?(\d{2,3}(?:\.\d+)?)\s*%(?:" + _AQL_TAIL + r")?\s*\.?\s*", low)
     if share and 50 <= float(share.group(1)) <= 100:
         return round(100 - float(share.group(1)), 6)
     m = re.search(r"(\d{1,2}(?:\.\d+)?)%\s*(?:deviation|error|defects?|of (?:the )?\w+ (?:may|are|can))?", low)
@@ -137,9 +137,10 @@ def _compared(text: str, aql: str) -> Level | None:
 
 def _aql_standard(text: str, aql: str) -> Level | None:
     compared = _compared(text, aql)
-    if compared is not None:
+    if compared is not None and not (compared.unit == "percent" and compared.direction == "higher"):
         return compared
-    deviation = _aql(aql)
+    # a share that must comply ("≥ 95%" as "95%"): the deviation it allows
+    deviation = round(100 - compared.target, 6) if compared is not None else _aql(aql)
     if deviation is None:
         return None
     if re.search(r"\b(?:x|X|__+)%|\bx (?:minutes|hours|days)", text):
@@ -860,7 +861,15 @@ def _row_levels(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str
 
 _SHARES = re.compile(r"(?:\s*\d{1,3}(?:\.\d+)?\s*%)+\s*")
 # what an AQL cell may say after its share: "95% compliance" is the share of cases that must comply
-_AQL_WORDS = re.compile(r"(?i)(?<=%)\s*(?:compliance|compliant|conformance)\b")
+# (and before it a floor: "at least 95%", "minimum 95%"; after it what it is a share of: "95% of the time", "95% of
+# tickets", "95% or better"), one grammar for the AQL column's cells and the AQL they state
+_AQL_LEAD = r"(?:at\s+least|minimum(?:\s+of)?|min\.|no[t]?\s+less\s+than|≥|>=|=>)\s*"
+_AQL_TAIL = (
+    r"\s*(?:compliance|compliant|conformance|or\s+(?:better|more|higher|above|greater)|of\s+(?:the\s+)?time"
+    r"|of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:cases|tickets|requests|calls|items|orders|transactions|"
+    r"instances|occurrences|inspections|samples|reports))\b"
+)
+_AQL_WORDS = re.compile(r"(?i)" + _AQL_LEAD + r"(?=\d)|(?<=%)" + _AQL_TAIL)
 # a standard every case must meet, in a standards column with no AQL beside it: "All relocations are completed in
 # compliance with the order", "No equipment is damaged during the move" (100% by the convention of performance
 # requirements summaries, ../shared/sla/ANNOTATION_NOTES.md); one with a time is read as the time

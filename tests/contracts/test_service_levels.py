@@ -170,6 +170,25 @@ def test_a_column_of_shares_is_the_quality_level_whatever_its_header_says():
     assert not [f for f in find_levels([page]) if "Stores" in f.name]
 
 
+@pytest.mark.parametrize(
+    "aql",
+    ["95% of the time", "95% or better", "At least 95%", "Minimum 95%", "Not less than 95% of tickets", "≥ 95%"],
+)
+def test_an_aql_cell_with_a_floor_word_or_what_it_is_a_share_of_is_the_quality_level(aql):
+    """Work statements write the AQL's share with words around it; each reads as the share the standard must meet,
+    and its column is the AQL column."""
+    table = [
+        ["Task", "Performance Standard", "AQL", "Surveillance Method"],
+        ["Help desk", "Trouble tickets are closed within 2 business days", aql, "Random sampling"],
+        ["Asset records", "Inventory records are accurate", aql.replace("95", "98"), "Periodic inspection"],
+    ]
+    found = find_levels([PdfPage(1, "Performance Requirements Summary", [table])])
+    assert [(f.level.target, f.level.threshold, f.level.threshold_unit) for f in found] == [
+        (95.0, 2.0, "business days"),
+        (98.0, None, None),
+    ]
+
+
 def test_a_share_of_money_is_never_a_standard_even_when_it_opens_a_sentence():
     page = PdfPage(
         1, "Service levels.\n12% of the monthly Charges are at risk.\n95% of site inspections are passed.", []
