@@ -78,7 +78,10 @@ def _aql(aql: str) -> float | None:
     if share and 50 <= float(share.group(1)) <= 100:
         return round(100 - float(share.group(1)), 6)
     m = re.search(r"(\d{1,2}(?:\.\d+)?)%\s*(?:deviation|error|defects?|of (?:the )?\w+ (?:may|are|can))?", low)
-    if re.search(r"\bno deviation|\bzero (?:deviation|defects)|\b100% (?:compliance|of the time|accura)", low):
+    # ("zero" is "0" once number words are digits)
+    if re.search(
+        r"\bno deviation|\b(?:zero|0) (?:deviations?|defects?|errors?)\b|\b100% (?:compliance|of the time|accura)", low
+    ):
         return 0.0
     if m and float(m.group(1)) < 50:
         return float(m.group(1))
@@ -139,6 +142,9 @@ def _aql_standard(text: str, aql: str) -> Level | None:
     compared = _compared(text, aql)
     if compared is not None and not (compared.unit == "percent" and compared.direction == "higher"):
         return compared
+    capped = _count_cap(aql, "") if aql and not _AQL_ITEM.search(aql) else None
+    if capped is not None:  # "No more than 3 valid complaints per month": the AQL counts the failures it allows
+        return capped
     # a share that must comply ("≥ 95%" as "95%"): the deviation it allows
     deviation = round(100 - compared.target, 6) if compared is not None else _aql(aql)
     if deviation is None:
@@ -865,7 +871,7 @@ _SHARES = re.compile(r"(?:\s*\d{1,3}(?:\.\d+)?\s*%)+\s*")
 # tickets", "95% or better"), one grammar for the AQL column's cells and the AQL they state
 _AQL_LEAD = r"(?:at\s+least|minimum(?:\s+of)?|min\.|no[t]?\s+less\s+than|≥|>=|=>)\s*"
 _AQL_TAIL = (
-    r"\s*(?:compliance|compliant|conformance|or\s+(?:better|more|higher|above|greater)|of\s+(?:the\s+)?time"
+    r"\s*(?:compliance|compliant|conformance|accura\w*|or\s+(?:better|more|higher|above|greater)|of\s+(?:the\s+)?time"
     r"|of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:cases|tickets|requests|calls|items|orders|transactions|"
     r"instances|occurrences|inspections|samples|reports))\b"
 )

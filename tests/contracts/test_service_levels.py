@@ -172,7 +172,15 @@ def test_a_column_of_shares_is_the_quality_level_whatever_its_header_says():
 
 @pytest.mark.parametrize(
     "aql",
-    ["95% of the time", "95% or better", "At least 95%", "Minimum 95%", "Not less than 95% of tickets", "≥ 95%"],
+    [
+        "95% of the time",
+        "95% or better",
+        "At least 95%",
+        "Minimum 95%",
+        "Not less than 95% of tickets",
+        "≥ 95%",
+        "95% accuracy",
+    ],
 )
 def test_an_aql_cell_with_a_floor_word_or_what_it_is_a_share_of_is_the_quality_level(aql):
     """Work statements write the AQL's share with words around it; each reads as the share the standard must meet,
@@ -187,6 +195,24 @@ def test_an_aql_cell_with_a_floor_word_or_what_it_is_a_share_of_is_the_quality_l
         (95.0, 2.0, "business days"),
         (98.0, None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("aql", "expected"),
+    [
+        ("Zero deviation", (100.0, "percent", 2.0)),
+        ("No more than 3 valid complaints per month", (3.0, "count", None)),
+    ],
+)
+def test_an_aql_of_no_deviation_or_a_count_of_failures_is_the_standards_level(aql, expected):
+    """ "Zero" becomes "0" before the AQL is read, and still allows no deviation; an AQL that caps the failures a
+    month may bring is the level, not the standard's own time."""
+    table = [
+        ["Task", "Performance Standard", "AQL", "Surveillance Method"],
+        ["Help desk", "Trouble tickets are closed within 2 business days", aql, "Random sampling"],
+    ]
+    found = find_levels([PdfPage(1, "Performance Requirements Summary", [table])])
+    assert [(f.level.target, f.level.unit, f.level.threshold) for f in found] == [expected]
 
 
 def test_a_share_of_money_is_never_a_standard_even_when_it_opens_a_sentence():
