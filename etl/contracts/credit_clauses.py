@@ -227,7 +227,19 @@ def _tier_run(text: str) -> tuple[str, int] | None:
     runs = []
     for m in _PERCENT.finditer(text):
         value = float(m.group("v"))
-        if value >= 50:
+        # a share of the charges is below 50, a level above; but the worst bands may credit half or all of the
+        # month ("less than 98% | 50%", "below 95% | 100%"): a share right after its level, with nothing between,
+        # where the level is one the month falls below or the share is larger than it
+        last = levels[-1] if levels else None
+        share_of_band = (
+            last is not None
+            and not text[last.end() : m.start()].strip(" |:")
+            and (
+                value > float(last.group("v"))
+                or bool(_BELOW_CUE.search(text[max(0, last.start() - 15) : last.start()]))
+            )
+        )
+        if value >= 50 and not share_of_band:
             levels.append(m)
             continue
         if not levels or value == 0:

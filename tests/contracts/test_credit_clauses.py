@@ -201,3 +201,22 @@ def test_a_tiered_credit_prices_the_level_it_names(tmp_path, layout):
         "System Availability": ("tiered by attainment", "99.8:2; 99:4; 98:7"),
         "Call Answer Rate": (None, None),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "tiers"),
+    [
+        # the worst band credits the whole month's charges: a share of 100 after its level, not a level
+        (
+            "Monthly Uptime | Service Credit | Below 99.9% | 10% | Below 99.0% | 25% | Below 95.0% | 100%",
+            "99.9:10; 99:25; 95:100",
+        ),
+        ("Service credit: less than 99.5% 5%; less than 98% 50%", "99.5:5; 98:50"),
+        # a range of levels is still a range: its upper end is no share
+        ("Availability 99.0% - 99.79%: credit of 5%; 98.0% - 98.99%: credit of 10%", "99.8:5; 99:10"),
+    ],
+)
+def test_a_band_may_credit_half_or_all_of_the_months_charges(text, tiers):
+    from etl.contracts.credit_clauses import tiered_bands
+
+    assert tiered_bands(text) == tiers
