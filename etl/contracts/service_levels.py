@@ -285,6 +285,10 @@ def _count_cap(text: str, aql: str) -> Level | None:
     m = re.search(r"\b" + _AT_MOST + r"\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?" + _COUNTED, text, re.I)
     if m and not re.search(r"\bmay\b", text, re.I):
         return Level(float(m.group("n")), "count", "lower")
+    # "fewer than 4 complaints": things counted are whole, so at most 3
+    m = re.search(r"\b(?:fewer|less)\s+than\s+(?P<n>[1-9]\d*)\s+(?:[\w-]+\s+){0,3}?" + _COUNTED, text, re.I)
+    if m and not re.search(r"\bmay\b", text, re.I):
+        return Level(float(m.group("n")) - 1, "count", "lower")
     # the thing counted first: "complaints about the service not to exceed 2 per month"
     m = re.search(
         _COUNTED + r"\b[^.;]{0,80}?\b" + _AT_MOST + r"\s+(?:a\s+total\s+of\s+)?(?P<n>\d+)\s+(?:per|during|in|each)\s+"
@@ -642,6 +646,7 @@ RULES: tuple[LevelRule, ...] = (
             ("Not more than 2 substantiated complaints about the help line per month", "", (2, "count", None)),
             ("Missed-collection complaints from tenants not to exceed 3 per month", "", (3, "count", None)),
             ("Not to exceed 4 noted deficiencies in the quarterly fire inspection", "", (4, "count", None)),
+            ("Fewer than 3 lost-baggage complaints per month", "", (2, "count", None)),
         ),
         negative=(
             ("No amendment shall be effective unless in writing", ""),
