@@ -50,7 +50,19 @@ _NOUN = {
 }
 # what ends a measure's name: the words that introduce its time
 _PHRASE_END = re.compile(r"(?i)\s+(?:within|in|of|is|are|shall|must|will|no later than|not later than|by)\b|[:;,(\d]")
-_SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(]|\s*$)")
+# (a sentence ends before a capital, a parenthesis or an item mark: "... 5 business days. i) Provided that")
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(]|\s+[a-z0-9]{1,3}[.)]\s|\s*$)")
+# a measure named after its time: "30 minutes to respond", "4 hours for restoration"
+_MEASURE_AFTER = re.compile(
+    r"(?i)\s+(?:to|for)\s+(?:the\s+|an?\s+)?(?P<m>" + _MEASURE.pattern.removeprefix("(?i)") + r")"
+)
+# ... or by the verb its sentence opened with, right before the grade: "shall make an initial response to (a)",
+# "will acknowledge" (a modal first, so a header line of measure names is not one)
+_LEAD_MEASURE = re.compile(
+    r"(?i)\b(?:shall|will|must|agrees\s+to)\b[^.;:]{0,60}?(?P<m>"
+    + _MEASURE.pattern.removeprefix("(?i)")
+    + r")\w*(?:\s+(?:to|for|on|of|all|any|the|an?|such))*\s*$"
+)
 # a share of the grade's cases opens the sentence: "95% of", "95% of all"
 _SHARE_OF = re.compile(r"\d%\s+of\s+(?:all\s+|the\s+)*$")
 # a footnote mark in a header ("RESPONSE (2)"), which is no number of the table's
@@ -184,7 +196,9 @@ def text_times(text: str) -> list[GradedTime]:
         segment = segment[: stop.end()] if stop else segment[:400]
         if _SHARE_OF.search(flat[max(0, m.start() - 40) : m.start()]) or re.search(r"\d%", segment):
             continue  # "95% of Priority 1 incidents ... within 4 hours": a share of cases, other readers' grammar
-        found += _segment_times(m.group(0), segment, lines)
+        # the sentence's words before the grade, when no other grade stands between
+        lead = re.split(r"[.;:]\s", flat[(marks[k - 1].end() if k else 0) : m.start()])[-1][-120:]
+        found += _segment_times(m.group(0), segment, lines, lead)
     known = {(g.value, g.unit, g.measure.lower()) for g in found}
     return found + [g for g in grade_rows(text) if (g.value, g.unit, g.measure.lower()) not in known]
 
@@ -248,20 +262,24 @@ def _grade_row(line: str, width: int, grade_column: bool) -> tuple[str, list[tup
     return label, [(float(t.group("t")), clock_unit(text, t)) for t in times]
 
 
-def _segment_times(grade: str, segment: str, lines: list[str]) -> list[GradedTime]:
+def _segment_times(grade: str, segment: str, lines: list[str], lead: str = "") -> list[GradedTime]:
+    """The times of one grade's text, each with the measure named before it, or right after it ("30 minutes to
+    respond"); the first may take the verb its sentence opened with before the grade ("will acknowledge
+    Severity 1 incidents within 15 minutes")."""
     times = list(re.finditer(time_pattern("t"), segment, re.I))
     out, start, unnamed = [], len(grade), []
-    for t in times:
+    for k, t in enumerate(times):
         before = segment[start : t.start()]
+        after = _MEASURE_AFTER.match(segment[t.end() :])
         named = list(_MEASURE.finditer(before))
-        start = t.end()
+        start = t.end() + (after.end() if after else 0)
         if "%" in before or re.search(r"(?i)\bmeans\b|\bdefined\b", before):
             return []  # a share of cases within the time, or a definition: other readers' grammar
         value, unit = float(t.group("t")), clock_unit(segment, t)
-        if named:
-            out.append(
-                GradedTime(grade, _measure_name(before[named[-1].start() :]), value, unit, segment, "grade text")
-            )
+        opening = _LEAD_MEASURE.search(lead) if k == 0 and not named and not after else None
+        if after or named or opening:
+            text = after.group("m") if after else (before[named[-1].start() :] if named else opening.group("m"))
+            out.append(GradedTime(grade, _measure_name(text), value, unit, segment, "grade text"))
         else:
             unnamed.append((value, unit))
     if out or not unnamed:

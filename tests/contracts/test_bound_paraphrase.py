@@ -211,3 +211,24 @@ def test_a_work_statements_labelled_standards_and_bounds_after_of_are_read(text,
 )
 def test_money_the_customers_duties_and_the_reports_deadline_are_no_levels_of_the_vendor(sentence):
     assert _levels(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the measure after its time
+        "• Severity 1: 30 minutes to respond; 4 hours to restore\n• Severity 2: 2 hours to respond; 1 business day to restore",
+        # the first measure's verb before the grade, the second after it
+        "The Supplier will acknowledge Severity 1 incidents within 30 minutes and restore service within 4 hours. "
+        "Severity 2 incidents will be acknowledged within 2 hours and restored within 1 business day.",
+    ],
+)
+def test_each_time_per_grade_takes_the_measure_its_sentence_gives_it(text):
+    found = find_levels([PdfPage(1, f"Service Levels\n{text}", [])])
+    got = {(f.severity, f.level.target, f.level.unit, f.name.split(" - ")[-1][:4]) for f in found}
+    assert got == {
+        ("Severity 1", 30.0, "minutes", "ackn" if "acknowledge" in text else "resp"),
+        ("Severity 1", 4.0, "hours", "rest"),
+        ("Severity 2", 2.0, "hours", "ackn" if "acknowledge" in text else "resp"),
+        ("Severity 2", 1.0, "business days", "rest"),
+    }
