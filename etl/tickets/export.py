@@ -239,7 +239,7 @@ def _profile(con, headers: dict[str, str], states: set[str] = frozenset()) -> di
 
 
 # a ticket id's shape: INC0012345, SR-12, CS_1001, 1-364285768
-_CODE = re.compile(r"[A-Za-z]{0,8}[-_]?\d+(?:[-_]\d+)*")
+_CODE = re.compile(r"#?[A-Za-z]{0,8}[-_]?\d+(?:[-_]\d+)*")
 
 
 def _hinted(role: str, column: str) -> int:

@@ -114,6 +114,22 @@ def test_columns_are_found_by_what_they_hold_not_by_one_tools_names(tmp_path):
     assert t.loc["CS-1001", "events"] == 1
 
 
+def test_an_id_written_with_a_hash_is_the_id_not_a_team_code_beside_it(tmp_path):
+    """Service-desk tools that print ids as "#INC-12": the ids are all distinct, a group code ("L1") repeats."""
+    text = (
+        "Ticket Id,Status,Priority,Group,Created Time,Resolved Time\n"
+        "#INC-12,Closed,Urgent,L1,2025-04-01 09:00:00 +0100,2025-04-01 12:00:00 +0100\n"
+        "#INC-13,Resolved,High,L2,2025-04-02 10:00:00 +0100,2025-04-02 16:00:00 +0100\n"
+        "#INC-14,Open,Low,L1,2025-04-03 11:00:00 +0100,\n"
+        "#INC-15,Closed,Medium,L2,2025-04-04 08:00:00 +0100,2025-04-04 15:30:00 +0100\n"
+    )
+    result = read_ticket_export(_write(tmp_path, text))
+    assert result.columns["ticket_id"] == "Ticket Id" and not result.problems
+    t = _by_id(result)
+    assert list(t.index) == ["#INC-12", "#INC-13", "#INC-14", "#INC-15"]
+    assert t.loc["#INC-15", "resolution_hours"] == pytest.approx(7.5) and t.loc["#INC-12", "priority_level"] == 1
+
+
 def test_a_zipped_export_and_a_workbook_read_like_the_csv(tmp_path):
     csv_path = _write(tmp_path, EVENT_LOG)
     zipped = tmp_path / "export.zip"
