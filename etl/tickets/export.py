@@ -42,7 +42,7 @@ HEADER_HINTS: dict[str, list[str]] = {
     "sub_state": [r"^sub[ _-]?(?:state|status)$", r"sub[ _-]?(?:state|status)|reason"],
     "state": [r"^(?:incident_|ticket_|case_)?state$|^status$", r"state|status"],
     "priority": [r"^priority$|^severity$", r"priorit|severit|\bsev\b|\bprio"],
-    "opened_at": [r"open", r"creat|report|logged|submit|raised"],
+    "opened_at": [r"open", r"creat|report|logged|submit|raised|call[ _]?(?:date|time)|received"],
     "responded_at": [r"respon|acknowledg|first[ _]?(?:reply|touch)"],
     "resolved_at": [r"resolv|solved|fixed"],
     "closed_at": [r"clos"],
@@ -238,8 +238,8 @@ def _profile(con, headers: dict[str, str], states: set[str] = frozenset()) -> di
     return out
 
 
-# a ticket id's shape: INC0012345, SR-12, CS_1001, 1-364285768
-_CODE = re.compile(r"#?[A-Za-z]{0,8}[-_]?\d+(?:[-_]\d+)*")
+# a ticket id's shape: INC0012345, SR-12, CS_1001, 1-364285768, #INC-12, I2504 001
+_CODE = re.compile(r"#?[A-Za-z]{0,8}[-_]?\d+(?:[-_ ]\d+)*")
 
 
 def _hinted(role: str, column: str) -> int:

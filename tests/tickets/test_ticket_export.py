@@ -130,6 +130,21 @@ def test_an_id_written_with_a_hash_is_the_id_not_a_team_code_beside_it(tmp_path)
     assert t.loc["#INC-15", "resolution_hours"] == pytest.approx(7.5) and t.loc["#INC-12", "priority_level"] == 1
 
 
+def test_an_id_with_a_space_and_a_call_date_read_with_no_mapping(tmp_path):
+    """A desk that numbers calls "I2504 001" and logs them under "Call date" (day-first dates)."""
+    text = (
+        "Number,Brief description,Call date,Target date,Closed date,Priority,Status\n"
+        "I2504 001,Laptop broken,01-04-2025 09:00,02-04-2025 09:00,01-04-2025 15:00,P2 - High,Closed\n"
+        "I2504 002,No network,02-04-2025 10:00,02-04-2025 14:00,02-04-2025 11:00,P1 - Critical,Closed\n"
+        "I2504 003,Printer jam,13-04-2025 13:00,18-04-2025 13:00,,P4 - Low,In progress\n"
+    )
+    result = read_ticket_export(_write(tmp_path, text))
+    assert result.columns["ticket_id"] == "Number" and result.columns["opened_at"] == "Call date"
+    t = _by_id(result)
+    assert t.loc["I2504 001", "resolution_hours"] == pytest.approx(6.0) and t.loc["I2504 002", "priority_level"] == 1
+    assert pd.isna(t.loc["I2504 003", "resolution_hours"])
+
+
 def test_a_zipped_export_and_a_workbook_read_like_the_csv(tmp_path):
     csv_path = _write(tmp_path, EVENT_LOG)
     zipped = tmp_path / "export.zip"
