@@ -28,12 +28,15 @@ from etl.records import SlaTerm
 
 _CREDIT = re.compile(r"(?i)\bcredit|\breduc|\brebate|\bdeduct|\bper default\b")
 _FAILURE = re.compile(r"(?i)\bfail|\bmiss|\bnot (?:be )?met\b|\bdefault|\bbreach|\bincident")
-_CAP = re.compile(r"(?i)\bexceed|\bcapped\b|\bcap\b|\blimited to\b|\bmaximum\b|\bno more than\b|\bup to\b")
+_CAP = re.compile(
+    r"(?i)\bexceed|\bcapped\b|\bcap\b|\blimited to\b|\bmaximum\b|\bno more than\b|\bnot (?:be )?more than\b|\bat most\b"
+    r"|\bup to\b"
+)
 _YEAR = re.compile(r"(?i)\b(?:twelve|12)[\s(–-]*(?:\(12\)\s*)?[–-]?\s*months?\b|\byears?\b|\bannual")
 _MONTH = re.compile(r"(?i)\bmonth|\bmonthly")
 _SHARE_OF_CHARGES = re.compile(
-    r"(?i)(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|percent)\)?\s+of\s+(?:the\s+|that\s+|its\s+)?(?:month'?s\s+)?"
-    r"(?:total\s+|monthly\s+|annual\s+)?(?:charges|fees|invoice)"
+    r"(?i)(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|percent)\)?\s+(?:of|in|off)\s+(?:the\s+|that\s+|its\s+)?(?:month'?s\s+)?"
+    r"(?:total\s+|monthly\s+|annual\s+)?(?:charges?|fees?|invoice)\b"
 )
 # a cap with no base named ("shall not exceed: 10%"): credits are shares of the charges, so the share is of the
 # period's charges (as the open template in ../shared/credits writes it)
@@ -48,6 +51,13 @@ _TRIGGER = re.compile(
     r"[^.]{0,80}?\b(?:in|within|of)\s+(?:any\s+|a\s+)?(?:rolling\s+)?"
     + _NUMBER.format("m")
     + r"\s*(?:\(\d+\)\s*)?[- ]?(?:consecutive\s+)?-?\s*months?"
+)
+
+
+_IN_CONSECUTIVE = re.compile(
+    r"(?i)\b(?:missed|failed|not\s+(?:be\s+)?met|fails?|misse?s?)\s+(?:\w+\s+){0,2}?in\s+(?:each\s+of\s+)?"
+    + _NUMBER.format("n")
+    + r"\s*(?:\(\d+\)\s*)?(?:or\s+more\s+)?consecutive\s+months?"
 )
 
 
@@ -105,6 +115,11 @@ def trigger(sentence: str) -> tuple[int, int] | None:
     """(n, m): a credit only for the n-th miss in m months, or later."""
     if not re.search(r"(?i)credit|fail|miss", sentence):
         return None
+    # "missed in two (2) consecutive months": as many misses as months
+    consecutive = _IN_CONSECUTIVE.search(sentence)
+    if consecutive:
+        n = _count(consecutive.group("n"))
+        return (n, n) if n and 1 < n <= 24 else None
     m = _TRIGGER.search(sentence)
     if not m:
         return None

@@ -220,3 +220,34 @@ def test_a_band_may_credit_half_or_all_of_the_months_charges(text, tiers):
     from etl.contracts.credit_clauses import tiered_bands
 
     assert tiered_bands(text) == tiers
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "value"),
+    [
+        # "fee" in the singular, and a reduction "in" the charges
+        (
+            "credit.flat_share_per_failure",
+            "The Provider will issue a credit of 5% of the monthly fee for every Service Level it fails to achieve.",
+            5.0,
+        ),
+        (
+            "credit.flat_share_per_failure",
+            "For every missed Critical Service Level the Customer shall receive a reduction of 5% in the Monthly Charges.",
+            5.0,
+        ),
+        (
+            "credit_monthly_cap_pct.stated",
+            "The aggregate amount of credits in any calendar month will not be more than 15% of the monthly fee.",
+            15.0,
+        ),
+        # as many misses as consecutive months
+        (
+            "credit.trigger",
+            "No Service Credit is payable unless the Service Level is missed in two (2) consecutive months.",
+            (2, 2),
+        ),
+    ],
+)
+def test_credit_terms_in_other_wordings_are_read(rule, sentence, value):
+    assert READERS[rule](sentence) == value
