@@ -33,6 +33,13 @@ class TermRule:
         return self.pattern.search(text)
 
 
+# what a level left unreported is taken to be: "deemed a Service Level Default", "treated as missed", "regarded as
+# failed", "considered not met"
+_TAKEN_AS_FAILED = (
+    r"(?<!\bnot )(?<!\bnot be )\b(?:deemed|treated|considered|regarded)\s+(?:as\s+)?(?:to\s+(?:be|have)\s+(?:been\s+)?)?"
+    r"(?:\w+\s+){0,3}?(?:default|fail\w*|miss\w*|breach\w*|not\s+(?:been\s+)?(?:met|achieved))"
+)
+
 _CACHE: dict[str, re.Pattern] = {}
 
 
@@ -587,13 +594,18 @@ _RULES = [
         0.75,
         "a report not delivered for a month counts as the service levels failed: 'failure to deliver the monthly "
         "report shall be deemed a Service Level Default' (a common reporting clause of credit schedules)",
-        # the failure to report, then (within the sentence) what it is taken to be
-        r"\b(?:fail\w*|omi\w*|neglect\w*)\b[^.]{0,100}?\bto\s+(?:\w+\s+){0,3}?(?:provide|deliver|submit|send|produce|"
-        r"furnish|issue)\b[^.]{0,120}?\breport[^.]{0,160}?\b(?:deemed|treated|considered|regarded)\s+(?:as\s+)?(?:to\s+"
-        r"(?:be|have)\s+)?(?:\w+\s+){0,3}?(?:default|fail\w*|miss\w*|breach\w*|not\s+(?:been\s+)?(?:met|achieved))"
-        r"|\b(?:no|any)\s+(?:\w+\s+){0,3}?report\s+(?:\w+\s+){0,3}?(?:is|was|has\s+been)\s+(?:not\s+)?(?:provided|"
-        r"delivered|submitted|received)[^.]{0,160}?\b(?:deemed|treated|considered|regarded)\s+(?:as\s+)?(?:to\s+"
-        r"(?:be|have)\s+)?(?:\w+\s+){0,3}?(?:default|fail\w*|miss\w*|breach\w*|not\s+(?:been\s+)?(?:met|achieved))",
+        # a level left unreported or unmeasured, then (within the sentence) what it is taken to be: the failure to
+        # report or to deliver a report ("fails to submit its report", "does not deliver the monthly report"), no
+        # data for it ("for which no measurement is provided"), or the level itself "not measured or reported"
+        r"(?:\bfail\w*\s+(?:(?:by|of)\s+[^.]{0,40}?)?(?:\w+\s+){0,2}?to\s+|\b(?:omi\w*|neglect\w*)\b[^.]{0,100}?\bto\s+"
+        r"|\bdoes\s+not\s+)(?:\w+\s+){0,3}?(?:(?:report|measure)\b|(?:provide|deliver|submit|send|produce|furnish|issue)\b"
+        r"[^.]{0,60}?\b(?:reports?|measurements?|results|performance\s+data)\b)[^.]{0,120}?"
+        + _TAKEN_AS_FAILED
+        + r"|\b(?:no|any)\s+(?:\w+\s+){0,3}?(?:report|measurement|data|results?)\s+(?:\w+\s+){0,3}?(?:is|are|was|has\s+been)\s+"
+        r"(?:not\s+)?(?:provided|delivered|submitted|received|reported)[^.]{0,160}?"
+        + _TAKEN_AS_FAILED
+        + r"|\bnot\s+(?:been\s+)?(?:measured|reported)\b[^.]{0,80}?"
+        + _TAKEN_AS_FAILED,
         (
             "Failure by the Supplier to deliver the monthly performance report shall be deemed a Service Level "
             "Default for each Service Level in that month.",
@@ -603,8 +615,14 @@ _RULES = [
             "every Service Level in that month.",
             "Any failure of the Contractor to measure the Services, or to issue its monthly report on time, shall be "
             "considered a failure of the Service Levels it does not report.",
+            "If the Supplier fails to report a Service Level for a month, that Service Level shall be treated as a "
+            "Service Level Failure.",
+            "Any Service Level for which no measurement is provided shall be deemed to have been missed.",
+            "A Service Level that is not measured or reported shall be regarded as failed.",
         ),
         (
+            "The failure to send copies of notices will not be deemed a breach of this Agreement.",
+            "Its failure to provide working upgrades shall be deemed a material breach of this Agreement.",
             "Each monthly report shall be deemed accepted unless the Customer objects to it within ten days.",
             "A Service Level Default is deemed to occur when the result falls below the Minimum Service Level.",
             "If the Supplier fails to meet a Service Level, the failure shall be shown in the monthly report.",
