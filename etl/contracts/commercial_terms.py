@@ -73,7 +73,7 @@ def read_percent_terms(sentences: list[Sentence], terms: FoundTerms) -> None:
         for s in sentences:
             m = rule.search(s.text)
             if m:
-                terms.add(rule, float(m.group(1) or m.group(2)), s)
+                terms.add(rule, float(next(g for g in m.groups() if g)), s)
                 break
 
 

@@ -548,9 +548,15 @@ _RULES = [
         "committed_savings_pct.stated",
         "committed_savings_pct",
         0.85,
-        "'the Supplier commits to savings of 9% against the baseline'",
-        r"\bsavings?\b[^.]*?(\d+(?:\.\d+)?)\s*%|(\d+(?:\.\d+)?)\s*%[^.]*\bsavings?\b",
-        ("The Supplier commits to savings of 9% against the Cost Baseline.",),
+        "'the Supplier commits to savings of 9% against the baseline', 'to reduce the Customer's costs by 9%'",
+        r"\bsavings?\b[^.]*?(\d+(?:\.\d+)?)\s*%|(\d+(?:\.\d+)?)\s*%[^.]*\bsavings?\b"
+        r"|\b(?:commit|guarantee|undertake|agree)\w*\s+to\s+reduc\w*\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:\w+\s+){0,2}?costs?\s+"
+        r"by\s+(\d+(?:\.\d+)?)\s*%",
+        (
+            "The Supplier commits to savings of 9% against the Cost Baseline.",
+            "The Provider undertakes to reduce the Client's operating costs by 9% against the Baseline.",
+        ),
+        ("The Customer may reduce the volume of Services by 9% in any year.",),
     ),
     TermRule(
         "at_risk_pct.stated",
@@ -585,8 +591,13 @@ _RULES = [
         "earn_back_months",
         0.75,
         "'a Service Credit is earned back if the Expected level is met in the following three (3) months'",
-        r"earn(?:ed)?[- ]?back|re-?earn",
-        ("A Service Credit is earned back if the Expected Service Level is met for the following three (3) months.",),
+        # or returned, refunded or waived once the level is met again
+        r"earn(?:ed)?[- ]?back|re-?earn|\bcredits?\b[^.]{0,60}\b(?:returned|refunded|repaid|reversed|waived)\b[^.]{0,120}"
+        r"\b(?:met|achieved|attained)\b",
+        (
+            "A Service Credit is earned back if the Expected Service Level is met for the following three (3) months.",
+            "A Service Credit will be refunded to the Provider where the level is achieved in each of the next 3 months.",
+        ),
     ),
     TermRule(
         "missing_report_deemed_default.stated",
