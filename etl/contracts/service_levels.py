@@ -439,9 +439,14 @@ _MEASURE_NOUN = re.compile(
 )
 
 
+# a measure's name before a colon or a dash: "Mean time to restore - 4 hours"
+_LABEL = r"\s*(?P<name>[A-Za-z][\w ,/'()-]{2,80}?)\s*(?::|\s[-–—]\s)"
+
+
 def _labelled_level(text: str, aql: str) -> Level | None:
     m = re.match(
-        r"\s*(?P<name>[A-Za-z][\w ,/'()-]{2,80}?)\s*(?::|\s[-–—]\s)\s*(?:(?P<least>"
+        _LABEL
+        + r"\s*(?:(?P<least>"
         + _RATE_AT_LEAST
         + r")\s+|(?P<most>"
         + _RATE_AT_MOST
@@ -1333,9 +1338,9 @@ def _sentence_name(sentence: str) -> str:
     defined = re.match(r"(?i)\s*(?:the\s+)?[“\"]([^”\"]{3,80})[”\"]\s+(?:means|shall\s+mean)\b", sentence)
     if defined:  # 'The "Teller Response Time Service Level" means that ...': the term it defines
         return defined.group(1).strip()
-    label = re.match(r"\s*([A-Za-z][\w ,/'()-]{2,80}?)\s*(?::|\s[-–—]\s)", sentence)
-    if label and _MEASURE_NOUN.search(label.group(1)) and not re.search(_MODAL, label.group(1), re.I):
-        return label.group(1).strip()
+    label = re.match(_LABEL, sentence)
+    if label and _MEASURE_NOUN.search(label.group("name")) and not re.search(_MODAL, label.group("name"), re.I):
+        return label.group("name").strip()
     modal = re.search(_MODAL, sentence, re.I)
     if not modal:
         return sentence
