@@ -208,7 +208,7 @@ def read_sla_terms_from_text(
             values = dict(zip(numeric_roles, numbers))
             rows_under_header += 1
             name = m.group("name").strip()
-            unit = _unit_of(m.group("unit") or "", [], name)
+            unit = _unit_of(m.group("unit") or "", [m.group("numbers")], name)  # "99.5% 99.9%": their sign
             terms.append(
                 labelled_term(
                     engagement_id,

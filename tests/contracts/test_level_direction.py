@@ -49,3 +49,19 @@ def test_the_longer_of_two_times_between_failures_is_the_expected_level():
     rows = schedule_terms([PdfPage(1, "", [table])], "e", "sha", "monthly", "tables")
     got = {(t.metric_name, t.expected, t.minimum, t.direction) for t in rows}
     assert ("Mean time between failures", 720.0, 500.0, "higher") in got
+
+
+def test_a_schedule_typed_as_text_takes_its_unit_from_the_sign_of_its_numbers():
+    """Unruled, one line per level with no unit column: "99.5% 99.9%" are shares, not counts, and their order
+    gives the direction."""
+    from etl.contracts.sla_schedule import read_sla_terms_from_text
+
+    text = (
+        "Service Levels\nService Level Minimum Target Weight\nPortal availability 99.5% 99.9% 60%\n"
+        "First time fix 80% 85% 40%"
+    )
+    rows = read_sla_terms_from_text([PdfPage(1, text, [])], "e", "sha", "monthly")
+    assert {(r.metric_name, r.expected, r.minimum, r.unit, r.direction) for r in rows} == {
+        ("Portal availability", 99.9, 99.5, "percent", "higher"),
+        ("First time fix", 85.0, 80.0, "percent", "higher"),
+    }
