@@ -55,8 +55,7 @@ def _unit_of(unit_cell: str, level_cells: list[str], name: str) -> str:
 
 
 def _direction(expected: float, minimum: float, name: str, unit: str) -> str:
-    """From the levels' order; where they are equal, a time is better lower, and so is a share of what goes
-    wrong."""
+    """From the levels' order; where they are equal, as any unsigned level's (level_text.default_direction)."""
     if expected != minimum:
         return "higher" if expected > minimum else "lower"
     return default_direction(name, unit)

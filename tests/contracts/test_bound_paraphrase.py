@@ -63,9 +63,13 @@ HIGHER = (
 CASES = [(s, b, v, e) for s, v, e in LOWER for b in AT_MOST] + [(s, b, v, e) for s, v, e in HIGHER for b in AT_LEAST]
 
 
+def _found(text: str, heading: str = "Service Levels\nThe Supplier shall meet the following service levels."):
+    """What the reader finds in a text on a page that speaks of service levels."""
+    return find_levels([PdfPage(1, f"{heading} {text}", [])])
+
+
 def _levels(sentence: str):
-    page = PdfPage(1, f"Service Levels\nThe Supplier shall meet the following service levels. {sentence}", [])
-    return [(f.level.target, f.level.unit, f.level.direction) for f in find_levels([page])]
+    return [(f.level.target, f.level.unit, f.level.direction) for f in _found(sentence)]
 
 
 @pytest.mark.parametrize(("subject", "bound", "value", "expected"), CASES)
@@ -110,8 +114,7 @@ def test_the_same_bounds_on_money_terms_or_permissions_give_no_level(sentence):
 )
 def test_a_share_of_cases_within_a_time_is_read_in_any_order_of_its_parts(sentence, expected):
     """A priority named inside the share ("95% of Priority 1 incidents") does not make it a time per priority."""
-    page = PdfPage(1, f"Service Levels\nThe Supplier shall meet the following service levels. {sentence}", [])
-    found = find_levels([page])
+    found = _found(sentence)
     assert [(f.level.target, f.level.unit, f.level.threshold, f.level.threshold_unit) for f in found] == [expected]
 
 
@@ -150,8 +153,7 @@ def test_a_measure_labelled_with_its_level_is_read(sentence, expected):
     ],
 )
 def test_a_level_read_from_a_sentence_is_named_by_what_it_measures_and_keeps_the_sentence(sentence, name):
-    page = PdfPage(1, f"Service Levels\nThe Supplier shall meet the following service levels. {sentence}", [])
-    [found] = find_levels([page])
+    [found] = _found(sentence)
     assert found.name == name
     assert found.source == sentence
 
@@ -192,8 +194,7 @@ def test_a_level_read_from_a_sentence_is_named_by_what_it_measures_and_keeps_the
     ],
 )
 def test_a_work_statements_labelled_standards_and_bounds_after_of_are_read(text, expected):
-    page = PdfPage(1, f"Performance Requirements Summary\n{text}", [])
-    found = find_levels([page])
+    found = _found(text, heading="Performance Requirements Summary\n")
     assert [(f.level.target, f.level.unit, f.level.threshold, f.level.threshold_unit) for f in found] == [expected]
 
 
@@ -224,7 +225,7 @@ def test_money_the_customers_duties_and_the_reports_deadline_are_no_levels_of_th
     ],
 )
 def test_each_time_per_grade_takes_the_measure_its_sentence_gives_it(text):
-    found = find_levels([PdfPage(1, f"Service Levels\n{text}", [])])
+    found = _found(text, heading="Service Levels\n")
     got = {(f.severity, f.level.target, f.level.unit, f.name.split(" - ")[-1][:4]) for f in found}
     assert got == {
         ("Severity 1", 30.0, "minutes", "ackn" if "acknowledge" in text else "resp"),

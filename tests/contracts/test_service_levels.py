@@ -170,6 +170,16 @@ def test_a_column_of_shares_is_the_quality_level_whatever_its_header_says():
     assert not [f for f in find_levels([page]) if "Stores" in f.name]
 
 
+def _summary_levels(*aql_rows: tuple[str, str]):
+    """The levels read from a performance requirements summary of (standard, AQL) rows."""
+    header = ["Task", "Performance Standard", "AQL", "Surveillance Method"]
+    table = [header, *[[f"Task {k}", standard, aql, "Random sampling"] for k, (standard, aql) in enumerate(aql_rows)]]
+    return find_levels([PdfPage(1, "Performance Requirements Summary", [table])])
+
+
+_TICKETS_CLOSED = "Trouble tickets are closed within 2 business days"
+
+
 @pytest.mark.parametrize(
     "aql",
     [
@@ -185,12 +195,7 @@ def test_a_column_of_shares_is_the_quality_level_whatever_its_header_says():
 def test_an_aql_cell_with_a_floor_word_or_what_it_is_a_share_of_is_the_quality_level(aql):
     """Work statements write the AQL's share with words around it; each reads as the share the standard must meet,
     and its column is the AQL column."""
-    table = [
-        ["Task", "Performance Standard", "AQL", "Surveillance Method"],
-        ["Help desk", "Trouble tickets are closed within 2 business days", aql, "Random sampling"],
-        ["Asset records", "Inventory records are accurate", aql.replace("95", "98"), "Periodic inspection"],
-    ]
-    found = find_levels([PdfPage(1, "Performance Requirements Summary", [table])])
+    found = _summary_levels((_TICKETS_CLOSED, aql), ("Inventory records are accurate", aql.replace("95", "98")))
     assert [(f.level.target, f.level.threshold, f.level.threshold_unit) for f in found] == [
         (95.0, 2.0, "business days"),
         (98.0, None, None),
@@ -207,11 +212,7 @@ def test_an_aql_cell_with_a_floor_word_or_what_it_is_a_share_of_is_the_quality_l
 def test_an_aql_of_no_deviation_or_a_count_of_failures_is_the_standards_level(aql, expected):
     """ "Zero" becomes "0" before the AQL is read, and still allows no deviation; an AQL that caps the failures a
     month may bring is the level, not the standard's own time."""
-    table = [
-        ["Task", "Performance Standard", "AQL", "Surveillance Method"],
-        ["Help desk", "Trouble tickets are closed within 2 business days", aql, "Random sampling"],
-    ]
-    found = find_levels([PdfPage(1, "Performance Requirements Summary", [table])])
+    found = _summary_levels((_TICKETS_CLOSED, aql))
     assert [(f.level.target, f.level.unit, f.level.threshold) for f in found] == [expected]
 
 
