@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from etl.cues import Cue
 from etl.quantities import GRADE
 from etl.records import InputFileError
 
@@ -462,14 +463,20 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
     unruled = [
         n
         for n, text in enumerate(texts, start=1)
-        if n not in ocr and not tables.get(n) and len(_LONE_SHARE.findall(text)) >= 2 and wants_tables(text)
+        if n not in ocr and not tables.get(n) and _lone_shares(text) >= 2 and wants_tables(text)
     ]
     tables.update(_unruled_tables(path, unruled))
     return [ocr[n] if n in ocr else PdfPage(n, t, tables.get(n, [])) for n, t in enumerate(texts, start=1)]
 
 
 # a share standing as a cell of its own: at a line's start or end, or between runs of spaces
-_LONE_SHARE = re.compile(r"(?m)(?:^|\s{2,}|\t)\s*\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)", re.I)
+_LONE_SHARE = Cue(r"(?m)(?:^|\s{2,}|\t)\s*\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)")
+
+
+def _lone_shares(text: str) -> int:
+    return sum(1 for _ in _LONE_SHARE.finditer(text))
+
+
 _SHARE_CELL = re.compile(r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
 
 

@@ -18,6 +18,7 @@ SHARED = {
     "etl.sandbox",
     "etl.hand_yaml",
     "etl.staging",  # staged files on disk or object storage, written by intake and read by load
+    "etl.cues",  # regular expressions that skip texts without their required words, for every reader
 }
 # package -> the etl packages it may import besides the shared modules and itself
 ALLOWED = {

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.cues import Cue
+
 # name -> (pattern, exclusion or None). Case-insensitive, applied to one sentence at a time.
 CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "termination_for_convenience": (
@@ -160,23 +162,11 @@ TRAILING_CONDITIONS: dict[str, tuple[str, str]] = {
 SWITCHED_OFF: dict[str, str] = {
     "price_restrictions": "accuracy .913 vs the always-No baseline .935 on the development part (F1 .333)",
 }
-# Words every match of a clause's pattern contains (one of them per alternative of the pattern): a sentence with
-# none of them cannot match, and a literal search costs a fraction of the pattern's. Only for the patterns that
-# cost most (#36). tests/contracts/test_contract_rules.py checks each against its pattern's alternatives.
-PREFILTERS: dict[str, str] = {
-    "uncapped_liability": r"except|excluding|other than|without limiting|not apply|nothing in this",
-    "cap_on_liability": r"liab",
-    "insurance": r"insurance",
-    "liquidated_damages": r"liquidated|credit|penalty|fee|payment|charge",
-    "termination_for_convenience": r"terminat|cancel",
-    "post_termination_services": r"terminat|expir|wind|sell|transition|exit|remain (?:liable|responsible)",
-}
 _COMPILED = {
-    name: (re.compile(p, re.I), re.compile(x, re.I) if x else None)
+    name: (Cue(p), re.compile(x, re.I) if x else None)
     for name, (p, x) in CLAUSE_PATTERNS.items()
     if name not in SWITCHED_OFF
 }
-_PREFILTERS = {name: re.compile(words, re.I) for name, words in PREFILTERS.items()}
 _SENTENCE_EXCLUDED = {name: re.compile(x, re.I) for name, x in SENTENCE_EXCLUSIONS.items()}
 _TRAILING = {name: (re.compile(c, re.I), re.compile(u, re.I)) for name, (c, u) in TRAILING_CONDITIONS.items()}
 
@@ -200,10 +190,7 @@ def find_clauses(sentences: list[str]) -> list[ClauseHit]:
     'may terminate on 30 days' notice, or at once if the other party is insolvent' still counts."""
     hits = []
     for name, (pattern, exclusion) in _COMPILED.items():
-        prefilter = _PREFILTERS.get(name)
         for i, text in enumerate(sentences):
-            if prefilter is not None and not prefilter.search(text):
-                continue
             m = pattern.search(text)
             if (
                 m

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from etl.cues import Cue
+
 PARTY = "{party}"  # where a rule's pattern expects one of the parties' names
 
 # "shall", "will, at its own cost,": a modal and up to a short aside before the verb
@@ -31,8 +33,8 @@ class RoleRule:
     positive: tuple[str, ...] = field(default=())  # sentences with "Acme" as the party meant, tested
     negative: tuple[str, ...] = field(default=())
 
-    def compile(self, party_names: str) -> re.Pattern:
-        return re.compile(self.pattern.replace(PARTY, party_names), re.I)
+    def compile(self, party_names: str) -> Cue:
+        return Cue(self.pattern.replace(PARTY, party_names))
 
 
 RULES: tuple[RoleRule, ...] = (

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.cues import Cue
+
 
 @dataclass(frozen=True)
 class TermRule:
@@ -26,7 +28,7 @@ class TermRule:
     negatives: tuple[str, ...] = ()  # one on which it must not
 
     @property
-    def pattern(self) -> re.Pattern:
+    def pattern(self) -> Cue:
         return _compiled(self.cue or r"(?!)")
 
     def search(self, text: str) -> re.Match | None:
@@ -40,12 +42,12 @@ _TAKEN_AS_FAILED = (
     r"(?:\w+\s+){0,3}?(?:default|fail\w*|miss\w*|breach\w*|not\s+(?:been\s+)?(?:met|achieved))"
 )
 
-_CACHE: dict[str, re.Pattern] = {}
+_CACHE: dict[str, Cue] = {}
 
 
-def _compiled(cue: str) -> re.Pattern:
+def _compiled(cue: str) -> Cue:
     if cue not in _CACHE:
-        _CACHE[cue] = re.compile(cue, re.I)
+        _CACHE[cue] = Cue(cue)
     return _CACHE[cue]
 
 
