@@ -92,9 +92,11 @@ class Cue:
 
     __slots__ = ("regex", "words")
 
-    def __init__(self, pattern: str, flags: int = re.I):
+    def __init__(self, pattern: str, flags: int = re.I, words: frozenset[str] | None = None):
+        """`words`: where the caller has derived them (required_words of the pattern's fixed parts), so that a
+        pattern built anew for each document is not parsed again; else derived from `pattern`."""
         self.regex = re.compile(pattern, flags)
-        self.words = tuple(sorted(required_words(pattern, flags) or ()))
+        self.words = tuple(sorted((words if words is not None else required_words(pattern, flags)) or ()))
 
     @property
     def pattern(self) -> str:

@@ -133,6 +133,61 @@ def test_the_stream_check_passes_every_sample_contract():
         _check_streams(path.read_bytes())
 
 
+def test_objects_and_streams_are_found_where_the_plain_patterns_find_them():
+    """#36: the stream check finds "N G obj" from its keyword and "stream" before its look-behind, which is
+    several times faster; the places found must be those of the plain patterns below, on any bytes."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from etl.pdf_document import _STREAM_KEYWORD, _object_starts
+
+    plain_object = re.compile(rb"(?<![0-9])[0-9]{1,10}\s{1,8}[0-9]{1,5}\s{1,8}obj\b")
+    plain_stream = re.compile(rb"(?<![a-z])stream\r?\n")
+    digits = st.integers(1, 12).map(lambda n: b"9" * n)
+    spaces = st.lists(st.sampled_from([b" ", b"\n", b"\r", b"\t"]), max_size=10).map(b"".join)
+    keyword = st.sampled_from([b"obj", b"endobj", b"objx", b"stream\n", b"stream\r\n", b"xstream\n", b"<<"])
+    numbered = st.tuples(digits, spaces, digits, spaces, keyword).map(b"".join)
+    pieces = st.one_of(numbered, digits, spaces, keyword)
+
+    @settings(max_examples=400, deadline=None, database=None)
+    @given(st.lists(pieces, max_size=12).map(b"".join))
+    def same_places(data):
+        assert _object_starts(data) == [m.end() for m in plain_object.finditer(data)]
+        assert [m.start() for m in _STREAM_KEYWORD.finditer(data)] == [m.start() for m in plain_stream.finditer(data)]
+
+    same_places()
+
+
+def test_ascii85_decodes_as_the_standard_library_does():
+    """#36: the stream check's ASCII85 decoder gives base64.a85decode's bytes, or its ValueError, for any input:
+    digits, "z" inside and between groups, short last groups, overflow, characters out of range."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from etl.pdf_document import a85decode
+
+    def outcome(decode, text):
+        try:
+            return decode(text)
+        except ValueError:
+            return ValueError
+
+    @settings(max_examples=1000, deadline=None, database=None)
+    @given(st.lists(st.sampled_from(b"!#u9sz{vuuuuu" + bytes(range(33, 118))), max_size=40).map(bytes))
+    def same(text):
+        assert outcome(a85decode, text) == outcome(base64.a85decode, text)
+
+    @settings(max_examples=300, deadline=None, database=None)
+    @given(st.binary(max_size=300))
+    def round_trip(raw):
+        assert a85decode(base64.a85encode(raw)) == raw
+
+    same()
+    round_trip()
+
+
 def _stacked_table_pdf(path, standards, aqls):
     """One ruled table row whose standards cell stacks paragraphs, each beside its own AQL only by position."""
     from reportlab.pdfgen import canvas

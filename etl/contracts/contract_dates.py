@@ -10,6 +10,7 @@ from datetime import date
 
 from etl.contracts.contract_sentences import FoundTerms, Sentence
 from etl.contracts.term_rules import RULES, TermRule
+from etl.cues import Cue
 from etl.pdf_document import PdfPage
 from etl.quantities import (
     find_dates,
@@ -174,8 +175,8 @@ def _read_written_end(sentences: list[Sentence], found: dict[str, date], terms: 
 
 
 # the term tied to a defined end date: "shall expire on the Expiration Date", "until the Expiry Date"
-_ENDS_ON_DEFINED = re.compile(
-    r"(?i)(?:expire|end|terminate|until|through)\w*\s+(?:on\s+)?(?:the\s+)?(?-i:Expiration|Expiry) Date\b"
+_ENDS_ON_DEFINED = Cue(
+    r"(?:expire|end|terminate|until|through)\w*\s+(?:on\s+)?(?:the\s+)?(?-i:Expiration|Expiry) Date\b"
 )
 
 

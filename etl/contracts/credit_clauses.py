@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from etl.cues import Cue
 from etl.quantities import number_from_words, parse_money
 from etl.records import SlaTerm
 
@@ -307,7 +308,7 @@ READERS = {**_SENTENCE_READERS, "credit.tiered_bands": tiered_bands}
 
 
 # a word every reader needs one of
-_ANY_CLAUSE = re.compile(r"(?i)credit|rebate|deduct|reduc|default|fail|miss")
+_ANY_CLAUSE = Cue(r"credit|rebate|deduct|reduc|default|fail|miss")
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
-from etl.cues import Cue
+from etl.cues import Cue, required_words
 
 PARTY = "{party}"  # where a rule's pattern expects one of the parties' names
 
@@ -34,7 +35,14 @@ class RoleRule:
     negative: tuple[str, ...] = field(default=())
 
     def compile(self, party_names: str) -> Cue:
-        return Cue(self.pattern.replace(PARTY, party_names))
+        # the words come from the rule's own text, the party's place left out: they hold whatever the parties'
+        # names, so the rule is parsed for them once, not once per contract
+        return Cue(self.pattern.replace(PARTY, party_names), words=_rule_words(self.pattern))
+
+
+@cache
+def _rule_words(pattern: str) -> frozenset[str] | None:
+    return required_words(pattern.replace(PARTY, r"\w"))
 
 
 RULES: tuple[RoleRule, ...] = (
@@ -123,7 +131,7 @@ def assign_roles(sentences: list[str], parties: dict[str, list[str]]) -> list[Ro
     alternation = "(?P<party>" + "|".join(re.escape(f) for f in sorted(form_owner, key=len, reverse=True)) + ")"
     compiled = [(rule, rule.compile(alternation)) for rule in RULES]
     # every rule names a party: a sentence naming none is not searched by each rule in turn
-    names_a_party = re.compile(alternation, re.I).search
+    names_a_party = Cue(alternation).search
     votes: Counter[tuple[str, str]] = Counter()
     rules_hit: dict[tuple[str, str], set[str]] = {}
     first: dict[tuple[str, str], int] = {}

@@ -10,6 +10,7 @@ from datetime import date
 from etl.contracts.contract_dates import add_months
 from etl.contracts.contract_sentences import FoundTerms, Sentence
 from etl.contracts.term_rules import RULES, TermRule
+from etl.cues import Cue
 from etl.quantities import (
     find_dates,
     find_durations,
@@ -58,7 +59,7 @@ _RENEWAL_CUE = RULES["auto_renewal.renewal_sentence"].pattern
 # a word every match of the renewal cue holds (one per alternative): a sentence without one is skipped before the
 # cue's costlier pattern runs; tests/contracts/test_contract_rules.py checks it against the cue's alternatives
 RENEWAL_WORDS = r"renew|extend|successive|[- ]to[- ](?:year|month)|automatic"
-_RENEWAL_WORDS = re.compile(RENEWAL_WORDS, re.I)
+_RENEWAL_WORDS = Cue(RENEWAL_WORDS)
 # "shall extend for a period of fifty (50) years", "shall extend until the fourth anniversary", "no delay shall
 # extend beyond three (3) months": how long something lasts, not a renewal, unless the sentence also says the
 # period comes again ("shall automatically extend for successive one-year periods")
