@@ -116,3 +116,6 @@ class Cue:
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         return self.regex.finditer(text) if self.may_match(text) else iter(())
+
+    def sub(self, repl, text: str) -> str:
+        return self.regex.sub(repl, text) if self.may_match(text) else text

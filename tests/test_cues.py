@@ -46,6 +46,7 @@ def test_a_text_without_the_words_is_skipped_and_one_with_them_searched():
     assert cue.search("The term is three years.") is None
     assert cue.search("This Agreement SHALL automatically RENEW each year.").group(0) == "SHALL automatically RENEW"
     assert [m.group(0) for m in cue.finditer("shall renew; shall renew")] == ["shall renew", "shall renew"]
+    assert cue.sub("-", "It will renew.") == "It -." and cue.sub("-", "It ends.") == "It ends."
     # no required word: the pattern runs on every text
     assert Cue(r"\d+\s*%").words == ("%",)
     assert Cue(r"\d+\s*").words == ()
@@ -86,3 +87,21 @@ def test_every_text_a_rule_pattern_matches_holds_one_of_its_words(name):
         assert cue.may_match(text), text
 
     holds_a_word()
+
+
+def test_a_number_is_found_where_the_plain_pattern_finds_it():
+    """The schedule reader's number pattern carries its look-behind after the first digit (a pattern opening with
+    a look-behind is tried at every character); the numbers and units found must be the plain pattern's."""
+    from etl.contracts.schedule_content import _UNIT_WORDS, _VALUE
+
+    plain = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?P<u>" + _UNIT_WORDS + r")?(?![\w])", re.I)
+    pieces = st.sampled_from(["1", "99", "1234", ".", "5.25", " ", "%", "hours", "x", "a1", "\n", "-", "per cent"])
+
+    @settings(max_examples=500, deadline=None, database=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def same(text):
+        assert [m.groupdict() | {"at": m.span()} for m in _VALUE.finditer(text)] == [
+            m.groupdict() | {"at": m.span()} for m in plain.finditer(text)
+        ]
+
+    same()

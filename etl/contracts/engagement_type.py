@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 # Words that name the work itself, by tower. Weighted by how specific they are to one tower.
 SIGNALS: dict[str, dict[str, float]] = {
@@ -78,8 +79,9 @@ def classify_engagement(text: str) -> EngagementType:
     hits: dict[str, list[tuple[float, str]]] = {}
     for tower, signals in SIGNALS.items():
         for phrase, weight in signals.items():
-            # a plain substring test first: most phrases are absent, and it is far cheaper than the regex scan
-            n = len(re.findall(r"\b" + re.escape(phrase), low)) if phrase in low else 0
+            # a plain substring test first: most phrases are absent, and it is far cheaper than the regex scan;
+            # no more than three uses count, so the scan stops at the third
+            n = sum(1 for _ in islice(re.finditer(r"\b" + re.escape(phrase), low), 3)) if phrase in low else 0
             if n:
                 scores[tower] = scores.get(tower, 0) + weight * min(n, 3)
                 hits.setdefault(tower, []).append((weight * min(n, 3), phrase))

@@ -31,6 +31,7 @@ from etl.contracts.level_text import (
     time_unit,
 )
 from etl.contracts.sla_schedule import labelled_term
+from etl.cues import Cue
 from etl.pdf_document import PdfPage
 from etl.quantities import spelling_pattern, unit_spellings, units
 from etl.records import Provenance, SlaTerm
@@ -39,8 +40,10 @@ from etl.records import Provenance, SlaTerm
 _UNIT = unit_spellings("share", "time", "score")
 _TIMES = {name for name, u in units().items() if u.kind == "time"}
 _UNIT_WORDS = spelling_pattern(_UNIT)
-_VALUE = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?P<u>" + _UNIT_WORDS + r")?(?![\w])", re.I)
-_WINDOW = re.compile(r"(?i)\b(monthly|quarterly|weekly|daily|annually|yearly|per month|each month|per quarter)\b")
+# a number not inside a word or another number; the look-behind follows the first digit, as a pattern that opens
+# with a look-behind is tried at every character of a page
+_VALUE = re.compile(r"(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d+)?)\s*(?P<u>" + _UNIT_WORDS + r")?(?![\w])", re.I)
+_WINDOW = Cue(r"\b(monthly|quarterly|weekly|daily|annually|yearly|per month|each month|per quarter)\b")
 _WINDOWS = {
     "monthly": "monthly",
     "per month": "monthly",
