@@ -33,7 +33,7 @@ from etl.contracts.level_text import (
 from etl.contracts.sla_schedule import labelled_term
 from etl.cues import Cue
 from etl.pdf_document import PdfPage
-from etl.quantities import spelling_pattern, unit_spellings, units
+from etl.quantities import GRADE, spelling_pattern, unit_spellings, units
 from etl.records import Provenance, SlaTerm
 
 # the units a schedule's level cells are written in, by every spelling the seed `units` gives
@@ -210,32 +210,36 @@ def _labelled_values(text: str) -> list[Value]:
 _SENTENCE = re.compile(r"(?i)\b(?:is|are|shall|will|must|its|their|with|measured|against|apply|applies)\b")
 
 
+# a unit written as a cell of its own before its number ("percent 99.7", a unit column)
+_UNIT_BEFORE = re.compile(r"(?i)(?:^|\s)(?P<u>" + _UNIT_WORDS + r")$")
+
+
 def _line_candidates(page: PdfPage) -> list[Candidate]:
-    """Lines of an unruled table: one run of words (the name) and values, in column order."""
+    """Lines of an unruled table: one run of words (the name) and values, in column order. A grade's number
+    ("Priority 1") is part of the name, not a value; a unit standing before the bare numbers is theirs."""
     out = []
     for seq, line in enumerate(page.text.splitlines()):
         line = " ".join(line.split())
         window = _window(line)
         rest = _WINDOW.sub(" ", line)
-        values = list(_VALUE.finditer(rest))
-        if len(values) < 2:
+        grades = [g.span("n") for g in GRADE.finditer(rest)]
+        found = [m for m in _VALUE.finditer(rest) if not any(a <= m.start() < b for a, b in grades)]
+        if len(found) < 2 and not (found and window):
             continue
-        pieces = _VALUE.split(rest)
-        # split() interleaves text, number, unit: the text pieces are every third item
-        texts = [pieces[i].strip(" ,;:-–|│") for i in range(0, len(pieces), 3)]  # "|": a table drawn in text
+        # the text between values ("|": a table drawn in text)
+        bounds = [0, *(x for m in found for x in m.span()), len(rest)]
+        texts = [rest[bounds[i] : bounds[i + 1]].strip(" ,;:-–|│") for i in range(0, len(bounds), 2)]
+        values, column_unit = [], None  # a unit column's unit holds for the bare numbers after it
+        for k, m in enumerate(found):
+            unit = _unit(m.group("u"))
+            before = _UNIT_BEFORE.search(texts[k]) if unit is None else None
+            if before:
+                column_unit, texts[k] = _unit(before.group("u")), texts[k][: before.start()].strip()
+            values.append(Value(float(m.group("n")), unit or column_unit))
         words = [t for t in texts if re.search(r"[A-Za-z]{3}", t)]
         if len(words) != 1 or len(words[0].split()) > 12 or _SENTENCE.search(words[0]) or line.endswith("."):
             continue  # a wrapped line of prose, not a table row
-        out.append(
-            Candidate(
-                words[0],
-                [Value(float(m.group("n")), _unit(m.group("u"))) for m in values],
-                page.number,
-                line,
-                window,
-                seq=page.number * 10_000 + seq,
-            )
-        )
+        out.append(Candidate(words[0], values, page.number, line, window, seq=page.number * 10_000 + seq))
     return out
 
 
@@ -399,6 +403,15 @@ def _has_levels(group: list[Candidate], roles: dict[int, str]) -> bool:
     return bool(units) and sum(u is not None for u in units) >= len(units) * 0.8
 
 
+def _windowed(group: list[Candidate], roles: dict[int, str]) -> bool:
+    expected = [i for i, r in roles.items() if r == "expected"]
+    return (
+        len(group) >= 3
+        and all(c.window for c in group)
+        and any(c.values[i].unit == "percent" for c in group for i in expected)
+    )
+
+
 READERS = {
     "tables": lambda ps: [c for p in ps for t in p.tables for c in _table_candidates(t, p.number)],
     "lines": lambda ps: [c for p in ps for c in _line_candidates(p)],
@@ -418,8 +431,15 @@ def schedule_terms(
             continue
         roles = _roles(group)
         # one value per level is what a work statement's standards and AQLs hold, which the sentence rules
-        # read with their thresholds; a schedule by content has a pair of levels or a weighting
-        if not roles or not _has_levels(group, roles) or not {"minimum", "allocation"} & set(roles.values()):
+        # read with their thresholds; a schedule by content has a pair of levels or a weighting, or a
+        # measurement window in every row of three or more (a column of windows) with a share among its levels:
+        # a column of times and windows alone is as often a list of deliverables and when each is due
+        windowed = _windowed(group, roles or {})
+        if (
+            not roles
+            or not _has_levels(group, roles)
+            or not ({"minimum", "allocation"} & set(roles.values()) or windowed)
+        ):
             continue
         for c in group:
             values = {role: c.values[i].number for i, role in roles.items()}

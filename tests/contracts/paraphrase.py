@@ -200,6 +200,8 @@ _LAYOUTS = {
     "unruled, other column order": lambda w, body: [_table(_columns(w, REORDERED), ruled=False)],
     "ruled, unit column": lambda w, body: [_table(_columns(w, NAME_FIRST, unit_column=True), ruled=True)],
     "ruled, units in words": lambda w, body: [_table(_columns(w, NAME_FIRST, words=True), ruled=True)],
+    "unruled, unit column": lambda w, body: [_table(_columns(w, NAME_FIRST, unit_column=True), ruled=False)],
+    "unruled, units in words": lambda w, body: [_table(_columns(w, NAME_FIRST, words=True), ruled=False)],
     # the table starts near the foot of the page and runs on
     "ruled, split over pages": lambda w, body: [Spacer(1, 18.5 * cm), _table(_columns(w, NAME_FIRST), ruled=True)],
     "paragraph per level, name first": _per_level(_prose_name_first),
