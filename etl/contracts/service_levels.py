@@ -66,6 +66,17 @@ _ADMIN = re.compile(
     r"indemn|warrant|confidential|shares?\b|closing|fees? (?:are|is) due|late charge|interest|fiscal|"
     r"financial statements|balance sheet)"
 )
+# the notice that starts a response clock is no notice period: "within four hours of receiving notice of the
+# fault", "within 2 days after notice from the Customer"
+_CLOCK_STARTING_NOTICE = re.compile(
+    r"(?i)\b(?:of|after|following|from|upon)\s+(?:(?:receiving|receipt\s+of|being\s+given|the\s+giving\s+of)\s+)?"
+    r"(?:written\s+|telephone\s+|oral\s+|such\s+)?notice\s+(?:of|from)\b"
+)
+
+
+def _admin(text: str) -> bool:
+    """Whether a sentence is about payment, notice periods, disputes and the like rather than a level."""
+    return bool(_ADMIN.search(_CLOCK_STARTING_NOTICE.sub(" ", text)))
 
 
 def _aql(aql: str) -> float | None:
@@ -232,7 +243,7 @@ def _within_time(text: str, aql: str) -> Level | None:
         text,
         re.I,
     )
-    if m and not _ADMIN.search(text):
+    if m and not _admin(text):
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
     m = re.search(
         r"\b"
@@ -242,7 +253,7 @@ def _within_time(text: str, aql: str) -> Level | None:
         text,
         re.I,
     ) or re.search(r"\b(?:within|less than|<)\s*" + time_pattern("t") + r"[^.;]{0,40}?\b" + _MEASURE_VERB, text, re.I)
-    if not m and not _ADMIN.search(text):
+    if not m and not _admin(text):
         # the state a thing must be in by then, whatever the verb: "reachable within", "re-imaged within"
         m = re.search(r"\b\w{3,}(?:ed|able|ible)\b[^.;]{0,40}?\bwithin\s+" + time_pattern("t"), text, re.I)
     if m and not re.search(r"\b(?:x|X)\s+(?:minutes|hours|days)", text):
@@ -254,7 +265,7 @@ def _within_time(text: str, aql: str) -> Level | None:
     m = re.search(_MODAL + r"(?:" + _RATE_AT_MOST + r"|be\s+within)\s+" + time_pattern("t"), text, re.I) or re.search(
         _MODAL + r"be\s+" + time_pattern("t") + _OR_LESS, text, re.I
     )
-    if m and not _ADMIN.search(text):
+    if m and not _admin(text):
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
     # a bound on how long a thing takes: "latency shall be less than or equal to 3 seconds", "in no case shall a
     # page take more than 10 seconds"
@@ -269,7 +280,7 @@ def _within_time(text: str, aql: str) -> Level | None:
         text,
         re.I,
     )
-    if m and not _ADMIN.search(text):
+    if m and not _admin(text):
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
     return None
 
@@ -310,7 +321,7 @@ def _count_cap(text: str, aql: str) -> Level | None:
         text,
         re.I,
     )
-    if m and not re.search(r"\bmay\b", text, re.I) and not _ADMIN.search(text):
+    if m and not re.search(r"\bmay\b", text, re.I) and not _admin(text):
         return Level(float(m.group("n")), "count", "lower")
     # a threshold cell: "3 valid customer complaints per month" is the most a period may bring
     m = re.match(
@@ -627,9 +638,16 @@ RULES: tuple[LevelRule, ...] = (
             ("The resolution time shall be no more than 8 hours for each fault", "", (8, "hours", None)),
             ("Query latency shall be less than or equal to 2 seconds at the gateway", "", (2, "seconds", None)),
             ("in no case shall a search request be in excess of 8 seconds", "", (8, "seconds", None)),
+            # the notice that starts the clock is no notice period
+            (
+                "Engineers shall attend a reported outage within 6 hours of receiving notice of it.",
+                "",
+                (6, "hours", None),
+            ),
         ),
         negative=(
             ("The parties shall meet within 30 days", ""),
+            ("Either side may end the arrangement upon 60 days' notice of termination.", ""),
             ("Telephonic support within x minutes", ""),
             ("Invoices are payable within 45 days of receipt.", ""),  # a payment term
             ("Any dispute not settled within 30 days is referred to arbitration.", ""),
@@ -919,7 +937,7 @@ def _every_case(item: str) -> Level | None:
         or re.search(r"\d+(?:\.\d+)?\s*%", text)
     ):
         return None
-    if _PLACEHOLDER.search(text) or _ADMIN.search(text):
+    if _PLACEHOLDER.search(text) or _admin(text):
         return None
     return Level(100.0, "percent", "higher", allowed_deviation_pct=0.0, rule=EVERY_CASE_RULE)
 
@@ -1277,7 +1295,7 @@ def _prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLeve
         cued = _SENTENCE_CUE.search(sentence) or _OPENS_WITH_SHARE.match(sentence) or listed
         if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue
-        if _PLACEHOLDER.search(sentence) or _ADMIN.search(sentence) or _NOT_THE_VENDORS.search(sentence):
+        if _PLACEHOLDER.search(sentence) or _admin(sentence) or _NOT_THE_VENDORS.search(sentence):
             continue
         grades = _grade_levels(sentence, "")
         if len(grades) >= 2:  # "Priority 1 incidents: 2 hours * Priority 2 incidents: 4 hours": a list, one level each
@@ -1329,12 +1347,21 @@ _PARTY = re.compile(
 )
 
 
+# a heading in capitals, numbered or not, run into the sentence after it: two or more words in capitals (one of
+# three letters or more, so not "A" and "I"), then a word in lower case after its capital
+_HEADING_LEAD = re.compile(
+    r"^\s*(?:(?:\d+(?:\.\d+)*|[IVX]+)\.?\s+)?(?=(?:[A-Z][A-Z&/-]*\s+)*[A-Z]{3})(?:[A-Z][A-Z&/-]*\s+){2,6}(?=[A-Z][a-z])"
+)
+
+
 def _sentence_name(sentence: str) -> str:
     """A level read from a sentence is named by what it measures, the sentence staying its source: the label
     before a colon or the subject before the modal where either names a measure ("Portal availability shall be
     at least 99.9%" -> "Portal availability"); what a party must do where the subject is the party ("The
     Supplier shall resolve 95% of P1 incidents within 4 hours" -> "resolve 95% of P1 incidents within 4
-    hours"); else the whole sentence."""
+    hours"); else the whole sentence. A heading the text layer ran into the sentence ("7. SERVICE LEVELS The
+    portal ...") is no part of the name."""
+    sentence = _HEADING_LEAD.sub("", sentence, count=1)
     defined = re.match(r"(?i)\s*(?:the\s+)?[“\"]([^”\"]{3,80})[”\"]\s+(?:means|shall\s+mean)\b", sentence)
     if defined:  # 'The "Teller Response Time Service Level" means that ...': the term it defines
         return defined.group(1).strip()

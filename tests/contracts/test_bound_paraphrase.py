@@ -159,6 +159,21 @@ def test_a_level_read_from_a_sentence_is_named_by_what_it_measures_and_keeps_the
 
 
 @pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("6. SUPPORT COMMITMENTS", "Portal availability"),
+        ("SCHEDULE D SERVICE LEVELS", "Portal availability"),
+        ("III. HOSTING SERVICE LEVELS", "Portal availability"),
+    ],
+)
+def test_a_heading_run_into_the_sentence_is_no_part_of_its_name(heading, name):
+    """#30: a heading line in capitals without a full stop runs into the sentence after it in the text layer;
+    the row is named by the measure, not by the heading."""
+    [found] = _found("Portal availability shall be at least 99.9% in each calendar month.", heading=heading + "\n")
+    assert found.name == name
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a standard and its quality level as labelled lines of text, not a table

@@ -545,3 +545,23 @@ def test_a_level_column_takes_its_unit_and_window_from_the_columns_beside_it():
         ("Severity 2 restoration", 8.0, "hours", "monthly"),
         ("Backup success", 99.0, "percent", "weekly"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        (
+            "The Contractor shall respond to each machine fault within four hours of receiving notice of the fault.",
+            (4, "hours"),
+        ),
+        ("The Contractor shall restore the link within 8 hours after notice from the Customer.", (8, "hours")),
+        ("The Customer may terminate the maintenance service upon thirty (30) days notice of termination.", None),
+        ("The Contractor shall remedy any breach within 30 days of notice of the breach.", None),
+    ],
+)
+def test_the_notice_that_starts_a_response_clock_is_no_notice_period(sentence, level):
+    """#30: a sentence about notice (periods, cure, termination) is administration, not a level; but "within four
+    hours of receiving notice of the fault" states a response time whose clock the notice starts."""
+    page = PdfPage(1, "4. SERVICE LEVELS\n" + sentence + "\n", [])
+    found = [(f.level.target, f.level.unit) for f in find_levels([page])]
+    assert found == ([level] if level else [])
