@@ -49,7 +49,8 @@ def _ticket(rng: random.Random, opened: datetime) -> tuple[list[tuple[str, str, 
     return events, {"opened": opened, "resolved": resolved, "paused": paused if resolved is not None else None}
 
 
-def _log(seed: int, time_header: str) -> tuple[str, dict]:
+def event_log(seed: int, time_header: str) -> tuple[str, dict]:
+    """A log of 80 tickets in three time zones and the truth of each ticket's clock (see _ticket)."""
     rng = random.Random(seed)
     rows, truth = [], {}
     zones = [timezone(timedelta(hours=1)), timezone(timedelta(hours=-5)), timezone(timedelta(hours=5, minutes=30))]
@@ -67,9 +68,28 @@ def _log(seed: int, time_header: str) -> tuple[str, dict]:
     return "\n".join(lines) + "\n", truth
 
 
+# Jira's default CSV: an issue key, Highest..Lowest priorities, and dates with the month by name
+JIRA_EXPORT = (
+    "Issue key,Summary,Priority,Status,Created,Resolved\n"
+    "SUP-101,Printer offline,Highest,Done,03/Mar/25 9:14 AM,03/Mar/25 11:44 AM\n"
+    "SUP-102,VPN drops,High,Done,03/Mar/25 4:00 PM,04/Mar/25 10:00 AM\n"
+    "SUP-103,New laptop,Medium,In Progress,04/Mar/25 8:30 AM,\n"
+    "SUP-104,Typo on intranet,Lowest,Done,05/Mar/25 1:00 PM,12/Mar/25 1:00 PM\n"
+    "SUP-105,Password reset,Low,Done,06/Mar/25 10:05 AM,06/Mar/25 10:20 AM\n"
+)
+# Remedy's: no priority column, but ITIL's impact and urgency
+REMEDY_EXPORT = (
+    "Incident ID,Impact,Urgency,Status,Submit Date,Last Resolved Date\n"
+    "INC000000000101,1-Extensive/Widespread,1-Critical,Closed,3/4/2025 9:00:00 AM,3/4/2025 10:30:00 AM\n"
+    "INC000000000102,2-Significant/Large,3-Medium,Resolved,3/4/2025 1:00:00 PM,3/5/2025 1:00:00 PM\n"
+    "INC000000000103,4-Minor/Localized,4-Low,Closed,3/5/2025 8:00:00 AM,3/12/2025 8:00:00 AM\n"
+    "INC000000000104,3-Moderate/Limited,2-High,Closed,3/13/2025 8:00:00 AM,3/13/2025 9:00:00 AM\n"
+)
+
+
 @pytest.mark.parametrize("time_header", ["Change Date+Time", "When"])
 def test_an_event_log_without_opened_or_resolved_columns_gives_each_tickets_clock(tmp_path, time_header):
-    text, truth = _log(7, time_header)
+    text, truth = event_log(7, time_header)
     path = tmp_path / "events.csv"
     path.write_text(text)
     result = read_ticket_export(path)
@@ -169,16 +189,8 @@ def test_a_mapping_file_names_the_states_that_resolve_and_pause(tmp_path):
 
 def test_a_jira_style_export_is_read_without_a_mapping_file(tmp_path):
     """#35: Jira's default CSV: an issue key, Highest..Lowest priorities, and dates with the month by name."""
-    text = (
-        "Issue key,Summary,Priority,Status,Created,Resolved\n"
-        "SUP-101,Printer offline,Highest,Done,03/Mar/25 9:14 AM,03/Mar/25 11:44 AM\n"
-        "SUP-102,VPN drops,High,Done,03/Mar/25 4:00 PM,04/Mar/25 10:00 AM\n"
-        "SUP-103,New laptop,Medium,In Progress,04/Mar/25 8:30 AM,\n"
-        "SUP-104,Typo on intranet,Lowest,Done,05/Mar/25 1:00 PM,12/Mar/25 1:00 PM\n"
-        "SUP-105,Password reset,Low,Done,06/Mar/25 10:05 AM,06/Mar/25 10:20 AM\n"
-    )
     path = tmp_path / "jira.csv"
-    path.write_text(text)
+    path.write_text(JIRA_EXPORT)
     result = read_ticket_export(path)
     assert result.problems == []
     assert result.columns["ticket_id"] == "Issue key" and result.columns["opened_at"] == "Created"
@@ -192,15 +204,8 @@ def test_a_jira_style_export_is_read_without_a_mapping_file(tmp_path):
 
 def test_a_remedy_style_export_takes_its_priority_from_impact_and_urgency(tmp_path):
     """#35: no priority column, but ITIL's impact and urgency: priority = impact + urgency - 1 (at most 5)."""
-    text = (
-        "Incident ID,Impact,Urgency,Status,Submit Date,Last Resolved Date\n"
-        "INC000000000101,1-Extensive/Widespread,1-Critical,Closed,3/4/2025 9:00:00 AM,3/4/2025 10:30:00 AM\n"
-        "INC000000000102,2-Significant/Large,3-Medium,Resolved,3/4/2025 1:00:00 PM,3/5/2025 1:00:00 PM\n"
-        "INC000000000103,4-Minor/Localized,4-Low,Closed,3/5/2025 8:00:00 AM,3/12/2025 8:00:00 AM\n"
-        "INC000000000104,3-Moderate/Limited,2-High,Closed,3/13/2025 8:00:00 AM,3/13/2025 9:00:00 AM\n"
-    )
     path = tmp_path / "remedy.csv"
-    path.write_text(text)
+    path.write_text(REMEDY_EXPORT)
     result = read_ticket_export(path)
     assert result.problems == [] and "priority" not in result.columns
     assert result.columns["impact"] == "Impact" and result.columns["urgency"] == "Urgency"

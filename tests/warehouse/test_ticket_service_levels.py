@@ -29,6 +29,7 @@ from etl.load.schema import RAW_COLUMNS, create_schema
 from etl.tickets.export import read_ticket_export
 from etl.transform.dbt_build import dbt_build
 from tests.conftest import ROOT, need_shared
+from tests.tickets.test_event_logs import JIRA_EXPORT, REMEDY_EXPORT, event_log
 
 pytestmark = pytest.mark.e2e
 
@@ -73,6 +74,10 @@ SLAS = [  # metric, name, unit, direction, expected, minimum, threshold, thresho
 REPORTED = [("p1_within_4h", "2025-01", 100.0), ("p2_resolution", "2025-02", 5.0)]
 
 
+LOG_TEXT, LOG_TRUTH = event_log(11, "Change Date+Time")
+SHAPES = {"eng-log": LOG_TEXT, "eng-jira": JIRA_EXPORT, "eng-remedy": REMEDY_EXPORT}
+
+
 def _tickets(path, engagement):
     frame = read_ticket_export(path).tickets
     return frame.assign(engagement_id=engagement, file_sha256=f"sha-{engagement}", file_path=f"tickets/{engagement}/x")[
@@ -88,11 +93,19 @@ def warehouse(request, tmp_path_factory, new_postgres_database):
     tickets = [_tickets(folder / "events.csv", "eng-t"), _tickets(folder / "events.csv", "eng-o")]
     if SERVICENOW.exists():
         tickets.append(_tickets(SERVICENOW, "servicenow"))
+    # the other ITSM shapes, read with no mapping file (tests/tickets/test_event_logs.py)
+    for engagement, text in SHAPES.items():
+        (folder / f"{engagement}.csv").write_text(text)
+        tickets.append(_tickets(folder / f"{engagement}.csv", engagement))
     dates = {"effective_date": "2025-01-01", "expiry_date": "2025-12-31", "currency": "USD"}
     terms = pd.DataFrame(
         [
             {"engagement_id": e, "field": k, "value": v, "confidence": 1.0, "file_sha256": "c", "page": 1}
-            for e, fields in (("eng-t", dates), ("eng-o", {**dates, "ticket_month_basis": "opened"}))
+            for e, fields in (
+                ("eng-t", dates),
+                ("eng-o", {**dates, "ticket_month_basis": "opened"}),
+                *((e, dates) for e in SHAPES),
+            )
             for k, v in fields.items()
         ]
     )
@@ -117,7 +130,18 @@ def warehouse(request, tmp_path_factory, new_postgres_database):
             for m, name, unit, d, x, n, t, tu, sev in SLAS
         ]
     )
-    sla = pd.concat([sla, sla[sla.metric_id == "p1_within_4h"].assign(engagement_id="eng-o")], ignore_index=True)
+    p1 = sla[sla.metric_id == "p1_within_4h"]
+    sla = pd.concat(
+        [
+            sla,
+            p1.assign(engagement_id="eng-o"),
+            # the event log's critical tickets within 8 hours, the clock stopped while waiting on others
+            p1.assign(engagement_id="eng-log", threshold=8.0, metric_name="Critical incidents resolved within 8 hours"),
+            p1.assign(engagement_id="eng-jira"),
+            p1.assign(engagement_id="eng-remedy"),
+        ],
+        ignore_index=True,
+    )
     reported = pd.DataFrame(
         [
             {
@@ -236,3 +260,44 @@ def test_servicenow_made_sla_shares_match_an_independent_count_of_the_event_log(
     }
     assert got == expected
     assert expected[("overall", "all", None)][0] > 15_000  # the closed incidents, not the events
+
+
+def _log_truth() -> dict[str, float | None]:
+    """Each month's share of the event log's critical tickets resolved within 8 hours of clock time (paused
+    time taken out), computed here from the events written: a month by the resolution's local time, and only
+    months in which tickets were opened."""
+    impact = {}
+    for line in LOG_TEXT.splitlines()[1:]:
+        ticket, _, _, level, *_ = line.split(",")
+        impact[ticket] = level
+    opened_months = {t["opened"].strftime("%Y-%m") for t in LOG_TRUTH.values()}
+    months: dict[str, list[bool]] = {}
+    for ticket, t in LOG_TRUTH.items():
+        if impact[ticket] != "Critical" or t["resolved"] is None:
+            continue
+        hours = (t["resolved"] - t["opened"]).total_seconds() / 3600 - t["paused"]
+        months.setdefault(t["resolved"].strftime("%Y-%m"), []).append(hours <= 8)
+    return {
+        m: (round(100 * sum(w) / len(w), 2) if min(opened_months) <= m <= max(opened_months) else None)
+        for m, w in months.items()
+    }
+
+
+def test_three_other_itsm_shapes_are_measured_on_either_warehouse_as_their_truth(warehouse):
+    """#35: an event log with a status and a sub-status and offsets, a Jira export and a Remedy export, each read
+    with no mapping file, loaded and measured through the dbt models on DuckDB and on PostgreSQL."""
+    got = {
+        (r["engagement_id"], str(r["period_month"])[:7]): r["measured_value"]
+        for r in _rows(
+            warehouse,
+            "select * from int_ticket_service_levels where engagement_id in ('eng-log', 'eng-jira', 'eng-remedy')",
+        )
+    }
+    log = {m: v for (e, m), v in got.items() if e == "eng-log"}
+    assert log == _log_truth()
+    assert len([v for v in log.values() if v is not None]) >= 2  # the check covers more than one month
+    # Jira's Highest ticket 2.5 hours; Remedy's impact 1 x urgency 1 ticket 1.5 hours: each within 4 hours
+    assert {k: v for k, v in got.items() if k[0] != "eng-log"} == {
+        ("eng-jira", "2025-03"): 100.0,
+        ("eng-remedy", "2025-03"): 100.0,
+    }
