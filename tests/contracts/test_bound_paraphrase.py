@@ -164,6 +164,7 @@ def test_a_level_read_from_a_sentence_is_named_by_what_it_measures_and_keeps_the
         ("6. SUPPORT COMMITMENTS", "Portal availability"),
         ("SCHEDULE D SERVICE LEVELS", "Portal availability"),
         ("III. HOSTING SERVICE LEVELS", "Portal availability"),
+        ("SERVICE LEVELS\n12.3", "Portal availability"),  # and a section number
     ],
 )
 def test_a_heading_run_into_the_sentence_is_no_part_of_its_name(heading, name):

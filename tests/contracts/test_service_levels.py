@@ -565,3 +565,60 @@ def test_the_notice_that_starts_a_response_clock_is_no_notice_period(sentence, l
     page = PdfPage(1, "4. SERVICE LEVELS\n" + sentence + "\n", [])
     found = [(f.level.target, f.level.unit) for f in find_levels([page])]
     assert found == ([level] if level else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        # what a business process serves: invoices, payments, insurance, records
+        ("The Supplier shall process 98% of supplier invoices within 5 business days of receipt.", (98, "percent")),
+        ("The claims payment platform shall be available 99.9% of the time.", (99.9, "percent")),
+        (
+            "The policy administration and insurance quote portal shall be available at least 99.5% of the time.",
+            (99.5, "percent"),
+        ),
+        ("Patient records requests shall be fulfilled within 3 business days.", (3, "business days")),
+        # the contract's own mechanics
+        ("The Customer shall pay each undisputed invoice within 30 days of receipt.", None),
+        ("The Supplier shall issue no more than 2 invoices per month.", None),
+        ("Invoices are due within 45 days of the invoice date.", None),
+        ("The Supplier shall maintain insurance cover of at least 99% of the replacement value.", None),
+        ("The Customer may audit the Supplier's records on 10 business days' notice.", None),
+        ("The Supplier shall keep complete records for at least 7 years.", None),
+        # the deadline of a report, counted from the end of a period
+        (
+            "The Reseller will send a quarterly sales report within ten (10) business days from the end of the calendar quarter.",
+            None,
+        ),
+    ],
+)
+def test_invoices_payments_insurance_and_records_are_levels_unless_they_govern_the_contract(sentence, level):
+    """#30: BPO levels are about invoices, payments, claims and records; a sentence was refused as administration
+    for holding any of those words. Only the clauses that govern the contract itself are refused now: payment
+    terms, invoicing, carrying insurance, keeping records, audit rights, and the deadline of a report."""
+    page = PdfPage(1, "SCHEDULE 2 - SERVICE LEVELS\n" + sentence + "\n", [])
+    found = [(f.level.target, f.level.unit) for f in find_levels([page])]
+    assert found == ([level] if level else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Scheduled maintenance shall not exceed 8 hours in any month.", None),
+        ("Planned downtime: no more than 4 hours per calendar month.", None),
+        # the cap qualifies the availability it leaves the maintenance out of: the level is the share
+        (
+            "The portal shall be available 99.5% of each month, excluding scheduled maintenance, which shall not "
+            "exceed 8 hours.",
+            (99.5, "percent"),
+        ),
+        ("The order portal is reachable 99.8% of every calendar month.", (99.8, "percent")),
+        ("Emergency maintenance shall be completed within 4 hours of the fault being reported.", (4, "hours")),
+    ],
+)
+def test_a_bound_on_planned_maintenance_is_an_exclusion_not_a_level(sentence, level):
+    """#30: the shared development set treats a cap on scheduled maintenance as what an availability level
+    leaves out, not as a level of its own."""
+    page = PdfPage(1, "SCHEDULE 2 - SERVICE LEVELS\n" + sentence + "\n", [])
+    found = [(f.level.target, f.level.unit) for f in find_levels([page])]
+    assert found == ([level] if level else [])
