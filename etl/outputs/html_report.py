@@ -174,9 +174,12 @@ def build_report(warehouse: str) -> str:
     finally:
         db.close()
 
-    # a reason column says why a figure is unknown; where every figure is known it only takes room on paper
+    # a reason column says why a figure is unknown, and entered_by_hand what rests on hand entries; where no row
+    # has one it only takes room on paper
     engagements = engagements.drop(
-        columns=[c for c in engagements if c.endswith("_reason") and engagements[c].isna().all()]
+        columns=[
+            c for c in engagements if (c.endswith("_reason") or c == "entered_by_hand") and engagements[c].isna().all()
+        ]
     )
     portfolio = types[types.engagement_type == "ALL"].iloc[0] if (types.engagement_type == "ALL").any() else None
     by_type = types[types.engagement_type != "ALL"]

@@ -43,6 +43,9 @@ LACKS = {
     "no-vendor": "vendor",
     "no-currency": "currency",
 }
+# values entered by hand (contracts/<engagement>.yml): they change no figure, and the summary says so
+HAND_TERMS = {("no-baseline", "annual_charges"), ("no-baseline", "at_risk_pct")}
+HAND_SCHEDULES = {"no-vendor", "no-baseline"}
 MONTHS = ["2025-01", "2025-02"]
 VALUES = [99.95, 98.0]  # met, then a Service Level Default (minimum 99.5)
 
@@ -64,6 +67,7 @@ def build(target: str, engagements: dict) -> str:
                 "source_text": v,
                 "char_offset": 0,
                 "loaded_at": LOADED,
+                "origin": "entered by hand" if (e, k) in HAND_TERMS else "extracted",
             }
             for k, v in FULL.items()
             if k != lacks
@@ -102,6 +106,7 @@ def build(target: str, engagements: dict) -> str:
                 "page": 2,
                 "source_text": "",
                 "loaded_at": LOADED,
+                "origin": "entered by hand" if e in HAND_SCHEDULES else "extracted",
             }
         )
         if lacks == "reports":
@@ -241,3 +246,17 @@ def test_the_reports_credit_table_takes_the_marts_totals_and_prints_unknown(kpis
     assert cells[2] == "unknown" and "no charges" in row  # credits owed, with the reason beside it
     complete = next(r for r in table.split("<tr>") if ">complete<" in r)
     assert "10,000.00" in complete
+
+
+def test_the_summary_and_the_report_say_which_figures_rest_on_hand_entries(kpis):
+    """#37: a figure entered by hand is marked as such in the marts and the report, not only in the raw tables."""
+    summary = kpis["all"]["summary"]
+    assert {e: r["entered_by_hand"] for e, r in summary.items() if r["entered_by_hand"]} == {
+        "no-baseline": "annual_charges, at_risk_pct, service levels",
+        "no-vendor": "service levels",
+    }
+    html = kpis["all"]["html"]
+    assert "<th>Entered by hand</th>" in html and "annual_charges, at_risk_pct, service levels" in html
+    # a warehouse with no hand entry shows no such column
+    assert kpis["alone"]["summary"]["complete"]["entered_by_hand"] is None
+    assert "<th>Entered by hand</th>" not in kpis["alone"]["html"]

@@ -34,5 +34,11 @@ select
     effective_date,
     expiry_date,
     termination_date,
-    file_sha256 as contract_sha256
-from {{ ref('stg_contracts') }}
+    file_sha256 as contract_sha256,
+    -- what rests on hand entries (contracts/<engagement>.yml) rather than the document
+    fields_entered_by_hand,
+    exists (
+        select 1 from {{ ref('stg_sla_terms') }} as levels
+        where levels.engagement_id = contracts.engagement_id and levels.origin = 'entered by hand'
+    ) as schedule_entered_by_hand
+from {{ ref('stg_contracts') }} as contracts

@@ -81,8 +81,18 @@ select
         when savings.annual_charges is null then 'no charges: the contract states no annual charges'
     end as savings_unknown_reason,
     savings.committed_savings_pct,
-    {{ round_to("quality.quality_change_pct", 4) }} as quality_change_pct
+    {{ round_to("quality.quality_change_pct", 4) }} as quality_change_pct,
+    -- the figures that rest on hand entries, so a reader of the summary sees them as such
+    nullif(
+        concat_ws(
+            ', ',
+            engagement.fields_entered_by_hand,
+            case when engagement.schedule_entered_by_hand then 'service levels' end
+        ),
+        ''
+    ) as entered_by_hand
 from {{ ref('mart_cost_savings') }} as savings
 left join attainment on attainment.engagement_id = savings.engagement_id
 left join credits on credits.engagement_id = savings.engagement_id
 left join quality on quality.engagement_id = savings.engagement_id
+left join {{ ref('dim_engagement') }} as engagement on engagement.engagement_id = savings.engagement_id
