@@ -199,17 +199,24 @@ def a85decode(text: bytes) -> bytes:
         raise ValueError("z inside Ascii85 5-tuple")
     decoded = []
     for part in parts:
-        digits = np.frombuffer(part, dtype=np.uint8)
-        if digits.size and (digits.min() < ord("!") or digits.max() > ord("u")):
-            raise ValueError("Non-Ascii85 digit found")
-        short = -len(part) % 5  # a last group of n < 5 digits is padded with "u" and gives n - 1 bytes
-        groups = np.concatenate([digits, np.full(short, ord("u"), np.uint8)]).reshape(-1, 5).astype(np.uint64) - 33
-        values = (((groups[:, 0] * 85 + groups[:, 1]) * 85 + groups[:, 2]) * 85 + groups[:, 3]) * 85 + groups[:, 4]
-        if values.size and values.max() > 0xFFFFFFFF:
-            raise ValueError("Ascii85 overflow")
-        out = values.astype(">u4").tobytes()
-        decoded.append(out[: len(out) - short] if short else out)
-    return b"\0\0\0\0".join(decoded)
+        # in slices of whole groups: the arrays take 8 bytes per digit, so a stream is never widened whole
+        for at in range(0, max(len(part), 1), _A85_SLICE):
+            piece = part[at : at + _A85_SLICE]
+            digits = np.frombuffer(piece, dtype=np.uint8)
+            if digits.size and (digits.min() < ord("!") or digits.max() > ord("u")):
+                raise ValueError("Non-Ascii85 digit found")
+            short = -len(piece) % 5  # a last group of n < 5 digits is padded with "u" and gives n - 1 bytes
+            groups = np.concatenate([digits, np.full(short, ord("u"), np.uint8)]).reshape(-1, 5).astype(np.uint64) - 33
+            values = (((groups[:, 0] * 85 + groups[:, 1]) * 85 + groups[:, 2]) * 85 + groups[:, 3]) * 85 + groups[:, 4]
+            if values.size and values.max() > 0xFFFFFFFF:
+                raise ValueError("Ascii85 overflow")
+            out = values.astype(">u4").tobytes()
+            decoded.append(out[: len(out) - short] if short else out)
+        decoded.append(b"\0\0\0\0")
+    return b"".join(decoded[:-1])
+
+
+_A85_SLICE = 5 * (1 << 18)  # digits per slice, a whole number of groups: 1.3 MB, widened to 10 MB
 
 
 def _unlzw(chunks: Iterator[bytes]) -> Iterator[bytes]:

@@ -160,9 +160,13 @@ def test_objects_and_streams_are_found_where_the_plain_patterns_find_them():
     same_places()
 
 
-def test_ascii85_decodes_as_the_standard_library_does():
+@pytest.mark.parametrize("slice_digits", [None, 10])
+def test_ascii85_decodes_as_the_standard_library_does(slice_digits, monkeypatch):
     """#36: the stream check's ASCII85 decoder gives base64.a85decode's bytes, or its ValueError, for any input:
-    digits, "z" inside and between groups, short last groups, overflow, characters out of range."""
+    digits, "z" inside and between groups, short last groups, overflow, characters out of range; also where a
+    stream spans several of the slices it is decoded in (made two groups long here)."""
+    if slice_digits:
+        monkeypatch.setattr("etl.pdf_document._A85_SLICE", slice_digits)
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
