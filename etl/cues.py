@@ -13,7 +13,7 @@ import re._constants as sre  # the parse tree's opcodes (Python 3.11+)
 import re._parser as sre_parse
 import string
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -58,23 +58,22 @@ def _item(op, arg) -> frozenset[str] | None:
     return None  # a class, any character, an anchor, a look-around, a back-reference: no word
 
 
+@cache
 def _unfolded() -> dict[str, str]:
     """Characters a case-insensitive match equates with an ASCII letter although case folding keeps them apart
-    (the dotless i), each with its letter."""
+    (the dotless i), each with its letter. Found on first use (a scan of the Basic Multilingual Plane), not when
+    every process that imports the readers starts."""
     letter = re.compile("[a-z]", re.I)
     equated = (chr(c) for c in range(0x80, 0x10000) if letter.fullmatch(chr(c)))
     pairs = ((c, next(a for a in string.ascii_lowercase if re.fullmatch(a, c, re.I))) for c in equated)
     return {c: a for c, a in pairs if a not in c.casefold()}
 
 
-_UNFOLDED = _unfolded()
-
-
 def folded(text: str) -> str:
     """The text case-folded, with every character a case-insensitive match equates with an ASCII letter made that
     letter."""
     out = text.casefold()
-    for c, a in _UNFOLDED.items():
+    for c, a in _unfolded().items():
         if c in out:
             out = out.replace(c, a)
     return out

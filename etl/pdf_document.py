@@ -192,28 +192,29 @@ def a85decode(text: bytes) -> bytes:
     """base64.a85decode of text without whitespace, the same bytes or the same ValueError, with its groups
     decoded as arrays: the standard library's loop over every character took a tenth of the extraction time of
     a contract whose page streams are ASCII85 (reportlab writes them so)."""
-    import numpy as np
-
     parts = text.split(b"z")  # "z": four zero bytes, allowed only between groups of five
     if any(len(p) % 5 for p in parts[:-1]):
         raise ValueError("z inside Ascii85 5-tuple")
-    decoded = []
-    for part in parts:
-        # in slices of whole groups: the arrays take 8 bytes per digit, so a stream is never widened whole
-        for at in range(0, max(len(part), 1), _A85_SLICE):
-            piece = part[at : at + _A85_SLICE]
-            digits = np.frombuffer(piece, dtype=np.uint8)
-            if digits.size and (digits.min() < ord("!") or digits.max() > ord("u")):
-                raise ValueError("Non-Ascii85 digit found")
-            short = -len(piece) % 5  # a last group of n < 5 digits is padded with "u" and gives n - 1 bytes
-            groups = np.concatenate([digits, np.full(short, ord("u"), np.uint8)]).reshape(-1, 5).astype(np.uint64) - 33
-            values = (((groups[:, 0] * 85 + groups[:, 1]) * 85 + groups[:, 2]) * 85 + groups[:, 3]) * 85 + groups[:, 4]
-            if values.size and values.max() > 0xFFFFFFFF:
-                raise ValueError("Ascii85 overflow")
-            out = values.astype(">u4").tobytes()
-            decoded.append(out[: len(out) - short] if short else out)
-        decoded.append(b"\0\0\0\0")
-    return b"".join(decoded[:-1])
+    # in slices of whole groups: the arrays take 8 bytes per digit, so a stream is never widened whole
+    return b"\0\0\0\0".join(
+        b"".join(_a85_groups(part[at : at + _A85_SLICE]) for at in range(0, len(part), _A85_SLICE)) for part in parts
+    )
+
+
+def _a85_groups(digits_text: bytes) -> bytes:
+    """The bytes of ASCII85 digits; a last group of n < 5 digits is padded with "u" and gives n - 1 bytes."""
+    import numpy as np
+
+    digits = np.frombuffer(digits_text, dtype=np.uint8)
+    if digits.min() < ord("!") or digits.max() > ord("u"):
+        raise ValueError("Non-Ascii85 digit found")
+    short = -len(digits_text) % 5
+    groups = np.concatenate([digits, np.full(short, ord("u"), np.uint8)]).reshape(-1, 5).astype(np.uint64) - 33
+    values = (((groups[:, 0] * 85 + groups[:, 1]) * 85 + groups[:, 2]) * 85 + groups[:, 3]) * 85 + groups[:, 4]
+    if values.max() > 0xFFFFFFFF:
+        raise ValueError("Ascii85 overflow")
+    out = values.astype(">u4").tobytes()
+    return out[: len(out) - short]
 
 
 _A85_SLICE = 5 * (1 << 18)  # digits per slice, a whole number of groups: 1.3 MB, widened to 10 MB

@@ -83,8 +83,8 @@ def classify_engagement(text: str) -> EngagementType:
             # no more than three uses count, so the scan stops at the third
             n = sum(1 for _ in islice(re.finditer(r"\b" + re.escape(phrase), low), 3)) if phrase in low else 0
             if n:
-                scores[tower] = scores.get(tower, 0) + weight * min(n, 3)
-                hits.setdefault(tower, []).append((weight * min(n, 3), phrase))
+                scores[tower] = scores.get(tower, 0) + weight * n
+                hits.setdefault(tower, []).append((weight * n, phrase))
     if not scores:
         return EngagementType("other", 0.3, {}, [])
     best = max(scores, key=scores.get)

@@ -434,11 +434,10 @@ def schedule_terms(
         # read with their thresholds; a schedule by content has a pair of levels or a weighting, or a
         # measurement window in every row of three or more (a column of windows) with a share among its levels:
         # a column of times and windows alone is as often a list of deliverables and when each is due
-        windowed = _windowed(group, roles or {})
         if (
             not roles
             or not _has_levels(group, roles)
-            or not ({"minimum", "allocation"} & set(roles.values()) or windowed)
+            or not ({"minimum", "allocation"} & set(roles.values()) or _windowed(group, roles))
         ):
             continue
         for c in group:

@@ -59,7 +59,7 @@ def event_log(seed: int, time_header: str) -> tuple[str, dict]:
         zone = rng.choice(zones)
         opened = datetime(2025, 1, 6, 8, tzinfo=zone) + timedelta(minutes=rng.randrange(0, 60 * 24 * 50))
         events, truth[ticket] = _ticket(rng, opened)
-        impact = rng.choice(["Critical", "High", "Medium", "Low"])
+        impact = truth[ticket]["impact"] = rng.choice(["Critical", "High", "Medium", "Low"])
         team = rng.choice(["V30", "V31", "G12"])
         rows += [(ticket, status, sub, impact, team, at) for status, sub, at in events]
     rng.shuffle(rows)  # an export need not be in time order

@@ -266,14 +266,10 @@ def _log_truth() -> dict[str, float | None]:
     """Each month's share of the event log's critical tickets resolved within 8 hours of clock time (paused
     time taken out), computed here from the events written: a month by the resolution's local time, and only
     months in which tickets were opened."""
-    impact = {}
-    for line in LOG_TEXT.splitlines()[1:]:
-        ticket, _, _, level, *_ = line.split(",")
-        impact[ticket] = level
     opened_months = {t["opened"].strftime("%Y-%m") for t in LOG_TRUTH.values()}
     months: dict[str, list[bool]] = {}
-    for ticket, t in LOG_TRUTH.items():
-        if impact[ticket] != "Critical" or t["resolved"] is None:
+    for t in LOG_TRUTH.values():
+        if t["impact"] != "Critical" or t["resolved"] is None:
             continue
         hours = (t["resolved"] - t["opened"]).total_seconds() / 3600 - t["paused"]
         months.setdefault(t["resolved"].strftime("%Y-%m"), []).append(hours <= 8)
