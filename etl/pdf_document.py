@@ -30,6 +30,9 @@ MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 500
 # a contract page holds a few thousand characters; far more is not prose, and would only slow every rule
 MAX_PAGE_CHARS = 100_000
+# a table runs on for at most this many pages without cue words of their own (a long performance requirements
+# summary runs to six or eight); a document framed page by page is not read as one table to its end
+MAX_RUN_ON_PAGES = 12
 
 
 OCR_DPI = 300
@@ -290,6 +293,7 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
         if len(doc) > MAX_PDF_PAGES:
             raise InputFileError(f"PDF has {len(doc)} pages, above the limit of {MAX_PDF_PAGES}")
         texts, table_pages, scanned, runs_on = [], [], [], []
+        run = 0  # pages since the last one that wants tables
         for page in doc:
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
@@ -300,10 +304,11 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
                     f"{MAX_PAGE_CHARS:,} per page"
                 )
             texts.append(text)
-            # a page right after a table page may hold the rest of its table, with no cue words of its own: it is
-            # a candidate, read only where the page before gave a table (read_pages)
+            # a page after a table page may hold the rest of its table, with no cue words of its own: it is a
+            # candidate, read only where the page before gave a table (read_pages), and so is the page after it
             cued = wants_tables(text)
-            after_table = bool(table_pages) and table_pages[-1] == len(texts) - 1
+            run = 0 if cued else run + 1
+            after_table = len(texts) - 1 in table_pages + runs_on and run <= MAX_RUN_ON_PAGES
             if (cued or after_table) and _draws_rules(page):
                 (table_pages if cued else runs_on).append(len(texts))
             if len("".join(text.split())) < SCANNED_PAGE_CHARS and _holds_image(page):
@@ -505,7 +510,9 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
         return [ocr[n] for n in sorted(ocr)]
     ocr = _ocr_of_scanned_pages(path, scanned, wants_tables, tuple(table_pages))
     tables = _tables(path, [n for n in table_pages if n not in ocr])
-    tables.update(_tables(path, [n for n in runs_on if tables.get(n - 1) and n not in ocr]))
+    # a table runs on page by page: each run-on page is read once the page before it has given a grid
+    while follow := [n for n in runs_on if n not in tables and n not in ocr and _grid(tables.get(n - 1))]:
+        tables.update(_tables(path, follow))
     unruled = [
         n
         for n, text in enumerate(texts, start=1)
@@ -513,6 +520,11 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
     ]
     tables.update(_unruled_tables(path, unruled))
     return [ocr[n] if n in ocr else PdfPage(n, t, tables.get(n, [])) for n, t in enumerate(texts, start=1)]
+
+
+def _grid(tables: list[list[list[str]]] | None) -> bool:
+    """Some table of two rows and two columns: a frame drawn round a page's text is one cell, not a table."""
+    return any(len(t) >= 2 and len(t[0]) >= 2 for t in tables or [])
 
 
 # a share standing as a cell of its own: at a line's start or end, or between runs of spaces

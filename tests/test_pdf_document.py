@@ -240,6 +240,41 @@ def test_standards_stacked_in_one_cell_become_one_row_each_beside_their_own_aql(
     ]
 
 
+def _ruled_rows_pdf(path, pages):
+    """One ruled table per page (None: a page of prose); only the first page carries the header's cue words."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 9)
+    for k, rows in enumerate(pages):
+        if rows is None:
+            c.drawString(50, 700, "The parties may meet each quarter to review the work.")
+        else:
+            rows = ([("Task", "Standard", "Acceptable Quality Level")] if k == 0 else []) + rows
+            columns, top = [50, 150, 400, 520], 720
+            bottom = top - 20 * len(rows)
+            for x in columns:
+                c.line(x, top, x, bottom)
+            for i, row in enumerate(rows):
+                c.line(columns[0], top - 20 * i, columns[-1], top - 20 * i)
+                for x, text in zip(columns, row, strict=False):
+                    c.drawString(x + 4, top - 20 * i - 14, text)
+            c.line(columns[0], bottom, columns[-1], bottom)
+        c.showPage()
+    c.save()
+
+
+def test_a_table_runs_on_over_several_pages_without_cue_words_of_their_own(tmp_path):
+    """#30: a long performance table runs for pages after the one whose header names it; each page after a page
+    that gave a grid is read (before, only the first page after it was), and a page of prose ends the run."""
+    path = tmp_path / "long_table.pdf"
+    row = [("Sweep", "Floors are clean", "5%"), ("Bins", "Bins are emptied", "10%")]
+    _ruled_rows_pdf(path, [row, row, row, row, None, row])
+    pages = read_pages(path, wants_tables=lambda text: "Acceptable Quality Level" in text)
+    assert [bool(p.tables) for p in pages] == [True, True, True, True, False, False]
+    assert pages[3].tables[0][-1] == ["Bins", "Bins are emptied", "10%"]
+
+
 def test_a_matrix_labelled_by_priority_keeps_its_row_and_pairs_by_label(tmp_path):
     path = tmp_path / "graded.pdf"
     _stacked_table_pdf(
