@@ -874,10 +874,14 @@ def _row_levels(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str
         if aql_cell and len(items) == 1:
             aql_items = [aql_cell]
         shares = re.findall(r"\d{1,3}(?:\.\d+)?\s*%", aql_cell) if _SHARES.fullmatch(aql_cell or "") else []
-        if len(shares) > 1:  # "100% 90% 95%": one share a standard, or none where the standards do not split so
+        if len({"".join(s.split()) for s in shares}) == 1:
+            # the same share printed on each line of a long standard (or of one column's every standard) is one
+            aql_items = shares[:1] or aql_items
+        elif len(shares) > 1:  # "100% 90% 95%": one share a standard, or none where the standards do not split so
             if len(shares) != len(items):
                 continue
             aql_items = shares
+        items = _standards_of_one_aql(cells[s_index], items, aql_cell, aql_items)
         found_here = 0
         for k, item in enumerate(items):
             if _PLACEHOLDER.search(item):
@@ -928,6 +932,25 @@ _EVERY_CASE = re.compile(
     r"meets?|follows?|provides?)\b",
     re.I,
 )
+
+
+def _standards_of_one_aql(cell: str, items: list[str], aql_cell: str, aql_items: list[str]) -> list[str]:
+    """The standards of a cell beside a single AQL (or one share printed again on its lines). A sentence that
+    states its own share, or that every case must meet ("All entries are complete"), is a standard of its own;
+    the other sentences (steps, deadlines, descriptions) are together one standard the AQL measures, however many
+    there are. Standards stacked as bullets are each their own."""
+    if len(items) < 2 or not aql_cell or len(set(aql_items)) != 1 or re.search(r"[●•Ø·]", cell):
+        return items
+    alone = [bool(re.search(r"\d\s*%", item)) or _every_case(item) is not None for item in items]
+    rest = " ".join(item for item, own in zip(items, alone) if not own)
+    out = []
+    for item, own in zip(items, alone):
+        if own:
+            out.append(item)
+        elif rest:
+            out.append(rest)
+            rest = ""
+    return out
 
 
 EVERY_CASE_RULE = "every case meets the standard"

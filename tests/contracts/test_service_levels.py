@@ -88,6 +88,43 @@ def test_stacked_standards_pair_with_stacked_aqls_in_order():
     assert levels == [(95, 1, 5), (99, 20, 1)]
 
 
+def _aql_page(standard: str, aql: str) -> PdfPage:
+    return PdfPage(
+        1,
+        "Performance Standard and Acceptable Quality Level",
+        tables=[
+            [
+                ["Required Services", "Performance Standard", "Acceptable Quality Level (AQL)"],
+                ["Loading dock", standard, aql],
+            ]
+        ],
+    )
+
+
+def test_one_share_printed_on_each_line_of_a_long_standard_is_its_single_aql():
+    """#30: a table's AQL column prints the same share once per line of a long standard; it is one AQL, not two
+    standards' (before, the row was dropped because its shares outnumbered its standards)."""
+    page = _aql_page("Bays are swept and left free of pallets and packing waste at the end of each shift.", "5% 5%")
+    assert [(f.level.target, f.level.allowed_deviation_pct) for f in find_levels([page])] == [(95, 5)]
+
+
+def test_the_sentences_of_one_standard_beside_one_aql_are_one_row():
+    """#30: steps and deadlines describing one standard share its AQL as one row; a sentence stating its own
+    share, or a rule every case must meet, stays a row of its own."""
+    steps = (
+        "Unload each trailer within 2 hours of its arrival. Record every pallet in the stock system. "
+        "Return empty crates to the yard."
+    )
+    (one,) = find_levels([_aql_page(steps, "10%")])
+    assert (one.level.target, one.level.allowed_deviation_pct) == (90, 10) and one.source.count("pallet") == 1
+    mixed = "Damaged goods are photographed before signing. All deliveries are signed for by a named clerk."
+    names = sorted(f.name.split(": ")[-1] for f in find_levels([_aql_page(mixed, "No deviation.")]))
+    assert names == [
+        "All deliveries are signed for by a named clerk.",
+        "Damaged goods are photographed before signing.",
+    ]
+
+
 def test_prose_service_levels_are_read_and_admin_deadlines_are_not():
     page = PdfPage(
         3,
