@@ -6,9 +6,11 @@ import re
 
 import pytest
 
+from etl.contracts.level_rules import read_level
+from etl.contracts.level_tables import _UNIT_WORD
 from etl.contracts.level_text import time_pattern, time_unit
 from etl.contracts.schedule_content import _unit as schedule_cell_unit
-from etl.contracts.service_levels import _UNIT_WORD, find_levels, read_level
+from etl.contracts.service_levels import find_levels
 from etl.contracts.sla_schedule import _unit_of
 from etl.pdf_document import PdfPage
 from etl.quantities import spelling_pattern, unit_spellings, units

@@ -33,9 +33,10 @@ from etl.contracts.contract_sentences import (
     split_sentences,
 )
 from etl.contracts.engagement_type import classify_engagement
+from etl.contracts.level_rules import speaks_of_service_levels
 from etl.contracts.parties import read_parties, read_roles
 from etl.contracts.schedule_content import schedule_terms
-from etl.contracts.service_levels import find_levels, service_level_terms, speaks_of_service_levels
+from etl.contracts.service_levels import find_levels, service_level_terms
 from etl.contracts.sla_schedule import read_sla_terms, read_sla_terms_from_paragraphs, read_sla_terms_from_text
 from etl.contracts.term_renewal import read_term_and_renewal
 from etl.contracts.term_rules import RULES

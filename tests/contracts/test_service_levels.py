@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 
 from etl.contracts.graded_levels import RULE_NAMES as GRADED_RULES
+from etl.contracts.level_rules import RULES, read_level
+from etl.contracts.level_tables import EVERY_CASE_RULE
+from etl.contracts.level_text import normalise
 from etl.contracts.listed_levels import RULE_NAME as LISTED_RULE
-from etl.contracts.service_levels import EVERY_CASE_RULE, RULES, find_levels, normalise, read_level
+from etl.contracts.service_levels import find_levels
 from etl.evaluation.sla_eval import evaluate
 from etl.pdf_document import PdfPage
 from tests.conftest import need_shared

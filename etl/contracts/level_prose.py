@@ -1,0 +1,245 @@
+"""Service levels in sentences: the grammar in `level_rules` applied to each sentence (or clause) of a page, a
+level named by what it measures, and the texts read per grade or as a list of measures."""
+
+from __future__ import annotations
+
+import re
+
+from etl.contracts.graded_levels import text_times
+from etl.contracts.level_rules import (
+    LABEL,
+    MEASURE_NOUN,
+    MODAL,
+    OPENS_WITH_SHARE,
+    PLACEHOLDER,
+    SENTENCE_CUE,
+    FoundLevel,
+    Level,
+    LevelRule,
+    administrative,
+    graded_level,
+    measurement_window,
+    plain_text,
+    read_level,
+)
+from etl.contracts.level_tables import grade_levels
+from etl.contracts.level_text import (
+    join_wrapped_numbers,
+    time_pattern,
+)
+from etl.contracts.listed_levels import RULE_NAME as LISTED_RULE
+from etl.contracts.listed_levels import listed_levels
+from etl.pdf_document import PdfPage
+from etl.quantities import GRADE
+
+
+def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel]:
+    found = []
+    text = join_wrapped_numbers(page.text)
+    # sentences left under a "Performance measures:" heading: each states a measure, whatever its words
+    listed = 0
+    standard: tuple[str, int | None] | None = None  # a labelled standard, and where its level went, for its AQL
+    for chunk in re.split(r"(?<=[.;])\s+|\n(?=\s*(?:[●•Ø·*-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n", text):
+        sentence = " ".join(chunk.split())
+        listed = max(listed - 1, 0)
+        aql = _AQL_LABEL.match(sentence)
+        if aql and standard is not None:  # "Performance Standard: ... / AQL: 5% deviation": read as one row
+            body, at = standard
+            level = read_level(body, aql.group("aql"))  # every rule: the AQL rule reads only beside an AQL
+            if level is not None:
+                item = FoundLevel(_sentence_name(body)[:300], level, page.number, f"{body} {sentence}")
+                if at is None:
+                    found.append(item)
+                else:
+                    found[at] = item
+            standard = None
+            continue
+        label = _STANDARD_LABEL.search(chunk)  # at the start of one of the chunk's lines
+        standard = (" ".join(chunk[label.end() :].split()), None) if label else None
+        if ":" in sentence:  # a heading or label: the list starts at its own heading and ends at the next
+            listed = _MEASURES_LIST if _MEASURES_HEADING.search(sentence) else 0
+        cued = SENTENCE_CUE.search(sentence) or OPENS_WITH_SHARE.match(sentence) or listed
+        if len(sentence) < 12 or len(sentence) > 600 or not cued:
+            continue
+        if PLACEHOLDER.search(sentence) or administrative(sentence) or _NOT_THE_VENDORS.search(sentence):
+            continue
+        levels = _sentence_levels(sentence, page.number, rules)
+        found += levels
+        if standard is not None and len(levels) == 1:
+            standard = (standard[0], len(found) - 1)
+    return found
+
+
+def _sentence_levels(sentence: str, page: int, rules: tuple[LevelRule, ...]) -> list[FoundLevel]:
+    """The commitments of one sentence: one per grade it lists, one per clause where its clauses each state one,
+    else the one the whole sentence states."""
+    grades = grade_levels(sentence, "")
+    if len(grades) >= 2:  # "Priority 1 incidents: 2 hours * Priority 2 incidents: 4 hours": a list, one level each
+        return [
+            FoundLevel(f"{sentence[:200]} (priority {g})", lvl, page, sentence, severity=f"priority {g}")
+            for g, lvl in grades
+        ]
+    reading = _without_planned_work(sentence)
+    parts = _clauses(reading)
+    clauses = [(c, lvl) for c in parts if (lvl := read_level(c, "", rules)) is not None] if len(parts) > 1 else []
+    if len(clauses) < 2:  # one commitment: read with its whole sentence
+        level = read_level(reading, "", rules)
+        clauses = [(reading, level)] if level is not None else []
+    found = []
+    for clause, level in clauses:
+        severity = GRADE.search(clause)
+        name = _CLAUSE_OPENING.sub("", clause) if len(clauses) > 1 else _sentence_name(clause)
+        found.append(FoundLevel(name[:300], level, page, sentence, severity=severity.group(0) if severity else None))
+    return found
+
+
+# a bound on planned work is an exclusion from a level, not a level: "Scheduled maintenance shall not exceed 8
+# hours in any month", "available 99.5% of each month, excluding scheduled maintenance, which shall not exceed 8
+# hours" (the shared development set's convention: the cap qualifies the availability it leaves it out of)
+_PLANNED_WORK_BOUND = re.compile(
+    r"(?i)\b(?:scheduled|planned)\s+(?:maintenance|downtime|outages?)\b[^.;]{0,80}?\b(?:not\s+(?:to\s+)?exceed|"
+    r"no\s+more\s+than|not\s+more\s+than|limited\s+to|at\s+most|up\s+to|a\s+maximum\s+of|within)\s+" + time_pattern("t")
+)
+
+
+def _without_planned_work(sentence: str) -> str:
+    """The sentence with each bound on the time of planned work blanked out, for the level rules to read."""
+    return _PLANNED_WORK_BOUND.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+# what is no level of the vendor's: the customer's own duties ("The Customer shall respond to change requests
+# within 5 business days"), the government's surveillance ("The COR will review 10% of the logs"), and the
+# deadline of the report on the levels ("within 10 business days after the end of each month")
+_NOT_THE_VENDORS = re.compile(
+    r"(?i)\b(?:customer|client|purchaser|buyer|sponsor|government|cor|cotr|contracting\s+officer"
+    r"(?:['’]s\s+representative)?)\s+(?:shall|will|must|may|agrees\s+to)\b"
+    r"|\breports?\b[^.;]{0,160}\b(?:after|from|following|of)\s+the\s+end\s+of\s+(?:each|every|the|any)\s+"
+    r"(?:calendar\s+)?(?:month|quarter|period|year|measurement\s+period)"
+)
+
+
+# a standard and its quality level written as labelled lines of text, not a table: "Performance Standard: ..."
+# then "Acceptable Quality Level: 5% deviation" (or "AQL:", "Allowable deviation:")
+_STANDARD_LABEL = re.compile(r"(?im)^[ \t]*(?:performance\s+|required\s+)?(?:standard|requirement)s?\s*:\s*")
+_AQL_LABEL = re.compile(
+    r"(?i)^\s*(?:acceptable\s+quality\s+levels?|aql|(?:maximum\s+)?allowable\s+(?:degree\s+of\s+)?(?:deviation|error"
+    r"(?:\s+rate)?)|acceptable\s+deviation)\s*(?:\([^)]*\))?\s*:\s*(?P<aql>.+)$"
+)
+
+
+# who a sentence binds: a party by its role, its staff, or a name in capitals ("EFS")
+_PARTY = re.compile(
+    r"(?i:\b(?:contractor|supplier|vendor|provider|company|licensee|licensor|customer|client|agency|party|"
+    r"supervisor|manager|we)\b)|^(?:the\s+)?[A-Z]{2,6}$"
+)
+
+
+# a heading in capitals, numbered or not, run into the sentence after it: two or more words in capitals (one of
+# three letters or more, so not "A" and "I"), then a word in lower case after its capital; and a section number
+# before the sentence ("13.4 The portal ...")
+_SECTION_NUMBER = r"(?:(?:\d+(?:\.\d+)+\.?|\d+\.|[IVX]+\.)\s+)?"
+_HEADING_LEAD = re.compile(
+    r"^\s*"
+    + _SECTION_NUMBER
+    + r"(?:(?=(?:[A-Z][A-Z&/-]*\s+)*[A-Z]{3})(?:[A-Z][A-Z&/-]*\s+){2,6})?"
+    + _SECTION_NUMBER
+    + r"(?=[A-Z][a-z])"
+)
+
+
+def _sentence_name(sentence: str) -> str:
+    """A level read from a sentence is named by what it measures, the sentence staying its source: the label
+    before a colon or the subject before the modal where either names a measure ("Portal availability shall be
+    at least 99.9%" -> "Portal availability"); what a party must do where the subject is the party ("The
+    Supplier shall resolve 95% of P1 incidents within 4 hours" -> "resolve 95% of P1 incidents within 4
+    hours"); else the whole sentence. A heading the text layer ran into the sentence ("7. SERVICE LEVELS The
+    portal ...") and a section number are no part of the name."""
+    sentence = _HEADING_LEAD.sub("", sentence, count=1)
+    defined = re.match(r"(?i)\s*(?:the\s+)?[“\"]([^”\"]{3,80})[”\"]\s+(?:means|shall\s+mean)\b", sentence)
+    if defined:  # 'The "Teller Response Time Service Level" means that ...': the term it defines
+        return defined.group(1).strip()
+    label = re.match(LABEL, sentence)
+    if label and MEASURE_NOUN.search(label.group("name")) and not re.search(MODAL, label.group("name"), re.I):
+        return label.group("name").strip()
+    modal = re.search(MODAL, sentence, re.I)
+    if not modal:
+        return sentence
+    subject = _CLAUSE_OPENING.sub("", sentence[: modal.start()]).strip(" ,")
+    if 0 < len(subject) <= 80 and MEASURE_NOUN.search(subject) and not re.match(r"\d", subject):
+        return subject
+    if len(subject.split()) <= 4 and _PARTY.search(subject):
+        return sentence[modal.end() :].strip().rstrip(".;")  # the party's duty: "resolve 95% of ... in 4 hours"
+    return sentence
+
+
+# the heading of a list of measures ("Performance measures:", "Performance standards:", "Service levels:")
+_MEASURES_HEADING = re.compile(
+    r"(?i)\b(?:performance\s+(?:measures?|standards?|requirements|indicators?)|service\s+levels?|"
+    r"acceptable\s+quality\s+levels?|quality\s+standards?)\s*:$"
+)
+# how many sentences after such a heading count as its list (a list of measures is short; a page of prose is not)
+_MEASURES_LIST = 12
+
+
+# a clause of its own inside a sentence: a comma, a conjunction, and a verb of obligation before the next comma
+# ("..., except that the login latency shall be ...", "..., and in no case shall a page take ...")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:except\s+that|provided\s+(?:however\s+)?that|but|and|while|whereas)\b[^,]{0,120}?\b(?:shall|will|must)\b)",
+    re.I,
+)
+
+
+_CLAUSE_OPENING = re.compile(
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:except\s+that|provided\s+(?:however\s+)?that|but|and|while|whereas)?\s*", re.I
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence's clauses that each bind the supplier to something, each read on its own when two or more
+    state a level: one sentence often sets a general bound and its exceptions."""
+    return [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
+
+
+def graded_text(page: PdfPage, found: list[FoundLevel], in_tables: str) -> list[FoundLevel]:
+    """Times per grade in the page's text that no table of the page holds."""
+    known = {(f.severity, f.level.target, f.level.unit) for f in found}
+    return [
+        graded_level(g, page.number, in_table=False)
+        for g in text_times(page.text)
+        if (g.grade, g.value, g.unit) not in known and plain_text(g.source)[:60] not in in_tables
+    ]
+
+
+def listed_text(page: PdfPage, found: list[FoundLevel], in_tables: str) -> list[FoundLevel]:
+    """Levels listed under a lead-in in the page's text that no table or grade reader of the page holds."""
+
+    def read_already(item) -> bool:
+        label = plain_text(item.label)[:60]
+        return label in in_tables or any(
+            (f.level.target, f.level.unit) == (item.value, item.unit) and label in plain_text(f.source) for f in found
+        )
+
+    return [
+        FoundLevel(
+            item.name[:300],
+            Level(item.value, item.unit, item.direction, rule=LISTED_RULE),
+            page.number,
+            item.source,
+            severity=grade.group(0) if (grade := GRADE.search(item.label)) else None,
+            window=measurement_window(item.measure),
+        )
+        for item in listed_levels(page.text)
+        if not read_already(item)
+    ]
+
+
+def listed_item(f: FoundLevel, listed: list[FoundLevel], plain: str) -> bool:
+    """Whether a sentence's level is an item of a list already read with its lead-in."""
+    return any(
+        (g.level.target, g.level.unit) == (f.level.target, f.level.unit) and plain_text(g.name) in plain for g in listed
+    )
+
+
+def covered(plain: str, segments: list[str]) -> bool:
+    """Whether a sentence (plain, normalised) is part of a text already read per grade (or holds one's opening)."""
+    return any(plain in s or s[:40] in plain for s in segments)

@@ -1,0 +1,807 @@
+"""The commitment grammar: how real contracts and performance work statements write a service level, as named
+rules with examples, each reading one sentence (or a standard beside its AQL) into a `Level`.
+
+A commitment is a level and how it is measured: "99% availability" (a target percent), "95% of calls answered
+within 20 seconds" (a target percent of cases within a threshold), "within 4 hours" (a time that is the target
+itself), "no more than 3 complaints a month" (a count), and in performance work statements an acceptable
+quality level (AQL) beside the standard: "1% deviation" makes the target 100 - 1 (the convention of the
+FAR-based "Seven Steps" performance requirements summaries). Each rule is data with examples the tests run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from etl.contracts.graded_levels import GradedTime
+from etl.contracts.level_text import (
+    FAULTS,
+    NONE_OF_FAULTS,
+    clock_unit,
+    default_direction,
+    normalise,
+    time_pattern,
+    time_unit,
+)
+from etl.quantities import spelling_pattern, unit_spellings
+
+
+@dataclass(frozen=True)
+class Level:
+    target: float
+    unit: str
+    direction: str
+    threshold: float | None = None
+    threshold_unit: str | None = None
+    allowed_deviation_pct: float | None = None
+    minimum: float | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    """One way a commitment is written. `read` gets the normalised text and the AQL text beside it (or "")."""
+
+    name: str
+    read: Callable[[str, str], Level | None]
+    positive: tuple[tuple[str, str, tuple], ...] = field(default=())  # (text, aql, (target, unit, threshold))
+    negative: tuple[tuple[str, str], ...] = field(default=())
+
+
+_PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)%"
+_MEASURE_VERB = (
+    r"(?:answer|respon|resol|restor|repair|dispatch|arriv|complet|process|deliver|submit|provid|post|deploy|"
+    r"report|acknowledg|notif|alert|fix|clos|return|fil|enter|available|availability|support|review|approv|"
+    r"assign|initiat|issu|perform|updat|publish|conduct|solv|consider|made)"
+)
+# the contract's own mechanics, never a level: paying and billing, notice, termination and cure, disputes,
+# indemnities, warranties, confidentiality, equity, interest. Invoices, payments, insurance, records and audits
+# are also what a business process serves ("98% of supplier invoices processed within 5 days", "the claims
+# payment platform available 99.9% of the time"): they count only in the clause that governs the contract
+# itself (payment terms, invoicing the customer, carrying insurance, keeping records, audit rights).
+_ADMIN = re.compile(
+    r"(?i)\b(?:pay\b|paid|payable|notice|terminat|cure|breach|dispute|arbitrat|"
+    r"indemn|warrant|confidential|shares?\b|closing|fees? (?:are|is) due|late charge|interest|fiscal|"
+    r"financial statements|balance sheet)"
+    r"|\b(?:issue|send|submit|render|rais)\w*\s+(?:\w+\s+){0,4}?invoices?\b|\binvoices?\s+(?:\w+\s+){0,3}?(?:due|late)\b"
+    r"|\bpayments?\s+(?:terms?\b|(?:\w+\s+){0,2}?(?:due|late)\b)|\blate\s+payments?"
+    r"|\b(?:maintain|carry|obtain|procure|keep)\w*\s+(?:\w+\s+){0,4}?insurance|\binsurance\s+(?:polic|cover|certificate)"
+    r"|\b(?:retain|keep|maintain|kept)\w*\s+(?:\w+\s+){0,4}?records|\brecords\s+(?:\w+\s+){0,3}?(?:retained|kept|inspect)"
+    r"|\baudit\w*\s+(?:rights?|findings?)|\b(?:may|right\s+to)\s+audit|\bin\s+the\s+(?:last\s+|latest\s+)?audit\b"
+)
+# the notice that starts a response clock is no notice period: "within four hours of receiving notice of the
+# fault", "within 2 days after notice from the Customer"
+_CLOCK_STARTING_NOTICE = re.compile(
+    r"(?i)\b(?:of|after|following|from|upon)\s+(?:(?:receiving|receipt\s+of|being\s+given|the\s+giving\s+of)\s+)?"
+    r"(?:written\s+|telephone\s+|oral\s+|such\s+)?notice\s+(?:of|from)\b"
+)
+
+
+def administrative(text: str) -> bool:
+    """Whether a sentence is about payment, notice periods, disputes and the like rather than a level."""
+    return bool(_ADMIN.search(_CLOCK_STARTING_NOTICE.sub(" ", text)))
+
+
+def _aql(aql: str) -> float | None:
+    """The allowed deviation an AQL cell states: '1% deviation' -> 1; 'No deviation' / 'All' -> 0. A bare share
+    of at least half is the share that must meet the standard ('95%' -> 5); a bare smaller one, the deviation."""
+    if not aql:
+        return None
+    low = aql.lower()
+    share = re.fullmatch(r"\s*(?:" + _AQL_LEAD + r")?(\d{2,3}(?:\.\d+)?)\s*%(?:" + _AQL_TAIL + r")?\s*\.?\s*", low)
+    if share and 50 <= float(share.group(1)) <= 100:
+        return round(100 - float(share.group(1)), 6)
+    m = re.search(r"(\d{1,2}(?:\.\d+)?)%\s*(?:deviation|error|defects?|of (?:the )?\w+ (?:may|are|can))?", low)
+    # ("zero" is "0" once number words are digits)
+    if re.search(
+        r"\bno deviation|\b(?:zero|0) (?:deviations?|defects?|errors?)\b|\b100% (?:compliance|of the time|accura)", low
+    ):
+        return 0.0
+    if m and float(m.group(1)) < 50:
+        return float(m.group(1))
+    return None
+
+
+def _pct_within(text: str, aql: str) -> Level | None:
+    within = r"(?:\bwithin|\bless than(?: or equal to)?|\bno (?:greater|more|longer) than|\bin under|\bin the)\s+"
+    for pattern in (
+        _PCT + r"[^.;%]{0,120}?" + within + time_pattern("t"),
+        within + time_pattern("t") + r"[^.;%]{0,80}?\b" + _PCT + r"\s+of\s+the\s+time",
+        # "Response: less than 2 working hours | 98% of requests solved in the time period"
+        within
+        + time_pattern("t")
+        + r"[^%]{0,120}?\b"
+        + _PCT
+        + r"\s+of\s+(?:(?:the\s+)?\w+\s+)?(?:requests|calls|cases|tickets|incidents|faults)",
+        # the time first, then the share: "within 4 hours, 95% of incidents", "8 hours or less for 90% of them"
+        within + time_pattern("t") + r"\s*,\s*" + _PCT + r"\s+of\b",
+        time_pattern("t") + _OR_LESS + r"[^.;%]{0,40}?\b(?:for|in)\s+(?:at\s+least\s+)?" + _PCT + r"\s+of\b",
+        # the share first, then "in 30 seconds or less"
+        _PCT + r"[^.;%]{0,120}?\bin\s+" + time_pattern("t") + _OR_LESS,
+    ):
+        m = re.search(pattern, text, re.I)
+        if m and float(m.group("pct")) <= 100:
+            # "75% within 8 hours; the remaining 25% within 24 hours": all of them within 24 hours
+            remaining = re.search(r"(?i)\b(?:remaining|the other|the rest,?|the last)\s*$", text[: m.start("pct")])
+            target = 100.0 if remaining else float(m.group("pct"))
+            return Level(target, "percent", "higher", float(m.group("t")), time_unit(m, "t"))
+    return None
+
+
+# an AQL written as a comparison, often on a variable the standard defines: "X ≥ 3" (a score), "≥ 95%", "Y ≤ 3%",
+# "M = 0" (a count that must be none)
+COMPARISON = re.compile(
+    r"(?i)^\s*(?:score\s+)?(?:[a-z]\s*)?(?P<op>≥|>=|=>|≤|<=|=<|<|>|=)\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<pct>%)?\s*$"
+)
+
+
+def _compared(text: str, aql: str) -> Level | None:
+    """The level an AQL comparison states: its number, higher or lower by the sign (an '= 0' is a count of what
+    must not happen), a share where it says %, a score where the standard speaks of one."""
+    m = COMPARISON.match(aql)
+    if not m:
+        return None
+    op, number = m.group("op"), float(m.group("n"))
+    lower = op in ("≤", "<=", "=<", "<") or (op == "=" and number == 0)
+    if m.group("pct"):
+        unit = "percent"
+    elif re.search(r"(?i)\bscore|\bscale\b|\brating\b|\bpoints?\b", f"{text} {aql}"):
+        unit = "score"
+    else:
+        unit = "count"
+    return Level(number, unit, "lower" if lower else "higher")
+
+
+def _aql_standard(text: str, aql: str) -> Level | None:
+    compared = _compared(text, aql)
+    if compared is not None and not (compared.unit == "percent" and compared.direction == "higher"):
+        return compared
+    capped = _count_cap(aql, "") if aql and not AQL_ITEM.search(aql) else None
+    if capped is not None:  # "No more than 3 valid complaints per month": the AQL counts the failures it allows
+        return capped
+    # a share that must comply ("≥ 95%" as "95%"): the deviation it allows
+    deviation = round(100 - compared.target, 6) if compared is not None else _aql(aql)
+    if deviation is None:
+        return None
+    if re.search(r"\b(?:x|X|__+)%|\bx (?:minutes|hours|days)", text):
+        return None  # a template placeholder
+    m = re.search(r"\bwithin\s+" + time_pattern("t"), text, re.I)
+    threshold = (float(m.group("t")), time_unit(m, "t")) if m else (None, None)
+    return Level(100 - deviation, "percent", "higher", *threshold, allowed_deviation_pct=deviation)
+
+
+def _pct_level(text: str, aql: str) -> Level | None:
+    for pattern in (
+        _PCT + r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:availability|available|uptime|accuracy|compatibility|compliance|"
+        r"of the time|of (?:the )?days)",
+        # a share of a period of time, as "of the time" is: "available 99.5% of each month" (not "of the month's fees")
+        _PCT + r"\s+of\s+(?:each|every|the|any|a)\s+(?:calendar\s+)?(?:month|quarter|week|year|day|hour|"
+        r"measurement\s+(?:period|window))\b(?![’'])",
+        r"\b(?:availability|uptime|available|accessible|operational)\b[^.;%]{0,80}?\b(?:of|at least|minimum of|no less "
+        r"than|not less than)\s+" + _PCT,
+        # a label and its share: "Uptime: 99.95% per calendar month"
+        r"^\s*(?:[\w-]+\s+){0,3}?(?:availability|uptime)\s*:\s*" + _PCT,
+        r"\b(?:SLA|service level)\s+(?:is|shall be)\s+(?:a\s+)?(?:minimum of|at least)\s+" + _PCT,
+        # "at a performance level of no less than 90% of ...", "a service level of at least 98%"
+        r"\b(?:performance|service)\s+levels?\s+of\s+(?:no\s+less\s+than|not\s+less\s+than|at\s+least|a\s+minimum\s+of)\s+"
+        + _PCT,
+        r"\b(?:shall|will|must)\s+(?:have|achieve|maintain|meet)\s+(?:an?\s+)?(?:\w+\s+){0,3}?" + _PCT,
+        _PCT + r"\s+of\s+[^.;%]{3,80}?\b(?:serviceable|meet the standard|are met|report|achieved)",
+        r"\bachieved\s+in\s+" + _PCT + r"\s+of",
+        r"^\s*" + _PCT + r"\s+(?:user\s+)?(?:satisfaction|compatibility|availability)",
+    ):
+        m = re.search(pattern, text, re.I)
+        if m and 0 < float(m.group("pct")) <= 100:
+            return Level(float(m.group("pct")), "percent", "higher")
+    return None
+
+
+# what a share of money is a share of: a price, a credit or a cap, never a service level
+MONEY = (
+    r"(?:charges?|fees?|costs?|prices?|amounts?|invoices?|invoiced|payments?|revenues?|budget|savings|credits?|"
+    r"compensation|dollars|shares|equity|profits?|royalt\w*|proceeds|sums?|value|rent|salar\w*|taxes|premiums?)"
+)
+# the outcome a standard states of its share: a participle (met, completed, identified), or a verb in the
+# present (execute, pass) after its subject
+_OUTCOME = (
+    r"(?:\w+ed|met|done|made|kept|held|sent|given|taken|written|run|built|won|(?:are|is|were|be)\s+\w+|execute|pass)"
+)
+
+
+def _pct_of_class(text: str, aql: str) -> Level | None:
+    """A standard that opens with its share: "90% of milestones met", "95% of the audits are passed", or the
+    share and its measure alone: "95% positive rating", "5% improvement each quarter". A share of money
+    (charges, fees, a credit) is a price, never a level."""
+    m = re.match(
+        r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?"
+        + _PCT
+        + r"\s+(?:of\s+(?!(?:the\s+|all\s+|its\s+|any\s+)?(?:\w+\s+){0,3}?"
+        + MONEY
+        + r"\b)(?:[\w'\"-]+\s+){1,8}?"
+        + _OUTCOME
+        + r"\b|(?:positive|favou?rable|satisfaction|completion|compliance|reduction|improvement|accuracy)\b)",
+        text,
+        re.I,
+    )
+    if m and 0 < float(m.group("pct")) <= 100:
+        return Level(float(m.group("pct")), "percent", "higher")
+    return None
+
+
+def _average_time(text: str, aql: str) -> Level | None:
+    # "an average of 1.5 seconds or less", "an average speed of answer of 30 seconds or less"
+    m = re.search(
+        r"\baverage\s+(?:(?:[\w-]+\s+){1,4}?of\s+)?(?:of\s+)?(?:no\s+more\s+than\s+)?" + time_pattern("t") + _OR_LESS,
+        text,
+        re.I,
+    ) or re.search(r"\baverage\s+(?:[\w-]+\s+){1,4}?of\s+no\s+more\s+than\s+" + time_pattern("t"), text, re.I)
+    if m:
+        return Level(float(m.group("t")), time_unit(m, "t"), "lower")
+    return None
+
+
+def _within_time(text: str, aql: str) -> Level | None:
+    # the measure's own time ("a guaranteed response time of 3 hours") comes before any later "within" in the
+    # sentence, which may belong to a goal or another step
+    m = re.search(
+        r"\b(?:respon|resol|restor|repair|turnaround|fix|recover|arriv)\w*\s+times?\s+(?:of|is|shall\s+be|will\s+be|"
+        r"must\s+be)\s+(?:no\s+more\s+than\s+|not\s+more\s+than\s+|at\s+most\s+|within\s+)?" + time_pattern("t"),
+        text,
+        re.I,
+    )
+    if m and not administrative(text):
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
+    m = re.search(
+        r"\b"
+        + _MEASURE_VERB
+        + r"\w*\b[^.;]{0,80}?\b(?:within|in under|in less than|less than|in no more than|under|<)\s*"
+        + time_pattern("t"),
+        text,
+        re.I,
+    ) or re.search(r"\b(?:within|less than|<)\s*" + time_pattern("t") + r"[^.;]{0,40}?\b" + _MEASURE_VERB, text, re.I)
+    if not m and not administrative(text):
+        # the state a thing must be in by then, whatever the verb: "reachable within", "re-imaged within"
+        m = re.search(r"\b\w{3,}(?:ed|able|ible)\b[^.;]{0,40}?\bwithin\s+" + time_pattern("t"), text, re.I)
+    if m and not re.search(r"\b(?:x|X)\s+(?:minutes|hours|days)", text):
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
+    m = re.search(MODAL + r"not\s+(?:to\s+)?exceed\s+(?:more\s+than\s+)?" + time_pattern("t"), text, re.I)
+    if m:  # "the mean response time shall not exceed 6 seconds": the most it may take
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
+    # any other bound on a time: "must stay under 250 ms", "shall be 4 hours or less", "shall be within 2 seconds"
+    m = re.search(MODAL + r"(?:" + _RATE_AT_MOST + r"|be\s+within)\s+" + time_pattern("t"), text, re.I) or re.search(
+        MODAL + r"be\s+" + time_pattern("t") + _OR_LESS, text, re.I
+    )
+    if m and not administrative(text):
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
+    # a bound on how long a thing takes: "latency shall be less than or equal to 3 seconds", "in no case shall a
+    # page take more than 10 seconds"
+    m = re.search(
+        r"\b(?:shall|will|must)\s+(?:be|take)\s+(?:less\s+than\s+or\s+equal\s+to|(?:no|not)\s+(?:greater|more|longer)\s+"
+        r"than|at\s+most)\s+" + time_pattern("t"),
+        text,
+        re.I,
+    ) or re.search(
+        r"\b(?:in\s+no\s+case|under\s+no\s+circumstances)\s+(?:shall|will|may)\b[^.;]{0,80}?\b(?:be|take)\s+(?:in\s+"
+        r"excess\s+of|more\s+than|longer\s+than)\s+" + time_pattern("t"),
+        text,
+        re.I,
+    )
+    if m and not administrative(text):
+        return Level(float(m.group("t")), clock_unit(text, m), "lower")
+    return None
+
+
+# what a cap counts: the things that go wrong in a service, as caps write them
+_COUNTED = FAULTS
+_AT_MOST = r"(?:(?:no|not)\s+more\s+than|not\s+to\s+exceed)"
+# a number followed by a unit is a time or a share, never a count ("not to exceed 4 hours in any month")
+_NOT_A_UNIT = r"(?!(?:" + spelling_pattern(unit_spellings("share", "time")) + r")\b)"
+
+
+def _count_cap(text: str, aql: str) -> Level | None:
+    m = re.search(r"\b" + _AT_MOST + r"\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?" + _COUNTED, text, re.I)
+    if m and not re.search(r"\bmay\b", text, re.I):
+        return Level(float(m.group("n")), "count", "lower")
+    # "fewer than 4 complaints": things counted are whole, so at most 3
+    m = re.search(r"\b(?:fewer|less)\s+than\s+(?P<n>[1-9]\d*)\s+(?:[\w-]+\s+){0,3}?" + _COUNTED, text, re.I)
+    if m and not re.search(r"\bmay\b", text, re.I):
+        return Level(float(m.group("n")) - 1, "count", "lower")
+    # the thing counted first: "complaints about the service not to exceed 2 per month"
+    m = re.search(
+        _COUNTED + r"\b[^.;]{0,80}?\b" + _AT_MOST + r"\s+(?:a\s+total\s+of\s+)?(?P<n>\d+)\s+(?:per|during|in|each)\s+"
+        r"(?:a\s+|any\s+|each\s+|the\s+)?(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
+        text,
+        re.I,
+    )
+    if m:
+        return Level(float(m.group("n")), "count", "lower")
+    # "no more than 5 <anything> per month / logged during a month": a cap on what a period brings, whatever it
+    # counts; "may" makes it an allowance ("no more than 3 extensions may be requested in a year")
+    m = re.search(
+        r"\b"
+        + _AT_MOST
+        + r"\s+(?P<n>\d+)\s+"
+        + _NOT_A_UNIT
+        + r"(?:[\w-]+\s+){1,8}?(?:per|during|in|each|within)\s+(?:a\s+|any\s+|each\s+|the\s+)?"
+        r"(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
+        text,
+        re.I,
+    )
+    if m and not re.search(r"\bmay\b", text, re.I) and not administrative(text):
+        return Level(float(m.group("n")), "count", "lower")
+    # a threshold cell: "3 valid customer complaints per month" is the most a period may bring
+    m = re.match(
+        r"\s*(?P<n>\d+)\s+(?:\w+\s+){0,3}?"
+        + FAULTS
+        + r"\s+(?:per|a|each|in any)\s+(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
+        text,
+        re.I,
+    )
+    if m:
+        return Level(float(m.group("n")), "count", "lower")
+    if re.search(
+        # and reports: "no late reports"
+        r"^\s*(?:\d\)\s*)?(?:no|zero|0)\s+(?:\w+[\s-]+){0,3}?(?:" + NONE_OF_FAULTS + r"|reports)\b",
+        text,
+        re.I,
+    ):
+        return Level(0.0, "count", "lower")
+    return None
+
+
+# a rate, a ratio or a score whose bound is written after "shall be": "the first-call resolution rate shall be no
+# less than 75%", "packet loss shall not exceed 0.5%", "satisfaction scores shall average 4.0 or higher on a
+# 5-point scale"; never a price, a fee or an interest rate
+_RATE = r"\b(?:rates?|ratios?|percentages?|availability|uptime|accuracy|loss|errors?|defects?|abandon\w*|failures?)\b"
+# How English bounds a level once its modal is said: the least it may be, or the most; with the number after
+# the bound ("shall not fall below 99%", "must stay under 4 hours") or before it ("shall be 5% or less").
+MODAL = r"\b(?:shall|will|must|may(?=\s+not\b)|(?:is|are)\s+(?:required\s+)?to|(?:is|are)(?=\s+not\s+to\b))\s+"
+_HOLD = r"(?:be\s+|remain\s+|stay\s+|be\s+kept\s+|be\s+maintained\s+)?"
+_RATE_AT_LEAST = (
+    r"(?:" + _HOLD + r"(?:(?:no|not)\s+(?:less|lower)\s+than|at\s+least|a\s+minimum\s+of|at\s+or\s+above|above"
+    r"|(?:greater|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|higher)\s+than)"
+    r"|not\s+be\s+(?:less|lower)\s+than|not\s+(?:fall|drop|go)\s+below|(?:meet|equal|match)\s+or\s+exceed|exceed"
+    r"|(?:reach|achieve|attain|meet|maintain)\s+(?:at\s+least|a\s+minimum\s+of))"
+)
+_RATE_AT_MOST = (
+    r"(?:not\s+(?:to\s+)?exceed|not\s+be\s+(?:more|greater|higher|longer)\s+than|not\s+be\s+in\s+excess\s+of"
+    r"|" + _HOLD + r"(?:(?:no|not)\s+(?:more|greater|higher|longer)\s+than|(?:less|lower|shorter)\s+than"
+    r"(?:\s+or\s+equal\s+to)?|(?:at\s+or\s+)?(?:below|under)|at\s+most))"
+)
+_OR_LESS = r"\s+or\s+(?:less|lower|fewer|shorter|below|under)\b"
+_OR_MORE = r"\s+or\s+(?:more|higher|greater|better|above)\b"
+_PRICED = re.compile(
+    r"\b" + MONEY + r"\b|\b(?:increase|discount|interest|mark-?up|margin|tax\w*|price\w*|pric\w+)", re.I
+)
+
+
+def _bounded_rate(text: str, aql: str) -> Level | None:
+    if _PRICED.search(text):
+        return None
+    modal = r"[^.;%]{0,40}?" + MODAL
+    m = re.search(_RATE + modal + _RATE_AT_LEAST + r"\s+" + _PCT, text, re.I) or re.search(
+        _RATE + modal + r"be\s+" + _PCT + _OR_MORE, text, re.I
+    )
+    if m and 0 < float(m.group("pct")) <= 100:
+        return Level(float(m.group("pct")), "percent", "higher")
+    m = re.search(_RATE + modal + r"be\s+" + _PCT + _OR_LESS, text, re.I)
+    if m and 0 <= float(m.group("pct")) < 100:
+        return Level(float(m.group("pct")), "percent", "lower")
+    # (a share "above" or "over" something is a change, not a level: "rates shall not exceed 5% above last year's")
+    m = re.search(
+        _RATE + modal + _RATE_AT_MOST + r"\s+" + _PCT + r"(?!\s+(?:above|over|below|more|less)\b)", text, re.I
+    )
+    if m and 0 <= float(m.group("pct")) < 100:
+        return Level(float(m.group("pct")), "percent", "lower")
+    m = re.search(
+        r"\b(?:scores?|ratings?|satisfaction)\b[^.;]{0,60}?"
+        + MODAL
+        + r"(?:be\s+|average\s+|achieve\s+|reach\s+)?(?:"
+        + _RATE_AT_LEAST
+        + r"\s+)?"
+        r"(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:on\s+an?|out\s+of)\s+"
+        r"(?P<scale>\d{1,2})(?:-point)?",
+        text,
+        re.I,
+    )
+    m = m or re.search(
+        r"\b(?:scores?|ratings?|satisfaction)\s+(?:\w+\s+){0,2}?of\s+(?:"
+        + _RATE_AT_LEAST
+        + r"\s+)?(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:on\s+an?|out\s+of)\s+"
+        r"(?P<scale>\d{1,2})(?:-point)?",
+        text,
+        re.I,
+    )
+    if m and float(m.group("n")) <= float(m.group("scale")):
+        return Level(float(m.group("n")), "score", "higher")
+    return None
+
+
+# a share of the cases a thing is done in: "accurate in 98% of cases", "complete successfully on 99% of scheduled
+# nights"
+_CASES = (
+    r"(?:cases|instances|occasions|nights|days|weeks|months|transactions|requests|calls|incidents|tickets|orders|"
+    r"items|attempts|runs|deliveries|shipments|jobs|backups|tests)"
+)
+
+
+def _share_of_cases(text: str, aql: str) -> Level | None:
+    m = re.search(
+        r"\b(?:in|on|for)\s+(?:at\s+least\s+)?" + _PCT + r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _CASES,
+        text,
+        re.I,
+    )
+    if m and 0 < float(m.group("pct")) <= 100 and not _PRICED.search(text):
+        return Level(float(m.group("pct")), "percent", "higher")
+    return None
+
+
+def _priority_time(text: str, aql: str) -> Level | None:
+    m = re.search(
+        r"\b(?:severity|priority|sev|level)\s*(?:level\s*)?\d\b[^.;\d]{0,40}?(?:every\s+|within\s+|<\s*)?"
+        + time_pattern("t"),
+        text,
+        re.I,
+    )
+    if m:
+        return Level(float(m.group("t")), time_unit(m, "t"), "lower")
+    return None
+
+
+# a measure's name, a colon or a dash, and its level: "Average speed of answer: 30 seconds or less", "First
+# contact resolution rate: at least 75%", "Mean time to restore - 4 hours"; the name must name a measure
+MEASURE_NOUN = re.compile(
+    r"(?i)\b(?:time|rate|availability|uptime|latency|speed|answer\w*|respon\w*|resol\w*|restor\w*|satisfaction|"
+    r"accuracy|abandon\w*|backlog|throughput|turnaround|delivery|recovery)\b"
+)
+
+
+# a measure's name before a colon or a dash: "Mean time to restore - 4 hours"
+LABEL = r"\s*(?P<name>[A-Za-z][\w ,/'()-]{2,80}?)\s*(?::|\s[-–—]\s)"
+
+
+def _labelled_level(text: str, aql: str) -> Level | None:
+    m = re.match(
+        LABEL
+        + r"\s*(?:(?P<least>"
+        + _RATE_AT_LEAST
+        + r")\s+|(?P<most>"
+        + _RATE_AT_MOST
+        + r")\s+)?(?:"
+        + _PCT
+        + r"|"
+        + time_pattern("t")
+        + r")(?:(?P<or_less>"
+        + _OR_LESS
+        + r")|(?P<or_more>"
+        + _OR_MORE
+        + r"))?\s*(?:per\s+(?:calendar\s+)?(?:month|quarter|week)|each\s+(?:calendar\s+)?month)?\s*[.;]?\s*$",
+        text,
+        re.I,
+    )
+    if not m or not MEASURE_NOUN.search(m.group("name")) or _PRICED.search(text):
+        return None
+    if m.group("pct") is not None:
+        value, unit = float(m.group("pct")), "percent"
+        if not 0 < value <= 100:
+            return None
+    else:
+        value, unit = float(m.group("t")), clock_unit(text, m)
+    if m.group("least") or m.group("or_more"):
+        direction = "higher"
+    elif m.group("most") or m.group("or_less"):
+        direction = "lower"
+    else:
+        direction = default_direction(m.group("name"), unit)
+    return Level(value, unit, direction)
+
+
+RULES: tuple[LevelRule, ...] = (
+    LevelRule(
+        "percent of cases within a time",
+        _pct_within,
+        positive=(
+            ("80% of payroll queries answered within 8 working hours", "", (80, "percent", 8)),
+            ("Accurate reports are delivered within 2 business days 90% of the time.", "", (90, "percent", 2)),
+            ("Response: less than 2 working hours 98% of requests solved in the time period", "", (98, "percent", 2)),
+            (
+                "page rendering shall take no longer than 4 seconds in at least 95% of all requests",
+                "",
+                (95, "percent", 4),
+            ),
+        ),
+        negative=(("All calls are answered within 20 seconds", ""), ("payment within 30 days", "")),
+    ),
+    LevelRule(
+        "standard with an acceptable quality level",
+        _aql_standard,
+        positive=(
+            ("All calls are answered within 20 seconds of call initiation.", "1% deviation.", (99, "percent", 20)),
+            ("All entries are complete and accurate.", "No deviation.", (100, "percent", None)),
+            ("Invoices processed within 1 day of receipt", "2%", (98, "percent", 1)),
+            ("Work orders closed within 5 working days", "95%", (95, "percent", 5)),
+            ("Mail is delivered within 4 hours of receipt", "97 percent", (97, "percent", 4)),
+            ("The log is kept current", "90% compliance", (90, "percent", None)),
+            # a comparison on the standard's own variable
+            ("Design quality: score X on a scale of 1 to 4", "X ≥ 3", (3, "score", None)),
+            ("Share of test cases passed", "≥ 95%", (95, "percent", None)),
+        ),
+        negative=(("Reports are delivered within x days", "(INSERT AQL)"), ("Reports are accurate", "")),
+    ),
+    LevelRule(
+        "percent level",
+        _pct_level,
+        positive=(
+            ("each of the Core Systems shall have 99% Availability.", "", (99, "percent", None)),
+            ("the SLA is a minimum of 99.7% measured monthly", "", (99.7, "percent", None)),
+            ("Loading docks are open for use 99% of the time.", "", (99, "percent", None)),
+            ("The order portal is reachable 99.8% of every calendar month.", "", (99.8, "percent", None)),
+            ("97% compliance required", "", (97, "percent", None)),
+            (
+                "deliveries are made at a performance level of not less than 92% of the booked slots",
+                "",
+                (92, "percent", None),
+            ),
+        ),
+        # an at-risk share and a credit cap are money, never a level
+        negative=(
+            ("a discount of 10% of the fees", ""),
+            ("Licensee shall pay 50% of the costs", ""),
+            ("The At-Risk Amount for any month is 15% of the monthly Charges.", ""),
+            ("Service credits in a month shall not exceed 10% of the monthly charge.", ""),
+            ("A rebate of 4% of each month's invoiced amount applies.", ""),
+        ),
+    ),
+    LevelRule(
+        "percent of a class meeting a standard",
+        _pct_of_class,
+        positive=(
+            ("90% of scheduled inspections completed.", "", (90, "percent", None)),
+            ("97% of the inspections are passed on the first attempt", "", (97, "percent", None)),
+            ("b) 85% of planned training sessions delivered", "", (85, "percent", None)),
+            ("92% positive rating on the annual survey.", "", (92, "percent", None)),
+            ("100% of planned regression tests execute successfully.", "", (100, "percent", None)),
+        ),
+        negative=(
+            ("5% of the monthly charge for each missed level", ""),
+            ("12% of the Charges invoiced for the month are at risk", ""),
+            ("10% of the fees paid in the prior year", ""),
+            ("The credit is 8% of the total amount invoiced", ""),
+            ("25% of the outstanding shares held by the Company", ""),
+            ("50% of the credit is earned back after three good months", ""),
+        ),
+    ),
+    LevelRule(
+        "rate or score with a bound",
+        _bounded_rate,
+        positive=(
+            ("The first-call resolution rate shall be no less than 75%.", "", (75, "percent", None)),
+            ("Packet loss shall not exceed 0.5% averaged over a month.", "", (0.5, "percent", None)),
+            ("The call abandonment rate must be less than 4% in any week.", "", (4, "percent", None)),
+            ("User satisfaction scores shall average 4.0 or higher on a 5-point scale.", "", (4.0, "score", None)),
+        ),
+        negative=(
+            ("The hourly rates shall not exceed 5% above the prior year's rates.", ""),
+            ("The interest rate on late amounts shall not exceed 1.5% per month.", ""),
+            ("The error rate was reported at 3% in the last audit.", ""),
+            ("The panel's scores shall be kept for 5 years.", ""),
+        ),
+    ),
+    LevelRule(
+        "a measure labelled with its level",
+        _labelled_level,
+        positive=(
+            ("Average speed of answer: 30 seconds or less.", "", (30, "seconds", None)),
+            ("First contact resolution rate: at least 75%", "", (75, "percent", None)),
+            ("Mean time to restore - 4 hours", "", (4, "hours", None)),
+            ("Order accuracy: 99.5% per month", "", (99.5, "percent", None)),
+        ),
+        negative=(
+            ("Initial term: 3 years", ""),
+            ("Late payment rate: 1.5% per month", ""),
+            ("Notice period: 30 days", ""),
+            ("Discount on the list price: 12%", ""),
+        ),
+    ),
+    LevelRule(
+        "share of cases",
+        _share_of_cases,
+        positive=(
+            ("Orders shall be entered accurately in 98% of cases.", "", (98, "percent", None)),
+            ("Backups shall complete successfully on 99% of scheduled nights.", "", (99, "percent", None)),
+        ),
+        negative=(
+            ("A fee of 2% applies in 10% of cases where the invoice is late.", ""),
+            ("The Supplier bears the cost in 50% of cases.", ""),
+        ),
+    ),
+    LevelRule(
+        "average time or less",
+        _average_time,
+        positive=(
+            ("process teller transactions in an average of 1.5 seconds or less", "", (1.5, "seconds", None)),
+            ("keep an average speed of answer of 30 seconds or less", "", (30, "seconds", None)),
+            ("an average restore time of no more than 4 hours", "", (4, "hours", None)),
+        ),
+        negative=(("an average of 20 calls per day", ""), ("an average of 3 hours of training each week", "")),
+    ),
+    LevelRule(
+        "within a time",
+        _within_time,
+        positive=(
+            ("On-call engineer reachable within 15 minutes.", "", (15, "minutes", None)),
+            ("Signed permits posted to the portal within 48 hours of approval.", "", (48, "hours", None)),
+            ("Response: less than 2 South African working hours", "", (2, "business hours", None)),
+            (
+                "respond within three (3) hours (subject to the supplier's normal business hours)",
+                "",
+                (3, "business hours", None),
+            ),
+            ("The average page load time shall not exceed 4 seconds in any hour", "", (4, "seconds", None)),
+            (
+                "Support with a guaranteed response time of 4 hours and a goal of a fix within 1 day",
+                "",
+                (4, "hours", None),
+            ),
+            ("The resolution time shall be no more than 8 hours for each fault", "", (8, "hours", None)),
+            ("Query latency shall be less than or equal to 2 seconds at the gateway", "", (2, "seconds", None)),
+            ("in no case shall a search request be in excess of 8 seconds", "", (8, "seconds", None)),
+            # the notice that starts the clock is no notice period
+            (
+                "Engineers shall attend a reported outage within 6 hours of receiving notice of it.",
+                "",
+                (6, "hours", None),
+            ),
+        ),
+        negative=(
+            ("The parties shall meet within 30 days", ""),
+            ("Either side may end the arrangement upon 60 days' notice of termination.", ""),
+            ("Telephonic support within x minutes", ""),
+            ("Invoices are payable within 45 days of receipt.", ""),  # a payment term
+            ("Any dispute not settled within 30 days is referred to arbitration.", ""),
+            ("The response time of 5 business days for audit findings is set by the quality agreement", ""),
+            ("The cure period shall be no more than 30 days after notice", ""),
+            ("Deliveries shall be in excess of 2 days late only with consent", ""),
+        ),
+    ),
+    LevelRule(
+        "count cap",
+        _count_cap,
+        positive=(
+            ("No more than 5 upheld grievances about the canteen are logged during a month.", "", (5, "count", None)),
+            ("No security violations.", "", (0, "count", None)),
+            ("4 substantiated user complaints per quarter", "", (4, "count", None)),
+            ("Zero breaches of data handling rules", "", (0, "count", None)),
+            ("No more than 1 missed shift absences per month", "", (1, "count", None)),
+            ("0 missed pickups errors per week", "", (0, "count", None)),
+            ("Not more than 2 substantiated complaints about the help line per month", "", (2, "count", None)),
+            ("Missed-collection complaints from tenants not to exceed 3 per month", "", (3, "count", None)),
+            ("Not to exceed 4 noted deficiencies in the quarterly fire inspection", "", (4, "count", None)),
+            ("Fewer than 3 lost-baggage complaints per month", "", (2, "count", None)),
+        ),
+        negative=(
+            ("No amendment shall be effective unless in writing", ""),
+            ("2 meetings per month", ""),
+            ("In 3 incidents per month the vendor pays a credit", ""),
+            ("No more than 3 extensions may be requested in a year", ""),
+            ("The Supplier shall issue no more than 2 invoices per month", ""),
+            ("Not more than 2 change requests may be raised per month", ""),
+            ("The initial term shall not exceed 3 years", ""),
+        ),
+    ),
+    LevelRule(
+        "time per severity or priority",
+        _priority_time,
+        positive=(
+            ("Severity 1 Every 2 Hours (24x7)", "", (2, "hours", None)),
+            ("Priority 3 4 hour", "", (4, "hours", None)),
+        ),
+        negative=(("Severity Level definitions are set out below", ""),),
+    ),
+)
+
+
+def read_level(text: str, aql: str = "", rules: tuple[LevelRule, ...] = RULES) -> Level | None:
+    """The first rule that reads a commitment in the text (normalised here), with the rule's name."""
+    text, aql = normalise(text), normalise(aql)
+    for rule in rules:
+        level = rule.read(text, aql)
+        if level is not None:
+            return Level(**{**level.__dict__, "rule": rule.name})
+    return None
+
+
+# ---- where commitments are: pages about service levels, their tables and their sentences ----
+
+# spaces as \s+: a text layer breaks a heading's words over lines ("Acceptable / Quality / Levels")
+SLA_CUE = re.compile(
+    r"(?i)service[- ]levels?\b|\bSLAs?\b|performance\s+standards?|acceptable\s+quality\s+level|\bAQLs?\b|"
+    r"performance\s+requirements\s+summary|performance\s+measures?|performance\s+thresholds?|"
+    r"service\s+delivery\s+summary|response\s+times?|resolution\s+times?|\bseverity\b|\bavailability\b|"
+    r"performance\s+levels?|on[\s-]time\s+performance|"
+    r"\buptime\b|\bdowntime\b"
+)
+
+
+# the same, on lower-cased text: a case-sensitive search runs about twice as fast as an (?i) one
+_SLA_CUE_LOWER = re.compile(SLA_CUE.pattern.removeprefix("(?i)").lower())
+
+
+@lru_cache(maxsize=4096)
+def speaks_of_service_levels(text: str) -> bool:
+    """Whether a page's text names service levels (SLA_CUE); asked of each page by several readers, answered once."""
+    return bool(_SLA_CUE_LOWER.search(text.lower()))
+
+
+SENTENCE_CUE = re.compile(
+    r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
+    r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
+    r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
+    r"\d%\s+of\s[^.;]{0,100}\bwithin\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b"
+)
+# a sentence that opens with a share states a standard, whatever its measure is called
+OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
+PLACEHOLDER = re.compile(r"\b[xX]%|\b[xX]\s+(?:minutes|hours|days|per)\b|INSERT AQL|_{3,}|\bas agreed\b", re.I)
+
+
+@dataclass(frozen=True)
+class FoundLevel:
+    name: str
+    level: Level
+    page: int
+    source: str
+    severity: str | None = None
+    window: str | None = None
+    in_table: bool = False  # read from a table row (else from a sentence)
+
+
+# "1% deviation", "No deviation", "2%", and "10% of the voice mail messages may be answered within 60 minutes"
+AQL_ITEM = re.compile(
+    r"(?i)\d{1,2}(?:\.\d+)?%\s*deviation|\bno deviation|^\s*\d{1,3}(?:\.\d+)?%\s*$"
+    r"|^\s*\d{1,2}(?:\.\d+)?%\s+of\s+[\w\s-]{0,50}?\b(?:may|are|can)\b"
+)
+SHARES = re.compile(r"(?:\s*\d{1,3}(?:\.\d+)?\s*%)+\s*")
+# what an AQL cell may say after its share: "95% compliance" is the share of cases that must comply
+# (and before it a floor: "at least 95%", "minimum 95%"; after it what it is a share of: "95% of the time", "95% of
+# tickets", "95% or better"), one grammar for the AQL column's cells and the AQL they state
+_AQL_LEAD = r"(?:at\s+least|minimum(?:\s+of)?|min\.|no[t]?\s+less\s+than|≥|>=|=>)\s*"
+_AQL_TAIL = (
+    r"\s*(?:compliance|compliant|conformance|accura\w*|or\s+(?:better|more|higher|above|greater)|of\s+(?:the\s+)?time"
+    r"|of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:cases|tickets|requests|calls|items|orders|transactions|"
+    r"instances|occurrences|inspections|samples|reports))\b"
+)
+AQL_WORDS = re.compile(r"(?i)" + _AQL_LEAD + r"(?=\d)|(?<=%)" + _AQL_TAIL)
+
+
+def measurement_window(text: str) -> str | None:
+    low = text.lower()
+    for word, window in (
+        ("per month", "monthly"),
+        ("monthly", "monthly"),
+        ("per week", "weekly"),
+        ("per day", "daily"),
+        ("per year", "yearly"),
+        ("quarter", "quarterly"),
+        ("30 day", "running 30 days"),
+    ):
+        if word in low:
+            return window
+    if len(low) < 30:  # a window column's own word ("Weekly", "Daily"), not a weekly report a standard names
+        for word, window in (("weekly", "weekly"), ("daily", "daily"), ("annual", "yearly")):
+            if word in low:
+                return window
+    return None
+
+
+PROSE_RULES = tuple(r for r in RULES if r.name not in ("standard with an acceptable quality level",))
+
+
+def graded_level(g: GradedTime, page: int, in_table: bool) -> FoundLevel:
+    level = Level(g.value, g.unit, "lower", rule=g.rule)
+    return FoundLevel(f"{g.grade} - {g.measure}"[:300], level, page, g.source, severity=g.grade, in_table=in_table)
+
+
+def plain_text(text: str) -> str:
+    return " ".join(re.sub(r"[-–•●▪·]", " ", text).lower().split())
