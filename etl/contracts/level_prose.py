@@ -24,6 +24,7 @@ from etl.contracts.level_rules import (
 )
 from etl.contracts.level_tables import grade_levels
 from etl.contracts.level_text import (
+    AT_MOST,
     join_wrapped_numbers,
     time_pattern,
 )
@@ -97,8 +98,10 @@ def _sentence_levels(sentence: str, page: int, rules: tuple[LevelRule, ...]) -> 
 # hours in any month", "available 99.5% of each month, excluding scheduled maintenance, which shall not exceed 8
 # hours" (the shared development set's convention: the cap qualifies the availability it leaves it out of)
 _PLANNED_WORK_BOUND = re.compile(
-    r"(?i)\b(?:scheduled|planned)\s+(?:maintenance|downtime|outages?)\b[^.;]{0,80}?\b(?:not\s+(?:to\s+)?exceed|"
-    r"no\s+more\s+than|not\s+more\s+than|limited\s+to|at\s+most|up\s+to|a\s+maximum\s+of|within)\s+" + time_pattern("t")
+    r"(?i)\b(?:scheduled|planned)\s+(?:maintenance|downtime|outages?)\b[^.;]{0,80}?\b(?:"
+    + AT_MOST
+    + r"|not\s+exceed|limited\s+to|up\s+to|within)\s+"
+    + time_pattern("t")
 )
 
 

@@ -17,6 +17,9 @@ from functools import lru_cache
 
 from etl.contracts.graded_levels import GradedTime
 from etl.contracts.level_text import (
+    AT_LEAST,
+    AT_LEAST_SIGN,
+    AT_MOST,
     FAULTS,
     NONE_OF_FAULTS,
     clock_unit,
@@ -360,15 +363,18 @@ _RATE = r"\b(?:rates?|ratios?|percentages?|availability|uptime|accuracy|loss|err
 MODAL = r"\b(?:shall|will|must|may(?=\s+not\b)|(?:is|are)\s+(?:required\s+)?to|(?:is|are)(?=\s+not\s+to\b))\s+"
 _HOLD = r"(?:be\s+|remain\s+|stay\s+|be\s+kept\s+|be\s+maintained\s+)?"
 _RATE_AT_LEAST = (
-    r"(?:" + _HOLD + r"(?:(?:no|not)\s+(?:less|lower)\s+than|at\s+least|a\s+minimum\s+of|at\s+or\s+above|above"
+    r"(?:" + _HOLD + r"(?:" + AT_LEAST + r"|at\s+or\s+above|above"
     r"|(?:greater|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|higher)\s+than)"
     r"|not\s+be\s+(?:less|lower)\s+than|not\s+(?:fall|drop|go)\s+below|(?:meet|equal|match)\s+or\s+exceed|exceed"
     r"|(?:reach|achieve|attain|meet|maintain)\s+(?:at\s+least|a\s+minimum\s+of))"
 )
 _RATE_AT_MOST = (
     r"(?:not\s+(?:to\s+)?exceed|not\s+be\s+(?:more|greater|higher|longer)\s+than|not\s+be\s+in\s+excess\s+of"
-    r"|" + _HOLD + r"(?:(?:no|not)\s+(?:more|greater|higher|longer)\s+than|(?:less|lower|shorter)\s+than"
-    r"(?:\s+or\s+equal\s+to)?|(?:at\s+or\s+)?(?:below|under)|at\s+most))"
+    r"|"
+    + _HOLD
+    + r"(?:"
+    + AT_MOST
+    + r"|(?:less|lower|shorter)\s+than(?:\s+or\s+equal\s+to)?|(?:at\s+or\s+)?(?:below|under)))"
 )
 _OR_LESS = r"\s+or\s+(?:less|lower|fewer|shorter|below|under)\b"
 _OR_MORE = r"\s+or\s+(?:more|higher|greater|better|above)\b"
@@ -766,7 +772,7 @@ SHARES = re.compile(r"(?:\s*\d{1,3}(?:\.\d+)?\s*%)+\s*")
 # what an AQL cell may say after its share: "95% compliance" is the share of cases that must comply
 # (and before it a floor: "at least 95%", "minimum 95%"; after it what it is a share of: "95% of the time", "95% of
 # tickets", "95% or better"), one grammar for the AQL column's cells and the AQL they state
-_AQL_LEAD = r"(?:at\s+least|minimum(?:\s+of)?|min\.|no[t]?\s+less\s+than|≥|>=|=>)\s*"
+_AQL_LEAD = r"(?:" + AT_LEAST + "|" + AT_LEAST_SIGN + r")\s*"
 _AQL_TAIL = (
     r"\s*(?:compliance|compliant|conformance|accura\w*|or\s+(?:better|more|higher|above|greater)|of\s+(?:the\s+)?time"
     r"|of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:cases|tickets|requests|calls|items|orders|transactions|"

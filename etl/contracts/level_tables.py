@@ -22,6 +22,10 @@ from etl.contracts.level_rules import (
     read_level,
 )
 from etl.contracts.level_text import (
+    AT_LEAST,
+    AT_LEAST_SIGN,
+    AT_MOST,
+    AT_MOST_SIGN,
     default_direction,
     normalise,
     time_pattern,
@@ -362,11 +366,9 @@ def _paired_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
 
 
 # a bound written before a level cell's value: "≥ 99.9%", "<= 2%", "at least 98%", "within 15 minutes"
-_BOUND = re.compile(
-    r"(?i)^\s*(?P<op>≥|>=|=>|>|≤|<=|=<|<|at\s+least|minimum(?:\s+of)?|min\.?|no\s+less\s+than|not\s+less\s+than"
-    r"|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|less\s+than|under|within|up\s+to)?\s*"
-)
-_LOWER_BOUND = re.compile(r"(?i)^(?:≤|<=|=<|<|no\s+more|not\s+more|maximum|max|less|under|within|up\s+to)")
+_AT_MOST_CELL = AT_MOST_SIGN + "|" + AT_MOST + r"|max\b|less\s+than|under|within|up\s+to"
+_BOUND = re.compile(r"(?i)^\s*(?P<op>" + AT_LEAST_SIGN + "|" + AT_LEAST + r"|min\b|" + _AT_MOST_CELL + r")?\s*")
+_LOWER_BOUND = re.compile(r"(?i)^(?:" + _AT_MOST_CELL + ")")
 _LEVEL_HEADER = re.compile(r"(?i)target|commit|goal|service\s+level|\bsla\b|\bkpi\b|expected|minimum|required")
 _AQL_HEADER = re.compile(r"(?i)\baql\b|acceptable|allowable|threshold|deviation")
 _WORK_STATEMENT_HEADER = re.compile(r"(?i)standard|\baql\b|acceptable|threshold|surveillance|deviation")

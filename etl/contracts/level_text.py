@@ -38,6 +38,18 @@ def default_direction(name: str, unit: str) -> str:
     return "lower" if LESS_IS_BETTER.search(name) else "higher"
 
 
+# How a bound on a level is written before its number: the least it may be, or the most. One vocabulary for
+# sentences, table cells, AQL cells and listed levels; each reader adds only what its place allows (a sign in a
+# cell, "within" or "up to" before a time, a verb after a modal in a sentence).
+AT_LEAST = r"(?:(?:no|not)\s+(?:less|lower)\s+than|at\s+least|(?:a\s+)?minimum(?:\s+of)?|min\.|not\s+below)"
+AT_MOST = (
+    r"(?:(?:no|not)\s+(?:more|greater|higher|longer)\s+than|not\s+to\s+exceed|at\s+most|(?:a\s+)?maximum(?:\s+of)?"
+    r"|max\.)"
+)
+AT_LEAST_SIGN = r"(?:≥|>=|=>|>)"
+AT_MOST_SIGN = r"(?:≤|<=|=<|<)"
+
+
 # What goes wrong, as a level counts it ("no more than 3 complaints a month", "zero defects", "No accidents"):
 # one vocabulary for the count caps and the zero levels of tables and sentences
 FAULTS = (

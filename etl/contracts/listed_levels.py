@@ -19,10 +19,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.contracts.level_text import default_direction, join_wrapped_numbers, normalise, time_pattern, time_unit
+from etl.contracts.level_text import (
+    AT_LEAST,
+    AT_MOST,
+    default_direction,
+    join_wrapped_numbers,
+    normalise,
+    time_pattern,
+    time_unit,
+)
 
-_FLOOR = r"at\s+least|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of|minimum\s+of|not\s+below"
-_CEILING = r"no\s+more\s+than|not\s+more\s+than|at\s+most|no\s+greater\s+than|not\s+to\s+exceed|within|a\s+maximum\s+of"
+_FLOOR = AT_LEAST
+_CEILING = AT_MOST + r"|within"
 # "... at least the following uptime, measured monthly:" / "... the following minimum availability levels:" /
 # "... availability shall be no less than the following:"
 _LEAD_IN = re.compile(
