@@ -27,6 +27,7 @@ from etl.contracts.level_text import (
     AT_MOST,
     AT_MOST_SIGN,
     default_direction,
+    header_unit,
     normalise,
     time_pattern,
     time_unit,
@@ -262,11 +263,6 @@ def _give_role(roles: dict[str, list[int]], column: int, role: str) -> None:
     roles[role].append(column)
 
 
-_UNIT_IN_HEADER = re.compile(
-    r"(?i)\((?:in\s+)?(?P<unit>(?:business |working |calendar )?(?:"
-    + spelling_pattern(unit_spellings("time", one_word=True))
-    + r")|%|percent)\)"
-)
 _BARE_NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*")
 
 
@@ -275,20 +271,17 @@ def _matrix_levels(table: list[list[str]], page: int) -> list[FoundLevel]:
     whose cells are bare numbers: one level per cell, named by its row's label and its column ("S1 - Technical
     Support Initial Response"). A cell of words ("Next Business Day") is not a number and gives none."""
     header = [" ".join(c.split()) for c in table[0]]
-    units = {}
-    for j, cell in enumerate(header[1:], start=1):
-        m = _UNIT_IN_HEADER.search(cell)
-        if m:
-            units[j] = "%" if m.group("unit").lower() in ("%", "percent") else m.group("unit")
+    units = {j: unit for j, cell in enumerate(header[1:], start=1) if (unit := header_unit(cell))}
     rows = [[" ".join(c.split()) for c in row] for row in table[1:]]
     numeric = [(k, j) for k, row in enumerate(rows) for j in units if j < len(row) and _BARE_NUMBER.fullmatch(row[j])]
     if not units or len({k for k, _ in numeric}) < 2:
         return []
     found = []
     for k, j in numeric:
-        label, measure = rows[k][0], _UNIT_IN_HEADER.sub("", header[j]).strip(" -:")
+        (unit_name, measure), label = units[j], rows[k][0]
+        measure = measure.strip(" -:")
         # the cell's number in the header's unit, read by the grammar every level cell goes through
-        read = _cell_level(f"{rows[k][j]}%" if units[j] == "%" else f"{rows[k][j]} {units[j]}")
+        read = _cell_level(f"{rows[k][j]}%" if unit_name == "percent" else f"{rows[k][j]} {unit_name}")
         if read is None:
             continue
         value, unit = read

@@ -72,6 +72,37 @@ def time_unit(m: re.Match, name: str) -> str:
     return base
 
 
+# A column's unit written in its header: "Target (%)", "Initial Response (in Hours)", "Fix time (working days)",
+# "Expected level, hours". One grammar for every table reader; the unit by its name in the seed `units`.
+_HEADER_UNITS = unit_spellings("share", "time", "score")
+_HEADER_UNIT = (
+    r"(?P<unit>(?:(?P<biz>business|working|support)\s+|calendar\s+)?(?:"
+    + spelling_pattern(TIME_UNITS)
+    + r")|"
+    + spelling_pattern(_HEADER_UNITS)
+    + r")"
+)
+_UNIT_IN_HEADER = (
+    re.compile(r"(?i)\(\s*(?:in\s+)?" + _HEADER_UNIT + r"\s*\)"),
+    re.compile(r"(?i),\s*(?:in\s+)?" + _HEADER_UNIT + r"\s*$"),
+)
+
+
+def header_unit(header: str) -> tuple[str, str] | None:
+    """The unit a header gives its column, and the header without it: "Initial Response (in Hours)" ->
+    ("hours", "Initial Response")."""
+    for pattern in _UNIT_IN_HEADER:
+        m = pattern.search(header)
+        if m:
+            written = " ".join(m.group("unit").lower().split())
+            base = _HEADER_UNITS.get(written) or TIME_UNITS.get(written.split()[-1])
+            if m.group("biz") and base in ("hours", "days"):
+                base = f"business {base}"
+            rest = " ".join((header[: m.start()] + " " + header[m.end() :]).split())
+            return base, rest
+    return None
+
+
 _WORDS = "zero|" + NUMBER_WORD
 _NUMBER_TOKEN = r"(?:" + _WORDS + r"|hundred|and|point|one half|half|tenths?|hundredths?|percent|per cent)"
 _WORD_THEN_DIGITS = re.compile(

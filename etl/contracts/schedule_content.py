@@ -26,6 +26,7 @@ from etl.contracts.level_text import (
     LESS_IS_BETTER,
     NONE_OF_FAULTS,
     default_direction,
+    header_unit,
     normalise,
     time_pattern,
     time_unit,
@@ -137,13 +138,9 @@ def _repeated_columns(body: list[list[str]]) -> set[int]:
     return out
 
 
-_UNIT_IN_HEADER = re.compile(r"(?i)\((" + _UNIT_WORDS + r")\)|,\s*(" + _UNIT_WORDS + r")\s*$")
-
-
 def _header_unit(header: str) -> str | None:
-    """The unit a header gives its column: 'Target (%)', 'Expected level, hours'."""
-    m = _UNIT_IN_HEADER.search(header)
-    return _unit(m.group(1) or m.group(2)) if m else None
+    found = header_unit(header)
+    return found[0] if found else None
 
 
 def _window(text: str) -> str | None:
