@@ -113,11 +113,7 @@ def _pct_within(text: str, aql: str) -> Level | None:
         _PCT + r"[^.;%]{0,120}?" + within + time_pattern("t"),
         within + time_pattern("t") + r"[^.;%]{0,80}?\b" + _PCT + r"\s+of\s+the\s+time",
         # "Response: less than 2 working hours | 98% of requests solved in the time period"
-        within
-        + time_pattern("t")
-        + r"[^%]{0,120}?\b"
-        + _PCT
-        + r"\s+of\s+(?:(?:the\s+)?\w+\s+)?(?:requests|calls|cases|tickets|incidents|faults)",
+        within + time_pattern("t") + r"[^%]{0,120}?\b" + _PCT + r"\s+of\s+(?:(?:the\s+)?\w+\s+)?" + _CASES,
         # the time first, then the share: "within 4 hours, 95% of incidents", "8 hours or less for 90% of them"
         within + time_pattern("t") + r"\s*,\s*" + _PCT + r"\s+of\b",
         time_pattern("t") + _OR_LESS + r"[^.;%]{0,40}?\b(?:for|in)\s+(?:at\s+least\s+)?" + _PCT + r"\s+of\b",
@@ -433,13 +429,25 @@ _CASES = (
 )
 
 
+# the work a level counts, before its modal: in back-office work often money's paperwork ("Invoices shall be
+# processed ...", "Payments will be posted ..."), which names what is done, not a price
+_WORK_ITEM = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,5}?[\w'-]+\s+"
+    + MODAL
+    + r"(?:be\s+)?(?!(?:charg|bill|invoic|refund|credit|deduct|withh|levi|reimburs|award|grant)\w*\b)\w+ed\b",
+    re.I,
+)
+
+
 def _share_of_cases(text: str, aql: str) -> Level | None:
-    m = re.search(
-        r"\b(?:in|on|for)\s+(?:at\s+least\s+)?" + _PCT + r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _CASES,
-        text,
-        re.I,
+    """A share of the cases a commitment must hold in: "entered accurately in 98% of cases", "shall resolve 85% of
+    incidents at first contact". A sentence that prices something (a fee, a cost borne) is no level."""
+    cases = r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _CASES
+    m = re.search(r"\b(?:in|on|for)\s+(?:at\s+least\s+)?" + _PCT + cases, text, re.I) or re.search(
+        MODAL + r"(?:[a-z]+\s+){1,2}?(?:at\s+least\s+)?" + _PCT + cases, text, re.I
     )
-    if m and 0 < float(m.group("pct")) <= 100 and not _PRICED.search(text):
+    work_item = _WORK_ITEM.match(text)
+    if m and 0 < float(m.group("pct")) <= 100 and not _PRICED.search(text[work_item.end() if work_item else 0 :]):
         return Level(float(m.group("pct")), "percent", "higher")
     return None
 
@@ -617,10 +625,14 @@ RULES: tuple[LevelRule, ...] = (
         positive=(
             ("Orders shall be entered accurately in 98% of cases.", "", (98, "percent", None)),
             ("Backups shall complete successfully on 99% of scheduled nights.", "", (99, "percent", None)),
+            ("Supplier invoices shall be matched to receipts in at least 98% of cases.", "", (98, "percent", None)),
+            ("The desk will close 80% of tickets at first contact.", "", (80, "percent", None)),
         ),
         negative=(
             ("A fee of 2% applies in 10% of cases where the invoice is late.", ""),
             ("The Supplier bears the cost in 50% of cases.", ""),
+            ("The Customer shall pay 50% of the invoices on signature.", ""),
+            ("Fees shall be charged in 20% of cases.", ""),
         ),
     ),
     LevelRule(
@@ -745,7 +757,9 @@ SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
     r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
     r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
-    r"\d%\s+of\s[^.;]{0,100}\bwithin\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b"
+    r"\d%\s+of\s[^.;]{0,100}\bwithin\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b|"
+    r"\b(?:in|on|for)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*%\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    + _CASES
 )
 # a sentence that opens with a share states a standard, whatever its measure is called
 OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)

@@ -160,6 +160,33 @@ def test_a_bound_on_a_rate_score_or_share_of_cases_is_read_from_a_sentence(sente
     assert [(f.level.target, f.level.unit, f.level.direction) for f in found] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # back-office work whose items are money's paperwork, and a share of cases after its verb (#30)
+        ("Expense claims shall be checked on time in at least 97% of cases.", (97.0, None, None)),
+        ("Remittances will be posted to the ledger on the day of receipt in 99% of cases.", (99.0, None, None)),
+        ("The helpdesk shall resolve 70% of incidents at first contact.", (70.0, None, None)),
+        # the share after its time keeps the time: 95% of the instances, each within 10 business days
+        (
+            "Claims will be settled within 10 business days of receipt in 95% of instances.",
+            (95.0, 10.0, "business days"),
+        ),
+    ],
+)
+def test_a_share_of_cases_is_read_whatever_the_work_counted(sentence, expected):
+    found = find_levels([PdfPage(1, f"Service levels. {sentence}", [])])
+    assert [(f.level.target, f.level.threshold, f.level.threshold_unit) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Fees shall be charged in 20% of cases.", "The Customer shall pay 50% of the invoices on signature."],
+)
+def test_a_share_of_cases_that_prices_something_is_no_level(sentence):
+    assert find_levels([PdfPage(1, f"Service levels. {sentence}", [])]) == []
+
+
 def test_a_page_that_never_speaks_of_service_levels_gives_nothing():
     page = PdfPage(1, "The Distributor shall order at least 95% of its requirements within 30 days of forecast.", [])
     assert find_levels([page]) == []
