@@ -204,13 +204,19 @@ def _clauses(sentence: str) -> list[str]:
 
 
 def graded_text(page: PdfPage, found: list[FoundLevel], in_tables: str) -> list[FoundLevel]:
-    """Times per grade in the page's text that no table of the page holds."""
-    known = {(f.severity, f.level.target, f.level.unit) for f in found}
+    """Times per grade in the page's text that no table of the page holds: a grade is known by its number, as a
+    table's grade cell ("P1") and the text's run of that row ("P1 Critical outage 15 min") name it differently."""
+    known = {(_grade_number(f.severity), f.level.target, f.level.unit) for f in found}
     return [
         graded_level(g, page.number, in_table=False)
         for g in text_times(page.text)
-        if (g.grade, g.value, g.unit) not in known and plain_text(g.source)[:60] not in in_tables
+        if (_grade_number(g.grade), g.value, g.unit) not in known and plain_text(g.source)[:60] not in in_tables
     ]
+
+
+def _grade_number(grade: str | None) -> str | None:
+    m = GRADE.search(grade or "")
+    return m.group("n") if m else grade
 
 
 def listed_text(page: PdfPage, found: list[FoundLevel], in_tables: str) -> list[FoundLevel]:

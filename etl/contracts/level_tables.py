@@ -10,6 +10,7 @@ from etl.contracts.level_rules import (
     AQL_ITEM,
     AQL_WORDS,
     COMPARISON,
+    MEASURE_NOUN,
     MONEY,
     PLACEHOLDER,
     PROSE_RULES,
@@ -382,6 +383,17 @@ def _bounded_cell(cell: str) -> tuple[float, str, str | None] | None:
     return value, unit, direction
 
 
+def _names_a_level(header: str) -> bool:
+    """A header over levels: a target or commitment ("Target", "SLA"), or the measure itself ("Availability",
+    "Resolution rate"), never a rate of money ("Royalty rate", "Discount")."""
+    if _LEVEL_HEADER.search(header):
+        return True
+    return bool(MEASURE_NOUN.search(header)) and not _PRICE_HEADER.search(header)
+
+
+_PRICE_HEADER = re.compile(r"(?i)\b" + MONEY + r"\b|royalt|commission|discount|interest|rebate|margin|mark-?up|tax")
+
+
 def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
     """A table of one level per row in a column of its own (name | definition | target | credit): the column most
     of whose cells hold one level and nothing else, each row named by its first text cell. A column of bare shares
@@ -409,7 +421,7 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
         if sum(x is not None for x in read) < 2 or sum(x is not None for x in read) < 0.8 * len(filled):
             continue
         times = any(x and x[1] != "percent" for x in read)
-        if not times and (_AQL_HEADER.search(header[j]) or not _LEVEL_HEADER.search(header[j])):
+        if not times and (_AQL_HEADER.search(header[j]) or not _names_a_level(header[j])):
             continue
         found = []
         for row, level in zip(body, read):
@@ -419,6 +431,8 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
             )
             if level is None or not name:
                 continue
+            if not _LEVEL_HEADER.search(header[j]) and header[j].lower() not in name.lower():
+                name = f"{name} - {header[j]}"  # the header names the measure: "Email - Availability"
             value, unit, direction = level
             direction = direction or default_direction(name, unit)
             source = f"{name} | {header[j]} | {row[j]}"

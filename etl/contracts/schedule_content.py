@@ -62,6 +62,8 @@ LABELS = {
     "allocation": ("weight", "allocation", "share of", "pool", "at-risk", "at risk"),
     "minimum": ("minimum", "floor", "trigger", "breach", "threshold", "acceptable", "at least", "no more than"),
     "expected": ("expected", "target", "goal", "committed", "objective"),
+    # what a miss costs, not a level: a column of shares under it is each row's credit
+    "credit": ("credit", "penalt", "deduction", "rebate", "remed", "liquidated"),
 }
 # a title-case phrase: a level's name in prose ("Batch Job Completion", "Hosting Platform Availability")
 _TITLE = re.compile(
@@ -85,6 +87,7 @@ class Candidate:
     window: str | None = None
     titles: list[str] = field(default_factory=list)  # title-case phrases of a prose unit, the name among them
     seq: int = 0  # position among the units of its kind: a schedule is a run of adjacent units
+    credit_pct: float | None = None  # the row's credit column: % of the month's charges per failure
 
 
 def _unit(text: str | None) -> str | None:
@@ -171,26 +174,33 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
         for j in range(len(header))
         if sum(bool(j < len(r) and _sentence_share(r[j])) for r in body) >= max(len(body) / 2, 1)
     }
-    out = []
-    for row in body:
-        values, texts, window = [], [], None
-        for j, cell in enumerate(row):
-            value = _cell_value(cell) or (_sentence_share(cell) if j in stated else None)
-            if j == unit_col:
-                continue
-            label = header[j] if j < len(header) else ""
-            if value:
-                unit = value.unit or (_unit(row[unit_col]) if unit_col is not None else None) or _header_unit(label)
-                if unit is None and not _labelled(label, "allocation"):
-                    continue  # a bare number with no unit anywhere: a section or line number, a count of things
-                values.append(Value(value.number, unit, label))
-            elif _window(cell) and len(cell.split()) <= 3:
-                window = _window(cell)
-            elif re.search(r"[A-Za-z]{3}", cell) and j not in repeated and not _credit_cell(cell):
-                texts.append(cell)
-        if texts and values:
-            out.append(Candidate(max(texts, key=len), values, page, " | ".join(row), window))
-    return out
+    return [c for row in body if (c := _row_candidate(row, header, unit_col, repeated, stated, page))]
+
+
+def _row_candidate(
+    row: list[str], header: list[str], unit_col: int | None, repeated: set[int], stated: set[int], page: int
+) -> Candidate | None:
+    """One table row's name, levels, window and credit, each cell by what it holds and its column's header."""
+    values, texts, window, credit = [], [], None, None
+    for j, cell in enumerate(row):
+        value = _cell_value(cell) or (_sentence_share(cell) if j in stated else None)
+        if j == unit_col:
+            continue
+        label = header[j] if j < len(header) else ""
+        if value and _labelled(label, "credit") and not _labelled(label, "allocation"):  # "Credit Weighting": a pool's
+            credit = value.number if value.unit == "percent" else credit
+        elif value:
+            unit = value.unit or (_unit(row[unit_col]) if unit_col is not None else None) or _header_unit(label)
+            if unit is None and not _labelled(label, "allocation"):
+                continue  # a bare number with no unit anywhere: a section or line number, a count of things
+            values.append(Value(value.number, unit, label))
+        elif _window(cell) and len(cell.split()) <= 3:
+            window = _window(cell)
+        elif re.search(r"[A-Za-z]{3}", cell) and j not in repeated and not _credit_cell(cell):
+            texts.append(cell)
+    if not (texts and values):
+        return None
+    return Candidate(max(texts, key=len), values, page, " | ".join(row), window, credit_pct=credit)
 
 
 def _labelled_values(text: str) -> list[Value]:
@@ -451,6 +461,8 @@ def schedule_terms(
                 Provenance(sha256, c.page, c.source[:300]),
                 rule="schedule by content",
             )
+            if c.credit_pct is not None:
+                term = replace(term, credit_model="flat % per failure", credit_pct=c.credit_pct)
             terms.append(_with_threshold(term) if term.unit == "percent" else term)
     return terms
 

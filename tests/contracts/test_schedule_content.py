@@ -156,3 +156,22 @@ def test_a_share_in_a_sentence_is_a_level_only_where_its_column_holds_them_in_mo
         ("Visitor passes returned at the front desk on exit", 99, 96),
         ("Key cards deactivated on the last day of employment", 99.5, 97),
     }
+
+
+def test_a_column_of_credits_prices_each_row_and_is_no_level():
+    """#30, #32: a share under a credit header is what a miss costs (a flat % of the month's charges), not the
+    row's floor; before, it was read as the minimum level (99.9% expected, 5% minimum)."""
+    rows = _read(
+        [
+            ["Service Level", "Target", "Measured", "Service Credit"],
+            ["Portal uptime", "99.9%", "Monthly", "5%"],
+            ["Calls answered in 30 seconds", "85%", "Monthly", "2%"],
+            ["Tickets resolved first time", "70%", "Monthly", "1.5%"],
+        ]
+    )
+    got = {(t.metric_name, t.expected, t.minimum, t.credit_model, t.credit_pct) for t in rows}
+    assert got == {
+        ("Portal uptime", 99.9, 99.9, "flat % per failure", 5.0),
+        ("Calls answered in 30 seconds", 85.0, 85.0, "flat % per failure", 2.0),
+        ("Tickets resolved first time", 70.0, 70.0, "flat % per failure", 1.5),
+    }

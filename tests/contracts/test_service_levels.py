@@ -689,3 +689,42 @@ def test_a_bound_on_planned_maintenance_is_an_exclusion_not_a_level(sentence, le
     page = PdfPage(1, "SCHEDULE 2 - SERVICE LEVELS\n" + sentence + "\n", [])
     found = [(f.level.target, f.level.unit) for f in find_levels([page])]
     assert found == ([level] if level else [])
+
+
+def test_a_column_of_shares_headed_by_the_measure_is_a_level_column():
+    """#30: "Service | Hours of cover | Availability": the header names the measure its shares are levels of
+    (before, only a header such as "Target" or "SLA" made a column of shares levels); a rate of money is none."""
+    page = PdfPage(
+        1,
+        "Service levels",
+        tables=[
+            [
+                ["Service", "Hours of cover", "Availability"],
+                ["Mail", "24x7", "99.5%"],
+                ["Ledger", "Mon-Fri 08:00-18:00", "99.0%"],
+            ],
+            [["Product", "Royalty rate"], ["Boxed edition", "5%"], ["Download", "8%"]],
+        ],
+    )
+    assert sorted((f.name, f.level.target) for f in find_levels([page])) == [
+        ("Ledger - Availability", 99.0),
+        ("Mail - Availability", 99.5),
+    ]
+
+
+def test_a_grade_row_read_from_its_table_is_not_read_again_from_the_text():
+    """#30: the page's text runs each row of a grade table into a line ("P1 Critical outage 15 min 4 hrs 95%"); the
+    table's grade cell says "P1", so the text reader's "P1 Critical outage" is the same grade, not a new one."""
+    table = [
+        ["Priority", "Definition", "Response", "Resolution", "Target"],
+        ["P1", "Critical outage", "15 min", "4 hrs", "95%"],
+        ["P2", "Major degradation", "30 min", "8 hrs", "90%"],
+    ]
+    text = "Service levels\n" + "\n".join(" ".join(row) for row in table)
+    found = find_levels([PdfPage(1, text, tables=[table])])
+    assert sorted((f.severity, f.level.target, f.level.unit) for f in found) == [
+        ("P1", 4.0, "hours"),
+        ("P1", 15.0, "minutes"),
+        ("P2", 8.0, "hours"),
+        ("P2", 30.0, "minutes"),
+    ]
