@@ -178,6 +178,9 @@ def _pct_level(text: str, aql: str) -> Level | None:
         # a share of a period of time, as "of the time" is: "available 99.5% of each month" (not "of the month's fees")
         _PCT + r"\s+of\s+(?:each|every|the|any|a)\s+(?:calendar\s+)?(?:month|quarter|week|year|day|hour|"
         r"measurement\s+(?:period|window))\b(?![’'])",
+        # ... or of the hours it is due: "available 99.9% of Scheduled Hours", "99.5% of the Service Window"
+        _PCT + r"\s+of\s+(?:the\s+)?(?:scheduled|service|business|core|support(?:ed)?|agreed|operating|production|"
+        r"online|prime)\s+(?:hours|time|window|period)\b",
         r"\b(?:availability|uptime|available|accessible|operational)\b[^.;%]{0,80}?\b(?:of|at least|minimum of|no less "
         r"than|not less than)\s+" + _PCT,
         # a label and its share: "Uptime: 99.95% per calendar month"
@@ -187,6 +190,16 @@ def _pct_level(text: str, aql: str) -> Level | None:
         r"\b(?:performance|service)\s+levels?\s+of\s+(?:no\s+less\s+than|not\s+less\s+than|at\s+least|a\s+minimum\s+of)\s+"
         + _PCT,
         r"\b(?:shall|will|must)\s+(?:have|achieve|maintain|meet)\s+(?:an?\s+)?(?:\w+\s+){0,3}?" + _PCT,
+        # a measure named between the verb and its bound: "achieve a Data Accuracy Rate of not less than 99.5%",
+        # "maintain first-pass yield of at least 97%"
+        r"\b(?:shall|will|must)\s+(?:have|achieve|maintain|meet|attain|sustain|deliver)\s+(?:an?\s+)?(?:[\w-]+\s+){1,4}?"
+        r"(?:of\s+)?"
+        + AT_LEAST
+        + r"\s+"
+        + _PCT
+        + r"(?!\s+of\s+(?:the\s+|all\s+|its\s+|any\s+)?(?:\w+\s+){0,2}?"
+        + MONEY
+        + r"\b)",
         _PCT + r"\s+of\s+[^.;%]{3,80}?\b(?:serviceable|meet the standard|are met|report|achieved)",
         r"\bachieved\s+in\s+" + _PCT + r"\s+of",
         r"^\s*" + _PCT + r"\s+(?:user\s+)?(?:satisfaction|compatibility|availability)",
@@ -446,9 +459,20 @@ def _share_of_cases(text: str, aql: str) -> Level | None:
     m = re.search(r"\b(?:in|on|for)\s+(?:at\s+least\s+)?" + _PCT + cases, text, re.I) or re.search(
         MODAL + r"(?:[a-z]+\s+){1,2}?(?:at\s+least\s+)?" + _PCT + cases, text, re.I
     )
+    # the most that may fail, whatever the cases are called: "no more than 2% of calls are abandoned", "no more
+    # than 4% of parcels are delivered late"
+    most = re.search(
+        r"\b" + AT_MOST + r"\s+" + _PCT + r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:are|is|get|go)\s+\w+",
+        text,
+        re.I,
+    )
     work_item = _WORK_ITEM.match(text)
-    if m and 0 < float(m.group("pct")) <= 100 and not _PRICED.search(text[work_item.end() if work_item else 0 :]):
+    if _PRICED.search(text[work_item.end() if work_item else 0 :]):
+        return None
+    if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
+    if most and float(most.group("pct")) < 100:
+        return Level(float(most.group("pct")), "percent", "lower")
     return None
 
 
@@ -627,12 +651,14 @@ RULES: tuple[LevelRule, ...] = (
             ("Backups shall complete successfully on 99% of scheduled nights.", "", (99, "percent", None)),
             ("Supplier invoices shall be matched to receipts in at least 98% of cases.", "", (98, "percent", None)),
             ("The desk will close 80% of tickets at first contact.", "", (80, "percent", None)),
+            ("The Supplier shall ensure that no more than 3% of orders are shipped late.", "", (3, "percent", None)),
         ),
         negative=(
             ("A fee of 2% applies in 10% of cases where the invoice is late.", ""),
             ("The Supplier bears the cost in 50% of cases.", ""),
             ("The Customer shall pay 50% of the invoices on signature.", ""),
             ("Fees shall be charged in 20% of cases.", ""),
+            ("The Supplier shall ensure that no more than 5% of the fees are paid in advance.", ""),
         ),
     ),
     LevelRule(
@@ -760,6 +786,12 @@ SENTENCE_CUE = re.compile(
     r"\d%\s+of\s[^.;]{0,100}\bwithin\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b|"
     r"\b(?:in|on|for)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*%\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     + _CASES
+    # a bound on a share, whatever it measures: "first-time-right output of at least 96%", "no more than 4% of ..."
+    + r"|\b(?:"
+    + AT_LEAST
+    + "|"
+    + AT_MOST
+    + r")\s+\d{1,3}(?:\.\d+)?\s*%"
 )
 # a sentence that opens with a share states a standard, whatever its measure is called
 OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)

@@ -153,6 +153,11 @@ def test_prose_service_levels_are_read_and_admin_deadlines_are_not():
         ("Nightly backups shall complete successfully on 99% of scheduled nights.", (99.0, "percent", "higher")),
         # "payroll" is not "pay": a payroll service's level is not a payment term
         ("The Contractor shall process 95% of payroll changes within two business days.", (95.0, "percent", "higher")),
+        # a measure named between the verb and its bound, the hours a service is due, the most that may fail (#30)
+        ("The vendor shall attain a coding accuracy rate of no less than 98.5%.", (98.5, "percent", "higher")),
+        ("The bureau will sustain first-time-right output of at least 96%.", (96.0, "percent", "higher")),
+        ("The booking site shall be available 99.8% of Supported Hours.", (99.8, "percent", "higher")),
+        ("The Supplier shall ensure that no more than 4% of parcels are delivered late.", (4.0, "percent", "lower")),
     ],
 )
 def test_a_bound_on_a_rate_score_or_share_of_cases_is_read_from_a_sentence(sentence, expected):
