@@ -24,6 +24,7 @@ from etl.contracts.level_rules import (
 )
 from etl.contracts.level_tables import grade_levels
 from etl.contracts.level_text import (
+    AT_LEAST,
     AT_MOST,
     join_wrapped_numbers,
     time_pattern,
@@ -171,8 +172,20 @@ def _sentence_name(sentence: str) -> str:
     if 0 < len(subject) <= 80 and MEASURE_NOUN.search(subject) and not re.match(r"\d", subject):
         return subject
     if len(subject.split()) <= 4 and _PARTY.search(subject):
-        return sentence[modal.end() :].strip().rstrip(".;")  # the party's duty: "resolve 95% of ... in 4 hours"
+        duty = sentence[modal.end() :].strip().rstrip(".;")
+        kept = _KEPT_MEASURE.match(duty)
+        if kept and MEASURE_NOUN.search(kept.group("measure")):
+            return kept.group("measure")  # "achieve a data accuracy rate of at least 99.5%": the rate it keeps
+        return duty  # the party's duty: "resolve 95% of ... in 4 hours"
     return sentence
+
+
+# a measure the party must keep at a level: "achieve a data accuracy rate of ...", "maintain an average speed of
+# answer of ..." (the measure's own "of" stays in it: the last "of" before the level is the bound's)
+_KEPT_MEASURE = re.compile(
+    r"(?i)(?:achieve|maintain|attain|sustain|meet|deliver|keep)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?P<measure>[\w-]+(?:\s+[\w-]+){0,7}?)\s+of\s+(?:(?:" + AT_LEAST + "|" + AT_MOST + r")\s+)?\d"
+)
 
 
 # the heading of a list of measures ("Performance measures:", "Performance standards:", "Service levels:")
