@@ -65,7 +65,8 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
             continue
         if PLACEHOLDER.search(sentence) or administrative(sentence) or _NOT_THE_VENDORS.search(sentence):
             continue
-        levels = _sentence_levels(sentence, page.number, rules)
+        # a heading the text layer ran into the sentence is no part of it: "SERVICE LEVELS Target: 95% of ..."
+        levels = _sentence_levels(_HEADING_LEAD.sub("", sentence, count=1), page.number, rules)
         found += levels
         if standard is not None and len(levels) == 1:
             standard = (standard[0], len(found) - 1)

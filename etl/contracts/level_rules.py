@@ -227,7 +227,7 @@ def _pct_of_class(text: str, aql: str) -> Level | None:
     share and its measure alone: "95% positive rating", "5% improvement each quarter". A share of money
     (charges, fees, a credit) is a price, never a level."""
     m = re.match(
-        r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?"
+        r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:target|goal|service\s+level|sla|kpi|standard|measure)\s*[:=-]\s*)?"
         + _PCT
         + r"\s+(?:of\s+(?!(?:the\s+|all\s+|its\s+|any\s+)?(?:\w+\s+){0,3}?"
         + MONEY

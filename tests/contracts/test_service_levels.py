@@ -185,6 +185,24 @@ def test_a_share_of_cases_is_read_whatever_the_work_counted(sentence, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "4. SERVICE LEVEL TARGETS\nTarget: 93% of change requests closed by the agreed date.",
+        "SCHEDULE C SERVICE LEVELS\nGoal - 88% of queries closed at first contact.",
+    ],
+)
+def test_a_share_under_a_label_or_a_heading_run_into_it_is_read(text):
+    """#30: a label before the share ("Target:") and a heading the text layer runs into the sentence are no part
+    of the standard that opens with its share."""
+    [found] = find_levels([PdfPage(1, text, [])])
+    assert (found.level.target, found.level.unit, found.level.direction) == (
+        float(text.split("%")[0][-2:]),
+        "percent",
+        "higher",
+    )
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Fees shall be charged in 20% of cases.", "The Customer shall pay 50% of the invoices on signature."],
 )
