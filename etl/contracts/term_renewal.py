@@ -39,13 +39,14 @@ ORDINALS = {
 
 # a covenant that lasts a while (confidentiality, non-solicitation, payment default), not the contract's term
 _COVENANT = re.compile(
-    r"(?i)confiden|solicit|compet|prohibit|during the (?:initial )?term|(?:any|other) terms? of|surviv"
+    r"(?i)confiden|solicit|compet|prohibit|(?:during|throughout) the (?:initial )?term|(?:any|other) terms? of|surviv"
     r"|retain|records|[“\"](?!(?:initial )?term)[^”\"]{2,40}[”\"]\s+(?:shall )?means?\b"
 )
 # weaker signs, counted only near the cue: a long term sentence may mention a licence or a payment later on
 _COVENANT_NEAR = re.compile(r"(?i)disclos|default|payment|warrant|indemn|licen[cs]e|assign")
 _FROM_OTHER_EVENT = re.compile(
-    r"[^.]{0,25}?\b(?:from|after|following)\s+(?!(?:the\s+|such\s+)?(?:effective|commencement|"
+    r"[^.]{0,25}?\b(?:from|after|following)\s+(?!(?:the\s+|such\s+)?(?:effective(?!\s+date\s+of\s+(?!(?:the\s+)?(?:this|"
+    r"agreement)\b))|commencement|"
     r"date (?:hereof|of (?:this|the) (?:agreement|document)|of (?:execution|signing))|execution|signing|this|its|"
     r"date first))",
     re.I,

@@ -365,8 +365,19 @@ _RULES = [
         r"initial term|term of (?:this|the) agreement|for (?:a|an initial) (?:term|period) of|^\W*term\s*:"
         r"|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
         r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)",
-        ("The initial term of this Agreement is three (3) years.",),
-        ("The confidentiality obligations shall continue for a period of five (5) years.",),
+        (
+            "The initial term of this Agreement is three (3) years.",
+            "This Agreement shall continue for a period of three (3) years following the effective date of this "
+            "Agreement.",
+        ),
+        (
+            "The confidentiality obligations shall continue for a period of five (5) years.",
+            # a party's duty for a period counted from another event's effective date, or within the term
+            "The Reseller agrees, for a period of two (2) years after the effective date of the Acquisition, to file "
+            "its quarterly reports.",
+            "Starting on the Launch Date and for a period of six (6) months throughout the Term, the Publisher shall "
+            "feature the Client's banner.",
+        ),
     ),
     TermRule(
         "initial_term_months.anniversary",
