@@ -37,10 +37,12 @@ ORDINALS = {
     "thirtieth": 30,
 }
 
-# a covenant that lasts a while (confidentiality, non-solicitation, payment default), not the contract's term
+# a covenant that lasts a while (confidentiality, non-solicitation, payment default), not the contract's term;
+# nor is severability's "the other provisions shall remain in full force and effect"
 _COVENANT = re.compile(
     r"(?i)confiden|solicit|compet|prohibit|(?:during|throughout) the (?:initial )?term|(?:any|other) terms? of|surviv"
     r"|retain|records|[“\"](?!(?:initial )?term)[^”\"]{2,40}[”\"]\s+(?:shall )?means?\b"
+    r"|\b(?:invalid|illegal|unenforceable|incapable of being enforced|severab)"
 )
 # weaker signs, counted only near the cue: a long term sentence may mention a licence or a payment later on
 _COVENANT_NEAR = re.compile(r"(?i)disclos|default|payment|warrant|indemn|licen[cs]e|assign")

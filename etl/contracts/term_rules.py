@@ -338,7 +338,14 @@ _RULES = [
         r"\b(?:this|the) agreement\b[^.]{0,160}?(?:shall|will)\b[^.]{0,80}?(?:continue|remain)"
         r"[^.]{0,100}?(?:\buntil\b|for so long as|through the completion)",
         ("This Agreement shall remain in effect until the completion of the Services.",),
-        ("This Agreement shall remain in effect until June 30, 2024.",),
+        (
+            "This Agreement shall remain in effect until June 30, 2024.",
+            # severability: the other provisions stay in force; the contract's term is not said
+            "Should any clause of this Agreement be held unenforceable, the remaining clauses shall continue in "
+            "force until terminated under Section 12.",
+            "If any provision of this Agreement is held invalid, all other provisions shall nevertheless remain in "
+            "full force and effect for so long as the parties perform it.",
+        ),
     ),
     TermRule(
         "expiry_date.no_fixed_end",
