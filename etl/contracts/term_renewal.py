@@ -46,6 +46,8 @@ _COVENANT = re.compile(
 )
 # weaker signs, counted only near the cue: a long term sentence may mention a licence or a payment later on
 _COVENANT_NEAR = re.compile(r"(?i)disclos|default|payment|warrant|indemn|licen[cs]e|assign")
+# another agreement's name ("the Development and License Agreement"): its words are no covenant of this one
+_AGREEMENT_NAME = re.compile(r"(?:[A-Z][\w-]*\s+)*(?:and\s+)?(?:[A-Z][\w-]*\s+)+Agreement\b")
 _FROM_OTHER_EVENT = re.compile(
     r"[^.]{0,25}?\b(?:from|after|following)\s+(?!(?:the\s+|such\s+)?(?:effective(?!\s+date\s+of\s+(?!(?:the\s+)?(?:this|"
     r"agreement)\b))|commencement|"
@@ -168,7 +170,7 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
                 for s in sentences
                 if by_event.search(s.text)
                 and not _COVENANT.search(s.text)
-                and not _COVENANT_NEAR.search(s.text)
+                and not _COVENANT_NEAR.search(_AGREEMENT_NAME.sub(" ", s.text))
                 and not find_dates(s.text)
                 and not _RENEWAL_CUE.search(s.text)
                 and not find_durations(s.text[by_event.search(s.text).end() :])

@@ -337,7 +337,12 @@ _RULES = [
         "an end by event, not by date: 'shall remain in effect until the completion of the Services'",
         r"\b(?:this|the) agreement\b[^.]{0,160}?(?:shall|will)\b[^.]{0,80}?(?:continue|remain)"
         r"[^.]{0,100}?(?:\buntil\b|for so long as|through the completion)",
-        ("This Agreement shall remain in effect until the completion of the Services.",),
+        (
+            "This Agreement shall remain in effect until the completion of the Services.",
+            # another agreement's name is no licence covenant of this one
+            "This Agreement shall take effect on the Effective Date and shall continue until the expiry of the Supply "
+            "and License Agreement.",
+        ),
         (
             "This Agreement shall remain in effect until June 30, 2024.",
             # severability: the other provisions stay in force; the contract's term is not said
