@@ -55,7 +55,11 @@ def _compiled(cue: str) -> Cue:
 # "shall continue automatically for ..."
 RENEWAL_CUE = (
     r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
-    r"|successive (?:[\w-]+\s+){0,2}(?:periods|terms)|renewal terms?|(?:from |on a )?(?:year|month)[- ]to[- ](?:year|month)"
+    r"|successive (?:[\w-]+\s+){0,2}(?:periods|terms)|renewal terms?"
+    # "from year to year" is a renewal only of what continues: not "a fee that increases from year to year"
+    r"|(?:continu\w*|renew\w*|extend\w*|remain\w*|effective|in (?:effect|force))[^.]{0,40}?(?:year|month)[- ]to[- ]"
+    r"(?:year|month)"
+    r"|(?:year|month)[- ]to[- ](?:year|month)\s+basis"
     r"|renew\w*\s+annually|annual renewals?"
     r"|(?:continue|remain in (?:full )?(?:force|effect))\s+automatically|automatically\s+continue"
 )
@@ -414,7 +418,11 @@ _RULES = [
             "This Agreement shall continue in effect for two years, and thereafter shall continue automatically "
             "for successive annual periods.",
         ),
-        ("The Supplier shall deliver the reports monthly.",),
+        (
+            "The Supplier shall deliver the reports monthly.",
+            # "from year to year" of something other than the agreement's continuance
+            "The annual access fee is fixed, and the volume component of the fee rises from year to year.",
+        ),
     ),
     TermRule(
         "renewal_term_months.renewal_period",
@@ -426,6 +434,8 @@ _RULES = [
             "This Agreement shall automatically renew for successive one (1) year periods.",
             "Unless either party gives notice six (6) months prior to the end of the Initial Term, this Agreement "
             "shall continue on a year to year basis until terminated.",
+            "After its primary term of five years, this Agreement shall be effective from month to month until "
+            "either party ends it.",
             "After the Initial Term, this Agreement shall continue on a month to month basis until terminated by "
             "either party on fifteen (15) days prior written notice.",
             "The term of this Agreement shall be three (3) years, renewing annually thereafter unless either party "
