@@ -1,11 +1,7 @@
-"""Service levels as real contracts and performance work statements write them: a commitment grammar of named
-rules, applied to table rows and to sentences.
-
-A commitment is a level and how it is measured: "99% availability" (a target percent), "95% of calls answered
-within 20 seconds" (a target percent of cases within a threshold), "within 4 hours" (a time that is the target
-itself), "no more than 3 complaints a month" (a count), and in performance work statements an acceptable
-quality level (AQL) beside the standard: "1% deviation" makes the target 100 - 1 (the convention of the
-FAR-based "Seven Steps" performance requirements summaries). Each rule is data with examples the tests run.
+"""Service levels found in a contract's pages: table rows first (`level_tables`), then the sentences, grade texts
+and lists the tables did not hold (`level_prose`), each read by the commitment grammar of `level_rules`; a level a
+summary table restates pages later is kept once, and each found level becomes a schedule row (`SlaTerm`) with
+its confidence and provenance.
 """
 
 from __future__ import annotations
@@ -16,9 +12,7 @@ from etl.contracts.graded_levels import grade_rows
 from etl.contracts.level_prose import covered, graded_text, listed_item, listed_text, prose_levels
 from etl.contracts.level_rules import PROSE_RULES, FoundLevel, graded_level, plain_text, speaks_of_service_levels
 from etl.contracts.level_tables import table_levels
-from etl.contracts.level_text import (
-    normalise,
-)
+from etl.contracts.level_text import normalise
 from etl.pdf_document import PdfPage
 from etl.records import Provenance, SlaTerm, metric_id
 
