@@ -294,6 +294,7 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             raise InputFileError(f"PDF has {len(doc)} pages, above the limit of {MAX_PDF_PAGES}")
         texts, table_pages, scanned, runs_on = [], [], [], []
         run = 0  # pages since the last one that wants tables
+        candidate = False  # whether the page before is a table page or a run-on candidate
         for page in doc:
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
@@ -308,8 +309,9 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             # candidate, read only where the page before gave a table (read_pages), and so is the page after it
             cued = wants_tables(text)
             run = 0 if cued else run + 1
-            after_table = len(texts) - 1 in table_pages + runs_on and run <= MAX_RUN_ON_PAGES
-            if (cued or after_table) and _draws_rules(page):
+            after_table = candidate and run <= MAX_RUN_ON_PAGES
+            candidate = (cued or after_table) and _draws_rules(page)
+            if candidate:
                 (table_pages if cued else runs_on).append(len(texts))
             if len("".join(text.split())) < SCANNED_PAGE_CHARS and _holds_image(page):
                 scanned.append(len(texts))

@@ -440,6 +440,8 @@ _CASES = (
     r"(?:cases|instances|occasions|nights|days|weeks|months|transactions|requests|calls|incidents|tickets|orders|"
     r"items|attempts|runs|deliveries|shipments|jobs|backups|tests)"
 )
+# "... of all the scheduled nights": what a share of cases is a share of
+_OF_CASES = r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _CASES
 
 
 # the work a level counts, before its modal: in back-office work often money's paperwork ("Invoices shall be
@@ -455,9 +457,8 @@ _WORK_ITEM = re.compile(
 def _share_of_cases(text: str, aql: str) -> Level | None:
     """A share of the cases a commitment must hold in: "entered accurately in 98% of cases", "shall resolve 85% of
     incidents at first contact". A sentence that prices something (a fee, a cost borne) is no level."""
-    cases = r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _CASES
-    m = re.search(r"\b(?:in|on|for)\s+(?:at\s+least\s+)?" + _PCT + cases, text, re.I) or re.search(
-        MODAL + r"(?:[a-z]+\s+){1,2}?(?:at\s+least\s+)?" + _PCT + cases, text, re.I
+    m = re.search(r"\b(?:in|on|for)\s+(?:at\s+least\s+)?" + _PCT + _OF_CASES, text, re.I) or re.search(
+        MODAL + r"(?:[a-z]+\s+){1,2}?(?:at\s+least\s+)?" + _PCT + _OF_CASES, text, re.I
     )
     # the most that may fail, whatever the cases are called: "no more than 2% of calls are abandoned", "no more
     # than 4% of parcels are delivered late"
@@ -784,8 +785,8 @@ SENTENCE_CUE = re.compile(
     r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
     r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
     r"\d%\s+of\s[^.;]{0,100}\bwithin\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b|"
-    r"\b(?:in|on|for)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*%\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    + _CASES
+    r"\b(?:in|on|for)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*%"
+    + _OF_CASES
     # a bound on a share, whatever it measures: "first-time-right output of at least 96%", "no more than 4% of ..."
     + r"|\b(?:"
     + AT_LEAST

@@ -423,6 +423,8 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
         times = any(x and x[1] != "percent" for x in read)
         if not times and (_AQL_HEADER.search(header[j]) or not _names_a_level(header[j])):
             continue
+        # a header naming the measure itself ("Availability"), not a target, names the rows with it
+        measure = "" if _LEVEL_HEADER.search(header[j]) else header[j]
         found = []
         for row, level in zip(body, read):
             name = next(
@@ -431,14 +433,13 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
             )
             if level is None or not name:
                 continue
-            if not _LEVEL_HEADER.search(header[j]) and header[j].lower() not in name.lower():
-                name = f"{name} - {header[j]}"  # the header names the measure: "Email - Availability"
+            if measure and measure.lower() not in name.lower():
+                name = f"{name} - {measure}"  # "Email - Availability"
             value, unit, direction = level
             direction = direction or default_direction(name, unit)
             source = f"{name} | {header[j]} | {row[j]}"
-            window = next(
-                (w for c in row if (w := measurement_window(c)) and len(c) < 30), None
-            )  # a window column's word
+            # a window column's word
+            window = next((w for c in row if (w := measurement_window(c)) and len(c) < 30), None)
             found.append(
                 FoundLevel(
                     name[:300],
@@ -544,14 +545,7 @@ def table_levels(page: PdfPage) -> list[FoundLevel]:
             cells = [" ".join(c.split()) for c in row]
             if not any(cells):
                 continue
-            window = next(
-                (
-                    measurement_window(cells[i])
-                    for i in roles["window"]
-                    if i < len(cells) and measurement_window(cells[i])
-                ),
-                None,
-            )
+            window = next((w for i in roles["window"] if i < len(cells) and (w := measurement_window(cells[i]))), None)
             for name, level, source, severity in _row_levels(cells, roles):
                 found.append(
                     FoundLevel(name[:300], level, page.number, source, severity=severity, window=window, in_table=True)
