@@ -50,9 +50,11 @@ demo: install
 test: install lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
-## The unit tests of every stage, without Airflow, dbt or database servers: the loop to run while editing
+## The unit tests of every stage and the DAGs' integrity, without running Airflow, dbt or database servers: the
+## loop to run while editing, on two workers, each property-based test on a fifth of its examples
 test-fast: install
-	$(BIN)/python -m pytest -m "not e2e and not airflow_services and not bench and not evaluation" -q
+	$(BIN)/python -m pytest -m "not e2e and not airflow_services and not bench and not evaluation and not slow" \
+		-q -n 2 --hypothesis-profile=fast
 
 ## ruff's rules (pyflakes, imports, bugbear, Airflow 3) and its formatter, as configured in pyproject.toml
 lint: install

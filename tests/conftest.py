@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -34,6 +35,16 @@ os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 # the samples' months run through 2025-12: the marts are measured to the day after, not to the day tests run
 os.environ.setdefault("OUTSOURCING_ETL_AS_OF", "2026-01-01")
+
+
+# `make test-fast` draws a fifth of each property's examples (--hypothesis-profile=fast); `make test` draws them all
+hypothesis_settings.register_profile("fast", max_examples=20)
+
+
+def examples(count: int) -> int:
+    """A property's example count under the profile in force: `count` under Hypothesis' default (100), a
+    fifth of it, but at least 10, under `fast`."""
+    return max(10, count * hypothesis_settings.default.max_examples // 100)
 
 
 @pytest.fixture(scope="session")

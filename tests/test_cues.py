@@ -14,6 +14,7 @@ from etl.contracts.party_roles import RULES as ROLE_RULES
 from etl.contracts.term_rules import RULES
 from etl.cues import Cue, folded, required_words
 from etl.pdf_document import _LONE_SHARE
+from tests.conftest import examples
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,7 @@ def test_every_text_a_rule_pattern_matches_holds_one_of_its_words(name):
     pattern = _PATTERNS[name]
     cue = Cue(pattern)
 
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @settings(max_examples=examples(60), deadline=None, suppress_health_check=list(HealthCheck), database=None)
     @given(st.from_regex(re.compile(pattern, re.I), fullmatch=True))
     def holds_a_word(text):
         assert cue.may_match(text), text
@@ -97,7 +98,7 @@ def test_a_number_is_found_where_the_plain_pattern_finds_it():
     plain = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?P<u>" + _UNIT_WORDS + r")?(?![\w])", re.I)
     pieces = st.sampled_from(["1", "99", "1234", ".", "5.25", " ", "%", "hours", "x", "a1", "\n", "-", "per cent"])
 
-    @settings(max_examples=500, deadline=None, database=None)
+    @settings(max_examples=examples(500), deadline=None, database=None)
     @given(st.lists(pieces, max_size=12).map("".join))
     def same(text):
         assert [m.groupdict() | {"at": m.span()} for m in _VALUE.finditer(text)] == [

@@ -5,7 +5,7 @@ import pytest
 
 from etl.pdf_document import MAX_STREAM_BYTES, _check_streams, read_pages
 from etl.records import InputFileError
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, examples
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_objects_and_streams_are_found_where_the_plain_patterns_find_them():
     numbered = st.tuples(digits, spaces, digits, spaces, keyword).map(b"".join)
     pieces = st.one_of(numbered, digits, spaces, keyword)
 
-    @settings(max_examples=400, deadline=None, database=None)
+    @settings(max_examples=examples(400), deadline=None, database=None)
     @given(st.lists(pieces, max_size=12).map(b"".join))
     def same_places(data):
         assert _object_starts(data) == [m.end() for m in plain_object.finditer(data)]
@@ -178,12 +178,12 @@ def test_ascii85_decodes_as_the_standard_library_does(slice_digits, monkeypatch)
         except ValueError:
             return ValueError
 
-    @settings(max_examples=1000, deadline=None, database=None)
+    @settings(max_examples=examples(1000), deadline=None, database=None)
     @given(st.lists(st.sampled_from(b"!#u9sz{vuuuuu" + bytes(range(33, 118))), max_size=40).map(bytes))
     def same(text):
         assert outcome(a85decode, text) == outcome(base64.a85decode, text)
 
-    @settings(max_examples=300, deadline=None, database=None)
+    @settings(max_examples=examples(300), deadline=None, database=None)
     @given(st.binary(max_size=300))
     def round_trip(raw):
         assert a85decode(base64.a85encode(raw)) == raw

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.quantities import parse_amount, parse_money
+from tests.conftest import examples
 
 LOCALES = ("en_US", "de_DE", "de_CH", "en_IN", "fr_FR")
 # money as contracts state it: whole units, or cents, up to a hundred billion
@@ -31,14 +32,14 @@ def _written(amount: Decimal, locale: str) -> str:
     return format_decimal(amount, format=pattern, locale=locale, group_separator=True)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(AMOUNTS, st.sampled_from(LOCALES))
 def test_an_amount_as_any_locale_writes_it_reads_back_exactly_or_not_at_all(amount, locale):
     read = parse_amount(_written(amount, locale))
     assert read is None or read == amount, (_written(amount, locale), read)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(AMOUNTS, st.sampled_from(LOCALES), st.sampled_from(("USD", "EUR", "GBP", "CHF", "INR")), st.booleans())
 def test_money_reads_its_currency_on_either_side_and_never_another_amount(amount, locale, currency, before):
     text = f"{currency} {_written(amount, locale)}" if before else f"{_written(amount, locale)} {currency}"
@@ -46,7 +47,7 @@ def test_money_reads_its_currency_on_either_side_and_never_another_amount(amount
     assert read is None or read == (currency, amount), (text, read)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.integers(min_value=1000, max_value=10**11), st.sampled_from(LOCALES))
 def test_a_grouped_whole_amount_is_never_left_unread(amount, locale):
     """Whole amounts of four digits and more, grouped: every convention writes them unambiguously (money has at
@@ -54,7 +55,7 @@ def test_a_grouped_whole_amount_is_never_left_unread(amount, locale):
     assert parse_amount(_written(Decimal(amount), locale)) == amount
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=80))
 def test_no_text_makes_the_money_reader_fail(text):
     read = parse_money(text)

@@ -121,6 +121,7 @@ def scanned(request):
     return truth, extract_contract(SAMPLES / request.param, truth["engagement_id"], "sha")
 
 
+@pytest.mark.slow
 def test_scanned_contract_is_ocred_and_extracted_like_the_original(scanned):
     truth, result = scanned
     got = {t.field: t.value for t in result.terms}
@@ -132,6 +133,7 @@ def test_scanned_contract_is_ocred_and_extracted_like_the_original(scanned):
     ]
 
 
+@pytest.mark.slow
 def test_ocred_values_carry_lower_confidence(scanned):
     truth, result = scanned
     original = extract_contract(SAMPLES / f"contracts/{truth['engagement_id']}.pdf", truth["engagement_id"], "sha")

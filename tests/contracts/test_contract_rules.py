@@ -387,10 +387,11 @@ def test_every_text_the_renewal_cue_matches_holds_one_of_its_prefilter_words():
 
     from etl.contracts.term_renewal import RENEWAL_WORDS
     from etl.contracts.term_rules import RENEWAL_CUE
+    from tests.conftest import examples
 
     prefilter = re.compile(RENEWAL_WORDS, re.I)
 
-    @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @settings(max_examples=examples(500), deadline=None, suppress_health_check=list(HealthCheck), database=None)
     @given(st.from_regex(re.compile(RENEWAL_CUE, re.I), fullmatch=True))
     def holds_a_word(text):
         assert prefilter.search(text), text

@@ -4,8 +4,6 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.e2e
-
 DAG_IDS = {"outsourcing_contracts", "outsourcing_reports", "outsourcing_kpis"}
 
 
