@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,6 @@ SLOWEST_FILES = (
     "tests/dags/test_airflow_services.py",
     "tests/hostile/test_hostile_inputs.py",
     "tests/hostile/test_contract_versions.py",
-    "tests/dags/test_arrival_order.py",
     "tests/dags/test_make_stop.py",
     "tests/test_bench.py",
     "tests/warehouse/test_marts.py",
@@ -147,6 +147,27 @@ def pytest_collection_modifyitems(config, items):
         return (1, next((i for i, m in enumerate(order) if item.get_closest_marker(m)), len(order)))
 
     items.sort(key=rank)  # stable: within a file the order is kept
+
+
+def load_directly(settings, run_id: str = "direct", *, build: bool = True, **build_args) -> list[dict]:
+    """What the DAG chain's tasks call, in this process and without Airflow: each inbox DAG's discovery,
+    extraction and load (contracts, then reports with their ticket exports), then the KPI DAG's dbt build unless
+    `build` is False. The suite's DAG-chain runs are the few in tests/dags and tests/hostile; every other test
+    reaches the stages through this. Returns the loads' summaries."""
+    from etl.orchestration import pipeline
+    from etl.transform.dbt_build import dbt_build
+
+    summaries = []
+    for kind, dag_id in (("contract", "outsourcing_contracts"), ("report", "outsourcing_reports")):
+        started = datetime.now(UTC)
+        staged = [pipeline.stage(settings, item) for item in pipeline.discover(settings, kind)]
+        summaries.append(
+            pipeline.load(settings, staged, run_id, datetime.now(UTC), dag_id=dag_id, started_at=started, kind=kind)
+        )
+        pipeline.clean_staged(staged)
+    if build:
+        dbt_build(settings.warehouse, **build_args)
+    return summaries
 
 
 def normalised_rows(target: str, sql: str) -> list[tuple]:

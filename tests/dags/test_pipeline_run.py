@@ -7,6 +7,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -14,7 +16,7 @@ import pytest
 
 from etl.orchestration.airflow_run import run_dag_once
 from etl.settings import Settings
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, load_directly
 
 pytestmark = pytest.mark.e2e
 
@@ -147,13 +149,22 @@ def test_sample_contracts_exercise_invoices_and_repeated_defaults():
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory):
+def first_run(tmp_path_factory):
+    """The first run as a user starts it (and `make demo`): `outsourcing-etl run`, in a process of its own."""
     work = tmp_path_factory.mktemp("pipeline")
     inbox = work / "inbox"
     for part in ("contracts", "reports", "mappings", "tickets"):
         shutil.copytree(SAMPLES / part, inbox / part)
     settings = Settings(inbox, work / "warehouse.duckdb")
-    first_state = run_dag_once(settings)
+    command = [sys.executable, "-m", "etl", "run", "--inbox", str(inbox), "--warehouse", str(settings.warehouse)]
+    return settings, subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def runs(first_run):
+    """The first run, then a second over the same inbox through `dag.test()` in this process."""
+    settings, cli = first_run
+    first_state = "success" if cli.returncode == 0 else cli.stderr[-3000:]
     first = snapshot(settings.warehouse)
     second_state = run_dag_once(settings)
     second = snapshot(settings.warehouse)
@@ -169,6 +180,21 @@ def test_run_succeeds_and_registers_every_file(runs):
     statuses = {r["path"]: r["status"] for r in registry}
     assert [p for p, s in statuses.items() if s == "quarantined"] == TRUTH["malformed_files"]
     assert all(r["reason"] for r in registry if r["status"] != "loaded")
+
+
+def test_a_clean_run_is_quiet_a_line_per_stage_and_the_kpis_once(first_run):
+    """What `outsourcing-etl run` prints over a clean inbox: a line per stage and the KPI summary once; the
+    components' logs go to a file beside the warehouse."""
+    settings, cli = first_run
+    lines = cli.stdout.splitlines()
+    assert [line.split()[0] for line in lines if line.startswith(("contracts ", "reports ", "warehouse "))] == [
+        "contracts",
+        "reports",
+        "warehouse",
+    ]
+    assert cli.stdout.count("KPI summary per engagement\n") == 1 and len(lines) < 40, cli.stdout
+    assert cli.stderr == ""
+    assert "dbt" in Path(settings.warehouse).with_name("warehouse_run.log").read_text()
 
 
 def test_row_counts(runs):
@@ -356,9 +382,10 @@ def test_low_confidence_values_are_listed_for_review_not_used_as_facts(runs):
 
 
 def test_same_pipeline_on_postgresql_gives_the_same_kpis(runs, new_postgres_database):
+    """The stages the DAGs call, into PostgreSQL; the DAG chain on PostgreSQL is tests/dags/test_airflow_services."""
     settings, _, _ = runs
     pg = Settings(settings.inbox, new_postgres_database())
-    assert run_dag_once(pg) == "success"
+    load_directly(pg)
     from etl.load.database import open_warehouse, query_records
 
     def kpis(target):
