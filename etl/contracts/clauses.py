@@ -10,16 +10,26 @@ import re
 from dataclasses import dataclass
 
 from etl.cues import Cue
+from etl.quantities import NUMBER_WORDS
 
 # name -> (pattern, exclusion or None). Case-insensitive, applied to one sentence at a time.
 CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "termination_for_convenience": (
-        r"(?:may|shall have the right to|is entitled to|can|right to)\s+(?:\w+\s+){0,3}(?:terminat|cancel)\w*[^.;]{0,160}?"
-        r"(?:\(?\d+\)?\s*(?:days|weeks|months)['’]?\s*(?:prior\s+|advance\s+)*(?:written\s+)?notice|(?:prior|advance) "
-        r"(?:written )?notice|notice in writing|for convenience|without cause|for any reason|for no reason|sole discretion)"
+        # a party's right, or its wish ("a party wishing to terminate ... shall give sixty days' notice"), to end
+        # the contract on notice or without a reason; the period in digits or in words ("Ninety days", "7-day")
+        # (a phrase set off by commas may stand before the verb: "may, at any time after ..., terminate")
+        r"(?:may|shall have the right to|is entitled to|can|right to|(?:wish|desir)\w*\s+to)(?:\s*,[^,.;]{0,80},)?\s+"
+        r"(?:\w+\s+){0,3}"
+        r"(?:terminat|cancel)\w*[^.;]{0,160}?"
+        rf"(?:(?:\(?\d+\)?|\b{NUMBER_WORDS})[\s-]*(?:calendar\s+|business\s+)?(?:day|week|month)s?['’]?\s*"
+        r"(?:prior\s+|advance\s+)*(?:written\s+)?notice|(?:prior|advance) (?:written )?notice|notice in writing"
+        r"|for convenience|without (?:any )?cause|for non-?cause|for any reason|for no reason|sole discretion)"
         r"|terminat\w*[^.]{0,60}for convenience|may be terminated[^.]{0,120}(?:upon|by giving|on|with)[^.]{0,40}notice"
+        # "unless sooner terminated by either party upon thirty days' notice, without cause"
+        r"|terminated by (?:either|any|each) party(?:(?!\b(?:if|should|in the event|upon the)\b)[^.;]){0,80}"
+        r"(?:without (?:any )?cause|for any reason|for convenience)"
         r"|cancell?able at any time",
-        r"breach|default|insolven|bankrupt|upon (?:the )?(?:termination|expiration)|surviv|in the event|\bif\b",
+        r"breach|default|insolven|bankrupt|upon (?:the )?(?:termination|expiration)|surviv|in the event|\bif\b|\bshould\b",
     ),
     "change_of_control": (
         r"change (?:of|in) (?:the )?control|(?:merger|consolidation)[^.]{0,80}(?:assign|terminat|consent)"
@@ -150,6 +160,9 @@ SENTENCE_EXCLUSIONS: dict[str, str] = {
 # A condition written right after the matched passage, in the same clause, turns it into another clause: "may
 # terminate upon thirty (30) days' notice if the other party fails to ..." is termination for cause. Not where
 # the passage says the right is unconditioned ("for any reason"), nor past a semicolon or ", or" (another ground).
+# So does a condition that opens the clause: "If the Supplier fails to ..., the Client may thereafter terminate
+# upon thirty days' notice", "Additionally, in the event that the Consultant dies, the Company may terminate ...";
+# not a wish ("If either party wishes to terminate ...").
 TRAILING_CONDITIONS: dict[str, tuple[str, str]] = {
     "termination_for_convenience": (
         r"\b(?:if|in the event|upon the occurrence|on the occurrence|following|in case|should|where)\b"
@@ -171,12 +184,26 @@ _SENTENCE_EXCLUDED = {name: re.compile(x, re.I) for name, x in SENTENCE_EXCLUSIO
 _TRAILING = {name: (re.compile(c, re.I), re.compile(u, re.I)) for name, (c, u) in TRAILING_CONDITIONS.items()}
 
 
+_LEADING_CONDITION = re.compile(
+    r"^\W*(?:[(\[]?\w{1,4}[).\]]\s*)*(?:\w+,\s*)?(?:if|in the event|upon the occurrence|on the occurrence|in case"
+    r"|should)\b",
+    re.I,
+)
+_WISH = re.compile(r"\b(?:wish|desir)\w*\s+to\s+(?:terminat|cancel)", re.I)
+
+
 def _conditioned(name: str, text: str, m: re.Match) -> bool:
     if name not in _TRAILING:
         return False
     condition, unconditioned = _TRAILING[name]
+    if unconditioned.search(m.group(0)):
+        return False
     clause_rest = re.split(r";|,\s*or\b", text[m.end() :], maxsplit=1)[0][:120]
-    return bool(condition.search(clause_rest)) and not unconditioned.search(m.group(0))
+    clause_start = re.split(r";|:", text[: m.start()])[-1]
+    return bool(
+        condition.search(clause_rest)
+        or (_LEADING_CONDITION.search(clause_start) and not _WISH.search(clause_start + m.group(0)))
+    )
 
 
 @dataclass(frozen=True)

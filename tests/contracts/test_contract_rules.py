@@ -205,6 +205,54 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "its needs change.",
             True,
         ),
+        # #34: notice periods in words or hyphenated, a wish to terminate, a right set off by a phrase, a passive
+        # termination without cause; a condition that opens the clause makes the right one for cause
+        (
+            "termination_for_convenience",
+            "The Customer may terminate this Agreement by giving forty-five days written notice to the Supplier.",
+            True,
+        ),
+        ("termination_for_convenience", "The Buyer has the right to cancel this Agreement on a 14-day notice.", True),
+        (
+            "termination_for_convenience",
+            "A party wishing to terminate this Agreement shall give the other not less than sixty (60) days' notice.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "Should either party wish to terminate this Agreement, it may do so on sixty days' notice.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "Unless earlier terminated by either party without cause upon ninety days' notice, this Agreement runs "
+            "for two years.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "The Licensor may, at any time after the first year of the Term, terminate this Agreement upon 120 days "
+            "prior written notice.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "If the Supplier misses the delivery dates for two months in a row, the Customer may thereafter terminate "
+            "this Agreement upon thirty (30) days' written notice.",
+            False,
+        ),
+        (
+            "termination_for_convenience",
+            "Furthermore, in the event that the Artist becomes unable to perform, the Studio may terminate this "
+            "Agreement on fifteen (15) days' notice.",
+            False,
+        ),
+        (
+            "termination_for_convenience",
+            "This Agreement may, on written notice, be terminated by either party should the Manager's employment "
+            "end for any reason.",
+            False,
+        ),
         # a merger that lets a party assign, or a successor excepted from the restriction, is no change-of-control
         # restriction; consent required through a merger is one
         (
