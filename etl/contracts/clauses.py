@@ -66,7 +66,18 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "ip_ownership_assignment": (
         r"hereby (?:irrevocably )?assigns?|(?:assign|transfer)s?[^.]{0,60}all (?:of its )?(?:right, title|rights?, title)"
         r"|works? made for hire|(?:shall|will) (?:be|become|remain) the (?:(?:sole|exclusive|absolute)(?: and |\s+))*"
-        r"property of (?:the )?(?:company|client|customer|sponsor)",
+        r"property of (?:the )?(?:company|client|customer|sponsor)"
+        # who owns what the work creates: "X shall own all data and inventions conceived in the Project", "All
+        # inventions made in the course of the Project shall belong to X", "All rights and title to the Intellectual
+        # Property developed hereunder shall be owned by X" (not who owns the content or data one party brings)
+        r"|(?:shall|will) (?:solely |exclusively |jointly )?own (?:and retain )?(?:all|the entire|any and all)\b[^.]{0,80}?"
+        r"(?:invention|improvement|intellectual property|work product|deliverable)s?\b[^.]{0,100}?(?:created"
+        r"|developed|conceived|made|arising|generated|resulting|invented|discovered|reduced to practice|authored)"
+        r"|(?:invention|improvement|intellectual property|work product|deliverable)s?\b[^.]{0,150}?(?:created|developed"
+        r"|conceived|made|arising|generated|resulting|invented|discovered)[^.]{0,150}?(?:shall|will) (?:belong to"
+        r"|vest in|be owned by|be (?:the )?(?:(?:sole|exclusive|absolute)(?: and |\s+))*property of)"
+        r"|\ball (?:rights?|right, title)(?: and (?:title|interest))?\b[^.]{0,40}?(?:intellectual property|invention"
+        r"|improvement|work product|deliverable)[^.]{0,80}?(?:shall|will) (?:belong to|vest in|be owned by)",
         None,
     ),
     "post_termination_services": (

@@ -253,6 +253,41 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "end for any reason.",
             False,
         ),
+        # #34: who owns what the work creates is an IP ownership clause; who owns the data or content a party
+        # brings is not
+        (
+            "ip_ownership_assignment",
+            "The Supplier shall own all right, title and interest in any enhancement or improvement developed by "
+            "either party under this Agreement.",
+            True,
+        ),
+        (
+            "ip_ownership_assignment",
+            "All inventions conceived by the Consultant in performing the Services shall belong to the Company.",
+            True,
+        ),
+        (
+            "ip_ownership_assignment",
+            "All rights and title to the intellectual property produced under a Statement of Work shall be owned by "
+            "the Customer.",
+            True,
+        ),
+        (
+            "ip_ownership_assignment",
+            "The Customer shall own all right, title and interest in and to its Customer Data.",
+            False,
+        ),
+        (
+            "ip_ownership_assignment",
+            "All right, title and interest in and to the usage data shall belong to the Publisher.",
+            False,
+        ),
+        (
+            "ip_ownership_assignment",
+            "The Licensor shall own all right, title and interest, including all intellectual property rights, in and "
+            "to the Content.",
+            False,
+        ),
         # a merger that lets a party assign, or a successor excepted from the restriction, is no change-of-control
         # restriction; consent required through a merger is one
         (
