@@ -32,7 +32,12 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"breach|default|insolven|bankrupt|upon (?:the )?(?:termination|expiration)|surviv|in the event|\bif\b|\bshould\b",
     ),
     "change_of_control": (
-        r"change (?:of|in) (?:the )?control|(?:merger|consolidation)[^.]{0,80}(?:assign|terminat|consent)"
+        # "a change in the general management, ownership or control of X", "a change in effective control of X",
+        # "if control of either party passes to" (not "register the change in ownership" of a share, nor "no
+        # change in management of the Company")
+        r"change (?:of|in) (?:the )?control|change (?:of|in) (?:the )?(?:[\w,]+\s+){0,4}?(?:control|ownership)\s+of\b"
+        r"|control of (?:either|the other|a|any) party (?:shall )?pass"
+        r"|(?:merger|consolidation)[^.]{0,80}(?:assign|terminat|consent)"
         r"|acqui\w+[^.]{0,40}(?:all or )?substantially all[^.]{0,40}(?:assets|stock|business)",
         None,
     ),

@@ -288,6 +288,26 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "to the Content.",
             False,
         ),
+        # #34: a change in a party's ownership or control, however many words stand between, or control that
+        # passes; not a change recorded in a register, nor one of management alone
+        (
+            "change_of_control",
+            "The Licensor may end this licence on notice after a material change in the ownership or control of the "
+            "Licensee.",
+            True,
+        ),
+        ("change_of_control", "Either party may terminate if control of the other party passes to a rival.", True),
+        (
+            "change_of_control",
+            "The Distributor shall report any change in effective control of its business within ten days.",
+            True,
+        ),
+        ("change_of_control", "The Company shall record the change in ownership with the share registry.", False),
+        (
+            "change_of_control",
+            "There has been no material change in management of the Borrower since the audit.",
+            False,
+        ),
         # a merger that lets a party assign, or a successor excepted from the restriction, is no change-of-control
         # restriction; consent required through a merger is one
         (
