@@ -308,6 +308,20 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "There has been no material change in management of the Borrower since the audit.",
             False,
         ),
+        # #34: a promise to buy at least a quantity, whoever from, or a guaranteed fee, is a minimum commitment
+        (
+            "minimum_commitment",
+            "The Reseller guarantees to purchase from the Manufacturer a minimum of 2,000 units in each contract year.",
+            True,
+        ),
+        ("minimum_commitment", "The Buyer commits to order no fewer than 500 cases per quarter.", True),
+        (
+            "minimum_commitment",
+            "The Sponsor shall pay the Athlete a Guaranteed Fee of $40,000 for each contract year.",
+            True,
+        ),
+        ("minimum_commitment", "The Customer agrees to purchase the Equipment at the price in Schedule 2.", False),
+        ("minimum_commitment", "The Supplier guarantees that the Products are free from defects.", False),
         # a merger that lets a party assign, or a successor excepted from the restriction, is no change-of-control
         # restriction; consent required through a merger is one
         (
