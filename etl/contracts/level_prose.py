@@ -172,7 +172,8 @@ def _sentence_name(sentence: str) -> str:
     subject = _CLAUSE_OPENING.sub("", sentence[: modal.start()]).strip(" ,")
     if 0 < len(subject) <= 80 and MEASURE_NOUN.search(subject) and not re.match(r"\d", subject):
         return subject
-    if len(subject.split()) <= 4 and _PARTY.search(subject):
+    # (a share of items is no party, whatever it counts: "98% of vendor payments shall be ...")
+    if len(subject.split()) <= 4 and _PARTY.search(subject) and not re.match(r"\d", subject):
         duty = sentence[modal.end() :].strip().rstrip(".;")
         kept = _KEPT_MEASURE.match(duty)
         if kept and MEASURE_NOUN.search(kept.group("measure")):

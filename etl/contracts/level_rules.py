@@ -82,9 +82,22 @@ _CLOCK_STARTING_NOTICE = re.compile(
 )
 
 
+# the countable paperwork a back office processes for the client: a share of it states a level of that process
+# ("95% of supplier invoices paid within 30 days"), never a payment term, which states no share of invoices
+PAPERWORK = r"(?:invoices|payments|bills|claims|remittances)"
+# a deadline a share of work is done by: "within 5 days", "on time", "by the due date", "on the agreed date"
+BY_A_DEADLINE = r"(?:within|on time|on or before|no later than|(?:by|on) the (?:due|agreed|scheduled|required) date)"
+_SHARE_OF_PAPERWORK = re.compile(
+    r"(?i)\b\d{1,3}(?:\.\d+)?%\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + PAPERWORK + r"\b"
+)
+
+
 def administrative(text: str) -> bool:
     """Whether a sentence is about payment, notice periods, disputes and the like rather than a level."""
-    return bool(_ADMIN.search(_CLOCK_STARTING_NOTICE.sub(" ", text)))
+    text = _CLOCK_STARTING_NOTICE.sub(" ", text)
+    if _SHARE_OF_PAPERWORK.search(text):
+        text = re.sub(r"(?i)\b(?:paid|pay)\b", " ", text)
+    return bool(_ADMIN.search(text))
 
 
 def _aql(aql: str) -> float | None:
@@ -222,14 +235,24 @@ _OUTCOME = (
 )
 
 
+# paperwork processed by a deadline: "98% of vendor payments shall be processed by the due date"
+_PROCESSED_ON_TIME = (
+    PAPERWORK
+    + r"\s+(?:(?:shall|will|must)\s+be|are|is)\s+(?:\w+ly\s+)?(?:processed|paid|posted|reconciled|issued|recorded"
+    r"|entered|approved|matched|handled|submitted|released|made|sent)\b[^.;]{0,40}?\b" + BY_A_DEADLINE + r"\b"
+)
+
+
 def _pct_of_class(text: str, aql: str) -> Level | None:
     """A standard that opens with its share: "90% of milestones met", "95% of the audits are passed", or the
     share and its measure alone: "95% positive rating", "5% improvement each quarter". A share of money
-    (charges, fees, a credit) is a price, never a level."""
+    (charges, fees, a credit) is a price, never a level; a share of paperwork processed by a deadline is one."""
     m = re.match(
         r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:target|goal|service\s+level|sla|kpi|standard|measure)\s*[:=-]\s*)?"
         + _PCT
-        + r"\s+(?:of\s+(?!(?:the\s+|all\s+|its\s+|any\s+)?(?:\w+\s+){0,3}?"
+        + r"\s+(?:of\s+(?!(?:the\s+|all\s+|its\s+|any\s+)?(?:\w+\s+){0,3}?(?!"
+        + _PROCESSED_ON_TIME
+        + r")"
         + MONEY
         + r"\b)(?:[\w'\"-]+\s+){1,8}?"
         + _OUTCOME
@@ -438,7 +461,7 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
 # nights"
 _CASES = (
     r"(?:cases|instances|occasions|nights|days|weeks|months|transactions|requests|calls|incidents|tickets|orders|"
-    r"items|attempts|runs|deliveries|shipments|jobs|backups|tests)"
+    r"items|attempts|runs|deliveries|shipments|jobs|backups|tests|" + PAPERWORK + r")"
 )
 # "... of all the scheduled nights": what a share of cases is a share of
 _OF_CASES = r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _CASES
@@ -449,9 +472,13 @@ _OF_CASES = r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _CASES
 _WORK_ITEM = re.compile(
     r"\s*(?:[\w'-]+\s+){0,5}?[\w'-]+\s+"
     + MODAL
-    + r"(?:be\s+)?(?!(?:charg|bill|invoic|refund|credit|deduct|withh|levi|reimburs|award|grant)\w*\b)\w+ed\b",
+    + r"(?:be\s+)?(?!(?:charg|bill|invoic|refund|credit|deduct|withh|levi|reimburs|award|grant)\w*\b)(?:\w+ed|paid|sent)\b",
     re.I,
 )
+
+
+# paying or charging a share of something is a price, whatever the share is of: "shall pay 50% of the invoices"
+_MONEY_VERB = re.compile(r"(?i)\b(?:pay|charge|bill|invoice|refund|credit|deduct|withhold|reimburse)\b")
 
 
 def _share_of_cases(text: str, aql: str) -> Level | None:
@@ -468,7 +495,11 @@ def _share_of_cases(text: str, aql: str) -> Level | None:
         re.I,
     )
     work_item = _WORK_ITEM.match(text)
-    if _PRICED.search(text[work_item.end() if work_item else 0 :]):
+    rest = text[work_item.end() if work_item else 0 :]
+    if m and work_item is None and not _MONEY_VERB.search(text[: m.start("pct")]):
+        # the cases counted are no price even when they are payments: "ensure that 98% of payments are ..."
+        rest = text[: m.start()] + " " + text[m.end() :]
+    if _PRICED.search(rest):
         return None
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
@@ -602,9 +633,11 @@ RULES: tuple[LevelRule, ...] = (
             ("b) 85% of planned training sessions delivered", "", (85, "percent", None)),
             ("92% positive rating on the annual survey.", "", (92, "percent", None)),
             ("100% of planned regression tests execute successfully.", "", (100, "percent", None)),
+            ("97% of supplier payments shall be released on the scheduled date.", "", (97, "percent", None)),
         ),
         negative=(
             ("5% of the monthly charge for each missed level", ""),
+            ("20% of the payments shall be released upon signature", ""),
             ("12% of the Charges invoiced for the month are at risk", ""),
             ("10% of the fees paid in the prior year", ""),
             ("The credit is 8% of the total amount invoiced", ""),
@@ -653,6 +686,7 @@ RULES: tuple[LevelRule, ...] = (
             ("Supplier invoices shall be matched to receipts in at least 98% of cases.", "", (98, "percent", None)),
             ("The desk will close 80% of tickets at first contact.", "", (80, "percent", None)),
             ("The Supplier shall ensure that no more than 3% of orders are shipped late.", "", (3, "percent", None)),
+            ("The bureau shall ensure that 96% of remittances are posted on time.", "", (96, "percent", None)),
         ),
         negative=(
             ("A fee of 2% applies in 10% of cases where the invoice is late.", ""),
@@ -660,6 +694,7 @@ RULES: tuple[LevelRule, ...] = (
             ("The Customer shall pay 50% of the invoices on signature.", ""),
             ("Fees shall be charged in 20% of cases.", ""),
             ("The Supplier shall ensure that no more than 5% of the fees are paid in advance.", ""),
+            ("The Supplier shall ensure that 90% of the charges are paid on time.", ""),
         ),
     ),
     LevelRule(
@@ -784,7 +819,8 @@ SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
     r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
     r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
-    r"\d%\s+of\s[^.;]{0,100}\bwithin\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b|"
+    # a share done by a time or a date: "98% of payments are processed by the due date"
+    r"\d%\s+of\s[^.;]{0,100}\b" + BY_A_DEADLINE + r"\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b|"
     r"\b(?:in|on|for)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*%"
     + _OF_CASES
     # a bound on a share, whatever it measures: "first-time-right output of at least 96%", "no more than 4% of ..."

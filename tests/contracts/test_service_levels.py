@@ -177,11 +177,30 @@ def test_a_bound_on_a_rate_score_or_share_of_cases_is_read_from_a_sentence(sente
             "Claims will be settled within 10 business days of receipt in 95% of instances.",
             (95.0, 10.0, "business days"),
         ),
+        # paperwork the back office pays or processes by a deadline: a level of that process, not a payment term
+        ("At least 97% of supplier bills will be paid within 20 days of receipt.", (97.0, 20.0, "days")),
+        ("The bureau shall ensure that 96% of remittances are posted by the due date.", (96.0, None, None)),
+        ("99% of refund payments shall be issued on the agreed date.", (99.0, None, None)),
     ],
 )
 def test_a_share_of_cases_is_read_whatever_the_work_counted(sentence, expected):
     found = find_levels([PdfPage(1, f"Service levels. {sentence}", [])])
     assert [(f.level.target, f.level.threshold, f.level.threshold_unit) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Client shall pay 95% of each invoice within 30 days of receipt.",
+        "Invoices will be paid within 30 days of receipt.",
+        "20% of the payments shall be paid upon signature of this Agreement.",
+        "The Supplier shall ensure that 90% of the charges are paid by the due date.",
+    ],
+)
+def test_a_payment_term_or_a_share_of_money_is_no_level(sentence):
+    """#30: paying is a level only as the process a back office runs over a share of items; the contract's own
+    payment terms and shares of money stay out."""
+    assert find_levels([PdfPage(1, f"Service levels. {sentence}", [])]) == []
 
 
 @pytest.mark.parametrize(
