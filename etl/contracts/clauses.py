@@ -61,7 +61,7 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"minimum (?:total )?(?:purchase|order|commitment|quantit|volume|annual|monthly|quarterly|fee|payment|revenue"
         r"|number|charge|royalt|resources)|(?-i:\bMinimum [A-Z][A-Za-z]+)"
         r"|(?:shall|agrees to) (?:purchase|order|buy) (?:at least|a minimum)"
-        # a promise to buy a least quantity, whoever from ("guarantees to purchase from the Supplier a minimum of
+        # a promise to buy at least a quantity, whoever from ("guarantees to purchase from the Supplier a minimum of
         # 10,000 units", "commits to order no fewer than 500 units"), or a fee owed whatever is sold
         r"|(?:guarantee|commit|undertake|agree)s?\s+to\s+(?:purchase|order|buy)\b[^.;]{0,40}?(?:at least|a minimum of|not less"
         r" than|no less than|no fewer than|not fewer than)\b"
