@@ -27,12 +27,15 @@ from etl.contracts.level_text import (
     AT_LEAST,
     AT_MOST,
     join_wrapped_numbers,
+    normalise,
     time_pattern,
 )
 from etl.contracts.listed_levels import RULE_NAME as LISTED_RULE
 from etl.contracts.listed_levels import listed_levels
 from etl.pdf_document import PdfPage
-from etl.quantities import GRADE
+from etl.quantities import GRADE, NUMBER_WORDS
+
+_SHARE_IN_WORDS = re.compile(r"(?i)\b" + NUMBER_WORDS + r"[\s-]+per\s?cent\b")
 
 
 def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel]:
@@ -60,10 +63,12 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
         standard = (" ".join(chunk[label.end() :].split()), None) if label else None
         if ":" in sentence:  # a heading or label: the list starts at its own heading and ends at the next
             listed = _MEASURES_LIST if _MEASURES_HEADING.search(sentence) else 0
-        cued = SENTENCE_CUE.search(sentence) or OPENS_WITH_SHARE.match(sentence) or listed
+        # a share in words is a share: "Ninety-eight percent of ..." is cued and judged as "98% of ..." is
+        digits = normalise(sentence) if _SHARE_IN_WORDS.search(sentence) else sentence
+        cued = SENTENCE_CUE.search(digits) or OPENS_WITH_SHARE.match(digits) or listed
         if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue
-        if PLACEHOLDER.search(sentence) or administrative(sentence) or _NOT_THE_VENDORS.search(sentence):
+        if PLACEHOLDER.search(sentence) or administrative(digits) or _NOT_THE_VENDORS.search(sentence):
             continue
         # a heading the text layer ran into the sentence is no part of it: "SERVICE LEVELS Target: 95% of ..."
         levels = _sentence_levels(_HEADING_LEAD.sub("", sentence, count=1), page.number, rules)

@@ -181,6 +181,9 @@ def test_a_bound_on_a_rate_score_or_share_of_cases_is_read_from_a_sentence(sente
         ("At least 97% of supplier bills will be paid within 20 days of receipt.", (97.0, 20.0, "days")),
         ("The bureau shall ensure that 96% of remittances are posted by the due date.", (96.0, None, None)),
         ("99% of refund payments shall be issued on the agreed date.", (99.0, None, None)),
+        # the share in words, as many contracts write it
+        ("Ninety-six percent of remittances shall be posted by the due date.", (96.0, None, None)),
+        ("Ninety-five percent of supplier bills will be paid within thirty days of receipt.", (95.0, 30.0, "days")),
     ],
 )
 def test_a_share_of_cases_is_read_whatever_the_work_counted(sentence, expected):
@@ -195,6 +198,7 @@ def test_a_share_of_cases_is_read_whatever_the_work_counted(sentence, expected):
         "Invoices will be paid within 30 days of receipt.",
         "20% of the payments shall be paid upon signature of this Agreement.",
         "The Supplier shall ensure that 90% of the charges are paid by the due date.",
+        "Ten percent of the fees shall be paid upon signature of this Agreement.",
     ],
 )
 def test_a_payment_term_or_a_share_of_money_is_no_level(sentence):
