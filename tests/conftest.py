@@ -149,11 +149,14 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=rank)  # stable: within a file the order is kept
 
 
-def load_directly(settings, run_id: str = "direct", *, build: bool = True, **build_args) -> list[dict]:
+def load_directly(
+    settings, run_id: str = "direct", *, loaded_at: datetime | None = None, build: bool = True, **build_args
+) -> list[dict]:
     """What the DAG chain's tasks call, in this process and without Airflow: each inbox DAG's discovery,
-    extraction and load (contracts, then reports with their ticket exports), then the KPI DAG's dbt build unless
-    `build` is False. The suite's DAG-chain runs are the few in tests/dags and tests/hostile; every other test
-    reaches the stages through this. Returns the loads' summaries."""
+    extraction and load (contracts, then reports with their ticket exports), each under its own run id
+    (`<run_id>-contract`, `<run_id>-report`) and stamped `loaded_at` (default now), then the KPI DAG's dbt build
+    unless `build` is False. The suite's DAG-chain runs are the few in tests/dags and tests/hostile; every other
+    test reaches the stages through this. Returns the loads' summaries."""
     from etl.orchestration import pipeline
     from etl.transform.dbt_build import dbt_build
 
@@ -162,7 +165,9 @@ def load_directly(settings, run_id: str = "direct", *, build: bool = True, **bui
         started = datetime.now(UTC)
         staged = [pipeline.stage(settings, item) for item in pipeline.discover(settings, kind)]
         summaries.append(
-            pipeline.load(settings, staged, run_id, datetime.now(UTC), dag_id=dag_id, started_at=started, kind=kind)
+            pipeline.load(
+                settings, staged, f"{run_id}-{kind}", loaded_at or started, dag_id=dag_id, started_at=started, kind=kind
+            )
         )
         pipeline.clean_staged(staged)
     if build:

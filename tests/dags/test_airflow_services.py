@@ -23,11 +23,10 @@ import pytest
 
 from etl import staging
 from etl.load.database import postgres_params
-from etl.orchestration import pipeline
 from etl.orchestration.native_stack import NativeStack
 from etl.settings import Settings
-from etl.transform.dbt_build import as_of_variables, dbt_build, parse_as_of
-from tests.conftest import SAMPLES, normalised_rows
+from etl.transform.dbt_build import as_of_variables, parse_as_of
+from tests.conftest import SAMPLES, load_directly, normalised_rows
 
 pytestmark = pytest.mark.airflow_services
 
@@ -137,8 +136,5 @@ def test_triggered_through_the_rest_api_celery_workers_share_the_work_and_load_t
 
     # the same inbox through the stage functions the tasks call, in this process, gives the same marts
     direct = Settings(stack["inbox"], tmp_path / "direct.duckdb")
-    for kind in ("contract", "report"):
-        staged = [pipeline.stage(direct, item) for item in pipeline.discover(direct, kind)]
-        pipeline.load(direct, staged, "direct", datetime.now(UTC), kind=kind)
-    dbt_build(direct.warehouse, variables=as_of_variables(parse_as_of(airflow.env["OUTSOURCING_ETL_AS_OF"])))
+    load_directly(direct, variables=as_of_variables(parse_as_of(airflow.env["OUTSOURCING_ETL_AS_OF"])))
     assert _marts(stack["warehouse"]) == _marts(direct.warehouse)

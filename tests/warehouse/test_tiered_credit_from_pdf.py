@@ -18,9 +18,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from etl.load.database import open_warehouse, query_records
-from etl.orchestration import pipeline
 from etl.settings import Settings
-from etl.transform.dbt_build import dbt_build
+from tests.conftest import load_directly
 from tests.contracts.test_credit_clauses import TWO_LEVELS
 
 pytestmark = pytest.mark.e2e
@@ -72,10 +71,9 @@ def test_a_tiered_credit_read_from_the_pdf_is_priced_as_by_hand(tmp_path, backen
         report.write_text(f"Metric,Actual\nSystem Availability,{availability}\nCall Answer Rate,96%\n")
     warehouse = str(tmp_path / "w.duckdb") if backend == "duckdb" else new_postgres_database()
     settings = Settings(inbox, warehouse)
-    for kind in ("contract", "report"):
-        staged = [pipeline.stage(settings, item) for item in pipeline.discover(settings, kind)]
-        pipeline.load(settings, staged, "run", datetime(2025, 4, 10), kind=kind)
-    dbt_build(warehouse, variables={"as_of_date": "cast('2025-04-10' as date)"})
+    load_directly(
+        settings, "run", loaded_at=datetime(2025, 4, 10), variables={"as_of_date": "cast('2025-04-10' as date)"}
+    )
 
     db = open_warehouse(warehouse, read_only=True)
     try:
