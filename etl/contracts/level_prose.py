@@ -175,10 +175,11 @@ def _sentence_name(sentence: str) -> str:
     if not modal:
         return sentence
     subject = _CLAUSE_OPENING.sub("", sentence[: modal.start()]).strip(" ,")
-    if 0 < len(subject) <= 80 and MEASURE_NOUN.search(subject) and not re.match(r"\d", subject):
+    if re.match(r"\d", subject):  # a share of items names neither a measure nor a party: "98% of vendor payments"
+        return sentence
+    if 0 < len(subject) <= 80 and MEASURE_NOUN.search(subject):
         return subject
-    # (a share of items is no party, whatever it counts: "98% of vendor payments shall be ...")
-    if len(subject.split()) <= 4 and _PARTY.search(subject) and not re.match(r"\d", subject):
+    if len(subject.split()) <= 4 and _PARTY.search(subject):
         duty = sentence[modal.end() :].strip().rstrip(".;")
         kept = _KEPT_MEASURE.match(duty)
         if kept and MEASURE_NOUN.search(kept.group("measure")):
