@@ -16,7 +16,7 @@ from etl.quantities import NUMBER_WORDS
 CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "termination_for_convenience": (
         # a party's right, or its wish ("a party wishing to terminate ... shall give sixty days' notice"), to end
-        # the contract on notice or without a reason; the period in digits or in words ("Ninety days", "7-day")
+        # the contract on notice or without a reason; the period in digits or in words ("forty days", "10-day")
         # (a phrase set off by commas may stand before the verb: "may, at any time after ..., terminate")
         r"(?:may|shall have the right to|is entitled to|can|right to|(?:wish|desir)\w*\s+to)(?:\s*,[^,.;]{0,80},)?\s+"
         r"(?:\w+\s+){0,3}"
@@ -25,16 +25,16 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:prior\s+|advance\s+)*(?:written\s+)?notice|(?:prior|advance) (?:written )?notice|notice in writing"
         r"|for convenience|without (?:any )?cause|for non-?cause|for any reason|for no reason|sole discretion)"
         r"|terminat\w*[^.]{0,60}for convenience|may be terminated[^.]{0,120}(?:upon|by giving|on|with)[^.]{0,40}notice"
-        # "unless sooner terminated by either party upon thirty days' notice, without cause"
+        # "unless ended earlier, when it may be terminated by any party without cause on notice"
         r"|terminated by (?:either|any|each) party(?:(?!\b(?:if|should|in the event|upon the)\b)[^.;]){0,80}"
         r"(?:without (?:any )?cause|for any reason|for convenience)"
         r"|cancell?able at any time",
         r"breach|default|insolven|bankrupt|upon (?:the )?(?:termination|expiration)|surviv|in the event|\bif\b|\bshould\b",
     ),
     "change_of_control": (
-        # "a change in the general management, ownership or control of X", "a change in effective control of X",
-        # "if control of either party passes to" (not "register the change in ownership" of a share, nor "no
-        # change in management of the Company")
+        # "a material change in the ownership, board or control of X", "a change in the actual control of X", "if
+        # control of any party passes to" (not a change in ownership entered in a register, nor "no change in
+        # management of the Borrower")
         r"change (?:of|in) (?:the )?control|change (?:of|in) (?:the )?(?:[\w,]+\s+){0,4}?(?:control|ownership)\s+of\b"
         r"|control of (?:either|the other|a|any) party (?:shall )?pass"
         r"|(?:merger|consolidation)[^.]{0,80}(?:assign|terminat|consent)"
@@ -61,8 +61,8 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"minimum (?:total )?(?:purchase|order|commitment|quantit|volume|annual|monthly|quarterly|fee|payment|revenue"
         r"|number|charge|royalt|resources)|(?-i:\bMinimum [A-Z][A-Za-z]+)"
         r"|(?:shall|agrees to) (?:purchase|order|buy) (?:at least|a minimum)"
-        # a promise to buy at least a quantity, whoever from ("guarantees to purchase from the Supplier a minimum of
-        # 10,000 units", "commits to order no fewer than 500 units"), or a fee owed whatever is sold
+        # a promise to buy at least a quantity, whoever from ("undertakes to buy from the Maker at least 2,000
+        # units", "commits to order no fewer than 500 cases"), or a fee owed whatever is sold
         r"|(?:guarantee|commit|undertake|agree)s?\s+to\s+(?:purchase|order|buy)\b[^.;]{0,40}?(?:at least|a minimum of|not less"
         r" than|no less than|no fewer than|not fewer than)\b"
         r"|guaranteed (?:minimum|annual|monthly|quarterly|fee|payment|royalt|revenue|purchase)",
@@ -77,9 +77,9 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"hereby (?:irrevocably )?assigns?|(?:assign|transfer)s?[^.]{0,60}all (?:of its )?(?:right, title|rights?, title)"
         r"|works? made for hire|(?:shall|will) (?:be|become|remain) the (?:(?:sole|exclusive|absolute)(?: and |\s+))*"
         r"property of (?:the )?(?:company|client|customer|sponsor)"
-        # who owns what the work creates: "X shall own all data and inventions conceived in the Project", "All
-        # inventions made in the course of the Project shall belong to X", "All rights and title to the Intellectual
-        # Property developed hereunder shall be owned by X" (not who owns the content or data one party brings)
+        # who owns what the work creates: "X will solely own all improvements developed under a work order", "All inventions made
+        # while performing the Services shall belong to X", "All rights to the intellectual property produced under
+        # a work order shall be owned by X" (not who owns the content or data one party brings)
         r"|(?:shall|will) (?:solely |exclusively |jointly )?own (?:and retain )?(?:all|the entire|any and all)\b[^.]{0,80}?"
         r"(?:invention|improvement|intellectual property|work product|deliverable)s?\b[^.]{0,100}?(?:created"
         r"|developed|conceived|made|arising|generated|resulting|invented|discovered|reduced to practice|authored)"
@@ -182,7 +182,7 @@ SENTENCE_EXCLUSIONS: dict[str, str] = {
 # terminate upon thirty (30) days' notice if the other party fails to ..." is termination for cause. Not where
 # the passage says the right is unconditioned ("for any reason"), nor past a semicolon or ", or" (another ground).
 # So does a condition that opens the clause: "If the Supplier fails to ..., the Client may thereafter terminate
-# upon thirty days' notice", "Additionally, in the event that the Consultant dies, the Company may terminate ...";
+# upon thirty days' notice", "Furthermore, in the event that the Artist cannot perform, the Studio may terminate";
 # not a wish ("If either party wishes to terminate ...").
 TRAILING_CONDITIONS: dict[str, tuple[str, str]] = {
     "termination_for_convenience": (
