@@ -37,6 +37,15 @@ ORDINALS = {
     "thirtieth": 30,
 }
 
+_CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_CARDINALS |= {"ten": 10, "fifteen": 15, "twenty": 20}
+
+
+def _years(word: str) -> int:
+    """An anniversary's count: 'fifth', '5th', 'five' (of 'five-year anniversary') or '5'."""
+    return ORDINALS.get(word) or _CARDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+
+
 # a covenant that lasts a while (confidentiality, non-solicitation, payment default), not the contract's term;
 # nor is severability's "the other provisions shall remain in full force and effect"
 _COVENANT = re.compile(
@@ -56,6 +65,10 @@ _FROM_OTHER_EVENT = re.compile(
     re.I,
 )
 _TERM_CUE = RULES["initial_term_months.term_period"].pattern
+# the subject of a verb of lasting in the term cue: the agreement or its term, in the same clause ("This Agreement
+# shall take effect on signing and, subject to clause 9.2, shall continue for ..."); U+037E is a semicolon some
+# PDFs' text holds
+_SUBJECT_BEFORE = re.compile(r"(?i)\b(?:agreement|contract|term)\b(?:[^.;\u037e]|\.(?=\d)){0,160}$")
 _FROM_SIGNING = re.compile(
     r"(?i)\bdate (?:hereof|of (?:this|the) agreement)|date first (?:above |set forth above )?"
     r"written|date of (?:execution|signing)|execution date"
@@ -132,6 +145,8 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
         m = _TERM_CUE.search(s.text)
         if not m or _COVENANT.search(s.text) or _COVENANT_NEAR.search(s.text[: m.end() + 80]):
             continue
+        if (m.group("lasting") or m.group("ending")) and not _SUBJECT_BEFORE.search(s.text[: m.start()]):
+            continue  # a quotation that remains valid, a purchase period ending on a date: not the agreement
         after = s.text[m.start() :]
         # renewal periods come after the initial term ("continue thereafter for 12 months" is the term itself;
         # "shall continue following the Initial Term for an additional period of three years" is a renewal)
@@ -155,9 +170,9 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
         anniversary = RULES["initial_term_months.anniversary"]
         for s in sentences:
             m = anniversary.search(s.text)
-            if m and not re.search(r"(?i)\b(?:longer|later|earlier|shorter) of\b", s.text):
-                word = re.search(r"(\w+)(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?\s+anniversary", m.group(0)).group(1).lower()
-                years = ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+            if m and not re.search(r"(?i)\b(?:longer|later) of\b", s.text):
+                word = re.search(r"(\w+)(?:\s+\(\d{1,2}(?:st|nd|rd|th)?\))?(?:[- ]year)?\s+anniversary", m.group(0))
+                years = _years(word.group(1).lower())
                 _add_initial_term(terms, dates, years * 12, anniversary, s)
                 break
     if not terms.has("expiry_date"):

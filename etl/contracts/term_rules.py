@@ -377,17 +377,30 @@ _RULES = [
         "initial_term_months.term_period",
         "initial_term_months",
         0.8,
-        "'the initial term of this Agreement is three (3) years', 'shall continue for a period of 24 months'",
+        "'the initial term of this Agreement is three (3) years', 'shall continue for a period of 24 months'; a "
+        "verb of lasting counts only with the agreement or its term as its subject",
         r"initial term|term of (?:this|the) agreement|for (?:a|an initial) (?:term|period) of|^\W*term\s*:"
-        r"|(?:continue|remain|be valid|extend)[^.]{0,60}?(?:for|until|through)"
-        r"|(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)",
+        r"|(?:term|period) of (?:the )?validity of (?:this|the) (?:agreement|contract)"
+        r"|(?:agreement|contract)\b[^.;]{0,40}?\b(?:have|has)\s+a\s+term\s+of"
+        r"|(?P<lasting>\b(?:continue|remain|be valid|be effective|extend|run|last)\b[^.]{0,60}?(?:for|until|through))"
+        r"|(?P<ending>(?:ending|expiring|expire)[^.]{0,20}?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten"
+        r"|twelve))",
         (
             "The initial term of this Agreement is three (3) years.",
             "This Agreement shall continue for a period of three (3) years following the effective date of this "
             "Agreement.",
+            "Unless ended early, the period of validity of this Agreement shall be two years from the Effective Date.",
+            "This Agreement shall have a term of three (3) years from the effective date written above.",
+            "This Agreement shall be effective until the earlier of (a) its termination under Article 9 or (b) the "
+            "date that is two (2) years after the date of this Agreement.",
         ),
         (
             "The confidentiality obligations shall continue for a period of five (5) years.",
+            # something else that lasts or ends: a quotation's validity, a period of purchases, a lease in it
+            "Each price quotation shall remain valid for six (6) months.",
+            "The period commencing January 1, 2025 and ending September 30, 2025, and each later period of "
+            "nine (9) months, is a Purchase Period.",
+            "The Company shall enter into a lease of the site, which lease will have a term of forty (40) years.",
             # a party's duty for a period counted from another event's effective date, or within the term
             "The Reseller agrees, for a period of two (2) years after the effective date of the Acquisition, to file "
             "its quarterly reports.",
@@ -399,12 +412,20 @@ _RULES = [
         "initial_term_months.anniversary",
         "initial_term_months",
         0.7,
-        "'the term shall end on the fifth anniversary of the Effective Date'",
-        r"(?:agreement|term)\b[^.]{0,160}?(?:shall|will)\s+(?:\w+\s+){0,3}?(?:end|expire|terminate|continue|remain)"
-        r"[^.]{0,40}?\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+        "'the term shall end on the fifth anniversary of the Effective Date', 'until the three (3) year "
+        "anniversary'; the earlier of it and an event ends there at the latest, the later of them has no fixed end",
+        r"(?:agreement|term)\b[^.]{0,160}?(?:shall|will)\s+(?:\w+\s+){0,3}?"
+        r"(?:end|expire|terminate|continue|remain|extend|run|last)"
+        r"[^.]{0,40}?\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
         r"|fifteenth|twentieth|twenty-fifth|thirtieth|\d{1,2}(?:st|nd|rd|th))(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?"
+        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|\d{1,2})(?:\s+\(\d{1,2}\))?[- ]year)"
         r"\s+anniversary",
-        ("The term of this Agreement shall end on the fifth anniversary of the Effective Date.",),
+        (
+            "The term of this Agreement shall end on the fifth anniversary of the Effective Date.",
+            "Unless ended sooner, this Agreement will end on its two year anniversary.",
+            "This Agreement shall expire on the earlier of (a) the second anniversary of the Effective Date and (b) "
+            "the day the last unit is delivered.",
+        ),
         ("This Agreement shall end on the later of the fifth anniversary of the Effective Date and the last sale.",),
     ),
     TermRule(
