@@ -24,8 +24,11 @@ _DATE_LINE = re.compile(
 
 
 # the sentence is about how long the contract runs, not a covenant that lasts a while (confidentiality,
-# non-solicitation, payment default)
-ABOUT_THE_TERM = re.compile(r"(?i)\b(?:agreement|term|contract)\b")
+# non-solicitation, payment default); a term of something else ("the term of exclusivity", "the term of the
+# licence") is not the contract's
+ABOUT_THE_TERM = re.compile(
+    r"(?i)\b(?:agreement|contract|term\b(?!\s+of\s+(?!(?:this|the|such)\s+(?:[\w-]+\s+)?(?:agreement|contract)\b)))\b"
+)
 
 
 def _date_without_opening(pages: list[PdfPage]) -> tuple[str, Sentence, TermRule] | None:

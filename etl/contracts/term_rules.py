@@ -270,7 +270,11 @@ _RULES = [
             "The term of this Agreement shall commence on the date hereof and, unless terminated as provided herein, "
             "shall continue through November 30, 2022.",
         ),
-        ("The Supplier's compensation for the pilot shall expire on June 30, 2024.",),
+        (
+            "The Supplier's compensation for the pilot shall expire on June 30, 2024.",
+            # the term of something other than the contract
+            "The Distributor's term of exclusivity in the territory shall expire on March 31, 2026.",
+        ),
     ),
     TermRule(
         "expiry_date.date_range",
