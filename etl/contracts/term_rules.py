@@ -72,6 +72,11 @@ ON_SIGNING_CUE = (
     r"effective[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?"
     r"written|first set forth above|date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed"
     r"|signed|execution)|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)"
+    # the term commences on the contract's own date: "the term shall commence on the date hereof", "Commencement
+    # Date means the date of this Agreement"
+    r"|(?:\bterm|agreement|contract|commencement date)\b[^.;]{0,80}?(?:commenc\w*|means)\s+(?:(?:on|as of|from|with)\s+)?"
+    r"(?:the\s+)?(?:date\s+(?:first\s+)?(?:(?:above|hereinabove|set forth above)\s+)?written|date hereof"
+    r"|date of (?:this|the) (?:agreement|contract)\b|date first (?:above )?(?:written|set forth))"
 )
 GOVERNING_LAW_CUE = (
     r"(?:govern|constru|interpret|enforced)[^.]{0,200}\blaws?\b|\blaws?\b[^.]{0,120}(?:shall|will) govern"
@@ -248,6 +253,8 @@ _RULES = [
         (
             "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC for "
             "research services. It is effective as of the date first written above.",
+            "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. The term "
+            "of this Agreement is five (5) years, commencing on the date of this Agreement.",
         ),
         (
             # effective on a condition, or said of an amendment, not of the contract
@@ -255,6 +262,9 @@ _RULES = [
             "amendment of this Agreement shall be effective unless it is in writing and signed by both parties.",
             "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. This "
             "Agreement shall not become effective unless and until the escrow agreement is executed.",
+            # a covenant's period, not the contract's term
+            "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. During "
+            "the period commencing on the date hereof, the Supplier shall not solicit the Customer's staff.",
         ),
     ),
     TermRule(
