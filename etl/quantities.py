@@ -228,18 +228,26 @@ _PARTIAL_DATE = re.compile(
 )
 
 
-# the formal opening with the day left blank: "this ____ day of June, 2020"
-_BLANK_DAY_OF = re.compile(r"_{2,}\s*(?:st|nd|rd|th)?\s+day\s+of\s+" + _MONTH_NAMES + r",?\s+(?P<y>\d{4})\b", re.I)
+# the formal opening with the day left blank: "this ____ day of June, 2020", the month too ("this ___ day of
+# _______, 2013"), or both blanks lost in the text ("made this day of , 2009")
+_BLANK_DAY_OF = re.compile(
+    r"(?:_{2,}\s*(?:st|nd|rd|th)?\s*|\bthis\s+)day\s+of\s+(?:" + _MONTH_NAMES + r"|_{2,}|(?=,))\s*,?\s+(?P<y>\d{4})\b",
+    re.I,
+)
+# a blank for the whole day and month: "___________, 2015", "[ · ], 2019" (a placeholder in brackets)
+_BLANK_DAY_AND_MONTH = re.compile(r"(?:(?<![\w\]])_{3,}|\[[^\]\w]{1,6}\]),?\s+(?P<y>\d{4})\b")
 
 
 def find_partial_date(text: str) -> str | None:
     """A date left partly blank for signing ('August __, 2019' -> '2019-08', 'this __ day of June, 2020' ->
-    '2020-06', '[___], 2020' -> '2020')."""
-    m = _PARTIAL_DATE.search(text) or _BLANK_DAY_OF.search(text)
+    '2020-06', '[___], 2020' or '__________, 2015' -> '2020', '2015')."""
+    m = _PARTIAL_DATE.search(text) or _BLANK_DAY_OF.search(text) or _BLANK_DAY_AND_MONTH.search(text)
     if not m:
         return None
     if m.groupdict().get("y2"):
         return m.group("y2")
+    if not m.groupdict().get("m"):
+        return m.group("y")
     month = m.group("m").lower().rstrip(".")
     mo = MONTHS.get(month) or next((i for name, i in MONTHS.items() if name.startswith(month[:3])), None)
     return f"{m.group('y')}-{mo:02d}" if mo else m.group("y")

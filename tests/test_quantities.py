@@ -132,8 +132,27 @@ def test_loose_forms_need_a_whole_real_date(text):
     assert find_dates(text) == []
 
 
-def test_a_date_left_blank_keeps_what_is_known():
-    assert find_partial_date("made as of August __, 2019") == "2019-08"
+@pytest.mark.parametrize(
+    "text, known",
+    [
+        ("made as of August __, 2019", "2019-08"),
+        ("entered into this ___ day of October, 2021", "2021-10"),
+        # the month left blank too, or both blanks lost when the form's lines were not text
+        ("made as of this ____ day of ____________ 2016 by and between", "2016"),
+        ("entered into this ______day of __________, 2011, by", "2011"),
+        ("made and entered into this day of , 2004, by and between", "2004"),
+        # the whole day and month one blank, or a placeholder in brackets
+        ("dated as of ______________, 2018 (the Effective Date)", "2018"),
+        ("is effective as of [ \u2022 ], 2022, by and among", "2022"),
+    ],
+)
+def test_a_date_left_blank_keeps_what_is_known(text, known):
+    assert find_partial_date(text) == known
+
+
+@pytest.mark.parametrize("text", ["the amount of [***], 2,000 units", "clause 4.2 of the ____ Agreement, 1998 form"])
+def test_a_blank_not_before_a_year_is_no_date(text):
+    assert find_partial_date(text) is None
 
 
 @pytest.mark.parametrize(
