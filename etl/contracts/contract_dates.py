@@ -74,6 +74,9 @@ _OF_ANOTHER = re.compile(
 )
 
 
+_TWO_WORDS = re.compile(r"[A-Za-z]{2,}\W+[A-Za-z]{2,}")
+
+
 def _last_clause(text: str) -> str:
     """What leads up to a date since the last mention of this contract ('this Agreement', 'this Amendment')."""
     this = list(re.finditer(r"(?i)\bthis\b", text))
@@ -83,8 +86,11 @@ def _last_clause(text: str) -> str:
 def _agreement_date(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerms) -> date | None:
     """The date the opening paragraph gives (a month and year when the day is left blank), else the last
     signature's or a letter heading's."""
+    # the opening paragraph is among the first sentences of words: a table of contents' dot leaders split into
+    # hundreds of "sentences" that hold none
+    opening = [s for s in sentences if _TWO_WORDS.search(s.text)][:25]
     for rule in (RULES["agreement_date.opening_paragraph"], RULES["agreement_date.day_of"]):
-        for s in sentences[:25]:
+        for s in opening:
             if not rule.search(s.text) or re.search(r"(?i)\bfiled\b|securities and exchange", s.text):
                 continue  # a filing's cover ('filed with the Securities and Exchange Commission on ...')
             written = find_dates(s.text)

@@ -544,3 +544,12 @@ def test_every_text_the_renewal_cue_matches_holds_one_of_its_prefilter_words():
 )
 def test_the_agreement_date_is_this_agreements_not_anothers(tmp_path, opening, expected):
     assert _values(_pdf(tmp_path, [f"AGREEMENT\n{opening}"]), "agreement_date") == [expected]
+
+
+def test_the_opening_is_found_after_a_table_of_contents_with_dot_leaders(tmp_path):
+    # each leader's dots split into sentences of their own: the opening must still count among the first
+    contents = "\n".join(f"{n}. Section heading number {n} " + ". " * 12 + str(n) for n in range(1, 16))
+    opening = "This Supply Agreement is made as of June 3, 2012 between Osprey Foods Corp. and Quill Research LLC."
+    assert _values(_pdf(tmp_path, [f"SUPPLY AGREEMENT\nCONTENTS\n{contents}\n{opening}"]), "agreement_date") == [
+        "2012-06-03"
+    ]
