@@ -29,6 +29,15 @@ _ABBREVIATION = re.compile(
 FILING_FOOTER = re.compile(r"(?m)^[ \t]*Source:[^\n]*\d{1,2}/\d{1,2}/\d{4}[ \t]*$")
 
 
+# a rule of dashes standing for an underline in a filing's text ("made as of 31 December, --------- 1996"): it
+# parts a date or a duration from the words it belongs to
+_DASH_RULE = re.compile(r"(?<!\S)-{4,}(?!\S)")
+
+
+def _folded(text: str) -> str:
+    return " ".join(_DASH_RULE.sub(" ", text).split())
+
+
 def split_sentences(pages: list[PdfPage]) -> list[Sentence]:
     """Sentences per page with whitespace folded, so rules see a clause that wraps lines as one string.
 
@@ -41,11 +50,11 @@ def split_sentences(pages: list[PdfPage]) -> list[Sentence]:
         for m in re.finditer(r"[.;](?=\s|$)|\n(?=\d+\.\s+[A-Z])", text):
             if _ABBREVIATION.search(text[max(start, m.end() - 12) : m.end()]):
                 continue
-            folded = " ".join(text[start : m.end()].split())
+            folded = _folded(text[start : m.end()])
             if folded:
                 out.append(Sentence(folded, page.number, start))
             start = m.end()
-        folded = " ".join(text[start:].split())
+        folded = _folded(text[start:])
         if folded:
             out.append(Sentence(folded, page.number, start))
     return out

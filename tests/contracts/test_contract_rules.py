@@ -553,3 +553,8 @@ def test_the_opening_is_found_after_a_table_of_contents_with_dot_leaders(tmp_pat
     assert _values(_pdf(tmp_path, [f"SUPPLY AGREEMENT\nCONTENTS\n{contents}\n{opening}"]), "agreement_date") == [
         "2012-06-03"
     ]
+
+
+def test_a_rule_of_dashes_for_an_underline_does_not_part_a_date_from_its_year(tmp_path):
+    opening = "This Supply Agreement is made as of 3 June,\n-----------\n2012 between Osprey Foods Corp. and Quill Research LLC."
+    assert _values(_pdf(tmp_path, [f"SUPPLY AGREEMENT\n{opening}"]), "agreement_date") == ["2012-06-03"]
