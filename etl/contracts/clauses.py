@@ -106,7 +106,15 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:termination|expiration|expiry)"
         # (a clause reference such as "Clause 4.12" inside does not end the span)
         r"|remain (?:liable|responsible)(?:[^.]|\.(?=\d)){0,120}(?:after|from|following) the "
-        r"(?:end|expiry|expiration|termination)",
+        r"(?:end|expiry|expiration|termination)"
+        # a sell-off or wind-down after the end, whichever comes first in the sentence: stock sold or disposed of,
+        # open orders completed, links or materials removed, customers told
+        r"|(?:sell|dispose of|exhaust|sell off)\b[^.]{0,160}?(?:after|following|upon|on) (?:the )?(?:any\s+)?"
+        r"(?:termination|expiration|expiry)"
+        r"|(?:(?:upon|after|following|in (?:the )?(?:event|case) of)\s+(?:the\s+)?(?:any\s+)?(?:such\s+|this\s+)?"
+        r"(?:expiration|termination|expiry)|(?:after|once|when)\s+(?:this|the)\s+agreement\s+(?:expires|terminates"
+        r"|ends|is terminated))[^.]{0,200}?(?:shall|will|may)\s+(?:\w+\s+){0,3}"
+        r"(?:sell|dispose|exhaust|complete|remove|notify)",
         None,
     ),
     "audit_rights": (

@@ -163,6 +163,23 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             True,
         ),
         ("post_termination_services", "Licensee may sell its remaining stock during the Sell-Off Period.", True),
+        # a wind-down named by what is done after the end, not by a defined period
+        (
+            "post_termination_services",
+            "After this Agreement expires, the Reseller may dispose of the units it holds for ninety days.",
+            True,
+        ),
+        (
+            "post_termination_services",
+            "The Reseller may continue to sell its stock of Products for sixty days following termination.",
+            True,
+        ),
+        (
+            "post_termination_services",
+            "Upon termination of this Agreement the Vendor shall complete every purchase order it accepted before.",
+            True,
+        ),
+        ("post_termination_services", "The Reseller may sell the Products only in the Territory.", False),
         (
             "post_termination_services",
             "During the Transition Period the Supplier shall take over the services from the "
