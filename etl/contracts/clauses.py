@@ -49,8 +49,16 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "exclusivity": (
         r"(?<!non-)(?<!non )\bexclusive (?:right|supplier|provider|distributor|basis|licen[cs]e|partner|agent|reseller"
         r"|dealer|manufacturer|marketing|sales|territory|field)|sole and exclusive (?:right|licen)"
-        r"|shall not[^.]{0,80}(?:grant|appoint|licen[cs]e)[^.]{0,60}(?:any )?(?:third part|other (?:person|party|distributor))",
-        r"non-?exclusive|prosecut|jurisdiction|court|venue|remed(?:y|ies)|responsibility",
+        r"|shall not[^.]{0,80}(?:grant|appoint|licen[cs]e)[^.]{0,60}(?:any )?(?:third part|other (?:person|party|distributor))"
+        # the same with words between: "an exclusive, worldwide, royalty-free licence", "its exclusive financial
+        # advisor", "exclusively for the Customer", "the only distributor appointed"
+        r"|(?<!non-)(?<!non )\bexclusive(?:\s*,\s*(?!non)[\w-]+(?:\s+[\w-]+){0,2}){1,6}\s*,?\s*(?:and\s+)?"
+        r"(?:right|licen[cs]e|option)"
+        r"|(?<!non-)(?<!non )\bexclusive\s+(?:[\w-]+\s+){1,2}(?:advisor|agent|sponsor|supplier|provider|distributor"
+        r"|partner|reseller|dealer|manufacturer|licensee)"
+        r"|\bexclusively for\b|\bthe (?:sole|only) (?:supplier|provider|distributor|reseller|dealer|agent|licensee)",
+        # (a sole and exclusive remedy or liability is no exclusivity)
+        r"non-?exclusive|prosecut|jurisdiction|court|venue|remed(?:y|ies)|responsibility|liabilit",
     ),
     "price_restrictions": (
         r"(?:shall|may|will) not (?:increase|raise|change)[^.]{0,60}(?:price|fee|rate|charge)"

@@ -403,6 +403,20 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
         ),
         ("liquidated_damages", "The Customer shall pay a cancellation charge of USD 5,000 per order.", True),
         ("liquidated_damages", "The Client shall pay the monthly service fee within thirty days.", False),
+        # exclusivity with words between "exclusive" and what it qualifies; not an exclusive remedy or liability
+        (
+            "exclusivity",
+            "The Owner grants the Studio an exclusive, perpetual, worldwide and royalty-free licence to the Marks.",
+            True,
+        ),
+        ("exclusivity", "The Bank appoints the Broker as its exclusive placement agent for the offering.", True),
+        ("exclusivity", "The Plant shall make the Devices exclusively for the Customer in the Territory.", True),
+        ("exclusivity", "The Owner grants the Studio a non-exclusive, worldwide licence to the Marks.", False),
+        (
+            "exclusivity",
+            "THIS SECTION STATES THE VENDOR'S SOLE AND EXCLUSIVE LIABILITY AND THE RESELLER'S ONLY REMEDY.",
+            False,
+        ),
         # a cap on how many of something a party may use or receive; not a time limit, a sum or securities offered
         ("volume_restriction", "The Customer may name up to five (5) users who may call the help desk.", True),
         ("volume_restriction", "The Reseller may install the software on no more than 3 servers.", True),
