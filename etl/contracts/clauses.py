@@ -175,7 +175,11 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"|(?:for|within|up to)\s+(?:a\s+period\s+of\s+)?[\w()\s-]{0,25}?(?:days|months|years)\s+(?:after|from|following)"
         r"(?:(?!breach)[^.;\u037e]){0,100}?warrant"  # (not "breaches any representation or warranty")
         # a period the filing redacts: "The above warranties are valid for a period of [***] from shipment"
-        r"|warrant\w*[^.]{0,160}(?:for a period of|valid for|period of)\s+\[\*+\]",
+        r"|warrant\w*[^.]{0,160}(?:for a period of|valid for|period of)\s+\[\*+\]"
+        # a period given as a span: "warrants the units free of defects starting from delivery and ending when the
+        # stated shelf life expires", "for the period from shipment to the expiry date on the label"
+        r"|warrant\w*[^.]{0,300}?(?:for the period|starting|commencing|beginning)\s+(?:from|on|with)\b[^.]{0,120}?\b"
+        r"(?:to|until|ending|through|expir\w*)\b",
         None,
     ),
     "insurance": (

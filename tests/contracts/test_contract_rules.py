@@ -437,6 +437,18 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             True,
         ),
         ("warranty_duration", "The above warranties are valid for a period of [***] from the date of shipment.", True),
+        # a period given as a span from one event to another
+        (
+            "warranty_duration",
+            "The Maker warrants the kits free of defects for the period from assembly to the use-by date on each box.",
+            True,
+        ),
+        (
+            "warranty_duration",
+            "The Maker warrants that the kits meet the Specifications, and the Buyer shall pay for them from "
+            "delivery onward.",
+            False,
+        ),
         (
             "warranty_duration",
             "Either party may terminate if the other fails to pay within ten (10) days following notice; or if it "
