@@ -165,7 +165,10 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"liquidated damages|service (?:level )?credits?|as a penalty"
         # a fixed sum owed on ending the contract early: "a termination fee equal to twelve months' fees"
         r"|(?:early )?(?:termination|cancell?ation|break(?:-?up)?) (?:fee|payment|charge)s?\b[^.]{0,40}"
-        r"(?:equal to|of|in the amount of)",
+        r"(?:equal to|of|in the amount of)"
+        # a penalty a party pays, with its amount: "the defaulting party shall pay a penalty of ...", "a penalty
+        # equal to twice the fee"
+        r"|\bpa(?:y|ys|id|yable)\s+(?:\w+\s+){0,3}penalt(?:y|ies)|\bpenalt(?:y|ies)\s+(?:equal to|of|in the amount)",
         None,
     ),
     "warranty_duration": (

@@ -403,6 +403,13 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
         ),
         ("liquidated_damages", "The Customer shall pay a cancellation charge of USD 5,000 per order.", True),
         ("liquidated_damages", "The Client shall pay the monthly service fee within thirty days.", False),
+        (
+            "liquidated_damages",
+            "If the Carrier misses more than two pick-ups in a month, it shall pay the Shipper a penalty of USD 800.",
+            True,
+        ),
+        ("liquidated_damages", "Late deliveries incur a penalty equal to two percent of the order's price.", True),
+        ("liquidated_damages", "No penalty applies to a payment made before its due date.", False),
         # exclusivity with words between "exclusive" and what it qualifies; not an exclusive remedy or liability
         (
             "exclusivity",
