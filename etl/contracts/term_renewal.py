@@ -76,7 +76,7 @@ _FROM_SIGNING = re.compile(
 _RENEWAL_CUE = RULES["auto_renewal.renewal_sentence"].pattern
 # a word every match of the renewal cue holds (one per alternative): a sentence without one is skipped before the
 # cue's costlier pattern runs; tests/contracts/test_contract_rules.py checks it against the cue's alternatives
-RENEWAL_WORDS = r"renew|extend|successive|[- ]to[- ](?:year|month)|automatic"
+RENEWAL_WORDS = r"renew|extend|successive|[- ]to[- ](?:year|month)|automatic|thereafter|after that|indefinitely"
 _RENEWAL_WORDS = Cue(RENEWAL_WORDS)
 # "shall extend for a period of fifty (50) years", "shall extend until the fourth anniversary", "no delay shall
 # extend beyond three (3) months": how long something lasts, not a renewal, unless the sentence also says the
@@ -216,7 +216,13 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
     ]
     with_period = []
     for s in renewals:
-        starts = [m.start() for m in (_RENEWAL_WORD.search(s.text), _RENEWAL_CUE.search(s.text)) if m]
+        cue = _RENEWAL_CUE.search(s.text)
+        # an evergreen cue opens with the first period, which is not the renewal's: it counts from "thereafter"
+        starts = [
+            m.start("evergreen") if m is cue and m.group("evergreen") else m.start()
+            for m in (_RENEWAL_WORD.search(s.text), cue)
+            if m
+        ]
         tail = s.text[min(starts) :]
         durations = [
             (n, u, o)

@@ -53,6 +53,10 @@ def _compiled(cue: str) -> Cue:
 
 # a sentence about renewal: "shall automatically renew", "successive one-year terms", "from year to year",
 # "shall continue automatically for ..."
+EVERGREEN = (
+    r"|(?:year|month|term)\w*\W[^.]{0,80}?\b(?P<evergreen>(?:thereafter|after that|indefinitely)\b[^.]{0,60}?\buntil\s+"
+    r"(?:terminated|either party))"
+)
 RENEWAL_CUE = (
     r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
     r"|successive (?:[\w-]+\s+){0,2}(?:periods|terms)|renewal terms?"
@@ -61,7 +65,9 @@ RENEWAL_CUE = (
     r"(?:year|month)"
     r"|(?:year|month)[- ]to[- ](?:year|month)\s+basis"
     r"|renew\w*\s+annually|annual renewals?"
-    r"|(?:continue|remain in (?:full )?(?:force|effect))\s+automatically|automatically\s+continue"
+    r"|(?:continue|remain in (?:full )?(?:force|effect))\s+automatically|automatically\s+continue" + EVERGREEN
+    # evergreen: after a first period the contract runs on until ended ("for one year, and thereafter until
+    # terminated by either party on notice")
 )
 
 # cues that more than one rule reads, each defined once
@@ -489,12 +495,20 @@ _RULES = [
         "renewal_term_months",
         0.7,
         "renewal with no end: 'shall thereafter renew for an unlimited period', 'continue indefinitely'",
-        r"(?:renew|extend|continue)\w*[^.]{0,60}?(?:for an? (?:unlimited|indefinite) (?:period|term)|indefinitely)",
+        r"(?:renew|extend|continue)\w*[^.]{0,60}?(?:for an? (?:unlimited|indefinite) (?:period|term)|indefinitely)"
+        + EVERGREEN,
         (
             "This Agreement shall remain in force for ten (10) years and shall thereafter automatically renew for "
             "an unlimited period of time unless terminated.",
+            # evergreen: a first period, then on until ended
+            "This Agreement shall run for a term of two (2) years and thereafter until terminated by either party "
+            "on ninety (90) days' notice.",
         ),
-        ("This Agreement shall automatically renew for successive one (1) year periods.",),
+        (
+            "This Agreement shall automatically renew for successive one (1) year periods.",
+            # no first period: the contract has no fixed end, which is no renewal
+            "This Agreement shall take effect on signing and shall continue until terminated by either party.",
+        ),
     ),
     TermRule(
         "notice_period_days.before_renewal",
