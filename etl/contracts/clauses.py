@@ -148,7 +148,14 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"|(?:neither party|shall not be liable|will not be liable)[^.]{0,300}\bexcept (?:for|in|to the extent|where)"
         r"|(?:limitation|exclusion|cap|limit)s?[^.]{0,80}(?:shall|will) not apply"
         r"|nothing in this (?:section|article|clause)[^.]{0,60}(?:shall|is intended to) (?:limit|restrict|exclude)"
-        r"[^.]{0,40}liab",
+        r"[^.]{0,40}liab"
+        # the same where the section is numbered or what stays unlimited is named otherwise: "nothing in this
+        # Section 9.2 shall limit a party's indemnification obligations / its obligation to pay", "provided,
+        # however, that this limitation shall not apply to ..."
+        r"|nothing in this (?:section|article|clause)(?:[^.]|\.(?=\d)){0,60}?(?:shall|is intended to)[^.]{0,30}?"
+        r"(?:limit|restrict|exclude)(?:[^.]|\.(?=\d)){0,160}?(?:liab|damages|indemnif|obligations? to pay)"
+        r"|provided,? however,? that (?:this|the foregoing) (?:section|limitation|exclusion)(?:[^.]|\.(?=\d)){0,60}?"
+        r"(?:shall|does|will) not (?:be construed to )?(?:limit|apply)",
         r"indemnify|hold harmless",
     ),
     "cap_on_liability": (

@@ -410,6 +410,19 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
         ),
         ("liquidated_damages", "Late deliveries incur a penalty equal to two percent of the order's price.", True),
         ("liquidated_damages", "No penalty applies to a payment made before its due date.", False),
+        # what a limit of liability leaves out, however the section is cited
+        (
+            "uncapped_liability",
+            "NOTHING IN THIS SECTION 8.3 SHALL LIMIT OR RESTRICT EITHER PARTY'S INDEMNIFICATION OBLIGATIONS.",
+            True,
+        ),
+        (
+            "uncapped_liability",
+            "Neither party shall be liable for indirect damages; provided, however, that this Section 12.1 shall not "
+            "apply to a breach of the licence terms.",
+            True,
+        ),
+        ("uncapped_liability", "Nothing in this Section 4.2 shall limit the Customer's right to audit.", False),
         # exclusivity with words between "exclusive" and what it qualifies; not an exclusive remedy or liability
         (
             "exclusivity",
