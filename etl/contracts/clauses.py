@@ -21,14 +21,20 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:may|shall have the right to|is entitled to|can|right to|(?:wish|desir)\w*\s+to)(?:\s*,[^,.;]{0,80},)?\s+"
         r"(?:\w+\s+){0,3}"
         r"(?:terminat|cancel)\w*[^.;]{0,160}?"
-        rf"(?:(?:\(?\d+\)?|\b{NUMBER_WORDS})[\s-]*(?:calendar\s+|business\s+)?(?:day|week|month)s?['’]?\s*"
+        rf"(?:(?:\(?[\"“”]?\d+[\"“”]?\)?|\b{NUMBER_WORDS})[\s-]*(?:calendar\s+|business\s+)?(?:day|week|month)s?['’]?\s*"
         r"(?:prior\s+|advance\s+)*(?:written\s+)?notice|(?:prior|advance) (?:written )?notice|notice in writing"
         r"|for convenience|without (?:any )?cause|for non-?cause|for any reason|for no reason|sole discretion)"
         r"|terminat\w*[^.]{0,60}for convenience|may be terminated[^.]{0,120}(?:upon|by giving|on|with)[^.]{0,40}notice"
         # "unless ended earlier, when it may be terminated by any party without cause on notice"
         r"|terminated by (?:either|any|each) party(?:(?!\b(?:if|should|in the event|upon the)\b)[^.;]){0,80}"
         r"(?:without (?:any )?cause|for any reason|for convenience)"
-        r"|cancell?able at any time",
+        r"|cancell?able at any time"
+        # "may terminate this Agreement at any time by written notice to the other 30 days before"; "a party that
+        # wishes to end this Agreement shall tell the other at least sixty (60) days before" (the period after)
+        r"|(?:may|shall have the right to|is entitled to|can|right to)\s+(?:\w+\s+){0,3}(?:terminat|cancel)\w*[^.;]{0,60}?"
+        r"at any time[^.;]{0,60}notice"
+        rf"|(?:wish|desir)\w*\s+to\s+(?:end|terminat)\w*[^.;]{{0,160}}?(?:\(?\d+\)?|\b{NUMBER_WORDS})[\s-]*"
+        r"(?:calendar\s+|business\s+)?(?:day|week|month)s?",
         r"breach|default|insolven|bankrupt|upon (?:the )?(?:termination|expiration)|surviv|in the event|\bif\b|\bshould\b",
     ),
     "change_of_control": (

@@ -410,6 +410,28 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
         ),
         ("liquidated_damages", "Late deliveries incur a penalty equal to two percent of the order's price.", True),
         ("liquidated_damages", "No penalty applies to a payment made before its due date.", False),
+        # ending on notice however the notice is worded: the number in quotes, "at any time" with notice, a wish to
+        # end with its period after
+        (
+            "termination_for_convenience",
+            'Either party may terminate this Agreement upon sixty ("60") days written notice to the other.',
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "The Client may terminate this Agreement at any time by written notice given 45 days before.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "A party that wishes to end this Agreement shall tell the other party so at least sixty (60) days before.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "The Supplier may at any time change the delivery address by written notice.",
+            False,
+        ),
         # what a limit of liability leaves out, however the section is cited
         (
             "uncapped_liability",
