@@ -424,6 +424,17 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
     )
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
+    # the rate named with its bound and no modal of its own: "maintains a first-call resolution rate of at least
+    # 80%", "achieve availability of 99.5% or more", "an error rate of no more than 2%"
+    of = _RATE + r"\s+of\s+"
+    m = re.search(of + AT_LEAST + r"\s+" + _PCT, text, re.I) or re.search(of + _PCT + _OR_MORE, text, re.I)
+    if m and 0 < float(m.group("pct")) <= 100:
+        return Level(float(m.group("pct")), "percent", "higher")
+    m = re.search(of + r"(?:" + AT_MOST + r"|(?:less|lower)\s+than)\s+" + _PCT, text, re.I) or re.search(
+        of + _PCT + _OR_LESS, text, re.I
+    )
+    if m and 0 <= float(m.group("pct")) < 100:
+        return Level(float(m.group("pct")), "percent", "lower")
     m = re.search(_RATE + modal + r"be\s+" + _PCT + _OR_LESS, text, re.I)
     if m and 0 <= float(m.group("pct")) < 100:
         return Level(float(m.group("pct")), "percent", "lower")
@@ -653,9 +664,14 @@ RULES: tuple[LevelRule, ...] = (
             ("Packet loss shall not exceed 0.5% averaged over a month.", "", (0.5, "percent", None)),
             ("The call abandonment rate must be less than 4% in any week.", "", (4, "percent", None)),
             ("User satisfaction scores shall average 4.0 or higher on a 5-point scale.", "", (4.0, "score", None)),
+            # the bound named with the rate, no modal of its own
+            ("The Provider keeps a first-time fix rate of at least 85% in every quarter.", "", (85, "percent", None)),
+            ("The platform delivers availability of 99.8% or more each month.", "", (99.8, "percent", None)),
+            ("Agents work to an error rate of no more than 1.5% of orders keyed.", "", (1.5, "percent", None)),
         ),
         negative=(
             ("The hourly rates shall not exceed 5% above the prior year's rates.", ""),
+            ("Late amounts carry an interest rate of at least 2% a month.", ""),
             ("The interest rate on late amounts shall not exceed 1.5% per month.", ""),
             ("The error rate was reported at 3% in the last audit.", ""),
             ("The panel's scores shall be kept for 5 years.", ""),
