@@ -28,7 +28,7 @@ from etl.contracts.level_text import (
     time_pattern,
     time_unit,
 )
-from etl.quantities import spelling_pattern, unit_spellings
+from etl.quantities import NUMBER_WORDS, spelling_pattern, unit_spellings
 
 
 @dataclass(frozen=True)
@@ -359,8 +359,9 @@ def _count_cap(text: str, aql: str) -> Level | None:
         + _AT_MOST
         + r"\s+(?P<n>\d+)\s+"
         + _NOT_A_UNIT
-        + r"(?:[\w-]+\s+){1,8}?(?:per|during|in|each|within)\s+(?:a\s+|any\s+|each\s+|the\s+)?"
-        r"(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b",
+        + r"(?:[\w/-]+\s+){1,20}?(?:(?:per|during|in|each|within)\s+(?:a\s+|any\s+|each\s+|the\s+)?"
+        r"(?:calendar\s+)?(?:day|week|month|quarter|year|period)\b"
+        r"|on\s+an?\s+(?:daily|weekly|monthly|quarterly|annual|yearly)\s+basis)",
         text,
         re.I,
     )
@@ -776,6 +777,13 @@ RULES: tuple[LevelRule, ...] = (
             ("Missed-collection complaints from tenants not to exceed 3 per month", "", (3, "count", None)),
             ("Not to exceed 4 noted deficiencies in the quarterly fire inspection", "", (4, "count", None)),
             ("Fewer than 3 lost-baggage complaints per month", "", (2, "count", None)),
+            # what is counted described at length, the period as a basis
+            (
+                "No more than 4 confirmed reports of the same or similar goods sold for less at shops and/or markets "
+                "nearby on a monthly basis.",
+                "",
+                (4, "count", None),
+            ),
         ),
         negative=(
             ("No amendment shall be effective unless in writing", ""),
@@ -845,6 +853,10 @@ SENTENCE_CUE = re.compile(
     + "|"
     + AT_MOST
     + r")\s+\d{1,3}(?:\.\d+)?\s*%"
+    # a cap on what a period may bring, whatever it counts: "no more than 3 substantiated reports ... each month"
+    + rf"|\b(?:no|not)\s+more\s+than\s+(?:\d+|{NUMBER_WORDS})\s[^.;]{{0,150}}\b(?:(?:per|each|during|in)\s+"
+    r"(?:a\s+|any\s+|the\s+)?"
+    r"(?:calendar\s+)?(?:week|month|quarter|year|period)|on\s+an?\s+(?:weekly|monthly|quarterly)\s+basis)\b"
 )
 # a sentence that opens with a share states a standard, whatever its measure is called
 OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)

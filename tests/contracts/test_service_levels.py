@@ -158,6 +158,14 @@ def test_prose_service_levels_are_read_and_admin_deadlines_are_not():
         ("The bureau will sustain first-time-right output of at least 96%.", (96.0, "percent", "higher")),
         ("The booking site shall be available 99.8% of Supported Hours.", (99.8, "percent", "higher")),
         ("The Supplier shall ensure that no more than 4% of parcels are delivered late.", (4.0, "percent", "lower")),
+        # the bound in the rate's own noun phrase, no modal (#30)
+        ("The Provider keeps a first-time fix rate of at least 85% in every quarter.", (85.0, "percent", "higher")),
+        # a cap on what a month brings, whatever is counted and however long its description (#30)
+        (
+            "No more than three confirmed reports of the same goods sold for less at shops and/or markets in the "
+            "area on a monthly basis.",
+            (3.0, "count", "lower"),
+        ),
     ],
 )
 def test_a_bound_on_a_rate_score_or_share_of_cases_is_read_from_a_sentence(sentence, expected):
