@@ -296,6 +296,8 @@ def _within_time(text: str, aql: str) -> Level | None:
         text,
         re.I,
     ) or re.search(r"\b(?:within|less than|<)\s*" + time_pattern("t") + r"[^.;]{0,40}?\b" + _MEASURE_VERB, text, re.I)
+    # "restored in 4 hours or less"
+    m = m or re.search(r"\b" + _MEASURE_VERB + r"\w*\b[^.;]{0,80}?\bin\s+" + time_pattern("t") + _OR_LESS, text, re.I)
     if not m and not administrative(text):
         # the state a thing must be in by then, whatever the verb: "reachable within", "re-imaged within"
         m = re.search(r"\b\w{3,}(?:ed|able|ible)\b[^.;]{0,40}?\bwithin\s+" + time_pattern("t"), text, re.I)
@@ -745,6 +747,7 @@ RULES: tuple[LevelRule, ...] = (
             ("The resolution time shall be no more than 8 hours for each fault", "", (8, "hours", None)),
             ("Query latency shall be less than or equal to 2 seconds at the gateway", "", (2, "seconds", None)),
             ("in no case shall a search request be in excess of 8 seconds", "", (8, "seconds", None)),
+            ("Priority 1 faults are repaired in 6 hours or less.", "", (6, "hours", None)),
             # the notice that starts the clock is no notice period
             (
                 "Engineers shall attend a reported outage within 6 hours of receiving notice of it.",
@@ -853,8 +856,13 @@ SENTENCE_CUE = re.compile(
     + "|"
     + AT_MOST
     + r")\s+\d{1,3}(?:\.\d+)?\s*%"
+    # a bound on a time, whatever is timed: "mean time to repair must not exceed 6 hours", "lead time shall not be
+    # longer than ten (10) business days", "4 hours or less"
+    + r"|\b(?:not\s+(?:to\s+)?exceed|(?:not|no)\s+(?:be\s+)?(?:longer|more|greater)\s+than)\s+(?:[a-z-]+\s+)?\(?\d+"
+    r"(?:\.\d+)?\)?\s+(?:business\s+|working\s+|calendar\s+)?(?:seconds?|minutes?|hours?|days?)\b"
+    r"|\b\d+(?:\.\d+)?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+or\s+(?:less|fewer|shorter)\b"
     # a cap on what a period may bring, whatever it counts: "no more than 3 substantiated reports ... each month"
-    + rf"|\b(?:no|not)\s+more\s+than\s+(?:\d+|{NUMBER_WORDS})\s[^.;]{{0,150}}\b(?:(?:per|each|during|in)\s+"
+     + rf"|\b(?:no|not)\s+more\s+than\s+(?:\d+|{NUMBER_WORDS})\s[^.;]{{0,150}}\b(?:(?:per|each|during|in)\s+"
     r"(?:a\s+|any\s+|the\s+)?"
     r"(?:calendar\s+)?(?:week|month|quarter|year|period)|on\s+an?\s+(?:weekly|monthly|quarterly)\s+basis)\b"
 )

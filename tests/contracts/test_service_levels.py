@@ -160,6 +160,13 @@ def test_prose_service_levels_are_read_and_admin_deadlines_are_not():
         ("The Supplier shall ensure that no more than 4% of parcels are delivered late.", (4.0, "percent", "lower")),
         # the bound in the rate's own noun phrase, no modal (#30)
         ("The Provider keeps a first-time fix rate of at least 85% in every quarter.", (85.0, "percent", "higher")),
+        # a bound on a time, whatever is timed: the sentence is cued by the bound itself (#30)
+        ("Mean time to repair a failed disk must not exceed 6 hours.", (6.0, "hours", "lower")),
+        (
+            "Order lead time shall not be longer than ten (10) business days from receipt of the order.",
+            (10.0, "business days", "lower"),
+        ),
+        ("Critical incidents are restored in 4 hours or less.", (4.0, "hours", "lower")),
         # a cap on what a month brings, whatever is counted and however long its description (#30)
         (
             "No more than three confirmed reports of the same goods sold for less at shops and/or markets in the "
