@@ -249,6 +249,9 @@ def _pct_of_class(text: str, aql: str) -> Level | None:
     (charges, fees, a credit) is a price, never a level; a share of paperwork processed by a deadline is one."""
     m = re.match(
         r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:target|goal|service\s+level|sla|kpi|standard|measure)\s*[:=-]\s*)?"
+        + r"(?:"
+        + AT_LEAST
+        + r"\s+)?"
         + _PCT
         + r"\s+(?:of\s+(?!(?:the\s+|all\s+|its\s+|any\s+)?(?:\w+\s+){0,3}?(?!"
         + _PROCESSED_ON_TIME
@@ -260,6 +263,10 @@ def _pct_of_class(text: str, aql: str) -> Level | None:
         text,
         re.I,
     )
+    # the work done to a share of the cases, in the present: "the desk resolves 80% of tickets at first contact"
+    # (not paying or charging a share, which is a price)
+    if not m and not _MONEY_VERB.search(text):
+        m = re.search(r"\b" + _MEASURE_VERB + r"\w*\s+(?:" + AT_LEAST + r"\s+)?" + _PCT + _OF_CASES + r"\b", text, re.I)
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
     return None
@@ -648,6 +655,9 @@ RULES: tuple[LevelRule, ...] = (
             ("92% positive rating on the annual survey.", "", (92, "percent", None)),
             ("100% of planned regression tests execute successfully.", "", (100, "percent", None)),
             ("97% of supplier payments shall be released on the scheduled date.", "", (97, "percent", None)),
+            # the share bounded, or the work named before it
+            ("At least 96% of parcels leave the depot on the day they are booked.", "", (96, "percent", None)),
+            ("The help desk resolves 75 percent of calls at first contact.", "", (75, "percent", None)),
         ),
         negative=(
             ("5% of the monthly charge for each missed level", ""),
@@ -657,6 +667,7 @@ RULES: tuple[LevelRule, ...] = (
             ("The credit is 8% of the total amount invoiced", ""),
             ("25% of the outstanding shares held by the Company", ""),
             ("50% of the credit is earned back after three good months", ""),
+            ("The Client pays at least 30% of the invoices issued in advance.", ""),
         ),
     ),
     LevelRule(
