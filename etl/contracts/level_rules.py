@@ -293,6 +293,14 @@ def _within_time(text: str, aql: str) -> Level | None:
         text,
         re.I,
     )
+    # any other time named and stated: "the lead time from receipt of an order shall always be ten (10) days"
+    m = m or re.search(
+        r"\b(?:lead|cycle|turnaround|processing|delivery|dispatch|handling|wait(?:ing)?|transit)\s+times?\b[^.;]{0,60}?"
+        r"\b(?:is|are|(?:shall|will|must)\s+(?:always\s+)?be)\s+(?:no\s+more\s+than\s+|not\s+more\s+than\s+|at\s+most\s+"
+        r"|within\s+)?" + time_pattern("t"),
+        text,
+        re.I,
+    )
     if m and not administrative(text):
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
     m = re.search(
@@ -434,6 +442,33 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
     )
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
+    # a target or goal stated for a measure, or a level guaranteed: "the target for order accuracy is 99.5% or
+    # better", "the goal is 20% or more savings", "availability is guaranteed at 99.9%"
+    m = re.search(
+        r"\b(?:targets?|goals?|objectives?)\b[^.;%]{0,60}?\b(?:is|are|of|(?:shall|will|must)\s+be)\s+(?:"
+        + AT_LEAST
+        + r"\s+)?"
+        + _PCT
+        + r"(?P<tail>"
+        + _OR_MORE
+        + r"|\s+or\s+better\b|"
+        + _OR_LESS
+        + r")?",
+        text,
+        re.I,
+    ) or re.search(
+        _RATE
+        + r"[^.;%]{0,40}?\b(?:is|are)\s+guaranteed\s+(?:at|to\s+be)\s+(?:"
+        + AT_LEAST
+        + r"\s+)?"
+        + _PCT
+        + r"(?P<tail>)",
+        text,
+        re.I,
+    )
+    if m and 0 < float(m.group("pct")) <= 100:
+        lower = bool(m.group("tail")) and re.match(_OR_LESS, m.group("tail"), re.I)
+        return Level(float(m.group("pct")), "percent", "lower" if lower else "higher")
     # the rate named with its bound and no modal of its own: "maintains a first-call resolution rate of at least
     # 80%", "achieve availability of 99.5% or more", "an error rate of no more than 2%"
     of = _RATE + r"\s+of\s+"
@@ -682,10 +717,15 @@ RULES: tuple[LevelRule, ...] = (
             ("The Provider keeps a first-time fix rate of at least 85% in every quarter.", "", (85, "percent", None)),
             ("The platform delivers availability of 99.8% or more each month.", "", (99.8, "percent", None)),
             ("Agents work to an error rate of no more than 1.5% of orders keyed.", "", (1.5, "percent", None)),
+            # a target or goal, or a guarantee, stated for the measure
+            ("The target for billing accuracy is 99.2% or better.", "", (99.2, "percent", None)),
+            ("Our goal is a first-visit fix share of 90% or more.", "", (90, "percent", None)),
+            ("Portal availability is guaranteed at 99.7% in office hours.", "", (99.7, "percent", None)),
         ),
         negative=(
             ("The hourly rates shall not exceed 5% above the prior year's rates.", ""),
             ("Late amounts carry an interest rate of at least 2% a month.", ""),
+            ("The price target is 5% below the list price.", ""),
             ("The interest rate on late amounts shall not exceed 1.5% per month.", ""),
             ("The error rate was reported at 3% in the last audit.", ""),
             ("The panel's scores shall be kept for 5 years.", ""),
@@ -759,6 +799,7 @@ RULES: tuple[LevelRule, ...] = (
             ("Query latency shall be less than or equal to 2 seconds at the gateway", "", (2, "seconds", None)),
             ("in no case shall a search request be in excess of 8 seconds", "", (8, "seconds", None)),
             ("Priority 1 faults are repaired in 6 hours or less.", "", (6, "hours", None)),
+            ("The dispatch time for stock items shall always be two (2) days from the order.", "", (2, "days", None)),
             # the notice that starts the clock is no notice period
             (
                 "Engineers shall attend a reported outage within 6 hours of receiving notice of it.",
@@ -872,6 +913,11 @@ SENTENCE_CUE = re.compile(
     + r"|\b(?:not\s+(?:to\s+)?exceed|(?:not|no)\s+(?:be\s+)?(?:longer|more|greater)\s+than)\s+(?:[a-z-]+\s+)?\(?\d+"
     r"(?:\.\d+)?\)?\s+(?:business\s+|working\s+|calendar\s+)?(?:seconds?|minutes?|hours?|days?)\b"
     r"|\b\d+(?:\.\d+)?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+or\s+(?:less|fewer|shorter)\b"
+    # a target or guarantee with its share: "the target for order accuracy is 99.5%", "guaranteed at 99.9%"
+    + r"|\b(?:targets?|goals?|objectives?|guaranteed)\b[^.;%]{0,60}?\d{1,3}(?:\.\d+)?\s*%"
+    # a time a thing takes, stated: "lead time shall be ten (10) days", "the cycle time is 4 hours"
+    + r"|\btimes?\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:[a-z-]+\s+)?\(?\d+(?:\.\d+)?\)?\s+(?:business\s+|working\s+)?"
+    r"(?:seconds|minutes|hours|days)\b"
     # a cap on what a period may bring, whatever it counts: "no more than 3 substantiated reports ... each month"
      + rf"|\b(?:no|not)\s+more\s+than\s+(?:\d+|{NUMBER_WORDS})\s[^.;]{{0,150}}\b(?:(?:per|each|during|in)\s+"
     r"(?:a\s+|any\s+|the\s+)?"

@@ -167,6 +167,10 @@ def test_prose_service_levels_are_read_and_admin_deadlines_are_not():
             (10.0, "business days", "lower"),
         ),
         ("Critical incidents are restored in 4 hours or less.", (4.0, "hours", "lower")),
+        # a target, a guarantee, a time stated with "be": cued by what they state, not by a measure's name (#30)
+        ("The target for order accuracy is 99.5% or better.", (99.5, "percent", "higher")),
+        ("System availability is guaranteed at 99.9% during business hours.", (99.9, "percent", "higher")),
+        ("The lead time from receipt of an order shall be ten (10) days.", (10.0, "days", "lower")),
         # a cap on what a month brings, whatever is counted and however long its description (#30)
         (
             "No more than three confirmed reports of the same goods sold for less at shops and/or markets in the "
