@@ -443,7 +443,7 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
     # a target or goal stated for a measure, or a level guaranteed: "the target for order accuracy is 99.5% or
-    # better", "the goal is 20% or more savings", "availability is guaranteed at 99.9%"
+    # better", "a first-visit fix goal of 90% or more", "availability is guaranteed at 99.9%"
     m = re.search(
         r"\b(?:targets?|goals?|objectives?)\b[^.;%]{0,60}?\b(?:is|are|of|(?:shall|will|must)\s+be)\s+(?:"
         + AT_LEAST

@@ -14,6 +14,7 @@ from etl.cues import Cue
 from etl.quantities import (
     find_dates,
     find_durations,
+    number_from_words,
     to_days,
     to_months,
 )
@@ -37,13 +38,10 @@ ORDINALS = {
     "thirtieth": 30,
 }
 
-_CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_CARDINALS |= {"ten": 10, "fifteen": 15, "twenty": 20}
-
 
 def _years(word: str) -> int:
     """An anniversary's count: 'fifth', '5th', 'five' (of 'five-year anniversary') or '5'."""
-    return ORDINALS.get(word) or _CARDINALS.get(word) or int(re.match(r"\d+", word).group(0))
+    return ORDINALS.get(word) or number_from_words(word) or int(re.match(r"\d+", word).group(0))
 
 
 # a covenant that lasts a while (confidentiality, non-solicitation, payment default), not the contract's term;

@@ -51,12 +51,14 @@ def _compiled(cue: str) -> Cue:
     return _CACHE[cue]
 
 
-# a sentence about renewal: "shall automatically renew", "successive one-year terms", "from year to year",
-# "shall continue automatically for ..."
+# evergreen: after a first period the contract runs on until ended ("for one year, and thereafter until terminated
+# by either party on notice"); an alternative of the renewal cue and of the indefinite renewal's
 EVERGREEN = (
     r"|(?:year|month|term)\w*\W[^.]{0,80}?\b(?P<evergreen>(?:thereafter|after that|indefinitely)\b[^.]{0,60}?\buntil\s+"
     r"(?:terminated|either party))"
 )
+# a sentence about renewal: "shall automatically renew", "successive one-year terms", "from year to year",
+# "shall continue automatically for ...", an evergreen term
 RENEWAL_CUE = (
     r"(?:shall|will|may)\s+(?:\w+\s+){0,4}(?:renew|extend)|automatic(?:ally)? renew|renewed"
     r"|successive (?:[\w-]+\s+){0,2}(?:periods|terms)|renewal terms?"
@@ -66,8 +68,6 @@ RENEWAL_CUE = (
     r"|(?:year|month)[- ]to[- ](?:year|month)\s+basis"
     r"|renew\w*\s+annually|annual renewals?"
     r"|(?:continue|remain in (?:full )?(?:force|effect))\s+automatically|automatically\s+continue" + EVERGREEN
-    # evergreen: after a first period the contract runs on until ended ("for one year, and thereafter until
-    # terminated by either party on notice")
 )
 
 # cues that more than one rule reads, each defined once
