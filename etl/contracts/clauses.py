@@ -110,9 +110,14 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "post_termination_services": (
-        r"(?:upon|on|after|following|in (?:the )?(?:event|case) of)\s+(?:the\s+)?(?:any\s+)?(?:effective date of\s+)?"
-        r"(?:(?:such|this)\s+)?(?:expiration|termination|expiry)[^.]{0,200}?(?:shall|will|may)\s+(?:\w+\s+){0,3}"
-        r"(?:continue|provide|deliver|cooperate|assist|transfer|permit|have the right|be permitted|work|fulfil)"
+        # (a sell-off or wind-down too: stock sold or disposed of, open orders completed, links or materials removed,
+        # customers told; "after this Agreement expires" as well as "upon expiration", its noun left open so that the
+        # prefilter's word is the rare verb, not "agreement")
+        r"(?:(?:upon|on|after|following|in (?:the )?(?:event|case) of)\s+(?:the\s+)?(?:any\s+)?(?:effective date of\s+)?"
+        r"(?:(?:such|this)\s+)?(?:expiration|termination|expiry)|(?:after|once|when)\s+(?:this|the)\s+\w+\s+"
+        r"(?:expires|terminates|is terminated))[^.]{0,200}?(?:shall|will|may)\s+(?:\w+\s+){0,3}"
+        r"(?:continue|provide|deliver|cooperate|assist|transfer|permit|have the right|be permitted|work|fulfil"
+        r"|sell|dispose|exhaust|complete|remove|notify)"
         # in outsourcing a "transition plan/period" is usually the move in, at the start; exit is the move out;
         # a wind-down or sell-off period only ever follows the end
         r"|(?:wind[- ]down|sell[- ]off)\s+(?:assistance|services|period|plan|out)"
@@ -126,14 +131,9 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         # (a clause reference such as "Clause 4.12" inside does not end the span)
         r"|remain (?:liable|responsible)(?:[^.]|\.(?=\d)){0,120}(?:after|from|following) the "
         r"(?:end|expiry|expiration|termination)"
-        # a sell-off or wind-down after the end, whichever comes first in the sentence: stock sold or disposed of,
-        # open orders completed, links or materials removed, customers told
+        # the sell-off with its trigger after it: "may sell its stock for sixty days following termination"
         r"|(?:sell|dispose of|exhaust|sell off)\b[^.]{0,160}?(?:after|following|upon|on) (?:the )?(?:any\s+)?"
-        r"(?:termination|expiration|expiry)"
-        r"|(?:(?:upon|after|following|in (?:the )?(?:event|case) of)\s+(?:the\s+)?(?:any\s+)?(?:such\s+|this\s+)?"
-        r"(?:expiration|termination|expiry)|(?:after|once|when)\s+(?:this|the)\s+agreement\s+(?:expires|terminates"
-        r"|ends|is terminated))[^.]{0,200}?(?:shall|will|may)\s+(?:\w+\s+){0,3}"
-        r"(?:sell|dispose|exhaust|complete|remove|notify)",
+        r"(?:termination|expiration|expiry)",
         None,
     ),
     "audit_rights": (
@@ -194,8 +194,9 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"|warrant\w*[^.]{0,160}(?:for a period of|valid for|period of)\s+\[\*+\]"
         # a period given as a span: "warrants the units free of defects starting from delivery and ending when the
         # stated shelf life expires", "for the period from shipment to the expiry date on the label"
-        r"|warrant\w*[^.]{0,300}?(?:for the period|starting|commencing|beginning)\s+(?:from|on|with)\b[^.]{0,120}?\b"
-        r"(?:to|until|ending|through|expir\w*)\b",
+        # (the span's opening words in a look-ahead, so that "warrant" is the prefilter's word)
+        r"|warrant\w*[^.]{0,300}?(?=(?:for the period|starting|commencing|beginning)\s+(?:from|on|with)\b)[\w ]+?\s+"
+        r"(?:from|on|with)\b[^.]{0,120}?\b(?:to|until|ending|through|expir\w*)\b",
         None,
     ),
     "insurance": (
