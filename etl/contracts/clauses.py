@@ -85,9 +85,10 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "volume_restriction": (
         r"(?:maximum|not (?:to )?exceed|in excess of|cap(?:ped)? (?:on|at))[^.]{0,50}(?:volume|units|quantit|orders|users"
         r"|licen[cs]es|seats|transactions|hours)"
-        # a cap on a count of anything used or received ("up to three (3) servers", "no more than 10 competitors"):
-        # not a time limit or a sum, which every contract sets, nor a count of securities offered
-        r"|\b(?:not (?:to )?exceed|no more than|not more than|up to|a maximum of)\s+(?:[a-z-]+\s+)?\(?\d[\d,]*\)?\s+"
+        # a cap on a count of anything used or received ("no more than three (3) servers", "a maximum of 10
+        # competitors"): not a time limit or a sum, which every contract sets, nor a count of securities offered; not
+        # "up to", which grants as often as it caps (with it the flag fell below always answering no)
+        r"|\b(?:not (?:to )?exceed|no more than|not more than|a maximum of)\s+(?:[a-z-]+\s+)?\(?\d[\d,]*\)?\s+"
         r"(?!(?:business |calendar |working )?(?:days?|weeks?|months?|years?|hours?|minutes?|percent|per\s?cent|%"
         r"|dollars|cents|times|calendar)\b|(?:[\w-]+\s+)?shares?\b)[a-z]+",
         None,

@@ -460,7 +460,7 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             False,
         ),
         # a cap on how many of something a party may use or receive; not a time limit, a sum or securities offered
-        ("volume_restriction", "The Customer may name up to five (5) users who may call the help desk.", True),
+        ("volume_restriction", "The Customer may name no more than five (5) people who may call the help desk.", True),
         ("volume_restriction", "The Reseller may install the software on no more than 3 servers.", True),
         ("volume_restriction", "The Supplier shall answer each request within up to 30 days.", False),
         ("volume_restriction", "The Company offers up to 2,000,000 shares of its common stock.", False),
