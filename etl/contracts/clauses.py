@@ -44,6 +44,11 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"change (?:of|in) (?:the )?control|change (?:of|in) (?:the )?(?:[\w,]+\s+){0,4}?(?:control|ownership)\s+of\b"
         r"|control of (?:either|the other|a|any) party (?:shall )?pass"
         r"|(?:merger|consolidation)[^.]{0,80}(?:assign|terminat|consent)"
+        # the same restriction with the merger after it: "may not be assigned ... in connection with a merger or a
+        # sale of substantially all of its assets" (the assignment in a look-ahead, so that the prefilter's word is
+        # the merger, not the "assign" of every anti-assignment clause)
+        r"|\bnot\b(?=[^.]{0,40}\b(?:assign|transfer))[^.]{0,170}?\b(?:merger|consolidation"
+        r"|sale of (?:all or )?substantially all)"
         r"|acqui\w+[^.]{0,40}(?:all or )?substantially all[^.]{0,40}(?:assets|stock|business)",
         None,
     ),

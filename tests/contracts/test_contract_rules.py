@@ -129,6 +129,13 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "Either party may assign this Agreement without consent in the event of a merger or change in control.",
             False,
         ),
+        # the restriction with the merger written after it
+        (
+            "change_of_control",
+            "Without the Owner's written approval the Licence may not be transferred by the Studio as part of a "
+            "merger or a sale of substantially all of its business.",
+            True,
+        ),
         (
             "change_of_control",
             '"Change of Control" means the acquisition of more than half of the voting shares of a party.',
