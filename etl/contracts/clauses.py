@@ -44,9 +44,9 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"change (?:of|in) (?:the )?control|change (?:of|in) (?:the )?(?:[\w,]+\s+){0,4}?(?:control|ownership)\s+of\b"
         r"|control of (?:either|the other|a|any) party (?:shall )?pass"
         r"|(?:merger|consolidation)[^.]{0,80}(?:assign|terminat|consent)"
-        # the same restriction with the merger after it: "may not be assigned ... in connection with a merger or a
-        # sale of substantially all of its assets" (the assignment in a look-ahead, so that the prefilter's word is
-        # the merger, not the "assign" of every anti-assignment clause)
+        # the same restriction with the merger after it: "the licence may not be transferred as part of a merger"
+        # (the assignment in a look-ahead, so that the prefilter's word is the merger, not the "assign" of every
+        # anti-assignment clause)
         r"|\bnot\b(?=[^.]{0,40}\b(?:assign|transfer))[^.]{0,170}?\b(?:merger|consolidation"
         r"|sale of (?:all or )?substantially all)"
         r"|acqui\w+[^.]{0,40}(?:all or )?substantially all[^.]{0,40}(?:assets|stock|business)",
@@ -61,8 +61,8 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?<!non-)(?<!non )\bexclusive (?:right|supplier|provider|distributor|basis|licen[cs]e|partner|agent|reseller"
         r"|dealer|manufacturer|marketing|sales|territory|field)|sole and exclusive (?:right|licen)"
         r"|shall not[^.]{0,80}(?:grant|appoint|licen[cs]e)[^.]{0,60}(?:any )?(?:third part|other (?:person|party|distributor))"
-        # the same with words between: "an exclusive, worldwide, royalty-free licence", "its exclusive financial
-        # advisor", "exclusively for the Customer", "the only distributor appointed"
+        # the same with words between: "an exclusive, paid-up, worldwide licence", "its exclusive placement
+        # agent", "exclusively for the Customer", "the only reseller named"
         r"|(?<!non-)(?<!non )\bexclusive(?:\s*,\s*(?!non)[\w-]+(?:\s+[\w-]+){0,2}){1,6}\s*,?\s*(?:and\s+)?"
         r"(?:right|licen[cs]e|option)"
         r"|(?<!non-)(?<!non )\bexclusive\s+(?:[\w-]+\s+){1,2}(?:advisor|agent|sponsor|supplier|provider|distributor"

@@ -29,7 +29,7 @@ _ABBREVIATION = re.compile(
 FILING_FOOTER = re.compile(r"(?m)^[ \t]*Source:[^\n]*\d{1,2}/\d{1,2}/\d{4}[ \t]*$")
 
 
-# a rule of dashes standing for an underline in a filing's text ("made as of 31 December, --------- 1996"): it
+# a rule of dashes standing for an underline in a filing's text ("dated as of 5 May, -------- 2004"): it
 # parts a date or a duration from the words it belongs to
 _DASH_RULE = re.compile(r"(?<!\S)-{4,}(?!\S)")
 

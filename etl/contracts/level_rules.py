@@ -834,8 +834,8 @@ RULES: tuple[LevelRule, ...] = (
             ("Fewer than 3 lost-baggage complaints per month", "", (2, "count", None)),
             # what is counted described at length, the period as a basis
             (
-                "No more than 4 confirmed reports of the same or similar goods sold for less at shops and/or markets "
-                "nearby on a monthly basis.",
+                "No more than 4 substantiated reports from shoppers of stale or mislabelled goods on the shelves "
+                "and/or in the chillers on a monthly basis.",
                 "",
                 (4, "count", None),
             ),

@@ -411,8 +411,8 @@ _RULES = [
             "Agreement.",
             "Unless ended early, the period of validity of this Agreement shall be two years from the Effective Date.",
             "This Agreement shall have a term of three (3) years from the effective date written above.",
-            "This Agreement shall be effective until the earlier of (a) its termination under Article 9 or (b) the "
-            "date that is two (2) years after the date of this Agreement.",
+            "This Agreement shall be effective until whichever comes first: its termination under Article 9, or the "
+            "day two (2) years after the date of this Agreement.",
         ),
         (
             "The confidentiality obligations shall continue for a period of five (5) years.",

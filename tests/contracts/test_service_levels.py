@@ -173,8 +173,8 @@ def test_prose_service_levels_are_read_and_admin_deadlines_are_not():
         ("The lead time from receipt of an order shall be ten (10) days.", (10.0, "days", "lower")),
         # a cap on what a month brings, whatever is counted and however long its description (#30)
         (
-            "No more than three confirmed reports of the same goods sold for less at shops and/or markets in the "
-            "area on a monthly basis.",
+            "No more than three substantiated reports from riders of dirty or damaged seats on the buses and/or "
+            "trams of the network on a monthly basis.",
             (3.0, "count", "lower"),
         ),
     ],
