@@ -255,7 +255,12 @@ _ENDS = re.compile(r"(?i)\b(?:expir\w*|through|until|end(?:s|ing)?|terminat\w*|c
 _CONDITION = re.compile(
     r"(?i)effective\s+(?:\w+\s+){0,2}?(?:unless|only if|only when)|\bnot\s+(?:become\s+|be\s+)?effective"
     r"|\b(?:no|any)\s+(?:amendment|modification|waiver|variation)"
+    # a counterparts clause says how copies are signed, not when the contract starts
+    r"|\bcounterparts?\b|\bfacsimile\b"
 )
+# what may commence on the contract's first day: the contract, its term, the venture or licence it sets up, or a
+# defined Commencement Date (not a year "that commenced on", nor a bid one "undertakes to commence")
+_COMMENCING = re.compile(r"(?i)\b(?:agreement|contract|term|venture|licen[cs]e)\b|\bcommencement date\b")
 # the recitals tell of other agreements ("WHEREAS, the parties entered into a Selling Agreement effective as of
 # ...", "that certain agreement dated ...")
 _OTHER_AGREEMENT = re.compile(r"(?i)\bwhereas\b|\bthat certain\b|\bpreviously\b")
@@ -264,7 +269,15 @@ _OTHER_AGREEMENT = re.compile(r"(?i)\bwhereas\b|\bthat certain\b|\bpreviously\b"
 def _start_date(rule: TermRule, text: str) -> list[tuple[date, int]]:
     """The date that follows a word that starts the contract ('effective', 'commences'), close to it and with
     no word that ends a term between them."""
-    cues = [c for c in rule.pattern.finditer(text) if not _OTHER_AGREEMENT.search(text[: c.start()])]
+    cues = [
+        c
+        for c in rule.pattern.finditer(text)
+        if not _OTHER_AGREEMENT.search(text[: c.start()])
+        and (
+            not c.group(0).lower().startswith("commenc")
+            or _COMMENCING.search(text[max(0, c.start() - 80) : c.end() + 10])
+        )
+    ]
     for cue in cues:
         window = text[cue.end() : cue.end() + 100]
         dates = find_dates(window)

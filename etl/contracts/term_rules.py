@@ -75,7 +75,8 @@ OPENING_DATE_CUE = r"\b(?:is made|made and entered|entered into|dated|as of|exec
 DAY_OF_CUE = r"\bagreement\b|\bday of\b"
 # "effective as of the date first written above", "effective on the date of the last signature"
 ON_SIGNING_CUE = (
-    r"effective[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?"
+    # not a merger's "Effective Time", nor a counterparts clause's "effective execution and delivery"
+    r"effective(?!\s+(?:time|execution|delivery)\b)[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?"
     r"written|first set forth above|date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed"
     r"|signed|execution)|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)"
     # the term commences on the contract's own date: "the term shall commence on the date hereof", "Commencement
@@ -229,9 +230,16 @@ _RULES = [
             "This Agreement shall come into force as of March 1, 2019 and remain valid for two years.",
             "THIS SERVICES AGREEMENT is made December 3, 2018 (the Effective Date) by and between Osprey Foods "
             "Corp. and Quill Research LLC.",
+            # what commences is the venture or the licence the contract sets up, or a defined Commencement Date
+            "The partnership venture between the parties shall commence on 2 April 2022.",
+            "The licence granted in Article 2 commences on September 15, 2017.",
+            '"Commencement Date" means: 5th October 2016.',
         ),
         (
             '"Bill of Sale" means the bill of sale effective as of January 1, 2021.',
+            # something else commences: a year, an offer
+            "The first yearly plan, for the year that commenced on July 1, 2019, reached the Buyer in August.",
+            "The Bidder undertakes to commence the tender offer on May 4, 2018 at the latest.",
             # the date after 'continue through' ends the term
             "This Agreement shall commence on the date of the last signature and shall continue through December "
             "31, 2024.",
@@ -271,6 +279,13 @@ _RULES = [
             # a covenant's period, not the contract's term
             "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. During "
             "the period commencing on the date hereof, the Supplier shall not solicit the Customer's staff.",
+            # a merger's Effective Time, and a counterparts clause: how copies are signed, not when the term starts
+            "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. From the "
+            "Effective Time of the merger onwards, this Agreement may be changed only in a writing signed by both.",
+            "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. Copies "
+            "signed and sent by facsimile are effective execution and delivery of this Agreement.",
+            "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. It may "
+            "be signed in counterparts and becomes effective once each party has signed one.",
         ),
     ),
     TermRule(
