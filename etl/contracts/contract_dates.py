@@ -120,8 +120,18 @@ def read_dates(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerm
     agreed = _agreement_date(sentences, pages, terms)
     if agreed:
         found["agreement_date"] = agreed
-    # a defined Effective Date wins: '"Effective Date" means October 31, 2019' or 'as of May 1, 2016 (the
-    # "Effective Date")'
+    defined = _defined_effective_date(sentences, terms)
+    if defined:
+        found["effective_date"] = defined
+    _read_written_end(sentences, found, terms)
+    _read_cued_start(sentences, pages, found, terms)
+    _read_cued_end(sentences, found, terms)
+    return found
+
+
+def _defined_effective_date(sentences: list[Sentence], terms: FoundTerms) -> date | None:
+    """A defined Effective Date, which wins: '"Effective Date" means October 31, 2019' or 'as of May 1, 2016
+    (the "Effective Date")'."""
     defined_rule, alias_rule = RULES["effective_date.defined_term"], RULES["effective_date.defined_alias"]
     for s in sentences:
         defined, alias = defined_rule.search(s.text), alias_rule.search(s.text)
@@ -131,43 +141,56 @@ def read_dates(sentences: list[Sentence], pages: list[PdfPage], terms: FoundTerm
         elif alias:
             dates = [(d, 0) for d, _ in find_dates(s.text[max(0, alias.start() - 60) : alias.start()])][-1:]
         if dates:
-            found["effective_date"] = dates[0][0]
             terms.add(defined_rule if defined else alias_rule, dates[0][0].isoformat(), s)
-            break
-    _read_written_end(sentences, found, terms)
+            return dates[0][0]
+    return None
+
+
+def _read_cued_start(sentences: list[Sentence], pages: list[PdfPage], found: dict[str, date], terms: FoundTerms):
+    """The first sentence that says when the contract takes effect: a date after its cue, or the day the last
+    party signed, or the agreement date where it takes effect on signing."""
+    rule = RULES["effective_date.effective_cue"]
     on_last_signature, on_signing = RULES["effective_date.on_last_signature"], RULES["effective_date.on_signing"]
-    # an end date is one written right after the word that ends the term, not any date in the sentence
-    for rule in (RULES["effective_date.effective_cue"], RULES["expiry_date.end_word"]):
-        field = rule.field
-        for s in sentences:
-            cue = rule.search(s.text)
-            if not cue:
-                continue
-            if (
-                field == "effective_date"
-                and re.match(r"[^\w]*[“\"][^”\"]{2,60}[”\"]\s+(?:shall )?means?\b", s.text)
-                and not re.match(r"[^\w]*[“\"](?:Effective|Commencement) Date", s.text)
-            ):
-                continue  # the definition of some other term ('"Bill of Sale" means ..., effective as of ...')
-            dates = _end_date(rule, s.text) if field == "expiry_date" else _start_date(rule, s.text)
-            if dates:
-                found.setdefault(field, dates[0][0])
-                terms.add(rule, dates[0][0].isoformat(), s)
-                break
-            if field != "effective_date":
-                continue
-            if on_last_signature.search(s.text) and re.search(r"(?i)signature|signed|execution|executed", s.text):
-                signed = _signature_date(pages)
-                if signed and len(signed[0]) == 10:  # effective on signing: the day the last party signed
-                    found.setdefault(field, date.fromisoformat(signed[0]))
-                    terms.add(on_last_signature, signed[0], signed[1])
-                    break
-            if terms.has("agreement_date") and on_signing.search(s.text) and not _CONDITION.search(s.text):
-                if "agreement_date" in found:
-                    found.setdefault(field, found["agreement_date"])
-                terms.add(on_signing, terms.items["agreement_date"].value, s)
-                break
-    return found
+    for s in sentences:
+        if not rule.search(s.text) or _defines_another_term(s.text):
+            continue
+        dates = _start_date(rule, s.text)
+        if dates:
+            found.setdefault(rule.field, dates[0][0])
+            terms.add(rule, dates[0][0].isoformat(), s)
+            return
+        if on_last_signature.search(s.text) and re.search(r"(?i)signature|signed|execution|executed", s.text):
+            signed = _signature_date(pages)
+            if signed and len(signed[0]) == 10:  # effective on signing: the day the last party signed
+                found.setdefault(rule.field, date.fromisoformat(signed[0]))
+                terms.add(on_last_signature, signed[0], signed[1])
+                return
+        if terms.has("agreement_date") and on_signing.search(s.text) and not _CONDITION.search(s.text):
+            if "agreement_date" in found:
+                found.setdefault(rule.field, found["agreement_date"])
+            terms.add(on_signing, terms.items["agreement_date"].value, s)
+            return
+
+
+def _defines_another_term(text: str) -> bool:
+    """The definition of some other term ('"Bill of Sale" means ..., effective as of ...')."""
+    return bool(
+        re.match(r"[^\w]*[“\"][^”\"]{2,60}[”\"]\s+(?:shall )?means?\b", text)
+        and not re.match(r"[^\w]*[“\"](?:Effective|Commencement) Date", text)
+    )
+
+
+def _read_cued_end(sentences: list[Sentence], found: dict[str, date], terms: FoundTerms) -> None:
+    """An end date: one written right after the word that ends the term, not any date in the sentence."""
+    rule = RULES["expiry_date.end_word"]
+    for s in sentences:
+        if not rule.search(s.text):
+            continue
+        dates = _end_date(rule, s.text)
+        if dates:
+            found.setdefault(rule.field, dates[0][0])
+            terms.add(rule, dates[0][0].isoformat(), s)
+            return
 
 
 def _read_written_end(sentences: list[Sentence], found: dict[str, date], terms: FoundTerms) -> None:
