@@ -107,19 +107,10 @@ def _number(value) -> float | None:
 
 def read_corrections(path: Path, engagement_id: str, sha256: str) -> Corrections:
     """Parse one corrections file. A file that is not YAML at all raises InputFileError (quarantined whole)."""
-    size = path.stat().st_size
-    if size > MAX_CORRECTIONS_BYTES:
-        raise InputFileError(f"{path.name} is {size / 1e6:.1f} MB, above the 1 MB limit for a corrections file")
-    text = path.read_text(encoding="utf-8", errors="replace")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        raise InputFileError(f"{path.name} is not valid YAML: {exc}".replace("\n", " ")) from exc
+    text, root = _yaml_root(path)
     out = Corrections([], [], [])
     if root is None:  # an empty template: nothing entered yet
         return out
-    if not isinstance(root, yaml.MappingNode):
-        raise InputFileError(f"{path.name} must be a mapping with 'terms:' and/or 'service_levels:'")
     lines = text.splitlines()
 
     def problem(node, check: str, message: str) -> None:
@@ -137,21 +128,7 @@ def read_corrections(path: Path, engagement_id: str, sha256: str) -> Corrections
         if section in ("terms", "service_levels") and isinstance(value_node, yaml.ScalarNode) and not value_node.value:
             continue  # a section with every line still commented out
         if section == "terms" and isinstance(value_node, yaml.MappingNode):
-            for k, v in value_node.value:
-                if not isinstance(v, yaml.ScalarNode):  # nor an alias tree that would expand when printed
-                    problem(k, "valid_value", f"{k.value}: write one value, not a list or a mapping")
-                    continue
-                value = _term_value(k.value, yaml.safe_load(yaml.serialize(v)) if v.value else None)
-                if k.value in CONTRACT_FIELDS and k.value not in HAND_ENTRY_FIELDS:
-                    problem(k, "known_field", f"{k.value} is read from the contract only; it cannot be entered by hand")
-                elif k.value not in CONTRACT_FIELDS:
-                    problem(
-                        k, "known_field", f"unknown contract field {k.value!r}; {_closest(k.value, HAND_ENTRY_FIELDS)}"
-                    )
-                elif isinstance(value, Exception):
-                    problem(v, "valid_value", f"{k.value}: {value}")
-                elif value is not None:
-                    out.terms.append(ContractTerm(engagement_id, k.value, value, HAND_CONFIDENCE, provenance(k)))
+            out.terms.extend(_hand_terms(value_node, engagement_id, provenance, problem))
         elif section == "service_levels" and isinstance(value_node, yaml.SequenceNode):
             for item in value_node.value:
                 sla = _sla_term(item, engagement_id, provenance(item), problem)
@@ -167,39 +144,101 @@ def read_corrections(path: Path, engagement_id: str, sha256: str) -> Corrections
     return out
 
 
+def _yaml_root(path: Path) -> tuple[str, yaml.Node | None]:
+    """The file's text and its YAML tree, composed but not constructed; InputFileError for a file too large,
+    not YAML, or not a mapping."""
+    size = path.stat().st_size
+    if size > MAX_CORRECTIONS_BYTES:
+        raise InputFileError(f"{path.name} is {size / 1e6:.1f} MB, above the 1 MB limit for a corrections file")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise InputFileError(f"{path.name} is not valid YAML: {exc}".replace("\n", " ")) from exc
+    if root is not None and not isinstance(root, yaml.MappingNode):
+        raise InputFileError(f"{path.name} must be a mapping with 'terms:' and/or 'service_levels:'")
+    return text, root
+
+
+def _hand_terms(section, engagement_id: str, provenance, problem) -> list[ContractTerm]:
+    """The 'terms:' section's values that a hand may enter, each checked; the others become problems."""
+    terms = []
+    for k, v in section.value:
+        if not isinstance(v, yaml.ScalarNode):  # nor an alias tree that would expand when printed
+            problem(k, "valid_value", f"{k.value}: write one value, not a list or a mapping")
+            continue
+        value = _term_value(k.value, yaml.safe_load(yaml.serialize(v)) if v.value else None)
+        if k.value in CONTRACT_FIELDS and k.value not in HAND_ENTRY_FIELDS:
+            problem(k, "known_field", f"{k.value} is read from the contract only; it cannot be entered by hand")
+        elif k.value not in CONTRACT_FIELDS:
+            problem(k, "known_field", f"unknown contract field {k.value!r}; {_closest(k.value, HAND_ENTRY_FIELDS)}")
+        elif isinstance(value, Exception):
+            problem(v, "valid_value", f"{k.value}: {value}")
+        elif value is not None:
+            terms.append(ContractTerm(engagement_id, k.value, value, HAND_CONFIDENCE, provenance(k)))
+    return terms
+
+
 def _term_value(field: str, raw) -> str | None | Exception:
     """The value as the warehouse keeps it (text), or the reason it is not usable."""
     if raw is None:
         return None
     if field in NUMERIC_CONTRACT_FIELDS:
-        number = _number(raw)
-        if number is None:
-            return ValueError(f"{raw!r} is not a number (write e.g. 1200000 or 1,200,000)")
-        return str(int(number)) if number.is_integer() else str(number)
+        return _number_value(raw)
     if field in DATE_FIELDS:
-        try:
-            return (raw if isinstance(raw, date) else date.fromisoformat(str(raw).strip())).isoformat()
-        except ValueError:
-            return ValueError(f"{raw!r} is not a date; write it as YYYY-MM-DD")
-    if field == "currency" and str(raw).upper() not in CURRENCY_CODES:
+        return _date_value(raw)
+    reader = _VALUE_READERS.get(field)
+    return reader(raw) if reader else str(raw)
+
+
+def _number_value(raw) -> str | Exception:
+    number = _number(raw)
+    if number is None:
+        return ValueError(f"{raw!r} is not a number (write e.g. 1200000 or 1,200,000)")
+    return str(int(number)) if number.is_integer() else str(number)
+
+
+def _date_value(raw) -> str | Exception:
+    try:
+        return (raw if isinstance(raw, date) else date.fromisoformat(str(raw).strip())).isoformat()
+    except ValueError:
+        return ValueError(f"{raw!r} is not a date; write it as YYYY-MM-DD")
+
+
+def _currency_value(raw) -> str | Exception:
+    if str(raw).upper() not in CURRENCY_CODES:
         return ValueError(f"{raw!r} is not a supported currency; one of {', '.join(CURRENCY_CODES)}")
-    if field in ("auto_renewal", "missing_report_deemed_default"):
-        return "true" if raw is True or str(raw).lower() in ("true", "yes") else "false"
-    if field == "coverage_hours":
-        window = parse_coverage(str(raw))
-        if window and re.search(r"\btz\s", str(raw)) and " tz " not in window:
-            return ValueError(f"{raw!r} names no time zone the zone database knows (e.g. tz Europe/London)")
-        return window or ValueError(
-            f"{raw!r} is not a service window; write e.g. 'Monday to Friday, 8:00 to 18:00' or 24x7"
-        )
-    if field == "ticket_month_basis":
-        basis = str(raw).strip().lower()
-        return (
-            basis
-            if basis in ("opened", "resolved")
-            else ValueError(f"{raw!r} is not opened or resolved (the month a ticket counts in)")
-        )
-    return str(raw).upper() if field == "currency" else str(raw)
+    return str(raw).upper()
+
+
+def _flag_value(raw) -> str:
+    return "true" if raw is True or str(raw).lower() in ("true", "yes") else "false"
+
+
+def _coverage_value(raw) -> str | Exception:
+    window = parse_coverage(str(raw))
+    if window and re.search(r"\btz\s", str(raw)) and " tz " not in window:
+        return ValueError(f"{raw!r} names no time zone the zone database knows (e.g. tz Europe/London)")
+    return window or ValueError(
+        f"{raw!r} is not a service window; write e.g. 'Monday to Friday, 8:00 to 18:00' or 24x7"
+    )
+
+
+def _month_basis_value(raw) -> str | Exception:
+    basis = str(raw).strip().lower()
+    if basis in ("opened", "resolved"):
+        return basis
+    return ValueError(f"{raw!r} is not opened or resolved (the month a ticket counts in)")
+
+
+# fields whose hand-entered text is checked or normalised; any other is kept as written
+_VALUE_READERS = {
+    "currency": _currency_value,
+    "auto_renewal": _flag_value,
+    "missing_report_deemed_default": _flag_value,
+    "coverage_hours": _coverage_value,
+    "ticket_month_basis": _month_basis_value,
+}
 
 
 def _sla_term(node, engagement_id: str, prov: Provenance, problem) -> SlaTerm | None:
@@ -207,58 +246,60 @@ def _sla_term(node, engagement_id: str, prov: Provenance, problem) -> SlaTerm | 
         problem(node, "sla_row", "each service level is a mapping (metric_id: ..., metric_name: ..., ...)")
         return None
     row = {k.value: (k, v) for k, v in node.value}
-    ok = True
+    values = {name: yaml.safe_load(yaml.serialize(v)) for name, (_, v) in row.items()}
+    found = _sla_shape_problems(node, row) + _sla_value_problems(row, values)
+    for where, check, message in found:
+        problem(where, check, message)
+    return None if found else _sla_from_values(values, engagement_id, prov)
+
+
+def _sla_shape_problems(node, row: dict) -> list[tuple]:
+    """Columns that hold more than one value, are not service-level columns, or are missing."""
+    found = []
     for name, (k, v) in row.items():
         if not isinstance(v, yaml.ScalarNode):
-            problem(k, "valid_value", f"{name}: write one value, not a list or a mapping")
-            ok = False
+            found.append((k, "valid_value", f"{name}: write one value, not a list or a mapping"))
         elif name not in SLA_FIELDS:
-            problem(k, "known_field", f"unknown service-level column {name!r}; {_closest(name, SLA_FIELDS)}")
-            ok = False
-    for name in SLA_REQUIRED:
-        if name not in row:
-            problem(node, "required_column", f"a service level needs {name!r}")
-            ok = False
-    values = {name: yaml.safe_load(yaml.serialize(v)) for name, (_, v) in row.items()}
-    for name in SLA_NUMBERS:
-        if name in values and values[name] is not None and _number(values[name]) is None:
-            problem(row[name][1], "valid_value", f"{name}: {values[name]!r} is not a number")
-            ok = False
+            found.append((k, "known_field", f"unknown service-level column {name!r}; {_closest(name, SLA_FIELDS)}"))
+    found += [(node, "required_column", f"a service level needs {name!r}") for name in SLA_REQUIRED if name not in row]
+    return found
+
+
+def _sla_value_problems(row: dict, values: dict) -> list[tuple]:
+    """Values that are not numbers, units, credit models, tiers or directions where the column wants one."""
+    found = [
+        (row[name][1], "valid_value", f"{name}: {values[name]!r} is not a number")
+        for name in SLA_NUMBERS
+        if name in values and values[name] is not None and _number(values[name]) is None
+    ]
     units = unit_ranges()
-    if "unit" in values and values["unit"] not in units:
-        problem(
-            row["unit"][1],
-            "known_unit",
-            f"unit {values['unit']!r} is not in the unit list; {_closest(values['unit'], sorted(units))}",
-        )
-        ok = False
-    if values.get("threshold_unit") is not None and values["threshold_unit"] not in units:
-        problem(
-            row["threshold_unit"][1],
-            "known_unit",
-            f"threshold_unit {values['threshold_unit']!r} is not in the unit list; "
-            f"{_closest(values['threshold_unit'], sorted(units))}",
-        )
-        ok = False
+    # a unit column must name a known unit; a threshold unit may also be left empty
+    for name, given in (("unit", "unit" in values), ("threshold_unit", values.get("threshold_unit") is not None)):
+        if given and values[name] not in units:
+            message = f"{name} {values[name]!r} is not in the unit list; {_closest(values[name], sorted(units))}"
+            found.append((row[name][1], "known_unit", message))
     if values.get("credit_model") is not None and values["credit_model"] not in CREDIT_MODELS:
-        problem(
-            row["credit_model"][1],
-            "valid_value",
-            f"credit_model {values['credit_model']!r} is not one of: {', '.join(CREDIT_MODELS)}",
+        found.append(
+            (
+                row["credit_model"][1],
+                "valid_value",
+                f"credit_model {values['credit_model']!r} is not one of: {', '.join(CREDIT_MODELS)}",
+            )
         )
-        ok = False
     if values.get("credit_tiers") is not None and not CREDIT_TIERS.match(str(values["credit_tiers"])):
-        problem(
-            row["credit_tiers"][1],
-            "valid_value",
-            f"credit_tiers {values['credit_tiers']!r}: write level:percent pairs, e.g. '99.8:2; 98:3'",
+        found.append(
+            (
+                row["credit_tiers"][1],
+                "valid_value",
+                f"credit_tiers {values['credit_tiers']!r}: write level:percent pairs, e.g. '99.8:2; 98:3'",
+            )
         )
-        ok = False
     if "direction" in values and values["direction"] not in ("higher", "lower"):
-        problem(row["direction"][1], "valid_value", "direction is 'higher' (more is better) or 'lower'")
-        ok = False
-    if not ok:
-        return None
+        found.append((row["direction"][1], "valid_value", "direction is 'higher' (more is better) or 'lower'"))
+    return found
+
+
+def _sla_from_values(values: dict, engagement_id: str, prov: Provenance) -> SlaTerm:
     number = {name: _number(values[name]) if values.get(name) is not None else None for name in SLA_NUMBERS}
     return SlaTerm(
         engagement_id=engagement_id,
