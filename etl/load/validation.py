@@ -117,8 +117,6 @@ def validate(
         return ValidationOutcome([], dict.fromkeys(frames, True), _data_docs_index(docs_root))
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx
-    from great_expectations.checkpoint import UpdateDataDocsAction
-    from great_expectations.core.expectation_suite import ExpectationSuite
     from great_expectations.core.run_identifier import RunIdentifier
 
     if docs_root is not None:
@@ -140,35 +138,7 @@ def validate(
         if df.empty:
             success[name] = True
             continue
-        spec = load_suite_json(name)
-        suite = ExpectationSuite(**spec)
-        if len(suite.expectations) != len(spec["expectations"]):
-            # GX logs and drops an expectation it cannot build; a suite must never shrink silently
-            raise ValueError(
-                f"expectations/{name}.json: {len(spec['expectations']) - len(suite.expectations)} "
-                "expectation(s) could not be built; check their type names and kwargs"
-            )
-        suite = context.suites.add_or_update(suite)
-        try:
-            asset = source.get_asset(name)
-        except LookupError:
-            asset = source.add_dataframe_asset(name)
-        try:
-            batch = asset.get_batch_definition("all_rows")
-        except (LookupError, KeyError):
-            batch = asset.add_batch_definition_whole_dataframe("all_rows")
-        definition = context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(name=name, data=batch, suite=suite)
-        )
-        actions = [UpdateDataDocsAction(name="data_docs")] if docs_root is not None else []
-        checkpoint = context.checkpoints.add_or_update(
-            gx.Checkpoint(
-                name=f"{name}_checkpoint",
-                validation_definitions=[definition],
-                actions=actions,
-                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]},
-            )
-        )
+        checkpoint = _checkpoint(context, source, name, with_docs=docs_root is not None)
         safe, row_ids = _for_data_docs(df)
         result = checkpoint.run(
             batch_parameters={"dataframe": safe},
@@ -180,31 +150,71 @@ def validate(
             success[name] = bool(run.success)
             for r in run.results:
                 checks.append(_check_result(name, r))
-                if r.success:
-                    continue
-                # GX lists failing rows by our row_id; check explicitly rather than trusting a task failure
-                ids = [row_ids[int(u["row_id"])] for u in (r.result.get("unexpected_index_list") or [])]
-                if not ids and r.exception_info and r.exception_info.get("raised_exception"):
-                    raise RuntimeError(
-                        f"expectation {r.expectation_config.type} could not run: "
-                        f"{r.exception_info.get('exception_message')}"
-                    )
-                meta = r.expectation_config.meta or {}
-                template = meta.get("message", r.expectation_config.type)
-                for row_id in dict.fromkeys(ids):
-                    failures.append(
-                        RowFailure(
-                            row_id,
-                            name,
-                            _check_name(r.expectation_config),
-                            _message(template, by_id.loc[row_id].to_dict()),
-                            meta.get("on_failure", "quarantine"),
-                            r.expectation_config.kwargs.get("column"),
-                        )
-                    )
+                if not r.success:
+                    failures.extend(_row_failures(name, r, row_ids, by_id))
     log.info("validation: %s; %d failing rows", success, len(failures))
     page = write_validation_page(checks, run_name, docs_root / "runs") if docs_root is not None else None
     return ValidationOutcome(failures, success, _data_docs_index(docs_root), str(page) if page else None)
+
+
+def _checkpoint(context, source, name: str, with_docs: bool):
+    """The checkpoint that runs suite `name` on a DataFrame handed in at run time, created or updated."""
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+    from great_expectations.core.expectation_suite import ExpectationSuite
+
+    spec = load_suite_json(name)
+    suite = ExpectationSuite(**spec)
+    if len(suite.expectations) != len(spec["expectations"]):
+        # GX logs and drops an expectation it cannot build; a suite must never shrink silently
+        raise ValueError(
+            f"expectations/{name}.json: {len(spec['expectations']) - len(suite.expectations)} "
+            "expectation(s) could not be built; check their type names and kwargs"
+        )
+    suite = context.suites.add_or_update(suite)
+    try:
+        asset = source.get_asset(name)
+    except LookupError:
+        asset = source.add_dataframe_asset(name)
+    try:
+        batch = asset.get_batch_definition("all_rows")
+    except (LookupError, KeyError):
+        batch = asset.add_batch_definition_whole_dataframe("all_rows")
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=name, data=batch, suite=suite)
+    )
+    actions = [UpdateDataDocsAction(name="data_docs")] if with_docs else []
+    return context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name=f"{name}_checkpoint",
+            validation_definitions=[definition],
+            actions=actions,
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["row_id"]},
+        )
+    )
+
+
+def _row_failures(name: str, r, row_ids, by_id: pd.DataFrame) -> list[RowFailure]:
+    """One failure per row a failed expectation names."""
+    # GX lists failing rows by our row_id; check explicitly rather than trusting a task failure
+    ids = [row_ids[int(u["row_id"])] for u in (r.result.get("unexpected_index_list") or [])]
+    if not ids and r.exception_info and r.exception_info.get("raised_exception"):
+        raise RuntimeError(
+            f"expectation {r.expectation_config.type} could not run: {r.exception_info.get('exception_message')}"
+        )
+    meta = r.expectation_config.meta or {}
+    template = meta.get("message", r.expectation_config.type)
+    return [
+        RowFailure(
+            row_id,
+            name,
+            _check_name(r.expectation_config),
+            _message(template, by_id.loc[row_id].to_dict()),
+            meta.get("on_failure", "quarantine"),
+            r.expectation_config.kwargs.get("column"),
+        )
+        for row_id in dict.fromkeys(ids)
+    ]
 
 
 def _check_result(suite: str, r) -> CheckResult:
