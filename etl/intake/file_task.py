@@ -87,20 +87,7 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         outcome.status, outcome.reason = "quarantined", problem
         return outcome
     try:
-        if item.kind == "contract" and is_corrections(item.path):
-            fixes = read_corrections(source, item.engagement_id, sha)
-            outcome.contract_terms, outcome.sla_terms, outcome.problems = fixes.terms, fixes.sla_terms, fixes.problems
-            outcome.origin = "entered by hand"
-        elif item.kind == "contract":
-            result = extract_contract(source, item.engagement_id, sha)
-            outcome.contract_terms, outcome.sla_terms, outcome.pages = result.terms, result.sla_terms, result.pages
-            if not result.sla_terms:
-                log.warning("%s: no service-level schedule found", item.path)
-        elif item.kind == "tickets":
-            _stage_tickets(settings, item, source, outcome)
-        else:
-            schedule = Schedule.of(item.schedule_names, settings.inbox / "mappings" / f"{item.engagement_id}.yml")
-            outcome.measurements = extract_report(source, item.engagement_id, sha, schedule)
+        _read_by_kind(settings, item, source, outcome)
         outcome.contract_terms, outcome.sla_terms = _neutralised(outcome.contract_terms, outcome.sla_terms)
     except InputFileError as exc:
         outcome.status, outcome.reason = "quarantined", str(exc)
@@ -117,6 +104,25 @@ def extract_file(settings: Settings, item: InboxFile) -> ExtractedFile:
         log.exception("unexpected error extracting %s", item.path)
         outcome.status, outcome.reason = "quarantined", f"could not be read: {type(exc).__name__}: {exc}"
     return outcome
+
+
+def _read_by_kind(settings: Settings, item: InboxFile, source: Path, outcome: ExtractedFile) -> None:
+    """Fill `outcome` with what the file holds, by its kind: a corrections file, a contract, tickets or a report."""
+    sha = outcome.sha256
+    if item.kind == "contract" and is_corrections(item.path):
+        fixes = read_corrections(source, item.engagement_id, sha)
+        outcome.contract_terms, outcome.sla_terms, outcome.problems = fixes.terms, fixes.sla_terms, fixes.problems
+        outcome.origin = "entered by hand"
+    elif item.kind == "contract":
+        result = extract_contract(source, item.engagement_id, sha)
+        outcome.contract_terms, outcome.sla_terms, outcome.pages = result.terms, result.sla_terms, result.pages
+        if not result.sla_terms:
+            log.warning("%s: no service-level schedule found", item.path)
+    elif item.kind == "tickets":
+        _stage_tickets(settings, item, source, outcome)
+    else:
+        schedule = Schedule.of(item.schedule_names, settings.inbox / "mappings" / f"{item.engagement_id}.yml")
+        outcome.measurements = extract_report(source, item.engagement_id, sha, schedule)
 
 
 def _stage_tickets(settings: Settings, item: InboxFile, source: Path, outcome: ExtractedFile) -> None:
