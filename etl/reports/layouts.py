@@ -312,120 +312,162 @@ def _within_limit(values: int) -> None:
 
 def _read_grid(grid: _Grid, engagement_id: str, sha256: str, file_period: str | None) -> list[Measurement]:
     """Measurements from one table in any of three shapes: metrics as rows (long), metrics as columns with
-    a period column (wide), or metrics as rows with one column per month."""
+    a period column (wide), or metrics as rows with one column per month. The first row that heads one of
+    them decides."""
     rows = grid.rows
     grid_period = parse_period(grid.context) or file_period
-    out: list[Measurement] = []
-    for h, row in enumerate(rows):
-        header, body_start = row, h + 1
-        roles = _roles(header)
-        below = rows[h + 1] if h + 1 < len(rows) else []
-        # a second header row of sub-labels under merged cells: empty first cell, words only
-        sub_header = (
-            bool(below)
-            and not below[0].strip()
-            and any(c.strip() for c in below[1:])
-            and all(parse_number(c) is None for c in below if c.strip())
-        )
-        if (roles is None or sub_header) and below:
-            merged = _merged_header(row, below)
-            if _roles(merged) is not None:
-                header, body_start, roles = merged, h + 2, _roles(merged)
+    for h in range(len(rows)):
+        body_start, roles = _long_header(rows, h)
         if roles is not None:  # long: one row per metric
-            day_first = _column_day_first(
-                [c[roles["period"]] for c in rows[body_start:] if roles["period"] < len(c)] if "period" in roles else []
+            return _long_rows(grid, roles, body_start, grid_period, engagement_id, sha256)
+        found = _wide_roles(rows, h)
+        out = _months_as_columns(grid, h, found, engagement_id, sha256) or _metrics_as_columns(
+            grid, h, found, engagement_id, sha256
+        )
+        if out:
+            return out
+    return []
+
+
+def _long_header(rows: list[list[str]], h: int) -> tuple[int, dict[str, int] | None]:
+    """Where the body starts and the columns' roles, when row `h` heads a long table; a second header row of
+    sub-labels under merged cells (empty first cell, words only) is merged into it."""
+    row, roles = rows[h], _roles(rows[h])
+    below = rows[h + 1] if h + 1 < len(rows) else []
+    sub_header = (
+        bool(below)
+        and not below[0].strip()
+        and any(c.strip() for c in below[1:])
+        and all(parse_number(c) is None for c in below if c.strip())
+    )
+    if (roles is None or sub_header) and below:
+        merged = _roles(_merged_header(row, below))
+        if merged is not None:
+            return h + 2, merged
+    return h + 1, roles
+
+
+def _long_rows(
+    grid: _Grid, roles: dict[str, int], body_start: int, grid_period: str | None, engagement_id: str, sha256: str
+) -> list[Measurement]:
+    """One measurement per body row that names a metric."""
+    rows = grid.rows
+    day_first = _column_day_first(
+        [c[roles["period"]] for c in rows[body_start:] if roles["period"] < len(c)] if "period" in roles else []
+    )
+    out = []
+    for r, cells in enumerate(rows[body_start:], start=body_start + 1):
+
+        def get(role, cells=cells):
+            return cells[roles[role]] if role in roles and roles[role] < len(cells) else ""
+
+        name = get("metric")
+        if not name or _roles(cells) is not None or re.match(r"(?i)total|average|notes?\b", name):
+            continue  # blank line, a repeated header, or a summary row with no metric of its own
+        actual = get("actual")
+        if get("unit").strip().upper() in CURRENCY_CODES:  # an amount keeps its currency: "1,250.00 USD"
+            actual = f"{actual.strip()} {get('unit').strip().upper()}"
+        out.append(
+            _measurement(
+                engagement_id,
+                name,
+                parse_period(get("period"), day_first) or grid_period,
+                actual,
+                get("status"),
+                f"{grid.where} row {r}".strip(),
+                grid,
+                cells,
+                sha256,
+                get("target"),
             )
-            for r, cells in enumerate(rows[body_start:], start=body_start + 1):
+        )
+    return out
 
-                def get(role, cells=cells, roles=roles):
-                    return cells[roles[role]] if role in roles and roles[role] < len(cells) else ""
 
-                name = get("metric")
-                if not name or _roles(cells) is not None or re.match(r"(?i)total|average|notes?\b", name):
-                    continue  # blank line, a repeated header, or a summary row with no metric of its own
-                actual = get("actual")
-                if get("unit").strip().upper() in CURRENCY_CODES:  # an amount keeps its currency: "1,250.00 USD"
-                    actual = f"{actual.strip()} {get('unit').strip().upper()}"
+def _wide_roles(rows: list[list[str]], h: int) -> dict[str, int]:
+    """The roles row `h`'s header words give, with a period column found by its cells where no word names it
+    ("Mes", "Zeitraum")."""
+    found = _header_roles(rows[h])
+    if "period" not in found and not ({"metric", "actual"} & found.keys()):
+        periodic = _periodic_column(rows, h)
+        if periodic is not None:
+            found = {**found, "period": periodic}
+    return found
+
+
+def _months_as_columns(
+    grid: _Grid, h: int, found: dict[str, int], engagement_id: str, sha256: str
+) -> list[Measurement]:
+    """Metrics as rows under a header of two or more months: one measurement per metric and month."""
+    rows, row = grid.rows, grid.rows[h]
+    month_columns = {i: parse_period(c) for i, c in enumerate(row) if i != found.get("metric") and parse_period(c)}
+    if "metric" not in found or len(month_columns) < 2:
+        return []
+    _within_limit(len(rows) * len(month_columns))
+    out = []
+    for r, cells in enumerate(rows[h + 1 :], start=h + 2):
+        name = cells[found["metric"]] if found["metric"] < len(cells) else ""
+        if not name or re.match(r"(?i)total|average", name):
+            continue
+        for i, period in month_columns.items():
+            if i < len(cells):
                 out.append(
                     _measurement(
                         engagement_id,
                         name,
-                        parse_period(get("period"), day_first) or grid_period,
-                        actual,
-                        get("status"),
-                        f"{grid.where} row {r}".strip(),
+                        period,
+                        cells[i],
+                        "",
+                        f"{grid.where} row {r} column {i + 1}".strip(),
                         grid,
-                        cells,
+                        [name, cells[i]],
                         sha256,
-                        get("target"),
                     )
                 )
-            return out
-        found = _header_roles(row)
-        if "period" not in found and not ({"metric", "actual"} & found.keys()):
-            # a period column under a header word no list holds ("Mes", "Zeitraum"): the cells say it
-            periodic = _periodic_column(rows, h)
-            if periodic is not None:
-                found = {**found, "period": periodic}
-        month_columns = {i: parse_period(c) for i, c in enumerate(row) if i != found.get("metric") and parse_period(c)}
-        if "metric" in found and len(month_columns) >= 2:  # months as columns
-            _within_limit(len(rows) * len(month_columns))
-            for r, cells in enumerate(rows[h + 1 :], start=h + 2):
-                name = cells[found["metric"]] if found["metric"] < len(cells) else ""
-                if not name or re.match(r"(?i)total|average", name):
-                    continue
-                for i, period in month_columns.items():
-                    if i < len(cells):
-                        out.append(
-                            _measurement(
-                                engagement_id,
-                                name,
-                                period,
-                                cells[i],
-                                "",
-                                f"{grid.where} row {r} column {i + 1}".strip(),
-                                grid,
-                                [name, cells[i]],
-                                sha256,
-                            )
-                        )
-            if out:
-                return out
-        if (
-            "period" in found
-            and not parse_period(row[found["period"]])
-            and len(row) - len(found) >= 1
-            and not ({"metric", "actual"} & found.keys())
-        ):
-            metric_columns = [i for i, c in enumerate(row) if c and i not in found.values()]
-            _within_limit(len(rows) * len(metric_columns))
-            body = [r for r in rows[h + 1 : h + 80] if any(c.strip() for c in r)]
-            if any(
-                sum(1 for r in body if i < len(r) and r[i].strip() and not _VALUE.match(r[i])) > len(body) // 2
-                for i in metric_columns
-            ):
-                continue  # a column of names: metrics are rows here (read by content below), not columns
-            for r, cells in enumerate(rows[h + 1 :], start=h + 2):
-                period = parse_period(cells[found["period"]]) if found["period"] < len(cells) else None
-                if not period:
-                    continue
-                for i in metric_columns:
-                    if i < len(cells):
-                        out.append(
-                            _measurement(
-                                engagement_id,
-                                row[i],
-                                period,
-                                cells[i],
-                                "",
-                                f"{grid.where} row {r} column {i + 1}".strip(),
-                                grid,
-                                [row[i], cells[i]],
-                                sha256,
-                            )
-                        )
-            if out:
-                return out
+    return out
+
+
+def _metrics_as_columns(
+    grid: _Grid, h: int, found: dict[str, int], engagement_id: str, sha256: str
+) -> list[Measurement]:
+    """Metrics as columns beside a period column: one measurement per period row and metric column. A column of
+    names under the header means metrics are rows here (read by content), not columns."""
+    rows, row = grid.rows, grid.rows[h]
+    if not (
+        "period" in found
+        and not parse_period(row[found["period"]])
+        and len(row) - len(found) >= 1
+        and not ({"metric", "actual"} & found.keys())
+    ):
+        return []
+    metric_columns = [i for i, c in enumerate(row) if c and i not in found.values()]
+    _within_limit(len(rows) * len(metric_columns))
+    body = [r for r in rows[h + 1 : h + 80] if any(c.strip() for c in r)]
+    if any(
+        sum(1 for r in body if i < len(r) and r[i].strip() and not _VALUE.match(r[i])) > len(body) // 2
+        for i in metric_columns
+    ):
+        return []
+    out = []
+    for r, cells in enumerate(rows[h + 1 :], start=h + 2):
+        period = parse_period(cells[found["period"]]) if found["period"] < len(cells) else None
+        if not period:
+            continue
+        for i in metric_columns:
+            if i < len(cells):
+                out.append(
+                    _measurement(
+                        engagement_id,
+                        row[i],
+                        period,
+                        cells[i],
+                        "",
+                        f"{grid.where} row {r} column {i + 1}".strip(),
+                        grid,
+                        [row[i], cells[i]],
+                        sha256,
+                    )
+                )
     return out
 
 
@@ -510,30 +552,35 @@ def _roles_by_content(
         roles["metric"] = (
             words["metric"] if words.get("metric") in names else max(names, key=lambda i: (len(set(cells(i))), -i))
         )
-    excluded = {words.get("target")} | {
-        i for i in numeric if TOTAL_COUNT_WORDS.search(header[i] if i < len(header) else "")
-    }
-    candidates = [
-        i
-        for i in sorted(numeric)
-        if i not in excluded and not MET_COUNT_WORDS.search(header[i] if i < len(header) else "")
-    ]
-    if words.get("actual") in numeric:
-        roles["actual"] = words["actual"]
-    elif len(candidates) == 1:
-        roles["actual"] = candidates[0]
-    else:
-        met = [i for i in numeric if MET_COUNT_WORDS.search(header[i] if i < len(header) else "")]
-        total = [i for i in numeric if TOTAL_COUNT_WORDS.search(header[i] if i < len(header) else "") and i not in met]
-        if len(met) == 1 and len(total) == 1:
-            roles["met_count"], roles["total_count"] = met[0], total[0]
-        else:
-            return None
+    value_roles = _value_roles(header, numeric, words)
+    if value_roles is None:
+        return None
+    roles.update(value_roles)
     for role in ("status", "unit", "target"):
         if role in words and words[role] < width:
             roles.setdefault(role, words[role])
     column = [r[roles["period"]] if "period" in roles and roles["period"] < len(r) else "" for r in body]
     return roles, _column_day_first(column)
+
+
+def _value_roles(header: list[str], numeric: set[int], words: dict[str, int]) -> dict[str, int] | None:
+    """Which numeric column is the value: the one the header word names, else the only one that is not a target
+    or a count, else a pair of met and total counts. None when the cells leave it open."""
+
+    def head(i):
+        return header[i] if i < len(header) else ""
+
+    if words.get("actual") in numeric:
+        return {"actual": words["actual"]}
+    excluded = {words.get("target")} | {i for i in numeric if TOTAL_COUNT_WORDS.search(head(i))}
+    candidates = [i for i in sorted(numeric) if i not in excluded and not MET_COUNT_WORDS.search(head(i))]
+    if len(candidates) == 1:
+        return {"actual": candidates[0]}
+    met = [i for i in numeric if MET_COUNT_WORDS.search(head(i))]
+    total = [i for i in numeric if TOTAL_COUNT_WORDS.search(head(i)) and i not in met]
+    if len(met) == 1 and len(total) == 1:
+        return {"met_count": met[0], "total_count": total[0]}
+    return None
 
 
 _FULL_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](20\d{2})\b")
