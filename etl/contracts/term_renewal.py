@@ -139,6 +139,26 @@ _BEFORE_TERM_ENDS = re.compile(
 
 
 def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: dict[str, date]) -> None:
+    """The initial term (and the expiry it gives), an end by event or none, the renewal and the notice that stops
+    it."""
+    _read_initial_term(sentences, terms, dates)
+    if not terms.has("initial_term_months"):
+        _read_anniversary_term(sentences, terms, dates)
+    if not terms.has("expiry_date"):
+        _read_end_by_event(sentences, terms)
+    if not terms.has("expiry_date"):
+        _read_no_fixed_end(sentences, terms)
+    renewals = [
+        s
+        for s in sentences
+        if _RENEWAL_WORDS.search(s.text) and _RENEWAL_CUE.search(s.text) and not _DURATION_ONLY.search(s.text)
+    ]
+    _read_renewal(renewals, terms)
+    _read_notice_period(sentences, renewals, terms)
+
+
+def _read_initial_term(sentences: list[Sentence], terms: FoundTerms, dates: dict[str, date]) -> None:
+    """The first period a sentence about the contract's own term gives."""
     for s in sentences:
         m = _TERM_CUE.search(s.text)
         if not m or _COVENANT.search(s.text) or _COVENANT_NEAR.search(s.text[: m.end() + 80]):
@@ -163,55 +183,62 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
             continue
         _add_initial_term(terms, dates, months, RULES["initial_term_months.term_period"], s)
         break
-    if not terms.has("initial_term_months"):
-        # "the term shall end on the seventh anniversary of the Effective Date"
-        anniversary = RULES["initial_term_months.anniversary"]
-        for s in sentences:
-            m = anniversary.search(s.text)
-            if m and not re.search(r"(?i)\b(?:longer|later) of\b", s.text):
-                word = re.search(r"(\w+)(?:\s+\(\d{1,2}(?:st|nd|rd|th)?\))?(?:[- ]year)?\s+anniversary", m.group(0))
-                years = _years(word.group(1).lower())
-                _add_initial_term(terms, dates, years * 12, anniversary, s)
-                break
-    if not terms.has("expiry_date"):
-        # "shall remain in effect until the expiration of the Royalty Term", "for so long as X remains a
-        # shareholder", "through the completion of the services": an end by event, not by date
-        by_event = RULES["expiry_date.until_event"].pattern
-        s = next(
-            (
-                s
-                for s in sentences
-                if by_event.search(s.text)
-                and not _COVENANT.search(s.text)
-                and not _COVENANT_NEAR.search(_AGREEMENT_NAME.sub(" ", s.text))
-                and not find_dates(s.text)
-                and not _RENEWAL_CUE.search(s.text)
-                and not find_durations(s.text[by_event.search(s.text).end() :])
-            ),
-            None,
-        )
-        if s:
-            terms.add(RULES["expiry_date.until_event"], "perpetual", s)
-    if not terms.has("expiry_date"):
-        no_end = RULES["expiry_date.no_fixed_end"].pattern
-        s = next(
-            (
-                s
-                for s in sentences
-                if no_end.search(s.text)
-                and not _COVENANT.search(s.text)
-                and not _COVENANT_NEAR.search(s.text)
-                and not _RENEWAL_CUE.search(s.text)
-            ),
-            None,
-        )
-        if s:
-            terms.add(RULES["expiry_date.no_fixed_end"], "perpetual", s)
-    renewals = [
-        s
-        for s in sentences
-        if _RENEWAL_WORDS.search(s.text) and _RENEWAL_CUE.search(s.text) and not _DURATION_ONLY.search(s.text)
-    ]
+
+
+def _read_anniversary_term(sentences: list[Sentence], terms: FoundTerms, dates: dict[str, date]) -> None:
+    """A term that ends on an anniversary ("the term shall end on the seventh anniversary of the Effective
+    Date")."""
+    anniversary = RULES["initial_term_months.anniversary"]
+    for s in sentences:
+        m = anniversary.search(s.text)
+        if m and not re.search(r"(?i)\b(?:longer|later) of\b", s.text):
+            word = re.search(r"(\w+)(?:\s+\(\d{1,2}(?:st|nd|rd|th)?\))?(?:[- ]year)?\s+anniversary", m.group(0))
+            years = _years(word.group(1).lower())
+            _add_initial_term(terms, dates, years * 12, anniversary, s)
+            break
+
+
+def _read_end_by_event(sentences: list[Sentence], terms: FoundTerms) -> None:
+    """An end by event, not by date: "shall remain in effect until the expiration of the Royalty Term", "for so
+    long as X remains a shareholder", "through the completion of the services"."""
+    by_event = RULES["expiry_date.until_event"].pattern
+    s = next(
+        (
+            s
+            for s in sentences
+            if by_event.search(s.text)
+            and not _COVENANT.search(s.text)
+            and not _COVENANT_NEAR.search(_AGREEMENT_NAME.sub(" ", s.text))
+            and not find_dates(s.text)
+            and not _RENEWAL_CUE.search(s.text)
+            and not find_durations(s.text[by_event.search(s.text).end() :])
+        ),
+        None,
+    )
+    if s:
+        terms.add(RULES["expiry_date.until_event"], "perpetual", s)
+
+
+def _read_no_fixed_end(sentences: list[Sentence], terms: FoundTerms) -> None:
+    """A term with no fixed end."""
+    no_end = RULES["expiry_date.no_fixed_end"].pattern
+    s = next(
+        (
+            s
+            for s in sentences
+            if no_end.search(s.text)
+            and not _COVENANT.search(s.text)
+            and not _COVENANT_NEAR.search(s.text)
+            and not _RENEWAL_CUE.search(s.text)
+        ),
+        None,
+    )
+    if s:
+        terms.add(RULES["expiry_date.no_fixed_end"], "perpetual", s)
+
+
+def _read_renewal(renewals: list[Sentence], terms: FoundTerms) -> None:
+    """Whether the contract renews by itself, and for how long each renewal runs."""
     with_period = []
     for s in renewals:
         cue = _RENEWAL_CUE.search(s.text)
@@ -253,6 +280,10 @@ def read_term_and_renewal(sentences: list[Sentence], terms: FoundTerms, dates: d
         terms.add(RULES["renewal_term_months.renewal_period"], to_months(n, unit), s)
     elif endless:
         terms.add(indefinite, "perpetual", endless)
+
+
+def _read_notice_period(sentences: list[Sentence], renewals: list[Sentence], terms: FoundTerms) -> None:
+    """The notice a party gives to stop a renewal."""
     notice_rule = RULES["notice_period_days.before_renewal"]
     about_renewal = [s for s in renewals if re.search(r"\bnoti(?:ce|fication|fies|fy)", s.text, re.I)]
     elsewhere = [s for s in sentences if notice_rule.search(s.text) and s not in about_renewal]
