@@ -20,6 +20,13 @@ def test_the_cli_exits_non_zero_before_starting_anything(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_kpis_of_a_warehouse_that_does_not_exist_say_how_to_build_one_and_create_nothing(tmp_path, capsys):
+    code = main(["kpis", "--warehouse", str(tmp_path / "w.duckdb")])
+    assert code == 2
+    assert "outsourcing-etl run" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize(
     "name, why",
     [
