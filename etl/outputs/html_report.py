@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.load.database import open_warehouse
+from etl.outputs.figures import shown
 
 CSS = """
 body { font-family: system-ui, -apple-system, Segoe UI, Roboto, sans-serif; margin: 2rem auto; max-width: 1200px;
@@ -84,10 +85,10 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None, flag: str | 
                 # figure is known
                 text = "" if str(column).endswith("_reason") else "unknown"
             elif column in formats and numeric:
-                text = formats[column].format(value)
+                text = shown(formats[column], value)
             elif numeric:
                 kind = int if float(value).is_integer() and not isinstance(value, float) else float
-                text = DEFAULT_FORMATS[kind].format(value)
+                text = shown(DEFAULT_FORMATS[kind], value)
             elif isinstance(value, bool):
                 text = "yes" if value else "no"
             else:
@@ -188,7 +189,7 @@ def build_report(warehouse: str) -> str:
         if value is None or pd.isna(value):
             return {"label": label, "value": "-", "klass": "", "target": None}
         klass = "" if target is None else ("good" if value >= target else "bad")
-        return {"label": label, "value": fmt.format(value), "klass": klass, "target": f"{target:g}" if target else None}
+        return {"label": label, "value": shown(fmt, value), "klass": klass, "target": f"{target:g}" if target else None}
 
     cards = []
     if portfolio is not None:

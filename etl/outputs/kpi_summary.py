@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from etl.load.database import open_warehouse, query_records, relation_exists
+from etl.outputs.figures import shown
 
 ENGAGEMENT_COLUMNS = [
     ("engagement_id", "Engagement", "{}"),
@@ -38,7 +39,7 @@ def _table(rows: list[dict], columns) -> str:
         value = row.get(key)
         if value is None:
             return "unknown"  # a month without a report or a missing term: the mart's reason column says which
-        return fmt.format(int(value) if fmt == "{:d}" else value)
+        return shown(fmt, int(value) if fmt == "{:d}" else value)
 
     body = [[cell(r, k, f) for k, _, f in columns] for r in rows]
     heads = [h for _, h, _ in columns]
@@ -96,7 +97,7 @@ def kpi_summary(warehouse: str | Path) -> str:
         value, target = portfolio.get(key), bench.get(kpi)
         if value is not None and target is not None:
             verdict.append(
-                f"Portfolio {label}: {value:.1f}% vs the ~{target:g}% outsourcing benchmark "
+                f"Portfolio {label}: {shown('{:.1f}', value)}% vs the ~{target:g}% outsourcing benchmark "
                 f"({'above' if value >= target else 'below'})"
             )
     return "\n".join(
