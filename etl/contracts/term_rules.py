@@ -78,7 +78,10 @@ ON_SIGNING_CUE = (
     # not a merger's "Effective Time", nor a counterparts clause's "effective execution and delivery"
     r"effective(?!\s+(?:time|execution|delivery)\b)[^.]{0,80}(?:date (?:first )?(?:above|hereinabove|set forth above) written|first (?:above )?"
     r"written|first set forth above|date of (?:the )?(?:last )?(?:signature|execution)|(?:fully )?executed"
-    r"|signed|execution)|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)"
+    r"|signed|execution|date (?:last )?(?:set forth|written) below)"
+    r"|(?:enter into force|take effect)[^.]{0,60}(?:signature|execution|signed)"
+    # the date of the signatures below, named the Effective Date in the opening
+    r"|date (?:last )?(?:set forth|written) below\W{0,4}\s*(?:\(\W{0,2})?(?:(?:the|its)\s+)?\W{0,2}effective date"
     # the term commences on the contract's own date: "the term shall commence on the date hereof", "Commencement
     # Date means the date of this Agreement"
     r"|(?:\bterm|agreement|contract|commencement date)\b[^.;]{0,80}?(?:commenc\w*|means)\s+(?:(?:on|as of|from|with)\s+)?"
@@ -256,6 +259,9 @@ _RULES = [
         (
             "This Agreement shall be effective on the date of the last signature below.\nIN WITNESS WHEREOF the "
             "parties have signed.\nOsprey Foods Corp. Date: June 2, 2019\nQuill Research LLC Date: June 9, 2019",
+            "Each party has had this Agreement executed, to be effective as of the date set forth below.\nIN "
+            "WITNESS WHEREOF the parties have signed.\nOsprey Foods Corp. Date: June 2, 2019\nQuill Research LLC "
+            "Date: June 9, 2019",
         ),
     ),
     TermRule(
@@ -269,6 +275,10 @@ _RULES = [
             "research services. It is effective as of the date first written above.",
             "This Agreement is made as of March 3, 2015 between Osprey Foods Corp. and Quill Research LLC. The term "
             "of this Agreement is five (5) years, commencing on the date of this Agreement.",
+            # the signature block's date, named the Effective Date in the opening
+            "Osprey Foods Corp. and Quill Research LLC sign this Services Agreement, which runs from the date set "
+            'forth below (its "Effective Date").\nIN WITNESS WHEREOF the parties have signed.\nOsprey Foods Corp. '
+            "Date: June 2, 2019\nQuill Research LLC Date: June 9, 2019",
         ),
         (
             # effective on a condition, or said of an amendment, not of the contract
