@@ -284,6 +284,11 @@ _CONDITION = re.compile(
 # what may commence on the contract's first day: the contract, its term, the venture or licence it sets up, or a
 # defined Commencement Date (not a year "that commenced on", nor a bid one "undertakes to commence")
 _COMMENCING = re.compile(r"(?i)\b(?:agreement|contract|term|venture|licen[cs]e)\b|\bcommencement date\b")
+# "begin" says less than "commence": only with the contract, its term or venture right before it ("the term of
+# this agreement will begin on", "this Venture (the Term) shall begin on"), not a sales cycle or a bid period
+_BEGINS = re.compile(
+    r"(?i)\b(?:agreement|contract|term|venture)\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:(?:shall|will|is to)\s+)?begins?$"
+)
 # the recitals tell of other agreements ("WHEREAS, the parties entered into a Selling Agreement effective as of
 # ...", "that certain agreement dated ...")
 _OTHER_AGREEMENT = re.compile(r"(?i)\bwhereas\b|\bthat certain\b|\bpreviously\b")
@@ -300,6 +305,7 @@ def _start_date(rule: TermRule, text: str) -> list[tuple[date, int]]:
             not c.group(0).lower().startswith("commenc")
             or _COMMENCING.search(text[max(0, c.start() - 80) : c.end() + 10])
         )
+        and (not c.group(0).lower().startswith("begin") or _BEGINS.search(text[max(0, c.start() - 80) : c.end()]))
     ]
     for cue in cues:
         window = text[cue.end() : cue.end() + 100]

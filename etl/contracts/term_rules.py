@@ -227,7 +227,7 @@ _RULES = [
         "a date written just after 'effective', 'takes effect', 'comes into force' or 'commences', with no word "
         "that ends a term between them, or one a parenthesis after it names '(the Effective Date)'; not in a "
         "recital of another agreement",
-        r"\beffective\b|\btakes? effect\b|\bcommenc|\b(?:comes?|came|enters?|entered) into (?:force|effect)\b",
+        r"\beffective\b|\btakes? effect\b|\bcommenc|\bbegin(?:s|ning)?\b|\b(?:comes?|came|enters?|entered) into (?:force|effect)\b",
         (
             "This Agreement shall commence on January 1, 2021.",
             "This Agreement shall come into force as of March 1, 2019 and remain valid for two years.",
@@ -236,6 +236,8 @@ _RULES = [
             # what commences is the venture or the licence the contract sets up, or a defined Commencement Date
             "The partnership venture between the parties shall commence on 2 April 2022.",
             "The licence granted in Article 2 commences on September 15, 2017.",
+            # "begin" only with the contract or its term as its subject
+            "The term of this Agreement will begin on 1 February 2021 and run for two years.",
             '"Commencement Date" means: 5th October 2016.',
         ),
         (
@@ -243,6 +245,7 @@ _RULES = [
             # something else commences: a year, an offer
             "The first yearly plan, for the year that commenced on July 1, 2019, reached the Buyer in August.",
             "The Bidder undertakes to commence the tender offer on May 4, 2018 at the latest.",
+            "Orders placed in a quarter that begins on April 1, 2020 earn the new discount under this Agreement.",
             # the date after 'continue through' ends the term
             "This Agreement shall commence on the date of the last signature and shall continue through December "
             "31, 2024.",
