@@ -90,7 +90,7 @@ DATE_RES = [
     # 15 November 2024 / 15th day of November, 2024 / 1s t day of March 2018
     re.compile(r"\b" + _DAY + r"\s+(?:day\s+of\s+)?" + _MONTH_NAMES + r",?\s+(?P<y>\d{4})\b", re.I),
     # November 15, 2024 / Nov. 02, 2019 / December 3rd, 2018
-    re.compile(r"\b" + _MONTH_NAMES + r"\s+" + _DAY + r",?\s+(?P<y>\d{4})\b", re.I),
+    re.compile(r"\b" + _MONTH_NAMES + r"\s+" + _DAY + r"(?:,\s*|\s+)(?P<y>\d{4})\b", re.I),
     # 2024-11-15
     re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     # 12-23-2019, 3/14/2018, 3-14-18 (US order)
