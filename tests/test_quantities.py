@@ -99,8 +99,8 @@ def test_dates_in_the_forms_contracts_use():
         date(2018, 3, 14),
     ]
     assert find_dates("February 30, 2024") == []  # not a date
-    # a comma without its space after the day, with a comma after the year too
-    assert [d for d, _ in find_dates("made on May 3,2010, by both")] == [date(2010, 5, 3)]
+    # a comma without its space after a two-digit day (dateutil alone reads no whole date there)
+    assert [d for d, _ in find_dates("signed March 15,2011, by both")] == [date(2011, 3, 15)]
 
 
 @pytest.mark.parametrize(
