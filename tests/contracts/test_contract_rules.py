@@ -461,6 +461,20 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
         ("exclusivity", "The Bank appoints the Broker as its exclusive placement agent for the offering.", True),
         ("exclusivity", "The Plant shall make the Devices exclusively for the Customer in the Territory.", True),
         ("exclusivity", "The Owner grants the Studio a non-exclusive, worldwide licence to the Marks.", False),
+        # a line break's "non- exclusive"; an exclusive right to act on claims, or one of ownership
+        ("exclusivity", "The Maker appoints the Dealer as a non- exclusive dealer of the Goods in Spain.", False),
+        (
+            "exclusivity",
+            "The Owner has the exclusive right, but not the duty, to defend any suit over the Marks.",
+            False,
+        ),
+        (
+            "exclusivity",
+            "The Owner may file and defend, with the exclusive right to settle, any claim on the Marks.",
+            False,
+        ),
+        ("exclusivity", "The Maker keeps all its exclusive right, title and interest in the Designs.", False),
+        ("exclusivity", "The Maker grants the Dealer the exclusive right to sell the Goods in Spain.", True),
         (
             "exclusivity",
             "THIS SECTION STATES THE VENDOR'S SOLE AND EXCLUSIVE LIABILITY AND THE RESELLER'S ONLY REMEDY.",
