@@ -152,7 +152,12 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "audit_rights": (
-        r"\baudit|inspect[^.]{0,60}(?:books|records|facilities|premises)|(?:books|records)[^.]{0,60}(?:inspect|examin)",
+        # a right to audit, not the auditors a confidentiality clause lets see information, nor audited financial
+        # statements or an audit report: those count only where the auditors examine or the books are audited
+        r"\baudit(?!ors?\b|ed\b|\s+(?:report|committee|firm|opinion)|ing firm)"
+        r"|(?:books|records|accounts)[^.]{0,60}\baudited|\bauditors?\b[^.]{0,80}(?:review|examin|inspect|verif|validat"
+        r"|access|audit)|(?:through|by|appoint)\s+an?\s+(?:independent\s+|neutral\s+)?auditor"
+        r"|inspect[^.]{0,60}(?:books|records|facilities|premises)|(?:books|records)[^.]{0,60}(?:inspect|examin)",
         None,
     ),
     "uncapped_liability": (

@@ -461,6 +461,12 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
         ("exclusivity", "The Bank appoints the Broker as its exclusive placement agent for the offering.", True),
         ("exclusivity", "The Plant shall make the Devices exclusively for the Customer in the Territory.", True),
         ("exclusivity", "The Owner grants the Studio a non-exclusive, worldwide licence to the Marks.", False),
+        # audit rights: an audit, or auditors who examine; not auditors who may see information, audited statements
+        ("audit_rights", "The Client may audit the Supplier's invoices once a year.", True),
+        ("audit_rights", "Each party may have its outside auditor review the ledgers of the venture.", True),
+        ("audit_rights", "The Buyer's books of account shall be audited each year by an accountant both accept.", True),
+        ("audit_rights", "Secrets may be shared with each party's lawyers, auditors and bankers only.", False),
+        ("audit_rights", "The figures agree with the audited accounts of the Company for 2019.", False),
         # a line break's "non- exclusive"; an exclusive right to act on claims, or one of ownership
         ("exclusivity", "The Maker appoints the Dealer as a non- exclusive dealer of the Goods in Spain.", False),
         (
