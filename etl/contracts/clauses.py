@@ -171,7 +171,9 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:[^.]|\.(?=\d)){0,300}?(?:in no event[^.]{0,80}?liab|(?:neither|no) party[^.]{0,60}?liab"
         r"|(?:shall|will) not be liable|no liability|liability (?:shall|will)|in no event exceed)"
         # ... or after it: "Neither party shall be liable for lost profits, except for ..."
-        r"|(?:neither party|shall not be liable|will not be liable)[^.]{0,300}\bexcept (?:for|in|to the extent|where)"
+        # (the party's liability, not any duty of "neither party": "neither party may disclose ..., except to")
+        r"|(?:neither party[^.]{0,60}?liab|shall not be liable|will not be liable)[^.]{0,300}\bexcept (?:for|in|to the"
+        r" extent|where)"
         r"|(?:limitation|exclusion|cap|limit)s?[^.]{0,80}(?:shall|will) not apply"
         r"|nothing in this (?:section|article|clause)[^.]{0,60}(?:shall|is intended to) (?:limit|restrict|exclude)"
         r"[^.]{0,40}liab"

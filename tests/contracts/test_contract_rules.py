@@ -461,6 +461,17 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
         ("exclusivity", "The Bank appoints the Broker as its exclusive placement agent for the offering.", True),
         ("exclusivity", "The Plant shall make the Devices exclusively for the Customer in the Territory.", True),
         ("exclusivity", "The Owner grants the Studio a non-exclusive, worldwide licence to the Marks.", False),
+        # uncapped liability after a limit of liability; not an exception to some other duty of "neither party"
+        (
+            "uncapped_liability",
+            "Neither party shall be liable for lost profits, except for a breach of Clause 9.",
+            True,
+        ),
+        (
+            "uncapped_liability",
+            "Neither party may show the other's price list to anyone, except for its lawyers.",
+            False,
+        ),
         # audit rights: an audit, or auditors who examine; not auditors who may see information, audited statements
         ("audit_rights", "The Client may audit the Supplier's invoices once a year.", True),
         ("audit_rights", "Each party may have its outside auditor review the ledgers of the venture.", True),
