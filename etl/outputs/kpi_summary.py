@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from etl.load.database import open_warehouse, query_records, relation_exists
 from etl.outputs.figures import shown
 
+# a terminal is often 100 columns wide: the per-engagement figures are two tables, each narrower than that
+WIDTH = 100
 ENGAGEMENT_COLUMNS = [
     ("engagement_id", "Engagement", "{}"),
     ("engagement_type", "Type", "{}"),
@@ -14,6 +17,10 @@ ENGAGEMENT_COLUMNS = [
     ("breaches", "Breaches", "{:d}"),
     ("credits_owed", "Credits", "{:,.0f}"),
     ("net_credits_owed", "Net of earn-back", "{:,.0f}"),
+    ("currency", "Cur", "{}"),
+]
+COST_COLUMNS = [
+    ("engagement_id", "Engagement", "{}"),
     ("currency", "Cur", "{}"),
     ("annual_charges", "Annual cost", "{:,.0f}"),
     ("cost_baseline", "Baseline", "{:,.0f}"),
@@ -27,7 +34,7 @@ TYPE_COLUMNS = [
     ("measured_of", "Measured", "{}"),  # how many of them the attainment, breach and credit figures rest on
     ("sla_attainment_pct", "SLA met %", "{:.1f}"),
     ("breaches", "Breaches", "{:d}"),
-    ("credits_pct_of_charges", "Credits % of charges", "{:.2f}"),
+    ("credits_pct_of_charges", "Credits %", "{:.2f}"),  # of the charges
     ("credits_known_of", "Credits known", "{}"),  # how many engagements the credits % averages
     ("savings_pct", "Savings %", "{:.1f}"),
     ("quality_change_pct", "Quality Δ %", "{:+.1f}"),
@@ -54,9 +61,13 @@ def _table(rows: list[dict], columns) -> str:
 def _tickets_line(turned: list[dict]) -> str:
     named = ", ".join(f"{t['engagement_id']} {t['metric_id']} {str(t['period_month'])[:7]}" for t in turned[:3])
     more = ", ..." if len(turned) > 3 else ""
-    return (
+    return textwrap.fill(
         f"Tickets: {len(turned)} month(s) where the vendor's own tickets turn its reported verdict ({named}{more}; "
-        "see mart_reported_vs_measured)"
+        "see mart_reported_vs_measured)",
+        width=WIDTH,
+        subsequent_indent="  ",
+        break_long_words=False,
+        break_on_hyphens=False,
     )
 
 
@@ -105,7 +116,10 @@ def kpi_summary(warehouse: str | Path) -> str:
             "KPI summary per engagement",
             _table(engagements, ENGAGEMENT_COLUMNS),
             "",
-            "KPI summary per engagement type",
+            "Cost and quality per engagement",
+            _table(engagements, COST_COLUMNS),
+            "",
+            "KPI summary per engagement type (Credits %: credits as a share of the charges)",
             _table(types, TYPE_COLUMNS),
             "",
             *verdict,
@@ -116,11 +130,18 @@ def kpi_summary(warehouse: str | Path) -> str:
             ),
             *(
                 [
-                    "unknown: a month in service has no report (see mart_missing_reports), a contract term the figure "
-                    "needs is missing (see mart_contract_review_queue), or nothing was measured for the engagement "
-                    "(mart_kpi_summary.credits_unknown_reason says which)"
+                    "unknown: a month in service has no report (see mart_missing_reports),",
+                    "  a contract term the figure needs is missing (see mart_contract_review_queue),",
+                    "  or nothing was measured for the engagement (mart_kpi_summary.credits_unknown_reason says which)",
                 ]
-                if "unknown" in " ".join([_table(engagements, ENGAGEMENT_COLUMNS), _table(types, TYPE_COLUMNS)])
+                if "unknown"
+                in " ".join(
+                    [
+                        _table(engagements, ENGAGEMENT_COLUMNS),
+                        _table(engagements, COST_COLUMNS),
+                        _table(types, TYPE_COLUMNS),
+                    ]
+                )
                 else []
             ),
             *([_tickets_line(turned)] if turned else []),

@@ -213,6 +213,12 @@ def test_each_type_says_how_many_engagements_its_figures_rest_on(kpis):
     assert f" {measured} of {len(LACKS)} " in f" {line} "
 
 
+def test_the_kpi_summary_fits_a_terminal_of_100_columns(kpis):
+    """#33: the per-engagement table was 143 columns wide; it is now two tables, and the notes are wrapped."""
+    for name in ("all", "alone"):
+        assert max(len(line) for line in kpis[name]["text"].splitlines()) <= 100, kpis[name]["text"]
+
+
 def test_each_gap_is_one_row_of_the_review_queue(kpis):
     queue = {(r["engagement_id"], r["field"]) for r in kpis["all"]["queue"]}
     expected = {(e, lacks) for e, lacks in LACKS.items() if lacks and lacks != "reports"}
