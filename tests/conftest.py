@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -82,6 +83,16 @@ def new_postgres_database():
         for name in created:
             cur.execute(f'drop database if exists "{name}" with (force)')
     con.close()
+    # a PostgreSQL warehouse keeps its working files (staging, Data Docs, dbt's) under data/: leave no trace there
+    from etl.settings import Settings
+
+    for name in created:
+        data_dir = Settings(SAMPLES, f"postgresql://postgres@127.0.0.1:5432/{name}").data_dir
+        for path in data_dir.glob(f"{name}_*"):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 # the longest files, longest first (each 1-4 minutes); measured with --durations, only the order depends on it
