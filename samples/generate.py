@@ -293,14 +293,9 @@ def operating_procedures(pages: int, seed: int) -> list[tuple[str, list[str]]]:
     ]
 
 
-def write_contract(e: Engagement, path: Path, variant: int, procedure_pages: int = 0) -> None:
-    font = e.style["font"]
-    bold = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}[font]
-    page = e.style["page"]
-    base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontName=font, fontSize=9.5, leading=12.5)
-    head = ParagraphStyle("head", parent=base["Heading3"], fontName=bold, fontSize=11, spaceBefore=8)
-    title = ParagraphStyle("title", parent=base["Title"], fontName=bold, fontSize=15)
+def _contract_template(e: Engagement, path: Path, font: str, page) -> BaseDocTemplate:
+    """The contract's pages: margins, a running header and page number, and a two-column template where the
+    contract's style has two columns."""
     width, height = page
 
     def decorate(canvas, doc):
@@ -330,6 +325,19 @@ def write_contract(e: Engagement, path: Path, variant: int, procedure_pages: int
     if e.style["columns"] == 2:
         templates.append(PageTemplate(id="two", frames=[left, right], onPage=decorate))
     doc.addPageTemplates(templates)
+    return doc
+
+
+def write_contract(e: Engagement, path: Path, variant: int, procedure_pages: int = 0) -> None:
+    font = e.style["font"]
+    bold = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}[font]
+    page = e.style["page"]
+    base = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=base["BodyText"], fontName=font, fontSize=9.5, leading=12.5)
+    head = ParagraphStyle("head", parent=base["Heading3"], fontName=bold, fontSize=11, spaceBefore=8)
+    title = ParagraphStyle("title", parent=base["Title"], fontName=bold, fontSize=15)
+    doc = _contract_template(e, path, font, page)
+    height = page[1]
 
     from reportlab.platypus.doctemplate import NextPageTemplate
 
@@ -800,6 +808,215 @@ def layout_of(name: str, engagement_id: str) -> str:
 MALFORMED_REPORT = ("ito-apps-bluepeak", "2025-06-export.csv")
 
 
+def _contract_truth(e) -> dict:
+    """What the ground truth records of a contract: its terms and its schedule."""
+    return {
+        "engagement_id": e.id,
+        "engagement_type": e.type,
+        "title": e.title,
+        "client": e.client,
+        "vendor": e.vendor,
+        "agreement_date": e.agreement_date.isoformat(),
+        "effective_date": e.effective.isoformat(),
+        "expiry_date": e.expiry.isoformat(),
+        "initial_term_months": e.term_months,
+        "auto_renewal": e.auto_renew,
+        "renewal_term_months": e.renewal_months,
+        "notice_period_days": e.notice_days,
+        "governing_law": e.law,
+        "currency": e.currency,
+        "annual_charges": e.annual_charges,
+        "pricing_model": e.pricing_model,
+        "cost_baseline": e.baseline,
+        "committed_savings_pct": e.savings_pct,
+        "at_risk_pct": e.at_risk_pct,
+        "earn_back_months": e.earn_back_months,
+        "repeat_default_months": e.repeat_default_months,
+        "repeat_default_multiplier": e.repeat_default_multiplier,
+        "sla": [
+            {
+                "metric": s.metric,
+                "unit": s.unit,
+                "direction": s.direction,
+                "baseline": s.baseline,
+                "expected": s.expected,
+                "minimum": s.minimum,
+                "allocation_pct": s.allocation,
+                "window": "monthly",
+            }
+            for s in e.slas
+        ],
+    }
+
+
+def _reports_northwind(e, actuals: dict, h1: dict, h2: dict, folder: Path, truth: dict) -> tuple[dict, dict, dict]:
+    """CSV long reports with planted problems, a wide CSV, the ticket export and a restatement.
+    Returns each file with the months it reports, and the halves of the year as written."""
+    written: dict[str, list[str]] = {}
+    bad = dict(h1)
+    # an impossible percentage in place of a real value, and a metric the contract does not define
+    bad["2025-03"] = {**bad["2025-03"], "Change Success Rate": 180.0}
+    for name in write_csv_long(
+        e,
+        bad,
+        folder,
+        extra_rows=[["2025-03", "Backup job success", "99%", "97.1%", "Missed"]],
+        wrong_status=[("2025-02", "Priority 1 Incident Resolution Time")],
+    ):
+        written[name] = [name[:7]]
+    h1 = bad
+    truth["bad_rows"] += [
+        {
+            "file": f"reports/{e.id}/2025-03.csv",
+            "metric_name": "Backup job success",
+            "reason": "metric not in the engagement's SLA schedule",
+        },
+        {
+            "file": f"reports/{e.id}/2025-03.csv",
+            "metric_name": "Change success rate",
+            "reason": "percentage above 100",
+        },
+    ]
+    truth["flag_disagreements"].append(
+        {"engagement_id": e.id, "period": "2025-02", "metric": "Priority 1 Incident Resolution Time"}
+    )
+    for name in write_csv_wide(e, h2, folder):
+        written[name] = [name[:7]]
+    truth["tickets"] = write_ticket_export(e, actuals, ROOT / "tickets" / e.id)
+    # the vendor corrects May's availability after the fact
+    restated = {
+        "2025-05": {
+            **h1["2025-05"],
+            "Server Availability": round(h1["2025-05"]["Server Availability"] - 0.3, 2),
+        }
+    }
+    write_csv_long(e, restated, folder)
+    (folder / "2025-05.csv").rename(folder / "2025-05-restated.csv")
+    write_csv_long(e, {"2025-05": h1["2025-05"]}, folder)
+    truth["reports"][f"reports/{e.id}/2025-05-restated.csv"] = {
+        "engagement_id": e.id,
+        "layout": "csv long (one row per metric), a restatement",
+        "measurements": [
+            {"period": "2025-05", "metric": sl.metric, "value": restated["2025-05"][sl.metric]} for sl in e.slas
+        ],
+    }
+    truth["restatements"].append(
+        {
+            "file": f"reports/{e.id}/2025-05-restated.csv",
+            "supersedes": f"reports/{e.id}/2025-05.csv",
+            "period": "2025-05",
+            "measurements": restated["2025-05"],
+        }
+    )
+    return written, h1, h2
+
+
+def _reports_bluepeak(e, actuals: dict, h1: dict, h2: dict, folder: Path, truth: dict) -> tuple[dict, dict, dict]:
+    """Semicolon CSVs, one a month, with an extra metric; June never arrives.
+    Returns each file with the months it reports, and the halves of the year as written."""
+    written: dict[str, list[str]] = {}
+    # June never arrives as a report: only a broken export does (see MALFORMED_REPORT)
+    months = {m: v for m, v in actuals.items() if m != "2025-06"}
+    for name, month in zip(write_csv_semicolon(e, months, folder), months):
+        written[name] = [month]
+        truth["bad_rows"].append(
+            {
+                "file": f"reports/{e.id}/{name}",
+                "metric_name": "Innovation hours",
+                "reason": "metric not in the engagement's SLA schedule, value n/a",
+            }
+        )
+    truth["missing_reports"].append({"engagement_id": e.id, "period": "2025-06"})
+    h1, h2 = {m: v for m, v in h1.items() if m != "2025-06"}, h2
+    return written, h1, h2
+
+
+def _reports_meridian(e, actuals: dict, h1: dict, h2: dict, folder: Path, truth: dict) -> tuple[dict, dict, dict]:
+    """An XLSX with a title block, then one with months as columns.
+    Returns each file with the months it reports, and the halves of the year as written."""
+    written: dict[str, list[str]] = {}
+    for name in write_xlsx_title_block(e, h1, folder):
+        written[name] = [name[:7]]
+    for name in write_xlsx_months_as_columns(e, h2, folder):
+        written[name] = list(h2)
+    return written, h1, h2
+
+
+def _reports_ledgerline(e, actuals: dict, h1: dict, h2: dict, folder: Path, truth: dict) -> tuple[dict, dict, dict]:
+    """One XLSX sheet a month; the first two months of the contract unreported.
+    Returns each file with the months it reports, and the halves of the year as written."""
+    written: dict[str, list[str]] = {}
+    for name in write_xlsx_multi_sheet(e, actuals, folder):
+        written[name] = [name[:7]]
+    # the contract started in November 2024; the first reports are for January 2025
+    truth["missing_reports"] += [
+        {"engagement_id": e.id, "period": "2024-11"},
+        {"engagement_id": e.id, "period": "2024-12"},
+    ]
+    return written, h1, h2
+
+
+def _reports_veritas(e, actuals: dict, h1: dict, h2: dict, folder: Path, truth: dict) -> tuple[dict, dict, dict]:
+    """PDF tables, the second half spilling across pages.
+    Returns each file with the months it reports, and the halves of the year as written."""
+    written: dict[str, list[str]] = {}
+    for name in write_pdf_table(e, h1, folder):
+        written[name] = [name[:7]]
+    for name in write_pdf_table(e, h2, folder, spill=True):
+        written[name] = [name[:7]]
+    return written, h1, h2
+
+
+def _reports_other(e, actuals: dict, h1: dict, h2: dict, folder: Path, truth: dict) -> tuple[dict, dict, dict]:
+    """PDF reports per tower, then JSON exports.
+    Returns each file with the months it reports, and the halves of the year as written."""
+    written: dict[str, list[str]] = {}
+    for name in write_pdf_per_tower(e, h1, folder):
+        written[name] = [name[:7]]
+    for name in write_json_export(e, h2, folder):
+        written[name] = [name[:7]]
+    return written, h1, h2
+
+
+# the report layouts of each engagement; any other gets PDF reports per tower and JSON exports
+_REPORT_WRITERS = {
+    "ito-infra-northwind": _reports_northwind,
+    "ito-apps-bluepeak": _reports_bluepeak,
+    "bpo-contact-meridian": _reports_meridian,
+    "bpo-finance-ledgerline": _reports_ledgerline,
+    "kpo-clinical-veritas": _reports_veritas,
+}
+
+
+def _write_reports(e, truth: dict) -> None:
+    """An engagement's reports and invoices, and what the ground truth records of each."""
+    folder = ROOT / "reports" / e.id
+    folder.mkdir(parents=True, exist_ok=True)
+    actuals = monthly_actuals(e)
+    h1 = {m: actuals[m] for m in MONTHS[:6]}
+    h2 = {m: actuals[m] for m in MONTHS[6:]}
+    written, h1, h2 = _REPORT_WRITERS.get(e.id, _reports_other)(e, actuals, h1, h2, folder, truth)
+    if e.invoice_factors:
+        name, amounts = write_invoices(e, folder)
+        truth["invoices"][e.id] = amounts
+        truth["reports"][f"reports/{e.id}/{name}"] = {
+            "engagement_id": e.id,
+            "layout": "csv invoice summary",
+            "measurements": [{"period": m, "metric": "Invoiced charges", "value": a} for m, a in amounts.items()],
+        }
+    all_values = {**h1, **h2}
+    for name, months in sorted(written.items()):
+        if f"reports/{e.id}/{name}" in truth["reports"]:
+            continue
+        truth["reports"][f"reports/{e.id}/{name}"] = {
+            "engagement_id": e.id,
+            "layout": layout_of(name, e.id),
+            "measurements": [
+                {"period": m, "metric": sl.metric, "value": all_values[m][sl.metric]} for m in months for sl in e.slas
+            ],
+        }
+
+
 def main() -> None:
     truth: dict = {
         "contracts": {},
@@ -815,163 +1032,8 @@ def main() -> None:
     for i, e in enumerate(ENGAGEMENTS):
         pdf = ROOT / "contracts" / f"{e.id}.pdf"
         write_contract(e, pdf, variant=i)
-        truth["contracts"][f"contracts/{e.id}.pdf"] = {
-            "engagement_id": e.id,
-            "engagement_type": e.type,
-            "title": e.title,
-            "client": e.client,
-            "vendor": e.vendor,
-            "agreement_date": e.agreement_date.isoformat(),
-            "effective_date": e.effective.isoformat(),
-            "expiry_date": e.expiry.isoformat(),
-            "initial_term_months": e.term_months,
-            "auto_renewal": e.auto_renew,
-            "renewal_term_months": e.renewal_months,
-            "notice_period_days": e.notice_days,
-            "governing_law": e.law,
-            "currency": e.currency,
-            "annual_charges": e.annual_charges,
-            "pricing_model": e.pricing_model,
-            "cost_baseline": e.baseline,
-            "committed_savings_pct": e.savings_pct,
-            "at_risk_pct": e.at_risk_pct,
-            "earn_back_months": e.earn_back_months,
-            "repeat_default_months": e.repeat_default_months,
-            "repeat_default_multiplier": e.repeat_default_multiplier,
-            "sla": [
-                {
-                    "metric": s.metric,
-                    "unit": s.unit,
-                    "direction": s.direction,
-                    "baseline": s.baseline,
-                    "expected": s.expected,
-                    "minimum": s.minimum,
-                    "allocation_pct": s.allocation,
-                    "window": "monthly",
-                }
-                for s in e.slas
-            ],
-        }
-        folder = ROOT / "reports" / e.id
-        folder.mkdir(parents=True, exist_ok=True)
-        actuals = monthly_actuals(e)
-        h1 = {m: actuals[m] for m in MONTHS[:6]}
-        h2 = {m: actuals[m] for m in MONTHS[6:]}
-        written: dict[str, list[str]] = {}  # file -> the months it reports
-        if e.id == "ito-infra-northwind":
-            bad = dict(h1)
-            # an impossible percentage in place of a real value, and a metric the contract does not define
-            bad["2025-03"] = {**bad["2025-03"], "Change Success Rate": 180.0}
-            for name in write_csv_long(
-                e,
-                bad,
-                folder,
-                extra_rows=[["2025-03", "Backup job success", "99%", "97.1%", "Missed"]],
-                wrong_status=[("2025-02", "Priority 1 Incident Resolution Time")],
-            ):
-                written[name] = [name[:7]]
-            h1 = bad
-            truth["bad_rows"] += [
-                {
-                    "file": f"reports/{e.id}/2025-03.csv",
-                    "metric_name": "Backup job success",
-                    "reason": "metric not in the engagement's SLA schedule",
-                },
-                {
-                    "file": f"reports/{e.id}/2025-03.csv",
-                    "metric_name": "Change success rate",
-                    "reason": "percentage above 100",
-                },
-            ]
-            truth["flag_disagreements"].append(
-                {"engagement_id": e.id, "period": "2025-02", "metric": "Priority 1 Incident Resolution Time"}
-            )
-            for name in write_csv_wide(e, h2, folder):
-                written[name] = [name[:7]]
-            truth["tickets"] = write_ticket_export(e, actuals, ROOT / "tickets" / e.id)
-            # the vendor corrects May's availability after the fact
-            restated = {
-                "2025-05": {
-                    **h1["2025-05"],
-                    "Server Availability": round(h1["2025-05"]["Server Availability"] - 0.3, 2),
-                }
-            }
-            write_csv_long(e, restated, folder)
-            (folder / "2025-05.csv").rename(folder / "2025-05-restated.csv")
-            write_csv_long(e, {"2025-05": h1["2025-05"]}, folder)
-            truth["reports"][f"reports/{e.id}/2025-05-restated.csv"] = {
-                "engagement_id": e.id,
-                "layout": "csv long (one row per metric), a restatement",
-                "measurements": [
-                    {"period": "2025-05", "metric": sl.metric, "value": restated["2025-05"][sl.metric]} for sl in e.slas
-                ],
-            }
-            truth["restatements"].append(
-                {
-                    "file": f"reports/{e.id}/2025-05-restated.csv",
-                    "supersedes": f"reports/{e.id}/2025-05.csv",
-                    "period": "2025-05",
-                    "measurements": restated["2025-05"],
-                }
-            )
-        elif e.id == "ito-apps-bluepeak":
-            # June never arrives as a report: only a broken export does (see MALFORMED_REPORT)
-            months = {m: v for m, v in actuals.items() if m != "2025-06"}
-            for name, month in zip(write_csv_semicolon(e, months, folder), months):
-                written[name] = [month]
-                truth["bad_rows"].append(
-                    {
-                        "file": f"reports/{e.id}/{name}",
-                        "metric_name": "Innovation hours",
-                        "reason": "metric not in the engagement's SLA schedule, value n/a",
-                    }
-                )
-            truth["missing_reports"].append({"engagement_id": e.id, "period": "2025-06"})
-            h1, h2 = {m: v for m, v in h1.items() if m != "2025-06"}, h2
-        elif e.id == "bpo-contact-meridian":
-            for name in write_xlsx_title_block(e, h1, folder):
-                written[name] = [name[:7]]
-            for name in write_xlsx_months_as_columns(e, h2, folder):
-                written[name] = list(h2)
-        elif e.id == "bpo-finance-ledgerline":
-            for name in write_xlsx_multi_sheet(e, actuals, folder):
-                written[name] = [name[:7]]
-            # the contract started in November 2024; the first reports are for January 2025
-            truth["missing_reports"] += [
-                {"engagement_id": e.id, "period": "2024-11"},
-                {"engagement_id": e.id, "period": "2024-12"},
-            ]
-        elif e.id == "kpo-clinical-veritas":
-            for name in write_pdf_table(e, h1, folder):
-                written[name] = [name[:7]]
-            for name in write_pdf_table(e, h2, folder, spill=True):
-                written[name] = [name[:7]]
-        else:
-            for name in write_pdf_per_tower(e, h1, folder):
-                written[name] = [name[:7]]
-            for name in write_json_export(e, h2, folder):
-                written[name] = [name[:7]]
-        if e.invoice_factors:
-            name, amounts = write_invoices(e, folder)
-            truth["invoices"][e.id] = amounts
-            truth["reports"][f"reports/{e.id}/{name}"] = {
-                "engagement_id": e.id,
-                "layout": "csv invoice summary",
-                "measurements": [{"period": m, "metric": "Invoiced charges", "value": a} for m, a in amounts.items()],
-            }
-        all_values = {**h1, **h2}
-        for name, months in sorted(written.items()):
-            if f"reports/{e.id}/{name}" in truth["reports"]:
-                continue
-            truth["reports"][f"reports/{e.id}/{name}"] = {
-                "engagement_id": e.id,
-                "layout": layout_of(name, e.id),
-                "measurements": [
-                    {"period": m, "metric": sl.metric, "value": all_values[m][sl.metric]}
-                    for m in months
-                    for sl in e.slas
-                ],
-            }
+        truth["contracts"][f"contracts/{e.id}.pdf"] = _contract_truth(e)
+        _write_reports(e, truth)
     scanned = ROOT / "scanned"
     scanned.mkdir(exist_ok=True)
     write_scanned_copy(ROOT / "contracts" / "ito-infra-northwind.pdf", scanned / "ito-infra-northwind-scanned.pdf")

@@ -148,8 +148,6 @@ def _text_pdf(path: Path, pages: list[list[str]], font_size: float = 10, encrypt
 
 
 def main(out: Path) -> None:
-    from reportlab.lib.pdfencrypt import StandardEncryption
-
     out.mkdir(parents=True, exist_ok=True)
     (out / "contracts").mkdir(exist_ok=True)
     (out / R).mkdir(parents=True, exist_ok=True)
@@ -157,6 +155,18 @@ def main(out: Path) -> None:
     contract = SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf"
     good = contract.read_bytes()
     shutil.copy(contract, out / f"contracts/{ENGAGEMENT}.pdf")
+
+    _hostile_contracts(out, contract, good)
+    _hostile_reports(out)
+    _ticket_files(out / T)
+    _sql_attacks(out)
+    _small_bombs(out)
+
+
+def _hostile_contracts(out: Path, contract: Path, good: bytes) -> None:
+    """Contracts that are broken, encrypted, not PDFs, huge, nested, scanned, foreign, copied, badly named or
+    linked out of the inbox."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
 
     c = out / "contracts"
     (c / "zero-byte.pdf").write_bytes(b"")
@@ -201,6 +211,9 @@ def main(out: Path) -> None:
     outside.write_bytes(good)
     (c / "outside-link.pdf").symlink_to(Path("..") / ".." / outside.name)
 
+
+def _hostile_reports(out: Path) -> None:
+    """Reports whose names, encodings, cells, sizes and formats attack the readers."""
     r = out / R
     (r / "..\\..\\x.csv").write_text(_csv(_good_rows("2025-01")))
     (r / "zero-byte.csv").write_bytes(b"")
@@ -264,9 +277,6 @@ def main(out: Path) -> None:
     (r / "report.docx").write_bytes(b"PK\x03\x04 not really a docx")
     (r / "really-text.xlsx").write_text(_csv(_good_rows("2025-12")))
     (out / "reports" / "no-such-engagement" / "2025-01.csv").write_text(_csv(_good_rows("2025-01")[:2]))
-    _ticket_files(out / T)
-    _sql_attacks(out)
-    _small_bombs(out)
 
 
 def _nested_pdf(depth: int) -> bytes:
