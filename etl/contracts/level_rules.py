@@ -249,9 +249,11 @@ def _pct_of_class(text: str, aql: str) -> Level | None:
     (charges, fees, a credit) is a price, never a level; a share of paperwork processed by a deadline is one."""
     m = re.match(
         r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:target|goal|service\s+level|sla|kpi|standard|measure)\s*[:=-]\s*)?"
-        + r"(?:"
+        + r"(?:(?P<least>"
         + AT_LEAST
-        + r"\s+)?"
+        + r")\s+|(?P<most>"
+        + AT_MOST
+        + r")\s+)?"
         + _PCT
         + r"\s+(?:of\s+(?!(?:the\s+|all\s+|its\s+|any\s+)?(?:\w+\s+){0,3}?(?!"
         + _PROCESSED_ON_TIME
@@ -264,7 +266,8 @@ def _pct_of_class(text: str, aql: str) -> Level | None:
         re.I,
     )
     if m and 0 < float(m.group("pct")) <= 100:
-        return Level(float(m.group("pct")), "percent", "higher")
+        # "no more than 2% of claims returned for rework": at most that share may fail
+        return Level(float(m.group("pct")), "percent", "lower" if m.group("most") else "higher")
     return None
 
 
@@ -429,12 +432,22 @@ _PRICED = re.compile(
 )
 
 
+# paperwork as the work a back office does, not as money: "invoice processing accuracy", "invoices must be
+# processed with an accuracy of", "the matching of payments"
+_PAPERWORK_PROCESSED = re.compile(
+    r"(?i)\b(?:invoices?|payments?|bills?|claims?|remittances?)\s+(?:(?:are|is|(?:shall|will|must)\s+be)\s+)?"
+    r"(?:process|post|match|enter|handl|reconcil|approv|captur|key)\w*"
+    r"|\b(?:process|post|match|enter|handl|reconcil|approv|captur|key)\w*\s+(?:of\s+)?(?:all\s+|the\s+)?"
+    r"(?:supplier\s+|vendor\s+|customer\s+)?(?:invoices?|payments?|bills?|claims?|remittances?)\b"
+)
+
+
 def _bounded_rate(text: str, aql: str) -> Level | None:
-    if _PRICED.search(text):
+    if _PRICED.search(_PAPERWORK_PROCESSED.sub(" ", text)):
         return None
     modal = r"[^.;%]{0,40}?" + MODAL
     m = re.search(_RATE + modal + _RATE_AT_LEAST + r"\s+" + _PCT, text, re.I) or re.search(
-        _RATE + modal + r"be\s+" + _PCT + _OR_MORE, text, re.I
+        _RATE + modal + r"be\s+(?:(?:maintained|kept|held)\s+at\s+)?" + _PCT + _OR_MORE, text, re.I
     )
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
@@ -600,9 +613,10 @@ def _labelled_level(text: str, aql: str) -> Level | None:
         + time_pattern("t")
         + r")(?:(?P<or_less>"
         + _OR_LESS
-        + r")|(?P<or_more>"
+        + r"|\s+(?:maximum|max\.?|at\s+most)\b)|(?P<or_more>"
         + _OR_MORE
-        + r"))?\s*(?:per\s+(?:calendar\s+)?(?:month|quarter|week)|each\s+(?:calendar\s+)?month)?\s*[.;]?\s*$",
+        + r"|\s+(?:minimum|min\.?|at\s+least)\b))?\s*(?:per\s+(?:calendar\s+)?(?:month|quarter|week)|each\s+(?:calendar\s+)?month)?"
+        r"\s*[.;]?\s*$",
         text,
         re.I,
     )
@@ -689,8 +703,9 @@ RULES: tuple[LevelRule, ...] = (
             ("92% positive rating on the annual survey.", "", (92, "percent", None)),
             ("100% of planned regression tests execute successfully.", "", (100, "percent", None)),
             ("97% of supplier payments shall be released on the scheduled date.", "", (97, "percent", None)),
-            # the share opened by its bound
+            # the share opened by its bound, the least or the most
             ("At least 96% of parcels leave the depot on the day they are booked.", "", (96, "percent", None)),
+            ("No more than 3% of parcels are returned damaged in a month.", "", (3, "percent", None)),
         ),
         negative=(
             ("5% of the monthly charge for each missed level", ""),
@@ -718,6 +733,9 @@ RULES: tuple[LevelRule, ...] = (
             ("The target for billing accuracy is 99.2% or better.", "", (99.2, "percent", None)),
             ("Our goal is a first-visit fix share of 90% or more.", "", (90, "percent", None)),
             ("Portal availability is guaranteed at 99.7% in office hours.", "", (99.7, "percent", None)),
+            # held at a share, and paperwork as the work processed rather than money
+            ("Web uptime shall be maintained at 99.8% or better.", "", (99.8, "percent", None)),
+            ("Invoice matching accuracy shall be at least 98.5% each month.", "", (98.5, "percent", None)),
         ),
         negative=(
             ("The hourly rates shall not exceed 5% above the prior year's rates.", ""),
@@ -736,6 +754,9 @@ RULES: tuple[LevelRule, ...] = (
             ("First contact resolution rate: at least 75%", "", (75, "percent", None)),
             ("Mean time to restore - 4 hours", "", (4, "hours", None)),
             ("Order accuracy: 99.5% per month", "", (99.5, "percent", None)),
+            # the bound after the level
+            ("Pick accuracy: 98% minimum", "", (98, "percent", None)),
+            ("Time to first reply: 3 hours maximum", "", (3, "hours", None)),
         ),
         negative=(
             ("Initial term: 3 years", ""),
@@ -861,9 +882,20 @@ RULES: tuple[LevelRule, ...] = (
 )
 
 
+# a measure kept within its bound by the party: "shall maintain availability at or above 99.9%", "will keep the
+# abandonment rate below 5%" say what "availability shall be at or above 99.9%" says; the measure is made the
+# subject so that every rule reads it as it reads the plain form
+_KEPT_WITHIN = re.compile(
+    r"(?i)\b(?P<modal>shall|will|must)\s+(?:keep|maintain|hold)\s+(?P<measure>(?:[\w-]+\s+){1,6}?)"
+    r"(?P<bound>at\s+or\s+(?:above|below)\b|below\b|under\b|above\b|"
+    r"(?:no|not)\s+(?:more|less|greater|higher|lower|longer|shorter)\s+than\b|at\s+(?:least|most)\b)"
+)
+
+
 def read_level(text: str, aql: str = "", rules: tuple[LevelRule, ...] = RULES) -> Level | None:
     """The first rule that reads a commitment in the text (normalised here), with the rule's name."""
     text, aql = normalise(text), normalise(aql)
+    text = _KEPT_WITHIN.sub(lambda m: f"{m['measure']}{m['modal']} be {m['bound']}", text)
     for rule in rules:
         level = rule.read(text, aql)
         if level is not None:
@@ -911,7 +943,10 @@ SENTENCE_CUE = re.compile(
     # longer than ten (10) business days", "4 hours or less"
     + r"|\b(?:not\s+(?:to\s+)?exceed|(?:not|no)\s+(?:be\s+)?(?:longer|more|greater)\s+than)\s+(?:[a-z-]+\s+)?\(?\d+"
     r"(?:\.\d+)?\)?\s+(?:business\s+|working\s+|calendar\s+)?(?:seconds?|minutes?|hours?|days?)\b"
-    r"|\b\d+(?:\.\d+)?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+or\s+(?:less|fewer|shorter)\b"
+    r"|\b\d+(?:\.\d+)?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+(?:or\s+(?:less|fewer|shorter)"
+    r"|maximum|max\b)"
+    # a measure the party keeps within a bound: "shall hold average handle time under 6 minutes"
+    r"|\b(?:keep|maintain|hold)\s+(?:[\w-]+\s+){1,6}?(?:at\s+or\s+)?(?:below|under|above)\s+\(?\d"
     # a target or guarantee with its share: "the target for order accuracy is 99.5%", "guaranteed at 99.9%"
     + r"|\b(?:targets?|goals?|objectives?|guaranteed)\b[^.;%]{0,60}?\d{1,3}(?:\.\d+)?\s*%"
     # a time a thing takes, stated: "lead time shall be ten (10) days", "the cycle time is 4 hours"

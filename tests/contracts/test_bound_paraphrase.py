@@ -252,3 +252,41 @@ def test_each_time_per_grade_takes_the_measure_its_sentence_gives_it(text):
         ("Severity 2", 2.0, "hours", "ackn" if "acknowledge" in text else "resp"),
         ("Severity 2", 1.0, "business days", "rest"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the measure kept within its bound by the party, the measure after the verb
+        (
+            "The Provider shall maintain portal availability at or above 99.6% in each month.",
+            (99.6, "percent", "higher"),
+        ),
+        ("The Supplier will keep the call abandonment rate below 4% in every month.", (4.0, "percent", "lower")),
+        ("The Supplier shall hold the mean handling time under 7 minutes.", (7.0, "minutes", "lower")),
+        # held at a share, a share opened by its upper bound, a label with its bound after the level
+        ("Web uptime is to be maintained at 99.8% or better.", (99.8, "percent", "higher")),
+        ("No more than 3% of parcels shall be returned damaged in any month.", (3.0, "percent", "lower")),
+        ("Pick accuracy: 98% minimum.", (98.0, "percent", "higher")),
+        ("Time to first reply: 3 hours maximum.", (3.0, "hours", "lower")),
+        # paperwork as the work a back office processes, not as money
+        (
+            "Supplier invoices shall be keyed with an accuracy of not less than 99.2 per cent.",
+            (99.2, "percent", "higher"),
+        ),
+    ],
+)
+def test_kept_bounds_trailing_bounds_and_processed_paperwork_are_levels(sentence, expected):
+    assert _levels(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The interest rate on overdue invoices shall not exceed 1.5% per month.",
+        "The Customer shall keep its payments below 5% of the annual fees in advance.",
+        "Invoice amounts shall not exceed 4% above the quoted price.",
+    ],
+)
+def test_money_kept_within_a_bound_is_still_no_level(sentence):
+    assert _levels(sentence) == []
