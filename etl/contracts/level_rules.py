@@ -321,8 +321,23 @@ def _within_time(text: str, aql: str) -> Level | None:
     if m:  # "the mean response time shall not exceed 6 seconds": the most it may take
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
     # any other bound on a time: "must stay under 250 ms", "shall be 4 hours or less", "shall be within 2 seconds"
-    m = re.search(MODAL + r"(?:" + _RATE_AT_MOST + r"|be\s+within)\s+" + time_pattern("t"), text, re.I) or re.search(
-        MODAL + r"be\s+" + time_pattern("t") + _OR_LESS, text, re.I
+    m = (
+        re.search(MODAL + r"(?:" + _RATE_AT_MOST + r"|be\s+within)\s+" + time_pattern("t"), text, re.I)
+        or re.search(MODAL + r"be\s+" + time_pattern("t") + _OR_LESS, text, re.I)
+        # whatever is done, in no more than a time: "must pick up calls in no more than 20 seconds"
+        or re.search(
+            MODAL + r"(?:[\w-]+\s+){1,5}?(?:in|within)\s+(?:no\s+more\s+than|not\s+more\s+than|under|less\s+than"
+            r"|at\s+most)\s+" + time_pattern("t"),
+            text,
+            re.I,
+        )
+        # a delay named with its bound: "a network latency not exceeding 40 ms"
+        or re.search(
+            r"\b(?:latency|delay|jitter|round[- ]trip\s+time|response\s+time)\s+(?:of\s+)?not\s+exceeding\s+"
+            + time_pattern("t"),
+            text,
+            re.I,
+        )
     )
     if m and not administrative(text):
         return Level(float(m.group("t")), clock_unit(text, m), "lower")
@@ -406,7 +421,10 @@ def _count_cap(text: str, aql: str) -> Level | None:
 # a rate, a ratio or a score whose bound is written after "shall be": "the first-call resolution rate shall be no
 # less than 75%", "packet loss shall not exceed 0.5%", "satisfaction scores shall average 4.0 or higher on a
 # 5-point scale"; never a price, a fee or an interest rate
-_RATE = r"\b(?:rates?|ratios?|percentages?|availability|uptime|accuracy|loss|errors?|defects?|abandon\w*|failures?)\b"
+_RATE = (
+    r"\b(?:rates?|ratios?|percentages?|availability|uptime|accuracy|loss|errors?|defects?|abandon\w*|failures?"
+    r"|performance|compliance)\b"
+)
 # How English bounds a level once its modal is said: the least it may be, or the most; with the number after
 # the bound ("shall not fall below 99%", "must stay under 4 hours") or before it ("shall be 5% or less").
 MODAL = r"\b(?:shall|will|must|may(?=\s+not\b)|(?:is|are)\s+(?:required\s+)?to|(?:is|are)(?=\s+not\s+to\b))\s+"
@@ -481,7 +499,12 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
     # the rate named with its bound and no modal of its own: "maintains a first-call resolution rate of at least
     # 80%", "achieve availability of 99.5% or more", "an error rate of no more than 2%"
     of = _RATE + r"\s+of\s+"
-    m = re.search(of + AT_LEAST + r"\s+" + _PCT, text, re.I) or re.search(of + _PCT + _OR_MORE, text, re.I)
+    m = (
+        re.search(of + AT_LEAST + r"\s+" + _PCT, text, re.I)
+        or re.search(of + _PCT + _OR_MORE, text, re.I)
+        # "a patching compliance of 98% must be achieved every month"
+        or re.search(of + _PCT + r"\s+" + MODAL + r"be\s+(?:achieved|attained|met|maintained|reached)\b", text, re.I)
+    )
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
     m = re.search(of + r"(?:" + AT_MOST + r"|(?:less|lower)\s+than)\s+" + _PCT, text, re.I) or re.search(
@@ -945,6 +968,14 @@ SENTENCE_CUE = re.compile(
     r"(?:\.\d+)?\)?\s+(?:business\s+|working\s+|calendar\s+)?(?:seconds?|minutes?|hours?|days?)\b"
     r"|\b\d+(?:\.\d+)?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+(?:or\s+(?:less|fewer|shorter)"
     r"|maximum|max\b)"
+    # a share to exceed or better: "the percentage of first-time-right documents shall exceed 96%", "a delivery
+    # performance of 97% or higher", "a compliance of 98% must be achieved"
+    # (a share written "97 percent" too: the cue reads the sentence before it is normalised)
+    r"|\bexceed\w*\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent\b)"
+    r"|\d\s*(?:%|per\s*cent\b)\s+or\s+(?:more|higher|greater|better|above)\b"
+    r"|\b(?:performance|compliance)\s+of\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent\b)"
+    # a thing to be done within a time: "password resets shall be completed within 30 minutes"
+    r"|\b(?:shall|will|must)\s+be\s+[a-z]+ed\s+within\s+\(?\d"
     # a measure the party keeps within a bound: "shall hold average handle time under 6 minutes"
     r"|\b(?:keep|maintain|hold)\s+(?:[\w-]+\s+){1,6}?(?:at\s+or\s+)?(?:below|under|above)\s+\(?\d"
     # a target or guarantee with its share: "the target for order accuracy is 99.5%", "guaranteed at 99.9%"

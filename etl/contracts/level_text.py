@@ -41,7 +41,7 @@ def default_direction(name: str, unit: str) -> str:
 # How a bound on a level is written before its number: the least it may be, or the most. One vocabulary for
 # sentences, table cells, AQL cells and listed levels; each reader adds only what its place allows (a sign in a
 # cell, "within" or "up to" before a time, a verb after a modal in a sentence).
-AT_LEAST = r"(?:(?:no|not)\s+(?:less|lower)\s+than|at\s+least|(?:a\s+)?minimum(?:\s+of)?|min\.|not\s+below)"
+AT_LEAST = r"(?:(?:no|not)\s+(?:less|lower)\s+than|at\s+least|(?:at\s+)?(?:a\s+)?minimum(?:\s+of|,)?|min\.|not\s+below)"
 AT_MOST = (
     r"(?:(?:no|not)\s+(?:more|greater|higher|longer)\s+than|not\s+to\s+exceed|at\s+most|(?:a\s+)?maximum(?:\s+of)?"
     r"|max\.)"

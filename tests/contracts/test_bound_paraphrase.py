@@ -269,6 +269,17 @@ def test_each_time_per_grade_takes_the_measure_its_sentence_gives_it(text):
         ("No more than 3% of parcels shall be returned damaged in any month.", (3.0, "percent", "lower")),
         ("Pick accuracy: 98% minimum.", (98.0, "percent", "higher")),
         ("Time to first reply: 3 hours maximum.", (3.0, "hours", "lower")),
+        # a time bound after whatever is done, a delay not exceeding its bound, a share better than or exceeded
+        ("Severity 2 tickets must be picked up in no more than 10 minutes.", (10.0, "minutes", "lower")),
+        ("The link offers a round-trip latency not exceeding 80 ms.", (80.0, "milliseconds", "lower")),
+        (
+            "The Supplier shall reach an on-time shipping performance of 96 percent or higher.",
+            (96.0, "percent", "higher"),
+        ),
+        ("Backup compliance of 99% must be achieved in each quarter.", (99.0, "percent", "higher")),
+        ("At minimum, 85% of audits are to be closed on the agreed date.", (85.0, "percent", "higher")),
+        ("The percentage of orders shipped complete shall exceed 97%.", (97.0, "percent", "higher")),
+        ("Account unlocks shall be completed within 20 minutes of the request.", (20.0, "minutes", "lower")),
         # paperwork as the work a back office processes, not as money
         (
             "Supplier invoices shall be keyed with an accuracy of not less than 99.2 per cent.",
@@ -286,6 +297,8 @@ def test_kept_bounds_trailing_bounds_and_processed_paperwork_are_levels(sentence
         "The interest rate on overdue invoices shall not exceed 1.5% per month.",
         "The Customer shall keep its payments below 5% of the annual fees in advance.",
         "Invoice amounts shall not exceed 4% above the quoted price.",
+        "The Customer shall pay each invoice in no more than 30 days.",
+        "The volume discount shall exceed 5% once the threshold is met.",
     ],
 )
 def test_money_kept_within_a_bound_is_still_no_level(sentence):
