@@ -186,8 +186,8 @@ def _aql_standard(text: str, aql: str) -> Level | None:
 
 def _pct_level(text: str, aql: str) -> Level | None:
     for pattern in (
-        _PCT + r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:availability|available|uptime|accuracy|compatibility|compliance|"
-        r"of the time|of (?:the )?days)",
+        _PCT + r"\s*(?:\(\s*\d+(?:\.\d+)?%\s*\)\s*)?(?:(?:monthly|quarterly|weekly|annual|yearly|daily)\s+)?"
+        r"(?:availability|available|uptime|accuracy|compatibility|compliance|of the time|of (?:the )?days)",
         # a share of a period of time, as "of the time" is: "available 99.5% of each month" (not "of the month's fees")
         _PCT + r"\s+of\s+(?:each|every|the|any|a)\s+(?:calendar\s+)?(?:month|quarter|week|year|day|hour|"
         r"measurement\s+(?:period|window))\b(?![’'])",
@@ -507,8 +507,11 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
     )
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
-    m = re.search(of + r"(?:" + AT_MOST + r"|(?:less|lower)\s+than)\s+" + _PCT, text, re.I) or re.search(
-        of + _PCT + _OR_LESS, text, re.I
+    m = (
+        re.search(of + r"(?:" + AT_MOST + r"|(?:less|lower)\s+than)\s+" + _PCT, text, re.I)
+        or re.search(of + _PCT + _OR_LESS, text, re.I)
+        # "an error rate below 0.2% of records", "a defect rate under 1%"
+        or re.search(_RATE + r"\s+(?:at\s+or\s+)?(?:below|under)\s+" + _PCT, text, re.I)
     )
     if m and 0 <= float(m.group("pct")) < 100:
         return Level(float(m.group("pct")), "percent", "lower")
@@ -573,7 +576,7 @@ def _share_of_cases(text: str, aql: str) -> Level | None:
     """A share of the cases a commitment must hold in: "entered accurately in 98% of cases", "shall resolve 85% of
     incidents at first contact". A sentence that prices something (a fee, a cost borne) is no level."""
     m = (
-        re.search(r"\b(?:in|on|for)\s+(?:at\s+least\s+)?" + _PCT + _OF_CASES, text, re.I)
+        re.search(r"\b(?:in|on|for)\s+(?:" + AT_LEAST + r"\s+)?" + _PCT + _OF_CASES, text, re.I)
         or re.search(MODAL + r"(?:[a-z]+\s+){1,2}?(?:at\s+least\s+)?" + _PCT + _OF_CASES, text, re.I)
         # the work named in the present, no modal: "the desk resolves 80% of tickets at first contact"
         or re.search(r"\b" + _MEASURE_VERB + r"\w*\s+(?:" + AT_LEAST + r"\s+)?" + _PCT + _OF_CASES + r"\b", text, re.I)
@@ -954,7 +957,9 @@ SENTENCE_CUE = re.compile(
     r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
     # a share done by a time or a date: "98% of payments are processed by the due date"
     r"\d%\s+of\s[^.;]{0,100}\b" + BY_A_DEADLINE + r"\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b|"
-    r"\b(?:in|on|for)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*%"
+    r"\b(?:in|on|for)\s+(?:"
+    + AT_LEAST
+    + r"\s+)?\d{1,3}(?:\.\d+)?\s*%"
     + _OF_CASES
     # a bound on a share, whatever it measures: "first-time-right output of at least 96%", "no more than 4% of ..."
     + r"|\b(?:"

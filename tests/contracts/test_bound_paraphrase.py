@@ -280,6 +280,10 @@ def test_each_time_per_grade_takes_the_measure_its_sentence_gives_it(text):
         ("At minimum, 85% of audits are to be closed on the agreed date.", (85.0, "percent", "higher")),
         ("The percentage of orders shipped complete shall exceed 97%.", (97.0, "percent", "higher")),
         ("Account unlocks shall be completed within 20 minutes of the request.", (20.0, "minutes", "lower")),
+        # a period word between a share and its measure, a rate below its bound, a share of cases with its bound
+        ("99.7% quarterly uptime for the booking engine.", (99.7, "percent", "higher")),
+        ("Master data: a defect rate under 0.5% of records changed.", (0.5, "percent", "lower")),
+        ("Payroll slips shall be issued correctly in not less than 99% of cases.", (99.0, "percent", "higher")),
         # paperwork as the work a back office processes, not as money
         (
             "Supplier invoices shall be keyed with an accuracy of not less than 99.2 per cent.",
@@ -299,6 +303,7 @@ def test_kept_bounds_trailing_bounds_and_processed_paperwork_are_levels(sentence
         "Invoice amounts shall not exceed 4% above the quoted price.",
         "The Customer shall pay each invoice in no more than 30 days.",
         "The volume discount shall exceed 5% once the threshold is met.",
+        "The interest rate below 3% applies to the first year only.",
     ],
 )
 def test_money_kept_within_a_bound_is_still_no_level(sentence):
