@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from etl.contracts.level_text import normalise
 from etl.cues import Cue
 from etl.quantities import number_from_words, parse_money
 from etl.records import SlaTerm
@@ -74,9 +75,15 @@ def _is_credit(sentence: str) -> bool:
     return bool(_CREDIT.search(sentence) and (_FAILURE.search(sentence) or "service credit" in sentence.lower()))
 
 
+# interest on overdue amounts, whose rate a sentence may cap "per month" beside "business credit": no credit cap
+_INTEREST = re.compile(r"(?i)\binterest\b")
+
+
 def monthly_cap(sentence: str) -> float | None:
     """The most credits may come to in one month, as a share of that month's charges."""
     if not (_is_credit(sentence) or "credit" in sentence.lower()) or not _CAP.search(sentence):
+        return None
+    if _INTEREST.search(sentence):
         return None
     m = _SHARE_OF_CHARGES.search(sentence) or _BARE_CAP.search(sentence)
     if m and _MONTH.search(sentence) and not _YEAR.search(sentence):
@@ -86,7 +93,7 @@ def monthly_cap(sentence: str) -> float | None:
 
 def yearly_cap(sentence: str) -> float | None:
     """The most credits may come to over twelve months (or a contract year), as a share of their charges."""
-    if "credit" not in sentence.lower() or not _CAP.search(sentence):
+    if "credit" not in sentence.lower() or not _CAP.search(sentence) or _INTEREST.search(sentence):
         return None
     m = _SHARE_OF_CHARGES.search(sentence) or _BARE_CAP.search(sentence)
     return float(m.group("pct")) if m and _YEAR.search(sentence) else None
@@ -165,6 +172,8 @@ RULES = (
         (
             "Service Credits in any twelve (12) month period shall not exceed 8% of the Charges for that period.",
             "The Supplier shall credit 4% of the Monthly Charges for each Service Level Failure.",
+            # interest on overdue sums, capped per month beside "business credit"
+            "Overdue sums carry interest at the trade credit rate, capped at 1.5% a month.",
         ),
     ),
     CreditRule(
@@ -353,8 +362,10 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
     for sentence in sentences:
         if not _ANY_CLAUSE.search(sentence):
             continue  # most of a contract: one search instead of every reader's
+        # numbers in words as digits, as the level readers see them: "five percent of the monthly fee" is 5%
+        digits = normalise(sentence)
         for name, read in _SENTENCE_READERS.items():
-            value = read(sentence)
+            value = read(digits)
             if value is None:
                 continue
             if name in ("credit.flat_share_per_failure", "credit.amount_per_failure"):

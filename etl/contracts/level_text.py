@@ -113,7 +113,12 @@ _WORD_THEN_DIGITS = re.compile(
     + r")*\s*\(\s*(\d+(?:\.\d+)?)\s*(%?)\s*\)(\s*(?:percent|per cent))?",
     re.I,
 )
-_WORD_NUMBER = re.compile(r"\b(zero|" + NUMBER_WORDS + r")\b(?=\s*(?:\(|[A-Za-z]))", re.I)
+# a number in words, whole: never its first words alone ("one hundred." is 100, not "1 hundred."), and before a
+# letter, a bracket or the end of a clause
+_WORD_NUMBER = re.compile(
+    r"\b(zero|" + NUMBER_WORDS + r")\b(?![\s-]+(?:and[\s-]+)?" + NUMBER_WORD + r"\b)(?=\s*(?:\(|[A-Za-z]|[.,;:]|$))",
+    re.I,
+)
 
 
 def normalise(text: str) -> str:

@@ -16,7 +16,7 @@ def test_each_credit_rule_reads_its_examples_and_none_of_its_negatives(rule):
         assert read(sentence) is None, sentence
 
 
-# five wordings of each clause, none of them the rules' own examples
+# five wordings of each clause (six with numbers in words), none of them the rules' own examples
 FLAT = [
     "For each Service Level Failure, the Supplier shall credit the Customer 4% of the Monthly Charges.",
     "The Customer is entitled to a service credit equal to 4% of the monthly charges for every failure to meet a "
@@ -25,6 +25,7 @@ FLAT = [
     "Each month in which a Service Level is not met, the Supplier will reduce its invoice by 4% of the Charges for "
     "that month.",
     "Service Level Default: 4% of the Monthly Charges per default, credited against the next invoice.",
+    "For every missed Service Level the Customer earns a credit of four percent of that month's fees.",
 ]
 AMOUNT = [
     "For each Service Level Failure, the Supplier shall pay the Customer a service credit of USD 2,500.",
@@ -32,6 +33,7 @@ AMOUNT = [
     "A Service Credit of USD 2,500 applies to each missed Service Level.",
     "Each incident in which a Service Level is missed entitles the Customer to a credit of $2,500.",
     "Service Level Default: $2,500 per default, credited against the next invoice.",
+    "Each missed Service Level entitles the Customer to a credit of USD two thousand five hundred.",
 ]
 MONTHLY_CAP = [
     "Service Credits in any month shall not exceed 12% of the Monthly Charges.",
@@ -39,6 +41,7 @@ MONTHLY_CAP = [
     "In no event will credits in a single month exceed twelve percent (12%) of the Monthly Fees.",
     "Monthly service credits are limited to a maximum of 12% of the Monthly Charges.",
     "The aggregate Service Credits payable for any month shall be no more than 12% of the Charges for that month.",
+    "Service credits for a month shall be capped at twelve percent of that month's fees.",
 ]
 YEARLY_CAP = [
     "Service Credits in any twelve (12) month period shall not exceed 8% of the Charges for that period.",

@@ -37,6 +37,9 @@ def test_each_rule_reads_its_positive_examples_and_none_of_its_negative_ones(rul
     [
         ("must reach ninety-eight percent (98%) uptime", "must reach 98% uptime"),
         ("within twelve (12) hours of", "within 12 hours of"),
+        # a number in words whole, at a clause's end too: never "1 hundred"
+        ("the backlog shall not exceed one hundred.", "the backlog shall not exceed 100."),
+        ("a credit of USD two thousand five hundred", "a credit of USD 2500"),
         ("closed within six working hours", "closed within 6 working hours"),
         ("the SLA is a minimum of 99.7 percent", "the SLA is a minimum of 99.7%"),
         ("ninety-seven point five percent (97.5%) of the time", "97.5% of the time"),
