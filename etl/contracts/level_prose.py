@@ -44,7 +44,7 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
     # sentences left under a "Performance measures:" heading: each states a measure, whatever its words
     listed = 0
     standard: tuple[str, int | None] | None = None  # a labelled standard, and where its level went, for its AQL
-    for chunk in re.split(r"(?<=[.;])\s+|\n(?=\s*(?:[●•Ø·*-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n", text):
+    for chunk in re.split(r"(?<=[.;])\s+|\n(?=\s*(?:[" + _BULLETS + r"-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n", text):
         sentence = " ".join(chunk.split())
         listed = max(listed - 1, 0)
         aql = _AQL_LABEL.match(sentence)
@@ -71,7 +71,10 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
         if PLACEHOLDER.search(sentence) or administrative(digits) or _NOT_THE_VENDORS.search(sentence):
             continue
         # a heading the text layer ran into the sentence is no part of it: "SERVICE LEVELS Target: 95% of ..."
-        levels = _sentence_levels(_HEADING_LEAD.sub("", sentence, count=1), page.number, rules)
+        # a list item's bullet is no part of what it says ("• Availability: 99.5%" names "Availability")
+        levels = _sentence_levels(
+            _BULLET.sub("", _HEADING_LEAD.sub("", sentence, count=1), count=1), page.number, rules
+        )
         found += levels
         if standard is not None and len(levels) == 1:
             standard = (standard[0], len(found) - 1)
@@ -148,6 +151,9 @@ _PARTY = re.compile(
 # three letters or more, so not "A" and "I"), then a word in lower case after its capital; and a section number
 # before the sentence ("13.4 The portal ...")
 _SECTION_NUMBER = r"(?:(?:\d+(?:\.\d+)+\.?|\d+\.|[IVX]+\.)\s+)?"
+# the marks a list item opens with, as text layers keep them
+_BULLETS = "●•Ø·*▪◦‣"
+_BULLET = re.compile(r"^\s*[" + _BULLETS + r"]\s*")
 _HEADING_LEAD = re.compile(
     r"^\s*"
     + _SECTION_NUMBER

@@ -308,3 +308,22 @@ def test_kept_bounds_trailing_bounds_and_processed_paperwork_are_levels(sentence
 )
 def test_money_kept_within_a_bound_is_still_no_level(sentence):
     assert _levels(sentence) == []
+
+
+def test_a_bulleted_list_of_levels_is_read_whole_with_names_without_their_bullets():
+    page = (
+        "Schedule 3 - Service Levels\nThe Supplier shall meet the following Service Levels in each month:\n"
+        "• Helpdesk call answering: 90% of calls answered within 30 seconds\n"
+        "• Incident response (Priority 1): 15 minutes\n"
+        "▪ Incident resolution (Priority 2): 8 business hours\n"
+        "• Customer satisfaction: average score of 4 out of 5 or better\n"
+        "• Application availability: 99.5% during business hours\n"
+    )
+    found = find_levels([PdfPage(1, page, [])])
+    assert [(f.name, f.level.target) for f in found] == [
+        ("Helpdesk call answering", 90.0),
+        ("Incident response (Priority 1)", 15.0),
+        ("Incident resolution (Priority 2)", 8.0),
+        ("Customer satisfaction", 4.0),
+        ("Application availability", 99.5),
+    ]
