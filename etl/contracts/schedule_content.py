@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from etl.contracts.level_text import (
+    AT_LEAST,
+    AT_MOST,
     LESS_IS_BETTER,
     NONE_OF_FAULTS,
     default_direction,
@@ -88,6 +90,7 @@ class Candidate:
     titles: list[str] = field(default_factory=list)  # title-case phrases of a prose unit, the name among them
     seq: int = 0  # position among the units of its kind: a schedule is a run of adjacent units
     credit_pct: float | None = None  # the row's credit column: % of the month's charges per failure
+    direction: str | None = None  # where a cell writes its bound: "at least 99%", "under 0.5%", "4.2 or higher"
 
 
 def _unit(text: str | None) -> str | None:
@@ -219,6 +222,20 @@ _SENTENCE = re.compile(r"(?i)\b(?:is|are|shall|will|must|its|their|with|measured
 
 # a unit written as a cell of its own before its number ("percent 99.7", a unit column)
 _UNIT_BEFORE = re.compile(r"(?i)(?:^|\s)(?P<u>" + _UNIT_WORDS + r")$")
+# a cell's bound, written before its number ("at least 99.2%", "under 0.5%") or after it ("4 hours or less"): the
+# row's direction, and no part of its name
+_BOUND_BEFORE = re.compile(
+    r"(?i)(?:^|\s)(?:(?P<least>"
+    + AT_LEAST
+    + r"|(?:more|greater|higher)\s+than|above|over)|(?P<most>"
+    + AT_MOST
+    + r"|(?:less|lower|fewer)\s+than|under|below))$"
+)
+_BOUND_AFTER = re.compile(
+    r"(?i)^(?:or\s+(?P<least>more|higher|greater|better|above)|or\s+(?P<most>less|lower|fewer|shorter|below|under))\b"
+)
+# what each measurement is taken over, in a column of its own: no name, and no window either
+_PER_EVENT = re.compile(r"(?i)^(?:per|each|every)\s+(?:incident|request|ticket|call|event|occurrence|case|order)s?$")
 
 
 def _line_candidates(page: PdfPage) -> list[Candidate]:
@@ -237,16 +254,25 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         bounds = [0, *(x for m in found for x in m.span()), len(rest)]
         texts = [rest[bounds[i] : bounds[i + 1]].strip(" ,;:-–|│") for i in range(0, len(bounds), 2)]
         values, column_unit = [], None  # a unit column's unit holds for the bare numbers after it
+        direction = None
         for k, m in enumerate(found):
+            bound = _BOUND_BEFORE.search(texts[k])
+            if bound:
+                direction, texts[k] = "higher" if bound.group("least") else "lower", texts[k][: bound.start()].strip()
+            bound = _BOUND_AFTER.match(texts[k + 1])
+            if bound:
+                direction, texts[k + 1] = "higher" if bound.group("least") else "lower", texts[k + 1][bound.end() :]
             unit = _unit(m.group("u"))
             before = _UNIT_BEFORE.search(texts[k]) if unit is None else None
             if before:
                 column_unit, texts[k] = _unit(before.group("u")), texts[k][: before.start()].strip()
             values.append(Value(float(m.group("n")), unit or column_unit))
-        words = [t for t in texts if re.search(r"[A-Za-z]{3}", t)]
+        words = [t for t in texts if re.search(r"[A-Za-z]{3}", t) and not _PER_EVENT.match(t.strip())]
         if len(words) != 1 or len(words[0].split()) > 12 or _SENTENCE.search(words[0]) or line.endswith("."):
             continue  # a wrapped line of prose, not a table row
-        out.append(Candidate(words[0], values, page.number, line, window, seq=page.number * 10_000 + seq))
+        out.append(
+            Candidate(words[0], values, page.number, line, window, seq=page.number * 10_000 + seq, direction=direction)
+        )
     return out
 
 
@@ -461,6 +487,8 @@ def schedule_terms(
                 Provenance(sha256, c.page, c.source[:300]),
                 rule="schedule by content",
             )
+            if c.direction and term.expected == term.minimum:
+                term = replace(term, direction=c.direction)  # one level, its bound written in its cell
             if c.credit_pct is not None:
                 term = replace(term, credit_model="flat % per failure", credit_pct=c.credit_pct)
             terms.append(_with_threshold(term) if term.unit == "percent" else term)

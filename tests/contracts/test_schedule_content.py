@@ -1,6 +1,7 @@
 """The schedule read by content (`etl/contracts/schedule_content.py`): roles from what the cells hold."""
 
 from etl.contracts.schedule_content import schedule_terms
+from etl.contracts.terms import extract_from_pages
 from etl.pdf_document import PdfPage
 
 
@@ -175,3 +176,39 @@ def test_a_column_of_credits_prices_each_row_and_is_no_level():
         ("Calls answered in 30 seconds", 85.0, 85.0, "flat % per failure", 2.0),
         ("Tickets resolved first time", 70.0, 70.0, "flat % per failure", 1.5),
     }
+
+
+def test_an_unruled_table_whose_cells_write_their_bounds_is_read_by_content():
+    """Bound words inside a level cell ("at least 99.2%", "under 0.5%") give the row's direction and are no part
+    of its name."""
+    text = (
+        "Annex 4 Quality Commitments\n"
+        "Measure                      Commitment            Period\n"
+        "Order entry accuracy         at least 99.2%        Monthly\n"
+        "Pick-to-ship time            no more than 24 hours  Monthly\n"
+        "Damaged shipments            under 0.5%            Quarterly\n"
+        "Restore after an outage      4 hours or less       Monthly\n"
+    )
+    terms = extract_from_pages([PdfPage(1, text, [])], "e", "s").sla_terms
+    assert [(t.metric_name, t.expected, t.unit, t.direction) for t in terms] == [
+        ("Order entry accuracy", 99.2, "percent", "higher"),
+        ("Pick-to-ship time", 24.0, "hours", "lower"),
+        ("Damaged shipments", 0.5, "percent", "lower"),
+        ("Restore after an outage", 4.0, "hours", "lower"),
+    ]
+
+
+def test_a_column_saying_what_each_measurement_is_taken_over_is_neither_name_nor_window():
+    text = (
+        "Appendix B - Key Performance Indicators\n"
+        "Indicator                          Expected      Minimum      Measured\n"
+        "Portal availability                99.8%         99.5%        Monthly\n"
+        "Priority 1 restoration             4 hours       6 hours      Per incident\n"
+        "Invoice accuracy                   99.5%         99.0%        Monthly\n"
+    )
+    terms = extract_from_pages([PdfPage(1, text, [])], "e", "s").sla_terms
+    assert [(t.metric_name, t.expected, t.minimum, t.direction) for t in terms] == [
+        ("Portal availability", 99.8, 99.5, "higher"),
+        ("Priority 1 restoration", 4.0, 6.0, "lower"),
+        ("Invoice accuracy", 99.5, 99.0, "higher"),
+    ]
