@@ -222,6 +222,10 @@ _SENTENCE = re.compile(r"(?i)\b(?:is|are|shall|will|must|its|their|with|measured
 
 # a unit written as a cell of its own before its number ("percent 99.7", a unit column)
 _UNIT_BEFORE = re.compile(r"(?i)(?:^|\s)(?P<u>" + _UNIT_WORDS + r")$")
+# a time inside a row's name, before the row's shares: "answered in 30 seconds | 85% | 80%"
+_NAMED_TIME = re.compile(
+    r"(?i)(?<=[a-z])\s+(?:in|within)\s+(?:under\s+|less\s+than\s+)?" + time_pattern("t") + r"(?=\s+\d[\d.]*\s*%)"
+)
 # a cell's bound, written before its number ("at least 99.2%", "under 0.5%") or after it ("4 hours or less"): the
 # row's direction, and no part of its name
 _BOUND_BEFORE = re.compile(
@@ -247,6 +251,8 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         window = _window(line)
         rest = _WINDOW.sub(" ", line)
         grades = [g.span("n") for g in GRADE.finditer(rest)]
+        # ... nor is the time a share of cases is done in, written in the name ("Calls answered in 30 seconds")
+        grades += [w.span() for w in _NAMED_TIME.finditer(rest)]
         found = [m for m in _VALUE.finditer(rest) if not any(a <= m.start() < b for a, b in grades)]
         if len(found) < 2 and not (found and window):
             continue
@@ -495,7 +501,7 @@ def schedule_terms(
     return terms
 
 
-_WITHIN = re.compile(r"\b(?:within|in under|in less than|no later than)\s+" + time_pattern("t"), re.I)
+_WITHIN = re.compile(r"\b(?:within|in under|in less than|in|no later than)\s+" + time_pattern("t"), re.I)
 
 
 def _with_threshold(term: SlaTerm) -> SlaTerm:

@@ -198,17 +198,21 @@ def test_an_unruled_table_whose_cells_write_their_bounds_is_read_by_content():
     ]
 
 
-def test_a_column_saying_what_each_measurement_is_taken_over_is_neither_name_nor_window():
+def test_a_basis_column_is_neither_name_nor_window_and_a_time_in_a_name_is_its_threshold():
     text = (
         "Appendix B - Key Performance Indicators\n"
         "Indicator                          Expected      Minimum      Measured\n"
         "Portal availability                99.8%         99.5%        Monthly\n"
         "Priority 1 restoration             4 hours       6 hours      Per incident\n"
         "Invoice accuracy                   99.5%         99.0%        Monthly\n"
+        "Calls answered in 30 seconds       85%           80%          Monthly\n"
     )
     terms = extract_from_pages([PdfPage(1, text, [])], "e", "s").sla_terms
     assert [(t.metric_name, t.expected, t.minimum, t.direction) for t in terms] == [
         ("Portal availability", 99.8, 99.5, "higher"),
         ("Priority 1 restoration", 4.0, 6.0, "lower"),
         ("Invoice accuracy", 99.5, 99.0, "higher"),
+        ("Calls answered in 30 seconds", 85.0, 80.0, "higher"),
     ]
+    # the time in the name is the share's threshold, as a "within" would be
+    assert (terms[3].threshold, terms[3].threshold_unit) == (30.0, "seconds")
