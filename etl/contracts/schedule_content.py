@@ -283,6 +283,18 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
 
 
 _LABEL_LINE = re.compile(r"[^:.]{1,40}:\s")
+# a measure whose bare levels are points on a scale
+_SCORED = re.compile(r"(?i)\b(?:score|rating|satisfaction|csat|nps)\b")
+# a name line's own number: its enumerator ("KPI 1 - ", "Critical Service Level 2: ", "3. ") and a grade's number
+_ENUMERATOR = re.compile(r"^\s*(?:[A-Za-z][\w ]{0,30}?\s)?\d{1,2}\s*[-–—:.)]\s+")
+
+
+def _name_line(line: str) -> str | None:
+    """The name a line gives a block of labelled levels: the line without its enumerator, where what is left holds no
+    label and no value but a grade's number."""
+    name = _ENUMERATOR.sub("", line, count=1).strip()
+    bare = GRADE.sub(" ", name)
+    return name if name and ":" not in name and not _VALUE.search(bare) and re.search(r"[A-Za-z]{3}", name) else None
 
 
 def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
@@ -300,8 +312,9 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
                 or line[0] in "•●▪-–"
                 or last.endswith(".")
                 or line.isupper()  # a heading
-                # a name line (no value, no label) after a block of labelled lines
-                or (not _VALUE.search(line) and ":" not in line and _VALUE.search(last) and ":" in last)
+                # a name line (no value, no label, an enumerator aside) after a block of labelled lines, or one
+                # that is numbered ("KPI 1 - Platform uptime")
+                or (_name_line(line) is not None and (_ENUMERATOR.match(line) or (_VALUE.search(last) and ":" in last)))
             )
             if starts:
                 units.append((page.number, [line]))
@@ -317,11 +330,17 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
 def _prose_candidates(pages: list[PdfPage]) -> list[Candidate]:
     out = []
     for seq, (number, unit) in enumerate(_prose_units(pages)):
-        values = _labelled_values(_WINDOW.sub(lambda m: " " * len(m.group(0)), unit))
+        # a block of labelled lines under a name line: the name is that line's, the values the labels' alone
+        first, _, rest = unit.partition("\n")
+        name = _name_line(first) if rest and _LABEL_LINE.match(rest) else None
+        body = rest if name else unit
+        values = _labelled_values(_WINDOW.sub(lambda m: " " * len(m.group(0)), body))
+        if name and _SCORED.search(name):  # "Survey score ... Target: 4.5": a bare level of a score is a score
+            values = [replace(v, unit="score") if v.unit is None and v.number <= 10 else v for v in values]
         if len(values) < 2 or len(unit) > 600:
             continue
         titles = [t.strip() for t in _TITLE.findall(unit) if re.search(r"[a-z]{2}", t) and not t[-1].isdigit()]
-        out.append(Candidate("", values, number, " ".join(unit.split()), _window(unit), titles, seq))
+        out.append(Candidate(name or "", values, number, " ".join(unit.split()), _window(unit), titles, seq))
     return out
 
 

@@ -216,3 +216,23 @@ def test_a_basis_column_is_neither_name_nor_window_and_a_time_in_a_name_is_its_t
     ]
     # the time in the name is the share's threshold, as a "within" would be
     assert (terms[3].threshold, terms[3].threshold_unit) == (30.0, "seconds")
+
+
+def test_numbered_blocks_of_labelled_levels_are_read_with_the_name_their_first_line_gives():
+    """One block per level, its name on a numbered line ("KPI 2 - ...") and its levels labelled below: the number
+    and a grade's number are no levels, and a survey's bare levels are scores."""
+    text = (
+        "Schedule 2 - Critical Performance Indicators\n"
+        "KPI 1 - Booking site uptime\n"
+        "Target: 99.9% Floor: 99.6% Measured: monthly Weight: 50%\n"
+        "KPI 2 - Severity 2 fix time\n"
+        "Target: 6 hours Floor: 10 hours Measured: monthly Weight: 30%\n"
+        "KPI 3 - Guest survey score\n"
+        "Target: 4.6 Floor: 4.1 Measured: quarterly Weight: 20%\n"
+    )
+    terms = extract_from_pages([PdfPage(1, text, [])], "e", "s").sla_terms
+    assert [(t.metric_name, t.expected, t.minimum, t.unit, t.allocation_pct, t.measurement_window) for t in terms] == [
+        ("Booking site uptime", 99.9, 99.6, "percent", 50.0, "monthly"),
+        ("Severity 2 fix time", 6.0, 10.0, "hours", 30.0, "monthly"),
+        ("Guest survey score", 4.6, 4.1, "score", 20.0, "quarterly"),
+    ]
