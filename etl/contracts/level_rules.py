@@ -22,6 +22,8 @@ from etl.contracts.level_text import (
     AT_MOST,
     FAULTS,
     NONE_OF_FAULTS,
+    OR_LESS,
+    OR_MORE,
     clock_unit,
     default_direction,
     normalise,
@@ -129,9 +131,9 @@ def _pct_within(text: str, aql: str) -> Level | None:
         within + time_pattern("t") + r"[^%]{0,120}?\b" + _PCT + r"\s+of\s+(?:(?:the\s+)?\w+\s+)?" + _CASES,
         # the time first, then the share: "within 4 hours, 95% of incidents", "8 hours or less for 90% of them"
         within + time_pattern("t") + r"\s*,\s*" + _PCT + r"\s+of\b",
-        time_pattern("t") + _OR_LESS + r"[^.;%]{0,40}?\b(?:for|in)\s+(?:at\s+least\s+)?" + _PCT + r"\s+of\b",
+        time_pattern("t") + OR_LESS + r"[^.;%]{0,40}?\b(?:for|in)\s+(?:at\s+least\s+)?" + _PCT + r"\s+of\b",
         # the share first, then "in 30 seconds or less"
-        _PCT + r"[^.;%]{0,120}?\bin\s+" + time_pattern("t") + _OR_LESS,
+        _PCT + r"[^.;%]{0,120}?\bin\s+" + time_pattern("t") + OR_LESS,
     ):
         m = re.search(pattern, text, re.I)
         if m and float(m.group("pct")) <= 100:
@@ -274,7 +276,7 @@ def _pct_of_class(text: str, aql: str) -> Level | None:
 def _average_time(text: str, aql: str) -> Level | None:
     # "an average of 1.5 seconds or less", "an average speed of answer of 30 seconds or less"
     m = re.search(
-        r"\baverage\s+(?:(?:[\w-]+\s+){1,4}?of\s+)?(?:of\s+)?(?:no\s+more\s+than\s+)?" + time_pattern("t") + _OR_LESS,
+        r"\baverage\s+(?:(?:[\w-]+\s+){1,4}?of\s+)?(?:of\s+)?(?:no\s+more\s+than\s+)?" + time_pattern("t") + OR_LESS,
         text,
         re.I,
     ) or re.search(r"\baverage\s+(?:[\w-]+\s+){1,4}?of\s+no\s+more\s+than\s+" + time_pattern("t"), text, re.I)
@@ -311,7 +313,7 @@ def _within_time(text: str, aql: str) -> Level | None:
         re.I,
     ) or re.search(r"\b(?:within|less than|<)\s*" + time_pattern("t") + r"[^.;]{0,40}?\b" + _MEASURE_VERB, text, re.I)
     # "restored in 4 hours or less"
-    m = m or re.search(r"\b" + _MEASURE_VERB + r"\w*\b[^.;]{0,80}?\bin\s+" + time_pattern("t") + _OR_LESS, text, re.I)
+    m = m or re.search(r"\b" + _MEASURE_VERB + r"\w*\b[^.;]{0,80}?\bin\s+" + time_pattern("t") + OR_LESS, text, re.I)
     if not m and not administrative(text):
         # the state a thing must be in by then, whatever the verb: "reachable within", "re-imaged within"
         m = re.search(r"\b\w{3,}(?:ed|able|ible)\b[^.;]{0,40}?\bwithin\s+" + time_pattern("t"), text, re.I)
@@ -323,7 +325,7 @@ def _within_time(text: str, aql: str) -> Level | None:
     # any other bound on a time: "must stay under 250 ms", "shall be 4 hours or less", "shall be within 2 seconds"
     m = (
         re.search(MODAL + r"(?:" + _RATE_AT_MOST + r"|be\s+within)\s+" + time_pattern("t"), text, re.I)
-        or re.search(MODAL + r"be\s+" + time_pattern("t") + _OR_LESS, text, re.I)
+        or re.search(MODAL + r"be\s+" + time_pattern("t") + OR_LESS, text, re.I)
         # whatever is done, in no more than a time: "must pick up calls in no more than 20 seconds"
         or re.search(
             MODAL + r"(?:[\w-]+\s+){1,5}?(?:in|within)\s+(?:no\s+more\s+than|not\s+more\s+than|under|less\s+than"
@@ -443,8 +445,6 @@ _RATE_AT_MOST = (
     + AT_MOST
     + r"|(?:less|lower|shorter)\s+than(?:\s+or\s+equal\s+to)?|(?:at\s+or\s+)?(?:below|under)))"
 )
-_OR_LESS = r"\s+or\s+(?:less|lower|fewer|shorter|below|under)\b"
-_OR_MORE = r"\s+or\s+(?:more|higher|greater|better|above)\b"
 _PRICED = re.compile(
     r"\b" + MONEY + r"\b|\b(?:increase|discount|interest|mark-?up|margin|tax\w*|price\w*|pric\w+)", re.I
 )
@@ -465,7 +465,7 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
         return None
     modal = r"[^.;%]{0,40}?" + MODAL
     m = re.search(_RATE + modal + _RATE_AT_LEAST + r"\s+" + _PCT, text, re.I) or re.search(
-        _RATE + modal + r"be\s+(?:(?:maintained|kept|held)\s+at\s+)?" + _PCT + _OR_MORE, text, re.I
+        _RATE + modal + r"be\s+(?:(?:maintained|kept|held)\s+at\s+)?" + _PCT + OR_MORE, text, re.I
     )
     if m and 0 < float(m.group("pct")) <= 100:
         return Level(float(m.group("pct")), "percent", "higher")
@@ -477,9 +477,9 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
         + r"\s+)?"
         + _PCT
         + r"(?P<tail>"
-        + _OR_MORE
+        + OR_MORE
         + r"|\s+or\s+better\b|"
-        + _OR_LESS
+        + OR_LESS
         + r")?",
         text,
         re.I,
@@ -494,14 +494,14 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
         re.I,
     )
     if m and 0 < float(m.group("pct")) <= 100:
-        lower = bool(m.group("tail")) and re.match(_OR_LESS, m.group("tail"), re.I)
+        lower = bool(m.group("tail")) and re.match(OR_LESS, m.group("tail"), re.I)
         return Level(float(m.group("pct")), "percent", "lower" if lower else "higher")
     # the rate named with its bound and no modal of its own: "maintains a first-call resolution rate of at least
     # 80%", "achieve availability of 99.5% or more", "an error rate of no more than 2%"
     of = _RATE + r"\s+of\s+"
     m = (
         re.search(of + AT_LEAST + r"\s+" + _PCT, text, re.I)
-        or re.search(of + _PCT + _OR_MORE, text, re.I)
+        or re.search(of + _PCT + OR_MORE, text, re.I)
         # "a patching compliance of 98% must be achieved every month"
         or re.search(of + _PCT + r"\s+" + MODAL + r"be\s+(?:achieved|attained|met|maintained|reached)\b", text, re.I)
     )
@@ -509,13 +509,13 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
         return Level(float(m.group("pct")), "percent", "higher")
     m = (
         re.search(of + r"(?:" + AT_MOST + r"|(?:less|lower)\s+than)\s+" + _PCT, text, re.I)
-        or re.search(of + _PCT + _OR_LESS, text, re.I)
+        or re.search(of + _PCT + OR_LESS, text, re.I)
         # "an error rate below 0.2% of records", "a defect rate under 1%"
         or re.search(_RATE + r"\s+(?:at\s+or\s+)?(?:below|under)\s+" + _PCT, text, re.I)
     )
     if m and 0 <= float(m.group("pct")) < 100:
         return Level(float(m.group("pct")), "percent", "lower")
-    m = re.search(_RATE + modal + r"be\s+" + _PCT + _OR_LESS, text, re.I)
+    m = re.search(_RATE + modal + r"be\s+" + _PCT + OR_LESS, text, re.I)
     if m and 0 <= float(m.group("pct")) < 100:
         return Level(float(m.group("pct")), "percent", "lower")
     # (a share "above" or "over" something is a change, not a level: "rates shall not exceed 5% above last year's")
@@ -638,9 +638,9 @@ def _labelled_level(text: str, aql: str) -> Level | None:
         + r"|"
         + time_pattern("t")
         + r")(?:(?P<or_less>"
-        + _OR_LESS
+        + OR_LESS
         + r"|\s+(?:maximum|max\.?|at\s+most)\b)|(?P<or_more>"
-        + _OR_MORE
+        + OR_MORE
         + r"|\s+(?:minimum|min\.?|at\s+least)\b))?\s*(?:per\s+(?:calendar\s+)?(?:month|quarter|week)|each\s+(?:calendar\s+)?month)?"
         r"\s*[.;]?\s*$",
         text,

@@ -46,6 +46,9 @@ AT_MOST = (
     r"(?:(?:no|not)\s+(?:more|greater|higher|longer)\s+than|not\s+to\s+exceed|at\s+most|(?:a\s+)?maximum(?:\s+of)?"
     r"|max\.)"
 )
+# ... or after it: "4 hours or less", "99.5% or better"
+OR_MORE = r"\s+or\s+(?:more|higher|greater|better|above)\b"
+OR_LESS = r"\s+or\s+(?:less|lower|fewer|shorter|below|under)\b"
 AT_LEAST_SIGN = r"(?:≥|>=|=>|>)"
 AT_MOST_SIGN = r"(?:≤|<=|=<|<)"
 

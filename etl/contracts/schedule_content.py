@@ -27,6 +27,8 @@ from etl.contracts.level_text import (
     AT_MOST,
     LESS_IS_BETTER,
     NONE_OF_FAULTS,
+    OR_LESS,
+    OR_MORE,
     default_direction,
     header_unit,
     normalise,
@@ -235,9 +237,7 @@ _BOUND_BEFORE = re.compile(
     + AT_MOST
     + r"|(?:less|lower|fewer)\s+than|under|below))$"
 )
-_BOUND_AFTER = re.compile(
-    r"(?i)^(?:or\s+(?P<least>more|higher|greater|better|above)|or\s+(?P<most>less|lower|fewer|shorter|below|under))\b"
-)
+_BOUND_AFTER = re.compile(r"(?i)(?P<least>" + OR_MORE + r")|(?P<most>" + OR_LESS + r")")
 # what each measurement is taken over, in a column of its own: no name, and no window either
 _PER_EVENT = re.compile(r"(?i)^(?:per|each|every)\s+(?:incident|request|ticket|call|event|occurrence|case|order)s?$")
 
@@ -265,9 +265,10 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
             bound = _BOUND_BEFORE.search(texts[k])
             if bound:
                 direction, texts[k] = "higher" if bound.group("least") else "lower", texts[k][: bound.start()].strip()
-            bound = _BOUND_AFTER.match(texts[k + 1])
+            after = " " + texts[k + 1]  # the text after a value, stripped; the bound after it opens with a space
+            bound = _BOUND_AFTER.match(after)
             if bound:
-                direction, texts[k + 1] = "higher" if bound.group("least") else "lower", texts[k + 1][bound.end() :]
+                direction, texts[k + 1] = "higher" if bound.group("least") else "lower", after[bound.end() :]
             unit = _unit(m.group("u"))
             before = _UNIT_BEFORE.search(texts[k]) if unit is None else None
             if before:
