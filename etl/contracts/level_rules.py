@@ -86,7 +86,8 @@ _CLOCK_STARTING_NOTICE = re.compile(
 
 # the countable paperwork a back office processes for the client: a share of it states a level of that process
 # ("95% of supplier invoices paid within 30 days"), never a payment term, which states no share of invoices
-PAPERWORK = r"(?:invoices|payments|bills|claims|remittances)"
+_PAPERWORK_NOUNS = "invoice|payment|bill|claim|remittance"
+PAPERWORK = rf"(?:(?:{_PAPERWORK_NOUNS})s)"
 # a deadline a share of work is done by: "within 5 days", "on time", "by the due date", "on the agreed date"
 BY_A_DEADLINE = r"(?:within|on time|on or before|no later than|(?:by|on) the (?:due|agreed|scheduled|required) date)"
 _SHARE_OF_PAPERWORK = re.compile(
@@ -452,11 +453,12 @@ _PRICED = re.compile(
 
 # paperwork as the work a back office does, not as money: "invoice processing accuracy", "invoices must be
 # processed with an accuracy of", "the matching of payments"
+_PAPERWORK_ITEM = rf"(?:(?:{_PAPERWORK_NOUNS})s?)"
 _PAPERWORK_PROCESSED = re.compile(
-    r"(?i)\b(?:invoices?|payments?|bills?|claims?|remittances?)\s+(?:(?:are|is|(?:shall|will|must)\s+be)\s+)?"
+    rf"(?i)\b{_PAPERWORK_ITEM}\s+(?:(?:are|is|(?:shall|will|must)\s+be)\s+)?"
     r"(?:process|post|match|enter|handl|reconcil|approv|captur|key)\w*"
     r"|\b(?:process|post|match|enter|handl|reconcil|approv|captur|key)\w*\s+(?:of\s+)?(?:all\s+|the\s+)?"
-    r"(?:supplier\s+|vendor\s+|customer\s+)?(?:invoices?|payments?|bills?|claims?|remittances?)\b"
+    rf"(?:supplier\s+|vendor\s+|customer\s+)?{_PAPERWORK_ITEM}\b"
 )
 
 

@@ -315,7 +315,7 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
                 or line.isupper()  # a heading
                 # a name line (no value, no label, an enumerator aside) after a block of labelled lines, or one
                 # that is numbered ("KPI 1 - Platform uptime")
-                or (_name_line(line) is not None and (_ENUMERATOR.match(line) or (_VALUE.search(last) and ":" in last)))
+                or ((_ENUMERATOR.match(line) or (":" in last and _VALUE.search(last))) and _name_line(line) is not None)
             )
             if starts:
                 units.append((page.number, [line]))
