@@ -19,6 +19,9 @@ _ACTING_OR_OWNING = (
     r"|enforce|remove|replace|control|settle|bring|sue)\b)"
 )
 
+# "exclusive" not as the end of "non-exclusive", however the text layer broke it ("non- exclusive", "non\x02exclusive")
+_NOT_AFTER_NON = r"(?<!non\W)(?<!non\W\W)"
+
 # name -> (pattern, exclusion or None). Case-insensitive, applied to one sentence at a time.
 CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "termination_for_convenience": (
@@ -67,14 +70,14 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "exclusivity": (
         # (not "non- exclusive" either, as a line break leaves it; nor an exclusive right to act on patents or claims,
         # "its exclusive right to defend any suit", nor one of ownership, "an exclusive right and interest in")
-        rf"(?<!non\W)(?<!non\W\W)\bexclusive (?:right(?!{_ACTING_OR_OWNING})|supplier|provider|distributor|basis|licen[cs]e|partner|agent|reseller"
+        rf"{_NOT_AFTER_NON}\bexclusive (?:right(?!{_ACTING_OR_OWNING})|supplier|provider|distributor|basis|licen[cs]e|partner|agent|reseller"
         rf"|dealer|manufacturer|marketing|sales|territory|field)|sole and exclusive (?:right(?!{_ACTING_OR_OWNING})|licen)"
         r"|shall not[^.]{0,80}(?:grant|appoint|licen[cs]e)[^.]{0,60}(?:any )?(?:third part|other (?:person|party|distributor))"
         # the same with words between: "an exclusive, paid-up, worldwide licence", "its exclusive placement
         # agent", "exclusively for the Customer", "the only reseller named"
-        r"|(?<!non\W)(?<!non\W\W)\bexclusive(?:\s*,\s*(?!non)[\w-]+(?:\s+[\w-]+){0,2}){1,6}\s*,?\s*(?:and\s+)?"
+        rf"|{_NOT_AFTER_NON}\bexclusive(?:\s*,\s*(?!non)[\w-]+(?:\s+[\w-]+){{0,2}}){{1,6}}\s*,?\s*(?:and\s+)?"
         r"(?:right|licen[cs]e|option)"
-        r"|(?<!non\W)(?<!non\W\W)\bexclusive\s+(?:[\w-]+\s+){1,2}(?:advisor|agent|sponsor|supplier|provider|distributor"
+        rf"|{_NOT_AFTER_NON}\bexclusive\s+(?:[\w-]+\s+){{1,2}}(?:advisor|agent|sponsor|supplier|provider|distributor"
         r"|partner|reseller|dealer|manufacturer|licensee)"
         r"|\bexclusively for\b|\bthe (?:sole|only) (?:supplier|provider|distributor|reseller|dealer|agent|licensee)",
         # (a sole and exclusive remedy or liability is no exclusivity)
