@@ -33,6 +33,16 @@ savings as (
         engagements.cost_baseline / 12.0 * charges.months_in_service as baseline_in_period
     from {{ ref('dim_engagement') }} as engagements
     left join charges on charges.engagement_id = engagements.engagement_id
+),
+
+-- the period's money at the cent, as it is shown: the percentages below are taken from these, so
+-- mart_kpi_unrounded, which reads them, gives the same percentages before rounding
+in_cents as (
+    select
+        savings.*,
+        {{ round_to("baseline_in_period", 2) }} as baseline_in_period_cents,
+        {{ round_to("charges_in_period", 2) }} as charges_in_period_cents
+    from savings
 )
 
 select
@@ -49,12 +59,14 @@ select
     months_invoiced,
     first_month,
     last_month,
-    {{ round_to("baseline_in_period", 2) }} as baseline_in_period,
-    {{ round_to("charges_in_period", 2) }} as charges_in_period,
-    {{ round_to("baseline_in_period - charges_in_period", 2) }} as realised_savings,
+    baseline_in_period_cents as baseline_in_period,
+    charges_in_period_cents as charges_in_period,
+    {{ round_to("baseline_in_period_cents - charges_in_period_cents", 2) }} as realised_savings,
     -- the headline figure: realised where months have been charged, else what the contract promises
-    {{ round_to("coalesce(100.0 * (baseline_in_period - charges_in_period) / nullif(baseline_in_period, 0), 100.0 * (cost_baseline - annual_charges) / nullif(cost_baseline, 0))", 4) }} as savings_pct,
+    {{ round_to(savings_pct("baseline_in_period_cents", "charges_in_period_cents", "cost_baseline", "annual_charges"), 4) }}
+        as savings_pct,
     committed_savings_pct,
-    {{ round_to("coalesce(100.0 * (baseline_in_period - charges_in_period) / nullif(baseline_in_period, 0), 100.0 * (cost_baseline - annual_charges) / nullif(cost_baseline, 0)) - committed_savings_pct", 4) }} as savings_gap_pct,
+    {{ round_to(savings_pct("baseline_in_period_cents", "charges_in_period_cents", "cost_baseline", "annual_charges") ~ " - committed_savings_pct", 4) }}
+        as savings_gap_pct,
     contract_sha256
-from savings
+from in_cents

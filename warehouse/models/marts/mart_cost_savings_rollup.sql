@@ -14,9 +14,12 @@ with engagements as (
         coalesce(currency, 'unknown currency') as currency,
         baseline_in_period,
         charges_in_period,
-        savings_pct,
+        -- the engagement's percentages before rounding (mart_cost_savings shows them rounded): the group's
+        -- average is taken first and rounded once
+        {{ savings_pct("baseline_in_period", "charges_in_period", "cost_baseline", "annual_charges") }} as savings_pct,
         committed_savings_pct,
-        savings_gap_pct
+        {{ savings_pct("baseline_in_period", "charges_in_period", "cost_baseline", "annual_charges") }}
+            - committed_savings_pct as savings_gap_pct
     from {{ ref('mart_cost_savings') }}
     where months_in_service > 0
 ),

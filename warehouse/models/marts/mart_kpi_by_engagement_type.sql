@@ -1,9 +1,10 @@
 -- Per ITO / BPO / KPO and the whole portfolio. Money is not summed across currencies: savings and credits
 -- are rolled up as percentages of each engagement's own baseline and charges, each engagement counting once
 -- (mart_cost_savings_rollup weights by baseline within one currency instead). Attainment is met months over
--- measured months, from the counts, not from rounded percentages.
+-- measured months, from the counts; the other percentages average the engagements' unrounded ones and are
+-- rounded once.
 with engagements as (
-    select * from {{ ref('mart_kpi_summary') }}
+    select * from {{ ref('mart_kpi_unrounded') }}
 ),
 
 by_type as (

@@ -1,21 +1,9 @@
 -- Per engagement: has outsourcing delivered? Money is rounded to the cent and percentages to 4 decimals,
 -- so re-running over the same data gives the same results to the byte (float sums depend on order).
 -- SLA attainment, breaches, credits, savings and quality in one row.
-with attainment as (
+with credits as (
     select
         engagement_id,
-        count(*) as measurements,
-        count(*) filter (where is_met) as met,
-        count(*) filter (where is_breached) as breaches
-    from {{ ref('fct_sla_measurement') }}
-    group by engagement_id
-),
-
-credits as (
-    select
-        engagement_id,
-        -- one month of unknown credit makes the total unknown: a partial sum would read as the answer
-        case when count(credit_unknown_reason) = 0 then sum(credit_amount) end as credits_owed,
         max(credit_unknown_reason) as credits_unknown_reason,
         -- what the months of known credit owe: a figure to act on while the unknown months are supplied
         sum(credit_amount) as credits_owed_known_months,
@@ -25,15 +13,8 @@ credits as (
         max(credit_unknown_reason) filter (where report_status <> 'no report' or credit_amount is not null)
             as other_unknown_reason,
         sum(credit_earned_back) as credits_earned_back,
-        sum(service_level_defaults) as service_level_defaults,
-        sum(monthly_charges) as charges_in_period
+        sum(service_level_defaults) as service_level_defaults
     from {{ ref('mart_service_credits') }}
-    group by engagement_id
-),
-
-quality as (
-    select engagement_id, avg(quality_change_pct) as quality_change_pct
-    from {{ ref('mart_quality_improvement') }}
     group by engagement_id
 )
 
@@ -42,20 +23,19 @@ select
     savings.engagement_type,
     savings.vendor_name,
     savings.currency,
-    coalesce(attainment.measurements, 0) as measurements,
-    coalesce(attainment.met, 0) as measurements_met,
-    {{ round_to("100.0 * attainment.met / nullif(attainment.measurements, 0)", 4) }} as sla_attainment_pct,
+    exact.measurements,
+    exact.measurements_met,
+    {{ round_to("exact.sla_attainment_pct", 4) }} as sla_attainment_pct,
     -- breaches: months any level missed its Minimum; service_level_defaults: those of critical levels (with an
     -- allocation of the at-risk pool), the misses the contracts call Service Level Defaults
     -- an engagement nothing was measured for (no report, no month from tickets) has no breaches or credits to
     -- speak of: unknown, with the reason, never 0 (a 0 would enter the ITO/BPO/KPO averages as a clean record)
-    case when attainment.measurements is not null then attainment.breaches end as breaches,
-    case when attainment.measurements is not null then cast(coalesce(credits.service_level_defaults, 0) as integer) end
+    exact.breaches,
+    case when exact.measurements > 0 then cast(coalesce(credits.service_level_defaults, 0) as integer) end
         as service_level_defaults,
-    {{ round_to("case when attainment.measurements is not null and credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) end", 2) }}
-        as credits_owed,
+    {{ round_to("exact.credits_owed", 2) }} as credits_owed,
     case
-        when attainment.measurements is null
+        when exact.measurements = 0
             then 'nothing measured: no performance report or ticket month has been loaded for the engagement'
         when credits.unreported_months > 0
             then 'no report for ' || cast(credits.unreported_months as varchar) || ' month(s) in service from '
@@ -64,15 +44,14 @@ select
                 || 'hand (mart_missing_reports lists them); credits_owed_known_months sums the other months'
         else credits.other_unknown_reason
     end as credits_unknown_reason,
-    {{ round_to("case when attainment.measurements is not null then credits.credits_owed_known_months end", 2) }}
+    {{ round_to("case when exact.measurements > 0 then credits.credits_owed_known_months end", 2) }}
         as credits_owed_known_months,
-    {{ round_to("case when attainment.measurements is not null then coalesce(credits.credits_earned_back, 0) end", 2) }}
+    {{ round_to("case when exact.measurements > 0 then coalesce(credits.credits_earned_back, 0) end", 2) }}
         as credits_earned_back,
     -- what the vendor owes after earn-back; credits_owed is before it
-    {{ round_to("case when attainment.measurements is not null and credits.credits_unknown_reason is null then coalesce(credits.credits_owed, 0) - coalesce(credits.credits_earned_back, 0) end", 2) }}
+    {{ round_to("exact.credits_owed - coalesce(credits.credits_earned_back, 0)", 2) }}
         as net_credits_owed,
-    {{ round_to("case when attainment.measurements is not null then 100.0 * credits.credits_owed / nullif(credits.charges_in_period, 0) end", 4) }}
-        as credits_pct_of_charges,
+    {{ round_to("exact.credits_pct_of_charges", 4) }} as credits_pct_of_charges,
     savings.annual_charges,
     savings.cost_baseline,
     savings.savings_pct,
@@ -81,7 +60,7 @@ select
         when savings.annual_charges is null then 'no charges: the contract states no annual charges'
     end as savings_unknown_reason,
     savings.committed_savings_pct,
-    {{ round_to("quality.quality_change_pct", 4) }} as quality_change_pct,
+    {{ round_to("exact.quality_change_pct", 4) }} as quality_change_pct,
     -- the figures that rest on hand entries, so a reader of the summary sees them as such
     nullif(
         concat_ws(
@@ -92,7 +71,6 @@ select
         ''
     ) as entered_by_hand
 from {{ ref('mart_cost_savings') }} as savings
-left join attainment on attainment.engagement_id = savings.engagement_id
+inner join {{ ref('mart_kpi_unrounded') }} as exact on exact.engagement_id = savings.engagement_id
 left join credits on credits.engagement_id = savings.engagement_id
-left join quality on quality.engagement_id = savings.engagement_id
 left join {{ ref('dim_engagement') }} as engagement on engagement.engagement_id = savings.engagement_id

@@ -17,7 +17,8 @@ select
     metrics.baseline_level,
     {{ round_to("averages.average_actual", 6) }} as average_actual,
     averages.months_reported,
-    {{ round_to("case when metrics.direction = 'higher' then 100.0 * (averages.average_actual - metrics.baseline_level) / nullif(metrics.baseline_level, 0) else 100.0 * (metrics.baseline_level - averages.average_actual) / nullif(metrics.baseline_level, 0) end", 4) }} as quality_change_pct
+    {{ round_to(quality_change_pct("metrics.direction", "averages.average_actual", "metrics.baseline_level"), 4) }}
+        as quality_change_pct
 from {{ ref('dim_sla_metric') }} as metrics
 inner join averages on averages.sla_metric_key = metrics.sla_metric_key
 inner join {{ ref('dim_engagement') }} as engagements on engagements.engagement_id = metrics.engagement_id
