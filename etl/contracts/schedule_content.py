@@ -93,6 +93,7 @@ class Candidate:
     seq: int = 0  # position among the units of its kind: a schedule is a run of adjacent units
     credit_pct: float | None = None  # the row's credit column: % of the month's charges per failure
     direction: str | None = None  # where a cell writes its bound: "at least 99%", "under 0.5%", "4.2 or higher"
+    standard: str = ""  # where a share's time bound is written, when not in the name: a numbered paragraph's text
 
 
 def _unit(text: str | None) -> str | None:
@@ -288,12 +289,20 @@ _LABEL_LINE = re.compile(r"[^:.]{1,40}:\s")
 _SCORED = re.compile(r"(?i)\b(?:score|rating|satisfaction|csat|nps)\b")
 # a name line's own number: its enumerator ("KPI 1 - ", "Critical Service Level 2: ", "3. ") and a grade's number
 _ENUMERATOR = re.compile(r"^\s*(?:[A-Za-z][\w ]{0,30}?\s)?\d{1,2}\s*[-–—:.)]\s+")
+# a clause's own number in legal drafting ("3.1 ", "4.2.1 ", "(a) ", "b) ", "(iv) ") before a capital: it opens a
+# new paragraph, and it is no value
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]\)|\([ivx]{1,4}\))\s+(?=[A-Z])")
+# a run-in heading after a clause number: "(a) Application Availability. The Vendor ..."; the heading is the name
+_RUN_IN = re.compile(r"^(?P<name>[A-Z][\w&/-]*(?:[ \t]+[\w&/()-]+){0,7}?)[.:][ \t]+(?=[A-Z0-9])")
+# a time a share of cases is done within ("answer 90% of calls within 30 seconds"): the share's bound, not a level
+_WITHIN = re.compile(r"\b(?:within|in under|in less than|in|no later than)\s+" + time_pattern("t"), re.I)
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 def _name_line(line: str) -> str | None:
     """The name a line gives a block of labelled levels: the line without its enumerator, where what is left holds no
     label and no value but a grade's number."""
-    name = _ENUMERATOR.sub("", line, count=1).strip()
+    name = _CLAUSE_NUMBER.sub("", _ENUMERATOR.sub("", line, count=1), count=1).strip()
     bare = GRADE.sub(" ", name)
     return name if name and ":" not in name and not _VALUE.search(bare) and re.search(r"[A-Za-z]{3}", name) else None
 
@@ -311,8 +320,10 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
             starts = (
                 not units
                 or line[0] in "•●▪-–"
-                or last.endswith(".")
+                or (last.endswith(".") and not _weighting_line(line))
                 or line.isupper()  # a heading
+                or bool(_CLAUSE_NUMBER.match(line))
+                or (_title_line(line) and (_title_line(last) or last.isupper() or last.endswith(".")))
                 # a name line (no value, no label, an enumerator aside) after a block of labelled lines, or one
                 # that is numbered ("KPI 1 - Platform uptime")
                 or ((_ENUMERATOR.match(line) or (":" in last and _VALUE.search(last))) and _name_line(line) is not None)
@@ -321,11 +332,77 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
                 units.append((page.number, [line]))
             else:
                 units[-1][1].append(line)
-    # lines of one sentence join; a labelled line ("Goal: 99.8%") stays apart, so a name never runs into a label
+    # lines of one sentence join; a labelled line ("Goal: 99.8%") stays apart, so a name never runs into a label,
+    # and so does the text under a numbered heading ("3.1 Network Availability")
     return [
-        (number, "".join(("\n" if _LABEL_LINE.match(line) else " ") + line for line in lines).strip())
+        (
+            number,
+            "".join(
+                ("\n" if _LABEL_LINE.match(line) or (i == 1 and _heading_line(lines[0])) else " ") + line
+                for i, line in enumerate(lines)
+            ).strip(),
+        )
         for number, lines in units
     ]
+
+
+# a word a wrapped line of a sentence ends on, and a heading does not
+_OPEN_END = re.compile(r"(?i)\b(?:of|to|the|a|an|and|or|for|in|on|by|with|from|at|as|than|that|which|shall|will)$")
+
+
+def _heading(text: str) -> bool:
+    """A heading rather than the first line of a sentence: a few words, none of a sentence's, none left open."""
+    return len(text.split()) <= 8 and not _SENTENCE.search(text) and not _OPEN_END.search(text)
+
+
+def _title_line(line: str) -> bool:
+    """A heading without a number: a few words, each long word capitalised, no value but a grade's number
+    ("Severity 1 Incident Resolution")."""
+    words = [w for w in line.split() if len(w) > 3 and w.isalpha()]
+    return (
+        bool(words)
+        and all(w[0].isupper() for w in words)
+        and line[-1] not in ".,;:"
+        and _heading(line)
+        and not _VALUE.search(GRADE.sub(" ", line))
+    )
+
+
+def _heading_line(line: str) -> bool:
+    """A line that names the paragraph under it: numbered ("3.1 Network Availability") or in title case."""
+    name = _name_line(line) if _CLAUSE_NUMBER.match(line) else None
+    return (name is not None and _heading(name)) or _title_line(line)
+
+
+def _weighting_line(line: str) -> bool:
+    """A labelled weighting on a line of its own ("Weighting: 10%."): it belongs to the level above it."""
+    label = _LABEL_LINE.match(line)
+    return bool(label and _labelled(label.group(0), "allocation") and _VALUE.search(line))
+
+
+def _paragraph_name(unit: str) -> tuple[str | None, str]:
+    """The name a paragraph gives itself, and the text it names: a heading on a line of its own ("3.1 Network
+    Availability", "Payroll Accuracy" over the text) or run into the text after a clause number ("(a) Application
+    Availability. The ..."). (None, "") where it gives none."""
+    first, _, rest = unit.partition("\n")
+    if rest and _heading_line(first):
+        return _name_line(first), rest
+    number = _CLAUSE_NUMBER.match(unit)
+    run_in = _RUN_IN.match(unit[number.end() :]) if number else None
+    if run_in and _heading(run_in.group("name")):
+        return run_in.group("name"), unit[number.end() + run_in.end() :]
+    return None, ""
+
+
+def _sentence_values(body: str) -> list[Value]:
+    """The levels a paragraph of sentences states: values with a unit, and a labelled weighting's bare share. A
+    grade's number ("Severity 1"), a time of day and a time a share of cases is done within are no levels."""
+    hidden = [*(m.span("n") for m in GRADE.finditer(body)), *(m.span() for m in _CLOCK.finditer(body))]
+    if sum(v.unit == "percent" for v in _labelled_values(body)) >= 2:
+        hidden += [m.span() for m in _WITHIN.finditer(body)]
+    for start, end in hidden:
+        body = body[:start] + " " * (end - start) + body[end:]
+    return [v for v in _labelled_values(body) if v.unit or _labelled(v.label, "allocation")]
 
 
 def _prose_candidates(pages: list[PdfPage]) -> list[Candidate]:
@@ -333,16 +410,28 @@ def _prose_candidates(pages: list[PdfPage]) -> list[Candidate]:
     for seq, (number, unit) in enumerate(_prose_units(pages)):
         # a block of labelled lines under a name line: the name is that line's, the values the labels' alone
         first, _, rest = unit.partition("\n")
-        name = _name_line(first) if rest and _LABEL_LINE.match(rest) else None
-        body = rest if name else unit
-        values = _labelled_values(_WINDOW.sub(lambda m: " " * len(m.group(0)), body))
+        labelled_block = bool(rest and _LABEL_LINE.match(rest) and _name_line(first))
+        name, standard = (_name_line(first), "") if labelled_block else _paragraph_name(unit)
+        if standard:  # a paragraph of sentences under its name: the levels its sentences state
+            values = _sentence_values(_without_windows(standard))
+        else:  # a block of labelled lines under its name line, or a unit named by its title-case phrase
+            values = _labelled_values(_without_windows(rest if name else unit))
         if name and _SCORED.search(name):  # "Survey score ... Target: 4.5": a bare level of a score is a score
             values = [replace(v, unit="score") if v.unit is None and v.number <= 10 else v for v in values]
         if len(values) < 2 or len(unit) > 600:
             continue
         titles = [t.strip() for t in _TITLE.findall(unit) if re.search(r"[a-z]{2}", t) and not t[-1].isdigit()]
-        out.append(Candidate(name or "", values, number, " ".join(unit.split()), _window(unit), titles, seq))
+        source = " ".join(unit.split())
+        out.append(
+            Candidate(
+                name or "", values, number, source, _window(unit), titles, seq, standard=" ".join(standard.split())
+            )
+        )
     return out
+
+
+def _without_windows(text: str) -> str:
+    return _WINDOW.sub(lambda m: " " * len(m.group(0)), text)
 
 
 # ---- roles across a schedule --------------------------------------------------------------------------------
@@ -517,18 +606,16 @@ def schedule_terms(
                 term = replace(term, direction=c.direction)  # one level, its bound written in its cell
             if c.credit_pct is not None:
                 term = replace(term, credit_model="flat % per failure", credit_pct=c.credit_pct)
-            terms.append(_with_threshold(term) if term.unit == "percent" else term)
+            terms.append(_with_threshold(term, c.standard) if term.unit == "percent" else term)
     return terms
 
 
-_WITHIN = re.compile(r"\b(?:within|in under|in less than|in|no later than)\s+" + time_pattern("t"), re.I)
-
-
-def _with_threshold(term: SlaTerm) -> SlaTerm:
+def _with_threshold(term: SlaTerm, standard: str = "") -> SlaTerm:
     """A share whose standard names one time bound ("95%" beside "delivered within 24 working hours") is the
     share of cases within it: the convention of "95% of cases within 4 hours". Several different bounds in one
-    standard name no single threshold."""
-    bounds = {(float(m.group("t")), time_unit(m, "t")) for m in _WITHIN.finditer(normalise(term.metric_name))}
+    standard name no single threshold. The standard is the name, or the paragraph that states the level."""
+    text = normalise(standard or term.metric_name)
+    bounds = {(float(m.group("t")), time_unit(m, "t")) for m in _WITHIN.finditer(text)}
     if len(bounds) != 1:
         return term
     ((number, unit),) = bounds
