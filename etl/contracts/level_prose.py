@@ -26,6 +26,7 @@ from etl.contracts.level_tables import grade_levels
 from etl.contracts.level_text import (
     AT_LEAST,
     AT_MOST,
+    RATIO,
     join_wrapped_numbers,
     normalise,
     time_pattern,
@@ -63,8 +64,9 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
         standard = (" ".join(chunk[label.end() :].split()), None) if label else None
         if ":" in sentence:  # a heading or label: the list starts at its own heading and ends at the next
             listed = _MEASURES_LIST if _MEASURES_HEADING.search(sentence) else 0
-        # a share in words is a share: "Ninety-eight percent of ..." is cued and judged as "98% of ..." is
-        digits = normalise(sentence) if _SHARE_IN_WORDS.search(sentence) else sentence
+        # a share in words or as a ratio is a share: "Ninety-eight percent of ..." and "98 out of 100 ..." are cued
+        # and judged as "98% of ..." is
+        digits = normalise(sentence) if _SHARE_IN_WORDS.search(sentence) or RATIO.search(sentence) else sentence
         cued = SENTENCE_CUE.search(digits) or OPENS_WITH_SHARE.match(digits) or listed
         if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue

@@ -996,7 +996,15 @@ SENTENCE_CUE = re.compile(
     r"(?:calendar\s+)?(?:week|month|quarter|year|period)|on\s+an?\s+(?:weekly|monthly|quarterly)\s+basis)\b"
 )
 # a sentence that opens with a share states a standard, whatever its measure is called
-OPENS_WITH_SHARE = re.compile(r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
+# a sentence that opens with its share, or with the share's bound ("At least 96% of ...", "Fewer than 0.2% of ...")
+OPENS_WITH_SHARE = re.compile(
+    r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:"
+    + AT_LEAST
+    + "|"
+    + AT_MOST
+    + r"|(?:fewer|less|more)\s+than)\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)",
+    re.I,
+)
 PLACEHOLDER = re.compile(r"\b[xX]%|\b[xX]\s+(?:minutes|hours|days|per)\b|INSERT AQL|_{3,}|\bas agreed\b", re.I)
 
 

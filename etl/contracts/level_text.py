@@ -139,9 +139,35 @@ def normalise(text: str) -> str:
         lambda m: str(number_from_words(m.group(1))) if number_from_words(m.group(1)) is not None else m.group(0),
         text,
     )
+    text = _DECIMAL_IN_WORDS.sub(
+        lambda m: m.group(1) + "." + "".join(_DIGIT.get(d.lower(), d) for d in m.group(2).split()), text
+    )
     text = re.sub(r"(\d)\s*(?:percent|per cent)\b", r"\1%", text, flags=re.I)
     text = re.sub(r"(\d)\s+%", r"\1%", text)
-    return text
+    return RATIO.sub(_ratio_as_share, text)
+
+
+# "ninety-nine point five": the words become "99 point 5", the decimal "99.5"; digits after the point are read
+# one by one ("point zero five"), as they are spoken
+_DIGIT = {
+    w: str(i) for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+}
+_DECIMAL_IN_WORDS = re.compile(r"\b(\d+)\s+point((?:\s+(?:\d|" + "|".join(_DIGIT) + r"))+)\b", re.I)
+# a share written as a ratio: "99 out of every 100 runs", "1 in 200 shipments", "2 in every 1,000 transactions". The
+# whole is 10 or more and things, not a time ("1 in 5 years", "Priority 1 in 4 hours" are no ratios), and a
+# grade's number is no part ("Severity 1 in 24 hours")
+RATIO = re.compile(
+    r"(?<![\w.])(?<!Priority )(?<!Severity )(?<!Level )(?P<n>\d+(?:\.\d+)?)\s+(?:out\s+of|in)\s+(?:every\s+|each\s+)?"
+    r"(?P<m>[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d+)\s+(?!(?:" + spelling_pattern(TIME_UNITS) + r")\b)(?=[a-z])",
+    re.I,
+)
+
+
+def _ratio_as_share(m: re.Match) -> str:
+    part, whole = float(m.group("n")), float(m.group("m").replace(",", ""))
+    if part > whole:
+        return m.group(0)
+    return f"{100 * part / whole:.6g}% of "
 
 
 # "within twenty-four\n(24) hours": a number's digits wrapped onto the next line, where "(24)" would read as the

@@ -1,0 +1,47 @@
+"""Shares written as ratios or as decimals in words (#30) read as the percentages they are. Sentences in our own
+wording, written before the reader was run on them; the code before this change read none of the three forms."""
+
+import pytest
+
+from etl.contracts.level_text import normalise
+from etl.contracts.terms import extract_from_pages
+from etl.pdf_document import PdfPage
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 99 out of every 100 runs", "At least 99% of runs"),
+        ("No more than 1 in 200 shipments", "No more than 0.5% of shipments"),
+        ("Fewer than 2 in every 1,000 transactions", "Fewer than 0.2% of transactions"),
+        ("resolve 19 out of 20 Priority 2 incidents", "resolve 95% of Priority 2 incidents"),
+        ("no less than ninety-nine point five percent", "no less than 99.5%"),
+        ("ninety-nine point zero five percent", "99.05%"),
+        # no ratios: a grade and its time, a period, a score out of a small scale, a part larger than the whole
+        ("Priority 1 in 4 hours", "Priority 1 in 4 hours"),
+        ("Severity 1 in 24 hours", "Severity 1 in 24 hours"),
+        ("once in 12 months", "once in 12 months"),
+        ("1 in 5 years", "1 in 5 years"),
+        ("4.2 out of 5 or higher", "4.2 out of 5 or higher"),
+        ("30 in 20 cases", "30 in 20 cases"),
+    ],
+)
+def test_a_ratio_or_a_decimal_in_words_is_written_as_a_share(text, expected):
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("No more than 1 in 200 shipments shall be delivered to the wrong address.", (0.5, "lower", None)),
+        ("The Supplier shall resolve 19 out of 20 Priority 2 incidents within 8 hours.", (95.0, "higher", 8.0)),
+        (
+            "Availability of the portal shall be no less than ninety-nine point five percent in each month.",
+            (99.5, "higher", None),
+        ),
+    ],
+)
+def test_a_level_written_as_a_ratio_is_read_as_its_share(sentence, level):
+    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
+    rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    assert [(t.expected, t.direction, t.threshold) for t in rows] == [level]
