@@ -234,7 +234,9 @@ MONEY = (
 # the outcome a standard states of its share: a participle (met, completed, identified), or a verb in the
 # present (execute, pass) after its subject
 _OUTCOME = (
-    r"(?:\w+ed|met|done|made|kept|held|sent|given|taken|written|run|built|won|(?:are|is|were|be)\s+\w+|execute|pass)"
+    r"(?:\w+ed|met|done|made|kept|held|sent|given|taken|written|run|built|won|(?:are|is|were|be)\s+\w+|execute|pass"
+    # what the class shall or may do: "99% of batch runs shall complete", "0.2% of entries may contain an error"
+    r"|(?:shall|will|must|should|may)\s+(?:not\s+)?(?!be\b|have\b)\w+)"
 )
 
 
@@ -254,9 +256,9 @@ def _pct_of_class(text: str, aql: str) -> Level | None:
         r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:target|goal|service\s+level|sla|kpi|standard|measure)\s*[:=-]\s*)?"
         + r"(?:(?P<least>"
         + AT_LEAST
-        + r")\s+|(?P<most>"
+        + r"|more\s+than)\s+|(?P<most>"
         + AT_MOST
-        + r")\s+)?"
+        + r"|(?:fewer|less)\s+than)\s+)?"
         + _PCT
         + r"\s+(?:of\s+(?!(?:the\s+|all\s+|its\s+|any\s+)?(?:\w+\s+){0,3}?(?!"
         + _PROCESSED_ON_TIME
@@ -734,6 +736,9 @@ RULES: tuple[LevelRule, ...] = (
             # the share opened by its bound, the least or the most
             ("At least 96% of parcels leave the depot on the day they are booked.", "", (96, "percent", None)),
             ("No more than 3% of parcels are returned damaged in a month.", "", (3, "percent", None)),
+            # what the class shall or may do, opened by a bound in other words
+            ("At least 98% of nightly jobs shall finish unattended.", "", (98, "percent", None)),
+            ("Fewer than 1% of orders may arrive incomplete.", "", (1, "percent", None)),
         ),
         negative=(
             ("5% of the monthly charge for each missed level", ""),
@@ -743,6 +748,7 @@ RULES: tuple[LevelRule, ...] = (
             ("The credit is 8% of the total amount invoiced", ""),
             ("25% of the outstanding shares held by the Company", ""),
             ("50% of the credit is earned back after three good months", ""),
+            ("25% of the fees shall fall due on signature", ""),
         ),
     ),
     LevelRule(

@@ -34,6 +34,12 @@ def test_a_ratio_or_a_decimal_in_words_is_written_as_a_share(text, expected):
     ("sentence", "level"),
     [
         ("No more than 1 in 200 shipments shall be delivered to the wrong address.", (0.5, "lower", None)),
+        # what the class shall or may do is its standard, and "fewer than" bounds it as "no more than" does
+        (
+            "At least 99 out of every 100 scheduled batch runs shall complete without manual intervention.",
+            (99.0, "higher", None),
+        ),
+        ("Fewer than 2 in every 1,000 transactions may contain a keying error.", (0.2, "lower", None)),
         ("The Supplier shall resolve 19 out of 20 Priority 2 incidents within 8 hours.", (95.0, "higher", 8.0)),
         (
             "Availability of the portal shall be no less than ninety-nine point five percent in each month.",
