@@ -36,7 +36,7 @@ from etl.contracts.listed_levels import listed_levels
 from etl.pdf_document import PdfPage
 from etl.quantities import GRADE, NUMBER_WORDS
 
-_SHARE_IN_WORDS = re.compile(r"(?i)\b" + NUMBER_WORDS + r"[\s-]+per\s?cent\b")
+_SHARE_IN_WORDS = re.compile(r"(?i)(?:\b" + NUMBER_WORDS + r"[\s-]+|\d\s*)per\s?cent\b")
 
 
 def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel]:
@@ -64,8 +64,8 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
         standard = (" ".join(chunk[label.end() :].split()), None) if label else None
         if ":" in sentence:  # a heading or label: the list starts at its own heading and ends at the next
             listed = _MEASURES_LIST if _MEASURES_HEADING.search(sentence) else 0
-        # a share in words or as a ratio is a share: "Ninety-eight percent of ..." and "98 out of 100 ..." are cued
-        # and judged as "98% of ..." is
+        # a share in words, with its sign in words or as a ratio is a share: "Ninety-eight percent of ...", "98
+        # percent of ..." and "98 out of 100 ..." are cued and judged as "98% of ..." is
         digits = normalise(sentence) if _SHARE_IN_WORDS.search(sentence) or RATIO.search(sentence) else sentence
         cued = SENTENCE_CUE.search(digits) or OPENS_WITH_SHARE.match(digits) or listed
         if len(sentence) < 12 or len(sentence) > 600 or not cued:

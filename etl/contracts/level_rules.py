@@ -432,7 +432,7 @@ _RATE = (
 )
 # How English bounds a level once its modal is said: the least it may be, or the most; with the number after
 # the bound ("shall not fall below 99%", "must stay under 4 hours") or before it ("shall be 5% or less").
-MODAL = r"\b(?:shall|will|must|may(?=\s+not\b)|(?:is|are)\s+(?:required\s+)?to|(?:is|are)(?=\s+not\s+to\b))\s+"
+MODAL = r"\b(?:shall|will|must|should|may(?=\s+not\b)|(?:is|are)\s+(?:required\s+)?to|(?:is|are)(?=\s+not\s+to\b))\s+"
 _HOLD = r"(?:be\s+|remain\s+|stay\s+|be\s+kept\s+|be\s+maintained\s+)?"
 _RATE_AT_LEAST = (
     r"(?:" + _HOLD + r"(?:" + AT_LEAST + r"|at\s+or\s+above|above"
@@ -759,6 +759,8 @@ RULES: tuple[LevelRule, ...] = (
             ("Packet loss shall not exceed 0.5% averaged over a month.", "", (0.5, "percent", None)),
             ("The call abandonment rate must be less than 4% in any week.", "", (4, "percent", None)),
             ("User satisfaction scores shall average 4.0 or higher on a 5-point scale.", "", (4.0, "score", None)),
+            # "should" commits as "shall" does
+            ("The rework rate should not exceed 3% of cases closed.", "", (3, "percent", None)),
             # the bound named with the rate, no modal of its own
             ("The Provider keeps a first-time fix rate of at least 85% in every quarter.", "", (85, "percent", None)),
             ("The platform delivers availability of 99.8% or more each month.", "", (99.8, "percent", None)),
@@ -963,6 +965,8 @@ SENTENCE_CUE = re.compile(
     r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
     r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
     r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
+    # a time measured as an average: "Average handling time ... below 6 minutes", "mean time to repair"
+    r"\b(?:average|mean)\s+(?:[\w-]+\s+){0,3}?time\b|"
     # a share done by a time or a date: "98% of payments are processed by the due date"
     r"\d%\s+of\s[^.;]{0,100}\b" + BY_A_DEADLINE + r"\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b|"
     r"\b(?:in|on|for)\s+(?:"

@@ -107,7 +107,8 @@ def header_unit(header: str) -> tuple[str, str] | None:
 
 
 _WORDS = "zero|" + NUMBER_WORD
-_NUMBER_TOKEN = r"(?:" + _WORDS + r"|hundred|and|point|one half|half|tenths?|hundredths?|percent|per cent)"
+# ("one half of one percent (0.5%)": the fraction's words are the number's too)
+_NUMBER_TOKEN = r"(?:" + _WORDS + r"|hundred|and|point|one half|half of|half|tenths?|hundredths?|percent|per cent)"
 _WORD_THEN_DIGITS = re.compile(
     r"\b"
     + _NUMBER_TOKEN
