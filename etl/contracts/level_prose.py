@@ -67,7 +67,7 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
         # a share in words, with its sign in words or as a ratio is a share: "Ninety-eight percent of ...", "98
         # percent of ..." and "98 out of 100 ..." are cued and judged as "98% of ..." is
         digits = normalise(sentence) if _SHARE_IN_WORDS.search(sentence) or RATIO.search(sentence) else sentence
-        cued = SENTENCE_CUE.search(digits) or OPENS_WITH_SHARE.match(digits) or listed
+        cued = listed or SENTENCE_CUE.search(digits) or OPENS_WITH_SHARE.match(digits)
         if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue
         if PLACEHOLDER.search(sentence) or administrative(digits) or _NOT_THE_VENDORS.search(sentence):

@@ -358,6 +358,8 @@ def _heading(text: str) -> bool:
 def _title_line(line: str) -> bool:
     """A heading without a number: a few words, each long word capitalised, no value but a grade's number
     ("Severity 1 Incident Resolution")."""
+    if len(line) > 80 or not line[0].isupper() or line[-1] in ".,;:":  # the cheap tests first: most lines are prose
+        return False
     words = [w for w in line.split() if len(w) > 3 and w.isalpha()]
     return (
         bool(words)
