@@ -36,7 +36,7 @@ from etl.contracts.listed_levels import listed_levels
 from etl.pdf_document import PdfPage
 from etl.quantities import GRADE, NUMBER_WORDS
 
-_SHARE_IN_WORDS = re.compile(r"(?i)(?:\b" + NUMBER_WORDS + r"[\s-]+|\d\s*)per\s?cent\b")
+_PERCENT_IN_WORDS = re.compile(r"(?i)(?:\b" + NUMBER_WORDS + r"[\s-]+|\d\s*)per\s?cent\b")
 
 
 def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel]:
@@ -66,7 +66,7 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
             listed = _MEASURES_LIST if _MEASURES_HEADING.search(sentence) else 0
         # a share in words, with its sign in words or as a ratio is a share: "Ninety-eight percent of ...", "98
         # percent of ..." and "98 out of 100 ..." are cued and judged as "98% of ..." is
-        digits = normalise(sentence) if _SHARE_IN_WORDS.search(sentence) or RATIO.search(sentence) else sentence
+        digits = normalise(sentence) if _PERCENT_IN_WORDS.search(sentence) or RATIO.search(sentence) else sentence
         cued = listed or SENTENCE_CUE.search(digits) or OPENS_WITH_SHARE.match(digits)
         if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue

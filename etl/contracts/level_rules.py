@@ -1005,8 +1005,8 @@ SENTENCE_CUE = re.compile(
     r"(?:a\s+|any\s+|the\s+)?"
     r"(?:calendar\s+)?(?:week|month|quarter|year|period)|on\s+an?\s+(?:weekly|monthly|quarterly)\s+basis)\b"
 )
-# a sentence that opens with a share states a standard, whatever its measure is called
-# a sentence that opens with its share, or with the share's bound ("At least 96% of ...", "Fewer than 0.2% of ...")
+# a sentence that opens with a share, or with the share's bound ("At least 96% of ...", "Fewer than 0.2% of ..."),
+# states a standard, whatever its measure is called
 OPENS_WITH_SHARE = re.compile(
     r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:"
     + AT_LEAST
