@@ -239,6 +239,9 @@ _BOUND_BEFORE = re.compile(
     + r"|(?:less|lower|fewer)\s+than|under|below))$"
 )
 _BOUND_AFTER = re.compile(r"(?i)(?P<least>" + OR_MORE + r")|(?P<most>" + OR_LESS + r")")
+# the scale a score is written on ("4.2 of 5 or higher"): no value of its own, and it makes the number before it a
+# score
+_SCALE = re.compile(r"(?i)(?<=\d)\s+(?:out\s+)?of\s+(?:5|7|10)\b")
 # what each measurement is taken over, in a column of its own: no name, and no window either
 _PER_EVENT = re.compile(r"(?i)^(?:per|each|every)\s+(?:incident|request|ticket|call|event|occurrence|case|order)s?$")
 
@@ -252,10 +255,13 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         window = _window(line)
         rest = _WINDOW.sub(" ", line)
         grades = [g.span("n") for g in GRADE.finditer(rest)]
-        # ... nor is the time a share of cases is done in, written in the name ("Calls answered in 30 seconds")
+        # ... nor is the time a share of cases is done in, written in the name ("Calls answered in 30 seconds"), nor
+        # a score's scale
         grades += [w.span() for w in _NAMED_TIME.finditer(rest)]
+        scales = {m.start() for m in _SCALE.finditer(rest)}
+        rest = _SCALE.sub(lambda m: " " * len(m.group(0)), rest)
         found = [m for m in _VALUE.finditer(rest) if not any(a <= m.start() < b for a, b in grades)]
-        if len(found) < 2 and not (found and window):
+        if not found:
             continue
         # the text between values ("|": a table drawn in text)
         bounds = [0, *(x for m in found for x in m.span()), len(rest)]
@@ -270,7 +276,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
             bound = _BOUND_AFTER.match(after)
             if bound:
                 direction, texts[k + 1] = "higher" if bound.group("least") else "lower", after[bound.end() :]
-            unit = _unit(m.group("u"))
+            unit = _unit(m.group("u")) or ("score" if m.end("n") in scales else None)
             before = _UNIT_BEFORE.search(texts[k]) if unit is None else None
             if before:
                 column_unit, texts[k] = _unit(before.group("u")), texts[k][: before.start()].strip()
@@ -278,6 +284,8 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         words = [t for t in texts if re.search(r"[A-Za-z]{3}", t) and not _PER_EVENT.match(t.strip())]
         if len(words) != 1 or len(words[0].split()) > 12 or _SENTENCE.search(words[0]) or line.endswith("."):
             continue  # a wrapped line of prose, not a table row
+        if len(values) < 2 and not (window or direction):
+            continue  # one bare value on a line: a section or page number, a date, a count; one with its bound stays
         out.append(
             Candidate(words[0], values, page.number, line, window, seq=page.number * 10_000 + seq, direction=direction)
         )
@@ -562,6 +570,12 @@ def _windowed(group: list[Candidate], roles: dict[int, str]) -> bool:
     )
 
 
+def _bounded(group: list[Candidate]) -> bool:
+    """Three or more rows, each writing its one level with its bound ("at least 99.5%", "under 30 minutes", "4.2 of
+    5 or higher"): a column of standards, however it is headed."""
+    return len(group) >= 3 and all(c.direction for c in group)
+
+
 READERS = {
     "tables": lambda ps: [c for p in ps for t in p.tables for c in _table_candidates(t, p.number)],
     "lines": lambda ps: [c for p in ps for c in _line_candidates(p)],
@@ -587,7 +601,7 @@ def schedule_terms(
         if (
             not roles
             or not _has_levels(group, roles)
-            or not ({"minimum", "allocation"} & set(roles.values()) or _windowed(group, roles))
+            or not ({"minimum", "allocation"} & set(roles.values()) or _windowed(group, roles) or _bounded(group))
         ):
             continue
         for c in group:

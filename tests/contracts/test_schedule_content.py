@@ -236,3 +236,30 @@ def test_numbered_blocks_of_labelled_levels_are_read_with_the_name_their_first_l
         ("Severity 2 fix time", 6.0, 10.0, "hours", 30.0, "monthly"),
         ("Guest survey score", 4.6, 4.1, "score", 20.0, "quarterly"),
     ]
+
+
+def test_a_column_of_single_levels_each_with_its_bound_is_a_schedule_and_a_score_keeps_its_scale_apart():
+    """An unruled table of one standard per row, each cell writing its bound ("at least", "under", "or better",
+    "4.2 of 5 or higher"): three or more such rows are a schedule whatever the column is called. Written before the
+    reader was run on it, which read none of its four rows (and one false row of the whole table)."""
+    text = (
+        "Attachment C - Service Level Table\n"
+        "Service Level                 Minimum Standard\n"
+        "Help desk satisfaction        4.2 of 5 or higher\n"
+        "Email availability            at least 99.5%\n"
+        "Password reset time           under 30 minutes\n"
+        "Invoice accuracy              98% or better\n"
+    )
+    terms = extract_from_pages([PdfPage(1, text, [])], "e", "s").sla_terms
+    assert [(t.metric_name, t.expected, t.unit, t.direction) for t in terms] == [
+        ("Help desk satisfaction", 4.2, "score", "higher"),
+        ("Email availability", 99.5, "percent", "higher"),
+        ("Password reset time", 30.0, "minutes", "lower"),
+        ("Invoice accuracy", 98.0, "percent", "higher"),
+    ]
+
+
+def test_lines_of_one_bare_number_are_no_schedule():
+    """A contents page or a list of clause numbers: one number per line with no bound is no level."""
+    text = "Contents\nService Levels 12\nService Credits 14\nTermination 15\nGoverning Law 17\n"
+    assert schedule_terms([PdfPage(1, text, [])], "e", "s", "monthly", "lines") == []
