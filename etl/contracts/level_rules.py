@@ -288,6 +288,35 @@ def _average_time(text: str, aql: str) -> Level | None:
     return None
 
 
+# "Two hours is the maximum time to restore ...", "4 business hours is the longest a ticket may wait": the time comes
+# first and the bound after it; a notice, a term or a payment so stated is no level
+_TIME_AS_BOUND = re.compile(
+    r"^\W*"
+    + time_pattern("t")
+    + r"\s+(?:is|are|shall\s+be|will\s+be)\s+the\s+(?P<b>maximum|longest|most|minimum|shortest|least)\b"
+    r"(?![^.;]*\b(?:notice|term|terminat|payment|invoice|cure|warranty|licen[cs]e)\b)",
+    re.I,
+)
+# a time that must be long: "mean time between failures ... at least 2,000 hours"
+_TIME_BETWEEN = re.compile(
+    r"\btime\s+between\s+(?:failures|faults|outages|incidents|breakdowns)\b[^.;]{0,60}?(?:"
+    + AT_LEAST
+    + r")\s+(?P<t>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<u>hours|days)\b",
+    re.I,
+)
+
+
+def _time_as_bound(text: str, aql: str) -> Level | None:
+    m = _TIME_AS_BOUND.match(text)
+    if m:
+        longest = m.group("b").lower() in ("maximum", "longest", "most")
+        return Level(float(m.group("t")), time_unit(m, "t"), "lower" if longest else "higher")
+    m = _TIME_BETWEEN.search(text)
+    if m:
+        return Level(float(m.group("t").replace(",", "")), m.group("u").lower(), "higher")
+    return None
+
+
 def _within_time(text: str, aql: str) -> Level | None:
     # the measure's own time ("a guaranteed response time of 3 hours") comes before any later "within" in the
     # sentence, which may belong to a goal or another step
@@ -832,6 +861,20 @@ RULES: tuple[LevelRule, ...] = (
             ("an average restore time of no more than 4 hours", "", (4, "hours", None)),
         ),
         negative=(("an average of 20 calls per day", ""), ("an average of 3 hours of training each week", "")),
+    ),
+    LevelRule(
+        "time stated as its bound",
+        _time_as_bound,
+        positive=(
+            ("Thirty minutes is the maximum time a caller waits in the queue.", "", (30, "minutes", None)),
+            ("8 working hours is the longest any change request may stay unassigned.", "", (8, "business hours", None)),
+            ("The mean time between failures of each server shall be at least 5,000 hours.", "", (5000, "hours", None)),
+        ),
+        negative=(
+            ("60 days is the maximum notice period for termination.", ""),
+            ("Five years is the maximum term of the licence.", ""),
+            ("Meetings shall be held at least 30 days apart.", ""),
+        ),
     ),
     LevelRule(
         "within a time",
