@@ -317,6 +317,35 @@ def _time_as_bound(text: str, aql: str) -> Level | None:
     return None
 
 
+_ORDINALS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth".split()
+    )
+}
+# a deadline within the month: "no later than the fifth business day of the following month", "by the 10th working
+# day of each month"; money falling due so is a payment term, no level
+_DAY_OF_MONTH = re.compile(
+    r"^(?!.*\b(?:pa(?:y|id)|invoice|fees?|charges?|rent|royalt|interest)\w*\b).*?"
+    r"\b(?:no\s+later\s+than|by|on\s+or\s+before)\s+the\s+(?P<d>\d{1,2}(?:st|nd|rd|th)|"
+    + "|".join(_ORDINALS)
+    + r")\s+(?P<biz>business\s+|working\s+|calendar\s+)?day\s+of\s+(?:each|every|the\s+following|the\s+next)"
+    r"\s+(?:calendar\s+)?month\b",
+    re.I,
+)
+
+
+def _day_of_month(text: str, aql: str) -> Level | None:
+    m = _DAY_OF_MONTH.search(text)
+    if not m:
+        return None
+    day = m.group("d").lower()
+    number = _ORDINALS.get(day) or int(day[:-2])
+    business = (m.group("biz") or "").strip().lower() in ("business", "working")
+    return Level(float(number), "business days" if business else "days", "lower")
+
+
 def _within_time(text: str, aql: str) -> Level | None:
     # the measure's own time ("a guaranteed response time of 3 hours") comes before any later "within" in the
     # sentence, which may belong to a goal or another step
@@ -863,6 +892,27 @@ RULES: tuple[LevelRule, ...] = (
         negative=(("an average of 20 calls per day", ""), ("an average of 3 hours of training each week", "")),
     ),
     LevelRule(
+        "deadline in the month",
+        _day_of_month,
+        positive=(
+            (
+                "The service report is issued no later than the third business day of each month.",
+                "",
+                (3, "business days", None),
+            ),
+            (
+                "Asset registers are updated by the 12th working day of the following month.",
+                "",
+                (12, "business days", None),
+            ),
+        ),
+        negative=(
+            ("Invoices are payable by the tenth day of the following month.", ""),
+            ("The Customer pays the fees no later than the 15th day of each month.", ""),
+            ("The steering group meets on the first Monday of each month.", ""),
+        ),
+    ),
+    LevelRule(
         "time stated as its bound",
         _time_as_bound,
         positive=(
@@ -1010,6 +1060,8 @@ SENTENCE_CUE = re.compile(
     r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
     # a time measured as an average: "Average handling time ... below 6 minutes", "mean time to repair"
     r"\b(?:average|mean)\s+(?:[\w-]+\s+){0,3}?time\b|"
+    # a deadline within the month: "... no later than the fifth business day of the following month"
+    r"\bday\s+of\s+(?:each|every|the\s+following|the\s+next)\s+(?:calendar\s+)?month\b|"
     # a share done by a time or a date: "98% of payments are processed by the due date"
     r"\d%\s+of\s[^.;]{0,100}\b" + BY_A_DEADLINE + r"\b|\bwithin\s+\d[^.;]{0,100}\d\s*(?:%|percent|per\s+cent)\s+of\b|"
     r"\b(?:in|on|for)\s+(?:"
