@@ -55,6 +55,29 @@ NUMBER_WORD = rf"(?:{_TENS}|{_ONES}|hundred|thousand)"
 NUMBER_WORDS = rf"(?:{_TENS}|{_ONES})(?:[\s-]+(?:and[\s-]+)?{NUMBER_WORD}\b)*"
 
 
+# ordinals in words, as contracts write a day or an anniversary ("the fifth")
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+}
+
+
 def number_from_words(words: str) -> int | None:
     """'forty-five' -> 45, 'one hundred and twenty' -> 120; None where the words are not one number."""
     try:

@@ -30,7 +30,7 @@ from etl.contracts.level_text import (
     time_pattern,
     time_unit,
 )
-from etl.quantities import NUMBER_WORDS, spelling_pattern, unit_spellings
+from etl.quantities import NUMBER_WORDS, ORDINALS, spelling_pattern, unit_spellings
 
 
 @dataclass(frozen=True)
@@ -317,13 +317,8 @@ def _time_as_bound(text: str, aql: str) -> Level | None:
     return None
 
 
-_ORDINALS = {
-    w: i + 1
-    for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
-        "fifteenth".split()
-    )
-}
+# the ordinals a day within the month is written with, the first fortnight in words (later days in digits)
+_ORDINALS = {word: n for word, n in ORDINALS.items() if n <= 15}
 # a deadline within the month: "no later than the fifth business day of the following month", "by the 10th working
 # day of each month"; money falling due so is a payment term, no level
 _DAY_OF_MONTH = re.compile(

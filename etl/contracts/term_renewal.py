@@ -12,31 +12,13 @@ from etl.contracts.contract_sentences import FoundTerms, Sentence
 from etl.contracts.term_rules import RULES, TermRule
 from etl.cues import Cue
 from etl.quantities import (
+    ORDINALS,
     find_dates,
     find_durations,
     number_from_words,
     to_days,
     to_months,
 )
-
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "fifteenth": 15,
-    "twentieth": 20,
-    "twenty-fifth": 25,
-    "thirtieth": 30,
-}
 
 
 def _years(word: str) -> int:
