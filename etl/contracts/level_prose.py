@@ -21,6 +21,7 @@ from etl.contracts.level_rules import (
     measurement_window,
     plain_text,
     read_level,
+    states_lead_time,
 )
 from etl.contracts.level_tables import grade_levels
 from etl.contracts.level_text import (
@@ -37,6 +38,8 @@ from etl.pdf_document import PdfPage
 from etl.quantities import GRADE, NUMBER_WORDS
 
 _PERCENT_IN_WORDS = re.compile(r"(?i)(?:\b" + NUMBER_WORDS + r"[\s-]+|\d\s*)per\s?cent\b")
+# a ratio whose numbers are in words: "one (1) in every fifty (50) orders"
+_RATIO_IN_WORDS = re.compile(r"(?i)\b(?:out\s+of|in|of)\s+(?:every|each)\s+" + NUMBER_WORDS + r"\b")
 
 
 def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel]:
@@ -66,8 +69,9 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
             listed = _MEASURES_LIST if _MEASURES_HEADING.search(sentence) else 0
         # a share in words, with its sign in words or as a ratio is a share: "Ninety-eight percent of ...", "98
         # percent of ..." and "98 out of 100 ..." are cued and judged as "98% of ..." is
-        digits = normalise(sentence) if _PERCENT_IN_WORDS.search(sentence) or RATIO.search(sentence) else sentence
-        cued = listed or SENTENCE_CUE.search(digits) or OPENS_WITH_SHARE.match(digits)
+        in_words = _PERCENT_IN_WORDS.search(sentence) or _RATIO_IN_WORDS.search(sentence)
+        digits = normalise(sentence) if in_words or RATIO.search(sentence) else sentence
+        cued = listed or SENTENCE_CUE.search(digits) or OPENS_WITH_SHARE.match(digits) or states_lead_time(sentence)
         if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue
         if PLACEHOLDER.search(sentence) or administrative(digits) or _NOT_THE_VENDORS.search(sentence):

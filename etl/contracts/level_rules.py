@@ -61,13 +61,15 @@ _MEASURE_VERB = (
     r"report|acknowledg|notif|alert|fix|clos|return|fil|enter|available|availability|support|review|approv|"
     r"assign|initiat|issu|perform|updat|publish|conduct|solv|consider|made)"
 )
+# paying, not payroll's own events: "pay date", "pay run" name when a payroll service's work falls due
+_PAY = r"pay\b(?!\s+(?:dates?|days?|periods?|runs?|slips?|cycles?)\b)"
 # the contract's own mechanics, never a level: paying and billing, notice, termination and cure, disputes,
 # indemnities, warranties, confidentiality, equity, interest. Invoices, payments, insurance, records and audits
 # are also what a business process serves ("98% of supplier invoices processed within 5 days", "the claims
 # payment platform available 99.9% of the time"): they count only in the clause that governs the contract
 # itself (payment terms, invoicing the customer, carrying insurance, keeping records, audit rights).
 _ADMIN = re.compile(
-    r"(?i)\b(?:pay\b|paid|payable|notice|terminat|cure|breach|dispute|arbitrat|"
+    r"(?i)\b(?:" + _PAY + r"|paid|payable|notice|terminat|cure|breach|dispute|arbitrat|"
     r"indemn|warrant|confidential|shares?\b|closing|fees? (?:are|is) due|late charge|interest|fiscal|"
     r"financial statements|balance sheet)"
     r"|\b(?:issue|send|submit|render|rais)\w*\s+(?:\w+\s+){0,4}?invoices?\b|\binvoices?\s+(?:\w+\s+){0,3}?(?:due|late)\b"
@@ -205,7 +207,7 @@ def _pct_level(text: str, aql: str) -> Level | None:
         # "at a performance level of no less than 90% of ...", "a service level of at least 98%"
         r"\b(?:performance|service)\s+levels?\s+of\s+(?:no\s+less\s+than|not\s+less\s+than|at\s+least|a\s+minimum\s+of)\s+"
         + _PCT,
-        r"\b(?:shall|will|must)\s+(?:have|achieve|maintain|meet)\s+(?:an?\s+)?(?:\w+\s+){0,3}?" + _PCT,
+        r"\b(?:shall|will|must)\s+(?:have|achieve|maintain|meet|reach|attain)\s+(?:an?\s+)?(?:\w+\s+){0,3}?" + _PCT,
         # a measure named between the verb and its bound: "achieve a Data Accuracy Rate of not less than 99.5%",
         # "maintain first-pass yield of at least 97%"
         r"\b(?:shall|will|must)\s+(?:have|achieve|maintain|meet|attain|sustain|deliver)\s+(?:an?\s+)?(?:[\w-]+\s+){1,4}?"
@@ -315,6 +317,39 @@ def _time_as_bound(text: str, aql: str) -> Level | None:
     if m:
         return Level(float(m.group("t").replace(",", "")), m.group("u").lower(), "higher")
     return None
+
+
+# a lead time the work must keep before an event: "transmitted at least 2 business days before each pay date", "no
+# fewer than 5 working days ahead of every release"; notice, a term's end and money due so are no levels
+_LEAD_TIME = re.compile(
+    r"^(?!.*\b(?:notice|notif\w*|terminat\w*|renew\w*|expir\w*|term|" + _PAY + r"|paid|payments?"
+    r"|invoice\w*|fees?|charges?|rent|royalt\w*|interest)\b)"
+    r".*?\b(?:shall|will|must|is\s+to|are\s+to)\b[^.;]*?(?:"
+    + AT_LEAST
+    + r"|no\s+fewer\s+than|not\s+fewer\s+than)\s+"
+    + time_pattern("t")
+    + r"\s+(?:before|ahead\s+of|in\s+advance\s+of|prior\s+to)\s+(?:each|every|the|a|an|any|its|their)\b",
+    re.I,
+)
+
+
+def _lead_time(text: str, aql: str) -> Level | None:
+    m = _LEAD_TIME.search(text)
+    return Level(float(m.group("t")), time_unit(m, "t"), "higher") if m else None
+
+
+# the same as a sentence's cue sees it, before it is normalised ("at least two (2) business days before each ...")
+_LEAD_TIME_CUE = re.compile(
+    r"(?i)\b(?:at\s+least|(?:no|not)\s+(?:fewer|less)\s+than|a\s+minimum\s+of)\s+(?:[a-z-]+\s+)?\(?\d+\)?\s+"
+    r"(?:business\s+|working\s+|calendar\s+)?(?:minutes|hours|days)\s+(?:before|ahead\s+of|in\s+advance\s+of|prior\s+to)"
+    r"\s+(?:each|every|the|a|an|any|its|their)\b"
+)
+
+
+def states_lead_time(sentence: str) -> bool:
+    """Whether a sentence states a lead time the rule reads: only then is it cued as a level, so that no other
+    rule reads its time as one to be short."""
+    return bool(_LEAD_TIME_CUE.search(sentence)) and _LEAD_TIME.search(normalise(sentence)) is not None
 
 
 # the ordinals a day within the month is written with, the first fortnight in words (later days in digits)
@@ -919,6 +954,23 @@ RULES: tuple[LevelRule, ...] = (
             ("60 days is the maximum notice period for termination.", ""),
             ("Five years is the maximum term of the licence.", ""),
             ("Meetings shall be held at least 30 days apart.", ""),
+        ),
+    ),
+    LevelRule(
+        "lead time before an event",
+        _lead_time,
+        positive=(
+            (
+                "Change schedules must be circulated at least three business days before each maintenance window.",
+                "",
+                (3, "business days", None),
+            ),
+            ("Rosters are to be issued no fewer than 48 hours ahead of every shift.", "", (48, "hours", None)),
+        ),
+        negative=(
+            ("The Customer shall give at least 30 days' notice before any change of site.", ""),
+            ("Either party may end the renewal by writing at least 60 days prior to the end of the term.", ""),
+            ("The deposit shall be paid at least 10 days before the delivery date.", ""),
         ),
     ),
     LevelRule(

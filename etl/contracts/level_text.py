@@ -154,11 +154,13 @@ _DIGIT = {
     w: str(i) for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
 }
 _DECIMAL_IN_WORDS = re.compile(r"\b(\d+)\s+point((?:\s+(?:\d|" + "|".join(_DIGIT) + r"))+)\b", re.I)
-# a share written as a ratio: "99 out of every 100 runs", "1 in 200 shipments", "2 in every 1,000 transactions". The
-# whole is 10 or more and things, not a time ("1 in 5 years", "Priority 1 in 4 hours" are no ratios), and a
-# grade's number is no part ("Severity 1 in 24 hours")
+# a share written as a ratio: "99 out of every 100 runs", "1 in 200 shipments", "2 in every 1,000 transactions", "49
+# of every 50 nights" ("of" only before "every" or "each": "4 of 5" is a score on its scale). The whole is 10 or
+# more and things, not a time ("1 in 5 years", "Priority 1 in 4 hours" are no ratios), and a grade's number is no
+# part ("Severity 1 in 24 hours")
 RATIO = re.compile(
-    r"(?<![\w.])(?<!Priority )(?<!Severity )(?<!Level )(?P<n>\d+(?:\.\d+)?)\s+(?:out\s+of|in)\s+(?:every\s+|each\s+)?"
+    r"(?<![\w.])(?<!Priority )(?<!Severity )(?<!Level )(?P<n>\d+(?:\.\d+)?)\s+"
+    r"(?:(?:out\s+of|in)\s+(?:every\s+|each\s+)?|of\s+(?:every|each)\s+)"
     r"(?P<m>[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d+)\s+(?!(?:" + spelling_pattern(TIME_UNITS) + r")\b)(?=[a-z])",
     re.I,
 )

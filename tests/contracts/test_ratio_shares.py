@@ -15,6 +15,8 @@ from etl.pdf_document import PdfPage
         ("No more than 1 in 200 shipments", "No more than 0.5% of shipments"),
         ("Fewer than 2 in every 1,000 transactions", "Fewer than 0.2% of transactions"),
         ("resolve 19 out of 20 Priority 2 incidents", "resolve 95% of Priority 2 incidents"),
+        ("on at least 49 of every 50 nights", "on at least 98% of nights"),
+        ("not more than one (1) in every fifty (50) orders", "not more than 2% of orders"),
         ("no less than ninety-nine point five percent", "no less than 99.5%"),
         ("ninety-nine point zero five percent", "99.05%"),
         # no ratios: a grade and its time, a period, a score out of a small scale, a part larger than the whole
@@ -23,6 +25,7 @@ from etl.pdf_document import PdfPage
         ("once in 12 months", "once in 12 months"),
         ("1 in 5 years", "1 in 5 years"),
         ("4.2 out of 5 or higher", "4.2 out of 5 or higher"),
+        ("3 of 12 checks", "3 of 12 checks"),
         ("30 in 20 cases", "30 in 20 cases"),
     ],
 )

@@ -65,3 +65,51 @@ TIME_FIRST = [
 @pytest.mark.parametrize(("sentence", "level"), TIME_FIRST, ids=[s[:40] for s, _ in TIME_FIRST])
 def test_a_time_stated_before_its_bound_one_that_must_be_long_or_a_day_of_the_month_is_read(sentence, level):
     test_a_level_sentence_is_read_whatever_its_wording(sentence, level)
+
+
+# written after the sets above, before the reader was run on them: lead times before an event, floors and ceilings
+# in other words, ratios in words or without "out of", and sentences of notice and payment that state no level. At
+# first sight the reader read 5 of the 10 (no lead time, "must reach", "one (1) in every fifty (50)", "49 of every
+# 50") and rightly none of the three below
+LEADS_AND_BOUNDS = [
+    (
+        "Payroll files shall be transmitted to the bank at least two (2) business days before each pay date.",
+        (2.0, "business days", "higher"),
+    ),
+    (
+        "Release notes are to be published no fewer than five (5) working days ahead of every scheduled release.",
+        (5.0, "business days", "higher"),
+    ),
+    ("The Supplier will resolve a minimum of 85% of Severity 2 incidents within 8 hours.", (85.0, "percent", "higher")),
+    ("System availability, measured monthly, must reach 99.9% or better.", (99.9, "percent", "higher")),
+    ("Response to Severity 1 calls: 30 minutes maximum.", (30.0, "minutes", "lower")),
+    (
+        "Network latency between the two data centres is not to exceed 50 milliseconds.",
+        (50.0, "milliseconds", "lower"),
+    ),
+    ("The accuracy of payroll calculations shall be maintained at or above 99.8%.", (99.8, "percent", "higher")),
+    ("Not more than one (1) in every fifty (50) orders may be shipped late.", (2.0, "percent", "lower")),
+    (
+        "Resolution of Priority 3 requests is required within three business days in ninety percent of cases.",
+        (90.0, "percent", "higher"),
+    ),
+    ("Backups must complete successfully on at least 49 of every 50 nights.", (98.0, "percent", "higher")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "level"), LEADS_AND_BOUNDS, ids=[s[:40] for s, _ in LEADS_AND_BOUNDS])
+def test_a_lead_time_or_a_bound_in_other_words_is_read(sentence, level):
+    test_a_level_sentence_is_read_whatever_its_wording(sentence, level)
+
+
+NO_LEVEL = [
+    "Invoices are payable within thirty (30) days of receipt.",
+    "The Customer shall give the Supplier at least thirty (30) days' notice before any change to the delivery address.",
+    "Either party may terminate this Agreement on ninety (90) days' written notice.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_LEVEL, ids=[s[:40] for s in NO_LEVEL])
+def test_notice_and_payment_periods_are_no_levels(sentence):
+    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
+    assert extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms == []
