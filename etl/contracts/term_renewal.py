@@ -174,7 +174,9 @@ def _read_anniversary_term(sentences: list[Sentence], terms: FoundTerms, dates: 
     for s in sentences:
         m = anniversary.search(s.text)
         if m and not re.search(r"(?i)\b(?:longer|later) of\b", s.text):
-            word = re.search(r"(\w+)(?:\s+\(\d{1,2}(?:st|nd|rd|th)?\))?(?:[- ]year)?\s+anniversary", m.group(0))
+            word = re.search(
+                r"(\w+(?:-(?!year\b)\w+)?)(?:\s+\(\d{1,2}(?:st|nd|rd|th)?\))?(?:[- ]year)?\s+anniversary", m.group(0)
+            )
             years = _years(word.group(1).lower())
             _add_initial_term(terms, dates, years * 12, anniversary, s)
             break

@@ -15,6 +15,10 @@ import re
 from dataclasses import dataclass
 
 from etl.cues import Cue
+from etl.quantities import ORDINALS
+
+# "the twenty-fifth anniversary": the longer words first, so a two-word ordinal is never read by its last word
+_ORDINAL_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -464,8 +468,7 @@ _RULES = [
         "anniversary'; the earlier of it and an event ends there at the latest, the later of them has no fixed end",
         r"(?:agreement|term)\b[^.]{0,160}?(?:shall|will)\s+(?:\w+\s+){0,3}?"
         r"(?:end|expire|terminate|continue|remain|extend|run|last)"
-        r"[^.]{0,40}?\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-        r"|fifteenth|twentieth|twenty-fifth|thirtieth|\d{1,2}(?:st|nd|rd|th))(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?"
+        r"[^.]{0,40}?\b(?:(?:" + _ORDINAL_WORDS + r"|\d{1,2}(?:st|nd|rd|th))(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?"
         r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|\d{1,2})(?:\s+\(\d{1,2}\))?[- ]year)"
         r"\s+anniversary",
         (

@@ -550,6 +550,17 @@ def test_clause_presence(clause, sentence, present):
             "earlier, shall continue until the twentieth (20th) anniversary of the Effective Date.",
             ["2029-03-01"],
         ),
+        # an ordinal of two words counts whole, not by its last word
+        (
+            "is made as of March 1, 2009",
+            "This Agreement shall run until the twenty-fifth anniversary of the Effective Date.",
+            ["2034-03-01"],
+        ),
+        (
+            "is made as of March 1, 2009",
+            "This Agreement will end on its fifteen-year anniversary.",
+            ["2024-03-01"],
+        ),
         (
             "is made as of [___], 2017",
             "This Agreement shall continue in effect for two years from the date hereof.",
