@@ -142,9 +142,13 @@ GRADE = re.compile(
 )
 
 
+# digits grouped in thousands by commas, as English writes them: "1,000", "2,500,000"
+GROUPED_DIGITS = r"\d{1,3}(?:,\d{3})+"
+
+
 def parse_number(text: str) -> float | None:
     """'1,234.5' -> 1234.5, '99.9%' -> 99.9, '12 hours' -> 12.0; None when there is no number."""
-    m = re.search(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?", text or "")
+    m = re.search(rf"-?{GROUPED_DIGITS}(?:\.\d+)?|-?\d+(?:\.\d+)?", text or "")
     return float(m.group(0).replace(",", "")) if m else None
 
 

@@ -30,7 +30,7 @@ from etl.contracts.level_text import (
     time_pattern,
     time_unit,
 )
-from etl.quantities import NUMBER_WORDS, ORDINALS, spelling_pattern, unit_spellings
+from etl.quantities import GROUPED_DIGITS, NUMBER_WORDS, ORDINALS, spelling_pattern, unit_spellings
 
 
 @dataclass(frozen=True)
@@ -303,7 +303,9 @@ _TIME_AS_BOUND = re.compile(
 _TIME_BETWEEN = re.compile(
     r"\btime\s+between\s+(?:failures|faults|outages|incidents|breakdowns)\b[^.;]{0,60}?(?:"
     + AT_LEAST
-    + r")\s+(?P<t>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<u>hours|days)\b",
+    + r")\s+(?P<t>"
+    + GROUPED_DIGITS
+    + r"|\d+(?:\.\d+)?)\s*(?P<u>hours|days)\b",
     re.I,
 )
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from etl.quantities import NUMBER_WORD, NUMBER_WORDS, number_from_words, spelling_pattern, unit_spellings, units
+from etl.quantities import (
+    GROUPED_DIGITS,
+    NUMBER_WORD,
+    NUMBER_WORDS,
+    number_from_words,
+    spelling_pattern,
+    unit_spellings,
+    units,
+)
 
 # each one-word spelling of a time unit (the seed `units`): "hrs" -> "hours", "workday" -> "business days"
 TIME_UNITS = unit_spellings("time", one_word=True)
@@ -161,7 +169,7 @@ _DECIMAL_IN_WORDS = re.compile(r"\b(\d+)\s+point((?:\s+(?:\d|" + "|".join(_DIGIT
 RATIO = re.compile(
     r"(?<![\w.])(?<!Priority )(?<!Severity )(?<!Level )(?P<n>\d+(?:\.\d+)?)\s+"
     r"(?:(?:out\s+of|in)\s+(?:every\s+|each\s+)?|of\s+(?:every|each)\s+)"
-    r"(?P<m>[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d+)\s+(?!(?:" + spelling_pattern(TIME_UNITS) + r")\b)(?=[a-z])",
+    r"(?P<m>(?=[1-9])" + GROUPED_DIGITS + r"|[1-9]\d+)\s+(?!(?:" + spelling_pattern(TIME_UNITS) + r")\b)(?=[a-z])",
     re.I,
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from etl.quantities import units
+from etl.quantities import GROUPED_DIGITS, units
 
 MISSING = {"", "n/a", "na", "-", "--", "tbd", "null", "none", "n.a."}
 # the time units of fixed length (etl.quantities.units), and each way a value cell writes them ("4h 30m")
@@ -21,7 +21,7 @@ def parse_locale_number(text: str) -> float | None:
     # dots as thousands separators only where that is unambiguous: '1.234,5', '1.234.567'; '0.973' is a decimal
     if re.fullmatch(r"-?[1-9]\d{0,2}(?:\.\d{3})+,\d+|-?[1-9]\d{0,2}(?:\.\d{3}){2,}|-?\d+,\d+", t):
         t = t.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+    elif re.fullmatch(rf"-?{GROUPED_DIGITS}(?:\.\d+)?", t):
         t = t.replace(",", "")
     try:
         return float(t)
