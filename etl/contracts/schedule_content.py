@@ -24,7 +24,9 @@ from dataclasses import dataclass, field, replace
 
 from etl.contracts.level_text import (
     AT_LEAST,
+    AT_LEAST_SIGN,
     AT_MOST,
+    AT_MOST_SIGN,
     LESS_IS_BETTER,
     NONE_OF_FAULTS,
     OR_LESS,
@@ -229,14 +231,18 @@ _UNIT_BEFORE = re.compile(r"(?i)(?:^|\s)(?P<u>" + _UNIT_WORDS + r")$")
 _NAMED_TIME = re.compile(
     r"(?i)(?<=[a-z])\s+(?:in|within)\s+(?:under\s+|less\s+than\s+)?" + time_pattern("t") + r"(?=\s+\d[\d.]*\s*%)"
 )
-# a cell's bound, written before its number ("at least 99.2%", "under 0.5%") or after it ("4 hours or less"): the
-# row's direction, and no part of its name
+# a cell's bound, written before its number ("at least 99.2%", "under 0.5%", "≥ 99.8%") or after it ("4 hours or
+# less"): the row's direction, and no part of its name
 _BOUND_BEFORE = re.compile(
     r"(?i)(?:^|\s)(?:(?P<least>"
     + AT_LEAST
-    + r"|(?:more|greater|higher)\s+than|above|over)|(?P<most>"
+    + r"|(?:more|greater|higher)\s+than|above|over|"
+    + AT_LEAST_SIGN
+    + r")|(?P<most>"
     + AT_MOST
-    + r"|(?:less|lower|fewer)\s+than|under|below))$"
+    + r"|(?:less|lower|fewer)\s+than|under|below|"
+    + AT_MOST_SIGN
+    + r"))$"
 )
 _BOUND_AFTER = re.compile(r"(?i)(?P<least>" + OR_MORE + r")|(?P<most>" + OR_LESS + r")")
 # the scale a score is written on ("4.2 of 5 or higher"): no value of its own, and it makes the number before it a
