@@ -28,22 +28,29 @@ from etl.cues import Cue
 from etl.quantities import number_from_words, parse_money
 from etl.records import SlaTerm
 
-_CREDIT = re.compile(r"(?i)\bcredit|\breduc|\brebate|\bdeduct|\bper default\b")
-_FAILURE = re.compile(r"(?i)\bfail|\bmiss|\bnot (?:be )?met\b|\bdefault|\bbreach|\bincident")
+_CREDIT = re.compile(r"(?i)\bcredit|\breduc|\brebate|\bdeduct|\brefund|\bper default\b")
+# what a cap limits, as a noun: "deductions in any month", not "reduce costs"
+_CREDIT_NOUN = re.compile(r"(?i)\b(?:credit|rebate|deduction|reduction|refund)s?\b")
+_FAILURE = re.compile(r"(?i)\bfail|\bmiss|\bnot (?:be )?(?:met|achieved|attained)\b|\bdefault|\bbreach|\bincident")
 _CAP = re.compile(
     r"(?i)\bexceed|\bcapped\b|\bcap\b|\blimited to\b|\bmaximum\b|\bno more than\b|\bnot (?:be )?more than\b|\bat most\b"
-    r"|\bup to\b"
+    r"|\bup to\b|\bceiling\b"
 )
 _YEAR = re.compile(r"(?i)\b(?:twelve|12)[\s(–-]*(?:\(12\)\s*)?[–-]?\s*months?\b|\byears?\b|\bannual")
-_MONTH = re.compile(r"(?i)\bmonth|\bmonthly")
+# a "Service Period" is the month a schedule's levels are measured and credited over (as model services contracts
+# define it)
+_MONTH = re.compile(r"(?i)\bmonth|\bmonthly|\bservice period")
+# a share of the charges: "4% of the Monthly Charges", "3 per cent of that month's Service Charges", or the charges
+# "reduced by 3%"
 _SHARE_OF_CHARGES = re.compile(
-    r"(?i)(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|percent)\)?\s+(?:of|in|off)\s+(?:the\s+|that\s+|its\s+)?(?:month'?s\s+)?"
-    r"(?:total\s+|monthly\s+|annual\s+)?(?:charges?|fees?|invoice)\b"
+    r"(?i)(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)\)?\s+(?:of|in|off)\s+(?:the\s+|that\s+|its\s+)?(?:month'?s\s+)?"
+    r"(?:total\s+|monthly\s+|annual\s+)?(?:service\s+)?(?:charges?|fees?|invoice)\b"
+    r"|(?:charges?|fees?)\s+(?:shall|will|is|are)\s+(?:be\s+)?reduced\s+by\s+(?P<by>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)"
 )
 # a cap with no base named ("shall not exceed: 10%"): credits are shares of the charges, so the share is of the
 # period's charges (as the open template in ../shared/credits writes it)
 _BARE_CAP = re.compile(
-    r"(?i)(?:exceed|capped at|limited to|maximum of|no more than|up to)\W{0,3}(?P<pct>\d{1,2}(?:\.\d+)?)\s*%(?!\s*of\b)"
+    r"(?i)(?:exceed|capped at|limited to|maximum of|no more than|up to)\W{0,3}(?P<pct>\d{1,2}(?:\.\d+)?)\s*%(?!\s*of\b)(?P<by>)"
 )
 _NUMBER = r"(?P<{0}>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
@@ -60,6 +67,8 @@ _IN_CONSECUTIVE = re.compile(
     r"(?i)\b(?:missed|failed|not\s+(?:be\s+)?met|fails?|misse?s?)\s+(?:\w+\s+){0,2}?in\s+(?:each\s+of\s+)?"
     + _NUMBER.format("n")
     + r"\s*(?:\(\d+\)\s*)?(?:or\s+more\s+)?consecutive\s+months?"
+    # "on the second consecutive monthly failure": as many months as misses, counted by an ordinal
+    r"|\b(?P<ord>second|third|fourth|fifth|sixth)\s+consecutive\s+(?:monthly\s+|month(?:'s)?\s+)?(?:failure|miss)"
 )
 
 
@@ -75,28 +84,33 @@ def _is_credit(sentence: str) -> bool:
     return bool(_CREDIT.search(sentence) and (_FAILURE.search(sentence) or "service credit" in sentence.lower()))
 
 
+def _share(m: re.Match) -> float:
+    """The share a match of the charges' share or of a bare cap holds, whichever way it was written."""
+    return float(m.group("pct") or m.group("by"))
+
+
 # interest on overdue amounts, whose rate a sentence may cap "per month" beside "business credit": no credit cap
 _INTEREST = re.compile(r"(?i)\binterest\b")
 
 
 def monthly_cap(sentence: str) -> float | None:
     """The most credits may come to in one month, as a share of that month's charges."""
-    if not (_is_credit(sentence) or "credit" in sentence.lower()) or not _CAP.search(sentence):
+    if not _CREDIT_NOUN.search(sentence) or not _CAP.search(sentence):
         return None
     if _INTEREST.search(sentence):
         return None
     m = _SHARE_OF_CHARGES.search(sentence) or _BARE_CAP.search(sentence)
     if m and _MONTH.search(sentence) and not _YEAR.search(sentence):
-        return float(m.group("pct"))
+        return _share(m)
     return None
 
 
 def yearly_cap(sentence: str) -> float | None:
     """The most credits may come to over twelve months (or a contract year), as a share of their charges."""
-    if "credit" not in sentence.lower() or not _CAP.search(sentence) or _INTEREST.search(sentence):
+    if not _CREDIT_NOUN.search(sentence) or not _CAP.search(sentence) or _INTEREST.search(sentence):
         return None
     m = _SHARE_OF_CHARGES.search(sentence) or _BARE_CAP.search(sentence)
-    return float(m.group("pct")) if m and _YEAR.search(sentence) else None
+    return _share(m) if m and _YEAR.search(sentence) else None
 
 
 def flat_share(sentence: str) -> float | None:
@@ -104,7 +118,7 @@ def flat_share(sentence: str) -> float | None:
     if not _is_credit(sentence) or _CAP.search(sentence) or re.search(r"(?i)at[- ]risk", sentence):
         return None
     m = _SHARE_OF_CHARGES.search(sentence)
-    return float(m.group("pct")) if m else None
+    return _share(m) if m else None
 
 
 def amount_per_failure(sentence: str) -> Decimal | None:
@@ -126,7 +140,7 @@ def trigger(sentence: str) -> tuple[int, int] | None:
     # "missed in two (2) consecutive months": as many misses as months
     consecutive = _IN_CONSECUTIVE.search(sentence)
     if consecutive:
-        n = _count(consecutive.group("n"))
+        n = _ORDINALS[consecutive.group("ord").lower()] if consecutive.group("ord") else _count(consecutive.group("n"))
         return (n, n) if n and 1 < n <= 24 else None
     m = _TRIGGER.search(sentence)
     if not m:
@@ -146,6 +160,7 @@ RULES = (
                 "Each failure to meet a Service Level earns the Customer a credit of 3.5 percent of the monthly fees.",
                 3.5,
             ),
+            ("The monthly fees shall be reduced by 2% for each standard not attained.", 2.0),
         ),
         (
             "The At-Risk Amount is 12% of the Monthly Charges.",
@@ -156,9 +171,13 @@ RULES = (
     CreditRule(
         "credit.amount_per_failure",
         "an amount of money for each failure",
-        (("The Customer shall receive a credit of $2,500 for every missed Service Level.", Decimal(2500)),),
+        (
+            ("The Customer shall receive a credit of $2,500 for every missed Service Level.", Decimal(2500)),
+            ("The Provider shall refund USD 750 for each standard not achieved.", Decimal(750)),
+        ),
         (
             "The Customer shall pay the Supplier $2,500 per month for the help desk.",
+            "The Supplier shall refund any overpayment of USD 750 within 30 days.",
             "Total Service Credits shall not exceed $50,000 in any year.",
         ),
     ),
@@ -168,12 +187,15 @@ RULES = (
         (
             ("Service Credits in any month shall not exceed 12% of the Monthly Charges.", 12.0),
             ("Credits for all failures in a single month shall not exceed: 15%.", 15.0),
+            ("Deductions in a Service Period are subject to a ceiling of 9 per cent of the Service Charges.", 9.0),
         ),
         (
             "Service Credits in any twelve (12) month period shall not exceed 8% of the Charges for that period.",
             "The Supplier shall credit 4% of the Monthly Charges for each Service Level Failure.",
             # interest on overdue sums, capped per month beside "business credit"
             "Overdue sums carry interest at the trade credit rate, capped at 1.5% a month.",
+            # a saving the parties aim for is no limit on credits
+            "The parties shall work to reduce costs each month by a maximum of 5% of the charges.",
         ),
     ),
     CreditRule(
@@ -212,8 +234,13 @@ RULES = (
                 "consecutive months.",
                 (3, 6),
             ),
+            ("Credits are due from the third consecutive monthly miss of a standard.", (3, 3)),
         ),
-        ("The Supplier shall report every month within six (6) business days.", "Credits are due within 3 months."),
+        (
+            "The Supplier shall report every month within six (6) business days.",
+            "Credits are due within 3 months.",
+            "The second consecutive monthly report shall include a trend analysis.",
+        ),
     ),
 )
 # a tiered credit: bands of a level the month's result falls below and the share of the month's charges that
@@ -317,7 +344,7 @@ READERS = {**_SENTENCE_READERS, "credit.tiered_bands": tiered_bands}
 
 
 # a word every reader needs one of
-_ANY_CLAUSE = Cue(r"credit|rebate|deduct|reduc|default|fail|miss")
+_ANY_CLAUSE = Cue(r"credit|rebate|deduct|reduc|refund|default|fail|miss")
 
 
 @dataclass(frozen=True)

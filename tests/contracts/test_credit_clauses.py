@@ -254,3 +254,78 @@ def test_a_band_may_credit_half_or_all_of_the_months_charges(text, tiers):
 )
 def test_credit_terms_in_other_wordings_are_read(rule, sentence, value):
     assert READERS[rule](sentence) == value
+
+
+# written after the sets above, before the reader was run on them, in another drafting habit: deductions,
+# reductions, rebates and refunds of a service period's charges, ceilings, and triggers of two in a row or two of
+# three. At first sight the reader read 6 of these 15 (5 of 8 prices, no ceiling, 1 of 2 triggers)
+DEDUCTIONS = [
+    (
+        "Where the Contractor fails to achieve a Service Level in a Service Period, a deduction of 3% of the Service "
+        "Charges for that Service Period shall be made.",
+        ("flat % per failure", 3.0, None),
+    ),
+    (
+        "The Monthly Service Charge shall be reduced by 3% for each Service Level that is not achieved.",
+        ("flat % per failure", 3.0, None),
+    ),
+    (
+        "Failure to meet any Key Performance Indicator in a month will result in a rebate of 3 per cent of that "
+        "month's charges.",
+        ("flat % per failure", 3.0, None),
+    ),
+    (
+        "The Supplier shall pay a performance deduction equal to three per cent (3%) of the monthly charge for each "
+        "KPI failure.",
+        ("flat % per failure", 3.0, None),
+    ),
+    (
+        "A fee reduction of 3% of the Monthly Fee will be applied per Service Level breach.",
+        ("flat % per failure", 3.0, None),
+    ),
+    (
+        "A fixed deduction of GBP 1,000 shall be made from the next invoice for each Service Failure.",
+        ("amount per failure", None, 1000.0),
+    ),
+    (
+        "Each breach of a Service Level entitles the Authority to a rebate of EUR 1,000.",
+        ("amount per failure", None, 1000.0),
+    ),
+    ("The Contractor shall refund USD 1,000 per Service Level not achieved.", ("amount per failure", None, 1000.0)),
+]
+CEILINGS = [
+    (
+        "Deductions in any Service Period shall not exceed in aggregate 10% of the Service Charges for that Service "
+        "Period.",
+        (10.0, None),
+    ),
+    ("The maximum reduction in any month is 10% of the Monthly Service Charge.", (10.0, None)),
+    ("Rebates for a given month are subject to a ceiling of 10 per cent of that month's charges.", (10.0, None)),
+    (
+        "Total deductions in any Contract Year shall not exceed 6% of the Service Charges payable in that Contract "
+        "Year.",
+        (None, 6.0),
+    ),
+    ("The annual maximum of all rebates is six per cent (6%) of the annual fees.", (None, 6.0)),
+]
+TRIGGERS = [
+    ("A deduction applies only on the second consecutive monthly failure of the same KPI.", (2, 2)),
+    ("Service Credits become payable where a Service Level is failed in any two of three consecutive months.", (2, 3)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "model"), DEDUCTIONS, ids=[s[:40] for s, _ in DEDUCTIONS])
+def test_a_deduction_rebate_or_refund_per_failure_is_a_credit(sentence, model):
+    credit = read_credit_terms(_with(sentence))
+    assert (credit.model, credit.pct, credit.amount) == model
+
+
+@pytest.mark.parametrize(("sentence", "caps"), CEILINGS, ids=[s[:40] for s, _ in CEILINGS])
+def test_a_ceiling_on_deductions_is_a_cap(sentence, caps):
+    credit = read_credit_terms(_with(sentence))
+    assert (credit.monthly_cap_pct, credit.yearly_cap_pct) == caps
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TRIGGERS, ids=[s[:40] for s, _ in TRIGGERS])
+def test_a_trigger_of_misses_in_a_row_or_of_some_months_is_read(sentence, expected):
+    assert read_credit_terms(_with(sentence)).trigger == expected
