@@ -1136,7 +1136,7 @@ SENTENCE_CUE = re.compile(
     r"|\d\s*(?:%|per\s*cent\b)\s+or\s+(?:more|higher|greater|better|above)\b"
     r"|\b(?:performance|compliance)\s+of\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent\b)"
     # a thing to be done within a time: "password resets shall be completed within 30 minutes"
-    r"|\b(?:shall|will|must)\s+be\s+[a-z]+ed\s+within\s+\(?\d"
+    r"|\b(?:shall|will|must|(?:is|are)\s+to)\s+be\s+[a-z]+ed\s+within\s+(?:\(?\d|(?:" + NUMBER_WORDS + r")\b)"
     # a measure the party keeps within a bound: "shall hold average handle time under 6 minutes"
     r"|\b(?:keep|maintain|hold)\s+(?:[\w-]+\s+){1,6}?(?:at\s+or\s+)?(?:below|under|above)\s+\(?\d"
     # a target or guarantee with its share: "the target for order accuracy is 99.5%", "guaranteed at 99.9%"

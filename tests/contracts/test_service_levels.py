@@ -356,7 +356,7 @@ def test_a_share_of_money_is_never_a_standard_even_when_it_opens_a_sentence():
         1, "Service levels.\n12% of the monthly Charges are at risk.\n95% of site inspections are passed.", []
     )
     found = [(f.level.target, f.name) for f in find_levels([page])]
-    assert found == [(95.0, "95% of site inspections are passed.")]
+    assert found == [(95.0, "site inspections passed")]
 
 
 @pytest.mark.parametrize(
@@ -536,8 +536,8 @@ def test_a_sentence_of_several_commitments_gives_one_level_per_clause(sentence, 
     assert {(f.level.target, f.level.unit, f.level.threshold) for f in found} == expected
     assert len(found) == len(expected)
     assert all(not f.name.lower().startswith(("and ", "except", "provided")) for f in found)
-    if len(found) == 1:
-        assert found[0].name == sentence[:300]
+    if len(found) == 1:  # named in the words of its own clause, not the other's
+        assert set(found[0].name.split()) <= set(sentence.split(",")[0].split())
 
 
 def test_a_table_continued_without_its_header_takes_its_roles_from_its_cells():
