@@ -81,6 +81,23 @@ WORDINGS = {
         wt="Credit Weighting",
         unit="Scale",
     ),
+    # added later, before the reader was run on them (#30, first sight)
+    "required-threshold": dict(
+        name="Key Performance Indicator",
+        exp="Required Performance",
+        min="Service Threshold",
+        win="Measurement Frequency",
+        wt="Service Credit Weighting",
+        unit="Unit of Measure",
+    ),
+    "objective-limit": dict(
+        name="Service Measure",
+        exp="Objective",
+        min="Failure Limit",
+        win="Assessment Period",
+        wt="Fee at Risk",
+        unit="Basis",
+    ),
 }
 
 
