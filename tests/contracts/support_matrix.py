@@ -42,6 +42,11 @@ WORDINGS = {
     "severity-acknowledge-restore": dict(level="Severity", respond="Acknowledgement", resolve="Restoration"),
     "incident-reaction-fix": dict(level="Incident Level", respond="Initial Reaction", resolve="Target Fix Time"),
     "p-codes-respond-resolve": dict(level="P", respond="Respond Within", resolve="Resolve Within"),
+    # added later, before the reader was run on them (#30, first sight)
+    "severity-level-callback-restored": dict(
+        level="Severity Level", respond="Engineer Callback", resolve="Service Restored"
+    ),
+    "priority-acknowledge-repair": dict(level="Priority", respond="Time to Acknowledge", resolve="Time to Repair"),
 }
 
 _SMALL = {1: "one", 2: "two", 3: "three", 4: "four", 8: "eight", 10: "ten", 15: "fifteen", 30: "thirty"}
