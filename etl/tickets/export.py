@@ -142,17 +142,20 @@ def _frame_of(path: Path, work: Path) -> tuple[duckdb.DuckDBPyConnection, dict[s
             headers = [d[0] for d in header.description]
             names = _generated(len(headers))
             con.execute(
-                "create table events as select *, row_number() over () as export_row from read_csv(?, "
-                "all_varchar = true, header = true, nullstr = ?, names = ?)",
+                "create table export_rows as select * from read_csv(?, all_varchar = true, header = true, "
+                "nullstr = ?, names = ?)",
                 [str(path), MISSING, names],
             )
         else:
             df = pd.read_excel(path, dtype=str, engine="openpyxl").replace(MISSING, None)
             headers = [str(c) for c in df.columns]
             names = df.columns = _generated(len(headers))
-            con.register("export_rows", df)
-            con.execute("create table events as select *, row_number() over () as export_row from export_rows")
-            con.unregister("export_rows")
+            con.register("export_frame", df)
+            con.execute("create table export_rows as select * from export_frame")
+            con.unregister("export_frame")
+        # the export's row number: a table keeps the order rows were inserted in (DuckDB preserves insertion
+        # order), so its row id is the file's order, without a window over every row
+        con.execute("create view events as select *, rowid + 1 as export_row from export_rows")
     except BaseException:
         con.close()
         raise
