@@ -60,6 +60,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	cd warehouse && ../$(BIN)/sqlfluff lint models --disable-progress-bar
 
 ## Airflow UI on http://localhost:$(AIRFLOW_PORT) with the project's DAGs (stop with Ctrl-C, then `make stop`)
 airflow: install

@@ -27,7 +27,7 @@ paired as (
     from reported
     full outer join measured on measured.measurement_key = reported.measurement_key
     where measured.measurement_key is not null
-       or reported.sla_metric_key in (select sla_metric_key from measured)
+       or reported.sla_metric_key in (select ticket_measured.sla_metric_key from measured as ticket_measured)
 )
 
 select
