@@ -219,6 +219,11 @@ RULES = (
                 "99.5:3; 97:6",
             ),
             ("Uptime 99.9% or above 0% 99.0% - 99.89% 5% Less than 99.0% 10% (service credit)", "99.9:5; 99:10"),
+            (
+                "If availability is less than 99.5% but at least 98%, a credit of 3% of that month's fees applies, "
+                "and if it is less than 98%, 8%.",
+                "99.5:3; 98:8",
+            ),
         ),
         (
             "Service credits: Availability 99.9% weighting 10%; Accuracy 98% weighting 20%.",
@@ -251,12 +256,13 @@ _PERCENT = re.compile(r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)")
 _BELOW_CUE = re.compile(r"(?i)(?:below|less than|under|lower than|short of|<)\s*$")
 _RANGE_CUE = re.compile(r"(?i)^\s*(?:-|–|to|and)\s*$")
 _BAND_GAP = 200  # the most text between one band and the next
-# what may stand between one band and the next: the words that introduce a band and name the charges. A word
-# else (another measure's name) ends the run, so a schedule of levels and weightings is no tier table
+# what may stand between one band and the next: the words that introduce a band and name the charges, and the
+# small words a sentence joins them with ("... 2% of that month's fees, and if it is less than ..."). A word else
+# (another measure's name) ends the run, so a schedule of levels and weightings is no tier table
 _BETWEEN_BANDS = set(
     "below less than under lower short of if it its is was falls fall the and but at least or above more a an for "
     "credit credits service level result then where when in to be shall will month monthly charges charge fees "
-    "fee invoice percent".split()
+    "fee invoice percent of that s if it its this applies apply due payable earns".split()
 )
 
 

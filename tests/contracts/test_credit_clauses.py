@@ -329,3 +329,32 @@ def test_a_ceiling_on_deductions_is_a_cap(sentence, caps):
 @pytest.mark.parametrize(("sentence", "expected"), TRIGGERS, ids=[s[:40] for s, _ in TRIGGERS])
 def test_a_trigger_of_misses_in_a_row_or_of_some_months_is_read(sentence, expected):
     assert read_credit_terms(_with(sentence)).trigger == expected
+
+
+# written before the reader was run on them: tiers in other words, ranges "to" a level and bands bounded on both
+# sides in a sentence. At first sight the reader read 2 of the 4: a band's share "of the Monthly Charges applies"
+# and "of that month's fees, and if it is" ended the run, their small words not being band words
+TIERS_IN_OTHER_WORDS = [
+    (
+        "Where Availability falls below 99.9%, a credit of 5% of the Monthly Charges applies; below 99.5%, 10%; "
+        "below 99%, 20%.",
+        "99.9:5; 99.5:10; 99:20",
+    ),
+    (
+        "Monthly uptime of 99.0% to 99.89%: 5% credit. 98.0% to 98.99%: 10% credit. Less than 98.0%: 25% credit.",
+        "99.9:5; 99:10; 98:25",
+    ),
+    ("Achieved Service Level | Service Credit | 99.5% - 99.94% | 3% | < 99.5% | 7%", "99.95:3; 99.5:7"),
+    (
+        "If monthly availability is less than 99.8% but at least 99.0%, the Customer receives a service credit equal "
+        "to 2% of that month's fees, and if it is less than 99.0%, 6%.",
+        "99.8:2; 99:6",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tiers"), TIERS_IN_OTHER_WORDS, ids=[t[:40] for t, _ in TIERS_IN_OTHER_WORDS])
+def test_tiers_in_other_words_are_read(text, tiers):
+    from etl.contracts.credit_clauses import tiered_bands
+
+    assert tiered_bands(text) == tiers
