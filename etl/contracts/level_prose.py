@@ -186,7 +186,10 @@ def _sentence_name(sentence: str) -> str:
     share = _SHARE_OF_CLASS.match(normalise(sentence))
     if share:  # "At least 92% of new starters shall receive ...": the class and what must happen to it
         return f"{share.group('cls')} {share.group('what')}"
-    modal = re.search(MODAL, sentence, re.I)
+    bound_first = _TIME_FIRST.match(sentence)
+    if bound_first:  # "Two hours is the maximum time allowed to restore ...": the time it bounds
+        return "time " + bound_first.group("what")
+    modal = re.search(MODAL, sentence, re.I) or _REQUIRED.search(sentence)
     if not modal:
         return sentence
     subject = _CLAUSE_OPENING.sub("", sentence[: modal.start()]).strip(" ,")
@@ -205,6 +208,13 @@ def _sentence_name(sentence: str) -> str:
     return f"{subject} {done}" if len(subject) <= 80 and done else sentence
 
 
+# a time stated before its bound: "Four business hours is the longest a Priority 2 ticket may wait for ..."
+_TIME_FIRST = re.compile(
+    r"(?i)^\W*[\w-]+(?:\s+\(\d+\))?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+(?:is|are)\s+the\s+"
+    r"(?:maximum|longest|minimum|shortest|most|least)\s+(?:time\s+)?(?P<what>[^.;]{3,120}?)\s*\.?$"
+)
+# "is required within": what is required is the subject, as before a modal
+_REQUIRED = re.compile(r"(?i)\b(?:is|are)\s+required\s+(?=(?:within|by|in)\b)")
 # a share of a class opening the sentence: "At least 92% of new starters shall receive ...", "No more than 1.5% of
 # payslips may contain an error in any pay period" (read on the sentence with its numbers as digits)
 _SHARE_OF_CLASS = re.compile(

@@ -50,3 +50,22 @@ def test_a_sentences_level_is_named_by_its_subject_and_what_must_happen_to_it(se
     page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
     rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
     assert [(t.metric_name, t.expected, t.unit) for t in rows] == [row]
+
+
+# written after the names above were read right, for the two forms whose names were still the whole sentence: a
+# time stated before its bound, and what "is required within" a time
+LATER = [
+    (
+        "Ten minutes is the longest a caller may wait for a response.",
+        ("time a caller may wait for a response", 10.0, "minutes"),
+    ),
+    (
+        "Restoration of a failed disk is required within eight (8) hours.",
+        ("Restoration of a failed disk", 8.0, "hours"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "row"), LATER, ids=[s[:40] for s, _ in LATER])
+def test_a_time_before_its_bound_or_required_within_is_named_by_what_it_times(sentence, row):
+    test_a_sentences_level_is_named_by_its_subject_and_what_must_happen_to_it(sentence, row)
