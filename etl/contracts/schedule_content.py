@@ -69,7 +69,7 @@ LABELS = {
     "minimum": ("minimum", "floor", "trigger", "breach", "threshold", "acceptable", "at least", "no more than"),
     "expected": ("expected", "target", "goal", "committed", "objective"),
     # what a miss costs, not a level: a column of shares under it is each row's credit
-    "credit": ("credit", "penalt", "deduction", "rebate", "remed", "liquidated"),
+    "credit": ("credit", "penalt", "deduction", "rebate", "remed", "liquidated", "reduction", "refund"),
 }
 # a title-case phrase: a level's name in prose ("Batch Job Completion", "Hosting Platform Availability")
 _TITLE = re.compile(
@@ -576,6 +576,12 @@ def _windowed(group: list[Candidate], roles: dict[int, str]) -> bool:
     )
 
 
+def _priced(group: list[Candidate]) -> bool:
+    """Two or more rows, each with its own credit for a miss (a column of credits beside one level per row): a
+    schedule of levels, which a list of deliverables never prices."""
+    return len(group) >= 2 and all(c.credit_pct is not None for c in group)
+
+
 def _bounded(group: list[Candidate]) -> bool:
     """Three or more rows, each writing its one level with its bound ("at least 99.5%", "under 30 minutes", "4.2 of
     5 or higher"): a column of standards, however it is headed."""
@@ -601,13 +607,19 @@ def schedule_terms(
             continue
         roles = _roles(group)
         # one value per level is what a work statement's standards and AQLs hold, which the sentence rules
-        # read with their thresholds; a schedule by content has a pair of levels or a weighting, or a
-        # measurement window in every row of three or more (a column of windows) with a share among its levels:
+        # read with their thresholds; a schedule by content has a pair of levels, a weighting or a credit in
+        # every row, or a measurement window in every row of three or more (a column of windows) with a share
+        # among its levels:
         # a column of times and windows alone is as often a list of deliverables and when each is due
         if (
             not roles
             or not _has_levels(group, roles)
-            or not ({"minimum", "allocation"} & set(roles.values()) or _windowed(group, roles) or _bounded(group))
+            or not (
+                {"minimum", "allocation"} & set(roles.values())
+                or _windowed(group, roles)
+                or _bounded(group)
+                or _priced(group)
+            )
         ):
             continue
         for c in group:
