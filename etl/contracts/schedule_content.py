@@ -96,6 +96,7 @@ class Candidate:
     credit_pct: float | None = None  # the row's credit column: % of the month's charges per failure
     direction: str | None = None  # where a cell writes its bound: "at least 99%", "under 0.5%", "4.2 or higher"
     standard: str = ""  # where a share's time bound is written, when not in the name: a numbered paragraph's text
+    header: str = ""  # an unruled table's line of words above its rows: its column headings, run together
 
 
 def _unit(text: str | None) -> str | None:
@@ -255,7 +256,7 @@ _PER_EVENT = re.compile(r"(?i)^(?:per|each|every)\s+(?:incident|request|ticket|c
 def _line_candidates(page: PdfPage) -> list[Candidate]:
     """Lines of an unruled table: one run of words (the name) and values, in column order. A grade's number
     ("Priority 1") is part of the name, not a value; a unit standing before the bare numbers is theirs."""
-    out = []
+    out, header = [], ""
     for seq, line in enumerate(page.text.splitlines()):
         line = " ".join(line.split())
         window = _window(line)
@@ -268,6 +269,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         rest = _SCALE.sub(lambda m: " " * len(m.group(0)), rest)
         found = [m for m in _VALUE.finditer(rest) if not any(a <= m.start() < b for a, b in grades)]
         if not found:
+            header = line
             continue
         # the text between values ("|": a table drawn in text)
         bounds = [0, *(x for m in found for x in m.span()), len(rest)]
@@ -293,7 +295,16 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         if len(values) < 2 and not (window or direction):
             continue  # one bare value on a line: a section or page number, a date, a count; one with its bound stays
         out.append(
-            Candidate(words[0], values, page.number, line, window, seq=page.number * 10_000 + seq, direction=direction)
+            Candidate(
+                words[0],
+                values,
+                page.number,
+                line,
+                window,
+                seq=page.number * 10_000 + seq,
+                direction=direction,
+                header=header,
+            )
         )
     return out
 
@@ -502,11 +513,19 @@ def _pair(a: list[Value], b: list[Value], group: list[Candidate]) -> tuple[str, 
     ]
     if len(small) > len(group) / 2:
         return None  # shares this small, where more is better, are tolerances (AQLs), not levels
+    if all(_apart(x, y, c) for x, y, c in zip(a, b, group)):
+        return None  # a share of 50 or more beside one under 50: a level and its credit or weighting, not its floor
     vote = sum(votes)
     if vote == 0:  # no direction in the values: the labels decide, else the order (expected first)
         a_min, b_min = (any(_labelled(v.label, "minimum") for v in col) for col in (a, b))
         vote = -1 if a_min and not b_min else 1
     return ("expected", "minimum") if vote > 0 else ("minimum", "expected")
+
+
+def _apart(x: Value, y: Value, c: Candidate) -> bool:
+    """A share where more is better and a share too small to be its floor, in either order."""
+    low, high = sorted((x.number, y.number))
+    return x.unit == y.unit == "percent" and high >= 50 > low and not LESS_IS_BETTER.search(c.name or c.source)
 
 
 def _roles(group: list[Candidate]) -> dict[int, str] | None:
@@ -528,7 +547,13 @@ def _roles(group: list[Candidate]) -> dict[int, str] | None:
         return roles
     if len(levels) != 2:
         return None
-    pair = _pair(columns[levels[0]], columns[levels[1]], group)
+    a, b = columns[levels[0]], columns[levels[1]]
+    if all(_apart(x, y, c) for x, y, c in zip(a, b, group)) and _labelled(group[0].header, "credit"):
+        # a level and its credit, the headings above saying so: "Service  Target  Service Credit"
+        low = levels[0] if a[0].number < b[0].number else levels[1]
+        roles[low], roles[levels[0] if low == levels[1] else levels[1]] = "credit", "expected"
+        return roles
+    pair = _pair(a, b, group)
     if pair is None:
         return None
     roles[levels[0]], roles[levels[1]] = pair
@@ -619,11 +644,13 @@ def schedule_terms(
                 or _windowed(group, roles)
                 or _bounded(group)
                 or _priced(group)
+                or "credit" in roles.values()
             )
         ):
             continue
         for c in group:
             values = {role: c.values[i].number for i, role in roles.items()}
+            credit = values.pop("credit", c.credit_pct)
             values.setdefault("minimum", values["expected"])
             unit = next((c.values[i].unit for i, r in roles.items() if r == "expected" and c.values[i].unit), None)
             term = labelled_term(
@@ -638,8 +665,8 @@ def schedule_terms(
             )
             if c.direction and term.expected == term.minimum:
                 term = replace(term, direction=c.direction)  # one level, its bound written in its cell
-            if c.credit_pct is not None:
-                term = replace(term, credit_model="flat % per failure", credit_pct=c.credit_pct)
+            if credit is not None:
+                term = replace(term, credit_model="flat % per failure", credit_pct=credit)
             terms.append(_with_threshold(term, c.standard) if term.unit == "percent" else term)
     return terms
 

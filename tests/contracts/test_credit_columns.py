@@ -1,8 +1,9 @@
 """#30, #32: a schedule whose column of credits per level is headed in other words than "Service Credit" prices
 each level with its own share of the month's charges. Written in our own wording, annotated before the reader
-was run on it: at first sight no wording priced a level, nor did the same table headed "Service Credit". One level
-per row beside its credit was no schedule to the table reader, so the text's lines were read instead, and each
-level got its credit as its minimum (a floor of 4% under a target of 99.7%), which a report would never miss."""
+was run on it: at first sight no wording priced a level, nor did the same table headed "Service Credit", ruled or
+unruled. One level per row beside its credit was no schedule to the table reader, so the text's lines were read
+instead, and each level got its credit as its minimum (a floor of 4% under a target of 99.7%), which a report
+would never miss."""
 
 from __future__ import annotations
 
@@ -25,11 +26,12 @@ HEADERS = {
 }
 
 
-def _pdf(path: Path, header: tuple[str, str, str]) -> Path:
+def _pdf(path: Path, header: tuple[str, str, str], ruled: bool = True) -> Path:
     styles = getSampleStyleSheet()
     rows = [list(header), *[[name, level, f"{credit:g}%"] for name, level, credit in LEVELS]]
     table = Table(rows, hAlign="LEFT")
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    if ruled:
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     story = [
         Paragraph("SCHEDULE 2 - SERVICE LEVELS AND CREDITS", styles["Heading2"]),
         Paragraph("Each level is measured monthly. A missed level is credited as the table shows.", styles["Normal"]),
@@ -40,9 +42,19 @@ def _pdf(path: Path, header: tuple[str, str, str]) -> Path:
     return path
 
 
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 @pytest.mark.parametrize("wording", HEADERS)
-def test_a_column_of_credits_headed_in_other_words_prices_each_level(tmp_path, wording):
-    rows = extract_contract(_pdf(tmp_path / "schedule.pdf", HEADERS[wording]), "e", "sha").sla_terms
-    assert sorted((t.metric_name, t.expected, t.credit_model, t.credit_pct) for t in rows) == sorted(
-        (name, float(level.rstrip("%")), "flat % per failure", credit) for name, level, credit in LEVELS
+def test_a_column_of_credits_headed_in_other_words_prices_each_level(tmp_path, wording, ruled):
+    rows = extract_contract(_pdf(tmp_path / "schedule.pdf", HEADERS[wording], ruled), "e", "sha").sla_terms
+    # the credit is no floor: each level is its own minimum
+    assert sorted((t.metric_name, t.expected, t.minimum, t.credit_model, t.credit_pct) for t in rows) == sorted(
+        (name, float(level.rstrip("%")), float(level.rstrip("%")), "flat % per failure", credit)
+        for name, level, credit in LEVELS
     )
+
+
+def test_a_share_beside_one_too_small_to_be_its_floor_is_no_pair_of_levels(tmp_path):
+    """Unruled, with headings that name neither a credit nor a weighting: no row takes the small share as its
+    minimum (a floor of 4% under 99.7% would never be missed)."""
+    rows = extract_contract(_pdf(tmp_path / "s.pdf", ("Service", "Target", "Column C"), ruled=False), "e", "sha")
+    assert all(t.minimum >= 50 for t in rows.sla_terms)
