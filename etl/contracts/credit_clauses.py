@@ -50,7 +50,7 @@ _SHARE_OF_CHARGES = re.compile(
 # a cap with no base named ("shall not exceed: 10%"): credits are shares of the charges, so the share is of the
 # period's charges (as the open template in ../shared/credits writes it)
 _BARE_CAP = re.compile(
-    r"(?i)(?:exceed|capped at|limited to|maximum of|no more than|up to)\W{0,3}(?P<pct>\d{1,2}(?:\.\d+)?)\s*%(?!\s*of\b)(?P<by>)"
+    r"(?i)(?:exceed|capped at|limited to|maximum of|no more than|up to)\W{0,3}(?P<pct>\d{1,2}(?:\.\d+)?)\s*%(?!\s*of\b)"
 )
 _NUMBER = r"(?P<{0}>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
@@ -86,7 +86,7 @@ def _is_credit(sentence: str) -> bool:
 
 def _share(m: re.Match) -> float:
     """The share a match of the charges' share or of a bare cap holds, whichever way it was written."""
-    return float(m.group("pct") or m.group("by"))
+    return float(m.group("pct") or m.group("by"))  # a bare cap always has its pct
 
 
 # interest on overdue amounts, whose rate a sentence may cap "per month" beside "business credit": no credit cap
@@ -262,7 +262,7 @@ _BAND_GAP = 200  # the most text between one band and the next
 _BETWEEN_BANDS = set(
     "below less than under lower short of if it its is was falls fall the and but at least or above more a an for "
     "credit credits service level result then where when in to be shall will month monthly charges charge fees "
-    "fee invoice percent of that s if it its this applies apply due payable earns".split()
+    "fee invoice percent that s this applies apply due payable earns".split()
 )
 
 

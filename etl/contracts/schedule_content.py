@@ -529,7 +529,7 @@ def _apart(x: Value, y: Value, c: Candidate) -> bool:
 
 
 def _roles(group: list[Candidate]) -> dict[int, str] | None:
-    """Role of each value position of a schedule: allocation, expected, minimum, baseline."""
+    """Role of each value position of a schedule: allocation, expected, minimum, baseline, credit."""
     columns = [[c.values[i] for c in group] for i in range(len(group[0].values))]
     roles: dict[int, str] = {}
     weighting = _weighting(columns)
@@ -550,8 +550,8 @@ def _roles(group: list[Candidate]) -> dict[int, str] | None:
     a, b = columns[levels[0]], columns[levels[1]]
     if all(_apart(x, y, c) for x, y, c in zip(a, b, group)) and _labelled(group[0].header, "credit"):
         # a level and its credit, the headings above saying so: "Service  Target  Service Credit"
-        low = levels[0] if a[0].number < b[0].number else levels[1]
-        roles[low], roles[levels[0] if low == levels[1] else levels[1]] = "credit", "expected"
+        low, high = (levels[0], levels[1]) if a[0].number < b[0].number else (levels[1], levels[0])
+        roles[low], roles[high] = "credit", "expected"
         return roles
     pair = _pair(a, b, group)
     if pair is None:
