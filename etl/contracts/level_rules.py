@@ -1144,6 +1144,11 @@ SENTENCE_CUE = re.compile(
     # a time a thing takes, stated: "lead time shall be ten (10) days", "the cycle time is 4 hours"
     + r"|\btimes?\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:[a-z-]+\s+)?\(?\d+(?:\.\d+)?\)?\s+(?:business\s+|working\s+)?"
     r"(?:seconds|minutes|hours|days)\b"
+    # a time stated before its bound: "Thirty minutes is the longest a caller may be kept on hold"
+    + r"|^\W*(?:\d+(?:\.\d+)?|"
+    + NUMBER_WORDS
+    + r")(?:\s+\(\d+\))?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+(?:is|are)\s+the\s+"
+    r"(?:maximum|longest|minimum|shortest|most|least)\b"
     # a cap on what a period may bring, whatever it counts: "no more than 3 substantiated reports ... each month"
      + rf"|\b(?:no|not)\s+more\s+than\s+(?:\d+|{NUMBER_WORDS})\s[^.;]{{0,150}}\b(?:(?:per|each|during|in)\s+"
     r"(?:a\s+|any\s+|the\s+)?"
