@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from etl.contracts.level_text import normalise
 from etl.cues import Cue
-from etl.quantities import number_from_words, parse_money
+from etl.quantities import ORDINALS, number_from_words, parse_money
 from etl.records import SlaTerm
 
 _CREDIT = re.compile(r"(?i)\bcredit|\breduc|\brebate|\bdeduct|\brefund|\bper default\b")
@@ -53,10 +53,12 @@ _BARE_CAP = re.compile(
     r"(?i)(?:exceed|capped at|limited to|maximum of|no more than|up to)\W{0,3}(?P<pct>\d{1,2}(?:\.\d+)?)\s*%(?!\s*of\b)"
 )
 _NUMBER = r"(?P<{0}>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+# a trigger's count as an ordinal ("the third failure"): the second to the sixth
+_ORDINALS = {word: n for word, n in ORDINALS.items() if 2 <= n <= 6}
+_ORDINAL = "(?P<ord>" + "|".join(_ORDINALS) + ")"
 _TRIGGER = re.compile(
     r"(?i)(?:" + _NUMBER.format("n") + r"\s*(?:\(\d+\)\s*)?(?:or more\s+)?(?:times|failures|misses|occasions)?"
-    r"|(?P<ord>second|third|fourth|fifth|sixth)\s+(?:failure|miss|time))"
+    r"|" + _ORDINAL + r"\s+(?:failure|miss|time))"
     r"[^.]{0,80}?\b(?:in|within|of)\s+(?:any\s+|a\s+)?(?:rolling\s+)?"
     + _NUMBER.format("m")
     + r"\s*(?:\(\d+\)\s*)?[- ]?(?:consecutive\s+)?-?\s*months?"
@@ -68,7 +70,7 @@ _IN_CONSECUTIVE = re.compile(
     + _NUMBER.format("n")
     + r"\s*(?:\(\d+\)\s*)?(?:or\s+more\s+)?consecutive\s+months?"
     # "on the second consecutive monthly failure": as many months as misses, counted by an ordinal
-    r"|\b(?P<ord>second|third|fourth|fifth|sixth)\s+consecutive\s+(?:monthly\s+|month(?:'s)?\s+)?(?:failure|miss)"
+    r"|\b" + _ORDINAL + r"\s+consecutive\s+(?:monthly\s+|month(?:'s)?\s+)?(?:failure|miss)"
 )
 
 
@@ -133,6 +135,11 @@ def _count(word: str) -> int | None:
     return int(word) if word.isdigit() else number_from_words(word)
 
 
+def _misses(m: re.Match) -> int | None:
+    """How many misses a trigger counts, written as an ordinal ("the third failure") or a number."""
+    return _ORDINALS[m.group("ord").lower()] if m.group("ord") else _count(m.group("n"))
+
+
 def trigger(sentence: str) -> tuple[int, int] | None:
     """(n, m): a credit only for the n-th miss in m months, or later."""
     if not re.search(r"(?i)credit|fail|miss", sentence):
@@ -140,12 +147,12 @@ def trigger(sentence: str) -> tuple[int, int] | None:
     # "missed in two (2) consecutive months": as many misses as months
     consecutive = _IN_CONSECUTIVE.search(sentence)
     if consecutive:
-        n = _ORDINALS[consecutive.group("ord").lower()] if consecutive.group("ord") else _count(consecutive.group("n"))
+        n = _misses(consecutive)
         return (n, n) if n and 1 < n <= 24 else None
     m = _TRIGGER.search(sentence)
     if not m:
         return None
-    n = _ORDINALS[m.group("ord").lower()] if m.group("ord") else _count(m.group("n"))
+    n = _misses(m)
     months = _count(m.group("m"))
     return (n, months) if n and months and 1 < n <= months <= 24 else None
 

@@ -13,6 +13,7 @@ from etl.contracts.level_rules import (
     OPENS_WITH_SHARE,
     PLACEHOLDER,
     SENTENCE_CUE,
+    TIME_BEFORE_BOUND,
     FoundLevel,
     Level,
     LevelRule,
@@ -209,10 +210,7 @@ def _sentence_name(sentence: str) -> str:
 
 
 # a time stated before its bound: "Four business hours is the longest a Priority 2 ticket may wait for ..."
-_TIME_FIRST = re.compile(
-    r"(?i)^\W*[\w-]+(?:\s+\(\d+\))?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+(?:is|are)\s+the\s+"
-    r"(?:maximum|longest|minimum|shortest|most|least)\s+(?:time\s+)?(?P<what>[^.;]{3,120}?)\s*\.?$"
-)
+_TIME_FIRST = re.compile(r"(?i)" + TIME_BEFORE_BOUND + r"\s+(?:time\s+)?(?P<what>[^.;]{3,120}?)\s*\.?$")
 # "is required within": what is required is the subject, as before a modal
 _REQUIRED = re.compile(r"(?i)\b(?:is|are)\s+required\s+(?=(?:within|by|in)\b)")
 # a share of a class opening the sentence: "At least 92% of new starters shall receive ...", "No more than 1.5% of

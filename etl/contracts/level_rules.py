@@ -321,8 +321,19 @@ def _time_as_bound(text: str, aql: str) -> Level | None:
     return None
 
 
+# a time stated before its bound, as written (its number in digits or in words): "Thirty minutes is the longest a
+# caller may be kept on hold"; the sentence cue and a level's name read it so, the rule above on the normalised text
+TIME_BEFORE_BOUND = (
+    r"^\W*(?:\d+(?:\.\d+)?|"
+    + NUMBER_WORDS
+    + r")(?:\s+\(\d+\))?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+(?:is|are)\s+the\s+"
+    r"(?:maximum|longest|minimum|shortest|most|least)\b"
+)
+
+
 # a lead time the work must keep before an event: "transmitted at least 2 business days before each pay date", "no
 # fewer than 5 working days ahead of every release"; notice, a term's end and money due so are no levels
+_BEFORE_EVENT = r"\s+(?:before|ahead\s+of|in\s+advance\s+of|prior\s+to)\s+(?:each|every|the|a|an|any|its|their)\b"
 _LEAD_TIME = re.compile(
     r"^(?!.*\b(?:notice|notif\w*|terminat\w*|renew\w*|expir\w*|term|" + _PAY + r"|paid|payments?"
     r"|invoice\w*|fees?|charges?|rent|royalt\w*|interest)\b)"
@@ -330,7 +341,7 @@ _LEAD_TIME = re.compile(
     + AT_LEAST
     + r"|no\s+fewer\s+than|not\s+fewer\s+than)\s+"
     + time_pattern("t")
-    + r"\s+(?:before|ahead\s+of|in\s+advance\s+of|prior\s+to)\s+(?:each|every|the|a|an|any|its|their)\b",
+    + _BEFORE_EVENT,
     re.I,
 )
 
@@ -343,8 +354,7 @@ def _lead_time(text: str, aql: str) -> Level | None:
 # the same as a sentence's cue sees it, before it is normalised ("at least two (2) business days before each ...")
 _LEAD_TIME_CUE = re.compile(
     r"(?i)\b(?:at\s+least|(?:no|not)\s+(?:fewer|less)\s+than|a\s+minimum\s+of)\s+(?:[a-z-]+\s+)?\(?\d+\)?\s+"
-    r"(?:business\s+|working\s+|calendar\s+)?(?:minutes|hours|days)\s+(?:before|ahead\s+of|in\s+advance\s+of|prior\s+to)"
-    r"\s+(?:each|every|the|a|an|any|its|their)\b"
+    r"(?:business\s+|working\s+|calendar\s+)?(?:minutes|hours|days)" + _BEFORE_EVENT
 )
 
 
@@ -1145,12 +1155,10 @@ SENTENCE_CUE = re.compile(
     + r"|\btimes?\b[^.;]{0,60}?\b(?:is|are|be)\s+(?:[a-z-]+\s+)?\(?\d+(?:\.\d+)?\)?\s+(?:business\s+|working\s+)?"
     r"(?:seconds|minutes|hours|days)\b"
     # a time stated before its bound: "Thirty minutes is the longest a caller may be kept on hold"
-    + r"|^\W*(?:\d+(?:\.\d+)?|"
-    + NUMBER_WORDS
-    + r")(?:\s+\(\d+\))?\s+(?:business\s+|working\s+)?(?:seconds|minutes|hours|days)\s+(?:is|are)\s+the\s+"
-    r"(?:maximum|longest|minimum|shortest|most|least)\b"
+    + r"|"
+    + TIME_BEFORE_BOUND
     # a cap on what a period may bring, whatever it counts: "no more than 3 substantiated reports ... each month"
-     + rf"|\b(?:no|not)\s+more\s+than\s+(?:\d+|{NUMBER_WORDS})\s[^.;]{{0,150}}\b(?:(?:per|each|during|in)\s+"
+    + rf"|\b(?:no|not)\s+more\s+than\s+(?:\d+|{NUMBER_WORDS})\s[^.;]{{0,150}}\b(?:(?:per|each|during|in)\s+"
     r"(?:a\s+|any\s+|the\s+)?"
     r"(?:calendar\s+)?(?:week|month|quarter|year|period)|on\s+an?\s+(?:weekly|monthly|quarterly)\s+basis)\b"
 )

@@ -389,7 +389,6 @@ def _title_line(line: str) -> bool:
     return (
         bool(words)
         and all(w[0].isupper() for w in words)
-        and line[-1] not in ".,;:"
         and _heading(line)
         and not _VALUE.search(GRADE.sub(" ", line))
     )
@@ -513,8 +512,6 @@ def _pair(a: list[Value], b: list[Value], group: list[Candidate]) -> tuple[str, 
     ]
     if len(small) > len(group) / 2:
         return None  # shares this small, where more is better, are tolerances (AQLs), not levels
-    if all(_apart(x, y, c) for x, y, c in zip(a, b, group)):
-        return None  # a share of 50 or more beside one under 50: a level and its credit or weighting, not its floor
     vote = sum(votes)
     if vote == 0:  # no direction in the values: the labels decide, else the order (expected first)
         a_min, b_min = (any(_labelled(v.label, "minimum") for v in col) for col in (a, b))
@@ -548,8 +545,11 @@ def _roles(group: list[Candidate]) -> dict[int, str] | None:
     if len(levels) != 2:
         return None
     a, b = columns[levels[0]], columns[levels[1]]
-    if all(_apart(x, y, c) for x, y, c in zip(a, b, group)) and _labelled(group[0].header, "credit"):
-        # a level and its credit, the headings above saying so: "Service  Target  Service Credit"
+    if all(_apart(x, y, c) for x, y, c in zip(a, b, group)):
+        # a share of 50 or more beside one under 50 is a level and its credit or weighting, never its floor: a
+        # credit where the headings above say so ("Service  Target  Service Credit"), else no pair of levels
+        if not _labelled(group[0].header, "credit"):
+            return None
         low, high = (levels[0], levels[1]) if a[0].number < b[0].number else (levels[1], levels[0])
         roles[low], roles[high] = "credit", "expected"
         return roles
@@ -601,10 +601,10 @@ def _windowed(group: list[Candidate], roles: dict[int, str]) -> bool:
     )
 
 
-def _priced(group: list[Candidate]) -> bool:
-    """Two or more rows, each with its own credit for a miss (a column of credits beside one level per row): a
-    schedule of levels, which a list of deliverables never prices."""
-    return len(group) >= 2 and all(c.credit_pct is not None for c in group)
+def _priced(group: list[Candidate], roles: dict[int, str]) -> bool:
+    """Each row with its own credit for a miss (a column of credits beside one level per row, a table's or an
+    unruled table's): a schedule of levels, which a list of deliverables never prices."""
+    return "credit" in roles.values() or (len(group) >= 2 and all(c.credit_pct is not None for c in group))
 
 
 def _bounded(group: list[Candidate]) -> bool:
@@ -643,8 +643,7 @@ def schedule_terms(
                 {"minimum", "allocation"} & set(roles.values())
                 or _windowed(group, roles)
                 or _bounded(group)
-                or _priced(group)
-                or "credit" in roles.values()
+                or _priced(group, roles)
             )
         ):
             continue
