@@ -8,12 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from etl.contracts.terms import extract_contract
+from tests.contracts.paraphrase import write_table_page
 
 ROWS = [
     # cells as written, then (name, expected, unit, direction) as the reader must give them
@@ -27,20 +24,14 @@ ROWS = [
 
 
 def _pdf(path: Path, ruled: bool) -> Path:
-    styles = getSampleStyleSheet()
-    table = Table([["Measure", "Standard", "Frequency"], *[cells for cells, _ in ROWS]], hAlign="LEFT")
-    if ruled:
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-    story = [
-        Paragraph("SCHEDULE 3 - SERVICE STANDARDS", styles["Heading2"]),
-        Paragraph("The Provider shall perform the Services to the standards below.", styles["Normal"]),
-        Spacer(1, 12),
-        table,
-        Spacer(1, 12),
-        Paragraph("Each standard is reported in the monthly service report.", styles["Normal"]),
-    ]
-    SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
-    return path
+    return write_table_page(
+        path,
+        "SCHEDULE 3 - SERVICE STANDARDS",
+        "The Provider shall perform the Services to the standards below.",
+        [["Measure", "Standard", "Frequency"], *[cells for cells, _ in ROWS]],
+        ruled,
+        after="Each standard is reported in the monthly service report.",
+    )
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])

@@ -10,12 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from etl.contracts.terms import extract_contract
+from tests.contracts.paraphrase import write_table_page
 
 LEVELS = [("Portal availability", "99.7%", 4.0), ("Payroll accuracy", "99.5%", 3.0), ("Query answer rate", "92%", 2.0)]
 HEADERS = {
@@ -27,19 +24,13 @@ HEADERS = {
 
 
 def _pdf(path: Path, header: tuple[str, str, str], ruled: bool = True) -> Path:
-    styles = getSampleStyleSheet()
-    rows = [list(header), *[[name, level, f"{credit:g}%"] for name, level, credit in LEVELS]]
-    table = Table(rows, hAlign="LEFT")
-    if ruled:
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-    story = [
-        Paragraph("SCHEDULE 2 - SERVICE LEVELS AND CREDITS", styles["Heading2"]),
-        Paragraph("Each level is measured monthly. A missed level is credited as the table shows.", styles["Normal"]),
-        Spacer(1, 12),
-        table,
-    ]
-    SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
-    return path
+    return write_table_page(
+        path,
+        "SCHEDULE 2 - SERVICE LEVELS AND CREDITS",
+        "Each level is measured monthly. A missed level is credited as the table shows.",
+        [list(header), *[[name, level, f"{credit:g}%"] for name, level, credit in LEVELS]],
+        ruled,
+    )
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
