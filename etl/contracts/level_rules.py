@@ -30,7 +30,14 @@ from etl.contracts.level_text import (
     time_pattern,
     time_unit,
 )
-from etl.quantities import GROUPED_DIGITS, NUMBER_WORDS, ORDINALS, spelling_pattern, unit_spellings
+from etl.quantities import (
+    GROUPED_DIGITS,
+    NUMBER_WORDS,
+    ORDINALS,
+    number_from_words,
+    spelling_pattern,
+    unit_spellings,
+)
 
 
 @dataclass(frozen=True)
@@ -634,22 +641,29 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
         + r"(?:be\s+|average\s+|achieve\s+|reach\s+)?(?:"
         + _RATE_AT_LEAST
         + r"\s+)?"
-        r"(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:on\s+an?|out\s+of)\s+"
-        r"(?P<scale>\d{1,2})(?:-point)?",
+        + _SCORE_ON_SCALE,
         text,
         re.I,
     )
     m = m or re.search(
-        r"\b(?:scores?|ratings?|satisfaction)\s+(?:\w+\s+){0,2}?of\s+(?:"
-        + _RATE_AT_LEAST
-        + r"\s+)?(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:on\s+an?|out\s+of)\s+"
-        r"(?P<scale>\d{1,2})(?:-point)?",
+        r"\b(?:scores?|ratings?|satisfaction)\s+(?:\w+\s+){0,2}?of\s+(?:" + _RATE_AT_LEAST + r"\s+)?" + _SCORE_ON_SCALE,
         text,
         re.I,
     )
-    if m and float(m.group("n")) <= float(m.group("scale")):
+    scale = m and (m.group("scale") or m.group("top"))
+    top = scale and (float(scale) if scale.isdigit() else number_from_words(scale))
+    if top and float(m.group("n")) <= top:
         return Level(float(m.group("n")), "score", "higher")
     return None
+
+
+# a score and the scale it is on: "4.2 out of 5", "4 or higher on a 5-point scale", "4.3 on a five-point scale",
+# "at least 4 on a scale of 1 to 5"
+_SCORE_ON_SCALE = (
+    r"(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:"
+    r"(?:on\s+an?|out\s+of)\s+(?P<scale>\d{1,2}|" + NUMBER_WORDS + r")(?:-point)?"
+    r"|on\s+an?\s+scale\s+(?:of|from)\s+(?:[01]\s+(?:to|-|–)\s+)?(?P<top>\d{1,2})\b)"
+)
 
 
 # a share of the cases a thing is done in: "accurate in 98% of cases", "complete successfully on 99% of scheduled
@@ -859,6 +873,11 @@ RULES: tuple[LevelRule, ...] = (
             ("Packet loss shall not exceed 0.5% averaged over a month.", "", (0.5, "percent", None)),
             ("The call abandonment rate must be less than 4% in any week.", "", (4, "percent", None)),
             ("User satisfaction scores shall average 4.0 or higher on a 5-point scale.", "", (4.0, "score", None)),
+            # the scale in words, or as its range
+            ("Trainee ratings shall be at least 3.5 on a four-point scale.", "", (3.5, "score", None)),
+            ("Caller satisfaction must reach 8 on a scale of 0 to 10.", "", (8, "score", None)),
+            # a comparison for the bound
+            ("Repeat failures shall stay under 2% of repairs each month.", "", (2, "percent", None)),
             # "should" commits as "shall" does
             ("The rework rate should not exceed 3% of cases closed.", "", (3, "percent", None)),
             # the bound named with the rate, no modal of its own
@@ -880,6 +899,7 @@ RULES: tuple[LevelRule, ...] = (
             ("The interest rate on late amounts shall not exceed 1.5% per month.", ""),
             ("The error rate was reported at 3% in the last audit.", ""),
             ("The panel's scores shall be kept for 5 years.", ""),
+            ("The rating shall be at least 6 on a five-point scale.", ""),
         ),
     ),
     LevelRule(
@@ -1133,6 +1153,8 @@ SENTENCE_CUE = re.compile(
     + "|"
     + AT_MOST
     + r")\s+\d{1,3}(?:\.\d+)?\s*%"
+    # a share a measure must stay on one side of: "abandonment shall be kept below 5%", "less than 2% of calls"
+    + r"|\b(?:below|under|above|(?:less|lower|fewer|greater|higher)\s+than)\s+\d{1,3}(?:\.\d+)?\s*%"
     # a bound on a time, whatever is timed: "mean time to repair must not exceed 6 hours", "lead time shall not be
     # longer than ten (10) business days", "4 hours or less"
     + r"|\b(?:not\s+(?:to\s+)?exceed|(?:not|no)\s+(?:be\s+)?(?:longer|more|greater)\s+than)\s+(?:[a-z-]+\s+)?\(?\d+"
