@@ -518,7 +518,10 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
     unruled = [
         n
         for n, text in enumerate(texts, start=1)
-        if n not in ocr and not tables.get(n) and _lone_shares(text) >= 2 and wants_tables(text)
+        if n not in ocr
+        and not tables.get(n)
+        and (_lone_shares(text) >= 2 or _VALUES_ACROSS.search(text))
+        and wants_tables(text)
     ]
     tables.update(_unruled_tables(path, unruled))
     return [ocr[n] if n in ocr else PdfPage(n, t, tables.get(n, [])) for n, t in enumerate(texts, start=1)]
@@ -538,6 +541,14 @@ def _lone_shares(text: str) -> int:
 
 
 _SHARE_CELL = re.compile(r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
+# a cell that is one level: a share or a time ("99.5%", "4 hours")
+_LEVEL_CELL = re.compile(
+    r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|percent|(?:business\s+|working\s+)?(?:hours?|minutes?|days?))\s*$",
+    re.I,
+)
+# a line of four or more shares, a label before them: the levels of a schedule set across the page ("Target 99.8%
+# 90% 98% 99.5%"), whose text layer keeps single spaces between its cells
+_VALUES_ACROSS = Cue(r"(?m)^[A-Za-z][^\n\d%]{0,40}(?:\s\d{1,3}(?:\.\d+)?%){4}")
 
 
 def _unruled_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
@@ -554,7 +565,8 @@ def _unruled_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[st
         with pdfplumber.open(path, pages=pages) as pdf:
             for page in pdf.pages:
                 words = page.extract_words()
-                merged = [m for t in page.find_tables(settings) if (m := _unruled_rows(_word_grid(t, words)))]
+                grids = [_word_grid(t, words) for t in page.find_tables(settings)]
+                merged = [m for g in grids if (m := _unruled_rows(g) or _levels_across(g))]
                 if merged:
                     out[page.page_number] = merged
     except Exception as exc:  # pdfminer raises many types for damaged files
@@ -615,6 +627,39 @@ def _unruled_rows(lines: list[list[str]]) -> list[list[str]] | None:
         bounds = [0, *starts, len(grid)]
         groups = [grid[a:b] for a, b in zip(bounds, bounds[1:]) if grid[a:b]]
     return [[" ".join(r[j] for r in g if r[j]) for j in range(width)] for g in groups]
+
+
+def _levels_across(lines: list[list[str]]) -> list[list[str]] | None:
+    """A schedule set with its levels across the columns, unruled: a line per thing stated of them, a label and then
+    a level or a window in each of three or more columns, under lines that wrap each level's name in its column.
+    The rows read are the label column and the level columns: the names, joined, then a row per line of levels."""
+    levels = [
+        (k, cols) for k, r in enumerate(lines) if len(cols := [j for j, c in enumerate(r) if _LEVEL_CELL.match(c)]) >= 3
+    ]
+    if len(levels) < 2 or len({tuple(cols) for _, cols in levels}) != 1:
+        return None
+    columns = levels[0][1]
+    label = next((j for j, c in enumerate(lines[levels[0][0]]) if c.strip()), None)
+    if label is None or label >= columns[0]:
+        return None
+    keep = [label, *columns]
+
+    def within(r: list[str]) -> bool:  # a line of the table writes only in its label and level columns
+        return all(not c.strip() or j in keep for j, c in enumerate(r))
+
+    first, last = levels[0][0], levels[-1][0]
+    # a last line of windows or words ("Monthly ...") is one of the rows too
+    while last + 1 < len(lines) and lines[last + 1][label].strip() and within(lines[last + 1]):
+        last += 1
+    top = first
+    while top > 0 and (not any(c.strip() for c in lines[top - 1]) or within(lines[top - 1])):
+        top -= 1
+    names = [r for r in lines[top:first] if any(c.strip() for c in r)]
+    if not names or any(not within(r) for r in lines[first : last + 1]):
+        return None
+    body = [[r[j] for j in keep] for r in lines[first : last + 1] if r[label].strip()]
+    header = [" ".join(r[j] for r in names if r[j].strip()) for j in keep]
+    return [header, *body]
 
 
 def _ocr_of_scanned_pages(

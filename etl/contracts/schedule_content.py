@@ -163,12 +163,42 @@ def _window(text: str) -> str | None:
 # ---- units of text ----------------------------------------------------------------------------------------
 
 
+def _kind(cell: str) -> str:
+    """What a cell holds, coarsely: a value, a window, text, or nothing."""
+    if _cell_value(cell):
+        return "value"
+    if _window(cell) and len(cell.split()) <= 3:
+        return "window"
+    return "text" if cell.strip() else ""
+
+
+def _transposed(table: list[list[str]]) -> bool:
+    """A schedule written with its levels across the columns and what is stated of them down the rows ("Target
+    | 99.8% | 90% | 4 hours"): past its first column of labels each row holds one kind of cell, while the
+    columns mix names, values and windows. A grid of grades (Priority 1 | Priority 2 ...) is a matrix of its own.
+    """
+    width = len(table[0])
+    if len(table) < 3 or width < 3 or any(len(r) != width for r in table):
+        return False
+    rows = [{_kind(c) for c in r[1:]} for r in table]
+    columns = [{_kind(r[j]) for r in table[1:]} for j in range(width)]
+    return (
+        all(len(k) == 1 and "" not in k for k in rows)
+        and any(k == {"value"} for k in rows)
+        and all(len(k) > 1 for k in columns[1:])
+        and not any(GRADE.search(c) for c in table[0])
+    )
+
+
 def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
     """Rows of a table: the header (a first row without values) labels the columns; the name is the row's
     widest text cell that is not repeated down its column; a column of unit words gives the unit of bare
-    numbers; a level may be a cell's one value or the one share a sentence in the cell states."""
+    numbers; a level may be a cell's one value or the one share a sentence in the cell states. A table with its
+    levels across is read as its transpose."""
     if len(table) < 2:
         return []
+    if _transposed(table):
+        table = [list(column) for column in zip(*table, strict=True)]
     header = table[0] if not any(_cell_value(c) for c in table[0]) else [""] * len(table[0])
     body = table[1:] if header is table[0] else table
     unit_col = next(

@@ -18,7 +18,17 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,18 @@ def _columns(w: dict, order: tuple[str, ...], unit_column: bool = False, words: 
     return [header, *body]
 
 
+def _transposed(w: dict) -> list[list]:
+    """The levels across the columns and what is stated of them down the rows; a name wraps in its cell."""
+    cell = getSampleStyleSheet()["BodyText"].clone("cell", fontSize=8, leading=9.5)
+    return [
+        [w["name"], *(Paragraph(level.name, cell) for level in LEVELS)],
+        [w["exp"], *(_value(level, level.expected) for level in LEVELS)],
+        [w["min"], *(_value(level, level.minimum) for level in LEVELS)],
+        [w["win"], *("Monthly" for _ in LEVELS)],
+        [w["wt"], *(f"{_num(level.weight)}%" for level in LEVELS)],
+    ]
+
+
 NAME_FIRST = ("name", "exp", "min", "win", "wt")
 REORDERED = ("wt", "name", "min", "exp", "win")
 
@@ -226,13 +248,27 @@ _LAYOUTS = {
     "label-value blocks": _blocks,
     "bullets": _per_level(_bullet),
     "shall be at least": _per_level(_at_least),
+    "ruled, transposed": lambda w, body: [_table(_transposed(w), ruled=True)],
+    "unruled, transposed": lambda w, body: [_table(_transposed(w), ruled=False)],
+    # the page set in two columns of text, as many printed schedules are
+    "two columns, paragraph per level": _per_level(_prose_name_first),
+    "two columns, label-value blocks": _blocks,
 }
 
 LAYOUTS = tuple(_LAYOUTS)
 
 
 def write(path: Path, layout: str, wording: str) -> Path:
-    doc = SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1)
+    if layout.startswith("two columns"):
+        doc = BaseDocTemplate(str(path), pagesize=LETTER, invariant=1)
+        half = (doc.width - 0.8 * cm) / 2
+        frames = [
+            Frame(doc.leftMargin + i * (half + 0.8 * cm), doc.bottomMargin, half, doc.height, id=f"column{i}")
+            for i in (0, 1)
+        ]
+        doc.addPageTemplates([PageTemplate(id="two columns", frames=frames)])
+    else:
+        doc = SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1)
     doc.build(_story(layout, WORDINGS[wording]))
     return path
 
