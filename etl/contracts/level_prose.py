@@ -49,7 +49,7 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
     # sentences left under a "Performance measures:" heading: each states a measure, whatever its words
     listed = 0
     standard: tuple[str, int | None] | None = None  # a labelled standard, and where its level went, for its AQL
-    for chunk in re.split(r"(?<=[.;])\s+|\n(?=\s*(?:[" + _BULLETS + r"-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n", text):
+    for chunk in _SENTENCE_BREAK.split(text):
         sentence = " ".join(chunk.split())
         listed = max(listed - 1, 0)
         aql = _AQL_LABEL.match(sentence)
@@ -160,6 +160,11 @@ _PARTY = re.compile(
 _SECTION_NUMBER = r"(?:(?:\d+(?:\.\d+)+\.?|\d+\.|[IVX]+\.)\s+)?"
 # the marks a list item opens with, as text layers keep them
 _BULLETS = "●•Ø·*▪◦‣"
+# where a sentence or a list item ends; "a.m." and "p.m." end one only before a capital ("by 6:00 a.m. each day")
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.;])(?<![ap]\.m\.)\s+|(?<=[ap]\.m\.)\s+(?=[A-Z])"
+    r"|\n(?=\s*(?:[" + _BULLETS + r"-]|\(?[a-z0-9]{1,3}[.)])\s)|\n\s*\n"
+)
 _BULLET = re.compile(r"^\s*[" + _BULLETS + r"]\s*")
 _HEADING_LEAD = re.compile(
     r"^\s*"
