@@ -76,9 +76,7 @@ _PAY = r"pay\b(?!\s+(?:dates?|days?|periods?|runs?|slips?|cycles?)\b)"
 # payment platform available 99.9% of the time"): they count only in the clause that governs the contract
 # itself (payment terms, invoicing the customer, carrying insurance, keeping records, audit rights).
 _ADMIN = re.compile(
-    r"(?i)\b(?:"
-    + _PAY
-    + r"|paid|payable|(?<!shipment )(?<!shipping )(?<!dispatch )(?<!delivery )notice|terminat|cure|breach|dispute|arbitrat|"
+    r"(?i)\b(?:" + _PAY + r"|paid|payable|notice|terminat|cure|breach|dispute|arbitrat|"
     r"indemn|warrant|confidential|shares?\b|closing|fees? (?:are|is) due|late charge|interest|fiscal|"
     r"financial statements|balance sheet)"
     r"|\b(?:issue|send|submit|render|rais)\w*\s+(?:\w+\s+){0,4}?invoices?\b|\binvoices?\s+(?:\w+\s+){0,3}?(?:due|late)\b"
@@ -399,11 +397,6 @@ def _day_of_month(text: str, aql: str) -> Level | None:
     return Level(float(number), "business days" if business else "days", "lower")
 
 
-def _by_the_clock(text: str, aql: str) -> Level | None:
-    """Done by a time of day every day: met in every case, the level a share would otherwise state."""
-    return Level(100.0, "percent", "higher") if _BY_THE_CLOCK.search(text) else None
-
-
 def _within_time(text: str, aql: str) -> Level | None:
     # the measure's own time ("a guaranteed response time of 3 hours") comes before any later "within" in the
     # sentence, which may belong to a goal or another step
@@ -550,18 +543,6 @@ _RATE = (
 # the bound ("shall not fall below 99%", "must stay under 4 hours") or before it ("shall be 5% or less").
 MODAL = r"\b(?:shall|will|must|should|may(?=\s+not\b)|(?:is|are)\s+(?:required\s+)?to|(?:is|are)(?=\s+not\s+to\b))\s+"
 _HOLD = r"(?:be\s+|remain\s+|stay\s+|be\s+kept\s+|be\s+maintained\s+)?"
-# a time of day: "6:00 a.m.", "5 pm", "18:00", "noon"
-CLOCK_TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?|\d{1,2}:\d{2}\b|\bnoon\b|\bmidday\b|\bmidnight\b)"
-# a thing the vendor does by a time of day, day after day: "shall complete by 6:00 a.m. each business day", "sent
-# by 18:00 on the day of dispatch"; billing is no level, nor is a one-off deadline
-_BY_THE_CLOCK = re.compile(
-    r"(?i)^(?!.*\binvoic)(?!.*\b(?:pa(?:y|id)|fees?|charges?)\b).*?"
-    + MODAL
-    + r"(?:[\w-]+\s+){0,4}?(?:by|no\s+later\s+than|before)\s+"
-    + CLOCK_TIME
-    + r"[^.;]{0,40}?\b(?:(?:each|every)\s+(?:business\s+|working\s+|calendar\s+)?day|daily"
-    r"|the\s+(?:same|next|following)\s+(?:business\s+|working\s+)?day|the\s+day\s+of)\b"
-)
 _RATE_AT_LEAST = (
     r"(?:" + _HOLD + r"(?:" + AT_LEAST + r"|at\s+or\s+above|above"
     r"|(?:greater|higher)\s+than\s+or\s+equal\s+to|equal\s+to\s+or\s+(?:greater|higher)\s+than)"
@@ -996,19 +977,6 @@ RULES: tuple[LevelRule, ...] = (
         ),
     ),
     LevelRule(
-        "done by a time of day",
-        _by_the_clock,
-        positive=(
-            ("Overnight extracts shall be loaded before 5:30 a.m. every working day.", "", (100, "percent", None)),
-            ("Rota changes must be posted no later than noon the following day.", "", (100, "percent", None)),
-        ),
-        negative=(
-            ("The Supplier shall issue its invoices by 5 p.m. on each billing day.", ""),
-            ("The completion statement shall be signed by 2:00 p.m. on the closing date.", ""),
-            ("Meetings shall start at 9:00 a.m. each day.", ""),
-        ),
-    ),
-    LevelRule(
         "time stated as its bound",
         _time_as_bound,
         positive=(
@@ -1173,8 +1141,6 @@ SENTENCE_CUE = re.compile(
     r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
     # a time measured as an average: "Average handling time ... below 6 minutes", "mean time to repair"
     r"\b(?:average|mean)\s+(?:[\w-]+\s+){0,3}?time\b|"
-    # a deadline by the clock: "... by 6:00 a.m. each business day"
-    r"\b(?:by|no\s+later\s+than|before)\s+" + CLOCK_TIME + r"|"
     # a deadline within the month: "... no later than the fifth business day of the following month"
     r"\bday\s+(?:of\s+(?:each|every|the\s+following|the\s+next)\s+(?:calendar\s+)?month\b|" + AFTER_MONTH_END + r")|"
     # a share done by a time or a date: "98% of payments are processed by the due date"
