@@ -29,6 +29,7 @@ from etl.contracts.level_text import (
     AT_LEAST,
     AT_MOST,
     RATIO,
+    TIME_UNITS,
     join_wrapped_numbers,
     normalise,
     time_pattern,
@@ -100,15 +101,86 @@ def _sentence_levels(sentence: str, page: int, rules: tuple[LevelRule, ...]) -> 
     reading = _without_planned_work(sentence)
     parts = _clauses(reading)
     clauses = [(c, lvl) for c in parts if (lvl := read_level(c, "", rules)) is not None] if len(parts) > 1 else []
+    names = [_CLAUSE_OPENING.sub("", c) for c, _ in clauses]
+    if len(clauses) < 2 and (coordinated := _coordinated(reading)):
+        # every level the sentence coordinates must read, or it is one commitment after all
+        clauses = [(c, lvl) for c in coordinated if (lvl := read_level(c, "", rules)) is not None]
+        clauses = clauses if len(clauses) == len(coordinated) else []
+        names = [_sentence_name(c) for c, _ in clauses]
+        if len(set(names)) < len(names):  # one measure in two places or windows: each named by where or when
+            names = [f"{n} {_where(c)}".strip() for n, (c, _) in zip(names, clauses, strict=True)]
     if len(clauses) < 2:  # one commitment: read with its whole sentence
         level = read_level(reading, "", rules)
         clauses = [(reading, level)] if level is not None else []
+        names = [_sentence_name(reading)] if level is not None else []
     found = []
-    for clause, level in clauses:
+    for (clause, level), name in zip(clauses, names, strict=True):
         severity = GRADE.search(clause)
-        name = _CLAUSE_OPENING.sub("", clause) if len(clauses) > 1 else _sentence_name(clause)
         found.append(FoundLevel(name[:300], level, page, sentence, severity=severity.group(0) if severity else None))
     return found
+
+
+# "and" between two levels, where both sides hold a number: not inside "between 8:00 and 18:00" or "4 hours and 30
+# minutes"
+_AND = re.compile(
+    r"(?i)(?<!\bbetween\s\d)(?<!\bbetween\s\d\d)(?:\s*,\s*|\s+)and\s+(?!\(?\d[\d.]*\s*(?:"
+    + "|".join(TIME_UNITS)
+    + r")\b)(?![^,;]*\bbetween\b)"
+)
+# where a level's value starts: its bound or its number
+_LEVEL_START = re.compile(
+    r"(?i)\b(?:" + AT_LEAST + "|" + AT_MOST + r"|within|in\s+under|under|below|above)\s+(?=\(?\d)|(?<![\w.:])\d"
+)
+# the class a share is of, before the modal: "95% of calls shall ..."
+_OF_CLASS = re.compile(r"(?i)%\s+(?P<of>of\s+[^,;%]{1,60}?)\s+" + MODAL)
+
+
+# what follows a level's value in its clause: "... 99.5% during business hours" -> "during business hours"
+_AFTER_VALUE = re.compile(
+    r"(?i)(?:%|\b(?:" + "|".join(TIME_UNITS) + r")\b)\s*(?:of\s+the\s+time\s*)?(?P<where>[^%,;]*?)\s*$"
+)
+
+
+def _where(clause: str) -> str:
+    m = _AFTER_VALUE.search(clause)
+    return m.group("where") if m else ""
+
+
+def _coordinated(sentence: str) -> list[str]:
+    """The levels of a sentence that states a second one by leaving out what it shares with the first, each as a
+    clause of its own with what was left out put back: "Availability shall be at least 99.5% in business hours
+    and at least 98% outside them" -> "... at least 98% outside them"; "Email shall receive a reply within 4
+    hours, and letters within 5 days" -> "letters shall receive a reply within 5 days"; "95% of calls shall be
+    answered within 20 seconds and no more than 3% shall be abandoned" -> "no more than 3% of calls shall be
+    abandoned". [] where the sentence coordinates no second level."""
+    cuts = [m for m in _AND.finditer(sentence) if re.search(r"\d", sentence[: m.start()])]
+    cuts = [m for m in cuts if re.search(r"\d", sentence[m.end() :])]
+    if not cuts:
+        return []
+    first = sentence[: cuts[0].start()]
+    modal = re.search(MODAL, first)
+    start = modal and _LEVEL_START.search(first, modal.end())
+    if not start:
+        return []
+    subject, predicate = first[: modal.start()].strip(), first[modal.start() : start.start()].strip()
+    of_class = _OF_CLASS.search(first)
+    out = [first]
+    ends = [m.start() for m in cuts[1:]] + [len(sentence)]
+    for cut, end in zip(cuts, ends, strict=True):
+        part = sentence[cut.end() : end].strip(" .;")
+        if re.search(MODAL, part):
+            # its own verb; a share of the same class as the first: "no more than 3% shall be abandoned"
+            share = re.search(r"\d%(?!\s+of\b)", part)
+            if share and of_class:
+                part = f"{part[: share.end()]} {of_class.group('of')}{part[share.end() :]}"
+            out.append(part)
+            continue
+        level = _LEVEL_START.search(part)
+        if not level:
+            return []
+        own_subject = part[: level.start()].strip()
+        out.append(f"{own_subject or subject} {predicate} {part[level.start() :]}")
+    return out
 
 
 # a bound on planned work is an exclusion from a level, not a level: "Scheduled maintenance shall not exceed 8
@@ -183,7 +255,8 @@ def _sentence_name(sentence: str) -> str:
     hours"); else the whole sentence. A heading the text layer ran into the sentence ("7. SERVICE LEVELS The
     portal ...") and a section number are no part of the name."""
     sentence = _HEADING_LEAD.sub("", sentence, count=1)
-    defined = re.match(r"(?i)\s*(?:the\s+)?[“\"]([^”\"]{3,80})[”\"]\s+(?:means|shall\s+mean)\b", sentence)
+    # (a text layer may close the term with an opening quote)
+    defined = re.match(r"(?i)\s*(?:the\s+)?[“\"]([^”“\"]{3,80})[”“\"]\s+(?:means|shall\s+mean)\b", sentence)
     if defined:  # 'The "Teller Response Time Service Level" means that ...': the term it defines
         return defined.group(1).strip()
     label = re.match(LABEL, sentence)
@@ -231,11 +304,15 @@ _SHARE_BEGINS = re.compile(r"(?i)\s+(?:for|in|on)\s+(?:(?:" + AT_LEAST + r"|no\s
 _BOUND_BEGINS = re.compile(r"(?i)\s+(?:" + AT_LEAST + "|" + AT_MOST + r"|no\s+(?:later|fewer)\s+than|within|by)\s")
 
 
+# the share right after what is done: "be available 99.9% of the time"
+_SHARE_AFTER = re.compile(r"\s+(?=\d{1,3}(?:\.\d+)?\s*%)")
+
+
 def _done_to(duty: str) -> str:
     """What must happen to the subject, without its "be" and without the level: "be adjudicated within 10 days in
     90% of cases" -> "adjudicated within 10 days"; "be shipped within 24 hours of a request" -> "shipped"."""
     duty = re.sub(r"(?i)^be\s+", "", duty)
-    end = _SHARE_BEGINS.search(duty) or _BOUND_BEGINS.search(duty)
+    end = _SHARE_BEGINS.search(duty) or _BOUND_BEGINS.search(duty) or _SHARE_AFTER.search(duty)
     done = duty[: end.start()] if end else ""
     # a preposition the level's bound followed ("... banners in no more than 2 days") goes with it
     done = re.sub(r"(?i)(?:\s+(?:in|on|at|by|for|to|within|of))+\s*$", "", done).strip(" ,")

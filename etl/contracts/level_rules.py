@@ -64,7 +64,7 @@ class LevelRule:
 
 _PCT = r"(?P<pct>\d{1,3}(?:\.\d+)?)%"
 _MEASURE_VERB = (
-    r"(?:answer|respon|resol|restor|repair|dispatch|arriv|complet|process|deliver|submit|provid|post|deploy|"
+    r"(?:answer|respon|repl(?:y|ie)|resol|restor|repair|dispatch|arriv|complet|process|deliver|submit|provid|post|deploy|"
     r"report|acknowledg|notif|alert|fix|clos|return|fil|enter|available|availability|support|review|approv|"
     r"assign|initiat|issu|perform|updat|publish|conduct|solv|consider|made)"
 )
@@ -208,6 +208,12 @@ def _pct_level(text: str, aql: str) -> Level | None:
         r"online|prime)\s+(?:hours|time|window|period)\b",
         r"\b(?:availability|uptime|available|accessible|operational)\b[^.;%]{0,80}?\b(?:of|at least|minimum of|no less "
         r"than|not less than)\s+" + _PCT,
+        # "shall be available 99.5% at branch offices"
+        r"\b(?:available|accessible|operational)\s+"
+        + _PCT
+        + r"(?!\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+        + MONEY
+        + r"\b)",
         # a label and its share: "Uptime: 99.95% per calendar month"
         r"^\s*(?:[\w-]+\s+){0,3}?(?:availability|uptime)\s*:\s*" + _PCT,
         r"\b(?:SLA|service level)\s+(?:is|shall be)\s+(?:a\s+)?(?:minimum of|at least)\s+" + _PCT,
@@ -823,6 +829,8 @@ RULES: tuple[LevelRule, ...] = (
             ("the SLA is a minimum of 99.7% measured monthly", "", (99.7, "percent", None)),
             ("Loading docks are open for use 99% of the time.", "", (99, "percent", None)),
             ("The order portal is reachable 99.8% of every calendar month.", "", (99.8, "percent", None)),
+            # the share straight after the state: "available 99.5% at every site"
+            ("The archive shall be available 99.5% at every site.", "", (99.5, "percent", None)),
             ("97% compliance required", "", (97, "percent", None)),
             (
                 "deliveries are made at a performance level of not less than 92% of the booked slots",
@@ -837,6 +845,7 @@ RULES: tuple[LevelRule, ...] = (
             ("The At-Risk Amount for any month is 15% of the monthly Charges.", ""),
             ("Service credits in a month shall not exceed 10% of the monthly charge.", ""),
             ("A rebate of 4% of each month's invoiced amount applies.", ""),
+            ("Service credits are available 10% of the monthly fees.", ""),
         ),
     ),
     LevelRule(
@@ -1136,7 +1145,7 @@ def speaks_of_service_levels(text: str) -> bool:
 
 
 SENTENCE_CUE = re.compile(
-    r"(?i)availab|uptime|respon|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
+    r"(?i)availab|uptime|respon|repl(?:y|ie)|resol|answer|restor|service level|\bSLA\b|severity|priority|complaints|"
     r"performance standard|serviceable|meet the standard|of the time|deployed|transactions|latency|throughput|"
     r"performance level|downtime|outage|accura|\bloss\b|\brate\b|\bscores?\b|satisf|backups?|accessib|"
     # a time measured as an average: "Average handling time ... below 6 minutes", "mean time to repair"
