@@ -66,7 +66,17 @@ _WINDOWS = {
 LABELS = {
     "baseline": ("baseline", "current level", "pre-transition", "historical"),
     "allocation": ("weight", "allocation", "share of", "pool", "at-risk", "at risk"),
-    "minimum": ("minimum", "floor", "trigger", "breach", "threshold", "acceptable", "at least", "no more than"),
+    "minimum": (
+        "minimum",
+        "floor",
+        "trigger",
+        "breach",
+        "threshold",
+        "acceptable",
+        "at least",
+        "no more than",
+        "maximum",
+    ),
     "expected": ("expected", "target", "goal", "committed", "objective"),
     # what a miss costs, not a level: a column of shares under it is each row's credit
     "credit": ("credit", "penalt", "deduction", "rebate", "remed", "liquidated", "reduction", "refund"),
@@ -107,6 +117,36 @@ def _cell_value(cell: str) -> Value | None:
     """A cell that is one value: '99.5%', '4 hours', '12', '99.9 percent'."""
     m = _VALUE.fullmatch(" ".join(cell.split()).lstrip("•● "))
     return Value(float(m.group("n")), _unit(m.group("u"))) if m else None
+
+
+# the marks a list item opens with
+_LIST_MARKS = "•●▪-–"
+# a word that names a level's role, written before its value: "Target 99.8%", "(minimum 99.5%)", "Max. 6 hours"
+_ROLE_WORD = (
+    r"(?:"
+    + "|".join(re.escape(w) for role in ("expected", "minimum", "baseline") for w in LABELS[role])
+    + r"|min\.?|max\.?)(?:\s+(?:level|service\s+level))?"
+)
+_ROLE_BEFORE = re.compile(r"(?i)(?:^|\s|\()(?P<label>" + _ROLE_WORD + r")\s*:?\s*$")
+# a cell that states both levels of a row, each maybe after its role: "99.8% (minimum 99.5%)", "Target 4 hours;
+# Maximum 6 hours", "99.8% / 99.5%"
+_PAIR_CELL = re.compile(
+    r"(?i)^(?:(?P<l1>" + _ROLE_WORD + r")\s*:?\s*)?(?P<n1>\d{1,3}(?:\.\d+)?)\s*(?P<u1>" + _UNIT_WORDS + r")"
+    r"\s*(?:\(|/|;|,)?\s*(?:(?P<l2>"
+    + _ROLE_WORD
+    + r")\s*:?\s*)?(?P<n2>\d{1,3}(?:\.\d+)?)\s*(?P<u2>"
+    + _UNIT_WORDS
+    + r")"
+    r"\s*\)?$"
+)
+
+
+def _cell_pair(cell: str) -> list[Value] | None:
+    """The two levels of a cell that states both, each labelled by its role word if it has one."""
+    m = _PAIR_CELL.match(" ".join(cell.split()))
+    if not m or _unit(m.group("u1")) != _unit(m.group("u2")):
+        return None
+    return [Value(float(m.group(f"n{k}")), _unit(m.group(f"u{k}")), m.group(f"l{k}") or "") for k in (1, 2)]
 
 
 # a cell that prices a failure rather than stating a level: "20% of invoice deducted for failure to meet ..."
@@ -226,6 +266,10 @@ def _row_candidate(
         if j == unit_col:
             continue
         label = header[j] if j < len(header) else ""
+        pair = None if value else _cell_pair(cell)
+        if pair:
+            values += [Value(v.number, v.unit, v.label or label) for v in pair]
+            continue
         if value and _labelled(label, "credit") and not _labelled(label, "allocation"):  # "Credit Weighting": a pool's
             credit = value.number if value.unit == "percent" else credit
         elif value:
@@ -289,6 +333,8 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
     out, header = [], ""
     for seq, line in enumerate(page.text.splitlines()):
         line = " ".join(line.split())
+        if line[:1] in _LIST_MARKS:
+            continue  # a list item, which wraps as prose does: the prose reader's
         window = _window(line)
         rest = _WINDOW.sub(" ", line)
         grades = [g.span("n") for g in GRADE.finditer(rest)]
@@ -318,7 +364,11 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
             before = _UNIT_BEFORE.search(texts[k]) if unit is None else None
             if before:
                 column_unit, texts[k] = _unit(before.group("u")), texts[k][: before.start()].strip()
-            values.append(Value(float(m.group("n")), unit or column_unit))
+            role = _ROLE_BEFORE.search(texts[k])
+            label = role.group("label") if role else ""
+            if role:
+                texts[k] = texts[k][: role.start()].strip(" ,;:-–|│(")
+            values.append(Value(float(m.group("n")), unit or column_unit, label))
         words = [t for t in texts if re.search(r"[A-Za-z]{3}", t) and not _PER_EVENT.match(t.strip())]
         if len(words) != 1 or len(words[0].split()) > 12 or _SENTENCE.search(words[0]) or line.endswith("."):
             continue  # a wrapped line of prose, not a table row
@@ -374,7 +424,7 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
             last = units[-1][1][-1] if units else ""
             starts = (
                 not units
-                or line[0] in "•●▪-–"
+                or line[0] in _LIST_MARKS
                 or (last.endswith(".") and not _weighting_line(line))
                 or line.isupper()  # a heading
                 or bool(_CLAUSE_NUMBER.match(line))
