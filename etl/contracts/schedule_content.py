@@ -327,6 +327,30 @@ _SCALE = re.compile(r"(?i)(?<=\d)\s+(?:out\s+)?of\s+(?:5|7|10)\b")
 _PER_EVENT = re.compile(r"(?i)^(?:per|each|every)\s+(?:incident|request|ticket|call|event|occurrence|case|order)s?$")
 
 
+def _line_values(found: list[re.Match], texts: list[str], scales: set[int]) -> tuple[list[Value], str | None]:
+    """A line's values, and the direction a bound beside one writes. Each value's bound, unit word and role word
+    are taken out of the texts around it (`texts[k]` before value k), which leaves the name."""
+    values, column_unit = [], None  # a unit column's unit holds for the bare numbers after it
+    direction = None
+    for k, m in enumerate(found):
+        bound = _BOUND_BEFORE.search(texts[k])
+        if bound:
+            direction, texts[k] = "higher" if bound.group("least") else "lower", texts[k][: bound.start()].strip()
+        after = " " + texts[k + 1]  # the text after a value, stripped; the bound after it opens with a space
+        bound = _BOUND_AFTER.match(after)
+        if bound:
+            direction, texts[k + 1] = "higher" if bound.group("least") else "lower", after[bound.end() :]
+        unit = _unit(m.group("u")) or ("score" if m.end("n") in scales else None)
+        before = _UNIT_BEFORE.search(texts[k]) if unit is None else None
+        if before:
+            column_unit, texts[k] = _unit(before.group("u")), texts[k][: before.start()].strip()
+        role = _ROLE_BEFORE.search(texts[k])
+        if role:
+            texts[k] = texts[k][: role.start()].strip(" ,;:-–|│(")
+        values.append(Value(float(m.group("n")), unit or column_unit, role.group("label") if role else ""))
+    return values, direction
+
+
 def _line_candidates(page: PdfPage) -> list[Candidate]:
     """Lines of an unruled table: one run of words (the name) and values, in column order. A grade's number
     ("Priority 1") is part of the name, not a value; a unit standing before the bare numbers is theirs."""
@@ -350,25 +374,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         # the text between values ("|": a table drawn in text)
         bounds = [0, *(x for m in found for x in m.span()), len(rest)]
         texts = [rest[bounds[i] : bounds[i + 1]].strip(" ,;:-–|│") for i in range(0, len(bounds), 2)]
-        values, column_unit = [], None  # a unit column's unit holds for the bare numbers after it
-        direction = None
-        for k, m in enumerate(found):
-            bound = _BOUND_BEFORE.search(texts[k])
-            if bound:
-                direction, texts[k] = "higher" if bound.group("least") else "lower", texts[k][: bound.start()].strip()
-            after = " " + texts[k + 1]  # the text after a value, stripped; the bound after it opens with a space
-            bound = _BOUND_AFTER.match(after)
-            if bound:
-                direction, texts[k + 1] = "higher" if bound.group("least") else "lower", after[bound.end() :]
-            unit = _unit(m.group("u")) or ("score" if m.end("n") in scales else None)
-            before = _UNIT_BEFORE.search(texts[k]) if unit is None else None
-            if before:
-                column_unit, texts[k] = _unit(before.group("u")), texts[k][: before.start()].strip()
-            role = _ROLE_BEFORE.search(texts[k])
-            label = role.group("label") if role else ""
-            if role:
-                texts[k] = texts[k][: role.start()].strip(" ,;:-–|│(")
-            values.append(Value(float(m.group("n")), unit or column_unit, label))
+        values, direction = _line_values(found, texts, scales)
         words = [t for t in texts if re.search(r"[A-Za-z]{3}", t) and not _PER_EVENT.match(t.strip())]
         if len(words) != 1 or len(words[0].split()) > 12 or _SENTENCE.search(words[0]) or line.endswith("."):
             continue  # a wrapped line of prose, not a table row
