@@ -259,7 +259,12 @@ RULES = (
 # then earns, the worse the level the larger the share ("below 99.8%: 2%; below 98%: 5%", a table of "less than
 # 99.8% | 2% of the Monthly Charges" rows, "99.0% - 99.79% | 2%"). Levels and shares are told apart by size, as
 # in schedules: a level of a percent measure is 50 or more, a credit less
-_PERCENT = re.compile(r"(?P<v>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)")
+# a share, or the start of a range of shares whose "%" is written once, at its end ("99.0 - 99.7%")
+_PERCENT = re.compile(
+    r"(?P<v>\d{1,3}(?:\.\d+)?)(?:\s*(?:%|percent\b)|(?=\s*(?:-|–|to)\s*\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)))"
+)
+# the start of a range: a level whatever its size ("0 - 97.9%")
+_RANGE_START = re.compile(r"\s*(?:-|–|to)\s*\d")
 _BELOW_CUE = re.compile(r"(?i)(?:below|less than|under|lower than|short of|<)\s*$")
 _RANGE_CUE = re.compile(r"(?i)^\s*(?:-|–|to|and)\s*$")
 _BAND_GAP = 200  # the most text between one band and the next
@@ -281,8 +286,30 @@ def _next_up(value: str) -> float:
 
 def tiered_bands(text: str) -> str | None:
     """'level:share; level:share' for a run of two or more bands in the text, levels falling as shares rise."""
-    found = _tier_run(text)
+    found = _tier_run(_bands_down(text))
     return found[0] if found else None
+
+
+# bands set across a table's columns: a row of bands, the credit's label, a row of as many shares
+_BAND = r"(?:(?:[<>≥≤]=?|below|less\s+than|under|at\s+least)\s*)?(?:\d{1,3}(?:\.\d+)?\s*%?\s*(?:-|–|to)\s*)?\d{1,3}(?:\.\d+)?\s*%"
+_SHARE = r"\d{1,3}(?:\.\d+)?\s*%"
+_BANDS_ACROSS = re.compile(
+    rf"(?i)(?P<bands>(?:{_BAND}\s+){{1,7}}{_BAND})\s+(?P<label>[a-z][a-z ()%]{{0,40}}?)\s+"
+    rf"(?P<shares>(?:{_SHARE}\s+){{1,7}}{_SHARE})"
+)
+
+
+def _bands_down(text: str) -> str:
+    """Bands set across the columns, written band by band with each share after its band, as rows write them:
+    "≥ 99.8% 99.0% - 99.79% < 99.0% Service Credit 0% 2% 5%" -> "Service Credit ≥ 99.8% 0% 99.0% - 99.79% 2% ..."."""
+
+    def down(m: re.Match) -> str:
+        bands, shares = re.findall(_BAND, m.group("bands")), re.findall(_SHARE, m.group("shares"))
+        if len(bands) != len(shares) or not _CREDIT.search(m.group("label")):
+            return m.group(0)
+        return m.group("label") + " " + " ".join(f"{b} {c}" for b, c in zip(bands, shares, strict=True))
+
+    return _BANDS_ACROSS.sub(down, text)
 
 
 def _tier_run(text: str) -> tuple[str, int] | None:
@@ -304,7 +331,7 @@ def _tier_run(text: str) -> tuple[str, int] | None:
                 or bool(_BELOW_CUE.search(text[max(0, last.start() - 15) : last.start()]))
             )
         )
-        if value >= 50 and not share_of_band:
+        if (value >= 50 and not share_of_band) or _RANGE_START.match(text, m.end()):
             levels.append(m)
             continue
         if not levels or value == 0:
@@ -376,7 +403,7 @@ class CreditTerms:
 def _read_tiers(sentences: list[str]) -> tuple[str | None, str]:
     """A tiered credit's bands over the whole text (a table's rows are sentences of their own), and the words
     before them."""
-    text = " ".join(sentences)
+    text = _bands_down(" ".join(sentences))
     run = _tier_run(text)
     return (run[0], text[max(0, run[1] - 150) : run[1]]) if run else (None, "")
 
@@ -460,13 +487,22 @@ def priced(rows: list[SlaTerm], credit: CreditTerms) -> list[SlaTerm]:
     return out
 
 
+def _named_at(context: str, name: str) -> int:
+    """Where the context last names a level by one of its own words (-1: nowhere)."""
+    words = set(re.findall(r"[a-z]{5,}", name.lower())) - {"service", "level", "levels", "credit"}
+    return max((m.start() for w in words for m in re.finditer(rf"\b{w}\b", context)), default=-1)
+
+
 def _tiered(rows: list[SlaTerm], credit: CreditTerms) -> list[SlaTerm]:
     """A tiered credit on the level it prices: the schedule's one percent level where a higher result is better,
-    or those the words before the bands name; any other row is left for review."""
+    or those the words before the bands name last (the nearest before the bands: an earlier level's name may
+    still be in reach); any other row is left for review."""
     candidates = [r for r in rows if r.unit == "percent" and r.direction == "higher" and r.credit_model is None]
-    named = set(re.findall(r"[a-z]{5,}", credit.tiers_context.lower())) - {"service", "level", "levels", "credit"}
     if len(candidates) > 1:
-        candidates = [r for r in candidates if named & set(re.findall(r"[a-z]{5,}", r.metric_name.lower()))]
+        context = credit.tiers_context.lower()
+        where = {id(r): _named_at(context, r.metric_name) for r in candidates}
+        last = max(where.values())
+        candidates = [r for r in candidates if last >= 0 and where[id(r)] == last]
     chosen = {id(r) for r in candidates}
     return [
         replace(r, credit_model="tiered by attainment", credit_tiers=credit.tiers) if id(r) in chosen else r
