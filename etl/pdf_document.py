@@ -566,7 +566,7 @@ def _unruled_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[st
             for page in pdf.pages:
                 words = page.extract_words()
                 grids = [_word_grid(t, words) for t in page.find_tables(settings)]
-                merged = [m for g in grids if (m := _unruled_rows(g) or _levels_across(g))]
+                merged = [m for g in grids if (m := _levels_across(g) or _unruled_rows(g))]
                 if merged:
                     out[page.page_number] = merged
     except Exception as exc:  # pdfminer raises many types for damaged files
@@ -594,25 +594,37 @@ def _word_grid(table, words: list[dict]) -> list[list[str]]:
 def _unruled_rows(lines: list[list[str]]) -> list[list[str]] | None:
     """The rows of an unruled table from its lines of text: a cell's words wrap over several lines, so lines join
     into rows, split at blank lines where the table leaves them, else at each line that opens a share (a row's
-    cells start on its first line). Lines before the first row are the header. None without exactly one column of
-    shares, or where the shares stand alone on their lines (a list, not a table)."""
+    cells start on its first line). The lines right above the first row are the header; a heading or a paragraph
+    above them stays as rows without values, as the text strategy found them. None without a column of shares,
+    or where the shares stand alone on their lines (a list, not a table)."""
     width = max((len(r) for r in lines), default=0)
     grid = [[" ".join((c or "").split()) for c in r] + [""] * (width - len(r)) for r in lines]
     columns = [j for j in range(width) if sum(bool(_SHARE_CELL.match(r[j])) for r in grid) >= 2]
-    if len(columns) != 1:
+    if not columns:
         return None
     # a table sets its shares beside the text they belong to, on the same line; a list sets them alone
     beside = [r for r in grid if _SHARE_CELL.match(r[columns[0]]) and any(r[: columns[0]])]
     if len(beside) < 2:
         return None
     first = next(k for k, r in enumerate(grid) if _SHARE_CELL.match(r[columns[0]]))
-    # a column no header line names is text of the column to its left that a wrap pushed right: join it back
-    for j in range(width - 1, 0, -1):
-        if j != columns[0] and first and not any(r[j] for r in grid[:first]):
+    # the header: the last line of text above the first row, with the lines right above it
+    top = max((k for k in range(first) if any(grid[k])), default=first)
+    while top > 0 and any(grid[top - 1]):
+        top -= 1
+    _join_wrapped_columns(grid, grid[top:first], columns)
+    return [[" ".join(r[j] for r in g if r[j]) for j in range(len(grid[0]))] for g in _row_groups(grid)]
+
+
+def _join_wrapped_columns(grid: list[list[str]], header: list[list[str]], shares: list[int]) -> None:
+    """A column no header line names is text of the column to its left that a wrap pushed right: join it back."""
+    for j in range(len(grid[0]) - 1, 0, -1):
+        if j not in shares and header and not any(r[j] for r in header):
             for r in grid:
                 r[j - 1] = " ".join(c for c in (r[j - 1], r.pop(j)) if c)
-    width = len(grid[0]) if grid else 0
-    aql = next(j for j in range(width) if sum(bool(_SHARE_CELL.match(r[j])) for r in grid) >= 2)
+
+
+def _row_groups(grid: list[list[str]]) -> list[list[list[str]]]:
+    """The lines of each row: split at blank lines where the table leaves them, else at each line opening a share."""
     if any(not any(r) for r in grid):
         groups, current = [], []
         for r in grid:
@@ -621,12 +633,11 @@ def _unruled_rows(lines: list[list[str]]) -> list[list[str]] | None:
             elif current:
                 groups.append(current)
                 current = []
-        groups += [current] if current else []
-    else:
-        starts = [k for k, r in enumerate(grid) if _SHARE_CELL.match(r[aql])]
-        bounds = [0, *starts, len(grid)]
-        groups = [grid[a:b] for a, b in zip(bounds, bounds[1:]) if grid[a:b]]
-    return [[" ".join(r[j] for r in g if r[j]) for j in range(width)] for g in groups]
+        return groups + ([current] if current else [])
+    aql = next(j for j in range(len(grid[0])) if sum(bool(_SHARE_CELL.match(r[j])) for r in grid) >= 2)
+    starts = [k for k, r in enumerate(grid) if _SHARE_CELL.match(r[aql])]
+    bounds = [0, *starts, len(grid)]
+    return [grid[a:b] for a, b in zip(bounds, bounds[1:]) if grid[a:b]]
 
 
 def _levels_across(lines: list[list[str]]) -> list[list[str]] | None:
@@ -658,8 +669,33 @@ def _levels_across(lines: list[list[str]]) -> list[list[str]] | None:
     if not names or any(not within(r) for r in lines[first : last + 1]):
         return None
     body = [[r[j] for j in keep] for r in lines[first : last + 1] if r[label].strip()]
+    if not _across(body):
+        return None
     header = [" ".join(r[j] for r in names if r[j].strip()) for j in keep]
     return [header, *body]
+
+
+_WINDOW_CELL = re.compile(r"(?i)^\s*(?:monthly|quarterly|weekly|daily|annually|yearly)\s*$")
+
+
+def _across(body: list[list[str]]) -> bool:
+    """Whether the levels run across the columns rather than down them, by what the cells hold: a row of windows,
+    or a row of weightings adding up to 100, where no column holds either (a table with a level per row keeps its
+    windows and its weightings in columns)."""
+    rows = [r[1:] for r in body]
+    columns = [list(c) for c in zip(*rows, strict=True)]
+
+    def windows(cells: list[str]) -> bool:
+        return all(_WINDOW_CELL.match(c) for c in cells)
+
+    def weights(cells: list[str]) -> bool:
+        if not all(_SHARE_CELL.match(c) for c in cells):
+            return False
+        return abs(sum(float(re.search(r"\d+(?:\.\d+)?", c).group()) for c in cells) - 100) < 0.5
+
+    if any(windows(c) or weights(c) for c in columns):
+        return False
+    return any(windows(r) or weights(r) for r in rows)
 
 
 def _ocr_of_scanned_pages(

@@ -307,10 +307,11 @@ def test_the_lines_of_an_unruled_table_join_into_its_rows():
     ]
 
 
-def test_an_unruled_table_without_exactly_one_column_of_shares_is_not_kept():
+def test_an_unruled_table_is_kept_by_its_columns_of_shares_and_prose_is_not():
     from etl.pdf_document import _unruled_rows
 
     prose = [["The supplier", "shall keep", "records."], ["Each party", "may audit", "them."]]
     two_levels = [["Level", "Expected", "Minimum"], ["Uptime", "99.9%", "99.5%"], ["Desk", "90%", "85%"]]
     assert _unruled_rows(prose) is None
-    assert _unruled_rows(two_levels) is None
+    # (two columns of shares: a schedule of an expected and a minimum level, kept since #30's definition column)
+    assert _unruled_rows(two_levels) == two_levels

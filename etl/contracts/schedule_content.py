@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from etl.contracts.level_rules import MODAL
 from etl.contracts.level_text import (
     AT_LEAST,
     AT_LEAST_SIGN,
@@ -239,8 +240,12 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
         return []
     if _transposed(table):
         table = [list(column) for column in zip(*table, strict=True)]
-    header = table[0] if not any(_cell_value(c) for c in table[0]) else [""] * len(table[0])
-    body = table[1:] if header is table[0] else table
+    # the header: of the rows before the first with a value, the one that labels the most columns (an unruled table
+    # may keep a heading or a paragraph above it, a ruled one a row of section names below it)
+    # (where no cell is one value, the levels are sentences in the cells, under the first row)
+    first = next((k for k, r in enumerate(table) if any(_cell_value(c) for c in r)), 1)
+    header = max(table[:first], key=lambda r: sum(bool(c.strip()) for c in r), default=[""] * len(table[0]))
+    body = table[first:]
     unit_col = next(
         (j for j in range(len(header)) if sum(bool(_unit(r[j])) for r in body if j < len(r)) >= len(body) * 0.6),
         None,
@@ -280,10 +285,25 @@ def _row_candidate(
         elif _window(cell) and len(cell.split()) <= 3:
             window = _window(cell)
         elif re.search(r"[A-Za-z]{3}", cell) and j not in repeated and not _credit_cell(cell):
-            texts.append(cell)
+            texts.append((j, cell))
     if not (texts and values):
         return None
-    return Candidate(max(texts, key=len), values, page, " | ".join(row), window, credit_pct=credit)
+    # the widest text names the row; where several texts stand beside the levels, a header that names the level
+    # breaks the tie ("Service Level" beside "Definition": the definition describes it)
+    label = [header[j] if j < len(header) else "" for j, _ in texts]
+    headed = [t for (_, t), h in zip(texts, label, strict=True) if _NAME_HEADER.search(h)]
+    name = headed[0] if len(headed) == 1 else max((t for _, t in texts), key=len)
+    # a definition beside the name states what the level counts: a time bound in it is the bound of the row's share
+    # ("answered within 30 seconds of entering the queue")
+    defined = " ".join(t for (_, t), h in zip(texts, label, strict=True) if t is not name and _DEFINES.search(h))
+    return Candidate(name, values, page, " | ".join(row), window, credit_pct=credit, standard=defined)
+
+
+_DEFINES = re.compile(r"(?i)\bdefin|\bdescri|\bcalculat|\bformula")
+_NAME_HEADER = re.compile(
+    r"(?i)service\s+levels?\b|\bslas?\b|\bkpis?\b|\bmetrics?\b|\bmeasures?\b|\bindicators?\b|\bstandards?\b"
+    r"|\brequirements?\b"
+)
 
 
 def _labelled_values(text: str) -> list[Value]:
@@ -560,7 +580,9 @@ def _better(a: Value, b: Value, name: str) -> int:
     unit = a.unit or b.unit
     if a.number == b.number or unit is None or (unit not in ("percent", "score") and unit not in _TIMES):
         return 0
-    higher_is_better = default_direction(name, unit) == "higher"
+    # what goes wrong, named in the measure (before a standard's modal), not anywhere in its text: "... 400 items
+    # shall be catalogued each month to reduce the backlog" is a share better higher
+    higher_is_better = default_direction(re.split(MODAL, name, maxsplit=1)[0], unit) == "higher"
     return 1 if (a.number > b.number) == higher_is_better else -1
 
 

@@ -54,3 +54,12 @@ def test_lines_with_one_level_each_or_prose_are_no_schedule_across():
     assert _levels_across(one_each) is None
     prose = [["The", "fees are", "due within", "30 days"], ["of", "the invoice", "date, at", "2% a month"]]
     assert _levels_across(prose) is None
+
+
+def test_a_level_per_row_with_its_weighting_down_a_column_is_not_across():
+    lines = [
+        ["", "Service Level", "Expected", "Minimum", "Weighting"],
+        ["", "Portal Uptime", "99.9%", "99.5%", "60%"],
+        ["", "Ticket Triage", "95%", "90%", "40%"],
+    ]
+    assert _levels_across(lines) is None
