@@ -131,6 +131,7 @@ def _by_rows(rows: list[list[str]], width: int) -> list[GradedTime]:
     if col < 0 or 2 * len(labels) <= sum(any(r) for r in rows[1:]):
         return []
     header = _column_names(rows[: labels[0][0]], width)
+    rows, header, width = _paired_columns(rows, header, [k for k, _ in labels])
     # names of the contract's own ("Outage", "Serious (B)") are grades only beside columns that name measures
     by_header = any(not _ranked(rows[0][col], rows[k][col]) for k, _ in labels)
     found = []
@@ -145,6 +146,28 @@ def _by_rows(rows: list[list[str]], width: int) -> list[GradedTime]:
                 source = f"{grade} | {header[j]} | {rows[k][j]}"
                 found.append(GradedTime(grade, header[j], d[0], d[1], source, "grade matrix"))
     return found
+
+
+def _paired_columns(
+    rows: list[list[str]], header: list[str], graded: list[int]
+) -> tuple[list[list[str]], list[str], int]:
+    """A column headed by two measures whose graded cells each hold two times ("Response / Resolution" over "15
+    minutes / 4 hours") is two columns, a measure and a time each."""
+    out_rows: list[list[str]] = [[] for _ in rows]
+    out_header: list[str] = []
+    for j, name in enumerate(header):
+        measures = _measure_names(name)
+        paired = len(measures) >= 2 and all(len(_times_in(rows[k][j])) == len(measures) for k in graded)
+        for m, measure in enumerate(measures if paired else [name]):
+            out_header.append(measure)
+            for r, row in zip(out_rows, rows, strict=True):
+                times = _times_in(row[j])
+                r.append(times[m] if paired and len(times) == len(measures) else row[j])
+    return out_rows, out_header, len(out_header)
+
+
+def _times_in(cell: str) -> list[str]:
+    return [m.group(0) for m in re.finditer(time_pattern("t"), normalise(cell), re.I)]
 
 
 def _column_names(header_rows: list[list[str]], width: int) -> list[str]:
@@ -216,6 +239,8 @@ def grade_rows(text: str) -> list[GradedTime]:
             continue
         rows, gap = [], 0
         for below in lines[i + 1 : i + 16]:
+            if len(_measures_of_header(below)[0]) >= 2:
+                break  # a nearer header line: the rows below it are its own
             row = _grade_row(below, len(measures), grade_column)
             if row is None and re.search(time_pattern("t"), normalise(below), re.I):
                 break
@@ -241,9 +266,17 @@ def _measures_of_header(line: str) -> tuple[list[str], bool]:
     text = _FOOTNOTE.sub(" ", line)
     if re.search(r"\d", text) or len(text.split()) > 12 or GRADE.search(line):
         return [], False
+    names = _measure_names(text)
+    first = _MEASURE.search(text)
+    return names, bool(first and _GRADE_COLUMN.search(text[: first.start()]))
+
+
+def _measure_names(text: str) -> list[str]:
+    """The measures a line of headers names, in order, each up to the next: "Response / Resolution" -> Response,
+    Resolution; "Response Time Fix Time" -> Response Time, Fix Time."""
     starts = [m.start() for m in _MEASURE.finditer(text)]
-    names = [" ".join(text[a:b].split()).strip(" :-–|") for a, b in zip(starts, [*starts[1:], len(text)])]
-    return names, bool(starts and _GRADE_COLUMN.search(text[: starts[0]]))
+    names = [" ".join(text[a:b].split()) for a, b in zip(starts, [*starts[1:], len(text)])]
+    return [re.sub(r"(?i)(?:\s+(?:and|&)|[\s:–|/,-])+$", "", n) for n in names]
 
 
 def _grade_row(line: str, width: int, grade_column: bool) -> tuple[str, list[tuple[float, str]]] | None:
@@ -299,9 +332,9 @@ def _header_measures(lines: list[str], grade: str) -> list[str]:
     for line in reversed(lines[max(0, at - 6) : at]):
         if re.search(r"\d", line) or GRADE.search(line):
             continue
-        starts = [m.start() for m in _MEASURE.finditer(line)]
-        if len(starts) >= 2:
-            return [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)])]
+        names = _measure_names(line)
+        if len(names) >= 2:
+            return names
     return []
 
 
