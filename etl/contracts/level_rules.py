@@ -70,6 +70,13 @@ _MEASURE_VERB = (
 )
 # paying, not payroll's own events: "pay date", "pay run" name when a payroll service's work falls due
 _PAY = r"pay\b(?!\s+(?:dates?|days?|periods?|runs?|slips?|cycles?)\b)"
+# what a time or a deadline of the contract's own mechanics is about (notice, term and renewal, cure, warranty,
+# licence, paying and billing), which is never a level: one list for the rules that read a bare time or deadline
+_MECHANICS = (
+    r"(?:notice|notif\w*|terminat\w*|renew\w*|expir\w*|term|cure|warrant\w*|licen[cs]\w*|"
+    + _PAY
+    + r"|paid|paying|payable|payments?|invoice\w*|fees?|charges?|rent|royalt\w*|interest)\b"
+)
 # the contract's own mechanics, never a level: paying and billing, notice, termination and cure, disputes,
 # indemnities, warranties, confidentiality, equity, interest. Invoices, payments, insurance, records and audits
 # are also what a business process serves ("98% of supplier invoices processed within 5 days", "the claims
@@ -309,7 +316,7 @@ _TIME_AS_BOUND = re.compile(
     r"^\W*"
     + time_pattern("t")
     + r"\s+(?:is|are|shall\s+be|will\s+be)\s+the\s+(?P<b>maximum|longest|most|minimum|shortest|least)\b"
-    r"(?![^.;]*\b(?:notice|term|terminat|payment|invoice|cure|warranty|licen[cs]e)\b)",
+    r"(?![^.;]*\b" + _MECHANICS + r")",
     re.I,
 )
 # a time that must be long: "mean time between failures ... at least 2,000 hours"
@@ -348,8 +355,7 @@ TIME_BEFORE_BOUND = (
 # fewer than 5 working days ahead of every release"; notice, a term's end and money due so are no levels
 _BEFORE_EVENT = r"\s+(?:before|ahead\s+of|in\s+advance\s+of|prior\s+to)\s+(?:each|every|the|a|an|any|its|their)\b"
 _LEAD_TIME = re.compile(
-    r"^(?!.*\b(?:notice|notif\w*|terminat\w*|renew\w*|expir\w*|term|" + _PAY + r"|paid|payments?"
-    r"|invoice\w*|fees?|charges?|rent|royalt\w*|interest)\b)"
+    r"^(?!.*\b" + _MECHANICS + r")"
     r".*?\b(?:shall|will|must|is\s+to|are\s+to)\b[^.;]*?(?:"
     + AT_LEAST
     + r"|no\s+fewer\s+than|not\s+fewer\s+than)\s+"
@@ -384,7 +390,7 @@ _ORDINALS = {word: n for word, n in ORDINALS.items() if n <= 15}
 # a deadline within the month: "no later than the fifth business day of the following month", "by the 10th working
 # day of each month"; money falling due so is a payment term, no level
 _DAY_OF_MONTH = re.compile(
-    r"^(?!.*\b(?:pa(?:y|id)|invoice|fees?|charges?|rent|royalt|interest)\w*\b).*?"
+    r"^(?!.*\b" + _MECHANICS + r").*?"
     r"\b(?:no\s+later\s+than|by|on\s+or\s+before)\s+the\s+(?P<d>\d{1,2}(?:st|nd|rd|th)|"
     + "|".join(_ORDINALS)
     + r")\s+(?P<biz>business\s+|working\s+|calendar\s+)?day\s+(?:of\s+(?:each|every|the\s+following|the\s+next)"
@@ -978,9 +984,12 @@ RULES: tuple[LevelRule, ...] = (
                 "",
                 (12, "business days", None),
             ),
+            # a payroll service's own deadline is a level; paying the contract's charges is not
+            ("Payroll is processed no later than the 5th business day of each month.", "", (5, "business days", None)),
         ),
         negative=(
             ("Invoices are payable by the tenth day of the following month.", ""),
+            ("Amounts owed are payable no later than the 10th day of each month.", ""),
             ("The Customer pays the fees no later than the 15th day of each month.", ""),
             ("The steering group meets on the first Monday of each month.", ""),
         ),
