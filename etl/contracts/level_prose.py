@@ -29,6 +29,7 @@ from etl.contracts.level_text import (
     AT_LEAST,
     AT_MOST,
     RATIO,
+    SHARE_BOUND,
     TIME_UNITS,
     join_wrapped_numbers,
     normalise,
@@ -294,7 +295,7 @@ _REQUIRED = re.compile(r"(?i)\b(?:is|are)\s+required\s+(?=(?:within|by|in)\b)")
 # a share of a class opening the sentence: "At least 92% of new starters shall receive ...", "No more than 1.5% of
 # payslips may contain an error in any pay period" (read on the sentence with its numbers as digits)
 _SHARE_OF_CLASS = re.compile(
-    r"(?i)^\s*(?:(?:" + AT_LEAST + "|" + AT_MOST + r"|(?:fewer|more)\s+than)\s+)?\d{1,3}(?:\.\d+)?%\s+of\s+"
+    r"(?i)^\s*(?:" + SHARE_BOUND + r"\s+)?\d{1,3}(?:\.\d+)?%\s+of\s+"
     r"(?:the\s+|all\s+)?(?P<cls>[^.;%]{2,80}?)\s+(?:shall|will|must|should|may|(?:is|are)\s+(?:required\s+)?to|is|are)"
     r"\s+(?:not\s+)?(?:be\s+)?(?P<what>[^.;%]{2,120}?)\s*[.;]?\s*$"
 )

@@ -24,6 +24,7 @@ from etl.contracts.level_text import (
     NONE_OF_FAULTS,
     OR_LESS,
     OR_MORE,
+    SHARE_BOUND,
     clock_unit,
     default_direction,
     normalise,
@@ -1207,11 +1208,7 @@ SENTENCE_CUE = re.compile(
 # a sentence that opens with a share, or with the share's bound ("At least 96% of ...", "Fewer than 0.2% of ..."),
 # states a standard, whatever its measure is called
 OPENS_WITH_SHARE = re.compile(
-    r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:"
-    + AT_LEAST
-    + "|"
-    + AT_MOST
-    + r"|(?:fewer|less|more)\s+than)\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)",
+    r"\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:" + SHARE_BOUND + r"\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)",
     re.I,
 )
 PLACEHOLDER = re.compile(r"\b[xX]%|\b[xX]\s+(?:minutes|hours|days|per)\b|INSERT AQL|_{3,}|\bas agreed\b", re.I)

@@ -59,6 +59,8 @@ OR_MORE = r"\s+or\s+(?:more|higher|greater|better|above)\b"
 OR_LESS = r"\s+or\s+(?:less|lower|fewer|shorter|below|under)\b"
 AT_LEAST_SIGN = r"(?:≥|>=|=>|>)"
 AT_MOST_SIGN = r"(?:≤|<=|=<|<)"
+# a bound written before a share: the least or the most, or a comparison ("at least 95% of", "fewer than 2% of")
+SHARE_BOUND = r"(?:" + AT_LEAST + "|" + AT_MOST + r"|(?:fewer|less|more)\s+than)"
 
 
 # What goes wrong, as a level counts it ("no more than 3 complaints a month", "zero defects", "No accidents"):
