@@ -22,6 +22,7 @@ from etl.contracts.level_rules import (
     measurement_window,
     plain_text,
     read_level,
+    stated_window,
     states_lead_time,
 )
 from etl.contracts.level_tables import grade_levels
@@ -117,7 +118,16 @@ def _sentence_levels(sentence: str, page: int, rules: tuple[LevelRule, ...]) -> 
     found = []
     for (clause, level), name in zip(clauses, names, strict=True):
         severity = GRADE.search(clause)
-        found.append(FoundLevel(name[:300], level, page, sentence, severity=severity.group(0) if severity else None))
+        found.append(
+            FoundLevel(
+                name[:300],
+                level,
+                page,
+                sentence,
+                severity=severity.group(0) if severity else None,
+                window=stated_window(clause),
+            )
+        )
     return found
 
 
@@ -276,7 +286,7 @@ def _sentence_name(sentence: str) -> str:
     if not subject or re.match(r"\d", subject):  # a share of items names neither a measure nor a party
         return sentence
     if len(subject) <= 80 and MEASURE_NOUN.search(subject):
-        return subject
+        return _OF_LEVEL.sub("", subject)  # "Billing accuracy of at least 99%": the level is no part of the name
     duty = sentence[modal.end() :].strip().rstrip(".;")
     # the party as the subject ends it: "The Service Provider", not "Vendor invoices"
     if len(subject.split()) <= 4 and _PARTY.search(subject.split()[-1]):
@@ -288,6 +298,8 @@ def _sentence_name(sentence: str) -> str:
     return f"{subject} {done}" if len(subject) <= 80 and done else sentence
 
 
+# a level written into the subject: "... of at least 99%"
+_OF_LEVEL = re.compile(r"(?i)\s+of\s+(?:" + SHARE_BOUND + r"\s+)?\d{1,3}(?:\.\d+)?\s*%$")
 # a time stated before its bound: "Four business hours is the longest a Priority 2 ticket may wait for ..."
 _TIME_FIRST = re.compile(r"(?i)" + TIME_BEFORE_BOUND + r"\s+(?:time\s+)?(?P<what>[^.;]{3,120}?)\s*\.?$")
 # "is required within": what is required is the subject, as before a modal

@@ -583,6 +583,8 @@ _PAPERWORK_PROCESSED = re.compile(
     r"(?:process|post|match|enter|handl|reconcil|approv|captur|key)\w*"
     r"|\b(?:process|post|match|enter|handl|reconcil|approv|captur|key)\w*\s+(?:of\s+)?(?:all\s+|the\s+)?"
     rf"(?:supplier\s+|vendor\s+|customer\s+)?{_PAPERWORK_ITEM}\b"
+    # the quality of the paperwork the back office turns out: "invoice accuracy", "payment error rate"
+    rf"|\b{_PAPERWORK_ITEM}\s+(?:accuracy|errors?|error\s+rate|quality|completeness|timeliness)\b"
 )
 
 
@@ -594,7 +596,9 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
         _RATE + modal + r"be\s+(?:(?:maintained|kept|held)\s+at\s+)?" + _PCT + OR_MORE, text, re.I
     )
     if m and 0 < float(m.group("pct")) <= 100:
-        return Level(float(m.group("pct")), "percent", "higher")
+        # "or better" is the measure's own better side: an error rate "of 0.3% or better" is at most 0.3%
+        better = m.group(0).lower().endswith("better")
+        return Level(float(m.group("pct")), "percent", default_direction(m.group(0), "percent") if better else "higher")
     # a target or goal stated for a measure, or a level guaranteed: "the target for order accuracy is 99.5% or
     # better", "a first-visit fix goal of 90% or more", "availability is guaranteed at 99.9%"
     m = re.search(
@@ -650,6 +654,13 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
     )
     if m and 0 <= float(m.group("pct")) < 100:
         return Level(float(m.group("pct")), "percent", "lower")
+    # the share stated bare, its direction the measure's own: "availability shall be 99.9%", "the error rate will
+    # be 0.5%" (not a change: "5% above", "10% more than")
+    m = re.search(
+        _RATE + modal + r"be\s+" + _PCT + r"(?!\s*(?:of\b|above|below|over|under|more|less|higher|lower))", text, re.I
+    )
+    if m and 0 < float(m.group("pct")) <= 100:
+        return Level(float(m.group("pct")), "percent", default_direction(m.group(0), "percent"))
     m = re.search(
         r"\b(?:scores?|ratings?|satisfaction)\b[^.;]{0,60}?"
         + MODAL
@@ -909,6 +920,9 @@ RULES: tuple[LevelRule, ...] = (
             # held at a share, and paperwork as the work processed rather than money
             ("Web uptime shall be maintained at 99.8% or better.", "", (99.8, "percent", None)),
             ("Invoice matching accuracy shall be at least 98.5% each month.", "", (98.5, "percent", None)),
+            # the share stated bare, its direction the measure's own
+            ("Core network availability will be 99.95% in each month.", "", (99.95, "percent", None)),
+            ("The keying error rate will be 0.3% in each month.", "", (0.3, "percent", None)),
         ),
         negative=(
             ("The hourly rates shall not exceed 5% above the prior year's rates.", ""),
@@ -917,6 +931,8 @@ RULES: tuple[LevelRule, ...] = (
             ("The interest rate on late amounts shall not exceed 1.5% per month.", ""),
             ("The error rate was reported at 3% in the last audit.", ""),
             ("The panel's scores shall be kept for 5 years.", ""),
+            ("The performance bonus shall be 5% of the annual fee.", ""),
+            ("The increase in rates shall be 3% above the index.", ""),
             ("The rating shall be at least 6 on a five-point scale.", ""),
         ),
     ),
@@ -1241,6 +1257,33 @@ _AQL_TAIL = (
     r"instances|occurrences|inspections|samples|reports))\b"
 )
 AQL_WORDS = re.compile(r"(?i)" + _AQL_LEAD + r"(?=\d)|(?<=%)" + _AQL_TAIL)
+
+
+# the period a sentence says its level is measured over: "in each calendar quarter", "measured weekly", "in any
+# rolling twelve-month period", "on a daily basis", "in each annual survey" (a bare "monthly" may be a report's)
+_PERIODS = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"}
+_ADVERBS = {"daily": "daily", "weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "annual": "yearly"}
+_STATED_WINDOW = re.compile(
+    r"(?i)\b(?:(?:in|over|during|for)\s+)?(?:each|every|any|per)\s+(?:calendar\s+|rolling\s+|contract\s+)?"
+    r"(?P<period>day|week|month|quarter|year)\b"
+    r"|\b(?:in|over|during)\s+(?:each|every|any|a)\s+(?:rolling\s+)?(?P<months>twelve|12|three|3)[\s-]month\s+period\b"
+    r"|\b(?:measured|assessed|calculated|reported)\s+(?P<adverb>daily|weekly|monthly|quarterly|annually)\b"
+    r"|\bon\s+an?\s+(?P<basis>daily|weekly|monthly|quarterly|annual)\s+basis\b"
+    r"|\b(?:each|every|the)\s+annual\s+(?:survey|review|assessment|audit)\b(?P<annual>)"
+)
+
+
+def stated_window(text: str) -> str | None:
+    """The window a sentence states for its level, or None where it states none."""
+    m = _STATED_WINDOW.search(text)
+    if not m:
+        return None
+    if m.group("period"):
+        return _PERIODS[m.group("period").lower()]
+    if m.group("months"):
+        return "yearly" if m.group("months").lower() in ("twelve", "12") else "quarterly"
+    word = (m.group("adverb") or m.group("basis") or "annual").lower()
+    return _ADVERBS[word.removesuffix("ly") if word == "annually" else word]
 
 
 def measurement_window(text: str) -> str | None:
