@@ -25,11 +25,13 @@ from etl.contracts.level_text import (
     OR_LESS,
     OR_MORE,
     SHARE_BOUND,
+    WINDOW_WORDS,
     clock_unit,
     default_direction,
     normalise,
     time_pattern,
     time_unit,
+    window_named,
 )
 from etl.quantities import (
     GROUPED_DIGITS,
@@ -1259,31 +1261,34 @@ _AQL_TAIL = (
 AQL_WORDS = re.compile(r"(?i)" + _AQL_LEAD + r"(?=\d)|(?<=%)" + _AQL_TAIL)
 
 
-# the period a sentence says its level is measured over: "in each calendar quarter", "measured weekly", "in any
-# rolling twelve-month period", "on a daily basis", "in each annual survey" (a bare "monthly" may be a report's)
-_PERIODS = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"}
-_ADVERBS = {"daily": "daily", "weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly", "annual": "yearly"}
+# the period a sentence says its level is measured over: a window's own words after "in", "over", "during" or
+# "measured" ("in each calendar quarter", "measured weekly"), a rolling twelve- or three-month period, "on a daily
+# basis", or an annual survey or review; a bare "monthly" may be a report's
 _STATED_WINDOW = re.compile(
-    r"(?i)\b(?:(?:in|over|during|for)\s+)?(?:each|every|any|per)\s+(?:calendar\s+|rolling\s+|contract\s+)?"
-    r"(?P<period>day|week|month|quarter|year)\b"
-    r"|\b(?:in|over|during)\s+(?:each|every|any|a)\s+(?:rolling\s+)?(?P<months>twelve|12|three|3)[\s-]month\s+period\b"
-    r"|\b(?:measured|assessed|calculated|reported)\s+(?P<adverb>daily|weekly|monthly|quarterly|annually)\b"
+    r"(?i)(?:\b(?:in|over|during|for)\s+(?:any\s+|each\s+|every\s+)?(?:rolling\s+)?(?=per|each|every|calendar)"
+    r"|\b(?:measured|assessed|calculated)\s+|^|\s|,\s*)(?P<w>" + WINDOW_WORDS.removeprefix(r"\b") + r")"
+)
+_ROLLING = re.compile(
+    r"(?i)\b(?:in|over|during)\s+(?:each|every|any|a)\s+(?:rolling\s+)?(?P<months>twelve|12|three|3)[\s-]month\s+period\b"
     r"|\bon\s+an?\s+(?P<basis>daily|weekly|monthly|quarterly|annual)\s+basis\b"
-    r"|\b(?:each|every|the)\s+annual\s+(?:survey|review|assessment|audit)\b(?P<annual>)"
+    r"|\b(?:each|every|the)\s+annual\s+(?:survey|review|assessment|audit)\b"
 )
 
 
 def stated_window(text: str) -> str | None:
     """The window a sentence states for its level, or None where it states none."""
+    m = _ROLLING.search(text)
+    if m:
+        if m.group("months"):
+            return "yearly" if m.group("months").lower() in ("twelve", "12") else "quarterly"
+        basis = (m.group("basis") or "annual").lower()
+        return "yearly" if basis == "annual" else basis
     m = _STATED_WINDOW.search(text)
-    if not m:
-        return None
-    if m.group("period"):
-        return _PERIODS[m.group("period").lower()]
-    if m.group("months"):
-        return "yearly" if m.group("months").lower() in ("twelve", "12") else "quarterly"
-    word = (m.group("adverb") or m.group("basis") or "annual").lower()
-    return _ADVERBS[word.removesuffix("ly") if word == "annually" else word]
+    return window_named(m) if m and not _REPORT_AFTER.match(text, m.end()) else None
+
+
+# "a monthly report", "quarterly reviews": the report's frequency, not the level's window
+_REPORT_AFTER = re.compile(r"(?i)\s+(?:performance\s+|service\s+)?(?:reports?|reviews?|meetings?|invoices?)\b")
 
 
 def measurement_window(text: str) -> str | None:

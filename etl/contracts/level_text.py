@@ -213,3 +213,30 @@ def clock_unit(text: str, m: re.Match) -> str:
     if unit in ("hours", "days") and _BUSINESS_CLOCK.match(text[m.end() : m.end() + 80]):
         return f"business {unit}"
     return unit
+
+
+# The windows a level is measured over, as a cell or a phrase names them: "Monthly", "Annually", "per week", "each
+# calendar month", "every quarter". One vocabulary for the table, line, prose and sentence readers.
+_WINDOW_NAMES = {
+    "day": "daily",
+    "daily": "daily",
+    "week": "weekly",
+    "weekly": "weekly",
+    "month": "monthly",
+    "monthly": "monthly",
+    "quarter": "quarterly",
+    "quarterly": "quarterly",
+    "year": "yearly",
+    "annum": "yearly",
+    "annually": "yearly",
+    "yearly": "yearly",
+}
+WINDOW_WORDS = (
+    r"\b(?:(?P<adverb>monthly|quarterly|weekly|daily|annually|yearly)"
+    r"|(?:per|each|every)\s+(?:calendar\s+)?(?P<period>day|week|month|quarter|year|annum))\b"
+)
+
+
+def window_named(m: re.Match) -> str:
+    """The window a match of WINDOW_WORDS names."""
+    return _WINDOW_NAMES[(m.group("adverb") or m.group("period")).lower()]

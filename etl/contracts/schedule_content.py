@@ -32,11 +32,13 @@ from etl.contracts.level_text import (
     NONE_OF_FAULTS,
     OR_LESS,
     OR_MORE,
+    WINDOW_WORDS,
     default_direction,
     header_unit,
     normalise,
     time_pattern,
     time_unit,
+    window_named,
 )
 from etl.contracts.sla_schedule import labelled_term
 from etl.cues import Cue
@@ -51,18 +53,7 @@ _UNIT_WORDS = spelling_pattern(_UNIT)
 # a number not inside a word or another number; the look-behind follows the first digit, as a pattern that opens
 # with a look-behind is tried at every character of a page
 _VALUE = re.compile(r"(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d+)?)\s*(?P<u>" + _UNIT_WORDS + r")?(?![\w])", re.I)
-_WINDOW = Cue(r"\b(monthly|quarterly|weekly|daily|annually|yearly|per month|each month|per quarter)\b")
-_WINDOWS = {
-    "monthly": "monthly",
-    "per month": "monthly",
-    "each month": "monthly",
-    "quarterly": "quarterly",
-    "per quarter": "quarterly",
-    "weekly": "weekly",
-    "daily": "daily",
-    "annually": "yearly",
-    "yearly": "yearly",
-}
+_WINDOW = Cue(WINDOW_WORDS)
 # labels as data: which words, before a value or heading its column, name its role. Ties only.
 LABELS = {
     "baseline": ("baseline", "current level", "pre-transition", "historical"),
@@ -198,7 +189,7 @@ def _header_unit(header: str) -> str | None:
 
 def _window(text: str) -> str | None:
     m = _WINDOW.search(text)
-    return _WINDOWS[m.group(1).lower()] if m else None
+    return window_named(m) if m else None
 
 
 # ---- units of text ----------------------------------------------------------------------------------------
