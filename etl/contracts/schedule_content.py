@@ -43,7 +43,7 @@ from etl.contracts.level_text import (
 from etl.contracts.sla_schedule import labelled_term
 from etl.cues import Cue
 from etl.pdf_document import PdfPage
-from etl.quantities import GRADE, spelling_pattern, unit_spellings, units
+from etl.quantities import GRADE, MONEY_RE, parse_money, spelling_pattern, unit_spellings, units
 from etl.records import Provenance, SlaTerm
 
 # the units a schedule's level cells are written in, by every spelling the seed `units` gives
@@ -96,6 +96,7 @@ class Candidate:
     titles: list[str] = field(default_factory=list)  # title-case phrases of a prose unit, the name among them
     seq: int = 0  # position among the units of its kind: a schedule is a run of adjacent units
     credit_pct: float | None = None  # the row's credit column: % of the month's charges per failure
+    credit_amount: float | None = None  # ... or an amount of money per failure
     direction: str | None = None  # where a cell writes its bound: "at least 99%", "under 0.5%", "4.2 or higher"
     standard: str = ""  # where a share's time bound is written, when not in the name: a numbered paragraph's text
     header: str = ""  # an unruled table's line of words above its rows: its column headings, run together
@@ -256,15 +257,16 @@ def _row_candidate(
     row: list[str], header: list[str], unit_col: int | None, repeated: set[int], stated: set[int], page: int
 ) -> Candidate | None:
     """One table row's name, levels, window and credit, each cell by what it holds and its column's header."""
-    values, texts, window, credit = [], [], None, None
+    values, texts, window, credit, amount = [], [], None, None, None
     for j, cell in enumerate(row):
         value = _cell_value(cell) or (_sentence_share(cell) if j in stated else None)
         if j == unit_col:
             continue
         label = header[j] if j < len(header) else ""
-        pair = None if value else _cell_pair(cell)
-        if pair:
-            values += [Value(v.number, v.unit, v.label or label) for v in pair]
+        compound = None if value else _compound_cell(cell, label)
+        if compound:
+            values += compound[0]
+            amount = compound[1] if compound[1] is not None else amount
             continue
         if value and _labelled(label, "credit") and not _labelled(label, "allocation"):  # "Credit Weighting": a pool's
             credit = value.number if value.unit == "percent" else credit
@@ -287,7 +289,36 @@ def _row_candidate(
     # a definition beside the name states what the level counts: a time bound in it is the bound of the row's share
     # ("answered within 30 seconds of entering the queue")
     defined = " ".join(t for (_, t), h in zip(texts, label, strict=True) if t is not name and _DEFINES.search(h))
-    return Candidate(name, values, page, " | ".join(row), window, credit_pct=credit, standard=defined)
+    return Candidate(
+        name, values, page, " | ".join(row), window, credit_pct=credit, credit_amount=amount, standard=defined
+    )
+
+
+def _compound_cell(cell: str, label: str) -> tuple[list[Value], float | None] | None:
+    """A cell that is not one value: both levels of its row, or the amount its row credits per failure."""
+    pair = _cell_pair(cell)
+    if pair:
+        return [Value(v.number, v.unit, v.label or label) for v in pair], None
+    money = _money_credit(cell, label)
+    return ([], money) if money is not None else None
+
+
+# what a money cell may say beside its amount: "per failure", "for each miss"
+_PER = r"\b(?:per|for\s+each|each)\s+(?:failure|miss|breach|default|incident|occurrence)\b"
+_PER_FAILURE = re.compile(_PER, re.I)
+_PER_FAILURE_AFTER = re.compile(r"\s*" + _PER, re.I)
+
+
+def _money_credit(cell: str, label: str) -> float | None:
+    """The amount of money a cell credits for a missed level: the cell is an amount, under a credit's header or
+    saying "per failure"; an amount under any other header (a charge, a price) is no credit."""
+    money = parse_money(cell)
+    if money is None:
+        return None
+    rest = MONEY_RE.sub(" ", cell)
+    if len(rest.split()) > 3 or not (_labelled(label, "credit") or _PER_FAILURE.search(cell)):
+        return None
+    return float(money[1])
 
 
 _DEFINES = re.compile(r"(?i)\bdefin|\bdescri|\bcalculat|\bformula")
@@ -371,7 +402,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         if line[:1] in _LIST_MARKS:
             continue  # a list item, which wraps as prose does: the prose reader's
         window = _window(line)
-        rest = _WINDOW.sub(" ", line)
+        rest, amount = _line_credit(_WINDOW.sub(" ", line), header)
         grades = [g.span("n") for g in GRADE.finditer(rest)]
         # ... nor is the time a share of cases is done in, written in the name ("Calls answered in 30 seconds"), nor
         # a score's scale
@@ -389,7 +420,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         words = [t for t in texts if re.search(r"[A-Za-z]{3}", t) and not _PER_EVENT.match(t.strip())]
         if len(words) != 1 or len(words[0].split()) > 12 or _SENTENCE.search(words[0]) or line.endswith("."):
             continue  # a wrapped line of prose, not a table row
-        if len(values) < 2 and not (window or direction):
+        if len(values) < 2 and not (window or direction or amount is not None):
             continue  # one bare value on a line: a section or page number, a date, a count; one with its bound stays
         out.append(
             Candidate(
@@ -401,9 +432,21 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
                 seq=page.number * 10_000 + seq,
                 direction=direction,
                 header=header,
+                credit_amount=amount,
             )
         )
     return out
+
+
+def _line_credit(line: str, header: str) -> tuple[str, float | None]:
+    """An unruled row's credit amount, under a credit's header or said "per failure", and the line without it."""
+    m = MONEY_RE.search(line)
+    if not m or not (_labelled(header, "credit") or _PER_FAILURE.search(line[m.end() :])):
+        return line, None
+    money = parse_money(m.group(0))
+    after = _PER_FAILURE_AFTER.match(line, m.end())
+    end = after.end() if after else m.end()
+    return line[: m.start()] + " " * (end - m.start()) + line[end:], float(money[1]) if money else None
 
 
 _LABEL_LINE = re.compile(r"[^:.]{1,40}:\s")
@@ -703,7 +746,9 @@ def _windowed(group: list[Candidate], roles: dict[int, str]) -> bool:
 def _priced(group: list[Candidate], roles: dict[int, str]) -> bool:
     """Each row with its own credit for a miss (a column of credits beside one level per row, a table's or an
     unruled table's): a schedule of levels, which a list of deliverables never prices."""
-    return "credit" in roles.values() or (len(group) >= 2 and all(c.credit_pct is not None for c in group))
+    return "credit" in roles.values() or (
+        len(group) >= 2 and all(c.credit_pct is not None or c.credit_amount is not None for c in group)
+    )
 
 
 def _bounded(group: list[Candidate]) -> bool:
@@ -765,6 +810,8 @@ def schedule_terms(
                 term = replace(term, direction=c.direction)  # one level, its bound written in its cell
             if credit is not None:
                 term = replace(term, credit_model="flat % per failure", credit_pct=credit)
+            elif c.credit_amount is not None:
+                term = replace(term, credit_model="amount per failure", credit_amount=c.credit_amount)
             terms.append(_with_threshold(term, c.standard) if term.unit == "percent" else term)
     return terms
 
