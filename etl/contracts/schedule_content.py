@@ -107,9 +107,23 @@ def _unit(text: str | None) -> str | None:
 
 
 def _cell_value(cell: str) -> Value | None:
-    """A cell that is one value: '99.5%', '4 hours', '12', '99.9 percent'."""
-    m = _VALUE.fullmatch(" ".join(cell.split()).lstrip("•● "))
-    return Value(float(m.group("n")), _unit(m.group("u"))) if m else None
+    """A cell that is one value: '99.5%', '4 hours', '12', '99.9 percent'; a score on its scale ('4.5 out of 5'); a
+    count of events in a period ('2 per month')."""
+    text = " ".join(cell.split()).lstrip("•● ")
+    m = _VALUE.fullmatch(text)
+    if m:
+        return Value(float(m.group("n")), _unit(m.group("u")))
+    m = _SCORE_CELL.fullmatch(text) or _COUNT_PER.fullmatch(text)
+    if m:
+        return Value(float(m.group("n")), "score" if m.re is _SCORE_CELL else "count")
+    return None
+
+
+# a score on its scale, and a count of events in a period, each a cell of its own
+_SCORE_CELL = re.compile(r"(?i)(?P<n>\d{1,2}(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:5|7|10)")
+_COUNT_PER = re.compile(
+    r"(?i)(?P<n>\d{1,4})\s+(?:per|each|every|a)\s+(?:calendar\s+)?(?:day|week|month|quarter|year)\b"
+)
 
 
 # the marks a list item opens with
@@ -369,7 +383,9 @@ _SCALE = re.compile(r"(?i)(?<=\d)\s+(?:out\s+)?of\s+(?:5|7|10)\b")
 _PER_EVENT = re.compile(r"(?i)^(?:per|each|every)\s+(?:incident|request|ticket|call|event|occurrence|case|order)s?$")
 
 
-def _line_values(found: list[re.Match], texts: list[str], scales: set[int]) -> tuple[list[Value], str | None]:
+def _line_values(
+    found: list[re.Match], texts: list[str], scales: set[int], counts: set[int] = frozenset()
+) -> tuple[list[Value], str | None]:
     """A line's values, and the direction a bound beside one writes. Each value's bound, unit word and role word
     are taken out of the texts around it (`texts[k]` before value k), which leaves the name."""
     values, column_unit = [], None  # a unit column's unit holds for the bare numbers after it
@@ -382,7 +398,7 @@ def _line_values(found: list[re.Match], texts: list[str], scales: set[int]) -> t
         bound = _BOUND_AFTER.match(after)
         if bound:
             direction, texts[k + 1] = "higher" if bound.group("least") else "lower", after[bound.end() :]
-        unit = _unit(m.group("u")) or ("score" if m.end("n") in scales else None)
+        unit = _unit(m.group("u")) or ("score" if m.end("n") in scales else "count" if m.start() in counts else None)
         before = _UNIT_BEFORE.search(texts[k]) if unit is None else None
         if before:
             column_unit, texts[k] = _unit(before.group("u")), texts[k][: before.start()].strip()
@@ -402,7 +418,8 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         if line[:1] in _LIST_MARKS:
             continue  # a list item, which wraps as prose does: the prose reader's
         window = _window(line)
-        rest, amount = _line_credit(_WINDOW.sub(" ", line), header)
+        counts = {m.start() for m in _COUNT_PER.finditer(line)}  # "1 per month": a count, before its window goes
+        rest, amount = _line_credit(_without_windows(line), header)
         grades = [g.span("n") for g in GRADE.finditer(rest)]
         # ... nor is the time a share of cases is done in, written in the name ("Calls answered in 30 seconds"), nor
         # a score's scale
@@ -416,7 +433,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         # the text between values ("|": a table drawn in text)
         bounds = [0, *(x for m in found for x in m.span()), len(rest)]
         texts = [rest[bounds[i] : bounds[i + 1]].strip(" ,;:-–|│") for i in range(0, len(bounds), 2)]
-        values, direction = _line_values(found, texts, scales)
+        values, direction = _line_values(found, texts, scales, counts)
         words = [t for t in texts if re.search(r"[A-Za-z]{3}", t) and not _PER_EVENT.match(t.strip())]
         if len(words) != 1 or len(words[0].split()) > 12 or _SENTENCE.search(words[0]) or line.endswith("."):
             continue  # a wrapped line of prose, not a table row
