@@ -302,3 +302,12 @@ def write_table_page(
         story += [Spacer(1, 12), Paragraph(after, styles["Normal"])]
     SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
     return path
+
+
+def sentence_rows(sentence: str) -> list:
+    """The service-level rows read from one sentence on a schedule page of its own, for the sentence sets."""
+    from etl.contracts.terms import extract_from_pages
+    from etl.pdf_document import PdfPage
+
+    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
+    return extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms

@@ -12,13 +12,11 @@ the sentences without one."""
 
 import pytest
 
-from etl.contracts.terms import extract_from_pages
-from etl.pdf_document import PdfPage
+from tests.contracts.paraphrase import sentence_rows
 
 
 def _levels(sentence: str) -> list[tuple]:
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    rows = sentence_rows(sentence)
     return [(t.expected, t.direction, t.unit, t.threshold, t.threshold_unit) for t in rows]
 
 
@@ -80,6 +78,5 @@ def test_a_deadline_by_the_clock_alone_or_a_time_that_is_no_level_gives_no_row(s
 def test_a_time_of_day_inside_a_sentence_does_not_end_it(sentence, name):
     """Cut after "a.m.", the level was read from the words after it and named by them ("in at least 99% of
     cases.")."""
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    (row,) = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    (row,) = sentence_rows(sentence)
     assert row.metric_name.startswith(name)

@@ -5,13 +5,11 @@ are no levels."""
 
 import pytest
 
-from etl.contracts.terms import extract_from_pages
-from etl.pdf_document import PdfPage
+from tests.contracts.paraphrase import sentence_rows
 
 
 def _levels(sentence: str) -> list[tuple]:
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    rows = sentence_rows(sentence)
     return [(t.expected, t.direction, t.unit, t.threshold, t.threshold_unit) for t in rows]
 
 

@@ -6,13 +6,11 @@ reader was run on them, on a page that says nothing of the window elsewhere (the
 
 import pytest
 
-from etl.contracts.terms import extract_from_pages
-from etl.pdf_document import PdfPage
+from tests.contracts.paraphrase import sentence_rows
 
 
 def _read(sentence: str) -> list[tuple]:
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    rows = sentence_rows(sentence)
     return [(t.expected, t.unit, t.measurement_window) for t in rows]
 
 
@@ -58,8 +56,7 @@ def test_a_level_is_measured_over_the_period_its_sentence_states(sentence, row):
     ],
 )
 def test_a_share_stated_bare_or_or_better_takes_its_measures_direction(sentence, level):
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    rows = sentence_rows(sentence)
     assert [(t.expected, t.direction) for t in rows] == [level]
 
 

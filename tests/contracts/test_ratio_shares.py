@@ -4,8 +4,7 @@ wording, written before the reader was run on them; the code before this change 
 import pytest
 
 from etl.contracts.level_text import normalise
-from etl.contracts.terms import extract_from_pages
-from etl.pdf_document import PdfPage
+from tests.contracts.paraphrase import sentence_rows
 
 
 @pytest.mark.parametrize(
@@ -51,6 +50,5 @@ def test_a_ratio_or_a_decimal_in_words_is_written_as_a_share(text, expected):
     ],
 )
 def test_a_level_written_as_a_ratio_is_read_as_its_share(sentence, level):
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    rows = sentence_rows(sentence)
     assert [(t.expected, t.direction, t.threshold) for t in rows] == [level]

@@ -6,8 +6,7 @@ of "Vendor invoices" taken for a party)."""
 
 import pytest
 
-from etl.contracts.terms import extract_from_pages
-from etl.pdf_document import PdfPage
+from tests.contracts.paraphrase import sentence_rows
 
 NAMED = [
     (
@@ -47,8 +46,7 @@ NAMED = [
 
 @pytest.mark.parametrize(("sentence", "row"), NAMED, ids=[s[:40] for s, _ in NAMED])
 def test_a_sentences_level_is_named_by_its_subject_and_what_must_happen_to_it(sentence, row):
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    rows = sentence_rows(sentence)
     assert [(t.metric_name, t.expected, t.unit) for t in rows] == [row]
 
 

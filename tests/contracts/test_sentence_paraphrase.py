@@ -4,8 +4,7 @@ with its sign in words, "must remain below", "one half of one percent", "should 
 
 import pytest
 
-from etl.contracts.terms import extract_from_pages
-from etl.pdf_document import PdfPage
+from tests.contracts.paraphrase import sentence_rows
 
 SENTENCES = [
     (
@@ -40,8 +39,7 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("sentence", "level"), SENTENCES, ids=[s[:40] for s, _ in SENTENCES])
 def test_a_level_sentence_is_read_whatever_its_wording(sentence, level):
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    rows = sentence_rows(sentence)
     assert [(t.expected, t.unit, t.direction) for t in rows] == [level]
 
 
@@ -111,8 +109,7 @@ NO_LEVEL = [
 
 @pytest.mark.parametrize("sentence", NO_LEVEL, ids=[s[:40] for s in NO_LEVEL])
 def test_notice_and_payment_periods_are_no_levels(sentence):
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    assert extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms == []
+    assert sentence_rows(sentence) == []
 
 
 # written before the reader was run on them, after a test sentence of this form was found unread: the rule for a

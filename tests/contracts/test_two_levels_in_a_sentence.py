@@ -5,13 +5,11 @@ The last sentence states two notice periods, which are no levels."""
 
 import pytest
 
-from etl.contracts.terms import extract_from_pages
-from etl.pdf_document import PdfPage
+from tests.contracts.paraphrase import sentence_rows
 
 
 def _levels(sentence: str) -> list[tuple]:
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    rows = extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+    rows = sentence_rows(sentence)
     return [(t.expected, t.direction, t.unit, t.threshold, t.threshold_unit) for t in rows]
 
 
@@ -55,8 +53,7 @@ def test_two_notice_periods_in_one_sentence_are_no_levels():
 
 
 def _names(sentence: str) -> list[str]:
-    page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
-    return [t.metric_name for t in extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms]
+    return [t.metric_name for t in sentence_rows(sentence)]
 
 
 def test_each_of_two_levels_is_named_by_its_subject_and_where_it_holds():
