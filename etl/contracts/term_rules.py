@@ -707,11 +707,15 @@ _RULES = [
         0.75,
         "'a Service Credit is earned back if the Expected level is met in the following three (3) months'",
         # or returned, refunded or waived once the level is met again
-        r"earn(?:ed)?[- ]?back|re-?earn|\bcredits?\b[^.]{0,60}\b(?:returned|refunded|repaid|reversed|waived)\b[^.]{0,120}"
-        r"\b(?:met|achieved|attained)\b",
+        r"earn(?:ed)?[- ]?back|re-?earn|\bcredits?\b[^.]{0,60}\b(?:returned|refunded|repaid|reversed|waived|forgiven)\b"
+        r"[^.]{0,120}(?:\b(?:met|meets|meeting|achieved|achieves|achieving|attained|attains)\b"
+        r"|\bno\s+(?:further\s+)?(?:failure|miss|default)\b)",
         (
             "A Service Credit is earned back if the Expected Service Level is met for the following three (3) months.",
             "A Service Credit will be refunded to the Provider where the level is achieved in each of the next 3 months.",
+            # the level met again, in the present tense, or no failure after it
+            "Credits are waived where the Vendor meets the level throughout the following two months.",
+            "A credit is forgiven when no further default of the same level occurs in the next 3 months.",
         ),
     ),
     TermRule(
