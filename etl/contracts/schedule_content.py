@@ -229,12 +229,22 @@ def _transposed(table: list[list[str]]) -> bool:
         return False
     rows = [{_kind(c) for c in r[1:]} for r in table]
     columns = [{_kind(r[j]) for r in table[1:]} for j in range(width)]
+    # where every cell past the labels is a value, a row of weightings adding up to 100 tells the orientation
+    weighted = any(_weightings(r[1:]) for r in table[1:]) and not any(
+        _weightings([r[j] for r in table[1:]]) for j in range(1, width)
+    )
     return (
         all(len(k) == 1 and "" not in k for k in rows)
         and any(k == {"value"} for k in rows)
-        and all(len(k) > 1 for k in columns[1:])
+        and (all(len(k) > 1 for k in columns[1:]) or weighted)
         and not any(GRADE.search(c) for c in table[0])
     )
+
+
+def _weightings(cells: list[str]) -> bool:
+    """Shares that add up to 100: an at-risk pool's weightings."""
+    values = [_cell_value(c) for c in cells]
+    return all(v and v.unit == "percent" for v in values) and abs(sum(v.number for v in values) - 100) < 0.5
 
 
 def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
@@ -506,9 +516,12 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
                 or line.isupper()  # a heading
                 or bool(_CLAUSE_NUMBER.match(line))
                 or (_title_line(line) and (_title_line(last) or last.isupper() or last.endswith(".")))
-                # a name line (no value, no label, an enumerator aside) after a block of labelled lines, or one
-                # that is numbered ("KPI 1 - Platform uptime")
-                or ((_ENUMERATOR.match(line) or (":" in last and _VALUE.search(last))) and _name_line(line) is not None)
+                # a name line (no value, no label, an enumerator aside) after a block of labelled lines, with or
+                # without their colons ("Weighting 40%"), or one that is numbered ("KPI 1 - Platform uptime")
+                or (
+                    (_ENUMERATOR.match(line) or (":" in last and _VALUE.search(last)) or _labelled_line(last))
+                    and _name_line(line) is not None
+                )
             )
             if starts:
                 units.append((page.number, [line]))
@@ -530,6 +543,18 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
 
 # a word a wrapped line of a sentence ends on, and a heading does not
 _OPEN_END = re.compile(r"(?i)\b(?:of|to|the|a|an|and|or|for|in|on|by|with|from|at|as|than|that|which|shall|will)$")
+
+
+def _labelled_line(line: str) -> bool:
+    """A line that is a label and its one value, without a colon: "Weighting 40%", "Target 4 hours"."""
+    m = _VALUE.search(line)
+    before = line[: m.start()].strip() if m else ""
+    return bool(
+        m
+        and m.end() == len(line.rstrip(" ."))
+        and 0 < len(before.split()) <= 4
+        and any(_labelled(before, role) for role in LABELS)
+    )
 
 
 def _heading(text: str) -> bool:
@@ -774,8 +799,22 @@ def _bounded(group: list[Candidate]) -> bool:
     return len(group) >= 3 and all(c.direction for c in group)
 
 
+def _cards_joined(tables: list[list[list[str]]]) -> list[list[list[str]]]:
+    """A page's tables, with each run of two-column cards that label the same things in the same order ("Service
+    Level | Availability", "Target | 99.8%" ...: a card per level) joined into one table, a column per card."""
+    out: list[list[list[str]]] = []
+    for table in tables:
+        last = out[-1] if out else None
+        card = len(table) >= 3 and all(len(r) == 2 for r in table)
+        if card and last and [r[0] for r in last] == [r[0] for r in table] and all(len(r) >= 2 for r in last):
+            out[-1] = [[*a, b[1]] for a, b in zip(last, table, strict=True)]
+        else:
+            out.append(table)
+    return out
+
+
 READERS = {
-    "tables": lambda ps: [c for p in ps for t in p.tables for c in _table_candidates(t, p.number)],
+    "tables": lambda ps: [c for p in ps for t in _cards_joined(p.tables) for c in _table_candidates(t, p.number)],
     "lines": lambda ps: [c for p in ps for c in _line_candidates(p)],
     "prose": _prose_candidates,
 }
@@ -808,6 +847,7 @@ def schedule_terms(
             )
         ):
             continue
+        label = _common_label(group)
         for c in group:
             values = {role: c.values[i].number for i, role in roles.items()}
             credit = values.pop("credit", c.credit_pct)
@@ -815,7 +855,7 @@ def schedule_terms(
             unit = next((c.values[i].unit for i, r in roles.items() if r == "expected" and c.values[i].unit), None)
             term = labelled_term(
                 engagement_id,
-                c.name.strip(" ,;:–-"),
+                c.name[len(label) :].strip(" ,;:–-"),
                 unit or "count",
                 values,
                 c.window or default_window,
@@ -831,6 +871,18 @@ def schedule_terms(
                 term = replace(term, credit_model="amount per failure", credit_amount=c.credit_amount)
             terms.append(_with_threshold(term, c.standard) if term.unit == "percent" else term)
     return terms
+
+
+# what a card or block calls the name it opens with: "Service Level Hosting Availability", "KPI: Order accuracy"
+_NAME_LABEL = re.compile(r"(?i)^(?:service\s+level|kpi|metric|measure|indicator)(?:\s+name)?\s*[:\-–]?\s+(?=\S)")
+
+
+def _common_label(group: list[Candidate]) -> str:
+    """A label every name of the schedule opens with, which none of them is named by ("" where there is none)."""
+    found = {m.group(0).lower() if (m := _NAME_LABEL.match(c.name)) else None for c in group}
+    if len(group) < 2 or len(found) != 1 or None in found:
+        return ""
+    return _NAME_LABEL.match(group[0].name).group(0)
 
 
 def _with_threshold(term: SlaTerm, standard: str = "") -> SlaTerm:
