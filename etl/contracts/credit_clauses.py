@@ -403,7 +403,8 @@ class CreditTerms:
 def _read_tiers(sentences: list[str]) -> tuple[str | None, str]:
     """A tiered credit's bands over the whole text (a table's rows are sentences of their own), and the words
     before them."""
-    text = _bands_down(" ".join(sentences))
+    # (bands across hold four shares or more: a sentence with fewer is left as it is, which spares the search)
+    text = " ".join(_bands_down(s) if s.count("%") >= 4 else s for s in sentences)
     run = _tier_run(text)
     return (run[0], text[max(0, run[1] - 150) : run[1]]) if run else (None, "")
 

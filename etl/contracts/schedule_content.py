@@ -329,7 +329,7 @@ def _compound_cell(cell: str, label: str) -> tuple[list[Value], float | None] | 
 
 # what a money cell may say beside its amount: "per failure", "for each miss"
 _PER = r"\b(?:per|for\s+each|each)\s+(?:failure|miss|breach|default|incident|occurrence)\b"
-_PER_FAILURE = re.compile(_PER, re.I)
+_PER_FAILURE = Cue(_PER)
 _PER_FAILURE_AFTER = re.compile(r"\s*" + _PER, re.I)
 
 
@@ -422,14 +422,13 @@ def _line_values(
 def _line_candidates(page: PdfPage) -> list[Candidate]:
     """Lines of an unruled table: one run of words (the name) and values, in column order. A grade's number
     ("Priority 1") is part of the name, not a value; a unit standing before the bare numbers is theirs."""
-    out, header = [], ""
+    out, header, credit_header = [], "", False
     for seq, line in enumerate(page.text.splitlines()):
         line = " ".join(line.split())
         if line[:1] in _LIST_MARKS:
             continue  # a list item, which wraps as prose does: the prose reader's
         window = _window(line)
-        counts = {m.start() for m in _COUNT_PER.finditer(line)}  # "1 per month": a count, before its window goes
-        rest, amount = _line_credit(_without_windows(line), header)
+        rest, amount = _line_credit(_without_windows(line) if window else line, credit_header)
         grades = [g.span("n") for g in GRADE.finditer(rest)]
         # ... nor is the time a share of cases is done in, written in the name ("Calls answered in 30 seconds"), nor
         # a score's scale
@@ -438,8 +437,9 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         rest = _SCALE.sub(lambda m: " " * len(m.group(0)), rest)
         found = [m for m in _VALUE.finditer(rest) if not any(a <= m.start() < b for a, b in grades)]
         if not found:
-            header = line
+            header, credit_header = line, _labelled(line, "credit")
             continue
+        counts = {m.start() for m in _COUNT_PER.finditer(line)}  # "1 per month": a count, whose window is blanked
         # the text between values ("|": a table drawn in text)
         bounds = [0, *(x for m in found for x in m.span()), len(rest)]
         texts = [rest[bounds[i] : bounds[i + 1]].strip(" ,;:-–|│") for i in range(0, len(bounds), 2)]
@@ -465,10 +465,13 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
     return out
 
 
-def _line_credit(line: str, header: str) -> tuple[str, float | None]:
+def _line_credit(line: str, credit_header: bool) -> tuple[str, float | None]:
     """An unruled row's credit amount, under a credit's header or said "per failure", and the line without it."""
+    # (the cheap tests first: most lines of a contract are prose under no credit's header)
+    if not (credit_header or _PER_FAILURE.search(line)):
+        return line, None
     m = MONEY_RE.search(line)
-    if not m or not (_labelled(header, "credit") or _PER_FAILURE.search(line[m.end() :])):
+    if not m or not (credit_header or _PER_FAILURE.search(line[m.end() :])):
         return line, None
     money = parse_money(m.group(0))
     after = _PER_FAILURE_AFTER.match(line, m.end())
