@@ -1,7 +1,7 @@
 """Levels measured in other units than a share of cases (#30): downtime minutes, percentiles, scores on a scale,
 error rates, means, counts per period. Sentences in our own wording, annotated before the reader was run on them,
-which read 9 of the 12 levels; the two sentences at the end state a reporting deadline and a credit ceiling, which
-are no levels."""
+which read 9 of the 12 levels at ae95843; the two sentences at the end state a reporting deadline and a credit
+ceiling, which are no levels."""
 
 import pytest
 

@@ -1,9 +1,9 @@
 """#30, #32: a tiered credit set as a table in other shapes than `test_credit_clauses.py`'s: bands written with
-signs on both sides, "to under", ranges whose top is the band above's bottom less a step, "Nil" and "None" for
-no credit, credits written "% of the Monthly Charges", and the bands across the columns. Written in our own
-wording and annotated before the reader was run on them, ruled and unruled: each must price the level the
-sentence before it names with the same bands, and leave the other level unpriced. At first sight the first two shapes
-were read, ruled and unruled; the ranges gave bands a step low (99.7 for 99.8) and the bands across none: 4 of 8."""
+signs on both sides, "to under", ranges whose top is the band above's bottom less a step, "Nil" and "None" for no
+credit, credits written "% of the Monthly Charges", and the bands across the columns. Written in our own wording and
+annotated before the reader was run on them, ruled and unruled: each must price the level the sentence before it
+names with the same bands, and leave the other level unpriced. At first sight (062699d) the first two shapes were
+read, ruled and unruled; the ranges gave bands a step low (99.7 for 99.8) and the bands across none: 4 of 8."""
 
 from __future__ import annotations
 

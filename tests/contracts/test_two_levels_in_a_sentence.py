@@ -1,7 +1,8 @@
 """Two levels in one sentence (#30): a level per coverage window or site, a response and a resolution time for
 one grade, a share answered in time beside a share abandoned, two channels' reply times. Sentences in our own
 wording, annotated before the reader was run on them; the shared annotation notes make such a sentence two rows.
-The last sentence states two notice periods, which are no levels."""
+The last sentence states two notice periods, which are no levels. At first sight (74c6644) 7 of the 12 rows
+were read (2 of the 6 sentences whole), and the notice periods gave none."""
 
 import pytest
 
