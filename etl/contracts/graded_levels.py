@@ -157,12 +157,16 @@ def _paired_columns(
     out_header: list[str] = []
     for j, name in enumerate(header):
         measures = _measure_names(name)
-        paired = len(measures) >= 2 and all(len(_times_in(rows[k][j])) == len(measures) for k in graded)
-        for m, measure in enumerate(measures if paired else [name]):
-            out_header.append(measure)
+        # (a cell's times are read only under a header that names two measures or more, and once)
+        times = [_times_in(row[j]) for row in rows] if len(measures) >= 2 else None
+        if times and all(len(times[k]) == len(measures) for k in graded):
+            out_header += measures
+            for r, row, cell in zip(out_rows, rows, times, strict=True):
+                r += cell if len(cell) == len(measures) else [row[j]] * len(measures)
+        else:
+            out_header.append(name)
             for r, row in zip(out_rows, rows, strict=True):
-                times = _times_in(row[j])
-                r.append(times[m] if paired and len(times) == len(measures) else row[j])
+                r.append(row[j])
     return out_rows, out_header, len(out_header)
 
 

@@ -32,6 +32,7 @@ from etl.contracts.level_text import (
     time_pattern,
     time_unit,
     window_named,
+    window_of_word,
 )
 from etl.quantities import (
     GROUPED_DIGITS,
@@ -1261,13 +1262,10 @@ _AQL_TAIL = (
 AQL_WORDS = re.compile(r"(?i)" + _AQL_LEAD + r"(?=\d)|(?<=%)" + _AQL_TAIL)
 
 
-# the period a sentence says its level is measured over: a window's own words after "in", "over", "during" or
-# "measured" ("in each calendar quarter", "measured weekly"), a rolling twelve- or three-month period, "on a daily
-# basis", or an annual survey or review; a bare "monthly" may be a report's
-_STATED_WINDOW = re.compile(
-    r"(?i)(?:\b(?:in|over|during|for)\s+(?:any\s+|each\s+|every\s+)?(?:rolling\s+)?(?=per|each|every|calendar)"
-    r"|\b(?:measured|assessed|calculated)\s+|^|\s|,\s*)(?P<w>" + WINDOW_WORDS.removeprefix(r"\b") + r")"
-)
+# the period a sentence says its level is measured over: a window's own words, as a word of their own after a space
+# or a comma ("in each calendar quarter", "measured weekly", not "bi-weekly"), a rolling twelve- or three-month
+# period, "on a daily basis", or an annual survey or review; a "monthly report" is the report's (_REPORT_AFTER)
+_STATED_WINDOW = re.compile(r"(?i)(?:^|[\s,])(?P<w>" + WINDOW_WORDS.removeprefix(r"\b") + r")")
 _ROLLING = re.compile(
     r"(?i)\b(?:in|over|during)\s+(?:each|every|any|a)\s+(?:rolling\s+)?(?P<months>twelve|12|three|3)[\s-]month\s+period\b"
     r"|\bon\s+an?\s+(?P<basis>daily|weekly|monthly|quarterly|annual)\s+basis\b"
@@ -1281,8 +1279,7 @@ def stated_window(text: str) -> str | None:
     if m:
         if m.group("months"):
             return "yearly" if m.group("months").lower() in ("twelve", "12") else "quarterly"
-        basis = (m.group("basis") or "annual").lower()
-        return "yearly" if basis == "annual" else basis
+        return window_of_word(m.group("basis") or "annual")
     m = _STATED_WINDOW.search(text)
     return window_named(m) if m and not _REPORT_AFTER.match(text, m.end()) else None
 

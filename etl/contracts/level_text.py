@@ -228,6 +228,7 @@ _WINDOW_NAMES = {
     "quarterly": "quarterly",
     "year": "yearly",
     "annum": "yearly",
+    "annual": "yearly",
     "annually": "yearly",
     "yearly": "yearly",
 }
@@ -239,4 +240,9 @@ WINDOW_WORDS = (
 
 def window_named(m: re.Match) -> str:
     """The window a match of WINDOW_WORDS names."""
-    return _WINDOW_NAMES[(m.group("adverb") or m.group("period")).lower()]
+    return window_of_word(m.group("adverb") or m.group("period"))
+
+
+def window_of_word(word: str) -> str:
+    """The window a period or its adverb names: "quarter" and "quarterly" -> quarterly, "annual" -> yearly."""
+    return _WINDOW_NAMES[word.lower()]

@@ -227,17 +227,17 @@ def _transposed(table: list[list[str]]) -> bool:
     width = len(table[0])
     if len(table) < 3 or width < 3 or any(len(r) != width for r in table):
         return False
-    rows = [{_kind(c) for c in r[1:]} for r in table]
-    columns = [{_kind(r[j]) for r in table[1:]} for j in range(width)]
+    kinds = [[_kind(c) for c in r] for r in table]  # each cell classified once
+    rows = [set(k[1:]) for k in kinds]
+    if not all(len(k) == 1 and "" not in k for k in rows) or {"value"} not in rows:
+        return False
+    if any(GRADE.search(c) for c in table[0]):
+        return False
+    if all(len({k[j] for k in kinds[1:]}) > 1 for j in range(1, width)):
+        return True
     # where every cell past the labels is a value, a row of weightings adding up to 100 tells the orientation
-    weighted = any(_weightings(r[1:]) for r in table[1:]) and not any(
+    return any(_weightings(r[1:]) for r in table[1:]) and not any(
         _weightings([r[j] for r in table[1:]]) for j in range(1, width)
-    )
-    return (
-        all(len(k) == 1 and "" not in k for k in rows)
-        and any(k == {"value"} for k in rows)
-        and (all(len(k) > 1 for k in columns[1:]) or weighted)
-        and not any(GRADE.search(c) for c in table[0])
     )
 
 
@@ -307,12 +307,12 @@ def _row_candidate(
         return None
     # the widest text names the row; where several texts stand beside the levels, a header that names the level
     # breaks the tie ("Service Level" beside "Definition": the definition describes it)
-    label = [header[j] if j < len(header) else "" for j, _ in texts]
-    headed = [t for (_, t), h in zip(texts, label, strict=True) if _NAME_HEADER.search(h)]
+    headers = [header[j] if j < len(header) else "" for j, _ in texts]
+    headed = [t for (_, t), h in zip(texts, headers, strict=True) if _NAME_HEADER.search(h)]
     name = headed[0] if len(headed) == 1 else max((t for _, t in texts), key=len)
     # a definition beside the name states what the level counts: a time bound in it is the bound of the row's share
     # ("answered within 30 seconds of entering the queue")
-    defined = " ".join(t for (_, t), h in zip(texts, label, strict=True) if t is not name and _DEFINES.search(h))
+    defined = " ".join(t for (_, t), h in zip(texts, headers, strict=True) if t is not name and _DEFINES.search(h))
     return Candidate(
         name, values, page, " | ".join(row), window, credit_pct=credit, credit_amount=amount, standard=defined
     )
