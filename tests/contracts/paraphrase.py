@@ -311,3 +311,8 @@ def sentence_rows(sentence: str) -> list:
 
     page = "Schedule 4 Service Levels\nThe Supplier shall meet the service levels below.\n" + sentence + "\n"
     return extract_from_pages([PdfPage(1, page, [])], "e", "s").sla_terms
+
+
+def sentence_levels(sentence: str) -> list[tuple]:
+    """Each row's level as a sentence set annotates it: (expected, direction, unit, threshold, threshold unit)."""
+    return [(t.expected, t.direction, t.unit, t.threshold, t.threshold_unit) for t in sentence_rows(sentence)]

@@ -12,12 +12,7 @@ the sentences without one."""
 
 import pytest
 
-from tests.contracts.paraphrase import sentence_rows
-
-
-def _levels(sentence: str) -> list[tuple]:
-    rows = sentence_rows(sentence)
-    return [(t.expected, t.direction, t.unit, t.threshold, t.threshold_unit) for t in rows]
+from tests.contracts.paraphrase import sentence_levels, sentence_rows
 
 
 @pytest.mark.parametrize(
@@ -51,7 +46,7 @@ def _levels(sentence: str) -> list[tuple]:
     ],
 )
 def test_a_share_met_by_the_clock_or_a_day_after_the_months_end_is_a_level(sentence, level):
-    assert _levels(sentence) == [level]
+    assert sentence_levels(sentence) == [level]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +60,7 @@ def test_a_share_met_by_the_clock_or_a_day_after_the_months_end_is_a_level(sente
     ],
 )
 def test_a_deadline_by_the_clock_alone_or_a_time_that_is_no_level_gives_no_row(sentence):
-    assert _levels(sentence) == []
+    assert sentence_levels(sentence) == []
 
 
 @pytest.mark.parametrize(

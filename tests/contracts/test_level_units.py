@@ -5,12 +5,7 @@ ceiling, which are no levels."""
 
 import pytest
 
-from tests.contracts.paraphrase import sentence_rows
-
-
-def _levels(sentence: str) -> list[tuple]:
-    rows = sentence_rows(sentence)
-    return [(t.expected, t.direction, t.unit, t.threshold, t.threshold_unit) for t in rows]
+from tests.contracts.paraphrase import sentence_levels
 
 
 @pytest.mark.parametrize(
@@ -65,7 +60,7 @@ def _levels(sentence: str) -> list[tuple]:
     ],
 )
 def test_a_level_in_its_own_unit_is_read_with_it(sentence, level):
-    assert _levels(sentence) == [level]
+    assert sentence_levels(sentence) == [level]
 
 
 @pytest.mark.parametrize(
@@ -76,4 +71,4 @@ def test_a_level_in_its_own_unit_is_read_with_it(sentence, level):
     ],
 )
 def test_a_reporting_deadline_or_a_credit_ceiling_is_no_level(sentence):
-    assert _levels(sentence) == []
+    assert sentence_levels(sentence) == []

@@ -6,12 +6,7 @@ were read (2 of the 6 sentences whole), and the notice periods gave none."""
 
 import pytest
 
-from tests.contracts.paraphrase import sentence_rows
-
-
-def _levels(sentence: str) -> list[tuple]:
-    rows = sentence_rows(sentence)
-    return [(t.expected, t.direction, t.unit, t.threshold, t.threshold_unit) for t in rows]
+from tests.contracts.paraphrase import sentence_levels, sentence_rows
 
 
 @pytest.mark.parametrize(
@@ -46,11 +41,13 @@ def _levels(sentence: str) -> list[tuple]:
     ],
 )
 def test_two_levels_in_one_sentence_are_two_rows(sentence, levels):
-    assert _levels(sentence) == levels
+    assert sentence_levels(sentence) == levels
 
 
 def test_two_notice_periods_in_one_sentence_are_no_levels():
-    assert _levels("Either party may terminate on 30 days' notice, or on 10 days' notice for non-payment.") == []
+    assert (
+        sentence_levels("Either party may terminate on 30 days' notice, or on 10 days' notice for non-payment.") == []
+    )
 
 
 def _names(sentence: str) -> list[str]:
@@ -77,7 +74,7 @@ def test_each_of_two_levels_is_named_by_its_subject_and_where_it_holds():
     ],
 )
 def test_and_inside_one_level_makes_one_row(sentence):
-    assert len(_levels(sentence)) == 1
+    assert len(sentence_levels(sentence)) == 1
 
 
 def test_a_defined_service_level_is_named_by_its_term_whatever_quote_closes_it():
