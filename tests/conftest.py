@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -192,7 +193,7 @@ def normalised_rows(target: str, sql: str) -> list[tuple]:
     from etl.load.database import open_warehouse, query_records
 
     def value(v):
-        if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):  # money: Decimal or float by driver
             return round(float(v), 9)
         return str(v)[:10] if hasattr(v, "isoformat") else v
 

@@ -14,11 +14,11 @@ _FIXED_POINT = re.compile(r"\.\d+[f%]\}")
 
 
 def shown(fmt: str, value) -> str:
-    """`fmt.format(value)`, with a float formatted as the decimal it prints as (its shortest repr), rounded half
-    away from zero."""
-    if not isinstance(value, float) or not _FIXED_POINT.search(fmt):
+    """`fmt.format(value)`, with a float formatted as the decimal it prints as (its shortest repr), and a decimal
+    (the marts' money) as itself, rounded half away from zero."""
+    if not isinstance(value, (float, Decimal)) or not _FIXED_POINT.search(fmt):
         return fmt.format(value)  # an integer, text, or a general format ("{:g}") that shows no rounding
-    number = Decimal(repr(float(value)))
+    number = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
     with localcontext() as context:
         context.rounding = ROUND_HALF_UP
         text = fmt.format(number)

@@ -8,6 +8,7 @@ autoescaped; this module reads the marts and formats their values for it.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -79,7 +80,8 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None, flag: str | 
     for record in df.to_dict("records"):
         cells = []
         for column, value in record.items():
-            numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+            # money is a Decimal where the driver gives one (PostgreSQL's numeric), a float where DuckDB's frame does
+            numeric = isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
             if value is None or (isinstance(value, float) and pd.isna(value)):
                 # a term the figure needs is missing (mart_contract_review_queue); a reason column is empty when the
                 # figure is known
@@ -87,7 +89,7 @@ def _table(df: pd.DataFrame, formats: dict[str, str] | None = None, flag: str | 
             elif column in formats and numeric:
                 text = shown(formats[column], value)
             elif numeric:
-                kind = int if float(value).is_integer() and not isinstance(value, float) else float
+                kind = int if float(value).is_integer() and isinstance(value, int) else float
                 text = shown(DEFAULT_FORMATS[kind], value)
             elif isinstance(value, bool):
                 text = "yes" if value else "no"

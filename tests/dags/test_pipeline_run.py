@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -287,7 +288,7 @@ def test_kpis_match_ground_truth(runs):
         assert got[eid]["measurements"] == n
         assert got[eid]["sla_attainment_pct"] == pytest.approx(100 * met / n, abs=1e-4)
         assert got[eid]["breaches"] == breaches
-        assert got[eid]["credits_owed_known_months"] == pytest.approx(credits, abs=0.01 * 12)
+        assert float(got[eid]["credits_owed_known_months"]) == pytest.approx(credits, abs=0.01 * 12)
         if unreported[eid]:
             assert got[eid]["credits_owed"] is None
             assert (
@@ -295,7 +296,7 @@ def test_kpis_match_ground_truth(runs):
                 in (got[eid]["credits_unknown_reason"])
             )
         else:
-            assert got[eid]["credits_owed"] == pytest.approx(credits, abs=0.01 * 12)
+            assert float(got[eid]["credits_owed"]) == pytest.approx(credits, abs=0.01 * 12)
     for contract in TRUTH["contracts"].values():
         eid = contract["engagement_id"]
         row = got[eid]
@@ -395,7 +396,8 @@ def test_same_pipeline_on_postgresql_gives_the_same_kpis(runs, new_postgres_data
             rows = query_records(db, "select * from mart_kpi_summary order by engagement_id")
         finally:
             db.close()
-        return [{k: (round(float(v), 6) if isinstance(v, float) else v) for k, v in r.items()} for r in rows]
+        # money is a Decimal from PostgreSQL and a float in DuckDB's frames
+        return [{k: (round(float(v), 6) if isinstance(v, (float, Decimal)) else v) for k, v in r.items()} for r in rows]
 
     assert kpis(pg.warehouse) == kpis(settings.warehouse)
     db = open_warehouse(pg.warehouse, read_only=True)

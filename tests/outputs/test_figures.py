@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -41,3 +42,23 @@ def test_a_value_written_with_one_more_digit_rounds_half_away_from_zero(units, p
     digits = str(whole).rjust(places + 1, "0")
     sign = "-" if units < 0 and whole else ""
     assert shown(f"{{:.{places}f}}", value) == f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "value", "text"),
+    [
+        ("{:,.2f}", Decimal("24000.00"), "24,000.00"),
+        ("{:,.0f}", Decimal("96900.50"), "96,901"),  # Decimal's own format rounds half to even: 96,900
+        ("{:.1f}", Decimal("-0.25"), "-0.3"),
+        ("{:.0f}", Decimal("-0.40"), "0"),
+    ],
+)
+def test_money_from_the_marts_prints_as_the_decimal_it_is(fmt, value, text):
+    assert shown(fmt, value) == text
+
+
+def test_a_report_table_shows_a_decimal_as_a_grouped_figure():
+    from etl.outputs.html_report import _table as report_table
+
+    table = report_table(pd.DataFrame({"credit_amount": [Decimal("1234.50")], "monthly_charges": [None]}))
+    assert table["rows"][0]["cells"] == [("1,234.50", True), ("unknown", False)]

@@ -162,7 +162,9 @@ def test_each_case_without_history_gives_the_templates_credit(warehouse):
         if case["credits_previous_11_months"] or case["charges_previous_11_months"]:
             continue
         row = rows[f"case-{i}"]
-        assert row["credit_amount"] == pytest.approx(case["expected_monthly_credit"], abs=0.005), case["scenario"]
+        assert float(row["credit_amount"]) == pytest.approx(case["expected_monthly_credit"], abs=0.005), case[
+            "scenario"
+        ]
         assert row["level_credit_amount"] == row["credit_amount"] and row["pool_credit_amount"] == 0
         checked += 1
     assert checked >= 4

@@ -27,6 +27,7 @@ their credits owed are unknown; the months they reported owe 15,000 and 6,000.
 """
 
 from datetime import datetime
+from decimal import Decimal
 
 import pandas as pd
 import pytest
@@ -445,6 +446,112 @@ MARTS = [
 def test_both_backends_give_identical_results(targets, mart):
     sql = f"select * from {mart}"
     assert normalised_rows(targets["duckdb"], sql) == normalised_rows(targets["postgres"], sql)
+
+
+# the marts' money, published as decimal(18, 2) at the cent (macros/money.sql); every other figure is a double
+MONEY_COLUMNS = {
+    "mart_service_credits": {
+        "monthly_charges",
+        "at_risk_amount",
+        "credit_before_cap",
+        "pool_credit_amount",
+        "level_credit_amount",
+        "credit_amount",
+        "credit_earned_back",
+        "net_credit_amount",
+    },
+    "mart_cost_savings": {
+        "annual_charges",
+        "cost_baseline",
+        "annual_savings",
+        "baseline_in_period",
+        "charges_in_period",
+        "realised_savings",
+    },
+    "mart_cost_savings_rollup": {"baseline_in_period", "charges_in_period", "realised_savings"},
+    "mart_kpi_summary": {
+        "credits_owed",
+        "credits_owed_known_months",
+        "credits_earned_back",
+        "net_credits_owed",
+        "annual_charges",
+        "cost_baseline",
+    },
+    "mart_kpi_unrounded": {"credits_owed"},
+}
+
+
+def _fractional_columns(target: str) -> dict[tuple[str, str], tuple[str, int | None, int | None]]:
+    """(mart, column) -> (type, precision, scale) of each decimal or floating column of the money marts."""
+    db = open_warehouse(target, read_only=True)
+    marts = ", ".join(f"'{m}'" for m in MONEY_COLUMNS)
+    found = rows(
+        db,
+        "select table_name, column_name, lower(data_type) as data_type, numeric_precision, numeric_scale "
+        f"from information_schema.columns where table_name in ({marts})",
+    )
+    db.close()
+    return {
+        (r["table_name"], r["column_name"]): (r["data_type"], r["numeric_precision"], r["numeric_scale"])
+        for r in found
+        if r["data_type"].startswith(("decimal", "numeric", "double"))
+    }
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgres"])
+def test_money_is_published_as_decimals_at_the_cent_and_percentages_as_doubles(targets, backend):
+    columns = _fractional_columns(targets[backend])
+    money = {(mart, column) for mart, names in MONEY_COLUMNS.items() for column in names}
+    assert money <= set(columns)
+    for key, (data_type, precision, scale) in columns.items():
+        if key in money:
+            assert data_type.startswith(("decimal", "numeric")) and (precision, scale) == (18, 2), key
+        else:
+            assert data_type.startswith("double"), key  # a percentage or a count's average
+
+
+def test_a_sum_of_published_credits_is_exact_in_python(targets):
+    """What a consumer gets is a Decimal: the months' credits add up to the summary's to the cent, with no binary
+    remainder (0.1 + 0.2 is not 0.3 in floats)."""
+    import duckdb
+    import psycopg2
+
+    from etl.load.database import postgres_params
+
+    sql_months = (
+        "select credit_amount from mart_service_credits where engagement_id = 'eng-a' and credit_amount is not null"
+    )
+    sql_total = "select credits_owed_known_months from mart_kpi_summary where engagement_id = 'eng-a'"
+    con = duckdb.connect(targets["duckdb"], read_only=True)
+    months, total = [r[0] for r in con.execute(sql_months).fetchall()], con.execute(sql_total).fetchone()[0]
+    con.close()
+    pg = psycopg2.connect(**postgres_params(targets["postgres"]))
+    with pg.cursor() as cur:
+        cur.execute(sql_months)
+        pg_months = [r[0] for r in cur.fetchall()]
+        cur.execute(sql_total)
+        pg_total = cur.fetchone()[0]
+    pg.close()
+    for got, summed in ((months, total), (pg_months, pg_total)):
+        assert all(isinstance(m, Decimal) for m in got) and isinstance(summed, Decimal)
+        assert sum(got) == summed == Decimal("15000.00")
+
+
+def test_the_deprecated_money_as_double_setting_publishes_doubles(targets, tmp_path, monkeypatch):
+    """Until 2027-06-30 a consumer not ready for decimals can have the pipeline build the marts as before
+    2026-12-07, through its environment."""
+    import shutil
+
+    copy = tmp_path / "doubles.duckdb"
+    shutil.copy(targets["duckdb"], copy)
+    monkeypatch.setenv("OUTSOURCING_ETL_MONEY_AS_DOUBLE", "true")
+    dbt_build(
+        str(copy), command="run --select mart_service_credits", variables={"as_of_date": "cast('2026-01-15' as date)"}
+    )
+    columns = _fractional_columns(str(copy))
+    assert {columns[("mart_service_credits", c)][0] for c in MONEY_COLUMNS["mart_service_credits"]} == {"double"}
+    doubled = normalised_rows(str(copy), "select * from mart_service_credits")
+    assert doubled == normalised_rows(targets["duckdb"], "select * from mart_service_credits")
 
 
 @pytest.mark.parametrize("old_name", sorted(DEPRECATED_NAMES))

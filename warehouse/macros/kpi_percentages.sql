@@ -2,11 +2,13 @@
     that averages them (mart_kpi_by_engagement_type) averages these, never the rounded figures. -#}
 
 {#- Realised savings over the months in service; the contract's promise where no month has been charged. -#}
+{#- A percentage is a double whatever its money's type (macros/money.sql): decimals divide into decimals of the
+    engines' own scales, which differ between DuckDB and PostgreSQL. -#}
 {% macro savings_pct(baseline_in_period, charges_in_period, cost_baseline, annual_charges) -%}
-    coalesce(
+    cast(coalesce(
         100.0 * ({{ baseline_in_period }} - {{ charges_in_period }}) / nullif({{ baseline_in_period }}, 0),
         100.0 * ({{ cost_baseline }} - {{ annual_charges }}) / nullif({{ cost_baseline }}, 0)
-    )
+    ) as double precision)
 {%- endmacro %}
 
 {#- A level's average against its pre-outsourcing baseline, positive when better whichever way it counts. -#}

@@ -40,8 +40,8 @@ savings as (
 in_cents as (
     select
         savings.*,
-        {{ round_to("baseline_in_period", 2) }} as baseline_in_period_cents,
-        {{ round_to("charges_in_period", 2) }} as charges_in_period_cents
+        {{ money("baseline_in_period") }} as baseline_in_period_cents,
+        {{ money("charges_in_period") }} as charges_in_period_cents
     from savings
 )
 
@@ -50,10 +50,10 @@ select
     engagement_type,
     vendor_name,
     currency,
-    annual_charges,
-    cost_baseline,
+    {{ money("annual_charges") }} as annual_charges,
+    {{ money("cost_baseline") }} as cost_baseline,
     cost_baseline_kind,
-    cost_baseline - annual_charges as annual_savings,
+    {{ money("cost_baseline - annual_charges") }} as annual_savings,
     {{ round_to("100.0 * (cost_baseline - annual_charges) / nullif(cost_baseline, 0)", 4) }} as contracted_savings_pct,
     months_in_service,
     months_invoiced,
@@ -61,7 +61,7 @@ select
     last_month,
     baseline_in_period_cents as baseline_in_period,
     charges_in_period_cents as charges_in_period,
-    {{ round_to("baseline_in_period_cents - charges_in_period_cents", 2) }} as realised_savings,
+    {{ money("baseline_in_period_cents - charges_in_period_cents") }} as realised_savings,
     -- the headline figure: realised where months have been charged, else what the contract promises
     {{ round_to(savings_pct("baseline_in_period_cents", "charges_in_period_cents", "cost_baseline", "annual_charges"), 4) }}
         as savings_pct,

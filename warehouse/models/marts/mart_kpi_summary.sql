@@ -33,7 +33,7 @@ select
     exact.breaches,
     case when exact.measurements > 0 then cast(coalesce(credits.service_level_defaults, 0) as integer) end
         as service_level_defaults,
-    {{ round_to("exact.credits_owed", 2) }} as credits_owed,
+    {{ money("exact.credits_owed") }} as credits_owed,
     case
         when exact.measurements = 0
             then 'nothing measured: no performance report or ticket month has been loaded for the engagement'
@@ -44,12 +44,12 @@ select
                 || 'hand (mart_missing_reports lists them); credits_owed_known_months sums the other months'
         else credits.other_unknown_reason
     end as credits_unknown_reason,
-    {{ round_to("case when exact.measurements > 0 then credits.credits_owed_known_months end", 2) }}
+    {{ money("case when exact.measurements > 0 then credits.credits_owed_known_months end") }}
         as credits_owed_known_months,
-    {{ round_to("case when exact.measurements > 0 then coalesce(credits.credits_earned_back, 0) end", 2) }}
+    {{ money("case when exact.measurements > 0 then coalesce(credits.credits_earned_back, 0) end") }}
         as credits_earned_back,
     -- what the vendor owes after earn-back; credits_owed is before it
-    {{ round_to("exact.credits_owed - coalesce(credits.credits_earned_back, 0)", 2) }}
+    {{ money("exact.credits_owed - coalesce(credits.credits_earned_back, 0)") }}
         as net_credits_owed,
     {{ round_to("exact.credits_pct_of_charges", 4) }} as credits_pct_of_charges,
     savings.annual_charges,

@@ -48,10 +48,12 @@ select
     -- enter the ITO/BPO/KPO averages as a clean record)
     attainment.breaches,
     -- one month of unknown credit makes the total unknown: a partial sum would read as the answer
-    case when attainment.measurements is not null and coalesce(credits.months_unknown, 0) = 0
-        then coalesce(credits.credits_summed, 0) end as credits_owed,
+    -- a sum of amounts at the cent, so typed as money with nothing to round
+    {{ money("case when attainment.measurements is not null and coalesce(credits.months_unknown, 0) = 0 "
+        ~ "then coalesce(credits.credits_summed, 0) end") }} as credits_owed,
     case when attainment.measurements is not null and credits.months_unknown = 0
-        then 100.0 * credits.credits_summed / nullif(credits.charges_in_period, 0) end as credits_pct_of_charges,
+        then cast(100.0 * credits.credits_summed / nullif(credits.charges_in_period, 0) as double precision) end
+        as credits_pct_of_charges,
     {{ savings_pct("savings.baseline_in_period", "savings.charges_in_period", "savings.cost_baseline", "savings.annual_charges") }}
         as savings_pct,
     quality.quality_change_pct

@@ -156,18 +156,18 @@ select
     case when priced.has_report then 'reported' else 'no report' end as report_status,
     priced.deemed_failures,
     priced.currency,
-    {{ round_to("priced.monthly_charges", 2) }} as monthly_charges,
+    {{ money("priced.monthly_charges") }} as monthly_charges,
     priced.charges_source,
-    {{ round_to("priced.at_risk_amount", 2) }} as at_risk_amount,
+    {{ money("priced.at_risk_amount") }} as at_risk_amount,
     priced.breaches,
     priced.defaults_in_any_model as service_level_defaults,
     priced.repeat_defaults,
     engagements.repeat_default_multiplier,
     priced.allocation_pct_triggered,
-    {{ round_to("priced.credit_before_any_cap", 2) }} as credit_before_cap,
-    priced.pool_credit_amount,
-    priced.level_credit_amount,
-    priced.pool_credit_amount + priced.level_credit_amount as credit_amount,
+    {{ money("priced.credit_before_any_cap") }} as credit_before_cap,
+    {{ money("priced.pool_credit_amount") }} as pool_credit_amount,
+    {{ money("priced.level_credit_amount") }} as level_credit_amount,
+    {{ money("priced.pool_credit_amount + priced.level_credit_amount") }} as credit_amount,
     coalesce(
         case when priced.is_unknown_month then
             'no report for ' || left(cast(priced.period_month as varchar), 7) || ': the month''s performance, so its '
@@ -177,8 +177,8 @@ select
         case when priced.allocation_pct_triggered > 0 then priced.credit_unknown_reason end,
         priced.level_credit_unknown_reason
     ) as credit_unknown_reason,
-    priced.credit_earned_back,
-    priced.pool_net_credit_amount + priced.level_credit_amount as net_credit_amount,
+    {{ money("priced.credit_earned_back") }} as credit_earned_back,
+    {{ money("priced.pool_net_credit_amount + priced.level_credit_amount") }} as net_credit_amount,
     engagements.earn_back_months
 from priced
 inner join engagements on engagements.engagement_id = priced.engagement_id
