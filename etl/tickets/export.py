@@ -44,7 +44,7 @@ HEADER_HINTS: dict[str, list[str]] = {
     "priority": [r"^priority$|^severity$", r"priorit|severit|\bsev\b|\bprio"],
     "opened_at": [r"open", r"creat|report|logged|submit|raised|call[ _]?(?:date|time)|received"],
     "responded_at": [r"respon|acknowledg|first[ _]?(?:reply|touch)"],
-    "resolved_at": [r"resolv|solved|fixed"],
+    "resolved_at": [r"resolv|solved|fixed", r"complet"],  # TOPdesk's and ServiceDesk Plus's "Completed" time
     "closed_at": [r"clos"],
     "updated_at": [r"updat|modif|chang|event[ _]?(?:time|date)|timestamp"],
     "made_sla": [r"made[ _]?sla|sla[ _]?(?:met|made|achieved)|within[ _]?sla"],
@@ -55,8 +55,11 @@ HEADER_HINTS: dict[str, list[str]] = {
     "update_count": [r"mod[ _]?count|update[ _]?count|sequence|version"],
 }
 TIMESTAMP_ROLES = ("opened_at", "responded_at", "resolved_at", "closed_at", "updated_at")
-# a date and a time of day; the month as a number or a name (Jira's "05/Mar/25 9:14 AM", "05-Mar-2025 09:14")
-_TIMESTAMP = re.compile(r"^\s*\d{1,4}[-/. ](?:\d{1,2}|[A-Za-z]{3,9})[-/. ]\d{2,4}[ T,]+\d{1,2}:\d{2}")
+# a date and a time of day; the month as a number or a name (Jira's "05/Mar/25 9:14 AM", "05-Mar-2025 09:14"),
+# or the month first, by name, as US long dates write it ("May 05, 2025 09:14 AM")
+_TIMESTAMP = re.compile(
+    r"^\s*(?:\d{1,4}[-/. ](?:\d{1,2}|[A-Za-z]{3,9})[-/. ]\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})[ T,]+\d{1,2}:\d{2}"
+)
 _BOOLEAN = {"true", "false", "yes", "no", "y", "n", "1", "0", "t", "f"}
 # the states tools write (ServiceNow, Jira Service Management, Remedy, Zendesk, Freshservice, TOPdesk, ITIL)
 _STATE_WORDS = re.compile(
@@ -241,8 +244,9 @@ def _profile(con, headers: dict[str, str], states: set[str] = frozenset()) -> di
     return out
 
 
-# a ticket id's shape: INC0012345, SR-12, CS_1001, 1-364285768, #INC-12, I2504 001
-_CODE = re.compile(r"#?[A-Za-z]{0,8}[-_]?\d+(?:[-_ ]\d+)*")
+# a ticket id's shape: INC0012345, SR-12, CS_1001, 1-364285768, #INC-12, I2504 001, TOPdesk's I 2504 001 (a
+# space only after a prefix of one or two letters: "Printer 3" is no code)
+_CODE = re.compile(r"#?(?:[A-Za-z]{0,8}[-_]?|[A-Za-z]{1,2} )\d+(?:[-_ ]\d+)*")
 
 
 def _hinted(role: str, column: str) -> int:
@@ -334,6 +338,11 @@ def _timestamp_sql(column: str, day_first: bool | None, values: list[str]) -> st
         "%d-%b-%Y %H:%M:%S",
         "%d-%b-%Y %H:%M",
         "%d %b %Y %H:%M",
+        # the month first by name, with a comma after the day: ServiceDesk Plus, Salesforce and other US tools
+        "%b %d, %Y %I:%M %p",
+        "%b %d, %Y %I:%M:%S %p",
+        "%b %d, %Y %H:%M",
+        "%B %d, %Y %I:%M %p",
     ]
     col = f"trim({_q(column)})"
     values = [v.strip() for v in values if v and v.strip()]

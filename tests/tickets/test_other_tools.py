@@ -1,0 +1,116 @@
+"""Ticket exports of four more tools (#35), written from each tool's documented CSV export: its column names,
+id format, priority and status words and date format. Each ticket's truth (opened, resolved, priority level)
+is written here as data and the export text generated from it, so the expected clock comes from the truth,
+not from the reader. Read with no mapping file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from etl.tickets.export import read_ticket_export
+
+# ticket, priority word, status word, opened, resolved (None: not resolved), expected priority level
+Truth = tuple[str, str, str, datetime, datetime | None, int]
+
+# Zendesk Support's view export: numeric ids, Urgent/High/Normal/Low, New/Open/Pending/On-hold/Solved/Closed
+ZENDESK: list[Truth] = [
+    ("4821", "Urgent", "Solved", datetime(2025, 3, 3, 9, 14), datetime(2025, 3, 3, 10, 2), 1),
+    ("4822", "High", "Closed", datetime(2025, 3, 3, 16, 0), datetime(2025, 3, 4, 11, 30), 2),
+    ("4823", "Normal", "Pending", datetime(2025, 3, 4, 8, 30), None, 3),
+    ("4824", "Low", "Solved", datetime(2025, 3, 5, 13, 0), datetime(2025, 3, 12, 9, 0), 4),
+    ("4825", "Normal", "Solved", datetime(2025, 3, 6, 10, 5), datetime(2025, 3, 6, 15, 50), 3),
+    ("4826", "High", "On-hold", datetime(2025, 3, 7, 11, 0), None, 2),
+    ("4827", "Urgent", "Closed", datetime(2025, 3, 9, 22, 40), datetime(2025, 3, 10, 1, 10), 1),
+]
+# Freshservice's ticket export: INC- ids, Urgent/High/Medium/Low, Open/Pending/Resolved/Closed
+FRESHSERVICE: list[Truth] = [
+    ("INC-101", "Urgent", "Resolved", datetime(2025, 4, 1, 9, 0), datetime(2025, 4, 1, 11, 15), 1),
+    ("INC-102", "Medium", "Closed", datetime(2025, 4, 1, 14, 20), datetime(2025, 4, 2, 9, 20), 3),
+    ("INC-103", "Low", "Open", datetime(2025, 4, 2, 8, 0), None, 4),
+    ("INC-104", "High", "Resolved", datetime(2025, 4, 3, 7, 45), datetime(2025, 4, 3, 12, 45), 2),
+    ("INC-105", "Medium", "Pending", datetime(2025, 4, 4, 16, 0), None, 3),
+    ("INC-106", "High", "Closed", datetime(2025, 4, 7, 10, 0), datetime(2025, 4, 8, 10, 30), 2),
+]
+# TOPdesk's incident list: numbers "I 2504 001", P1..P4 priorities, day-first dates
+TOPDESK: list[Truth] = [
+    ("I 2504 001", "P1", "Closed", datetime(2025, 4, 14, 9, 0), datetime(2025, 4, 14, 12, 30), 1),
+    ("I 2504 002", "P3", "Completed", datetime(2025, 4, 14, 13, 10), datetime(2025, 4, 16, 9, 10), 3),
+    ("I 2504 003", "P2", "In progress", datetime(2025, 4, 15, 8, 0), None, 2),
+    ("I 2504 004", "P4", "Closed", datetime(2025, 4, 15, 11, 0), datetime(2025, 4, 25, 11, 0), 4),
+    ("I 2504 005", "P2", "Completed", datetime(2025, 4, 17, 14, 0), datetime(2025, 4, 17, 18, 45), 2),
+    ("I 2504 006", "P3", "Waiting for user", datetime(2025, 4, 18, 9, 30), None, 3),
+]
+# ManageEngine ServiceDesk Plus's request export: numeric ids, month-name dates with AM/PM
+SERVICEDESK_PLUS: list[Truth] = [
+    ("1043", "High", "Resolved", datetime(2025, 5, 5, 9, 14), datetime(2025, 5, 5, 13, 44), 2),
+    ("1044", "Medium", "Closed", datetime(2025, 5, 5, 15, 0), datetime(2025, 5, 6, 15, 0), 3),
+    ("1045", "Low", "Open", datetime(2025, 5, 6, 8, 30), None, 4),
+    ("1046", "High", "On Hold", datetime(2025, 5, 7, 10, 0), None, 2),
+    ("1047", "Low", "Closed", datetime(2025, 5, 8, 11, 20), datetime(2025, 5, 15, 11, 20), 4),
+    ("1048", "Medium", "Resolved", datetime(2025, 5, 9, 12, 0), datetime(2025, 5, 9, 12, 30), 3),
+]
+
+
+def _zendesk(rows: list[Truth]) -> str:
+    head = "Id,Subject,Requester,Status,Priority,Group,Created at,Updated at,Solved at\n"
+    at = lambda d: d.strftime("%Y-%m-%d %H:%M") if d else ""  # noqa: E731
+    return head + "".join(
+        f"{t},Ticket {t},user{t}@client.example,{s},{p},Service Desk,{at(o)},{at(r or o)},{at(r)}\n"
+        for t, p, s, o, r, _ in rows
+    )
+
+
+def _freshservice(rows: list[Truth]) -> str:
+    head = "Ticket Id,Subject,Status,Priority,Source,Type,Agent,Group,Created Time,Due by Time,Resolved Time\n"
+    at = lambda d: d.strftime("%Y-%m-%d %H:%M:%S") if d else ""  # noqa: E731
+    return head + "".join(
+        f"{t},Issue {t},{s},{p},Portal,Incident,Agent One,Level 1,{at(o)},{at(o.replace(hour=23))},{at(r)}\n"
+        for t, p, s, o, r, _ in rows
+    )
+
+
+def _topdesk(rows: list[Truth]) -> str:
+    head = "Number;Brief description;Caller;Priority;Status;Call date;Completed date\n"
+    at = lambda d: d.strftime("%d-%m-%Y %H:%M") if d else ""  # noqa: E731
+    return head + "".join(f"{t};Call {t};J. Caller;{p};{s};{at(o)};{at(r)}\n" for t, p, s, o, r, _ in rows)
+
+
+def _servicedesk_plus(rows: list[Truth]) -> str:
+    head = "Request ID,Subject,Requester,Technician,Status,Priority,Created Time,Resolved Time\n"
+
+    def at(d):
+        return f'"{d.strftime("%b %d, %Y %I:%M %p")}"' if d else ""
+
+    return head + "".join(
+        f"{t},Request {t},A Requester,A Technician,{s},{p},{at(o)},{at(r)}\n" for t, p, s, o, r, _ in rows
+    )
+
+
+TOOLS = {
+    "zendesk": (_zendesk, ZENDESK),
+    "freshservice": (_freshservice, FRESHSERVICE),
+    "topdesk": (_topdesk, TOPDESK),
+    "servicedesk_plus": (_servicedesk_plus, SERVICEDESK_PLUS),
+}
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_another_tools_export_gives_each_tickets_clock_and_priority(tmp_path, tool):
+    write, truth = TOOLS[tool]
+    path = tmp_path / f"{tool}.csv"
+    path.write_text(write(truth))
+    result = read_ticket_export(path)
+    assert result.problems == []
+    got = result.tickets.set_index("ticket_id")
+    assert sorted(got.index) == sorted(t for t, *_ in truth)
+    for ticket, _, _, opened, resolved, level in truth:
+        row = got.loc[ticket]
+        assert row.opened_at == pd.Timestamp(opened), ticket
+        assert row.priority_level == level, ticket
+        if resolved is None:
+            assert pd.isna(row.resolved_at), ticket
+        else:
+            assert row.resolution_hours == pytest.approx((resolved - opened).total_seconds() / 3600, abs=0.01), ticket
