@@ -114,3 +114,89 @@ def test_another_tools_export_gives_each_tickets_clock_and_priority(tmp_path, to
             assert pd.isna(row.resolved_at), ticket
         else:
             assert row.resolution_hours == pytest.approx((resolved - opened).total_seconds() / 3600, abs=0.01), ticket
+
+
+# Jira Service Management's status changelog: one row per status change, from and to, beside the issue's
+# creation time; "Waiting for customer" is the status its SLA clocks pause on
+# ticket, priority, created, [(from, to, changed)], resolved, paused hours before the resolution
+CHANGELOG = [
+    (
+        "ITSD-11",
+        "Highest",
+        datetime(2025, 6, 2, 9, 0),
+        [
+            ("Open", "In Progress", datetime(2025, 6, 2, 9, 30)),
+            ("In Progress", "Resolved", datetime(2025, 6, 2, 12, 0)),
+        ],
+        datetime(2025, 6, 2, 12, 0),
+        0.0,
+    ),
+    (
+        "ITSD-12",
+        "Medium",
+        datetime(2025, 6, 2, 10, 0),
+        [
+            ("Open", "In Progress", datetime(2025, 6, 2, 11, 0)),
+            ("In Progress", "Waiting for customer", datetime(2025, 6, 2, 12, 0)),
+            ("Waiting for customer", "In Progress", datetime(2025, 6, 3, 9, 0)),
+            ("In Progress", "Resolved", datetime(2025, 6, 3, 10, 0)),
+            ("Resolved", "Closed", datetime(2025, 6, 5, 10, 0)),
+        ],
+        datetime(2025, 6, 3, 10, 0),
+        21.0,
+    ),
+    (
+        "ITSD-13",
+        "High",
+        datetime(2025, 6, 3, 8, 0),
+        [
+            ("Open", "Resolved", datetime(2025, 6, 3, 9, 0)),
+            ("Resolved", "Reopened", datetime(2025, 6, 4, 9, 0)),
+            ("Reopened", "Resolved", datetime(2025, 6, 4, 15, 0)),
+        ],
+        datetime(2025, 6, 4, 15, 0),
+        0.0,
+    ),
+    ("ITSD-14", "Low", datetime(2025, 6, 4, 14, 0), [("Open", "In Progress", datetime(2025, 6, 5, 9, 0))], None, None),
+    (
+        "ITSD-15",
+        "Lowest",
+        datetime(2025, 6, 5, 9, 0),
+        [("Open", "Canceled", datetime(2025, 6, 5, 9, 45))],
+        None,
+        None,
+    ),
+    (
+        "ITSD-16",
+        "High",
+        datetime(2025, 6, 6, 13, 0),
+        [
+            ("Open", "Waiting for customer", datetime(2025, 6, 6, 14, 0)),
+            ("Waiting for customer", "In Progress", datetime(2025, 6, 9, 9, 0)),
+            ("In Progress", "Done", datetime(2025, 6, 9, 17, 0)),
+        ],
+        datetime(2025, 6, 9, 17, 0),
+        67.0,
+    ),
+]
+
+
+def test_a_status_changelog_with_from_and_to_gives_each_tickets_clock(tmp_path):
+    at = lambda d: d.strftime("%d/%b/%y %I:%M %p")  # noqa: E731
+    lines = ["Issue key,Priority,Created,Field,From,To,Changed"]
+    for ticket, priority, created, changes, _, _ in CHANGELOG:
+        lines += [f"{ticket},{priority},{at(created)},status,{a},{b},{at(when)}" for a, b, when in changes]
+    path = tmp_path / "changelog.csv"
+    path.write_text("\n".join(lines) + "\n")
+    result = read_ticket_export(path)
+    assert result.problems == []
+    got = result.tickets.set_index("ticket_id")
+    assert sorted(got.index) == sorted(t for t, *_ in CHANGELOG)
+    for ticket, _, created, _, resolved, paused in CHANGELOG:
+        row = got.loc[ticket]
+        assert row.opened_at == pd.Timestamp(created), ticket
+        if resolved is None:
+            assert pd.isna(row.resolved_at), ticket
+            continue
+        assert row.resolution_hours == pytest.approx((resolved - created).total_seconds() / 3600, abs=0.01), ticket
+        assert row.paused_hours == pytest.approx(paused, abs=0.01), ticket
