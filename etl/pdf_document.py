@@ -15,6 +15,7 @@ import io
 import logging
 import os
 import re
+import statistics
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -533,7 +534,7 @@ def _grid(tables: list[list[list[str]]] | None) -> bool:
 
 
 # a share standing as a cell of its own: at a line's start or end, or between runs of spaces
-_LONE_SHARE = Cue(r"(?m)(?:^|\s{2,}|\t)\s*\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)")
+_LONE_SHARE = Cue(r"(?m)(?:(?:^|\s{2,}|\t)\s*\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)|\s\d{1,3}(?:\.\d+)?%[ \t]*$)")
 
 
 def _lone_shares(text: str) -> int:
@@ -565,8 +566,10 @@ def _unruled_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[st
         with pdfplumber.open(path, pages=pages) as pdf:
             for page in pdf.pages:
                 words = page.extract_words()
-                grids = [_word_grid(t, words) for t in page.find_tables(settings)]
-                merged = [m for g in grids if (m := _levels_across(g) or _unruled_rows(g))]
+                grids = [
+                    (_word_grid(t, words), [r.bbox[3] - r.bbox[1] for r in t.rows]) for t in page.find_tables(settings)
+                ]
+                merged = [m for g, heights in grids if (m := _levels_across(g) or _unruled_rows(g, heights))]
                 if merged:
                     out[page.page_number] = merged
     except Exception as exc:  # pdfminer raises many types for damaged files
@@ -579,7 +582,7 @@ def _word_grid(table, words: list[dict]) -> list[list[str]]:
     a column edge wherever words of several lines align, which can cut a longer word in another line."""
     lefts = sorted({round(c[0], 1) for c in table.cells})
     rows = [r.bbox for r in table.rows]
-    grid: list[list[list[str]]] = [[[] for _ in lefts] for _ in rows]
+    grid: list[list[list[dict]]] = [[[] for _ in lefts] for _ in rows]
     x0, top, x1, bottom = table.bbox
     for w in words:
         middle = (w["top"] + w["bottom"]) / 2
@@ -587,32 +590,84 @@ def _word_grid(table, words: list[dict]) -> list[list[str]]:
             continue
         k = next((k for k, r in enumerate(rows) if r[1] <= middle <= r[3]), None)
         if k is not None:
-            grid[k][max(bisect.bisect_right(lefts, w["x0"] + 0.5) - 1, 0)].append(w["text"])
-    return [[" ".join(cell) for cell in row] for row in grid]
+            grid[k][max(bisect.bisect_right(lefts, w["x0"] + 0.5) - 1, 0)].append(w)
+    for j in sorted(_word_space_edges(grid), reverse=True):
+        for row in grid:
+            row[j - 1] += row.pop(j)
+    return [[" ".join(w["text"] for w in cell) for cell in row] for row in grid]
 
 
-def _unruled_rows(lines: list[list[str]]) -> list[list[str]] | None:
+def _word_space_edges(grid: list[list[list[dict]]]) -> list[int]:
+    """The column edges the text strategy drew at a space between two words of one cell ("Hosting Platform |
+    Availability", where other lines' words align): in most lines of levels with words on both sides of such an
+    edge they stand a word space apart (under 0.6 of their height), where a real column leaves a wider gap. Only
+    lines holding a level speak: a paragraph above the table is words a space apart at every edge."""
+    levels = [row for row in grid if any(_LEVEL_CELL.match(" ".join(w["text"] for w in cell)) for cell in row)]
+    edges = []
+    for j in range(1, len(grid[0]) if grid else 0):
+        gaps = [
+            (row[j][0]["x0"] - row[j - 1][-1]["x1"], row[j][0]["bottom"] - row[j][0]["top"])
+            for row in levels
+            if row[j - 1] and row[j]
+        ]
+        if gaps and sum(gap < 0.6 * height for gap, height in gaps) > len(gaps) / 2:
+            edges.append(j)
+    return edges
+
+
+def _unruled_rows(lines: list[list[str]], heights: list[float] | None = None) -> list[list[str]] | None:
     """The rows of an unruled table from its lines of text: a cell's words wrap over several lines, so lines join
     into rows, split at blank lines where the table leaves them, else at each line that opens a share (a row's
-    cells start on its first line). The lines right above the first row are the header; a heading or a paragraph
-    above them stays as rows without values, as the text strategy found them. None without a column of shares,
-    or where the shares stand alone on their lines (a list, not a table)."""
+    cells start on its first line). The header is the lines of column headings above the first row; a heading
+    or a paragraph above them stays as rows without values, as the text strategy found them. None without a
+    column of shares, or where the shares stand alone on their lines (a list, not a table). `heights`, each
+    line's height, tell the gap between rows from the narrower one a cell's text leaves where it sits in the
+    middle or at the foot of a taller row."""
     width = max((len(r) for r in lines), default=0)
     grid = [[" ".join((c or "").split()) for c in r] + [""] * (width - len(r)) for r in lines]
-    columns = [j for j in range(width) if sum(bool(_SHARE_CELL.match(r[j])) for r in grid) >= 2]
+    columns = _share_columns(grid)
     if not columns:
         return None
-    # a table sets its shares beside the text they belong to, on the same line; a list sets them alone
-    beside = [r for r in grid if _SHARE_CELL.match(r[columns[0]]) and any(r[: columns[0]])]
-    if len(beside) < 2:
-        return None
     first = next(k for k, r in enumerate(grid) if _SHARE_CELL.match(r[columns[0]]))
-    # the header: the last line of text above the first row, with the lines right above it
-    top = max((k for k in range(first) if any(grid[k])), default=first)
+    # a table sets its shares beside the text they belong to, on the same line or, where a cell sits in the middle
+    # or at the foot of its row, in the same row; a list sets them alone
+    beside = sum(bool(_SHARE_CELL.match(r[columns[0]]) and any(r[: columns[0]])) for r in grid)
+    top, end = _header_lines(grid, first, columns)
+    _join_wrapped_columns(grid, grid[top:end], columns)
+    if heights:
+        grid = _without_gaps_within_rows(grid, heights, end)
+    rows = [[" ".join(r[j] for r in g if r[j]) for j in range(len(grid[0]))] for g in _row_groups(grid)]
+    if beside < 2 and (share := _share_columns(rows)):
+        beside = sum(bool(_SHARE_CELL.match(r[share[0]]) and any(r[: share[0]])) for r in rows)
+    return rows if beside >= 2 else None
+
+
+def _share_columns(grid: list[list[str]]) -> list[int]:
+    """The columns holding a share in two or more lines."""
+    return [j for j in range(len(grid[0]) if grid else 0) if sum(bool(_SHARE_CELL.match(r[j])) for r in grid) >= 2]
+
+
+def _header_lines(grid: list[list[str]], first: int, shares: list[int]) -> tuple[int, int]:
+    """The header's lines [top, end): the last line above the first share with words over a share column that
+    are no share (the columns' headings: a name that wraps above its row's values has none there), with the lines
+    of text right above it; without such a line, the lines of text right above the first share."""
+    named = [k for k in range(first) if any(grid[k][j] and not _SHARE_CELL.match(grid[k][j]) for j in shares)]
+    end = named[-1] + 1 if named else first
+    top = max((k for k in range(end) if any(grid[k])), default=end)
     while top > 0 and any(grid[top - 1]):
         top -= 1
-    _join_wrapped_columns(grid, grid[top:first], columns)
-    return [[" ".join(r[j] for r in g if r[j]) for j in range(len(grid[0]))] for g in _row_groups(grid)]
+    return top, end
+
+
+def _without_gaps_within_rows(grid: list[list[str]], heights: list[float], end: int) -> list[list[str]]:
+    """The grid without the blank lines below the header that are narrower than the gap between rows (the
+    median blank there, less a point and a half): such a blank lies inside a row, between the text of a cell
+    set in the row's middle or foot and the wrapped lines of its neighbours."""
+    blank = [k for k in range(end, len(grid)) if not any(grid[k])]
+    if not blank:
+        return grid
+    gap = statistics.median(heights[k] for k in blank)
+    return [r for k, r in enumerate(grid) if k not in blank or heights[k] >= gap - 1.5]
 
 
 def _join_wrapped_columns(grid: list[list[str]], header: list[list[str]], shares: list[int]) -> None:

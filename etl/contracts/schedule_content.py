@@ -256,11 +256,12 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
         return []
     if _transposed(table):
         table = [list(column) for column in zip(*table, strict=True)]
-    # the header: of the rows before the first with a value, the one that labels the most columns (an unruled table
-    # may keep a heading or a paragraph above it, a ruled one a row of section names below it)
+    # the header: of the rows before the first with a value, the one that labels the most columns, the nearest the
+    # rows on a tie (an unruled table may keep a heading or a paragraph above it, a ruled one a row of section
+    # names below it)
     # (where no cell is one value, the levels are sentences in the cells, under the first row)
     first = next((k for k, r in enumerate(table) if any(_cell_value(c) for c in r)), 1)
-    header = max(table[:first], key=lambda r: sum(bool(c.strip()) for c in r), default=[""] * len(table[0]))
+    header = max(reversed(table[:first]), key=lambda r: sum(bool(c.strip()) for c in r), default=[""] * len(table[0]))
     body = table[first:]
     unit_col = next(
         (j for j in range(len(header)) if sum(bool(_unit(r[j])) for r in body if j < len(r)) >= len(body) * 0.6),
