@@ -534,14 +534,14 @@ def _grid(tables: list[list[list[str]]] | None) -> bool:
 
 
 # a share standing as a cell of its own: at a line's start or end, or between runs of spaces
-_LONE_SHARE = Cue(r"(?m)(?:(?:^|\s{2,}|\t)\s*\d{1,3}(?:\.\d+)?\s?(?:%|percent\b)|\s\d{1,3}(?:\.\d+)?%[ \t]*$)")
+_LONE_SHARE = Cue(r"(?m)(?:(?:^|\s{2,}|\t)\s*\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b)|\s\d{1,3}(?:[.,]\d+)?\s?%[ \t]*$)")
 
 
 def _lone_shares(text: str) -> int:
     return sum(1 for _ in _LONE_SHARE.finditer(text))
 
 
-_SHARE_CELL = re.compile(r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|percent\b)", re.I)
+_SHARE_CELL = re.compile(r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|percent\b)", re.I)  # "99,5 %" too
 # a cell that is one level: a share or a time ("99.5%", "4 hours")
 _LEVEL_CELL = re.compile(
     r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|percent|(?:business\s+|working\s+)?(?:hours?|minutes?|days?))\s*$",

@@ -145,6 +145,27 @@ GRADE = re.compile(
 # digits grouped in thousands by commas, as English writes them: "1,000", "2,500,000"
 GROUPED_DIGITS = r"\d{1,3}(?:,\d{3})+"
 
+# a share written with a decimal comma, as continental European drafting does ("99,5 %", "2,75%"): one to three
+# digits, a comma, one or two digits, then the sign. Thousands are grouped in threes, so no grouping is read so.
+DECIMAL_COMMA_SHARE = r"(?<![\d.,])\d{1,3},\d{1,2}(?=\s?%)"
+_DECIMAL_COMMA_SHARE = re.compile(DECIMAL_COMMA_SHARE)
+
+
+# a footnote's mark set right after a value and its unit: "99.9%*", "4 hours†", "95%(1)", "98%¹", "2%[3]"
+_FOOTNOTE_MARK = re.compile(
+    r"(?<=\d)(\s?(?:%|[A-Za-z]{1,12}))([*†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\[\d{1,2}\])(?=\s|$|[.,;:)])"
+)
+
+
+def values_written_plainly(text: str) -> str:
+    """`text` with each decimal-comma share written with a point ("99,5 %" -> "99.5 %") and each footnote mark
+    after a value blanked ("99.9%*" -> "99.9% "); the same length, so offsets into the text still hold."""
+    if "," in text and "%" in text:
+        text = _DECIMAL_COMMA_SHARE.sub(lambda m: m.group(0).replace(",", "."), text)
+    if any(mark in text for mark in "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰(["):
+        text = _FOOTNOTE_MARK.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    return text
+
 
 def parse_number(text: str) -> float | None:
     """'1,234.5' -> 1234.5, '99.9%' -> 99.9, '12 hours' -> 12.0; None when there is no number."""

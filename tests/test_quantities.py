@@ -15,6 +15,7 @@ from etl.quantities import (
     period_start,
     to_days,
     to_months,
+    values_written_plainly,
 )
 
 
@@ -169,3 +170,24 @@ def test_reporting_periods(text, key, grain, start):
     assert parse_period(text) == key
     assert period_grain(key) == grain
     assert period_start(key) == start
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("available 99,9 % of the time", "available 99.9 % of the time"),
+        ("an error rate of 2,75% or less", "an error rate of 2.75% or less"),
+        ("Target 99.9%* in each month", "Target 99.9%  in each month"),
+        ("4 hours† from logging", "4 hours  from logging"),
+        ("95%(1) of calls", "95%    of calls"),
+        ("98%¹ and 96%¹", "98%  and 96% "),
+        # no share, no mark after a value: left as written
+        ("Section 4.2(1) and Article 12(2)", "Section 4.2(1) and Article 12(2)"),
+        ("EUR 1.234,56 a month", "EUR 1.234,56 a month"),
+        ("1,250 % is no decimal comma", "1,250 % is no decimal comma"),
+        ("items 1,5 and 7", "items 1,5 and 7"),
+        ("the Supplier* shall", "the Supplier* shall"),
+    ],
+)
+def test_values_written_plainly_keep_their_length_and_their_meaning(text, plain):
+    assert values_written_plainly(text) == plain and len(plain) == len(text)

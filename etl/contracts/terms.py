@@ -42,6 +42,7 @@ from etl.contracts.term_renewal import read_term_and_renewal
 from etl.contracts.term_rules import RULES
 from etl.contracts.title import read_title
 from etl.pdf_document import PdfPage, read_pages
+from etl.quantities import values_written_plainly
 from etl.records import ContractTerm, Provenance, SlaTerm
 
 OCR_CONFIDENCE_FACTOR = 0.8
@@ -66,9 +67,17 @@ def extract_contract(path: Path, engagement_id: str, sha256: str) -> ContractExt
     return extract_from_pages(read_pages(path, wants_tables=looks_like_sla_schedule), engagement_id, sha256)
 
 
+def _values_written_plainly(page: PdfPage) -> PdfPage:
+    """The page with its decimal-comma shares ("99,5 %") written with a point and the footnote marks after its
+    values ("99.9%*") blanked, in text and cells, as every reader of levels and percentages reads them."""
+    tables = [[[values_written_plainly(c) for c in row] for row in table] for table in page.tables]
+    return replace(page, text=values_written_plainly(page.text), tables=tables)
+
+
 def extract_from_pages(pages: list[PdfPage], engagement_id: str, sha256: str) -> ContractExtraction:
     """The terms and SLA schedule of a contract's pages, however they were read (a PDF, OCR, a test's text)."""
     pages = [replace(p, text=FILING_FOOTER.sub(lambda m: " " * len(m.group(0)), p.text)) for p in pages]
+    pages = [_values_written_plainly(p) for p in pages]
     sentences = split_sentences(pages)
     terms = FoundTerms(engagement_id, sha256)
     title = read_title(pages[0])
