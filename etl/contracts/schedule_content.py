@@ -106,6 +106,27 @@ def _unit(text: str | None) -> str | None:
     return _UNIT.get(" ".join(text.lower().split())) if text else None
 
 
+# a time written on a clock face ("00:30", "4:00") or as the next business day: an elapsed time where its row
+# measures one (a response, a restoration ...), never a time of day (a report due "by 09:00", hours "08:00-18:00")
+_CLOCK_FACE = re.compile(
+    r"(?<![\d:.])(?<!-)(?<!- )(?<!by )(?<!at )(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?![\d:])"
+    r"(?!\s*(?:[-–]|to\s+\d|a\.?m\b|p\.?m\b|gmt|utc|local))",
+    re.I,
+)
+_NEXT_DAY = re.compile(r"(?i)\bnext\s+(?:business|working)\s+day\b")
+_ELAPSED = re.compile(r"(?i)respon|resol|restor|recover|repair|\bfix|reset|turnaround|acknowledg|replace")
+
+
+def _elapsed_written_plainly(text: str, row: str) -> str:
+    """`text` with its clock-face times as hours and "next business day" as 1 business day, where `row` (the
+    whole row or line) measures an elapsed time; elsewhere a clock face is a time of day, a deadline the
+    conventions give no numeric level, and is left out so that no reader takes its digits for one."""
+    if not _ELAPSED.search(row):
+        return _CLOCK_FACE.sub("", text) if ":" in text else text
+    text = _NEXT_DAY.sub("1 business day", text)
+    return _CLOCK_FACE.sub(lambda m: f"{int(m['h']) + int(m['m']) / 60:g} hours", text)
+
+
 def _cell_value(cell: str) -> Value | None:
     """A cell that is one value: '99.5%', '4 hours', '12', '99.9 percent'; a score on its scale ('4.5 out of 5'); a
     count of events in a period ('2 per month')."""
@@ -254,6 +275,7 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
     levels across is read as its transpose."""
     if len(table) < 2:
         return []
+    table = [[_elapsed_written_plainly(cell, " ".join(row)) for cell in row] for row in table]
     if _transposed(table):
         table = [list(column) for column in zip(*table, strict=True)]
     # the header: of the rows before the first with a value, the one that labels the most columns, the nearest the
@@ -426,6 +448,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
     out, header, credit_header = [], "", False
     for seq, line in enumerate(page.text.splitlines()):
         line = " ".join(line.split())
+        line = _elapsed_written_plainly(line, line)
         if line[:1] in _LIST_MARKS:
             continue  # a list item, which wraps as prose does: the prose reader's
         window = _window(line)
