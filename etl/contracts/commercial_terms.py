@@ -156,6 +156,18 @@ def read_ticket_month_basis(sentences: list[Sentence], terms: FoundTerms) -> Non
         terms.add(rule, "opened", s)
 
 
+def read_minimum_monthly_tickets(sentences: list[Sentence], terms: FoundTerms) -> None:
+    """The fewest tickets in a month that a ticket-measured level is measured over: "fewer than 20" gives 20,
+    "10 or fewer" 11, "a minimum sample of 30" 30."""
+    rule = RULES["minimum_monthly_tickets.stated"]
+    for s in sentences:
+        m = rule.search(s.text)
+        if m:
+            n = int(m.group("n") or m.group("m"))
+            terms.add(rule, n + 1 if m.group("or_fewer") else n, s)
+            return
+
+
 def read_pricing_model(sentences: list[Sentence], terms: FoundTerms) -> None:
     rule = RULES["pricing_model.named"]
     for s in sentences:

@@ -625,6 +625,34 @@ _RULES = [
         ("Resolution Time is measured on all Incidents logged during the Measurement Period.",),
         ("Resolution Time is measured on all Incidents resolved during the Measurement Period.",),
     ),
+    TermRule(
+        "minimum_monthly_tickets.stated",
+        "minimum_monthly_tickets",
+        0.7,
+        "a minimum volume under which a ticket-measured level is not measured for the month, as outsourcing "
+        "schedules write it so that one late ticket of three does not decide a month: 'where fewer than twenty (20) "
+        "Incidents of a Priority are logged in a month, the Service Level shall not apply'; 'a minimum sample of 30 "
+        "tickets per month'. The value is the fewest tickets the level is measured over",
+        # fewer than N tickets ... then the level not applying or not measured; or a stated minimum volume of them
+        r"(?:\b(?:fewer|less)\s+than\s+|\b)(?:[a-z-]+\s+)?\(?(?P<n>\d{1,5})\)?\s+(?P<or_fewer>or\s+(?:fewer|less)\s+)?"
+        r"(?:\w+\s+){0,3}?(?:incidents?|tickets?|calls?|requests?|cases?|contacts?)\b[^.]{0,160}?"
+        r"\b(?:(?:shall|will|does|do)\s+not\s+(?:apply|be\s+(?:measured|calculated|applicable|reported))|not\s+applicable"
+        r"|(?:is|are)\s+excluded|(?:is|are)\s+not\s+measured)"
+        r"|\bminimum\s+(?:volume|sample|number)\s+of\s+(?:[a-z-]+\s+)?\(?(?P<m>\d{1,5})\)?\s+(?:\w+\s+){0,2}?"
+        r"(?:incidents?|tickets?|calls?|requests?|cases?|contacts?)\b",
+        (
+            "Where fewer than twenty (20) Incidents of a Priority are logged in a month, the Service Level shall not "
+            "apply for that month.",
+            "If 10 or fewer Priority 1 tickets are raised in a month, the Priority 1 resolution Service Level is not "
+            "measured for that month.",
+            "Each ticket-based Service Level requires a minimum sample of 30 tickets per month.",
+        ),
+        (
+            "The Supplier shall resolve 95% of Incidents within 4 hours.",
+            "Fewer than 5% of calls shall be abandoned.",
+            "The Service Levels shall not apply to Incidents caused by the Customer.",
+        ),
+    ),
     # ---------------------------------------------------------------- money
     TermRule(
         "annual_charges.stated",

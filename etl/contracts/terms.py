@@ -17,6 +17,7 @@ from etl.contracts.commercial_terms import (
     read_credit_clauses,
     read_earn_back,
     read_governing_law,
+    read_minimum_monthly_tickets,
     read_missing_report_default,
     read_money_terms,
     read_percent_terms,
@@ -93,6 +94,7 @@ def extract_from_pages(pages: list[PdfPage], engagement_id: str, sha256: str) ->
     read_pricing_model(sentences, terms)
     read_coverage_hours(sentences, terms)
     read_ticket_month_basis(sentences, terms)
+    read_minimum_monthly_tickets(sentences, terms)
     read_earn_back(sentences, terms)
     read_repeat_default_multiplier(sentences, terms)
     read_missing_report_default(sentences, terms)

@@ -75,3 +75,13 @@ def test_every_value_the_extraction_gives_names_its_rule():
 def test_the_title_keeps_its_small_joining_words(cover, title):
     terms = extract_from_pages([PdfPage(1, cover, [])], "e", "sha").terms
     assert [t.value for t in terms if t.field == "title"] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "fewest"),
+    [(t, n) for t, n in zip(RULES["minimum_monthly_tickets.stated"].positives, (20, 11, 30), strict=True)],
+)
+def test_a_minimum_ticket_volume_is_the_fewest_tickets_measured(text, fewest):
+    """ "fewer than 20" measures 20 and more; "10 or fewer" is not measured, so 11 is the fewest."""
+    terms = extract_from_pages([PdfPage(1, text, [])], "e", "sha").terms
+    assert [t.value for t in terms if t.field == "minimum_monthly_tickets"] == [str(fewest)]
