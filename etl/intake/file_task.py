@@ -22,7 +22,7 @@ from etl.contracts.terms import extract_contract
 from etl.intake.inbox import InboxFile, engagement_id_problem, entry_problem, file_sha256, file_stamp
 from etl.records import ExtractedFile, InputFileError, Measurement, is_corrections, measurements_from_dicts
 from etl.reports.layouts import extract_report
-from etl.reports.metric_mapping import MappingFileError, Schedule, read_mapping_yaml
+from etl.reports.metric_mapping import MappingFileError, Schedule, read_mapping_yaml, report_columns
 from etl.reports.values import spreadsheet_safe
 from etl.sandbox import confined_duckdb
 from etl.settings import Settings, inside_inbox
@@ -121,8 +121,24 @@ def _read_by_kind(settings: Settings, item: InboxFile, source: Path, outcome: Ex
     elif item.kind == "tickets":
         _stage_tickets(settings, item, source, outcome)
     else:
-        schedule = Schedule.of(item.schedule_names, settings.inbox / "mappings" / f"{item.engagement_id}.yml")
-        outcome.measurements = extract_report(source, item.engagement_id, sha, schedule)
+        mapping_file = settings.inbox / "mappings" / f"{item.engagement_id}.yml"
+        schedule = Schedule.of(item.schedule_names, mapping_file)
+        outcome.measurements = extract_report(source, item.engagement_id, sha, schedule, _report_columns(mapping_file))
+
+
+def _report_columns(mapping_file: Path) -> dict[str, str]:
+    """The columns the engagement's mapping file names for its reports; none where the file names none or cannot
+    be read (the load says why such a file is not used), a refusal where the columns it names cannot be used."""
+    if not mapping_file.is_file() or mapping_file.is_symlink():
+        return {}
+    try:
+        read_mapping_yaml(mapping_file)
+    except MappingFileError:
+        return {}
+    try:
+        return report_columns(mapping_file)
+    except MappingFileError as exc:
+        raise InputFileError(f"its engagement's mapping file cannot be used: {exc}") from None
 
 
 def _stage_tickets(settings: Settings, item: InboxFile, source: Path, outcome: ExtractedFile) -> None:

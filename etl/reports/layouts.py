@@ -644,13 +644,56 @@ def _read_by_content(
     return []
 
 
-def extract_report(path: Path, engagement_id: str, sha256: str, schedule: Schedule | None = None) -> list[Measurement]:
+def _named_columns(grid: _Grid, columns: dict[str, str]) -> tuple[int, dict[str, int]] | None:
+    """Where the body starts and each role's column, in the first of the grid's first 30 rows holding every
+    header the mapping file names (case and spacing aside)."""
+    wanted = {role: header.lower() for role, header in columns.items()}
+    for h, row in enumerate(grid.rows[:30]):
+        cells = [" ".join(c.split()).lower() for c in row]
+        if all(header in cells for header in wanted.values()):
+            return h + 1, {role: cells.index(header) for role, header in wanted.items()}
+    return None
+
+
+def _read_named(
+    grids: list[_Grid], columns: dict[str, str], engagement_id: str, sha256: str, file_period: str | None
+) -> list[Measurement]:
+    """The rows of every table whose header the mapping file's report_columns name, or a refusal that says which
+    headers the report has."""
+    out = []
+    for grid in grids:
+        found = _named_columns(grid, columns)
+        if found:
+            grid_period = parse_period(grid.context) or file_period
+            out += _long_rows(grid, found[1], found[0], grid_period, engagement_id, sha256)
+    if not out:
+        heads = next((" | ".join(c for c in r if c) for g in grids for r in g.rows if any(r)), "")
+        raise InputFileError(
+            "no table has a header row holding every column the mapping file's report_columns names ("
+            + ", ".join(f"{role}: {header!r}" for role, header in columns.items())
+            + f"); the report's first row reads {heads[:120]!r}: copy its headers into report_columns as written"
+        )
+    return out
+
+
+def extract_report(
+    path: Path,
+    engagement_id: str,
+    sha256: str,
+    schedule: Schedule | None = None,
+    columns: dict[str, str] | None = None,
+) -> list[Measurement]:
     """The report's measurements; `schedule` (the engagement's loaded service levels, if any) steers the reader
-    to the tables and the column that name them."""
+    to the tables and the column that name them; `columns` (the mapping file's report_columns, role -> header)
+    names the columns outright."""
     if not engagement_id:
         raise InputFileError("report is not inside a reports/<engagement_id>/ folder, so its engagement is unknown")
     grids = read_grids(path)
     file_period = parse_period(path.stem)
+    if columns:
+        measurements = _read_named(grids, columns, engagement_id, sha256, file_period)
+        _within_limit(len(measurements))
+        return measurements
     tables: list[list[Measurement]] = []
     for grid in (g for whole in grids for g in _split_at_period_headings(whole)):
         # header words first (the layouts we know read exactly that way), then what the cells hold

@@ -117,11 +117,38 @@ def read_mapping_yaml(path: Path) -> dict:
     return data
 
 
+# what a mapping file's report_columns may name: the header of each column a report reader needs, where the
+# reader cannot tell them by their words or cells (the row's metric and its actual value at least)
+REPORT_COLUMN_ROLES = ("metric", "actual", "period", "target", "status", "unit")
+
+
+def report_columns(path: Path) -> dict[str, str]:
+    """mappings/<engagement_id>.yml's report_columns: {role: the header as the report writes it}; {} where the file
+    names none. Raises MappingFileError for columns a reader could not use."""
+    columns = read_mapping_yaml(path).get("report_columns")
+    if columns is None:
+        return {}
+    example = 'report_columns: {metric: "KPI", actual: "Resultado", period: "Mes"}'
+    if not isinstance(columns, dict) or not all(isinstance(v, str) and v.strip() for v in columns.values()):
+        raise MappingFileError(f"{path.name}: report_columns must name each column by its header, as in {example}")
+    unknown = sorted(set(map(str, columns)) - set(REPORT_COLUMN_ROLES))
+    if unknown:
+        raise MappingFileError(
+            f"{path.name}: report_columns names {', '.join(unknown)}, which no reader uses; the roles are "
+            f"{', '.join(REPORT_COLUMN_ROLES)}"
+        )
+    if not {"metric", "actual"} <= columns.keys():
+        raise MappingFileError(
+            f"{path.name}: report_columns must name at least the metric and actual columns, as in {example}"
+        )
+    return {role: " ".join(header.split()) for role, header in columns.items()}
+
+
 def load_mapping_file(path: Path) -> dict[str, str]:
     """mappings/<engagement_id>.yml: {metrics: {"name as the vendor writes it": contract_metric_id}}; a file with
     only ticket settings maps no metric. Raises MappingFileError for a file that is not that shape."""
     data = read_mapping_yaml(path)
-    if "metrics" not in data and any(k.startswith(("ticket_", "business_hours")) for k in map(str, data)):
+    if "metrics" not in data and any(k.startswith(("ticket_", "business_hours", "report_")) for k in map(str, data)):
         return {}
     metrics = data.get("metrics")
     if not isinstance(metrics, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in metrics.items()):
