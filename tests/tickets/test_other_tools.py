@@ -200,3 +200,79 @@ def test_a_status_changelog_with_from_and_to_gives_each_tickets_clock(tmp_path):
             continue
         assert row.resolution_hours == pytest.approx((resolved - created).total_seconds() / 3600, abs=0.01), ticket
         assert row.paused_hours == pytest.approx(paused, abs=0.01), ticket
+
+
+# ServiceNow's state-duration metric (metric_instance) exported: one row per state a ticket was in, with its
+# start and end; the ticket's priority beside it
+# ticket, priority, [(state, start, end)], resolved, paused hours before the resolution
+STATE_SPANS = [
+    (
+        "INC0040001",
+        "1 - Critical",
+        [
+            ("New", datetime(2025, 7, 1, 8, 0), datetime(2025, 7, 1, 8, 20)),
+            ("In Progress", datetime(2025, 7, 1, 8, 20), datetime(2025, 7, 1, 11, 0)),
+            ("Resolved", datetime(2025, 7, 1, 11, 0), datetime(2025, 7, 4, 11, 0)),
+            ("Closed", datetime(2025, 7, 4, 11, 0), None),
+        ],
+        datetime(2025, 7, 1, 11, 0),
+        0.0,
+    ),
+    (
+        "INC0040002",
+        "3 - Moderate",
+        [
+            ("New", datetime(2025, 7, 2, 9, 0), datetime(2025, 7, 2, 10, 0)),
+            ("In Progress", datetime(2025, 7, 2, 10, 0), datetime(2025, 7, 2, 12, 0)),
+            ("On Hold", datetime(2025, 7, 2, 12, 0), datetime(2025, 7, 3, 12, 0)),
+            ("In Progress", datetime(2025, 7, 3, 12, 0), datetime(2025, 7, 3, 15, 0)),
+            ("Resolved", datetime(2025, 7, 3, 15, 0), None),
+        ],
+        datetime(2025, 7, 3, 15, 0),
+        24.0,
+    ),
+    (
+        "INC0040003",
+        "2 - High",
+        [
+            ("New", datetime(2025, 7, 3, 7, 0), datetime(2025, 7, 3, 7, 30)),
+            ("In Progress", datetime(2025, 7, 3, 7, 30), None),
+        ],
+        None,
+        None,
+    ),
+    (
+        "INC0040004",
+        "4 - Low",
+        [
+            ("New", datetime(2025, 7, 4, 10, 0), datetime(2025, 7, 4, 11, 0)),
+            ("Resolved", datetime(2025, 7, 4, 11, 0), datetime(2025, 7, 5, 9, 0)),
+            ("In Progress", datetime(2025, 7, 5, 9, 0), datetime(2025, 7, 5, 13, 0)),
+            ("Resolved", datetime(2025, 7, 5, 13, 0), None),
+        ],
+        datetime(2025, 7, 5, 13, 0),
+        0.0,
+    ),
+]
+
+
+def test_a_log_of_state_spans_gives_each_tickets_clock(tmp_path):
+    at = lambda d: d.strftime("%Y-%m-%d %H:%M:%S") if d else ""  # noqa: E731
+    lines = ["ID,Priority,Definition,Value,Start,End"]
+    for ticket, priority, spans, _, _ in STATE_SPANS:
+        lines += [f"{ticket},{priority},Incident State Duration,{s},{at(a)},{at(b)}" for s, a, b in spans]
+    path = tmp_path / "metric_instance.csv"
+    path.write_text("\n".join(lines) + "\n")
+    result = read_ticket_export(path)
+    assert result.problems == []
+    got = result.tickets.set_index("ticket_id")
+    assert sorted(got.index) == sorted(t for t, *_ in STATE_SPANS)
+    for ticket, _, spans, resolved, paused in STATE_SPANS:
+        row = got.loc[ticket]
+        opened = spans[0][1]
+        assert row.opened_at == pd.Timestamp(opened), ticket
+        if resolved is None:
+            assert pd.isna(row.resolved_at), ticket
+            continue
+        assert row.resolution_hours == pytest.approx((resolved - opened).total_seconds() / 3600, abs=0.01), ticket
+        assert row.paused_hours == pytest.approx(paused, abs=0.01), ticket
