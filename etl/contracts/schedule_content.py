@@ -369,10 +369,10 @@ def _money_credit(cell: str, label: str) -> float | None:
 
 
 _DEFINES = re.compile(r"(?i)\bdefin|\bdescri|\bcalculat|\bformula")
-_NAME_HEADER = re.compile(
-    r"(?i)service\s+levels?\b|\bslas?\b|\bkpis?\b|\bmetrics?\b|\bmeasures?\b|\bindicators?\b|\bstandards?\b"
-    r"|\brequirements?\b"
-)
+# the nouns that say what a schedule's row is: its header's words ("Service Level", "KPI"), and a label a card or
+# block opens its name with ("Service Level Hosting Availability", "KPI: Order accuracy")
+_LEVEL_NOUN = r"(?:service\s+levels?|slas?|kpis?|metrics?|measures?|indicators?|standards?|requirements?)"
+_NAME_HEADER = re.compile(r"(?i)\b" + _LEVEL_NOUN + r"\b")
 
 
 def _labelled_values(text: str) -> list[Value]:
@@ -900,8 +900,7 @@ def schedule_terms(
     return terms
 
 
-# what a card or block calls the name it opens with: "Service Level Hosting Availability", "KPI: Order accuracy"
-_NAME_LABEL = re.compile(r"(?i)^(?:service\s+level|kpi|metric|measure|indicator)(?:\s+name)?\s*[:\-–]?\s+(?=\S)")
+_NAME_LABEL = re.compile(r"(?i)^" + _LEVEL_NOUN + r"(?:\s+name)?\s*[:\-–]?\s+(?=\S)")
 
 
 def _common_label(group: list[Candidate]) -> str:
