@@ -1,4 +1,5 @@
 import base64
+import re
 import zlib
 
 import pytest
@@ -315,3 +316,26 @@ def test_an_unruled_table_is_kept_by_its_columns_of_shares_and_prose_is_not():
     assert _unruled_rows(prose) is None
     # (two columns of shares: a schedule of an expected and a minimum level, kept since #30's definition column)
     assert _unruled_rows(two_levels) == two_levels
+
+
+def test_pdfiums_soft_hyphen_mark_reads_as_a_hyphen_in_real_documents():
+    """pdfium's bounded text writes some hyphens as STX ("non\\x02availability"); the page text every reader sees
+    has the hyphen. The shared development documents hold such marks, which the test first checks in pdfium's
+    own text."""
+    import pypdfium2 as pdfium
+
+    from etl.pdf_document import read_pages
+    from tests.conftest import SHARED, need_shared
+
+    folder = SHARED / "sla" / "pdf"
+    need_shared(folder)
+    marked = []
+    for path in sorted(folder.glob("*.pdf")):
+        doc = pdfium.PdfDocument(str(path))
+        if any("\x02" in page.get_textpage().get_text_bounded() for page in doc):
+            marked.append(path)
+        doc.close()
+    assert marked
+    for path in marked:
+        text = "".join(p.text for p in read_pages(path, lambda text: False))
+        assert "\x02" not in text and re.search(r"[a-z]-[a-z]", text, re.I), path.name
