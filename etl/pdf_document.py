@@ -278,8 +278,11 @@ SCANNED_PAGE_CHARS = 40
 
 # pdfium's bounded text writes a hyphen it takes for a soft one as the control character STX ("non\x02availability",
 # "Pre\x02Planning": 517 times in 126 of the shared PDFs), and some documents set compounds with Unicode's own
-# hyphens: each is the ASCII hyphen every reader's patterns expect
-_HYPHENS = str.maketrans({"\x02": "-", "\u2010": "-", "\u2011": "-"})
+# hyphens: each is the ASCII hyphen every reader's patterns expect. Word's bullets in the Symbol and Wingdings
+# fonts come out as private-use characters (U+F0B7 and the like): each is the bullet the list readers know.
+_HYPHENS = str.maketrans(
+    {"\x02": "-", "\u2010": "-", "\u2011": "-"} | dict.fromkeys("\uf0b7\uf0a7\uf0d8\uf0a8\uf0fc\uf076\uf06e", "•")
+)
 
 
 def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[str], list[int], list[int], list[int]]:

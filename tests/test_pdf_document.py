@@ -318,24 +318,39 @@ def test_an_unruled_table_is_kept_by_its_columns_of_shares_and_prose_is_not():
     assert _unruled_rows(two_levels) == two_levels
 
 
-def test_pdfiums_soft_hyphen_mark_reads_as_a_hyphen_in_real_documents():
-    """pdfium's bounded text writes some hyphens as STX ("non\\x02availability"); the page text every reader sees
-    has the hyphen. The shared development documents hold such marks, which the test first checks in pdfium's
-    own text."""
+def _marked_documents(folder, marks: str) -> list:
+    """The shared PDFs of `folder` whose pdfium text holds one of `marks` (the test first checks there are some)."""
     import pypdfium2 as pdfium
 
-    from etl.pdf_document import read_pages
-    from tests.conftest import SHARED, need_shared
+    from tests.conftest import need_shared
 
-    folder = SHARED / "sla" / "pdf"
     need_shared(folder)
     marked = []
     for path in sorted(folder.glob("*.pdf")):
         doc = pdfium.PdfDocument(str(path))
-        if any("\x02" in page.get_textpage().get_text_bounded() for page in doc):
+        if any(any(m in page.get_textpage().get_text_bounded() for m in marks) for page in doc):
             marked.append(path)
         doc.close()
     assert marked
-    for path in marked:
+    return marked
+
+
+def test_pdfiums_soft_hyphen_mark_reads_as_a_hyphen_in_real_documents():
+    """pdfium's bounded text writes some hyphens as STX ("non\\x02availability"); the page text every reader sees
+    has the hyphen."""
+    from etl.pdf_document import read_pages
+    from tests.conftest import SHARED
+
+    for path in _marked_documents(SHARED / "sla" / "pdf", "\x02"):
         text = "".join(p.text for p in read_pages(path, lambda text: False))
         assert "\x02" not in text and re.search(r"[a-z]-[a-z]", text, re.I), path.name
+
+
+def test_word_bullets_in_symbol_fonts_read_as_bullets_in_real_documents():
+    """Word's Symbol and Wingdings bullets come out of pdfium as private-use characters; the list readers see "•"."""
+    from etl.pdf_document import read_pages
+    from tests.conftest import SHARED
+
+    for path in _marked_documents(SHARED / "sla" / "unlabelled", "\uf0b7\uf0a7\uf0d8"):
+        text = "".join(p.text for p in read_pages(path, lambda text: False))
+        assert not re.search("[\uf0a7\uf0b7\uf0d8]", text) and "•" in text, path.name
