@@ -296,16 +296,20 @@ def write_table_page(
     ruled: bool,
     after: str | None = None,
     valign: str | None = None,
+    style: list[tuple] = (),
 ) -> Path:
     """One page: a heading, a paragraph, the table, ruled or unruled (its first row the header), and a paragraph
     after it if given; for tests that write one schedule table in their own words. A cell's "\n" breaks its
-    line; `valign` ("TOP", "MIDDLE", "BOTTOM", reportlab's default) places the shorter cells of a row."""
+    line; `valign` ("TOP", "MIDDLE", "BOTTOM", reportlab's default) places the shorter cells of a row; `style`
+    adds reportlab table commands (a SPAN, say)."""
     styles = getSampleStyleSheet()
     table = Table(rows, hAlign="LEFT")
     if ruled:
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     if valign:
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), valign)]))
+    if style:
+        table.setStyle(TableStyle(list(style)))
     story = [Paragraph(heading, styles["Heading2"]), Paragraph(before, styles["Normal"]), Spacer(1, 12), table]
     if after is not None:
         story += [Spacer(1, 12), Paragraph(after, styles["Normal"])]

@@ -7,12 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from etl.contracts.terms import extract_contract
+from tests.contracts.paraphrase import write_table_page
 
 SECTIONS = [
     (
@@ -34,24 +31,19 @@ SECTIONS = [
 
 
 def _pdf(path: Path, ruled: bool) -> Path:
-    rows, style = [["Service Level", "Target", "Minimum"]], []
+    rows, spans = [["Service Level", "Target", "Minimum"]], []
     for section, levels in SECTIONS:
-        style.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
         rows.append([section, "", ""])
         rows += [[n, t, m] for n, t, m, _ in levels]
-    if ruled:
-        style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-    table = Table(rows, hAlign="LEFT")
-    table.setStyle(TableStyle(style))
-    styles = getSampleStyleSheet()
-    story = [
-        Paragraph("SCHEDULE 4 - SERVICE LEVELS", styles["Heading2"]),
-        Paragraph("The Supplier shall meet each Target and never miss the Minimum in any month.", styles["Normal"]),
-        Spacer(1, 12),
-        table,
-    ]
-    SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
-    return path
+    return write_table_page(
+        path,
+        "SCHEDULE 4 - SERVICE LEVELS",
+        "The Supplier shall meet each Target and never miss the Minimum in any month.",
+        rows,
+        ruled,
+        style=spans,
+    )
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
