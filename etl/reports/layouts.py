@@ -671,7 +671,7 @@ def _read_named(
         raise InputFileError(
             "no table has a header row holding every column the mapping file's report_columns names ("
             + ", ".join(f"{role}: {header!r}" for role, header in columns.items())
-            + f"); the report's first row reads {heads[:120]!r}: copy its headers into report_columns as written"
+            + f"); the report's first row reads {heads[:120]!r}: write its headers into report_columns as they stand"
         )
     return out
 
