@@ -716,6 +716,8 @@ def extract_report(
                 break
         raise InputFileError(
             "no measurement table found: expected a header row naming the service level/KPI and its actual/result "
-            f"(or one column per metric with a month column); the file begins with {first[:80]!r}"
+            f"(or one column per metric with a month column); the file begins with {first[:80]!r}. Where its "
+            f"columns hold them under other headers, name those in mappings/{engagement_id}.yml, for example "
+            'report_columns: {metric: "KPI", actual: "Result", period: "Month"}'
         )
     return measurements

@@ -74,3 +74,12 @@ def test_the_intake_takes_the_columns_and_refuses_unusable_ones_for_the_report(t
     }
     with pytest.raises(InputFileError, match="mapping file cannot be used: e.yml: report_columns must name"):
         _report_columns(_mapping(tmp_path, "report_columns: {metric: KPI}\n"))
+
+
+def test_a_report_with_no_table_found_says_its_columns_can_be_named(tmp_path):
+    path = tmp_path / "2025-04.csv"
+    path.write_text("Indicador;Fuente\nDisponibilidad;portal\n", encoding="utf-8")
+    with pytest.raises(
+        InputFileError, match=r"name those in mappings/eng-x\.yml, for example report_columns: \{metric"
+    ):
+        extract_report(path, "eng-x", "sha")
