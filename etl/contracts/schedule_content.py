@@ -300,11 +300,22 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
     return [c for row in body if (c := _row_candidate(row, header, unit_col, repeated, stated, page))]
 
 
+_REPORTED = re.compile(r"(?i)\breport|\bdeliver|\bsubmi|\breview")
+
+
+def _measured_window(windows: list[tuple[str, str]]) -> str | None:
+    """Of a row's period cells (header, window), the period it is measured over: the first, but never one its
+    header says is reported or reviewed ("Reported: Quarterly" beside "Measured: Monthly") where another stands
+    beside it."""
+    measured = [w for label, w in windows if not _REPORTED.search(label)]
+    return (measured or [w for _, w in windows] or [None])[0]
+
+
 def _row_candidate(
     row: list[str], header: list[str], unit_col: int | None, repeated: set[int], stated: set[int], page: int
 ) -> Candidate | None:
     """One table row's name, levels, window and credit, each cell by what it holds and its column's header."""
-    values, texts, window, credit, amount = [], [], None, None, None
+    values, texts, windows, credit, amount = [], [], [], None, None
     for j, cell in enumerate(row):
         value = _cell_value(cell) or (_sentence_share(cell) if j in stated else None)
         if j == unit_col:
@@ -323,7 +334,7 @@ def _row_candidate(
                 continue  # a bare number with no unit anywhere: a section or line number, a count of things
             values.append(Value(value.number, unit, label))
         elif _window(cell) and len(cell.split()) <= 3:
-            window = _window(cell)
+            windows.append((label, _window(cell)))
         elif re.search(r"[A-Za-z]{3}", cell) and j not in repeated and not _credit_cell(cell):
             texts.append((j, cell))
     if not (texts and values):
@@ -337,7 +348,14 @@ def _row_candidate(
     # ("answered within 30 seconds of entering the queue")
     defined = " ".join(t for (_, t), h in zip(texts, headers, strict=True) if t is not name and _DEFINES.search(h))
     return Candidate(
-        name, values, page, " | ".join(row), window, credit_pct=credit, credit_amount=amount, standard=defined
+        name,
+        values,
+        page,
+        " | ".join(row),
+        _measured_window(windows),
+        credit_pct=credit,
+        credit_amount=amount,
+        standard=defined,
     )
 
 
