@@ -276,3 +276,27 @@ def test_a_log_of_state_spans_gives_each_tickets_clock(tmp_path):
             continue
         assert row.resolution_hours == pytest.approx((resolved - opened).total_seconds() / 3600, abs=0.01), ticket
         assert row.paused_hours == pytest.approx(paused, abs=0.01), ticket
+
+
+def test_a_workbook_export_with_date_cells_gives_each_tickets_clock(tmp_path):
+    """The Freshservice set saved as a workbook, as tools' "Export to Excel" writes it: dates as date cells, not
+    text."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ticket Id", "Subject", "Status", "Priority", "Created Time", "Resolved Time"])
+    for ticket, priority, status, opened, resolved, _ in FRESHSERVICE:
+        sheet.append([ticket, f"Issue {ticket}", status, priority, opened, resolved])
+    path = tmp_path / "tickets.xlsx"
+    book.save(path)
+    result = read_ticket_export(path)
+    assert result.problems == []
+    got = result.tickets.set_index("ticket_id")
+    for ticket, _, _, opened, resolved, level in FRESHSERVICE:
+        row = got.loc[ticket]
+        assert row.opened_at == pd.Timestamp(opened) and row.priority_level == level, ticket
+        if resolved is None:
+            assert pd.isna(row.resolved_at), ticket
+        else:
+            assert row.resolution_hours == pytest.approx((resolved - opened).total_seconds() / 3600, abs=0.01), ticket
