@@ -280,7 +280,7 @@ SCANNED_PAGE_CHARS = 40
 # "Pre\x02Planning": 517 times in 126 of the shared PDFs), and some documents set compounds with Unicode's own
 # hyphens: each is the ASCII hyphen every reader's patterns expect. Word's bullets in the Symbol and Wingdings
 # fonts come out as private-use characters (U+F0B7 and the like): each is the bullet the list readers know.
-_HYPHENS = str.maketrans(
+_MARKS_AS_READ = str.maketrans(
     {"\x02": "-", "\u2010": "-", "\u2011": "-"} | dict.fromkeys("\uf0b7\uf0a7\uf0d8\uf0a8\uf0fc\uf076\uf06e", "•")
 )
 
@@ -307,7 +307,7 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
         candidate = False  # whether the page before is a table page or a run-on candidate
         for page in doc:
             textpage = page.get_textpage()
-            text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n").translate(_HYPHENS)
+            text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n").translate(_MARKS_AS_READ)
             textpage.close()
             if len(text) > MAX_PAGE_CHARS:
                 raise InputFileError(

@@ -109,7 +109,7 @@ def _unit(text: str | None) -> str | None:
 # a time written on a clock face ("00:30", "4:00") or as the next business day: an elapsed time where its row
 # measures one (a response, a restoration ...), never a time of day (a report due "by 09:00", hours "08:00-18:00")
 _CLOCK_FACE = re.compile(
-    r"(?<![\d:.])(?<!-)(?<!- )(?<!by )(?<!at )(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?![\d:])"
+    r"(?<![\d:.])(?<!-)(?<!- )(?<!by )(?<!at )(?<!to )(?<!until )(?<!from )(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?![\d:])"
     r"(?!\s*(?:[-–]|to\s+\d|a\.?m\b|p\.?m\b|gmt|utc|local))",
     re.I,
 )

@@ -64,3 +64,22 @@ def test_a_time_of_day_beside_them_is_no_elapsed_time(tmp_path, ruled):
         ("Incident Response", 0.5, 1.0),
         ("Incident Restoration", 4.0, 8.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "plain"),
+    [
+        ("Incident Response 00:30 01:00", "Incident Response 0.5 hours 1 hours"),
+        ("Hardware Replacement Next Business Day", "Hardware Replacement 1 business day"),
+        # a range of service hours, a time after "by", "from" or "until" is a time of day, whatever the row
+        ("Incident Response (08:00 to 18:00) 00:30", "Incident Response (08:00 to 18:00) 0.5 hours"),
+        ("Restoration by 09:00 04:00", "Restoration by 09:00 4 hours"),
+        ("Response from 08:00 until 17:30 0:15", "Response from 08:00 until 17:30 0.25 hours"),
+        # a row measuring no elapsed time: its clock face is a deadline, left out
+        ("Daily Operations Report 06:00 07:00", "Daily Operations Report  "),
+    ],
+)
+def test_a_clock_face_is_an_elapsed_time_only_where_the_row_measures_one(line, plain):
+    from etl.contracts.schedule_content import _elapsed_written_plainly
+
+    assert _elapsed_written_plainly(line, line) == plain
