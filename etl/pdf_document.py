@@ -672,7 +672,7 @@ def _without_gaps_within_rows(grid: list[list[str]], heights: list[float], end: 
     """The grid without the blank lines below the header that are narrower than the gap between rows (the
     median blank there, less a point and a half): such a blank lies inside a row, between the text of a cell
     set in the row's middle or foot and the wrapped lines of its neighbours."""
-    blank = [k for k in range(end, len(grid)) if not any(grid[k])]
+    blank = {k for k in range(end, len(grid)) if not any(grid[k])}
     if not blank:
         return grid
     gap = statistics.median(heights[k] for k in blank)
