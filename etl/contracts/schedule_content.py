@@ -303,6 +303,17 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
 _REPORTED = re.compile(r"(?i)\breport|\bdeliver|\bsubmi|\breview")
 
 
+def _value_and_window(cell: str, label: str) -> tuple[str, list[tuple[str, str]]]:
+    """A level cell that writes its own period after the value ("99.8% per month", "4 hours (monthly average)",
+    "90% each quarter"): the value's text, and the period as the row's window cell under the same header."""
+    text = " ".join(cell.split())
+    m = _VALUE.match(text)
+    rest = text[m.end() :].strip() if m and m.group("u") else ""
+    # the rest is the period and nothing else: "30% random sampling weekly" is a method, not a level
+    window = _window(rest) if rest and _WINDOW_QUALIFIED.regex.fullmatch(rest) else None
+    return (text[: m.end()], [(label, window)]) if window else (cell, [])
+
+
 def _measured_window(windows: list[tuple[str, str]]) -> str | None:
     """Of a row's period cells (header, window), the period it is measured over: the first, but never one its
     header says is reported or reviewed ("Reported: Quarterly" beside "Measured: Monthly") where another stands
@@ -317,10 +328,12 @@ def _row_candidate(
     """One table row's name, levels, window and credit, each cell by what it holds and its column's header."""
     values, texts, windows, credit, amount = [], [], [], None, None
     for j, cell in enumerate(row):
+        label = header[j] if j < len(header) else ""
+        cell, own_window = _value_and_window(cell, label)
+        windows += own_window
         value = _cell_value(cell) or (_sentence_share(cell) if j in stated else None)
         if j == unit_col:
             continue
-        label = header[j] if j < len(header) else ""
         compound = None if value else _compound_cell(cell, label)
         if compound:
             values += compound[0]
@@ -470,7 +483,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
         if line[:1] in _LIST_MARKS:
             continue  # a list item, which wraps as prose does: the prose reader's
         window = _window(line)
-        rest, amount = _line_credit(_without_windows(line) if window else line, credit_header)
+        rest, amount = _line_credit(_without_windows(line, qualified=True) if window else line, credit_header)
         grades = [g.span("n") for g in GRADE.finditer(rest)]
         # ... nor is the time a share of cases is done in, written in the name ("Calls answered in 30 seconds"), nor
         # a score's scale
@@ -683,8 +696,13 @@ def _prose_candidates(pages: list[PdfPage]) -> list[Candidate]:
     return out
 
 
-def _without_windows(text: str) -> str:
-    return _WINDOW.sub(lambda m: " " * len(m.group(0)), text)
+# a window with its qualifier, as a level cell writes it after the value: "(monthly average)", "(per month)"
+_WINDOW_QUALIFIED = Cue(r"(?:\(\s*)?" + WINDOW_WORDS + r"(?:\s+(?:average|mean)\b)?(?:\s*\))?")
+
+
+def _without_windows(text: str, qualified: bool = False) -> str:
+    """`text` with its windows blanked; `qualified`, a line of a table, with their brackets and "average" too."""
+    return (_WINDOW_QUALIFIED if qualified else _WINDOW).sub(lambda m: " " * len(m.group(0)), text)
 
 
 # ---- roles across a schedule --------------------------------------------------------------------------------

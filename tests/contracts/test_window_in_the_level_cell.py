@@ -1,0 +1,33 @@
+"""#30: a schedule whose level cells carry their own period ("99.8% per month", "4 hours (monthly average)",
+"90% each quarter"), ruled and unruled. Written in our own wording and annotated before the reader was run on
+it: the value is the level and the period its window."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.contracts.terms import extract_contract
+from tests.contracts.paraphrase import write_table_page
+
+# name, target cell, minimum cell, (target, minimum, unit, window)
+LEVELS = [
+    ("Platform Availability", "99.8% per month", "99.5% per month", (99.8, 99.5, "percent", "monthly")),
+    ("Incident Restoration", "4 hours (monthly average)", "6 hours (monthly average)", (4.0, 6.0, "hours", "monthly")),
+    ("User Satisfaction", "90% each quarter", "85% each quarter", (90.0, 85.0, "percent", "quarterly")),
+    ("Backup Success", "99% per week", "97% per week", (99.0, 97.0, "percent", "weekly")),
+]
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_a_period_written_in_the_level_cell_is_its_window(tmp_path, ruled):
+    pdf = write_table_page(
+        tmp_path / "schedule.pdf",
+        "SCHEDULE 4 - SERVICE LEVELS",
+        "The Supplier shall meet each Target and never miss the Minimum.",
+        [["Service Level", "Target", "Minimum"], *[[n, t, m] for n, t, m, _ in LEVELS]],
+        ruled,
+    )
+    rows = extract_contract(pdf, "e", "s").sla_terms
+    assert sorted((t.metric_name, t.expected, t.minimum, t.unit, t.measurement_window) for t in rows) == sorted(
+        (n, *level) for n, _, _, level in LEVELS
+    )
