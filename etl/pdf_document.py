@@ -542,8 +542,13 @@ def _grid(tables: list[list[list[str]]] | None) -> bool:
     return any(len(t) >= 2 and len(t[0]) >= 2 for t in tables or [])
 
 
-# a share standing as a cell of its own: at a line's start or end, or between runs of spaces
-_LONE_SHARE = Cue(r"(?m)(?:(?:^|\s{2,}|\t)\s*\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b)|\s\d{1,3}(?:[.,]\d+)?\s?%[ \t]*$)")
+# a share standing as a cell of its own: at a line's start, or between runs of spaces
+_LONE_SHARE = Cue(
+    r"(?m)(?:(?:^|\s{2,}|\t)\s*\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b)"
+    # or two shares ending a line, a row's levels side by side ("Availability 99.8% 99.5%"): one share ending a
+    # line is as often a sentence wrapped there
+    r"|\s\d{1,3}(?:[.,]\d+)?\s?%\s+\d{1,3}(?:[.,]\d+)?\s?%[ \t]*$)"
+)
 
 
 def _lone_shares(text: str) -> int:
