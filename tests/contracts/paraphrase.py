@@ -317,6 +317,23 @@ def write_table_page(
     return path
 
 
+# what the schedule table sets compare of each row read
+LEVEL_FIELDS = ("metric_name", "expected", "minimum", "unit", "direction")
+WINDOW_FIELDS = ("metric_name", "expected", "minimum", "unit", "measurement_window")
+SCHEDULE_HEADING = "SCHEDULE 4 - SERVICE LEVELS"
+SCHEDULE_LEAD = "The Supplier shall meet each Target and never miss the Minimum in any month."
+
+
+def table_rows(path: Path, rows: list[list[str]], ruled: bool, fields=LEVEL_FIELDS, **page) -> list[tuple]:
+    """The service-level rows read from one schedule table page (write_table_page, under the usual heading and
+    lead unless `page` gives others), each as the tuple of `fields`, sorted; for the table sets."""
+    from etl.contracts.terms import extract_contract
+
+    page = {"heading": SCHEDULE_HEADING, "before": SCHEDULE_LEAD, **page}
+    pdf = write_table_page(path, page.pop("heading"), page.pop("before"), rows, ruled, **page)
+    return sorted(tuple(getattr(t, f) for f in fields) for t in extract_contract(pdf, "e", "sha").sla_terms)
+
+
 def sentence_rows(sentence: str) -> list:
     """The service-level rows read from one sentence on a schedule page of its own, for the sentence sets."""
     from etl.contracts.terms import extract_from_pages

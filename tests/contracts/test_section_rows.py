@@ -4,12 +4,9 @@ before the reader was run on it: a section row adds no level and the levels keep
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from etl.contracts.terms import extract_contract
-from tests.contracts.paraphrase import write_table_page
+from tests.contracts.paraphrase import table_rows
 
 SECTIONS = [
     (
@@ -30,25 +27,13 @@ SECTIONS = [
 ]
 
 
-def _pdf(path: Path, ruled: bool) -> Path:
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_section_rows_add_no_level_and_leave_the_names(tmp_path, ruled):
     rows, spans = [["Service Level", "Target", "Minimum"]], []
     for section, levels in SECTIONS:
         spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
         rows.append([section, "", ""])
         rows += [[n, t, m] for n, t, m, _ in levels]
-    return write_table_page(
-        path,
-        "SCHEDULE 4 - SERVICE LEVELS",
-        "The Supplier shall meet each Target and never miss the Minimum in any month.",
-        rows,
-        ruled,
-        style=spans,
-    )
-
-
-@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
-def test_section_rows_add_no_level_and_leave_the_names(tmp_path, ruled):
-    rows = extract_contract(_pdf(tmp_path / "schedule.pdf", ruled), "e", "s").sla_terms
-    assert sorted((t.metric_name, t.expected, t.minimum, t.unit, t.direction) for t in rows) == sorted(
+    assert table_rows(tmp_path / "schedule.pdf", rows, ruled, style=spans) == sorted(
         (n, *level) for _, levels in SECTIONS for n, _, _, level in levels
     )

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.contracts.terms import extract_contract
-from tests.contracts.paraphrase import write_table_page
+from tests.contracts.paraphrase import table_rows
 
 # name, service hours, target cell, minimum cell, (target, minimum, unit, direction)
 WITH_HOURS = [
@@ -26,16 +25,7 @@ CLOCK_TIMES = [
 
 
 def _read(tmp_path, rows, ruled):
-    pdf = write_table_page(
-        tmp_path / "schedule.pdf",
-        "SCHEDULE 4 - SERVICE LEVELS",
-        "The Supplier shall meet each Target and never miss the Minimum in any month.",
-        rows,
-        ruled,
-    )
-    return sorted(
-        (t.metric_name, t.expected, t.minimum, t.unit, t.direction) for t in extract_contract(pdf, "e", "s").sla_terms
-    )
+    return table_rows(tmp_path / "schedule.pdf", rows, ruled)
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.contracts.terms import extract_contract
-from tests.contracts.paraphrase import write_table_page
+from tests.contracts.paraphrase import LEVEL_FIELDS, table_rows
 
 # name, target, minimum, window cell, (target, minimum, unit, direction, window)
 LEVELS = [
@@ -20,19 +19,16 @@ LEVELS = [
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 def test_a_two_row_header_names_the_levels_roles(tmp_path, ruled):
-    pdf = write_table_page(
+    rows = table_rows(
         tmp_path / "schedule.pdf",
-        "SCHEDULE 4 - SERVICE LEVELS",
-        "The Supplier shall meet each Target and never miss the Minimum.",
         [
             ["Measure", "Service Level", "", "Measurement Period"],
             ["", "Target", "Minimum", ""],
             *[[n, t, m, w] for n, t, m, w, _ in LEVELS],
         ],
         ruled,
+        (*LEVEL_FIELDS, "measurement_window"),
+        before="The Supplier shall meet each Target and never miss the Minimum.",
         style=[("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 0), (3, 1))],
     )
-    rows = extract_contract(pdf, "e", "s").sla_terms
-    assert sorted(
-        (t.metric_name, t.expected, t.minimum, t.unit, t.direction, t.measurement_window) for t in rows
-    ) == sorted((n, *level) for n, _, _, _, level in LEVELS)
+    assert rows == sorted((n, *level) for n, _, _, _, level in LEVELS)

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.contracts.terms import extract_contract
-from tests.contracts.paraphrase import write_table_page
+from tests.contracts.paraphrase import WINDOW_FIELDS, table_rows
 
 # name, target, minimum, measured, reported, (target, minimum, unit, window)
 LEVELS = [
@@ -20,17 +19,14 @@ LEVELS = [
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 def test_the_window_is_the_period_measured_over_not_the_one_reported(tmp_path, ruled):
-    pdf = write_table_page(
+    rows = table_rows(
         tmp_path / "schedule.pdf",
-        "SCHEDULE 4 - SERVICE LEVELS",
-        "The Supplier shall meet each Target and never miss the Minimum.",
         [
             ["Service Level", "Target", "Minimum", "Measured", "Reported"],
             *[[n, t, m, a, r] for n, t, m, a, r, _ in LEVELS],
         ],
         ruled,
+        WINDOW_FIELDS,
+        before="The Supplier shall meet each Target and never miss the Minimum.",
     )
-    rows = extract_contract(pdf, "e", "s").sla_terms
-    assert sorted((t.metric_name, t.expected, t.minimum, t.unit, t.measurement_window) for t in rows) == sorted(
-        (n, *level) for n, _, _, _, _, level in LEVELS
-    )
+    assert rows == sorted((n, *level) for n, _, _, _, _, level in LEVELS)

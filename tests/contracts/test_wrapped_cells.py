@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.contracts.terms import extract_contract
-from tests.contracts.paraphrase import write_table_page
+from tests.contracts.paraphrase import table_rows
 
 # name lines, description lines, expected cell, minimum cell, (expected, minimum, unit, direction)
 LEVELS = [
@@ -54,15 +53,11 @@ def _rows(with_description: bool) -> list[list[str]]:
 @pytest.mark.parametrize("valign", ["TOP", "MIDDLE", "BOTTOM"])
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 def test_a_name_wrapped_over_lines_is_one_level_with_its_values(tmp_path, ruled, valign, with_description):
-    pdf = write_table_page(
+    rows = table_rows(
         tmp_path / "schedule.pdf",
-        "SCHEDULE 4 - SERVICE LEVELS",
-        "The Supplier shall meet each Target and never fall below the Minimum in any month.",
         _rows(with_description),
         ruled,
+        before="The Supplier shall meet each Target and never fall below the Minimum in any month.",
         valign=valign,
     )
-    rows = extract_contract(pdf, "e", "sha").sla_terms
-    assert sorted((t.metric_name, t.expected, t.minimum, t.unit, t.direction) for t in rows) == sorted(
-        (" ".join(name), *level) for name, _, _, _, level in LEVELS
-    )
+    assert rows == sorted((" ".join(name), *level) for name, _, _, _, level in LEVELS)
