@@ -703,7 +703,7 @@ def _row_groups(grid: list[list[str]]) -> list[list[list[str]]]:
                 groups.append(current)
                 current = []
         return groups + ([current] if current else [])
-    aql = next(j for j in range(len(grid[0])) if sum(bool(_SHARE_CELL.match(r[j])) for r in grid) >= 2)
+    aql = _share_columns(grid)[0]
     starts = [k for k, r in enumerate(grid) if _SHARE_CELL.match(r[aql])]
     bounds = [0, *starts, len(grid)]
     return [grid[a:b] for a, b in zip(bounds, bounds[1:]) if grid[a:b]]

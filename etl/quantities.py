@@ -147,8 +147,7 @@ GROUPED_DIGITS = r"\d{1,3}(?:,\d{3})+"
 
 # a share written with a decimal comma, as continental European drafting does ("99,5 %", "2,75%"): one to three
 # digits, a comma, one or two digits, then the sign. Thousands are grouped in threes, so no grouping is read so.
-DECIMAL_COMMA_SHARE = r"(?<![\d.,])\d{1,3},\d{1,2}(?=\s?%)"
-_DECIMAL_COMMA_SHARE = re.compile(DECIMAL_COMMA_SHARE)
+_DECIMAL_COMMA_SHARE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?=\s?%)")
 
 
 # a footnote's mark set right after a value and its unit: "99.9%*", "4 hours†", "95%(1)", "98%¹", "2%[3]"

@@ -117,14 +117,17 @@ _NEXT_DAY = re.compile(r"(?i)\bnext\s+(?:business|working)\s+day\b")
 _ELAPSED = re.compile(r"(?i)respon|resol|restor|recover|repair|\bfix|reset|turnaround|acknowledg|replace")
 
 
-def _elapsed_written_plainly(text: str, row: str) -> str:
-    """`text` with its clock-face times as hours and "next business day" as 1 business day, where `row` (the
-    whole row or line) measures an elapsed time; elsewhere a clock face is a time of day, a deadline the
+def _elapsed_written_plainly(cells: list[str]) -> list[str]:
+    """A row's cells (or a line, as one) with their clock-face times as hours and "next business day" as 1
+    business day, where the row measures an elapsed time; elsewhere a clock face is a time of day, a deadline the
     conventions give no numeric level, and is left out so that no reader takes its digits for one."""
-    if not _ELAPSED.search(row):
-        return _CLOCK_FACE.sub("", text) if ":" in text else text
-    text = _NEXT_DAY.sub("1 business day", text)
-    return _CLOCK_FACE.sub(lambda m: f"{int(m['h']) + int(m['m']) / 60:g} hours", text)
+    if not _ELAPSED.search(" ".join(cells)):
+        return [_CLOCK_FACE.sub("", c) if ":" in c else c for c in cells]
+    return [_CLOCK_FACE.sub(_as_hours, _NEXT_DAY.sub("1 business day", c)) for c in cells]
+
+
+def _as_hours(clock: re.Match) -> str:
+    return f"{int(clock['h']) + int(clock['m']) / 60:g} hours"
 
 
 def _cell_value(cell: str) -> Value | None:
@@ -140,8 +143,10 @@ def _cell_value(cell: str) -> Value | None:
     return None
 
 
+# the scale a score is on, after its number: "4.5 out of 5", "4 of 5"
+_OUT_OF = r"\s+(?:out\s+)?of\s+(?:5|7|10)\b"
 # a score on its scale, and a count of events in a period, each a cell of its own
-_SCORE_CELL = re.compile(r"(?i)(?P<n>\d{1,2}(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:5|7|10)")
+_SCORE_CELL = re.compile(r"(?i)(?P<n>\d{1,2}(?:\.\d+)?)" + _OUT_OF)
 _COUNT_PER = re.compile(
     r"(?i)(?P<n>\d{1,4})\s+(?:per|each|every|a)\s+(?:calendar\s+)?(?:day|week|month|quarter|year)\b"
 )
@@ -228,6 +233,11 @@ def _window(text: str) -> str | None:
     return window_named(m) if m else None
 
 
+def _window_cell(cell: str) -> str | None:
+    """The window a cell names where the cell is that and little else ("Monthly", "Each calendar month")."""
+    return _window(cell) if len(cell.split()) <= 3 else None
+
+
 # ---- units of text ----------------------------------------------------------------------------------------
 
 
@@ -235,7 +245,7 @@ def _kind(cell: str) -> str:
     """What a cell holds, coarsely: a value, a window, text, or nothing."""
     if _cell_value(cell):
         return "value"
-    if _window(cell) and len(cell.split()) <= 3:
+    if _window_cell(cell):
         return "window"
     return "text" if cell.strip() else ""
 
@@ -275,7 +285,7 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
     levels across is read as its transpose."""
     if len(table) < 2:
         return []
-    table = [[_elapsed_written_plainly(cell, " ".join(row)) for cell in row] for row in table]
+    table = [_elapsed_written_plainly(row) for row in table]
     if _transposed(table):
         table = [list(column) for column in zip(*table, strict=True)]
     # the header: of the rows before the first with a value, the one that labels the most columns, the nearest the
@@ -346,8 +356,8 @@ def _row_candidate(
             if unit is None and not _labelled(label, "allocation"):
                 continue  # a bare number with no unit anywhere: a section or line number, a count of things
             values.append(Value(value.number, unit, label))
-        elif _window(cell) and len(cell.split()) <= 3:
-            windows.append((label, _window(cell)))
+        elif _window_cell(cell):
+            windows.append((label, _window_cell(cell)))
         elif re.search(r"[A-Za-z]{3}", cell) and j not in repeated and not _credit_cell(cell):
             texts.append((j, cell))
     if not (texts and values):
@@ -442,7 +452,7 @@ _BOUND_BEFORE = re.compile(
 _BOUND_AFTER = re.compile(r"(?i)(?P<least>" + OR_MORE + r")|(?P<most>" + OR_LESS + r")")
 # the scale a score is written on ("4.2 of 5 or higher"): no value of its own, and it makes the number before it a
 # score
-_SCALE = re.compile(r"(?i)(?<=\d)\s+(?:out\s+)?of\s+(?:5|7|10)\b")
+_SCALE = re.compile(r"(?i)(?<=\d)" + _OUT_OF)
 # what each measurement is taken over, in a column of its own: no name, and no window either
 _PER_EVENT = re.compile(r"(?i)^(?:per|each|every)\s+(?:incident|request|ticket|call|event|occurrence|case|order)s?$")
 
@@ -479,7 +489,7 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
     out, header, credit_header = [], "", False
     for seq, line in enumerate(page.text.splitlines()):
         line = " ".join(line.split())
-        line = _elapsed_written_plainly(line, line)
+        [line] = _elapsed_written_plainly([line])
         if line[:1] in _LIST_MARKS:
             continue  # a list item, which wraps as prose does: the prose reader's
         window = _window(line)

@@ -72,4 +72,4 @@ def test_a_time_of_day_beside_them_is_no_elapsed_time(tmp_path, ruled):
 def test_a_clock_face_is_an_elapsed_time_only_where_the_row_measures_one(line, plain):
     from etl.contracts.schedule_content import _elapsed_written_plainly
 
-    assert _elapsed_written_plainly(line, line) == plain
+    assert _elapsed_written_plainly([line]) == [plain]
