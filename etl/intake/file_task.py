@@ -132,11 +132,11 @@ def _report_columns(mapping_file: Path) -> dict[str, str]:
     if not mapping_file.is_file() or mapping_file.is_symlink():
         return {}
     try:
-        read_mapping_yaml(mapping_file)
+        data = read_mapping_yaml(mapping_file)
     except MappingFileError:
         return {}
     try:
-        return report_columns(mapping_file)
+        return report_columns(data, mapping_file.name)
     except MappingFileError as exc:
         raise InputFileError(f"its engagement's mapping file cannot be used: {exc}") from None
 

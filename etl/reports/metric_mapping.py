@@ -122,24 +122,24 @@ def read_mapping_yaml(path: Path) -> dict:
 REPORT_COLUMN_ROLES = ("metric", "actual", "period", "target", "status", "unit")
 
 
-def report_columns(path: Path) -> dict[str, str]:
-    """mappings/<engagement_id>.yml's report_columns: {role: the header as the report writes it}; {} where the file
-    names none. Raises MappingFileError for columns a reader could not use."""
-    columns = read_mapping_yaml(path).get("report_columns")
+def report_columns(data: dict, name: str) -> dict[str, str]:
+    """A mapping file's report_columns (`data`, read_mapping_yaml's, of the file `name`): {role: the header as the
+    report writes it}; {} where the file names none. Raises MappingFileError for columns a reader could not use."""
+    columns = data.get("report_columns")
     if columns is None:
         return {}
     example = 'report_columns: {metric: "KPI", actual: "Resultado", period: "Mes"}'
     if not isinstance(columns, dict) or not all(isinstance(v, str) and v.strip() for v in columns.values()):
-        raise MappingFileError(f"{path.name}: report_columns must name each column by its header, as in {example}")
+        raise MappingFileError(f"{name}: report_columns must name each column by its header, as in {example}")
     unknown = sorted(set(map(str, columns)) - set(REPORT_COLUMN_ROLES))
     if unknown:
         raise MappingFileError(
-            f"{path.name}: report_columns names {', '.join(unknown)}, which no reader uses; the roles are "
+            f"{name}: report_columns names {', '.join(unknown)}, which no reader uses; the roles are "
             f"{', '.join(REPORT_COLUMN_ROLES)}"
         )
     if not {"metric", "actual"} <= columns.keys():
         raise MappingFileError(
-            f"{path.name}: report_columns must name at least the metric and actual columns, as in {example}"
+            f"{name}: report_columns must name at least the metric and actual columns, as in {example}"
         )
     return {role: " ".join(header.split()) for role, header in columns.items()}
 

@@ -8,7 +8,7 @@ import pytest
 
 from etl.records import InputFileError
 from etl.reports.layouts import extract_report
-from etl.reports.metric_mapping import MappingFileError, load_mapping_file, report_columns
+from etl.reports.metric_mapping import MappingFileError, load_mapping_file, read_mapping_yaml, report_columns
 
 REPORT = (
     "Indicador;Mes;Resultado anterior;Resultado;Meta\n"
@@ -46,7 +46,11 @@ def _mapping(tmp_path, text: str):
 
 def test_report_columns_are_read_from_the_mapping_file_and_need_no_metrics(tmp_path):
     path = _mapping(tmp_path, 'report_columns: {metric: "Indicador", actual: " Resultado ", period: Mes}\n')
-    assert report_columns(path) == {"metric": "Indicador", "actual": "Resultado", "period": "Mes"}
+    assert report_columns(read_mapping_yaml(path), path.name) == {
+        "metric": "Indicador",
+        "actual": "Resultado",
+        "period": "Mes",
+    }
     assert load_mapping_file(path) == {}
 
 
@@ -60,7 +64,8 @@ def test_report_columns_are_read_from_the_mapping_file_and_need_no_metrics(tmp_p
 )
 def test_report_columns_a_reader_cannot_use_are_refused_in_words(tmp_path, text, reason):
     with pytest.raises(MappingFileError, match=reason):
-        report_columns(_mapping(tmp_path, text))
+        path = _mapping(tmp_path, text)
+        report_columns(read_mapping_yaml(path), path.name)
 
 
 def test_the_intake_takes_the_columns_and_refuses_unusable_ones_for_the_report(tmp_path):
