@@ -131,6 +131,10 @@ class SlaTerm:
     # "three times in any six consecutive months": a miss earns the credit only as the 3rd in 6 months or later
     credit_trigger_count: int | None = None
     credit_trigger_months: int | None = None
+    # "2% for each 0.1% (or part thereof) by which it falls below": credit_pct per step of credit_step, in the
+    # level's unit, short of the minimum; a part step earns a whole one only where the contract says so
+    credit_step: float | None = None
+    credit_part_step_counts: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ SLA_NUMBERS = (
     "credit_amount",
     "credit_trigger_count",
     "credit_trigger_months",
+    "credit_step",
 )
 # "99.8:2; 98:3": a level and the % of the month's charges credited when attainment is worse than it
 CREDIT_TIERS = re.compile(
@@ -77,6 +78,8 @@ SLA_FIELDS = (
     "credit_tiers",
     "credit_trigger_count",
     "credit_trigger_months",
+    "credit_step",
+    "credit_part_step_counts",
 )
 # a person's corrections fit in a few KB; the cap keeps a hostile file from costing the run its memory
 MAX_CORRECTIONS_BYTES = 1024 * 1024
@@ -294,6 +297,11 @@ def _sla_value_problems(row: dict, values: dict) -> list[tuple]:
                 f"credit_tiers {values['credit_tiers']!r}: write level:percent pairs, e.g. '99.8:2; 98:3'",
             )
         )
+    step = _number(values["credit_step"]) if values.get("credit_step") is not None else None
+    if step is not None and step <= 0:
+        found.append((row["credit_step"][1], "valid_value", "credit_step is the shortfall one credit_pct buys: > 0"))
+    if values.get("credit_part_step_counts") not in (None, True, False):
+        found.append((row["credit_part_step_counts"][1], "valid_value", "credit_part_step_counts is true or false"))
     if "direction" in values and values["direction"] not in ("higher", "lower"):
         found.append((row["direction"][1], "valid_value", "direction is 'higher' (more is better) or 'lower'"))
     return found
@@ -325,5 +333,7 @@ def _sla_from_values(values: dict, engagement_id: str, prov: Provenance) -> SlaT
         credit_amount=number["credit_amount"],
         credit_trigger_count=int(number["credit_trigger_count"]) if number["credit_trigger_count"] else None,
         credit_trigger_months=int(number["credit_trigger_months"]) if number["credit_trigger_months"] else None,
+        credit_step=number["credit_step"],
+        credit_part_step_counts=values.get("credit_part_step_counts"),
         credit_tiers=" ".join(str(values["credit_tiers"]).split()) if values.get("credit_tiers") is not None else None,
     )

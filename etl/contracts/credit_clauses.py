@@ -6,6 +6,8 @@ trigger the credits:
 
 - a flat share of the month's charges for each failure ("4% of the Monthly Charges for each Service Level
   Failure");
+- a share for each step the result falls short ("2% of the Monthly Charges for each 0.1% (or part thereof) by
+  which Availability falls below the Service Level");
 - an amount for each failure ("a service credit of USD 2,500 for every missed Service Level");
 - a cap in any month and over any twelve months ("Service Credits in any month shall not exceed 12% of the
   Monthly Charges");
@@ -25,7 +27,7 @@ from decimal import Decimal
 
 from etl.contracts.level_text import normalise
 from etl.cues import Cue
-from etl.quantities import ORDINALS, number_from_words, parse_money
+from etl.quantities import ORDINALS, number_from_words, parse_money, spelling_pattern, unit_spellings, units
 from etl.records import SlaTerm
 
 _CREDIT = re.compile(r"(?i)\bcredit|\breduc|\brebate|\bdeduct|\brefund|\bper default\b")
@@ -45,7 +47,7 @@ _MONTH = re.compile(r"(?i)\bmonth|\bmonthly|\bservice period")
 _SHARE_OF_CHARGES = re.compile(
     r"(?i)(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)\)?\s+(?:of|in|off)\s+(?:the\s+|that\s+|its\s+)?(?:month'?s\s+)?"
     r"(?:total\s+|monthly\s+|annual\s+)?(?:service\s+)?(?:charges?|fees?|invoice)\b"
-    r"|(?:charges?|fees?)\s+(?:shall|will|is|are)\s+(?:be\s+)?reduced\s+by\s+(?P<by>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)"
+    r"|(?:charges?|fees?)(?:\s+for\s+(?:the|that|each)\s+month)?\s+(?:shall|will|is|are)\s+(?:be\s+)?reduced\s+by\s+(?P<by>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)"
 )
 # a cap with no base named ("shall not exceed: 10%"): credits are shares of the charges, so the share is of the
 # period's charges (as the open template in ../shared/credits writes it)
@@ -72,6 +74,21 @@ _IN_CONSECUTIVE = re.compile(
     # "on the second consecutive monthly failure": as many months as misses, counted by an ordinal
     r"|\b" + _ORDINAL + r"\s+consecutive\s+(?:monthly\s+|month(?:'s)?\s+)?(?:failure|miss)"
 )
+
+
+# a step of shortfall: "for each 0.1%", "for every full percentage point", "per additional hour", "per 0.5%
+# shortfall", then (within the clause) the words that say the result falls short or runs over
+_STEP_UNITS = {**unit_spellings("time", one_word=True), "%": "percent", "percent": "percent", "per cent": "percent"}
+_PER_STEP = re.compile(
+    r"(?i)\b(?:(?:for|per)\s+(?:each|every)?|each|every)\s*(?:(?:full|whole|complete|entire|additional|further)\s+)*"
+    r"(?P<step>\d+(?:\.\d+)?|one|an?)?\s*(?:(?P<point>percentage\s+points?|%\s*points?)|(?P<unit>"
+    + spelling_pattern(_STEP_UNITS)
+    + r")(?![a-z]))"
+    r"(?P<clause>[^.;]{0,100}?)\b(?:below|under|short|less\s+than|lower|exceed|excess|beyond|over|above|more\s+than"
+    r"|higher|longer|late|shortfall)"
+)
+# "or part thereof", "(or any part of an hour)", "or fraction thereof": a part step earns a whole one
+_PART_STEP = re.compile(r"(?i)\bor\s+(?:any\s+)?(?:part|fraction|portion)\b")
 
 
 @dataclass(frozen=True)
@@ -119,8 +136,27 @@ def flat_share(sentence: str) -> float | None:
     """A share of the month's charges credited for each failure."""
     if not _is_credit(sentence) or _CAP.search(sentence) or re.search(r"(?i)at[- ]risk", sentence):
         return None
+    if per_step_share(sentence) is not None:
+        return None  # a share for each step short is not one for each failure
     m = _SHARE_OF_CHARGES.search(sentence)
     return _share(m) if m else None
+
+
+def per_step_share(sentence: str) -> tuple[float, float, str, bool] | None:
+    """(share, step, step's unit, whether a part step counts): a share of the month's charges for each step by
+    which the result falls short of its level."""
+    if not _CREDIT.search(sentence):  # the step's own words ("falls below") say it is a failure
+        return None
+    share = _SHARE_OF_CHARGES.search(sentence)
+    step = _PER_STEP.search(sentence)
+    if not share or not step or _CAP.search(step.group("clause")):
+        return None
+    size = step.group("step") or "1"
+    size_value = float(size) if size[0].isdigit() else 1.0
+    unit = "percent" if step.group("point") or not step.group("unit") else _STEP_UNITS[step.group("unit").lower()]
+    if size_value <= 0:
+        return None
+    return _share(share), size_value, unit, bool(_PART_STEP.search(sentence, step.start()))
 
 
 def amount_per_failure(sentence: str) -> Decimal | None:
@@ -173,6 +209,37 @@ RULES = (
             "The At-Risk Amount is 12% of the Monthly Charges.",
             "Service Credits in any month shall not exceed 10% of the Monthly Charges.",
             "The Customer shall pay 2% of the fees as a late payment charge.",
+        ),
+    ),
+    CreditRule(
+        "credit.per_step_short",
+        "a share of the month's charges for each step the result falls short of its level",
+        (
+            (
+                "The Supplier shall credit 2% of the Monthly Charges for each 0.1% (or part thereof) by which "
+                "Availability falls below the Service Level.",
+                (2.0, 0.1, "percent", True),
+            ),
+            (
+                "For every full percentage point below the Minimum Service Level, the monthly fees shall be "
+                "reduced by 1%.",
+                (1.0, 1.0, "percent", False),
+            ),
+            (
+                "A credit of 3% of the monthly fees is due for each hour or part of an hour by which the "
+                "Resolution Time exceeds its level.",
+                (3.0, 1.0, "hours", True),
+            ),
+            (
+                "A service credit of 1 per cent of the monthly fee applies per 0.5% shortfall.",
+                (1.0, 0.5, "percent", False),
+            ),
+        ),
+        (
+            "For each Service Level Failure, the Supplier shall credit the Customer 4% of the Monthly Charges.",
+            # hours of outage, not a shortfall of the level: another model
+            "The Supplier shall credit one thirtieth of the monthly fee for each hour the service is unavailable.",
+            "Service Credits shall not exceed 10% of the Monthly Charges for each month in which a level is missed.",
         ),
     ),
     CreditRule(
@@ -374,6 +441,7 @@ def _band_level(text: str, levels: list[re.Match]) -> float:
 # the rules read one sentence at a time
 _SENTENCE_READERS = {
     "credit.flat_share_per_failure": flat_share,
+    "credit.per_step_short": per_step_share,
     "credit.amount_per_failure": amount_per_failure,
     "credit_monthly_cap_pct.stated": monthly_cap,
     "credit_yearly_cap_pct.stated": yearly_cap,
@@ -383,14 +451,20 @@ _SENTENCE_READERS = {
 READERS = {**_SENTENCE_READERS, "credit.tiered_bands": tiered_bands}
 
 
+# the rules that price a failure, of which a contract-wide model takes one
+_PRICES = ("credit.flat_share_per_failure", "credit.amount_per_failure", "credit.per_step_short")
+
 # a word every reader needs one of
 _ANY_CLAUSE = Cue(r"credit|rebate|deduct|reduc|refund|default|fail|miss")
 
 
 @dataclass(frozen=True)
 class CreditTerms:
-    model: str | None = None  # "flat % per failure" | "amount per failure"; None: as the schedule says
+    model: str | None = (
+        None  # "flat % per failure" | "amount per failure" | "% per step short"; None: as the schedule says
+    )
     pct: float | None = None
+    step: tuple[float, str, bool] | None = None  # per step short: (size, unit, whether a part step counts)
     amount: float | None = None
     monthly_cap_pct: float | None = None
     yearly_cap_pct: float | None = None
@@ -436,21 +510,30 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
             value = read(digits)
             if value is None:
                 continue
-            if name in ("credit.flat_share_per_failure", "credit.amount_per_failure"):
+            if name in _PRICES:
                 prices.add((name, value))
             if name not in found:
                 found[name] = value
                 sources.append((name, sentence))
     flat, amount = found.get("credit.flat_share_per_failure"), found.get("credit.amount_per_failure")
+    per_step = found.get("credit.per_step_short")
     if len(prices) > 1:
         # several prices ("20% of the invoice" for one standard, "$100" for another): each belongs to its own
         # level, which a contract-wide model would get wrong; left to review
-        flat = amount = None
-        sources = [
-            (n, t) for n, t in sources if n not in ("credit.flat_share_per_failure", "credit.amount_per_failure")
-        ]
+        flat = amount = per_step = None
+        sources = [(n, t) for n, t in sources if n not in _PRICES]
     tiers, context = _read_tiers(sentences)
     flat, sources = _flat_unless_a_band(flat, tiers, context, sources)
+    if per_step is not None:
+        return CreditTerms(
+            model="% per step short",
+            pct=per_step[0],
+            step=per_step[1:],
+            monthly_cap_pct=found.get("credit_monthly_cap_pct.stated"),
+            yearly_cap_pct=found.get("credit_yearly_cap_pct.stated"),
+            trigger=found.get("credit.trigger"),
+            sources=tuple(sources),
+        )
     model = "flat % per failure" if flat is not None else "amount per failure" if amount is not None else None
     return CreditTerms(
         tiers=tiers,
@@ -480,12 +563,29 @@ def priced(rows: list[SlaTerm], credit: CreditTerms) -> list[SlaTerm]:
             out.append(r)
             continue
         changes: dict = {}
+        if credit.step is not None:
+            step = _step_in(credit.step, r.unit)
+            if step is None:
+                out.append(r)  # a step in hours does not measure a percent level: left to review
+                continue
+            changes.update(credit_step=step, credit_part_step_counts=credit.step[2])
         if credit.model is not None:
             changes.update(credit_model=credit.model, credit_pct=credit.pct, credit_amount=credit.amount)
         if credit.trigger is not None:
             changes.update(credit_trigger_count=credit.trigger[0], credit_trigger_months=credit.trigger[1])
         out.append(replace(r, **changes))
     return out
+
+
+def _step_in(step: tuple[float, str, bool], unit: str) -> float | None:
+    """A step of shortfall in the level's own unit: 30 minutes of an hours level is 0.5; None where the step
+    cannot measure the level (hours of a percent level)."""
+    size, step_unit, _ = step
+    if step_unit == unit:
+        return size
+    known = units()
+    seconds, level_seconds = known[step_unit].seconds, known[unit].seconds if unit in known else None
+    return round(size * seconds / level_seconds, 9) if seconds and level_seconds else None
 
 
 def _named_at(context: str, name: str) -> int:

@@ -80,7 +80,9 @@ TABLE_SPEC: dict[str, tuple[Column, ...]] = {
         "credit_amount double precision, credit_tiers varchar, credit_trigger_count integer, "
         "credit_trigger_months integer",
         added=True,
-    ),
+    )
+    # a credit priced per step of shortfall ("2% for each 0.1% below")
+    + _columns("credit_step double precision, credit_part_step_counts boolean", added=True),
     "raw_measurements": _columns(
         "engagement_id varchar not null, metric_id varchar not null, metric_name varchar, match_method varchar, "
         "match_score double precision, period varchar not null, grain varchar, period_start date, "

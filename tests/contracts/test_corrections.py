@@ -116,6 +116,29 @@ def test_credit_models_and_thresholds_load_and_their_typos_are_named(tmp_path):
     assert "credit_model 'flat' is not one of" in messages and "level:percent pairs" in messages
 
 
+def test_a_credit_per_step_short_is_entered_by_hand_and_its_wrong_values_are_named(tmp_path):
+    path = tmp_path / "eng.yml"
+    path.write_text(
+        """service_levels:
+  - {metric_id: availability, metric_name: Availability, unit: percent, direction: higher, expected: 99.9,
+     credit_model: "% per step short", credit_pct: 2, credit_step: 0.1, credit_part_step_counts: yes}
+  - {metric_id: restore, metric_name: Restore, unit: hours, direction: lower, expected: 4,
+     credit_model: "% per step short", credit_pct: 1, credit_step: 0, credit_part_step_counts: sometimes}
+"""
+    )
+    out = read_corrections(path, "eng", "sha")
+    [level] = out.sla_terms
+    assert (level.credit_model, level.credit_pct, level.credit_step, level.credit_part_step_counts) == (
+        "% per step short",
+        2,
+        0.1,
+        True,
+    )
+    messages = " | ".join(p["message"] for p in out.problems)
+    assert "credit_step is the shortfall one credit_pct buys: > 0" in messages
+    assert "credit_part_step_counts is true or false" in messages
+
+
 def _sample_value(field: str) -> tuple[str, str]:
     """A value a person would write for the field, and what the warehouse keeps."""
     if field in NUMERIC_CONTRACT_FIELDS:

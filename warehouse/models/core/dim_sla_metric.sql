@@ -20,6 +20,8 @@ select
     terms.credit_tiers,
     terms.credit_trigger_count,
     terms.credit_trigger_months,
+    terms.credit_step,
+    terms.credit_part_step_counts,
     terms.source_page,
     terms.source_text
 from {{ ref('stg_sla_terms') }} as terms

@@ -4,6 +4,9 @@
 --   tiered by attainment:  credit_tiers "99.8:2;98:3": a result worse than 99.8 earns 2 %, worse than 98 earns 3 %;
 --                          the worst band the result reaches decides (bands are not added up)
 --   amount per failure:    a missed level earns credit_amount in the contract's currency
+--   % per step short:      a missed level earns credit_pct % for each credit_step its result falls short of the
+--                          minimum (0.25 short in steps of 0.1: 2 whole steps, 3 where a part step counts); a
+--                          deemed failure has no result to measure, so its credit is unknown (NULL)
 -- A trigger ("three times in any six consecutive months": credit_trigger_count 3, credit_trigger_months 6) makes
 -- a miss a credit event only when it is at least the 3rd miss of the level in the 6 months ending with it.
 -- A month the contract deems failed for want of a report (fct_sla_results) is a miss, and reaches the worst band.
@@ -15,7 +18,10 @@ with facts as (
         metrics.credit_amount,
         metrics.credit_tiers,
         metrics.credit_trigger_count,
-        metrics.credit_trigger_months
+        metrics.credit_trigger_months,
+        metrics.credit_step,
+        metrics.credit_part_step_counts,
+        metrics.minimum_level
     from {{ ref('fct_sla_results') }} as facts
     inner join {{ ref('dim_sla_metric') }} as metrics on metrics.sla_metric_key = facts.sla_metric_key
     where metrics.credit_model in (select credit_model from {{ ref('credit_models') }} where priced_per_level)
@@ -84,7 +90,14 @@ events as (
             as is_credit_event,
         misses_in_window.misses_in_trigger_window,
         reached.band_level as tier_reached,
-        reached.band_credit_pct
+        reached.band_credit_pct,
+        -- steps short of the minimum, as a decimal: in binary floating point 99.9 - 99.7 is 0.2000000000000028,
+        -- which a ceiling would make 3 steps of 0.1
+        cast(
+            case when facts.direction = 'higher' then facts.minimum_level - facts.actual_value
+                 else facts.actual_value - facts.minimum_level end / facts.credit_step
+            as decimal(18, 6)
+        ) as steps_short
     from facts
     left join misses_in_window
         on misses_in_window.sla_metric_key = facts.sla_metric_key
@@ -109,6 +122,11 @@ select
     case
         when credit_model = 'flat % per failure' then case when is_credit_event then credit_pct else 0 end
         when credit_model = 'tiered by attainment' then coalesce(band_credit_pct, 0)
+        when credit_model = '% per step short' then
+            case
+                when not is_credit_event then 0
+                else credit_pct * case when credit_part_step_counts then ceil(steps_short) else floor(steps_short) end
+            end
         else 0
     end as credit_pct_earned,
     case when credit_model = 'amount per failure' and is_credit_event then credit_amount else 0 end

@@ -18,7 +18,9 @@ earned as (
         period_month,
         sum(credit_pct_earned) as credit_pct_earned,
         sum(credit_amount_earned) as credit_amount_earned,
-        count(*) filter (where credit_pct_earned > 0 or credit_amount_earned > 0) as credit_events
+        count(*) filter (where credit_pct_earned > 0 or credit_amount_earned > 0) as credit_events,
+        -- a deemed failure priced per step of shortfall earns an unknown share (sum() would skip it)
+        count(*) filter (where credit_pct_earned is null) as levels_of_unknown_credit
     from {{ ref('fct_service_credit_events') }}
     group by engagement_id, period_month
 ),
@@ -71,6 +73,7 @@ months as (
         coalesce(earned.credit_pct_earned, 0) as credit_pct_earned,
         coalesce(earned.credit_amount_earned, 0) as credit_amount_earned,
         coalesce(earned.credit_events, 0) as credit_events,
+        coalesce(earned.levels_of_unknown_credit, 0) as levels_of_unknown_credit,
         engagements.credit_monthly_cap_pct,
         engagements.credit_yearly_cap_pct
     from calendar
@@ -86,7 +89,8 @@ months as (
 priced as (
     select
         months.*,
-        case when months.credit_pct_earned = 0 then months.credit_amount_earned
+        case when months.levels_of_unknown_credit > 0 then null
+             when months.credit_pct_earned = 0 then months.credit_amount_earned
              else months.monthly_charges * months.credit_pct_earned / 100.0 + months.credit_amount_earned
         end as credit_earned,
         months.monthly_charges * months.credit_monthly_cap_pct / 100.0 as monthly_cap,
@@ -189,6 +193,10 @@ select
     case
         when is_unreported
             then 'no report for ' || left(cast(period_month as varchar), 7) || ': no result, so no credit, is known'
+        when levels_of_unknown_credit > 0
+            then 'a level credited per step short has no result for ' || left(cast(period_month as varchar), 7)
+                || ', which the contract deems a failure, so its steps cannot be counted; load its report, or'
+                || ' enter the month''s result by hand'
         when credit_earned is null and credit_pct_earned > 0
             then 'no charges: the contract states no annual charges and the vendor reported no invoice for the month'
         when depends_on_unknown

@@ -39,6 +39,8 @@ select
     credit_tiers,
     credit_trigger_count,
     credit_trigger_months,
+    credit_step,
+    credit_part_step_counts,
     -- a service level with a share of the at-risk pool is critical; 0% marks a key measurement
     allocation_pct > 0 as is_critical,
     confidence,
