@@ -38,14 +38,16 @@ _CAP = re.compile(
     r"(?i)\bexceed|\bcapped\b|\bcap\b|\blimited to\b|\bmaximum\b|\bno more than\b|\bnot (?:be )?more than\b|\bat most\b"
     r"|\bup to\b|\bceiling\b"
 )
-_YEAR = re.compile(r"(?i)\b(?:twelve|12)[\s(–-]*(?:\(12\)\s*)?[–-]?\s*months?\b|\byears?\b|\bannual")
+_YEAR = re.compile(
+    r"(?i)\b(?:twelve|12)[\s(–-]*(?:\(12\)\s*)?[–-]?\s*(?:consecutive\s+|rolling\s+)?months?\b|\byears?\b|\bannual"
+)
 # a "Service Period" is the month a schedule's levels are measured and credited over (as model services contracts
 # define it)
 _MONTH = re.compile(r"(?i)\bmonth|\bmonthly|\bservice period")
 # a share of the charges: "4% of the Monthly Charges", "3 per cent of that month's Service Charges", or the charges
 # "reduced by 3%"
 _SHARE_OF_CHARGES = re.compile(
-    r"(?i)(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)\)?\s+(?:of|in|off)\s+(?:the\s+|that\s+|its\s+)?(?:month'?s\s+)?"
+    r"(?i)(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)\)?\s+(?:of|in|off|from)\s+(?:the\s+|that\s+|its\s+)?(?:month'?s\s+)?"
     r"(?:total\s+|monthly\s+|annual\s+)?(?:service\s+)?(?:charges?|fees?|invoice)\b"
     r"|(?:charges?|fees?)(?:\s+for\s+(?:the|that|each)\s+month)?\s+(?:shall|will|is|are)\s+(?:be\s+)?reduced\s+by\s+(?P<by>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)"
 )

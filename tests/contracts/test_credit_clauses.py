@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from etl.contracts.credit_clauses import READERS, RULES, read_credit_terms
+from etl.contracts.level_text import normalise
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
@@ -355,6 +356,114 @@ TIERS_IN_OTHER_WORDS = [
 
 @pytest.mark.parametrize(("text", "tiers"), TIERS_IN_OTHER_WORDS, ids=[t[:40] for t, _ in TIERS_IN_OTHER_WORDS])
 def test_tiers_in_other_words_are_read(text, tiers):
+    from etl.contracts.credit_clauses import tiered_bands
+
+    assert tiered_bands(text) == tiers
+
+
+# a third set, written 2026-12-07 before the reader was run on it: a measurement period, "liquidated damages by
+# way of service credit", a deduction "from" an invoice, caps per contract year and over "twelve consecutive
+# months", triggers "on three or more occasions" and "upon the second failure". At first sight the reader read
+# 12 of the 14; it lacked a share taken "from" the invoice and twelve "consecutive" months
+THIRD_SET = [
+    (
+        'credit.flat_share_per_failure',
+        'Should the Service Provider not achieve a Service Level in any Measurement Period, the Customer shall be entitled to a Service Credit amounting to 5% of the Monthly Service Fee.',
+        5.0,
+    ),
+    (
+        'credit.flat_share_per_failure',
+        'A Service Level Failure entitles the Client to a credit against the next invoice of 2.5% of the charges invoiced for the month in which the failure occurred.',
+        2.5,
+    ),
+    (
+        'credit.flat_share_per_failure',
+        'The Vendor will pay a service credit equivalent to three per cent (3%) of the monthly fees for every Service Level it fails to meet.',
+        3.0,
+    ),
+    (
+        'credit.flat_share_per_failure',
+        "Each Service Level not met in a month results in a deduction of 4% from that month's invoice.",
+        4.0,
+    ),
+    (
+        'credit.amount_per_failure',
+        'For each Service Level Failure the Supplier shall pay the Customer liquidated damages in the sum of GBP 1,000 by way of service credit.',
+        Decimal(1000),
+    ),
+    (
+        'credit.amount_per_failure',
+        'The Customer shall be credited EUR 500 for each month in which a Service Level is missed.',
+        Decimal(500),
+    ),
+    (
+        'credit.amount_per_failure',
+        'A fixed Service Credit of $1,500 shall apply to every Service Level Failure.',
+        Decimal(1500),
+    ),
+    (
+        'credit_monthly_cap_pct.stated',
+        'The total Service Credits payable in respect of any one month shall in no event exceed fifteen percent (15%) of the Monthly Service Fee for that month.',
+        15.0,
+    ),
+    (
+        'credit_monthly_cap_pct.stated',
+        'Service Credits are subject to a monthly cap equal to 20% of the monthly charges.',
+        20.0,
+    ),
+    (
+        'credit_monthly_cap_pct.stated',
+        'The maximum aggregate Service Credit in a calendar month is 10% of the Charges for that month.',
+        10.0,
+    ),
+    (
+        'credit_yearly_cap_pct.stated',
+        'The Service Credits in any Contract Year shall not in aggregate exceed 12% of the Charges paid in that Contract Year.',
+        12.0,
+    ),
+    (
+        'credit_yearly_cap_pct.stated',
+        'Over any period of twelve consecutive months, total Service Credits shall be capped at 6% of the Charges for that period.',
+        6.0,
+    ),
+    (
+        'credit.trigger',
+        'Service Credits apply only where the same Service Level has been missed on three or more occasions within a rolling period of six months.',
+        (3, 6),
+    ),
+    (
+        'credit.trigger',
+        'A credit becomes payable upon the second failure of a Service Level within any period of three consecutive months.',
+        (2, 3),
+    ),
+]
+# and tiers in a fourth drafting habit, all read at first sight
+TIERS_AT_FIRST_SIGHT = [
+    (
+        "Monthly Uptime Percentage Service Credit 99.5% to < 99.9% 5% of the Monthly Fee 99.0% to < 99.5% 10% of "
+        "the Monthly Fee < 99.0% 20% of the Monthly Fee",
+        "99.9:5; 99.5:10; 99:20",
+    ),
+    (
+        "Service Credits for Availability: 99.00% - 99.49%: 3% of Monthly Charges; 98.00% - 98.99%: 6% of Monthly "
+        "Charges; below 98.00%: 10% of Monthly Charges.",
+        "99.5:3; 99:6; 98:10",
+    ),
+    (
+        "Availability achieved | Credit (% of monthly charges) Less than 99.9% but at least 99.5% | 2% Less than "
+        "99.5% but at least 99.0% | 5% Less than 99.0% | 10%",
+        "99.9:2; 99.5:5; 99:10",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "value"), THIRD_SET, ids=[s[:40] for _, s, _ in THIRD_SET])
+def test_a_third_set_of_credit_clauses_is_read(rule, sentence, value):
+    assert READERS[rule](normalise(sentence)) == value
+
+
+@pytest.mark.parametrize(("text", "tiers"), TIERS_AT_FIRST_SIGHT, ids=[t[:40] for t, _ in TIERS_AT_FIRST_SIGHT])
+def test_tiers_in_a_fourth_habit_are_read(text, tiers):
     from etl.contracts.credit_clauses import tiered_bands
 
     assert tiered_bands(text) == tiers
