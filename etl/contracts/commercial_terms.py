@@ -78,9 +78,11 @@ def read_percent_terms(sentences: list[Sentence], terms: FoundTerms) -> None:
 
 
 # "'Monthly Charges' means one twelfth of the Annual Charges": a defined term fixing the month's charges
+_TWELFTH = r"(?:an\s+amount\s+equal\s+to\s+)?(?:one[- ]twelfth|1/12(?:th)?|a\s+twelfth)(?:\s*\(1/12(?:th)?\))?\s+of"
 _MONTHLY_CHARGES_DEFINED = re.compile(
-    r"[\"“]Monthly (?:Charges|Fees?)[\"”]\s+(?:means|shall mean)\s+(?:one[- ]twelfth|1/12(?:th)?|an amount equal to one"
-    r"[- ]twelfth)\s+of\s+the\s+Annual (?:Charges|Fees?)",
+    r"[\"“]?Monthly (?:Service )?(?:Charges?|Fees?)[\"”]?\s*(?:means|shall\s+mean|shall\s+be|is|are|:)\s+"
+    r"(?:" + _TWELFTH + r"\s+the\s+Annual (?:Service )?(?:Charges?|Fees?)"
+    r"|the\s+Annual (?:Service )?(?:Charges?|Fees?)\s+divided\s+by\s+(?:twelve|12))",
     re.I,
 )
 

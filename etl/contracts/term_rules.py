@@ -713,13 +713,25 @@ _RULES = [
         "at_risk_basis.monthly_charges_defined",
         "at_risk_basis",
         0.85,
-        "the at-risk share is of the defined Monthly Charges, defined as one twelfth of the Annual Charges",
-        r"at[- ]risk[^.]*?%\s+of\s+the\s+(?-i:Monthly (?:Charges|Fees?))",
+        "the amount at risk, a credit or a cap is a share of the defined Monthly Charges, defined as one twelfth "
+        "of the Annual Charges: every credit model is priced on the contract's charges, not the invoice",
+        r"(?:at[- ]risk|credit|deduct|reduc|rebate)[^.]*?%\s+of\s+the\s+(?-i:Monthly (?:Service )?(?:Charges?|Fees?))",
         (
             '"Monthly Charges" means one twelfth of the Annual Charges. The At-Risk Amount is 12% of the Monthly '
             "Charges.",
+            "The Monthly Fee shall be one-twelfth (1/12) of the Annual Fee. For each Service Level Failure the "
+            "Supplier shall credit 4% of the Monthly Fee.",
+            "Monthly Charges: the Annual Charges divided by twelve. Service Credits in any month shall not exceed 8% "
+            "of the Monthly Charges.",
         ),
-        ("The At-Risk Amount is 12% of the Monthly Charges.",),
+        (
+            "The At-Risk Amount is 12% of the Monthly Charges.",
+            # a definition with no credit priced on it
+            '"Monthly Charges" means one twelfth of the Annual Charges. Late payments bear interest of 1% a month.',
+            # the invoice, not the defined term
+            "Monthly Charges means one twelfth of the Annual Charges. Each failure earns a credit of 4% of the "
+            "invoice for the month.",
+        ),
     ),
     TermRule(
         "pricing_model.named",
