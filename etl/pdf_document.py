@@ -545,9 +545,9 @@ def _grid(tables: list[list[list[str]]] | None) -> bool:
 # a share standing as a cell of its own: at a line's start, or between runs of spaces
 _LONE_SHARE = Cue(
     r"(?m)(?:(?:^|\s{2,}|\t)\s*\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b)"
-    # or two shares ending a line, a row's levels side by side ("Availability 99.8% 99.5%"): one share ending a
-    # line is as often a sentence wrapped there
-    r"|\s\d{1,3}(?:[.,]\d+)?\s?%\s+\d{1,3}(?:[.,]\d+)?\s?%[ \t]*$)"
+    # or two shares ending a line, a row's levels side by side ("Availability 99.8% 99.5%", bands "99.0% to
+    # 99.79% < 99.0%"): one share ending a line is as often a sentence wrapped there
+    r"|\s(?:[≥≤<>]\s?)?\d{1,3}(?:[.,]\d+)?\s?%\s+(?:[≥≤<>]\s?)?\d{1,3}(?:[.,]\d+)?\s?%[ \t]*$)"
 )
 
 
@@ -579,7 +579,7 @@ def _unruled_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[st
     try:
         with pdfplumber.open(path, pages=pages) as pdf:
             for page in pdf.pages:
-                words = page.extract_words()
+                words = [_signs_as_written(w) for w in page.extract_words(extra_attrs=["fontname"])]
                 grids = [
                     (_word_grid(t, words), [r.bbox[3] - r.bbox[1] for r in t.rows]) for t in page.find_tables(settings)
                 ]
@@ -591,6 +591,17 @@ def _unruled_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[st
     return out
 
 
+# pdfminer decodes the standard Symbol font (not embedded, as in PDFs that set ≥ from it) by the standard
+# encoding, so its signs come out as other characters at the same codes: ≤ as "£" (a level "£ 8 hours" would
+# read as money), ≥ as "‡", ± as "–", × as "·", ≠ as "„", ≈ as "»". pdfium, which gives the page's text, reads them
+# right
+_SYMBOL_FONT_SIGNS = str.maketrans({"£": "≤", "‡": "≥", "–": "±", "·": "×", "„": "≠", "»": "≈"})
+
+
+def _signs_as_written(word: dict) -> dict:
+    return {**word, "text": word["text"].translate(_SYMBOL_FONT_SIGNS)} if "Symbol" in word["fontname"] else word
+
+
 def _word_grid(table, words: list[dict]) -> list[list[str]]:
     """The table's lines of text, each word whole in the column its left edge stands in: the text strategy draws
     a column edge wherever words of several lines align, which can cut a longer word in another line."""
@@ -598,17 +609,25 @@ def _word_grid(table, words: list[dict]) -> list[list[str]]:
     rows = [r.bbox for r in table.rows]
     grid: list[list[list[dict]]] = [[[] for _ in lefts] for _ in rows]
     x0, top, x1, bottom = table.bbox
-    for w in words:
+    for w in sorted(words, key=lambda w: w["x0"]):
         middle = (w["top"] + w["bottom"]) / 2
-        if not (x0 - 1 <= w["x0"] <= x1 and top <= middle <= bottom):
+        k = next((k for k, r in enumerate(rows) if r[1] <= middle <= r[3]), None) if top <= middle <= bottom else None
+        if k is None or w["x0"] < x0 - 1:
             continue
-        k = next((k for k, r in enumerate(rows) if r[1] <= middle <= r[3]), None)
-        if k is not None:
+        if w["x0"] <= x1:
             grid[k][max(bisect.bisect_right(lefts, w["x0"] + 0.5) - 1, 0)].append(w)
+        elif _continues_cell(grid[k][-1], w):
+            # the edge is drawn where most lines end: a longer last cell ("> 12 hours") runs past it
+            grid[k][-1].append(w)
     for j in sorted(_word_space_edges(grid), reverse=True):
         for row in grid:
             row[j - 1] += row.pop(j)
     return [[" ".join(w["text"] for w in cell) for cell in row] for row in grid]
+
+
+def _continues_cell(cell: list[dict], word: dict) -> bool:
+    """Whether a word right of a table's edge goes on with the cell before it: a word space after its last word."""
+    return bool(cell) and word["x0"] - cell[-1]["x1"] < 0.6 * (word["bottom"] - word["top"])
 
 
 def _word_space_edges(grid: list[list[list[dict]]]) -> list[int]:
