@@ -4,6 +4,7 @@ level named by what it measures, and the texts read per grade or as a list of me
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from etl.contracts.graded_levels import text_times
 from etl.contracts.level_rules import (
@@ -52,9 +53,15 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
     # sentences left under a "Performance measures:" heading: each states a measure, whatever its words
     listed = 0
     standard: tuple[str, int | None] | None = None  # a labelled standard, and where its level went, for its AQL
+    alone = False  # whether the last sentence stated one level, which a floor in the next may belong to
     for chunk in _SENTENCE_BREAK.split(text):
         sentence = " ".join(chunk.split())
         listed = max(listed - 1, 0)
+        if alone and _FLOOR_ALONE.match(sentence):  # "...within 8 hours; the Minimum Service Level is 85%."
+            found[-1] = replace(found[-1], level=with_floor(found[-1].level, sentence))
+            alone = False
+            continue
+        alone = False
         aql = _AQL_LABEL.match(sentence)
         if aql and standard is not None:  # "Performance Standard: ... / AQL: 5% deviation": read as one row
             body, at = standard
@@ -86,6 +93,7 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
             _BULLET.sub("", _HEADING_LEAD.sub("", sentence, count=1), count=1), page.number, rules
         )
         found += levels
+        alone = len(levels) == 1
         if standard is not None and len(levels) == 1:
             standard = (standard[0], len(found) - 1)
     return found
@@ -111,9 +119,9 @@ def _sentence_levels(sentence: str, page: int, rules: tuple[LevelRule, ...]) -> 
         names = [_sentence_name(c) for c, _ in clauses]
         if len(set(names)) < len(names):  # one measure in two places or windows: each named by where or when
             names = [f"{n} {_where(c)}".strip() for n, (c, _) in zip(names, clauses, strict=True)]
-    if len(clauses) < 2:  # one commitment: read with its whole sentence
+    if len(clauses) < 2:  # one commitment: read with its whole sentence, and the floor it may state beside it
         level = read_level(reading, "", rules)
-        clauses = [(reading, level)] if level is not None else []
+        clauses = [(reading, with_floor(level, reading))] if level is not None else []
         names = [_sentence_name(reading)] if level is not None else []
     found = []
     for (clause, level), name in zip(clauses, names, strict=True):
@@ -129,6 +137,51 @@ def _sentence_levels(sentence: str, page: int, rules: tuple[LevelRule, ...]) -> 
             )
         )
     return found
+
+
+# a floor stated beside a commitment's level: labelled ("the Minimum Service Level is 97%", "97% (Minimum)"), or
+# a bound no result may pass ("and in no event less than 99.5%", "it must never exceed 8%"), whose words say which
+# way the level runs
+_FLOOR_VALUE = r"(?P<v>\d+(?:\.\d+)?)\s*(?P<u>%|per\s?cent\b|(?:" + "|".join(TIME_UNITS) + r")\b)?"
+_FLOOR_LABELLED = re.compile(
+    r"(?i)\bminimum(?:\s+service)?(?:\s+level)?(?:\s+(?:is|of|being|shall\s+be|will\s+be))?\s*:?\s*"
+    + _FLOOR_VALUE
+    + r"|"
+    + _FLOOR_VALUE.replace("?P<v>", "?P<v2>").replace("?P<u>", "?P<u2>")
+    + r"\s*\(\s*minimum\b"
+)
+# a sentence that states a floor and nothing else
+_FLOOR_ALONE = re.compile(
+    r"(?i)^\W*(?:and\s+)?(?:the\s+)?minimum(?:\s+service)?(?:\s+level)?\s+(?:is|of|shall\s+be|will\s+be|:)\s*"
+    + _FLOOR_VALUE
+    + r"\W*$"
+)
+_NEVER = r"\b(?:in\s+no\s+(?:event|case|circumstances?|month|period)|never|at\s+no\s+time|not|no)\b[^.;%\d]{0,30}?"
+_FLOOR_BELOW = re.compile(r"(?i)" + _NEVER + r"\b(?:less\s+than|below|lower\s+than|under)\s+" + _FLOOR_VALUE)
+_FLOOR_ABOVE = re.compile(
+    r"(?i)" + _NEVER + r"\b(?:exceed|more\s+than|above|greater\s+than|longer\s+than|higher\s+than)\s+" + _FLOOR_VALUE
+)
+
+
+def with_floor(level: Level, sentence: str) -> Level:
+    """The level with the minimum its sentence states beside the target, where it states one on the level's
+    worse side and in its unit; else as read (a single threshold, its own minimum)."""
+    if level.minimum is not None:
+        return level
+    bound = _FLOOR_BELOW if level.direction == "higher" else _FLOOR_ABOVE
+    for m in [*_FLOOR_LABELLED.finditer(sentence), *bound.finditer(sentence)]:
+        value, unit = (m.group("v"), m.group("u")) if m.group("v") else (m.group("v2"), m.group("u2"))
+        if unit is not None and _floor_unit(unit) != level.unit:
+            continue
+        floor = float(value)
+        if floor != level.target and (floor < level.target) == (level.direction == "higher"):
+            return replace(level, minimum=floor)
+    return level
+
+
+def _floor_unit(written: str) -> str:
+    low = written.lower()
+    return "percent" if low == "%" or low.startswith("per") else TIME_UNITS.get(low, low)
 
 
 # "and" between two levels, where both sides hold a number: not inside "between 8:00 and 18:00" or "4 hours and 30
@@ -290,14 +343,41 @@ def _sentence_name(sentence: str) -> str:
     duty = sentence[modal.end() :].strip().rstrip(".;")
     # the party as the subject ends it: "The Service Provider", not "Vendor invoices"
     if len(subject.split()) <= 4 and _PARTY.search(subject.split()[-1]):
-        kept = _KEPT_MEASURE.match(duty)
-        if kept and MEASURE_NOUN.search(kept.group("measure")):
-            return kept.group("measure")  # "achieve a data accuracy rate of at least 99.5%": the rate it keeps
-        return duty  # the party's duty: "resolve 95% of ... in 4 hours"
+        return _duty_name(duty)
     done = _done_to(duty)
     return f"{subject} {done}" if len(subject) <= 80 and done else sentence
 
 
+def _duty_name(duty: str) -> str:
+    """A level named by the duty of the party that is a sentence's subject: the measure it keeps, what it ensures,
+    else its duty up to the level's own words ("resolve 95% of P1 incidents within 4 hours")."""
+    kept = _KEPT_MEASURE.match(duty)
+    if kept and MEASURE_NOUN.search(kept.group("measure")):
+        return kept.group("measure")  # "achieve a data accuracy rate of at least 99.5%": the rate it keeps
+    ensured = _ENSURED.match(duty)
+    if ensured:  # "ensure that the portal is available for ...": what the party ensures, named as a sentence
+        what = ensured.group("what")
+        named, state = _sentence_name(what), _IN_STATE.match(what)
+        if named != what:
+            return named
+        if state:
+            return f"{state['subject']} {state['state']}"
+    return _NAME_TAIL.sub("", duty)
+
+
+# what a party ensures: "ensure that the Hosted Platform is available ...", "procure that ..."
+_ENSURED = re.compile(r"(?i)(?:ensure|procure|warrant)\s+that\s+(?P<what>.+)$")
+# ... in a state: "the Hosted Platform is Available for ...", "all servers remain patched ..."
+_IN_STATE = re.compile(
+    r"(?i)(?:the\s+|all\s+)?(?P<subject>[^,;]{3,60}?)\s+(?:is|are|remains?|stays?)\s+(?P<state>[a-z]\w+)"
+)
+# a duty's own words end before a parenthesis or a second clause: "... each month (Minimum Service Level: 97%)",
+# "... at or below 5% in each month, and it must never exceed 8%"
+# (a number in parentheses is part of it: "within fifteen (15) minutes"; so is a list of things done, "cause,
+# corrective action, and actions to prevent ...")
+_NAME_TAIL = re.compile(
+    r"(?i)\s*(?:\((?!\s*\d+(?:\.\d+)?\s*\))|,\s*(?:and|but)\s+(?=[^,]{0,40}?\b(?:shall|must|will|never|may)\b)|;).*$"
+)
 # a level written into the subject: "... of at least 99%"
 _OF_LEVEL = re.compile(r"(?i)\s+of\s+(?:" + SHARE_BOUND + r"\s+)?\d{1,3}(?:\.\d+)?\s*%$")
 # a time stated before its bound: "Four business hours is the longest a Priority 2 ticket may wait for ..."
@@ -336,7 +416,8 @@ def _done_to(duty: str) -> str:
 # answer of ..." (the measure's own "of" stays in it: the last "of" before the level is the bound's)
 _KEPT_MEASURE = re.compile(
     r"(?i)(?:achieve|maintain|attain|sustain|meet|deliver|keep)\s+(?:an?\s+|the\s+|its\s+)?"
-    r"(?P<measure>[\w-]+(?:\s+[\w-]+){0,7}?)\s+of\s+(?:(?:" + AT_LEAST + "|" + AT_MOST + r")\s+)?\d"
+    r"(?P<measure>[\w-]+(?:\s+[\w-]+){0,7}?)\s+(?:of|at\s+or\s+(?:below|above|under)|below|under|within)\s+"
+    r"(?:(?:" + AT_LEAST + "|" + AT_MOST + r")\s+)?\d"
 )
 
 
