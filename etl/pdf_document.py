@@ -542,12 +542,16 @@ def _grid(tables: list[list[list[str]]] | None) -> bool:
     return any(len(t) >= 2 and len(t[0]) >= 2 for t in tables or [])
 
 
+_SHARE_TOKEN = r"(?:[≥≤<>]\s?)?\d{1,3}(?:[.,]\d+)?\s?%"
+_TIME_TOKEN = r"(?:[≥≤<>]\s?)?\d{1,3}(?:\.\d+)?\s(?:(?:business|working)\s)?(?:hours?|days?|minutes?|mins|hrs)"
 # a share standing as a cell of its own: at a line's start, or between runs of spaces
 _LONE_SHARE = Cue(
     r"(?m)(?:(?:^|\s{2,}|\t)\s*\d{1,3}(?:[.,]\d+)?\s?(?:%|percent\b)"
-    # or two shares ending a line, a row's levels side by side ("Availability 99.8% 99.5%", bands "99.0% to
-    # 99.79% < 99.0%"): one share ending a line is as often a sentence wrapped there
-    r"|\s(?:[≥≤<>]\s?)?\d{1,3}(?:[.,]\d+)?\s?%\s+(?:[≥≤<>]\s?)?\d{1,3}(?:[.,]\d+)?\s?%[ \t]*$)"
+    # or two levels ending a line, a share and a share or a time, a row's levels side by side ("Availability
+    # 99.8% 99.5%", bands "99.0% to 99.79% < 99.0%", "Payroll run 2 business days 99.9%"): one share ending a line
+    # is as often a sentence wrapped there
+    r"|\s" + _SHARE_TOKEN + r"\s+(?:" + _SHARE_TOKEN + "|" + _TIME_TOKEN + r")[ \t]*$"
+    r"|\s" + _TIME_TOKEN + r"\s+" + _SHARE_TOKEN + r"[ \t]*$)"
 )
 
 

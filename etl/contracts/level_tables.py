@@ -401,6 +401,12 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
     elsewhere; one holding a time, or headed as a target or commitment, is a level column."""
     width = max(len(row) for row in table)
     rows = [[" ".join(c.split()) for c in row] + [""] * (width - len(row)) for row in table]
+    # the header is the row right above the first row of levels, where an unruled table's text strategy kept the
+    # page's heading and lead-in lines above it as rows of their own (a few short lines; more, or longer, are
+    # another table or prose the strategy ran into this one, and the first row stays the header)
+    first = next((k for k, r in enumerate(rows) if any(_bounded_cell(c) for c in r if c)), 0)
+    if 1 < first <= _LEAD_IN_ROWS + 1 and all(len(c) <= 80 for r in rows[: first - 1] for c in r):
+        rows = rows[first - 1 :]
     header, body = rows[0], rows[1:]
     if any(_WORK_STATEMENT_HEADER.search(h) for h in header):
         return []  # standards with their quality levels: read with the standard they belong to
@@ -413,48 +419,68 @@ def _level_column(table: list[list[str]], page: int) -> list[FoundLevel]:
         ),
         None,
     )
+    # a column headed as the target is the table's one level column; columns headed by what they measure
+    # ("Turnaround Time | Accuracy") are each a level of the row's deliverable
+    measured: list[FoundLevel] = []
     for j in range(width):
         if _WEIGHT_HEADER.search(header[j]) or j == units:
             continue
-        read = [_bounded_cell(f"{r[j]} {r[units]}" if units is not None else r[j]) if r[j] else None for r in body]
-        filled = [r[j] for r in body if r[j]]
-        if sum(x is not None for x in read) < 2 or sum(x is not None for x in read) < 0.8 * len(filled):
+        found = _column_levels(rows, j, units, page)
+        if found is None:
             continue
-        times = any(x and x[1] != "percent" for x in read)
-        if not times and (_AQL_HEADER.search(header[j]) or not _names_a_level(header[j])):
+        if _LEVEL_HEADER.search(header[j]):
+            return measured or found
+        measured += found
+    return measured
+
+
+def _column_levels(rows: list[list[str]], j: int, units: int | None, page: int) -> list[FoundLevel] | None:
+    """The levels of column j, one per row named by its first text cell; None where the column holds no levels."""
+    header, body = rows[0], rows[1:]
+    read = [_bounded_cell(f"{r[j]} {r[units]}" if units is not None else r[j]) if r[j] else None for r in body]
+    filled = [r[j] for r in body if r[j]]
+    if sum(x is not None for x in read) < 2 or sum(x is not None for x in read) < 0.8 * len(filled):
+        return None
+    times = any(x and x[1] != "percent" for x in read)
+    if not times and (_AQL_HEADER.search(header[j]) or not _names_a_level(header[j])):
+        return None
+    # a header naming the measure itself ("Availability"), not a target, names the rows with it
+    measure = "" if _LEVEL_HEADER.search(header[j]) else header[j]
+    found = []
+    for row, level in zip(body, read):
+        # (a cell of money with its figure is a credit, no name; "Supplier invoice posting" names a deliverable)
+        name = next(
+            (
+                c
+                for i, c in enumerate(row)
+                if i != j and re.search(r"[A-Za-z]{3}", c) and not (_MONEY_CELL.search(c) and re.search(r"\d", c))
+            ),
+            "",
+        )
+        if level is None or not name:
             continue
-        # a header naming the measure itself ("Availability"), not a target, names the rows with it
-        measure = "" if _LEVEL_HEADER.search(header[j]) else header[j]
-        found = []
-        for row, level in zip(body, read):
-            name = next(
-                (c for i, c in enumerate(row) if i != j and re.search(r"[A-Za-z]{3}", c) and not _MONEY_CELL.search(c)),
-                "",
+        if measure and measure.lower() not in name.lower():
+            name = f"{name} - {measure}"  # "Email - Availability"
+        value, unit, direction = level
+        direction = direction or default_direction(name, unit)
+        source = f"{name} | {header[j]} | {row[j]}"
+        # a window column's word
+        window = next((w for c in row if (w := measurement_window(c)) and len(c) < 30), None)
+        found.append(
+            FoundLevel(
+                name[:300],
+                Level(value, unit, direction, rule=LEVEL_COLUMN_RULE),
+                page,
+                source,
+                window=window,
+                in_table=True,
             )
-            if level is None or not name:
-                continue
-            if measure and measure.lower() not in name.lower():
-                name = f"{name} - {measure}"  # "Email - Availability"
-            value, unit, direction = level
-            direction = direction or default_direction(name, unit)
-            source = f"{name} | {header[j]} | {row[j]}"
-            # a window column's word
-            window = next((w for c in row if (w := measurement_window(c)) and len(c) < 30), None)
-            found.append(
-                FoundLevel(
-                    name[:300],
-                    Level(value, unit, direction, rule=LEVEL_COLUMN_RULE),
-                    page,
-                    source,
-                    window=window,
-                    in_table=True,
-                )
-            )
-        return found
-    return []
+        )
+    return found
 
 
 LEVEL_COLUMN_RULE = "a column of levels"
+_LEAD_IN_ROWS = 4  # a heading and a short lead-in paragraph, a line each
 
 
 # a cell that only names a unit, by the spellings of the seed `units` ("%", "hrs", "working days")
