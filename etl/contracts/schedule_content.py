@@ -552,6 +552,9 @@ _ENUMERATOR = re.compile(r"^\s*(?:[A-Za-z][\w ]{0,30}?\s)?\d{1,2}\s*[-–—:.)]
 # a clause's own number in legal drafting ("3.1 ", "4.2.1 ", "(a) ", "b) ", "(iv) ") before a capital: it opens a
 # new paragraph, and it is no value
 _CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]\)|\([ivx]{1,4}\))\s+(?=[A-Z])")
+# a level's own number before its run-in name: "Service Level 1: Severity 1 Incident Resolution. Description: ..."
+# ("Critical Service Level 2:", "Key Performance Indicator 3 -": a word or two may qualify the noun)
+_NUMBERED_LEVEL = re.compile(r"(?i)^\s*(?:[a-z][\w-]*\s+){0,2}?" + _LEVEL_NOUN + r"\s+\d{1,2}\s*[-–—:.)]\s+(?=[A-Z])")
 # a run-in heading after a clause number: "(a) Application Availability. The Vendor ..."; the heading is the name
 _RUN_IN = re.compile(r"^(?P<name>[A-Z][\w&/-]*(?:[ \t]+[\w&/()-]+){0,7}?)[.:][ \t]+(?=[A-Z0-9])")
 # a time a share of cases is done within ("answer 90% of calls within 30 seconds"): the share's bound, not a level
@@ -562,7 +565,7 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 def _name_line(line: str) -> str | None:
     """The name a line gives a block of labelled levels: the line without its enumerator, where what is left holds no
     label and no value but a grade's number."""
-    name = _CLAUSE_NUMBER.sub("", _ENUMERATOR.sub("", line, count=1), count=1).strip()
+    name = _CLAUSE_NUMBER.sub("", _ENUMERATOR.sub("", line, count=1), count=1).strip().removesuffix(".")
     bare = GRADE.sub(" ", name)
     return name if name and ":" not in name and not _VALUE.search(bare) and re.search(r"[A-Za-z]{3}", name) else None
 
@@ -580,7 +583,7 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
             starts = (
                 not units
                 or line[0] in _LIST_MARKS
-                or (last.endswith(".") and not _weighting_line(line))
+                or (last.endswith(".") and not _weighting_line(line) and not _block_goes_on(units[-1][1], line))
                 or line.isupper()  # a heading
                 or bool(_CLAUSE_NUMBER.match(line))
                 or (_title_line(line) and (_title_line(last) or last.isupper() or last.endswith(".")))
@@ -651,9 +654,35 @@ def _heading_line(line: str) -> bool:
 
 
 def _weighting_line(line: str) -> bool:
-    """A labelled weighting on a line of its own ("Weighting: 10%."): it belongs to the level above it."""
+    """A labelled weighting or window on a line of its own ("Weighting: 10%.", "Measurement Window: Monthly."):
+    it belongs to the level above it."""
     label = _LABEL_LINE.match(line)
-    return bool(label and _labelled(label.group(0), "allocation") and _VALUE.search(line))
+    if not label:
+        return False
+    return bool(_labelled(label.group(0), "allocation") and _VALUE.search(line)) or _labelled_window(line)
+
+
+def _block_goes_on(lines: list[str], line: str) -> bool:
+    """A line labelling what a level's block states of it (a value, a window or its definition), under the
+    block's name line and its labelled lines: the block goes on, though each line ends its sentence ("Required
+    Performance: 99.8%." under "Key Performance Indicator 1: Hosting Platform Availability.")."""
+    label = _LABEL_LINE.match(line)
+    if not label or _name_line(lines[0]) is None or not all(_LABEL_LINE.match(x) for x in lines[1:]):
+        return False
+    return bool(_VALUE.search(line) or _DEFINES.search(label.group(0))) or _labelled_window(line)
+
+
+def _labelled_window(line: str) -> bool:
+    """A window under a label of any words, as the label's whole value: "Reporting Frequency: Monthly."."""
+    label = _LABEL_LINE.match(line)
+    value = re.split(r"[.;]", line[label.end() :], maxsplit=1)[0] if label else ""
+    return bool(label) and (
+        bool(_WINDOW_LABEL.search(label.group(0))) or len(value.split()) <= 3 and _window(value) is not None
+    )
+
+
+# a label that names the window a level is measured over
+_WINDOW_LABEL = re.compile(r"(?i)\bmeasure(?:ment|d)\s+(?:window|period|interval)\b|\breporting\s+period\b")
 
 
 def _paragraph_name(unit: str) -> tuple[str | None, str]:
@@ -663,7 +692,7 @@ def _paragraph_name(unit: str) -> tuple[str | None, str]:
     first, _, rest = unit.partition("\n")
     if rest and _heading_line(first):
         return _name_line(first), rest
-    number = _CLAUSE_NUMBER.match(unit)
+    number = _CLAUSE_NUMBER.match(unit) or _NUMBERED_LEVEL.match(unit)
     run_in = _RUN_IN.match(unit[number.end() :]) if number else None
     if run_in and _heading(run_in.group("name")):
         return run_in.group("name"), unit[number.end() + run_in.end() :]
@@ -673,12 +702,22 @@ def _paragraph_name(unit: str) -> tuple[str | None, str]:
 def _sentence_values(body: str) -> list[Value]:
     """The levels a paragraph of sentences states: values with a unit, and a labelled weighting's bare share. A
     grade's number ("Severity 1"), a time of day and a time a share of cases is done within are no levels."""
-    hidden = [*(m.span("n") for m in GRADE.finditer(body)), *(m.span() for m in _CLOCK.finditer(body))]
+    hidden = [m.span() for m in _CLOCK.finditer(body)]
+    for start, end in hidden:
+        body = body[:start] + " " * (end - start) + body[end:]
+    return [v for v in _labelled_values(_no_level_numbers(body)) if v.unit or _labelled(v.label, "allocation")]
+
+
+def _no_level_numbers(body: str) -> str:
+    """The text without its numbers that are no levels: a grade's ("Severity 1"), and the times its shares are of
+    where it states two shares or more ("95% resolved within 4 hours ... 90% resolved within 4 hours": each is
+    the shares' bound, not a level of its own)."""
+    hidden = [m.span("n") for m in GRADE.finditer(body)]
     if sum(v.unit == "percent" for v in _labelled_values(body)) >= 2:
         hidden += [m.span() for m in _WITHIN.finditer(body)]
     for start, end in hidden:
         body = body[:start] + " " * (end - start) + body[end:]
-    return [v for v in _labelled_values(body) if v.unit or _labelled(v.label, "allocation")]
+    return body
 
 
 def _prose_candidates(pages: list[PdfPage]) -> list[Candidate]:
@@ -691,7 +730,9 @@ def _prose_candidates(pages: list[PdfPage]) -> list[Candidate]:
         if standard:  # a paragraph of sentences under its name: the levels its sentences state
             values = _sentence_values(_without_windows(standard))
         else:  # a block of labelled lines under its name line, or a unit named by its title-case phrase
-            values = _labelled_values(_without_windows(rest if name else unit))
+            values = _labelled_values(_no_level_numbers(_without_windows(rest if name else unit)))
+            # (a block's labelled lines are its standard: "95% resolved within 4 hours" is of cases within them)
+            standard = rest if labelled_block else ""
         if name and _SCORED.search(name):  # "Survey score ... Target: 4.5": a bare level of a score is a score
             values = [replace(v, unit="score") if v.unit is None and v.number <= 10 else v for v in values]
         if len(values) < 2 or len(unit) > 600:

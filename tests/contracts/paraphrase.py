@@ -204,6 +204,24 @@ def _at_least(w: dict, level: Level) -> str:
     )
 
 
+def _numbered_parts(w: dict, level: Level) -> list[str]:
+    """A level numbered before its name, each of its labels a sentence: "KPI 3: Change Success Rate. ..." """
+    return [
+        f"{w['name']} {LEVELS.index(level) + 1}: {level.name}.",
+        f"{w['exp']}: {_value(level, level.expected)}.",
+        f"{w['min']}: {_value(level, level.minimum)}.",
+        f"{w['win']}: Monthly.",
+        f"{w['wt']}: {_num(level.weight)}%.",
+    ]
+
+
+def _numbered_lines(w: dict, body) -> list:
+    out: list = []
+    for level in LEVELS:
+        out += [Paragraph(line, body) for line in _numbered_parts(w, level)] + [Spacer(1, 0.3 * cm)]
+    return out
+
+
 def _story(layout: str, w: dict) -> list:
     styles = getSampleStyleSheet()
     body = styles["BodyText"]
@@ -253,6 +271,9 @@ _LAYOUTS = {
     # the page set in two columns of text, as many printed schedules are
     "two columns, paragraph per level": _per_level(_prose_name_first),
     "two columns, label-value blocks": _blocks,
+    # added later (#30), a level numbered before its name, as one paragraph or a line per label
+    "numbered paragraph per level": _per_level(lambda w, level: " ".join(_numbered_parts(w, level))),
+    "numbered lines per level": _numbered_lines,
 }
 
 LAYOUTS = tuple(_LAYOUTS)

@@ -1,0 +1,86 @@
+"""#30: critical service levels written one per paragraph, each numbered before its name ("Service Level 1:
+<name>. Description: ... Expected Service Level: ... Minimum Service Level: ... Measurement Window: ...
+Allocation Percentage: ..."), as a run-on paragraph and as a block of one labelled line each. Written in our own
+wording (the industry's usual labels) and annotated before the reader was run on it: at first sight it read none
+of the 8 rows and loaded 8 false ones (each "Expected Service Level: 95% resolved within 4 hours" as a level of
+its own), as the numbered name was no name, a line ending its sentence ended the block, and the grade's number
+and the shares' time bound counted as levels.
+"""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from etl.contracts.terms import extract_contract
+
+# (number, name, description, expected, minimum, window, allocation) and the row each gives:
+# (name, expected, minimum, unit, threshold, threshold unit, allocation, window)
+LEVELS = [
+    (
+        ("Severity 1 Incident Resolution", "the elapsed time from the logging of a Severity 1 Incident to its "
+         "Resolution", "95% resolved within 4 hours", "90% resolved within 4 hours", "Monthly", "25%"),
+        ("Severity 1 Incident Resolution", 95.0, 90.0, "percent", 4.0, "hours", 25.0, "monthly"),
+    ),
+    (
+        ("Service Desk Speed to Answer", "calls answered by an agent", "85% within 30 seconds",
+         "80% within 30 seconds", "Monthly", "15%"),
+        ("Service Desk Speed to Answer", 85.0, 80.0, "percent", 30.0, "seconds", 15.0, "monthly"),
+    ),
+    (
+        ("Application Availability", "the share of Scheduled Uptime in which the applications are available",
+         "99.7%", "99.3%", "Monthly", "40%"),
+        ("Application Availability", 99.7, 99.3, "percent", None, None, 40.0, "monthly"),
+    ),
+    (
+        ("Change Success Rate", "changes implemented without a rollback or an incident", "98%", "95%",
+         "Quarterly", "20%"),
+        ("Change Success Rate", 98.0, 95.0, "percent", None, None, 20.0, "quarterly"),
+    ),
+]  # fmt: skip
+
+
+def _parts(k: int, level: tuple) -> list[str]:
+    name, description, expected, minimum, window, allocation = level
+    return [
+        f"Service Level {k}: {name}.",
+        f"Description: {description}.",
+        f"Expected Service Level: {expected}.",
+        f"Minimum Service Level: {minimum}.",
+        f"Measurement Window: {window}.",
+        f"Allocation Percentage: {allocation}.",
+    ]
+
+
+@pytest.mark.parametrize("layout", ["a paragraph each", "a line each"])
+def test_numbered_levels_are_read_whole(tmp_path, layout):
+    styles = getSampleStyleSheet()
+    story = [
+        Paragraph("SCHEDULE 3 - SERVICE LEVELS", styles["Heading2"]),
+        Paragraph("The Critical Service Levels are as follows.", styles["Normal"]),
+    ]
+    for k, (level, _) in enumerate(LEVELS, start=1):
+        parts = _parts(k, level)
+        story.append(Spacer(1, 8))
+        if layout == "a paragraph each":
+            story.append(Paragraph(" ".join(parts), styles["Normal"]))
+        else:
+            story += [Paragraph(part, styles["Normal"]) for part in parts]
+    path = tmp_path / "schedule.pdf"
+    SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
+    rows = [
+        (
+            t.metric_name,
+            t.expected,
+            t.minimum,
+            t.unit,
+            t.threshold,
+            t.threshold_unit,
+            t.allocation_pct,
+            t.measurement_window,
+        )
+        for t in extract_contract(path, "e", "sha").sla_terms
+    ]
+    assert sorted(rows) == sorted(row for _, row in LEVELS)
