@@ -585,12 +585,16 @@ def _prose_units(pages: list[PdfPage]) -> list[tuple[int, str]]:
                 or line[0] in _LIST_MARKS
                 or (last.endswith(".") and not _weighting_line(line) and not _block_goes_on(units[-1][1], line))
                 or line.isupper()  # a heading
-                or bool(_CLAUSE_NUMBER.match(line))
+                or bool(_CLAUSE_NUMBER.match(line) or _NUMBERED_LEVEL.match(line))
                 or (_title_line(line) and (_title_line(last) or last.isupper() or last.endswith(".")))
                 # a name line (no value, no label, an enumerator aside) after a block of labelled lines, with or
                 # without their colons ("Weighting 40%"), or one that is numbered ("KPI 1 - Platform uptime")
+                # (a name line ends without a period unless numbered: "Charges." is a wrapped sentence's end)
                 or (
-                    (_ENUMERATOR.match(line) or (":" in last and _VALUE.search(last)) or _labelled_line(last))
+                    (
+                        _ENUMERATOR.match(line)
+                        or (((":" in last and _VALUE.search(last)) or _labelled_line(last)) and not line.endswith("."))
+                    )
                     and _name_line(line) is not None
                 )
             )
@@ -831,6 +835,11 @@ def _roles(group: list[Candidate]) -> dict[int, str] | None:
     if weighting is not None:
         roles[weighting] = "allocation"
     levels = [i for i in range(len(columns)) if i not in roles]
+    # a share labelled as the credit in every level ("Service Credit: 5% of the Monthly Charges") prices it
+    credit = [i for i in levels if all(v.unit == "percent" and _labelled(v.label, "credit") for v in columns[i])]
+    if len(levels) == 3 and len(credit) == 1:
+        roles[credit[0]] = "credit"
+        levels.remove(credit[0])
     if len(levels) == 3:
         base = [i for i in levels if any(_labelled(v.label, "baseline") for v in columns[i])]
         if len(base) != 1:

@@ -84,3 +84,42 @@ def test_numbered_levels_are_read_whole(tmp_path, layout):
         for t in extract_contract(path, "e", "sha").sla_terms
     ]
     assert sorted(rows) == sorted(row for _, row in LEVELS)
+
+
+# each level with a credit of its own, labelled, in place of a weighting: written and annotated before the reader
+# was run on it; at first sight it read none of the 6 rows (a third share was no role, and in the run-on layout the
+# end of a wrapped sentence, "Charges.", was taken for the next level's name)
+PRICED = [
+    (("Portal Availability", "99.9%", "99.5%", "5%"), ("Portal Availability", 99.9, 99.5, "percent", 5.0)),
+    (("Ticket Resolution Time", "4 hours", "8 hours", "3%"), ("Ticket Resolution Time", 4.0, 8.0, "hours", 3.0)),
+    (("Report Accuracy", "99%", "97%", "2%"), ("Report Accuracy", 99.0, 97.0, "percent", 2.0)),
+]
+
+
+@pytest.mark.parametrize("layout", ["a paragraph each", "a line each"])
+def test_a_credit_labelled_in_each_level_prices_it(tmp_path, layout):
+    styles = getSampleStyleSheet()
+    story = [
+        Paragraph("SCHEDULE 2 - SERVICE LEVELS AND SERVICE CREDITS", styles["Heading2"]),
+        Paragraph("Each Service Level and the Service Credit for a failure are below.", styles["Normal"]),
+    ]
+    for k, ((name, target, minimum, credit), _) in enumerate(PRICED, start=1):
+        parts = [
+            f"Service Level {k}: {name}.",
+            f"Target: {target}.",
+            f"Minimum: {minimum}.",
+            f"Service Credit: {credit} of the Monthly Charges.",
+        ]
+        story.append(Spacer(1, 8))
+        if layout == "a paragraph each":
+            story.append(Paragraph(" ".join(parts), styles["Normal"]))
+        else:
+            story += [Paragraph(part, styles["Normal"]) for part in parts]
+    path = tmp_path / "schedule.pdf"
+    SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
+    rows = {
+        (t.metric_name, t.expected, t.minimum, t.unit, t.credit_pct)
+        for t in extract_contract(path, "e", "sha").sla_terms
+        if t.credit_model == "flat % per failure"
+    }
+    assert rows == {row for _, row in PRICED}
