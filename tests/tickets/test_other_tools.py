@@ -1,4 +1,4 @@
-"""Ticket exports of four more tools (#35), written from each tool's documented CSV export: its column names,
+"""Ticket exports of seven more tools (#35), written from each tool's documented CSV export: its column names,
 id format, priority and status words and date format. Each ticket's truth (opened, resolved, priority level)
 is written here as data and the export text generated from it, so the expected clock comes from the truth,
 not from the reader. Read with no mapping file."""
@@ -89,7 +89,60 @@ def _servicedesk_plus(rows: list[Truth]) -> str:
     )
 
 
+# three more, written 2026-12-07 and read whole at first sight (18 of 18 tickets): BMC Helix ITSM (Remedy)'s
+# incident export (its starred field names, US dates with seconds and AM/PM), Ivanti Neurons for ITSM's (numeric
+# priorities 1 to 5, ISO times with a "T"), Cherwell's (numeric ids and priorities, month-first dates)
+REMEDY: list[Truth] = [
+    ("INC000000012301", "Critical", "Resolved", datetime(2025, 8, 4, 9, 14), datetime(2025, 8, 4, 11, 2), 1),
+    ("INC000000012302", "High", "Closed", datetime(2025, 8, 4, 15, 0), datetime(2025, 8, 5, 10, 30), 2),
+    ("INC000000012303", "Medium", "Pending", datetime(2025, 8, 5, 8, 30), None, 3),
+    ("INC000000012304", "Low", "Closed", datetime(2025, 8, 6, 13, 0), datetime(2025, 8, 13, 9, 0), 4),
+    ("INC000000012305", "Medium", "Resolved", datetime(2025, 8, 7, 10, 5), datetime(2025, 8, 7, 15, 50), 3),
+    ("INC000000012306", "High", "Assigned", datetime(2025, 8, 8, 11, 0), None, 2),
+]
+IVANTI: list[Truth] = [
+    ("10231", "1", "Resolved", datetime(2025, 9, 1, 9, 0), datetime(2025, 9, 1, 10, 45), 1),
+    ("10232", "3", "Closed", datetime(2025, 9, 1, 14, 20), datetime(2025, 9, 2, 9, 20), 3),
+    ("10233", "4", "Active", datetime(2025, 9, 2, 8, 0), None, 4),
+    ("10234", "2", "Resolved", datetime(2025, 9, 3, 7, 45), datetime(2025, 9, 3, 12, 45), 2),
+    ("10235", "3", "Waiting for 3rd Party", datetime(2025, 9, 4, 16, 0), None, 3),
+    ("10236", "5", "Closed", datetime(2025, 9, 5, 10, 0), datetime(2025, 9, 12, 10, 0), 5),
+]
+CHERWELL: list[Truth] = [
+    ("88101", "1", "Resolved", datetime(2025, 10, 6, 9, 0), datetime(2025, 10, 6, 12, 30), 1),
+    ("88102", "3", "Closed", datetime(2025, 10, 6, 13, 10), datetime(2025, 10, 8, 9, 10), 3),
+    ("88103", "2", "In Progress", datetime(2025, 10, 7, 8, 0), None, 2),
+    ("88104", "4", "Closed", datetime(2025, 10, 7, 11, 0), datetime(2025, 10, 17, 11, 0), 4),
+    ("88105", "2", "Resolved", datetime(2025, 10, 9, 14, 0), datetime(2025, 10, 9, 18, 45), 2),
+    ("88106", "3", "Pending", datetime(2025, 10, 10, 9, 30), None, 3),
+]
+
+
+def _remedy(rows: list[Truth]) -> str:
+    head = "Incident ID*+,Summary*,Priority*,Status*,Assigned Group*+,Submit Date,Last Resolved Date\n"
+
+    def at(d):
+        return f"{d.month}/{d.day}/{d.year} {d.strftime('%I:%M:%S %p').lstrip('0')}" if d else ""
+
+    return head + "".join(f"{t},Issue {t},{p},{s},Service Desk,{at(o)},{at(r)}\n" for t, p, s, o, r, _ in rows)
+
+
+def _ivanti(rows: list[Truth]) -> str:
+    head = "IncidentNumber,Subject,Priority,Status,OwnerTeam,CreatedDateTime,ResolvedDateTime\n"
+    at = lambda d: d.strftime("%Y-%m-%dT%H:%M:%S") if d else ""  # noqa: E731
+    return head + "".join(f"{t},Subject {t},{p},{s},Service Desk,{at(o)},{at(r)}\n" for t, p, s, o, r, _ in rows)
+
+
+def _cherwell(rows: list[Truth]) -> str:
+    head = "Incident ID,Short Description,Priority,Status,Owned By Team,Created Date Time,Resolved Date Time\n"
+    at = lambda d: d.strftime("%m/%d/%Y %H:%M") if d else ""  # noqa: E731
+    return head + "".join(f"{t},Desc {t},{p},{s},Desk,{at(o)},{at(r)}\n" for t, p, s, o, r, _ in rows)
+
+
 TOOLS = {
+    "remedy": (_remedy, REMEDY),
+    "ivanti": (_ivanti, IVANTI),
+    "cherwell": (_cherwell, CHERWELL),
     "zendesk": (_zendesk, ZENDESK),
     "freshservice": (_freshservice, FRESHSERVICE),
     "topdesk": (_topdesk, TOPDESK),
