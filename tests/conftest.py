@@ -107,7 +107,7 @@ SLOWEST_FILES = (
     "tests/warehouse/test_marts.py",
     "tests/warehouse/test_review_loop_real_document.py",
     "tests/warehouse/test_credit_cases.py",
-    "tests/warehouse/test_tiered_credit_from_pdf.py",
+    "tests/warehouse/test_level_credits_from_pdf.py",
     "tests/warehouse/test_partial_terms.py",
 )
 

@@ -1,12 +1,24 @@
-"""The other credit models of their own, each read from a contract's PDF and priced by the marts as a person prices
-it by hand, on DuckDB and PostgreSQL (#32). Two invented engagements in one inbox:
+"""Every credit model of a level's own, read from a contract's PDF and priced by the marts as a person prices it
+by hand, on DuckDB and PostgreSQL (#32). Four invented engagements in one inbox, loaded once per backend and
+measured to 10 May 2025, so April is a month in service. Each has a schedule of two percent levels (System
+Availability 99.8 / 99.5, Call Answer Rate 95 / 90) and its own credit clauses:
 
-- helpdesk: GBP 1,440,000 a year, "Monthly Charges" defined as one twelfth of it (120,000), 5% of the Monthly
-  Charges for each failure, at most 8% in a month. The vendor invoices 126,000 in February and 132,000 in March;
-  the contract prices on its own Monthly Charges, so February's one failure earns 6,000 (not 6,300), and March's
-  two earn 12,000 before the cap and 9,600 after it (not 10,560).
-- payroll: USD 2,500 for each failure, and a month without a report deems every level missed. February's two
-  failures earn 5,000; March has no report, so both levels are deemed failed: 5,000 again.
+- network, tiered: USD 1,200,000 a year (100,000 a month), bands for System Availability (below 99.8% earns 2% of
+  the month's charges, below 99.0% 4%, below 98.0% 7%), a monthly cap of 6% and a 12-month cap of 2% of the
+  period's charges. 99.9% earns nothing; 99.5% 2% = 2,000; 97.5% 7% = 7,000, the monthly cap makes it 6,000 and
+  the 12-month cap leaves 2% of the three months' 300,000 less February's 2,000 = 4,000.
+- helpdesk, flat: GBP 1,440,000 a year, "Monthly Charges" defined as one twelfth of it (120,000), 5% of the
+  Monthly Charges for each failure, at most 8% in a month. The vendor invoices 126,000 in February and 132,000 in
+  March; the contract prices on its own Monthly Charges, so February's one failure earns 6,000 (not 6,300), and
+  March's two earn 12,000 before the cap and 9,600 after it (not 10,560).
+- payroll, an amount per failure: USD 2,500 for each failure, and a month without a report deems every level
+  missed. February's two failures earn 5,000; March and April have no report, so both levels are deemed failed
+  in each: 5,000 each.
+- hosting, per step short: USD 1,200,000 a year, 2% of the Monthly Charges for each 0.1% or part of it by which a
+  level falls below its minimum, at most 10% in a month, and a month without a report fails every level.
+  February: 99.35% is 0.15 short (2 steps, 4%) and 89.96% 0.04 short (1 step, 2%): 6,000. March: 98.9% is 0.6
+  short (6 steps, 12% = 12,000 before the cap): 10,000. April has no report: deemed a failure, but with no result
+  there are no steps to count, so its credit is unknown, with the reason.
 """
 
 from __future__ import annotations
@@ -26,20 +38,26 @@ from tests.contracts.test_credit_clauses import TWO_LEVELS
 
 pytestmark = pytest.mark.e2e
 
-# engagement -> month -> (credit_amount, credit_before_cap, report_status)
-BY_HAND = {
-    "helpdesk": {
-        "2025-01": (0.0, 0.0, "reported"),
-        "2025-02": (6_000.0, 6_000.0, "reported"),
-        "2025-03": (9_600.0, 12_000.0, "reported"),
-    },
-    "payroll": {
-        "2025-01": (0.0, 0.0, "reported"),
-        "2025-02": (5_000.0, 5_000.0, "reported"),
-        "2025-03": (5_000.0, 5_000.0, "no report"),
-    },
-}
+GRID = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+BANDS = [
+    ["System Availability in the month", "Service Credit (% of the Monthly Charges)"],
+    ["99.8% or above", "0%"],
+    ["Below 99.8%", "2%"],
+    ["Below 99.0%", "4%"],
+    ["Below 98.0%", "7%"],
+]
+DEEMED = (
+    "If the Supplier fails to report a Service Level for a month, that Service Level shall be treated as a Service "
+    "Level Failure."
+)
 CLAUSES = {
+    "network": [
+        "The Annual Charges are USD 1,200,000.",
+        "Service credits for System Availability are as follows.",
+        BANDS,
+        "Service Credits in any month shall not exceed 6% of the Monthly Charges.",
+        "Service Credits in any twelve (12) month period shall not exceed 2% of the Charges for that period.",
+    ],
     "helpdesk": [
         "The Annual Charges are GBP 1,440,000. \u201cMonthly Charges\u201d means one twelfth of the Annual Charges.",
         "For each Service Level Failure, the Supplier shall credit the Customer 5% of the Monthly Charges.",
@@ -51,17 +69,51 @@ CLAUSES = {
         "If the Supplier does not deliver its monthly performance report, every Service Level shall be deemed missed "
         "for that month.",
     ],
+    "hosting": [
+        "The Annual Charges are USD 1,200,000.",
+        "The Supplier shall credit 2% of the Monthly Charges for each 0.1% (or part thereof) by which a Service "
+        "Level falls below its Minimum Service Level.",
+        "Service Credits in any month shall not exceed 10% of the Monthly Charges.",
+        DEEMED,
+    ],
 }
+# engagement -> month -> (System Availability, Call Answer Rate)
 REPORTS = {
+    "network": {"01": ("99.9%", "96%"), "02": ("99.5%", "96%"), "03": ("97.5%", "96%")},
     "helpdesk": {"01": ("99.9%", "96%"), "02": ("99.4%", "96%"), "03": ("99.0%", "85%")},
     "payroll": {"01": ("99.9%", "96%"), "02": ("99.4%", "89%")},
+    "hosting": {"01": ("99.6%", "96%"), "02": ("99.35%", "89.96%"), "03": ("98.9%", "95%")},
+}
+# engagement -> month -> (credit_amount, credit_before_cap, report_status); None: unknown
+BY_HAND = {
+    "network": {
+        "2025-01": (0.0, 0.0, "reported"),
+        "2025-02": (2_000.0, 2_000.0, "reported"),
+        "2025-03": (4_000.0, 7_000.0, "reported"),
+    },
+    "helpdesk": {
+        "2025-01": (0.0, 0.0, "reported"),
+        "2025-02": (6_000.0, 6_000.0, "reported"),
+        "2025-03": (9_600.0, 12_000.0, "reported"),
+    },
+    "payroll": {
+        "2025-01": (0.0, 0.0, "reported"),
+        "2025-02": (5_000.0, 5_000.0, "reported"),
+        "2025-03": (5_000.0, 5_000.0, "no report"),
+        "2025-04": (5_000.0, 5_000.0, "no report"),
+    },
+    "hosting": {
+        "2025-01": (0.0, 0.0, "reported"),
+        "2025-02": (6_000.0, 6_000.0, "reported"),
+        "2025-03": (10_000.0, 12_000.0, "reported"),
+    },
 }
 
 
-def _contract(path, clauses: list[str]):
+def _contract(path, clauses: list):
     body = getSampleStyleSheet()["BodyText"]
     schedule = Table(TWO_LEVELS)
-    schedule.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    schedule.setStyle(GRID)
     story = [
         Paragraph("SERVICES AGREEMENT", body),
         Paragraph(
@@ -74,7 +126,13 @@ def _contract(path, clauses: list[str]):
         schedule,
         Spacer(1, 12),
     ]
-    story += [Paragraph(c, body) for c in clauses]
+    for clause in clauses:
+        if isinstance(clause, str):
+            story.append(Paragraph(clause, body))
+        else:
+            table = Table(clause)
+            table.setStyle(GRID)
+            story += [table, Spacer(1, 12)]
     SimpleDocTemplate(str(path), pagesize=LETTER).build(story)
 
 
@@ -92,42 +150,79 @@ def _inbox(root):
     )
 
 
-@pytest.mark.parametrize("backend", ["duckdb", "postgres"])
-def test_flat_and_amount_credits_read_from_pdfs_are_priced_as_by_hand(tmp_path, backend, new_postgres_database):
-    _inbox(tmp_path / "inbox")
-    warehouse = str(tmp_path / "w.duckdb") if backend == "duckdb" else new_postgres_database()
+@pytest.fixture(scope="module", params=["duckdb", "postgres"])
+def marts(request, tmp_path_factory, new_postgres_database):
+    """What the marts hold after one load of the four engagements: the levels' models and the month's credits."""
+    root = tmp_path_factory.mktemp(request.param)
+    _inbox(root / "inbox")
+    warehouse = str(root / "w.duckdb") if request.param == "duckdb" else new_postgres_database()
     load_directly(
-        Settings(tmp_path / "inbox", warehouse),
+        Settings(root / "inbox", warehouse),
         "run",
-        loaded_at=datetime(2025, 4, 10),
-        variables={"as_of_date": "cast('2025-04-10' as date)"},
+        loaded_at=datetime(2025, 5, 10),
+        variables={"as_of_date": "cast('2025-05-10' as date)"},
     )
-
     db = open_warehouse(warehouse, read_only=True)
     try:
-        models = query_records(db, "select distinct engagement_id, credit_model from dim_sla_metric order by 1")
+        levels = query_records(
+            db,
+            "select engagement_id, metric_name, credit_model, credit_tiers, credit_pct, credit_step,"
+            " credit_part_step_counts from dim_sla_metric order by 1, 2",
+        )
         credits = query_records(
             db,
-            "select engagement_id, period_month, credit_amount, credit_before_cap, report_status, charges_source"
-            " from mart_service_credits order by 1, 2",
+            "select engagement_id, period_month, credit_amount, credit_before_cap, report_status, charges_source,"
+            " credit_unknown_reason from mart_service_credits order by 1, 2",
         )
     finally:
         db.close()
-    assert [tuple(r.values()) for r in models] == [
-        ("helpdesk", "flat % per failure"),
-        ("payroll", "amount per failure"),
-    ]
-    got: dict = {}
+    months: dict = {}
     for r in credits:
-        got.setdefault(r["engagement_id"], {})[str(r["period_month"])[:7]] = (
-            float(r["credit_amount"]),
-            float(r["credit_before_cap"]),
+        months.setdefault(r["engagement_id"], {})[str(r["period_month"])[:7]] = r
+    return levels, months
+
+
+@pytest.mark.parametrize("engagement", sorted(BY_HAND))
+def test_each_models_credits_are_priced_as_by_hand(marts, engagement):
+    _, months = marts
+    got = {
+        month: (
+            None if r["credit_amount"] is None else float(r["credit_amount"]),
+            None if r["credit_before_cap"] is None else float(r["credit_before_cap"]),
             r["report_status"],
         )
-    assert got == BY_HAND
-    # the invoices are read, and the contract's basis, not they, prices the credits
-    assert [r["charges_source"] for r in credits if r["engagement_id"] == "helpdesk"] == [
+        for month, r in months[engagement].items()
+        if month in BY_HAND[engagement]
+    }
+    assert got == BY_HAND[engagement]
+
+
+def test_each_level_carries_the_model_its_contract_gives(marts):
+    levels, _ = marts
+    models = {(r["engagement_id"], r["metric_name"]): r for r in levels}
+    assert models["network", "System Availability"]["credit_tiers"] == "99.8:2; 99:4; 98:7"
+    # no model of its own in the tiered contract: the default, with no pool stated
+    assert models["network", "Call Answer Rate"]["credit_model"] == "at-risk pool"
+    for name in ("System Availability", "Call Answer Rate"):
+        assert models["helpdesk", name]["credit_model"] == "flat % per failure"
+        assert models["payroll", name]["credit_model"] == "amount per failure"
+        hosting = models["hosting", name]
+        assert (hosting["credit_model"], hosting["credit_pct"], hosting["credit_step"]) == ("% per step short", 2, 0.1)
+        assert hosting["credit_part_step_counts"] is True
+
+
+def test_the_contracts_monthly_charges_not_the_invoice_price_the_flat_credits(marts):
+    _, months = marts
+    # the invoices are read, and the contract's basis, not they, prices the credits (above)
+    assert [months["helpdesk"][m]["charges_source"] for m in ("2025-01", "2025-02", "2025-03")] == [
         "contract",
         "invoice",
         "invoice",
     ]
+
+
+def test_a_deemed_failure_priced_per_step_is_unknown_with_its_reason(marts):
+    _, months = marts
+    april = months["hosting"]["2025-04"]
+    assert april["credit_amount"] is None
+    assert "per step short" in april["credit_unknown_reason"]
