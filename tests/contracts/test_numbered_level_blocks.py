@@ -54,22 +54,30 @@ def _parts(k: int, level: tuple) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("layout", ["a paragraph each", "a line each"])
-def test_numbered_levels_are_read_whole(tmp_path, layout):
+def _schedule(path, heading: str, lead: str, levels: list[list[str]], layout: str):
+    """A page of levels, each its parts as one run-on paragraph or as a line each."""
     styles = getSampleStyleSheet()
-    story = [
-        Paragraph("SCHEDULE 3 - SERVICE LEVELS", styles["Heading2"]),
-        Paragraph("The Critical Service Levels are as follows.", styles["Normal"]),
-    ]
-    for k, (level, _) in enumerate(LEVELS, start=1):
-        parts = _parts(k, level)
+    story = [Paragraph(heading, styles["Heading2"]), Paragraph(lead, styles["Normal"])]
+    for parts in levels:
         story.append(Spacer(1, 8))
         if layout == "a paragraph each":
             story.append(Paragraph(" ".join(parts), styles["Normal"]))
         else:
             story += [Paragraph(part, styles["Normal"]) for part in parts]
-    path = tmp_path / "schedule.pdf"
     SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
+    return path
+
+
+@pytest.mark.parametrize("layout", ["a paragraph each", "a line each"])
+def test_numbered_levels_are_read_whole(tmp_path, layout):
+    levels = [_parts(k, level) for k, (level, _) in enumerate(LEVELS, start=1)]
+    path = _schedule(
+        tmp_path / "schedule.pdf",
+        "SCHEDULE 3 - SERVICE LEVELS",
+        "The Critical Service Levels are as follows.",
+        levels,
+        layout,
+    )
     rows = [
         (
             t.metric_name,
@@ -98,25 +106,22 @@ PRICED = [
 
 @pytest.mark.parametrize("layout", ["a paragraph each", "a line each"])
 def test_a_credit_labelled_in_each_level_prices_it(tmp_path, layout):
-    styles = getSampleStyleSheet()
-    story = [
-        Paragraph("SCHEDULE 2 - SERVICE LEVELS AND SERVICE CREDITS", styles["Heading2"]),
-        Paragraph("Each Service Level and the Service Credit for a failure are below.", styles["Normal"]),
-    ]
-    for k, ((name, target, minimum, credit), _) in enumerate(PRICED, start=1):
-        parts = [
+    levels = [
+        [
             f"Service Level {k}: {name}.",
             f"Target: {target}.",
             f"Minimum: {minimum}.",
             f"Service Credit: {credit} of the Monthly Charges.",
         ]
-        story.append(Spacer(1, 8))
-        if layout == "a paragraph each":
-            story.append(Paragraph(" ".join(parts), styles["Normal"]))
-        else:
-            story += [Paragraph(part, styles["Normal"]) for part in parts]
-    path = tmp_path / "schedule.pdf"
-    SimpleDocTemplate(str(path), pagesize=LETTER, invariant=1).build(story)
+        for k, ((name, target, minimum, credit), _) in enumerate(PRICED, start=1)
+    ]
+    path = _schedule(
+        tmp_path / "schedule.pdf",
+        "SCHEDULE 2 - SERVICE LEVELS AND SERVICE CREDITS",
+        "Each Service Level and the Service Credit for a failure are below.",
+        levels,
+        layout,
+    )
     rows = {
         (t.metric_name, t.expected, t.minimum, t.unit, t.credit_pct)
         for t in extract_contract(path, "e", "sha").sla_terms
