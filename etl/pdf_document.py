@@ -613,15 +613,19 @@ def _word_grid(table, words: list[dict]) -> list[list[str]]:
     rows = [r.bbox for r in table.rows]
     grid: list[list[list[dict]]] = [[[] for _ in lefts] for _ in rows]
     x0, top, x1, bottom = table.bbox
-    for w in sorted(words, key=lambda w: w["x0"]):
+    past_edge = []
+    for w in words:
         middle = (w["top"] + w["bottom"]) / 2
-        k = next((k for k, r in enumerate(rows) if r[1] <= middle <= r[3]), None) if top <= middle <= bottom else None
-        if k is None or w["x0"] < x0 - 1:
+        if not (x0 - 1 <= w["x0"] and top <= middle <= bottom):
             continue
-        if w["x0"] <= x1:
+        k = next((k for k, r in enumerate(rows) if r[1] <= middle <= r[3]), None)
+        if k is not None and w["x0"] <= x1:
             grid[k][max(bisect.bisect_right(lefts, w["x0"] + 0.5) - 1, 0)].append(w)
-        elif _continues_cell(grid[k][-1], w):
-            # the edge is drawn where most lines end: a longer last cell ("> 12 hours") runs past it
+        elif k is not None:
+            past_edge.append((k, w))
+    # the edge is drawn where most lines end: a longer last cell ("> 12 hours") runs past it, a word space on
+    for k, w in sorted(past_edge, key=lambda kw: kw[1]["x0"]):
+        if _continues_cell(grid[k][-1], w):
             grid[k][-1].append(w)
     for j in sorted(_word_space_edges(grid), reverse=True):
         for row in grid:

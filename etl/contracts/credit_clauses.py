@@ -462,9 +462,8 @@ _ANY_CLAUSE = Cue(r"credit|rebate|deduct|reduc|refund|default|fail|miss")
 
 @dataclass(frozen=True)
 class CreditTerms:
-    model: str | None = (
-        None  # "flat % per failure" | "amount per failure" | "% per step short"; None: as the schedule says
-    )
+    # "flat % per failure" | "amount per failure" | "% per step short"; None: as the schedule says
+    model: str | None = None
     pct: float | None = None
     step: tuple[float, str, bool] | None = None  # per step short: (size, unit, whether a part step counts)
     amount: float | None = None
