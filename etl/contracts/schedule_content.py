@@ -120,20 +120,38 @@ _ELAPSED = re.compile(r"(?i)respon|resol|restor|recover|repair|\bfix|reset|turna
 def _elapsed_written_plainly(cells: list[str]) -> list[str]:
     """A row's cells (or a line, as one) with their clock-face times as hours and "next business day" as 1
     business day, where the row measures an elapsed time; elsewhere a clock face is a time of day, a deadline the
-    conventions give no numeric level, and is left out so that no reader takes its digits for one."""
-    if not _ELAPSED.search(" ".join(cells)):
+    conventions give no numeric level, and is left out so that no reader takes its digits for one. A contact
+    centre's call times are written in minutes and seconds ("Average Handle Time 6:30")."""
+    joined = " ".join(cells)
+    if _CALL_TIME.search(joined):
+        return [_CLOCK_FACE.sub(_as_minutes, c) for c in cells]
+    if not _ELAPSED.search(joined):
         return [_CLOCK_FACE.sub("", c) if ":" in c else c for c in cells]
     return [_CLOCK_FACE.sub(_as_hours, _NEXT_DAY.sub("1 business day", c)) for c in cells]
+
+
+# the times of a call, which a contact centre writes as m:ss
+_CALL_TIME = re.compile(r"(?i)\bhandl(?:e|ing)\s+time|\btalk\s+time|\bhold\s+time|\bwrap|after[- ]call|\bAHT\b")
 
 
 def _as_hours(clock: re.Match) -> str:
     return f"{int(clock['h']) + int(clock['m']) / 60:g} hours"
 
 
-def _cell_value(cell: str) -> Value | None:
-    """A cell that is one value: '99.5%', '4 hours', '12', '99.9 percent'; a score on its scale ('4.5 out of 5'); a
-    count of events in a period ('2 per month')."""
+def _as_minutes(clock: re.Match) -> str:
+    return f"{int(clock['h']) + int(clock['m']) / 60:g} minutes"
+
+
+def _cell_value(cell: str, bounded: bool = False) -> Value | None:
+    """A cell that is one value: '99.5%', '4 hours', '12', '99.9 percent'; `bounded` (under a header naming its
+    role), maybe after its bound's sign ('≤ 3%'); a score on its scale ('4.5 out of 5'); a count of events in a
+    period ('2 per month'); a contact centre's share answered within a time ('80/20': the time is the row's
+    bound, `answered_within`)."""
     text = " ".join(cell.split()).lstrip("•● ")
+    text = _CELL_BOUND.sub("", text, count=1) if bounded else text
+    answered = _answered(text)
+    if answered:
+        return Value(float(answered.group("n")), "percent")
     m = _VALUE.fullmatch(text)
     if m:
         return Value(float(m.group("n")), _unit(m.group("u")))
@@ -141,6 +159,36 @@ def _cell_value(cell: str) -> Value | None:
     if m:
         return Value(float(m.group("n")), "score" if m.re is _SCORE_CELL else "count")
     return None
+
+
+# a level's bound written before it in its cell, as a sign or an abbreviation ("≥ 99.8%", "≤ 4 hrs", "Min. 95%",
+# "Max. 30 mins"): the row's direction
+_CELL_BOUND = re.compile(r"(?i)^(?:(?P<least>[≥>]=?|=>|min\.?)|(?P<most>[≤<]=?|=<|max\.?))\s*(?=\d)")
+
+
+def _cell_direction(cell: str) -> str | None:
+    m = _CELL_BOUND.match(" ".join(cell.split()))
+    return None if not m else "higher" if m.group("least") else "lower"
+
+
+# "80/20", "90/24h": the contact centre's notation of a share of contacts answered within a time (seconds unless
+# written): the share is 50 or more and a time in seconds at least 5, so that neither "24/7" nor a fraction reads so
+_ANSWERED_WITHIN = re.compile(
+    r"(?i)(?P<n>[5-9]\d|100)\s*/\s*(?P<t>\d{1,3})\s*(?P<u>s|secs?|seconds|m|mins?|minutes|h|hrs?|hours)?"
+)
+_ANSWERED_UNITS = {"s": "seconds", "m": "minutes", "h": "hours"}
+
+
+def _answered(text: str) -> re.Match | None:
+    m = _ANSWERED_WITHIN.fullmatch(text)
+    return m if m and (m["u"] or int(m["t"]) >= 5) else None
+
+
+def answered_within(cell: str) -> str | None:
+    """The bound of a share written in the contact centre's notation, as a standard writes it: "80/20" -> "within
+    20 seconds"."""
+    m = _answered(" ".join(cell.split()))
+    return f"within {m['t']} {_ANSWERED_UNITS[(m['u'] or 's')[0].lower()]}" if m else None
 
 
 # the scale a score is on, after its number: "4.5 out of 5", "4 of 5"
@@ -264,6 +312,10 @@ def _transposed(table: list[list[str]]) -> bool:
         return False
     if any(GRADE.search(c) for c in table[0]):
         return False
+    # a first row that names two levels' roles ("Metric | Target | Minimum") heads columns of levels, whatever a
+    # cell below writes beside its value ("≤ 3%")
+    if sum(any(_labelled(c, role) for role in ("expected", "minimum")) for c in table[0][1:]) >= 2:
+        return False
     if all(len({k[j] for k in kinds[1:]}) > 1 for j in range(1, width)):
         return True
     # where every cell past the labels is a value, a row of weightings adding up to 100 tells the orientation
@@ -337,11 +389,15 @@ def _row_candidate(
 ) -> Candidate | None:
     """One table row's name, levels, window and credit, each cell by what it holds and its column's header."""
     values, texts, windows, credit, amount = [], [], [], None, None
+    bounds = {b for cell in row if (b := answered_within(cell))}  # "80/20": 80% within 20 seconds
+    # a bound's sign in a cell under a header naming its role ("Target | Minimum": "≤ 3%") gives the row's direction
+    roled = [any(_labelled(h, r) for r in ("expected", "minimum", "baseline")) for h in header]
+    directions = {d for j, cell in enumerate(row) if j < len(roled) and roled[j] and (d := _cell_direction(cell))}
     for j, cell in enumerate(row):
         label = header[j] if j < len(header) else ""
         cell, own_window = _value_and_window(cell, label)
         windows += own_window
-        value = _cell_value(cell) or (_sentence_share(cell) if j in stated else None)
+        value = _cell_value(cell, j < len(roled) and roled[j]) or (_sentence_share(cell) if j in stated else None)
         if j == unit_col:
             continue
         compound = None if value else _compound_cell(cell, label)
@@ -378,7 +434,8 @@ def _row_candidate(
         _measured_window(windows),
         credit_pct=credit,
         credit_amount=amount,
-        standard=defined,
+        standard=defined or " ".join(sorted(bounds)),
+        direction=directions.pop() if len(directions) == 1 else None,
     )
 
 
