@@ -33,6 +33,7 @@ from etl.contracts.level_text import (
     RATIO,
     SHARE_BOUND,
     TIME_UNITS,
+    contact_centre_plainly,
     join_wrapped_numbers,
     normalise,
     time_pattern,
@@ -81,7 +82,7 @@ def prose_levels(page: PdfPage, rules: tuple[LevelRule, ...]) -> list[FoundLevel
         # a share in words, with its sign in words or as a ratio is a share: "Ninety-eight percent of ...", "98
         # percent of ..." and "98 out of 100 ..." are cued and judged as "98% of ..." is
         in_words = _PERCENT_IN_WORDS.search(sentence) or _RATIO_IN_WORDS.search(sentence)
-        digits = normalise(sentence) if in_words or RATIO.search(sentence) else sentence
+        digits = normalise(sentence) if in_words or RATIO.search(sentence) else contact_centre_plainly(sentence)
         cued = listed or SENTENCE_CUE.search(digits) or OPENS_WITH_SHARE.match(digits) or states_lead_time(sentence)
         if len(sentence) < 12 or len(sentence) > 600 or not cued:
             continue
@@ -318,7 +319,7 @@ def _sentence_name(sentence: str) -> str:
     Supplier shall resolve 95% of P1 incidents within 4 hours" -> "resolve 95% of P1 incidents within 4
     hours"); else the whole sentence. A heading the text layer ran into the sentence ("7. SERVICE LEVELS The
     portal ...") and a section number are no part of the name."""
-    sentence = _HEADING_LEAD.sub("", sentence, count=1)
+    sentence = contact_centre_plainly(_HEADING_LEAD.sub("", sentence, count=1))
     # (a text layer may close the term with an opening quote)
     defined = re.match(r"(?i)\s*(?:the\s+)?[“\"]([^”“\"]{3,80})[”“\"]\s+(?:means|shall\s+mean)\b", sentence)
     if defined:  # 'The "Teller Response Time Service Level" means that ...': the term it defines
@@ -407,8 +408,10 @@ def _done_to(duty: str) -> str:
     duty = re.sub(r"(?i)^be\s+", "", duty)
     end = _SHARE_BEGINS.search(duty) or _BOUND_BEGINS.search(duty) or _SHARE_AFTER.search(duty)
     done = duty[: end.start()] if end else ""
-    # a preposition the level's bound followed ("... banners in no more than 2 days") goes with it
-    done = re.sub(r"(?i)(?:\s+(?:in|on|at|by|for|to|within|of))+\s*$", "", done).strip(" ,")
+    # a preposition the level's bound followed ("... banners in no more than 2 days") goes with it, and so does a
+    # share before the bound ("answered to a service level of 80% within 20 seconds")
+    done = re.sub(r"(?i)\s+(?:of\s+)?\d{1,3}(?:\.\d+)?%$", "", done)
+    done = re.sub(r"(?i)(?:\s+(?:in|on|at|by|for|to|within|of|a|an|the))+\s*$", "", done).strip(" ,")
     return done if 0 < len(done.split()) <= 12 else ""
 
 

@@ -135,6 +135,45 @@ _WORD_NUMBER = re.compile(
 )
 
 
+# A contact centre's notation of a share of contacts answered within a time: "80/20" is 80% of calls answered within
+# 20 seconds, "90/24h" 90% of e-mails within 24 hours (seconds unless written). The share is 50 or more, and a time
+# in seconds at least 5, so that neither "24/7" nor a fraction reads so
+_ANSWERED = re.compile(
+    r"(?i)(?<![\d/.])(?P<n>[5-9]\d|100)\s*/\s*(?P<t>\d{1,3})\s*(?P<u>s|secs?|seconds|m|mins?|minutes|h|hrs?|hours)?"
+    r"(?![\w/])"
+)
+_ANSWERED_UNITS = {"s": "seconds", "m": "minutes", "h": "hours"}
+# what a sentence in that notation speaks of
+_CONTACTS = re.compile(r"(?i)\bservice\s+level|\banswer|\bcalls?\b|\be-?mails?\b|\bchats?\b|\bcontacts?\b")
+# the times of a call, which a contact centre writes as m:ss ("Average Handle Time 6:30")
+CALL_TIME = re.compile(
+    r"(?i)\bhandl(?:e|ing)\s+time|\btalk\s+time|\bhold\s+time|\bwrap|after[- ]call|\bAHT\b|speed\s+of\s+answer|\bASA\b"
+)
+_MINUTES_SECONDS = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])")
+
+
+def answered(text: str, whole: bool = False) -> re.Match | None:
+    """The notation in the text (the whole text, where `whole`), if the share and the time pass its bounds."""
+    m = _ANSWERED.fullmatch(text) if whole else _ANSWERED.search(text)
+    return m if m and (m["u"] or int(m["t"]) >= 5) else None
+
+
+def answered_unit(m: re.Match) -> str:
+    return _ANSWERED_UNITS[(m["u"] or "s")[0].lower()]
+
+
+def contact_centre_plainly(text: str) -> str:
+    """A sentence's contact-centre notation as the level rules read it: "a service level of 80/20" -> "a service
+    level of 80% within 20 seconds", and a call time "6:30" -> "6.5 minutes"."""
+    if _CONTACTS.search(text):
+        text = _ANSWERED.sub(
+            lambda m: f"{m['n']}% within {m['t']} {answered_unit(m)}" if m["u"] or int(m["t"]) >= 5 else m[0], text
+        )
+    if CALL_TIME.search(text):
+        text = _MINUTES_SECONDS.sub(lambda m: f"{int(m['m']) + int(m['s']) / 60:g} minutes", text)
+    return text
+
+
 def normalise(text: str) -> str:
     """One line, digits for numbers: 'ninety-nine percent (99%)' -> '99%', 'fifteen (15) minutes' -> '15 minutes',
     'within eight working hours' -> 'within 8 working hours', '99.7 percent' -> '99.7%'."""
@@ -155,7 +194,7 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"(\d)\s*(?:percent|per cent)\b", r"\1%", text, flags=re.I)
     text = re.sub(r"(\d)\s+%", r"\1%", text)
-    return RATIO.sub(_ratio_as_share, text)
+    return contact_centre_plainly(RATIO.sub(_ratio_as_share, text))
 
 
 # "ninety-nine point five": the words become "99 point 5", the decimal "99.5"; digits after the point are read

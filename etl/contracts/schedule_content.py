@@ -28,11 +28,14 @@ from etl.contracts.level_text import (
     AT_LEAST_SIGN,
     AT_MOST,
     AT_MOST_SIGN,
+    CALL_TIME,
     LESS_IS_BETTER,
     NONE_OF_FAULTS,
     OR_LESS,
     OR_MORE,
     WINDOW_WORDS,
+    answered,
+    answered_unit,
     default_direction,
     header_unit,
     normalise,
@@ -123,15 +126,11 @@ def _elapsed_written_plainly(cells: list[str]) -> list[str]:
     conventions give no numeric level, and is left out so that no reader takes its digits for one. A contact
     centre's call times are written in minutes and seconds ("Average Handle Time 6:30")."""
     joined = " ".join(cells)
-    if _CALL_TIME.search(joined):
+    if CALL_TIME.search(joined):
         return [_CLOCK_FACE.sub(_as_minutes, c) for c in cells]
     if not _ELAPSED.search(joined):
         return [_CLOCK_FACE.sub("", c) if ":" in c else c for c in cells]
     return [_CLOCK_FACE.sub(_as_hours, _NEXT_DAY.sub("1 business day", c)) for c in cells]
-
-
-# the times of a call, which a contact centre writes as m:ss
-_CALL_TIME = re.compile(r"(?i)\bhandl(?:e|ing)\s+time|\btalk\s+time|\bhold\s+time|\bwrap|after[- ]call|\bAHT\b")
 
 
 def _as_hours(clock: re.Match) -> str:
@@ -149,9 +148,9 @@ def _cell_value(cell: str, bounded: bool = False) -> Value | None:
     bound, `answered_within`)."""
     text = " ".join(cell.split()).lstrip("•● ")
     text = _CELL_BOUND.sub("", text, count=1) if bounded else text
-    answered = _answered(text)
-    if answered:
-        return Value(float(answered.group("n")), "percent")
+    answered_share = answered(text, whole=True)
+    if answered_share:
+        return Value(float(answered_share.group("n")), "percent")
     m = _VALUE.fullmatch(text)
     if m:
         return Value(float(m.group("n")), _unit(m.group("u")))
@@ -171,24 +170,11 @@ def _cell_direction(cell: str) -> str | None:
     return None if not m else "higher" if m.group("least") else "lower"
 
 
-# "80/20", "90/24h": the contact centre's notation of a share of contacts answered within a time (seconds unless
-# written): the share is 50 or more and a time in seconds at least 5, so that neither "24/7" nor a fraction reads so
-_ANSWERED_WITHIN = re.compile(
-    r"(?i)(?P<n>[5-9]\d|100)\s*/\s*(?P<t>\d{1,3})\s*(?P<u>s|secs?|seconds|m|mins?|minutes|h|hrs?|hours)?"
-)
-_ANSWERED_UNITS = {"s": "seconds", "m": "minutes", "h": "hours"}
-
-
-def _answered(text: str) -> re.Match | None:
-    m = _ANSWERED_WITHIN.fullmatch(text)
-    return m if m and (m["u"] or int(m["t"]) >= 5) else None
-
-
 def answered_within(cell: str) -> str | None:
     """The bound of a share written in the contact centre's notation, as a standard writes it: "80/20" -> "within
     20 seconds"."""
-    m = _answered(" ".join(cell.split()))
-    return f"within {m['t']} {_ANSWERED_UNITS[(m['u'] or 's')[0].lower()]}" if m else None
+    m = answered(" ".join(cell.split()), whole=True)
+    return f"within {m['t']} {answered_unit(m)}" if m else None
 
 
 # the scale a score is on, after its number: "4.5 out of 5", "4 of 5"
