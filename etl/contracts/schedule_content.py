@@ -915,11 +915,23 @@ def _groups(cands: list[Candidate]) -> list[list[Candidate]]:
     groups: list[list[Candidate]] = []
     for c in cands:
         shape = len(c.values)
-        if groups and len(groups[-1][0].values) == shape and c.seq - groups[-1][-1].seq <= 2:
+        if (
+            groups
+            and len(groups[-1][0].values) == shape
+            and (c.seq - groups[-1][-1].seq <= 2 or _runs_on(groups[-1][-1], c))
+        ):
             groups[-1].append(c)
         else:
             groups.append([c])
     return [g for g in groups if len(g) >= 2]
+
+
+def _runs_on(last: Candidate, c: Candidate) -> bool:
+    """An unruled table's rows going on at the next page, under its header repeated there, or at its top with no
+    header of their own: a page break, not the end of the schedule."""
+    if c.page != last.page + 1 or not last.header:
+        return False
+    return c.header == last.header or (not c.header and c.seq % 10_000 <= 2)
 
 
 def _names_from_titles(group: list[Candidate]) -> bool:

@@ -121,8 +121,8 @@ def _value(level: Level, v: float, style: str = "symbol") -> str:
     return f"{_num(v)}%" if style == "symbol" else f"{_num(v)} percent"
 
 
-def _table(rows: list[list[str]], ruled: bool) -> Table:
-    table = Table(rows, repeatRows=1, hAlign="LEFT")
+def _table(rows: list[list[str]], ruled: bool, repeat_header: bool = True) -> Table:
+    table = Table(rows, repeatRows=1 if repeat_header else 0, hAlign="LEFT")
     style = [("FONTSIZE", (0, 0), (-1, -1), 8), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     if ruled:
         style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
@@ -274,6 +274,12 @@ _LAYOUTS = {
     # added later (#30), a level numbered before its name, as one paragraph or a line per label
     "numbered paragraph per level": _per_level(lambda w, level: " ".join(_numbered_parts(w, level))),
     "numbered lines per level": _numbered_lines,
+    # added later (#30): an unruled table that runs on to the next page, with its header repeated there or not
+    "unruled, split over pages": lambda w, body: [Spacer(1, 18.5 * cm), _table(_columns(w, NAME_FIRST), ruled=False)],
+    "unruled, split, header not repeated": lambda w, body: [
+        Spacer(1, 18.5 * cm),
+        _table(_columns(w, NAME_FIRST), ruled=False, repeat_header=False),
+    ],
 }
 
 LAYOUTS = tuple(_LAYOUTS)
