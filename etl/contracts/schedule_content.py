@@ -330,8 +330,16 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
     # rows on a tie (an unruled table may keep a heading or a paragraph above it, a ruled one a row of section
     # names below it)
     # (where no cell is one value, the levels are sentences in the cells, under the first row)
-    first = next((k for k, r in enumerate(table) if any(_cell_value(c) for c in r)), 1)
-    header = max(reversed(table[:first]), key=lambda r: sum(bool(c.strip()) for c in r), default=[""] * len(table[0]))
+    # (the row right above the first values, where it labels two columns or more: a paragraph above an unruled
+    # table, split into as many cells, may label more)
+    # (a value with a unit: a heading's number, "SCHEDULE 4" split into cells, is none)
+    first = next((k for k, r in enumerate(table) if any((v := _cell_value(c)) and v.unit for c in r)), 1)
+    above = table[first - 1] if first >= 1 else []
+    header = (
+        above
+        if sum(bool(c.strip()) for c in above) >= 2
+        else max(reversed(table[:first]), key=lambda r: sum(bool(c.strip()) for c in r), default=[""] * len(table[0]))
+    )
     body = table[first:]
     unit_col = next(
         (j for j in range(len(header)) if sum(bool(_unit(r[j])) for r in body if j < len(r)) >= len(body) * 0.6),

@@ -149,6 +149,35 @@ def _columns(w: dict, order: tuple[str, ...], unit_column: bool = False, words: 
     return [header, *body]
 
 
+# what each level measures, as a schedule's description column says it (no bound or level of its own)
+DESCRIPTIONS = (
+    "The share of scheduled hours in which the hosting platform is available to users",
+    "Calls answered by an agent, as a share of the calls offered",
+    "Changes implemented without a rollback",
+    "Scheduled batch jobs completed in their window",
+    "Mean elapsed time to restore a failed service",
+    "Invoices issued without a correction",
+)
+
+
+def _described(w: dict) -> list[list]:
+    """A description column beside the name, the text of both wrapping in its cell, as a header's words do."""
+    cell = getSampleStyleSheet()["BodyText"].clone("cell", fontSize=8, leading=9.5)
+    header = [Paragraph(h, cell) for h in (w["name"], "Description", w["exp"], w["min"], w["win"], w["wt"])]
+    rows = [
+        [
+            Paragraph(level.name, cell),
+            Paragraph(text, cell),
+            _value(level, level.expected),
+            _value(level, level.minimum),
+            "Monthly",
+            f"{_num(level.weight)}%",
+        ]
+        for level, text in zip(LEVELS, DESCRIPTIONS, strict=True)
+    ]
+    return [header, *rows]
+
+
 def _transposed(w: dict) -> list[list]:
     """The levels across the columns and what is stated of them down the rows; a name wraps in its cell."""
     cell = getSampleStyleSheet()["BodyText"].clone("cell", fontSize=8, leading=9.5)
@@ -276,6 +305,8 @@ _LAYOUTS = {
     "numbered lines per level": _numbered_lines,
     # added later (#30): an unruled table that runs on to the next page, with its header repeated there or not
     "unruled, split over pages": lambda w, body: [Spacer(1, 18.5 * cm), _table(_columns(w, NAME_FIRST), ruled=False)],
+    "ruled, description column": lambda w, body: [_table(_described(w), ruled=True)],
+    "unruled, description column": lambda w, body: [_table(_described(w), ruled=False)],
     "unruled, split, header not repeated": lambda w, body: [
         Spacer(1, 18.5 * cm),
         _table(_columns(w, NAME_FIRST), ruled=False, repeat_header=False),
