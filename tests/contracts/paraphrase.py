@@ -178,6 +178,28 @@ def _described(w: dict) -> list[list]:
     return [header, *rows]
 
 
+def _sectioned(w: dict) -> list[list[str]]:
+    """Rows grouped under section rows that name the service they belong to, the other cells empty."""
+    header, *rows = _columns(w, NAME_FIRST)
+    blank = [""] * (len(header) - 1)
+    return [header, ["Infrastructure", *blank], *rows[:3], ["Business Services", *blank], *rows[3:]]
+
+
+def _two_header_rows(w: dict) -> list[list[str]]:
+    """The level columns under one heading over both ("Service Levels"), their roles in the row below."""
+    header, *rows = _columns(w, NAME_FIRST)
+    return [[header[0], "Service Levels", "", header[3], header[4]], ["", header[1], header[2], "", ""], *rows]
+
+
+_SPAN_HEADER = [("SPAN", (1, 0), (2, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (3, 0), (3, 1)), ("SPAN", (4, 0), (4, 1))]
+
+
+def _spanned(rows: list[list[str]], ruled: bool) -> Table:
+    table = _table(rows, ruled)
+    table.setStyle(TableStyle(_SPAN_HEADER))
+    return table
+
+
 def _transposed(w: dict) -> list[list]:
     """The levels across the columns and what is stated of them down the rows; a name wraps in its cell."""
     cell = getSampleStyleSheet()["BodyText"].clone("cell", fontSize=8, leading=9.5)
@@ -306,6 +328,10 @@ _LAYOUTS = {
     # added later (#30): an unruled table that runs on to the next page, with its header repeated there or not
     "unruled, split over pages": lambda w, body: [Spacer(1, 18.5 * cm), _table(_columns(w, NAME_FIRST), ruled=False)],
     "ruled, description column": lambda w, body: [_table(_described(w), ruled=True)],
+    "ruled, section rows": lambda w, body: [_table(_sectioned(w), ruled=True)],
+    "unruled, section rows": lambda w, body: [_table(_sectioned(w), ruled=False)],
+    "ruled, two header rows": lambda w, body: [_spanned(_two_header_rows(w), ruled=True)],
+    "unruled, two header rows": lambda w, body: [_spanned(_two_header_rows(w), ruled=False)],
     "unruled, description column": lambda w, body: [_table(_described(w), ruled=False)],
     "unruled, split, header not repeated": lambda w, body: [
         Spacer(1, 18.5 * cm),

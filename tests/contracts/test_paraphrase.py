@@ -1,12 +1,13 @@
 """Every paraphrase of one schedule gives the same rows (`tests/contracts/paraphrase.py`).
 
-Each layout x wording is one case: 24 layouts x 7 wordings. The last two wordings were added after the reader
+Each layout x wording is one case: 28 layouts x 7 wordings. The last two wordings were added after the reader
 read the first five, and written before it was run on them: it read all 28 of their cases at first sight. So were
 four later layouts: a page in two columns (prose, and label-value blocks) was read in all 14 cases, a table with
 its levels across the columns in none of 14, ruled or not. Then (2026-12-07) a level numbered before its name, as
 a paragraph or a line per label (3 of 14 on their first run), an unruled table over a page break (0 of 7; the
-variant with its header not repeated was run only after the change), and a description column beside the name
-(ruled 7 of 7, unruled 0 of 7). The rows read must be exactly the schedule's:
+variant with its header not repeated was run only after the change), a description column beside the name
+(ruled 7 of 7, unruled 0 of 7), and section rows between groups and a header on two rows, ruled and unruled (28
+of 28 at first sight). The rows read must be exactly the schedule's:
 the name, the expected and minimum level, the unit, the weighting and the monthly window of each level, and no
 other row. A case the reader does not read yet is marked as an expected failure, strict, so the day it reads
 it the mark has to go; the count of those marks is the figure the service-level issue reports.
