@@ -300,6 +300,10 @@ def _sla_value_problems(row: dict, values: dict) -> list[tuple]:
     step = _number(values["credit_step"]) if values.get("credit_step") is not None else None
     if step is not None and step <= 0:
         found.append((row["credit_step"][1], "valid_value", "credit_step is the shortfall one credit_pct buys: > 0"))
+    if values.get("credit_model") == "% per step short" and (step is None or values.get("credit_pct") is None):
+        found.append(
+            (row["credit_model"][1], "valid_value", "a credit per step short needs credit_pct and credit_step")
+        )
     if values.get("credit_part_step_counts") not in (None, True, False):
         found.append((row["credit_part_step_counts"][1], "valid_value", "credit_part_step_counts is true or false"))
     if "direction" in values and values["direction"] not in ("higher", "lower"):

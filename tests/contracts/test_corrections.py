@@ -124,6 +124,8 @@ def test_a_credit_per_step_short_is_entered_by_hand_and_its_wrong_values_are_nam
      credit_model: "% per step short", credit_pct: 2, credit_step: 0.1, credit_part_step_counts: yes}
   - {metric_id: restore, metric_name: Restore, unit: hours, direction: lower, expected: 4,
      credit_model: "% per step short", credit_pct: 1, credit_step: 0, credit_part_step_counts: sometimes}
+  - {metric_id: answer, metric_name: Answer, unit: percent, direction: higher, expected: 80,
+     credit_model: "% per step short", credit_pct: 1}
 """
     )
     out = read_corrections(path, "eng", "sha")
@@ -137,6 +139,7 @@ def test_a_credit_per_step_short_is_entered_by_hand_and_its_wrong_values_are_nam
     messages = " | ".join(p["message"] for p in out.problems)
     assert "credit_step is the shortfall one credit_pct buys: > 0" in messages
     assert "credit_part_step_counts is true or false" in messages
+    assert "a credit per step short needs credit_pct and credit_step" in messages  # no step: no price
 
 
 def _sample_value(field: str) -> tuple[str, str]:
