@@ -80,7 +80,7 @@ _IN_CONSECUTIVE = re.compile(
 
 # a step of shortfall: "for each 0.1%", "for every full percentage point", "per additional hour", "per 0.5%
 # shortfall", then (within the clause) the words that say the result falls short or runs over
-_STEP_UNITS = {**unit_spellings("time", one_word=True), "%": "percent", "percent": "percent", "per cent": "percent"}
+_STEP_UNITS = {**unit_spellings("time", one_word=True), **unit_spellings("share")}
 _PER_STEP = re.compile(
     r"(?i)\b(?:(?:for|per)\s+(?:each|every)?|each|every)\s*(?:(?:full|whole|complete|entire|additional|further)\s+)*"
     r"(?P<step>\d+(?:\.\d+)?|one|an?)?\s*(?:(?P<point>percentage\s+points?|%\s*points?)|(?P<unit>"
@@ -525,23 +525,18 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
         sources = [(n, t) for n, t in sources if n not in _PRICES]
     tiers, context = _read_tiers(sentences)
     flat, sources = _flat_unless_a_band(flat, tiers, context, sources)
-    if per_step is not None:
-        return CreditTerms(
-            model="% per step short",
-            pct=per_step[0],
-            step=per_step[1:],
-            monthly_cap_pct=found.get("credit_monthly_cap_pct.stated"),
-            yearly_cap_pct=found.get("credit_yearly_cap_pct.stated"),
-            trigger=found.get("credit.trigger"),
-            sources=tuple(sources),
-        )
-    model = "flat % per failure" if flat is not None else "amount per failure" if amount is not None else None
+    if per_step is not None:  # a share per step short prices the levels, whatever bands stand beside it
+        model, pct, amount, tiers, context = "% per step short", per_step[0], None, None, ""
+    else:
+        model = "flat % per failure" if flat is not None else "amount per failure" if amount is not None else None
+        pct, amount = flat, float(amount) if amount is not None and flat is None else None
     return CreditTerms(
         tiers=tiers,
         tiers_context=context,
         model=model,
-        pct=flat,
-        amount=float(amount) if amount is not None and flat is None else None,
+        pct=pct,
+        step=per_step[1:] if per_step is not None else None,
+        amount=amount,
         monthly_cap_pct=found.get("credit_monthly_cap_pct.stated"),
         yearly_cap_pct=found.get("credit_yearly_cap_pct.stated"),
         trigger=found.get("credit.trigger"),
