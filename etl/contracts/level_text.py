@@ -171,8 +171,13 @@ def contact_centre_plainly(text: str) -> str:
             lambda m: f"{m['n']}% within {m['t']} {answered_unit(m)}" if m["u"] or int(m["t"]) >= 5 else m[0], text
         )
     if ":" in text and CALL_TIME.search(text):
-        text = _MINUTES_SECONDS.sub(lambda m: f"{int(m['m']) + int(m['s']) / 60:g} minutes", text)
+        text = minutes_and_seconds(text)
     return text
+
+
+def minutes_and_seconds(text: str) -> str:
+    """`text` with its clock faces read as a call's minutes and seconds: "6:30" -> "6.5 minutes"."""
+    return _MINUTES_SECONDS.sub(lambda m: f"{int(m['m']) + int(m['s']) / 60:g} minutes", text)
 
 
 def normalise(text: str) -> str:

@@ -38,6 +38,7 @@ from etl.contracts.level_text import (
     answered_unit,
     default_direction,
     header_unit,
+    minutes_and_seconds,
     normalise,
     time_pattern,
     time_unit,
@@ -127,7 +128,7 @@ def _elapsed_written_plainly(cells: list[str]) -> list[str]:
     centre's call times are written in minutes and seconds ("Average Handle Time 6:30")."""
     joined = " ".join(cells)
     if CALL_TIME.search(joined):
-        return [_CLOCK_FACE.sub(_as_minutes, c) for c in cells]
+        return [minutes_and_seconds(c) for c in cells]
     if not _ELAPSED.search(joined):
         return [_CLOCK_FACE.sub("", c) if ":" in c else c for c in cells]
     return [_CLOCK_FACE.sub(_as_hours, _NEXT_DAY.sub("1 business day", c)) for c in cells]
@@ -135,10 +136,6 @@ def _elapsed_written_plainly(cells: list[str]) -> list[str]:
 
 def _as_hours(clock: re.Match) -> str:
     return f"{int(clock['h']) + int(clock['m']) / 60:g} hours"
-
-
-def _as_minutes(clock: re.Match) -> str:
-    return f"{int(clock['h']) + int(clock['m']) / 60:g} minutes"
 
 
 def _cell_value(cell: str, bounded: bool = False) -> Value | None:
@@ -162,7 +159,9 @@ def _cell_value(cell: str, bounded: bool = False) -> Value | None:
 
 # a level's bound written before it in its cell, as a sign or an abbreviation ("≥ 99.8%", "≤ 4 hrs", "Min. 95%",
 # "Max. 30 mins"): the row's direction
-_CELL_BOUND = re.compile(r"(?i)^(?:(?P<least>[≥>]=?|=>|min\.?)|(?P<most>[≤<]=?|=<|max\.?))\s*(?=\d)")
+_CELL_BOUND = re.compile(
+    r"(?i)^(?:(?P<least>" + AT_LEAST_SIGN + r"|min\.?)|(?P<most>" + AT_MOST_SIGN + r"|max\.?))\s*(?=\d)"
+)
 
 
 def _cell_direction(cell: str) -> str | None:
@@ -353,7 +352,10 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
         for j in range(len(header))
         if sum(bool(j < len(r) and _sentence_share(r[j])) for r in body) >= max(len(body) / 2, 1)
     }
-    return [c for row in body if (c := _row_candidate(row, header, unit_col, repeated, stated, page))]
+    # a column headed by a level's role ("Target | Minimum"): a bound's sign before its value ("≤ 3%") is the row's
+    # direction
+    roled = {j for j, h in enumerate(header) if any(_labelled(h, r) for r in ("expected", "minimum", "baseline"))}
+    return [c for row in body if (c := _row_candidate(row, header, unit_col, repeated, stated, roled, page))]
 
 
 _REPORTED = re.compile(r"(?i)\breport|\bdeliver|\bsubmi|\breview")
@@ -379,19 +381,24 @@ def _measured_window(windows: list[tuple[str, str]]) -> str | None:
 
 
 def _row_candidate(
-    row: list[str], header: list[str], unit_col: int | None, repeated: set[int], stated: set[int], page: int
+    row: list[str],
+    header: list[str],
+    unit_col: int | None,
+    repeated: set[int],
+    stated: set[int],
+    roled: set[int],
+    page: int,
 ) -> Candidate | None:
-    """One table row's name, levels, window and credit, each cell by what it holds and its column's header."""
+    """One table row's name, levels, window and credit, each cell by what it holds and its column's header
+    (`roled`: the columns headed by a level's role, whose cells may write a bound's sign before the value)."""
     values, texts, windows, credit, amount = [], [], [], None, None
     bounds = {b for cell in row if (b := answered_within(cell))}  # "80/20": 80% within 20 seconds
-    # a bound's sign in a cell under a header naming its role ("Target | Minimum": "≤ 3%") gives the row's direction
-    roled = [any(_labelled(h, r) for r in ("expected", "minimum", "baseline")) for h in header]
-    directions = {d for j, cell in enumerate(row) if j < len(roled) and roled[j] and (d := _cell_direction(cell))}
+    directions = {d for j, cell in enumerate(row) if j in roled and (d := _cell_direction(cell))}
     for j, cell in enumerate(row):
         label = header[j] if j < len(header) else ""
         cell, own_window = _value_and_window(cell, label)
         windows += own_window
-        value = _cell_value(cell, j < len(roled) and roled[j]) or (_sentence_share(cell) if j in stated else None)
+        value = _cell_value(cell, j in roled) or (_sentence_share(cell) if j in stated else None)
         if j == unit_col:
             continue
         compound = None if value else _compound_cell(cell, label)
