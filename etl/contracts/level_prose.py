@@ -11,6 +11,7 @@ from etl.contracts.level_rules import (
     LABEL,
     MEASURE_NOUN,
     MODAL,
+    MODAL_VERB,
     OPENS_WITH_SHARE,
     PLACEHOLDER,
     SENTENCE_CUE,
@@ -386,10 +387,11 @@ _TIME_FIRST = re.compile(r"(?i)" + TIME_BEFORE_BOUND + r"\s+(?:time\s+)?(?P<what
 # "is required within": what is required is the subject, as before a modal
 _REQUIRED = re.compile(r"(?i)\b(?:is|are)\s+required\s+(?=(?:within|by|in)\b)")
 # a share of a class opening the sentence: "At least 92% of new starters shall receive ...", "No more than 1.5% of
-# payslips may contain an error in any pay period" (read on the sentence with its numbers as digits)
+# payslips may contain an error in any pay period" (read on the sentence with its numbers as digits); besides the
+# modals a share's verb may be a plain "may" or "is": the share itself is the bound
 _SHARE_OF_CLASS = re.compile(
     r"(?i)^\s*(?:" + SHARE_BOUND + r"\s+)?\d{1,3}(?:\.\d+)?%\s+of\s+"
-    r"(?:the\s+|all\s+)?(?P<cls>[^.;%]{2,80}?)\s+(?:shall|will|must|should|may|(?:is|are)\s+(?:required\s+)?to|is|are)"
+    r"(?:the\s+|all\s+)?(?P<cls>[^.;%]{2,80}?)\s+(?:" + MODAL_VERB + r"|may|is|are)"
     r"\s+(?:not\s+)?(?:be\s+)?(?P<what>[^.;%]{2,120}?)\s*[.;]?\s*$"
 )
 # where the level itself begins in what must be done: its share ("... within 3 days for 95% of invoices"), else its

@@ -557,7 +557,8 @@ _RATE = (
 )
 # How English bounds a level once its modal is said: the least it may be, or the most; with the number after
 # the bound ("shall not fall below 99%", "must stay under 4 hours") or before it ("shall be 5% or less").
-MODAL = r"\b(?:shall|will|must|should|may(?=\s+not\b)|(?:is|are)\s+(?:required\s+)?to|(?:is|are)(?=\s+not\s+to\b))\s+"
+MODAL_VERB = r"(?:shall|will|must|should|may(?=\s+not\b)|(?:is|are)\s+(?:required\s+)?to|(?:is|are)(?=\s+not\s+to\b))"
+MODAL = r"\b" + MODAL_VERB + r"\s+"
 _HOLD = r"(?:be\s+|remain\s+|stay\s+|be\s+kept\s+|be\s+maintained\s+)?"
 _RATE_AT_LEAST = (
     r"(?:" + _HOLD + r"(?:" + AT_LEAST + r"|at\s+or\s+above|above"

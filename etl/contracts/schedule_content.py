@@ -458,13 +458,9 @@ _PER_FAILURE_AFTER = re.compile(r"\s*" + _PER, re.I)
 def _money_credit(cell: str, label: str) -> float | None:
     """The amount of money a cell credits for a missed level: the cell is an amount, under a credit's header or
     saying "per failure"; an amount under any other header (a charge, a price) is no credit."""
-    money = parse_money(cell)
-    if money is None:
-        return None
-    rest = MONEY_RE.sub(" ", cell)
-    if len(rest.split()) > 3 or not (_labelled(label, "credit") or _PER_FAILURE.search(cell)):
-        return None
-    return float(money[1])
+    # a cell is its own unit: "per failure" anywhere in it speaks of its amount
+    rest, amount = _line_credit(cell, _labelled(label, "credit") or bool(_PER_FAILURE.search(cell)))
+    return amount if amount is not None and len(rest.split()) <= 3 else None
 
 
 _DEFINES = re.compile(r"(?i)\bdefin|\bdescri|\bcalculat|\bformula")
