@@ -133,9 +133,10 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         # prefilter's word is the rare verb, not "agreement")
         r"(?:(?:upon|on|after|following|in (?:the )?(?:event|case) of)\s+(?:the\s+)?(?:any\s+)?(?:effective date of\s+)?"
         r"(?:(?:such|this)\s+)?(?:expiration|termination|expiry)|(?:after|once|when)\s+(?:this|the)\s+\w+\s+"
-        r"(?:expires|terminates|is terminated))[^.]{0,200}?(?:shall|will|may)\s+(?:\w+\s+){0,3}"
+        r"(?:expires|terminates|is terminated))[^.]{0,200}?(?:shall|will|may)\s+(?!not\b)(?:\w+\s+){0,3}"
         r"(?:continue|provide|deliver|cooperate|assist|transfer|permit|have the right|be permitted|work|fulfil"
-        r"|sell|dispose|exhaust|complete|remove|notify)"
+        r"|sell|dispose|exhaust|complete|remove|notify|be entitled|have a\b|buy|purchase|retain|maintain"
+        r"|communicate|negotiate|honou?r|refund|reimburse)"
         # in outsourcing a "transition plan/period" is usually the move in, at the start; exit is the move out;
         # a wind-down or sell-off period only ever follows the end
         r"|(?:wind[- ]down|sell[- ]off)\s+(?:assistance|services|period|plan|out)"
@@ -144,6 +145,11 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         # the duty first, its trigger after: "deliver to Client, upon termination or expiration, all materials"
         r"|(?:deliver|return|transfer)\w*[^.]{0,80}(?:upon|on|after|following) (?:the )?(?:termination|expiration|expiry)"
         r"|(?:continue|remain|maintained)[^.]{0,100}(?:after|following) (?:the )?(?:termination|expiration|expiry)"
+        # a stated period after the end in which something is done: "for twenty (20) months following termination",
+        # "during the sixty (60) day period next following the date of expiration"
+        r"|(?:for|during)\s+(?:a\s+period\s+of\s+|the\s+)?[\w()\s-]{1,30}?(?:days?|months?|years?)(?:\s+period)?\s+"
+        r"(?:next\s+)?(?:after|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:any\s+)?(?:termination|expiration|expiry)"
+        r"(?:(?!\b(?:neither|none|no)\b)[^.]){0,160}?\b(?:shall|will|may)\s+(?!not\b)[^.;]{0,80}"
         r"|(?:shall|will)[^.]{0,30}within[^.]{0,40}(?:of|after|following) (?:the )?(?:effective date of )?"
         r"(?:termination|expiration|expiry)"
         # (a clause reference such as "Clause 4.12" inside does not end the span)
@@ -152,7 +158,9 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         # the sell-off with its trigger after it: "may sell its stock for sixty days following termination"
         r"|(?:sell|dispose of|exhaust|sell off)\b[^.]{0,160}?(?:after|following|upon|on) (?:the )?(?:any\s+)?"
         r"(?:termination|expiration|expiry)",
-        None,
+        # what outlives the contract as a promise not to act (confidentiality, no competing, no soliciting) is no
+        # service after it
+        r"confidential|disclos|\bsurviv|solicit|\bcompet",
     ),
     "audit_rights": (
         # a right to audit, not the auditors a confidentiality clause lets see information, nor audited financial

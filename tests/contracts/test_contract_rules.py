@@ -186,6 +186,39 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "Upon termination of this Agreement the Vendor shall complete every purchase order it accepted before.",
             True,
         ),
+        # a right or duty after the end, whatever its verb; a period after the end with what is done in it
+        (
+            "post_termination_services",
+            "Upon expiry of this Agreement, the Agent shall be entitled to collect commission on open orders.",
+            True,
+        ),
+        (
+            "post_termination_services",
+            "On termination the Client may buy back the spare parts held by the Contractor at book value.",
+            True,
+        ),
+        (
+            "post_termination_services",
+            "For eighteen (18) months following termination of this Agreement, the Licensee shall label its "
+            "packaging as no longer endorsed.",
+            True,
+        ),
+        (
+            "post_termination_services",
+            "Upon termination, the Reseller shall not be entitled to any further commission.",
+            False,
+        ),
+        (
+            "post_termination_services",
+            "For a period of three (3) years after expiration of this Agreement, each party shall keep the other's "
+            "confidential information secret.",
+            False,
+        ),
+        (
+            "post_termination_services",
+            "For one year following termination, neither party shall solicit the other party's employees.",
+            False,
+        ),
         ("post_termination_services", "The Reseller may sell the Products only in the Territory.", False),
         (
             "post_termination_services",
