@@ -96,7 +96,14 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         # units", "commits to order no fewer than 500 cases"), or a fee owed whatever is sold
         r"|(?:guarantee|commit|undertake|agree)s?\s+to\s+(?:purchase|order|buy)\b[^.;]{0,40}?(?:at least|a minimum of|not less"
         r" than|no less than|no fewer than|not fewer than)\b"
-        r"|guaranteed (?:minimum|annual|monthly|quarterly|fee|payment|royalt|revenue|purchase)",
+        r"|guaranteed (?:minimum|annual|monthly|quarterly|fee|payment|royalt|revenue|purchase)"
+        # a promise to spend, buy, sell or supply at least a sum or a quantity ("shall spend at least two million
+        # dollars ($2,000,000) on marketing", "will supply no fewer than 5,000 units a year"); not a notice period
+        # or any other time
+        r"|(?:spend|invest|purchase|order|buy|sell|supply|deliver|generate|achieve)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:at least|a minimum of|not less than|no less than|no fewer than|not fewer than)\s+(?:[a-z-]+\s+){0,3}?"
+        r"\(?[$€£]?\d[\d,.]*\)?(?![)\d])(?!\s*(?:(?:business |calendar |working )?(?:days?|weeks?|months?|years?|hours?"
+        r"|minutes?|seconds?)\b|(?:[\w-]+\s+)?(?:days?|months?)['’]?\s))",
         None,
     ),
     "volume_restriction": (
@@ -240,6 +247,8 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
 }
 # Exclusions that look at the whole sentence, not only the matched passage.
 SENTENCE_EXCLUSIONS: dict[str, str] = {
+    # a contract that sets no minimum
+    "minimum_commitment": r"\bno minimum|not (?:be )?subject to (?:any )?minimum",
     # a definition alone grants no right; an assignment a merger makes free of consent is the opposite of a
     # change-of-control restriction
     "change_of_control": r"[\"”]\s*(?:shall )?means?\b|shall mean|(?<!not )(?<!neither party )(?<!no party )(?:may|can|shall be (?:free|entitled) to)\s+"

@@ -150,6 +150,19 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
         ),
         ("minimum_commitment", "Each site visit is subject to a minimum total charge of $1,500.", True),
         ("minimum_commitment", "The supplier shall use reasonable efforts to deliver on time.", False),
+        # a promise to spend or supply at least an amount, not a notice period; a contract that sets no minimum
+        (
+            "minimum_commitment",
+            "The Distributor shall spend at least two million dollars ($2,000,000) on advertising each year.",
+            True,
+        ),
+        ("minimum_commitment", "The Maker will supply no fewer than 5,000 units in each quarter.", True),
+        (
+            "minimum_commitment",
+            "The Buyer shall send each order at least sixty (60) days before the delivery date.",
+            False,
+        ),
+        ("minimum_commitment", "The Reseller is not subject to any minimum purchase obligation.", False),
         # post-termination services are the move out (exit), not the move in at the start of an outsourcing
         ("post_termination_services", "Supplier shall provide the Exit Assistance described in Schedule 9.", True),
         (
