@@ -33,11 +33,18 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:terminat|cancel)\w*[^.;]{0,160}?"
         rf"(?:(?:\(?[\"“”]?\d+[\"“”]?\)?|\b{NUMBER_WORDS})[\s-]*(?:calendar\s+|business\s+)?(?:day|week|month)s?['’]?\s*"
         r"(?:prior\s+|advance\s+)*(?:written\s+)?notice|(?:prior|advance) (?:written )?notice|notice in writing"
-        r"|for convenience|without (?:any )?cause|for non-?cause|for any reason|for no reason|sole discretion)"
-        r"|terminat\w*[^.]{0,60}for convenience|may be terminated[^.]{0,120}(?:upon|by giving|on|with)[^.]{0,40}notice"
+        r"|for (?:(?:its|their|his|her)\s+(?:own\s+)?)?convenience|without (?:any )?cause|for non-?cause|for any reason|for no reason|sole discretion)"
+        r"|terminat\w*[^.]{0,60}for (?:(?:its|their|his|her)\s+(?:own\s+)?)?convenience|may be terminated[^.]{0,200}(?:upon|by giving|on|with)[^.]{0,40}notice"
+        # "shall be terminable by either party upon sixty days' notice"; a rolling term "until terminated by either
+        # party upon thirty (30) days' notice"; the notice first: "upon 90 days' written notice, the Client may end"
+        r"|(?:shall be|is) terminable[^.;]{0,160}?notice"
+        r"|until terminated by (?:either|any|each) party (?:up)?on[^.;]{0,60}?notice"
+        rf"|(?:upon|on|with|by giving)\s+(?:at least\s+|not less than\s+)?(?:\(?\d+\)?|\b{NUMBER_WORDS})(?:\s+\(\d+\))?[\s-]*"
+        r"(?:calendar\s+|business\s+)?(?:day|week|month)s?['’]?\s+(?:prior\s+|advance\s+)*(?:written\s+)?notice"
+        r"[^.;]{0,60}?\bmay\s+(?:\w+\s+){0,2}?(?:terminat|cancel|end)\w*"
         # "unless ended earlier, when it may be terminated by any party without cause on notice"
         r"|terminated by (?:either|any|each) party(?:(?!\b(?:if|should|in the event|upon the)\b)[^.;]){0,80}"
-        r"(?:without (?:any )?cause|for any reason|for convenience)"
+        r"(?:without (?:any )?cause|for any reason|for (?:(?:its|their|his|her)\s+(?:own\s+)?)?convenience)"
         r"|cancell?able at any time"
         # "may terminate this Agreement at any time by written notice to the other 30 days before"; "a party that
         # wishes to end this Agreement shall tell the other at least sixty (60) days before" (the period after)
@@ -272,7 +279,7 @@ TRAILING_CONDITIONS: dict[str, tuple[str, str]] = {
     "termination_for_convenience": (
         r"\b(?:if|in the event|upon the occurrence|on the occurrence|following|in case|should|where)\b"
         r"|\b(?:fails?|failure|breach\w*|default\w*|insolven\w*|bankrupt\w*)\b",
-        r"for convenience|without cause|for any reason|for no reason|sole discretion",
+        r"for (?:(?:its|their|his|her)\s+(?:own\s+)?)?convenience|without cause|for any reason|for no reason|sole discretion",
     ),
 }
 # Clauses whose pattern does not beat always answering "No" on the development part of the CUAD set

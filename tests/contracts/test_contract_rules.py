@@ -255,6 +255,34 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "Neither party shall be liable for any failure to perform caused by a Force Majeure Event.",
             False,
         ),
+        # termination at will in other words: "for its convenience", "terminable", a rolling term ended on notice,
+        # the notice written first; not a notice given for a breach
+        (
+            "termination_for_convenience",
+            "Either Party may terminate this Agreement before the end of the Term for its own convenience.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "This Agreement shall be terminable by either party upon ninety (90) days' written notice.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "After the first year this Agreement runs from month to month until terminated by either party upon "
+            "thirty (30) days' prior written notice.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "Upon sixty (60) days' written notice, the Client may terminate this Agreement.",
+            True,
+        ),
+        (
+            "termination_for_convenience",
+            "Upon thirty (30) days' written notice of a material breach, the Client may terminate this Agreement.",
+            False,
+        ),
         # a notice termination with a condition right after it is for cause, not convenience; another ground
         # after ", or" leaves the first unconditioned
         (
