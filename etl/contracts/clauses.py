@@ -82,11 +82,21 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"|shall not[^.]{0,80}(?:grant|appoint|licen[cs]e)[^.]{0,60}(?:any )?(?:third part|other (?:person|party|distributor))"
         # the same with words between: "an exclusive, paid-up, worldwide licence", "its exclusive placement
         # agent", "exclusively for the Customer", "the only reseller named"
-        rf"|{_NOT_AFTER_NON}\bexclusive(?:\s*,\s*(?!non)[\w-]+(?:\s+[\w-]+){{0,2}}){{1,6}}\s*,?\s*(?:and\s+)?"
-        r"(?:right|licen[cs]e|option)"
-        rf"|{_NOT_AFTER_NON}\bexclusive\s+(?:[\w-]+\s+){{1,2}}(?:advisor|agent|sponsor|supplier|provider|distributor"
-        r"|partner|reseller|dealer|manufacturer|licensee)"
-        r"|\bexclusively for\b|\bthe (?:sole|only) (?:supplier|provider|distributor|reseller|dealer|agent|licensee)",
+        rf"|{_NOT_AFTER_NON}\bexclusive(?:\s*,\s*(?!non-?\s?exclusive)[\w-]+(?:\s+[\w-]+){{0,2}}){{1,6}}\s*,?\s*"
+        r"(?:and\s+)?(?:right|licen[cs]e|option)"
+        rf"|{_NOT_AFTER_NON}\bexclusive\s+(?:(?!of\b|to\b)[\w-]+\s+){{1,3}}(?:advisor|agent|sponsor|supplier|provider|distributor"
+        rf"|partner|reseller|dealer|manufacturer|licensee|licen[cs]e|right(?!{_ACTING_OR_OWNING}))"
+        r"|\bexclusively for\b|\bthe (?:sole|only) (?:supplier|provider|distributor|reseller|dealer|agent|licensee)"
+        # the grant said exclusive after it: "the licence granted in this Agreement is exclusive in the Territory"
+        rf"|licen[cs]es?\b[^.;]{{0,40}}?\b(?:shall be|is|are)\s+{_NOT_AFTER_NON}exclusive"
+        # a promise not to deal with others: "agrees not to endorse the products of any other company", "shall not
+        # engage in a similar promotion with any other retailer" (not any other promise not to act)
+        r"|(?:shall|will|agrees?\s+to)\s+not\s+(?:\w+\s+){0,2}?(?:endorse|engage|enter into|promote|represent|distribute"
+        r"|market|sell|supply|provide|manufacture|work)\b[^.;]{0,120}?\b(?:any other|another|competing|competitive"
+        r"|similar)\b"
+        r"|agrees?\s+not\s+to\s+(?:\w+\s+){0,2}?(?:endorse|engage|enter into|promote|represent|distribute|market|sell"
+        r"|supply|provide|manufacture|work)\b[^.;]{0,120}?\b(?:any other|another|competing|competitive"
+        r"|similar)\b",
         # (a sole and exclusive remedy or liability is no exclusivity)
         r"non-?exclusive|prosecut|jurisdiction|court|venue|remed(?:y|ies)|responsibility|liabilit",
     ),

@@ -163,6 +163,29 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             False,
         ),
         ("minimum_commitment", "The Reseller is not subject to any minimum purchase obligation.", False),
+        # exclusivity said of the grant after it, with more words before its noun, or as a promise not to deal with
+        # others; not cumulative remedies, an owner, or a promise to keep information from third parties
+        (
+            "exclusivity",
+            "The distribution licence granted in this Agreement is exclusive within the Territory.",
+            True,
+        ),
+        ("exclusivity", "The Company grants the Agent an exclusive, non-transferable licence to the Marks.", True),
+        (
+            "exclusivity",
+            "During the Term the Athlete agrees not to endorse the footwear of any other manufacturer.",
+            True,
+        ),
+        (
+            "exclusivity",
+            "The rights and remedies in this Agreement are cumulative and not exclusive of any other rights.",
+            False,
+        ),
+        (
+            "exclusivity",
+            "The Processor shall not provide the personal data to any third party without consent.",
+            False,
+        ),
         # post-termination services are the move out (exit), not the move in at the start of an outsourcing
         ("post_termination_services", "Supplier shall provide the Exit Assistance described in Schedule 9.", True),
         (
