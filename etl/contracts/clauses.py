@@ -148,7 +148,12 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"|conceived|made|arising|generated|resulting|invented|discovered)[^.]{0,150}?(?:shall|will) (?:belong to"
         r"|vest in|be owned by|be (?:the )?(?:(?:sole|exclusive|absolute)(?: and |\s+))*property of)"
         r"|\ball (?:rights?|right, title)(?: and (?:title|interest))?\b[^.]{0,40}?(?:intellectual property|invention"
-        r"|improvement|work product|deliverable)[^.]{0,80}?(?:shall|will) (?:belong to|vest in|be owned by)",
+        r"|improvement|work product|deliverable)[^.]{0,80}?(?:shall|will) (?:belong to|vest in|be owned by)"
+        # a promise to assign, with what it assigns further on: "shall assign, and execute the documents to assign,
+        # all such rights", "each assign to the Licensor all copyrights, patents and trade marks" (not a promise
+        # not to assign, nor one made only with consent)
+        r"|(?:shall|will|agrees? to|hereby|each)\s+(?:(?!not\b)\w+\s+){0,3}?assign\w*\b(?:(?!\bnot\b|\bwithout\b)[^.]){0,120}?"
+        r"\ball\s+(?:such\s+|of (?:its|their|his|her)\s+)?(?:rights?|copyrights?|patents?|intellectual property)\b",
         None,
     ),
     "post_termination_services": (

@@ -186,6 +186,18 @@ def test_an_end_by_event_reads_as_perpetual_but_a_perpetual_licence_does_not(tmp
             "The Processor shall not provide the personal data to any third party without consent.",
             False,
         ),
+        # a promise to assign what it assigns further on; not a promise not to assign
+        (
+            "ip_ownership_assignment",
+            "Should the Contractor acquire any rights in the Designs, it shall assign, and sign whatever documents "
+            "are needed to assign, all such rights to the Client.",
+            True,
+        ),
+        (
+            "ip_ownership_assignment",
+            "The Licensee shall not assign to any person all rights it holds under this Agreement.",
+            False,
+        ),
         # post-termination services are the move out (exit), not the move in at the start of an outsourcing
         ("post_termination_services", "Supplier shall provide the Exit Assistance described in Schedule 9.", True),
         (
