@@ -28,6 +28,8 @@ _DATE_LINE = re.compile(
 # licence") is not the contract's
 ABOUT_THE_TERM = re.compile(
     r"(?i)\b(?:agreement|contract|term\b(?!\s+of\s+(?!(?:this|the|such)\s+(?:[\w-]+\s+)?(?:agreement|contract)\b)))\b"
+    # an amendment or addendum speaks of itself so: "This Second Amendment shall expire on ..."
+    r"|\bthis\s+(?:[\w-]+\s+)?(?:amendment|addendum)\b"
 )
 
 

@@ -317,6 +317,8 @@ _RULES = [
             "Unless terminated earlier, the Agreement shall remain in force until March 31, 2024.",
             "The term of this Agreement shall commence on the date hereof and, unless terminated as provided herein, "
             "shall continue through November 30, 2022.",
+            # an amendment speaks of itself, not of "this Agreement"
+            "This Second Addendum shall take effect on signing and shall expire on March 31, 2025.",
         ),
         (
             "The Supplier's compensation for the pilot shall expire on June 30, 2024.",
