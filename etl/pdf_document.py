@@ -559,7 +559,8 @@ def _lone_shares(text: str) -> int:
     return sum(1 for _ in _LONE_SHARE.finditer(text))
 
 
-_SHARE_CELL = re.compile(r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|percent\b)", re.I)  # "99,5 %" too
+# (a bullet may open it: one of the standards stacked in a cell, "• 98% of parcels delivered")
+_SHARE_CELL = re.compile(r"^\s*(?:•\s*)?(?:[≥>=≤<]\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|percent\b)", re.I)  # "99,5 %" too
 # a cell that is one level: a share or a time ("99.5%", "4 hours")
 _LEVEL_CELL = re.compile(
     r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|percent|(?:business\s+|working\s+)?(?:hours?|minutes?|days?))\s*$",
@@ -665,7 +666,7 @@ def _unruled_rows(lines: list[list[str]], heights: list[float] | None = None) ->
     line's height, tell the gap between rows from the narrower one a cell's text leaves where it sits in the
     middle or at the foot of a taller row."""
     width = max((len(r) for r in lines), default=0)
-    grid = [[" ".join((c or "").split()) for c in r] + [""] * (width - len(r)) for r in lines]
+    grid = [[" ".join(_LINE_BULLET.sub("• ", c or "").split()) for c in r] + [""] * (width - len(r)) for r in lines]
     columns = _share_columns(grid)
     if not columns:
         return None
@@ -731,7 +732,12 @@ def _row_groups(grid: list[list[str]]) -> list[list[list[str]]]:
                 current = []
         return groups + ([current] if current else [])
     aql = _share_columns(grid)[0]
-    starts = [k for k, r in enumerate(grid) if _SHARE_CELL.match(r[aql])]
+    # a bullet alone on its line is a further standard of the cell above, not a new row
+    starts = [
+        k
+        for k, r in enumerate(grid)
+        if _SHARE_CELL.match(r[aql]) and not (r[aql].startswith("•") and not any(r[:aql] + r[aql + 1 :]))
+    ]
     bounds = [0, *starts, len(grid)]
     return [grid[a:b] for a, b in zip(bounds, bounds[1:]) if grid[a:b]]
 

@@ -67,8 +67,11 @@ SHARE_BOUND = r"(?:" + AT_LEAST + "|" + AT_MOST + r"|(?:fewer|less|more)\s+than)
 # one vocabulary for the count caps and the zero levels of tables and sentences
 FAULTS = (
     r"(?:complaints?|incidents?|errors?|outages?|failures?|instances?|absences?|breaches|violations?|defects?|"
-    r"deviations?|deficienc(?:y|ies)|discrepanc(?:y|ies)|accidents?)"
+    r"deviations?|deficienc(?:y|ies)|discrepanc(?:y|ies)|accidents?|losses|mistakes?|injur(?:y|ies))"
 )
+# what went wrong, said of the thing it befell: "no parcels lost in transit", "no missed collections", "no late
+# deliveries", "no damaged goods"
+FAULTED = r"(?:lost|missed|late|damaged|spoiled|unreported|unresolved)"
 # ... of which none may happen: "no deviation" is a performance table's word for full compliance (a share of
 # 100%, read elsewhere), not a count of zero
 NONE_OF_FAULTS = r"(?!deviat)" + FAULTS

@@ -1,0 +1,58 @@
+"""#30: a performance requirements summary whose standard cell stacks several short standards, one bullet each
+("- 98% of parcels delivered by the scheduled day", "- No parcels lost in transit", "- Not more than 3 valid
+customer complaints per month"), as federal work statements set them. Written in our own wording and annotated
+before the reader was run on it; each bullet is a level of its own, named by its objective and its words. At first
+sight (3796f10) the ruled table gave 6 of the 7 rows ("No parcels lost in transit" was no level: a fault said of
+its thing, not a fault noun) and the unruled one 2 (its dashes were no bullets, so a cell's standards ran together
+and a row whose share opened with a dash started no row).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.contracts.paraphrase import table_rows
+
+HEADER = ["Performance Objective", "PWS Ref", "Performance Standard", "Remedy"]
+ROWS = [
+    [
+        "1. Deliver parcels to the\ndepots on schedule.",
+        "C.3.1",
+        "- 98% of parcels delivered by the\nscheduled day\n- No parcels lost in transit\n- Not more than 3 valid customer\n"
+        "complaints per month",
+        "5% of the monthly\nprice",
+    ],
+    [
+        "2. Keep the fleet roadworthy.",
+        "C.3.2",
+        "- 100% of vehicles pass the annual\ninspection\n- Zero road accidents caused by\npoor maintenance",
+        "3% of the monthly\nprice",
+    ],
+    [
+        "3. Answer the help line.",
+        "C.3.4",
+        "- 90% of calls answered within 60\nseconds\n- Call abandonment rate of 5% or\nless",
+        "2% of the monthly\nprice",
+    ],
+]
+# each bullet's row: (a word its name must hold, expected, unit, direction, threshold, threshold unit)
+EXPECTED = [
+    ("scheduled day", 98.0, "percent", "higher", None, None),
+    ("lost", 0.0, "count", "lower", None, None),
+    ("complaints", 3.0, "count", "lower", None, None),
+    ("inspection", 100.0, "percent", "higher", None, None),
+    ("accidents", 0.0, "count", "lower", None, None),
+    ("calls answered", 90.0, "percent", "higher", 60.0, "seconds"),
+    ("abandonment", 5.0, "percent", "lower", None, None),
+]
+FIELDS = ("metric_name", "expected", "unit", "direction", "threshold", "threshold_unit")
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_each_bullet_of_a_standard_cell_is_a_level_of_its_own(tmp_path, ruled):
+    rows = table_rows(tmp_path / "prs.pdf", [HEADER, *ROWS], ruled, fields=FIELDS, heading="PERFORMANCE "
+                      "REQUIREMENTS SUMMARY", before="The Contractor shall meet each standard below.")  # fmt: skip
+    assert len(rows) == len(EXPECTED), [r[0] for r in rows]
+    for word, *level in EXPECTED:
+        hits = [r for r in rows if word in " ".join(r[0].lower().split())]
+        assert [tuple(r[1:]) for r in hits] == [tuple(level)], (word, rows)
