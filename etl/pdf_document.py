@@ -11,6 +11,7 @@ only the pages that model does not cover.
 from __future__ import annotations
 
 import bisect
+import functools
 import io
 import logging
 import os
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.cues import Cue
-from etl.quantities import GRADE
+from etl.quantities import GRADE, unit_spellings
 from etl.records import InputFileError
 
 log = logging.getLogger(__name__)
@@ -435,6 +436,36 @@ def _unstacked(table, rows: list[list[str | None]], words: list[dict]) -> list[l
     return out
 
 
+@functools.cache
+def _level_words() -> frozenset[str]:
+    """The longer words a level is measured in (the units' spellings, and the days a clock counts), which OCR must
+    get right for the level to be read at all."""
+    words = {w for spelling in unit_spellings("time", "share") for w in spelling.split()} | {"working", "calendar"}
+    return frozenset(w for w in words if len(w) >= 6)
+
+
+_OCR_WORD = re.compile(r"[A-Za-z]{6,}")
+
+
+def mended_ocr(text: str) -> str:
+    """OCR text with each longer word one letter off a level's word written as that word ("24 workina hours" ->
+    "24 working hours"): Tesseract misreads a letter now and then, and a unit misread is a level lost. Only one
+    letter substituted, and only to a word of that list, so no other word changes."""
+    lexicon = _level_words()
+
+    def mend(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in lexicon:
+            return word
+        near = [w for w in lexicon if len(w) == len(low) and sum(a != b for a, b in zip(w, low)) == 1]
+        if len(near) != 1:
+            return word
+        return near[0].capitalize() if word[0].isupper() else near[0]
+
+    return _OCR_WORD.sub(mend, text)
+
+
 class _CellReader:
     """Tesseract on one table cell's image, within a budget of cells per file."""
 
@@ -448,7 +479,7 @@ class _CellReader:
         self.left -= 1
         if self.left < 0:
             return ""  # past the budget: the page's text still holds the words
-        return pytesseract.image_to_string(Image.fromarray(crop), config="--psm 6")
+        return mended_ocr(pytesseract.image_to_string(Image.fromarray(crop), config="--psm 6"))
 
 
 def _ocr_pages(
@@ -488,7 +519,7 @@ def _ocr_pages(
             scale = min(OCR_DPI / 72, (MAX_OCR_PIXELS / max(width * height, 1.0)) ** 0.5)
             image = page.render(scale=scale).to_pil().convert("L")
             page.close()
-            text = pytesseract.image_to_string(image, config="--psm 4")
+            text = mended_ocr(pytesseract.image_to_string(image, config="--psm 4"))
             gray = np.asarray(image)
             tables = []
             # as for a text page, the tables of a page that looks like a schedule, or runs on from one

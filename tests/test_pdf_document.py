@@ -354,3 +354,14 @@ def test_word_bullets_in_symbol_fonts_read_as_bullets_in_real_documents():
     for path in _marked_documents(SHARED / "sla" / "unlabelled", "\uf0b7\uf0a7\uf0d8"):
         text = "".join(p.text for p in read_pages(path, lambda text: False))
         assert not re.search("[\uf0a7\uf0b7\uf0d8]", text) and "•" in text, path.name
+
+
+def test_ocr_text_gets_a_level_word_back_where_one_letter_was_misread():
+    from etl.pdf_document import mended_ocr
+
+    assert mended_ocr("resolved within 24 workina hours") == "resolved within 24 working hours"
+    assert mended_ocr("Answered within 30 Seconcs") == "Answered within 30 Seconds"
+    # two letters off, a shorter word, or any word that is no level's: left as read
+    assert mended_ocr("within 4 wurkina hours") == "within 4 wurkina hours"
+    assert mended_ocr("the minute book") == "the minute book"
+    assert mended_ocr("the parcel station") == "the parcel station"

@@ -815,6 +815,35 @@ def _labelled_level(text: str, aql: str) -> Level | None:
     return Level(value, unit, direction)
 
 
+# a measure and its bound with no verb between, as a standards cell sets it: "Schedule slippage no more than 3%",
+# "Keying errors not to exceed 0.5%", "Rework 2% or less"
+_BOUNDED_MEASURE = re.compile(
+    r"\s*(?P<name>[A-Za-z][\w ,/'()-]{2,60}?)\s+(?:of\s+)?(?:(?:(?P<least>"
+    + AT_LEAST
+    + r")|(?P<most>"
+    + AT_MOST
+    + r"))\s+"
+    + _PCT
+    + r"|(?P<bare>\d{1,3}(?:\.\d+)?)%(?:(?P<or_less>"
+    + OR_LESS
+    + r")|(?P<or_more>"
+    + OR_MORE
+    + r")))\s*[.;]?\s*$",
+    re.I,
+)
+_VERB_IN_NAME = re.compile(r"(?i)\b(?:shall|will|must|should|may|is|are|be|was|were)\b")
+
+
+def _bounded_measure(text: str, aql: str) -> Level | None:
+    m = _BOUNDED_MEASURE.match(text)
+    if not m or _VERB_IN_NAME.search(m.group("name")) or _PRICED.search(text) or administrative(text):
+        return None
+    value = float(m.group("pct") or m.group("bare"))
+    if not 0 < value <= 100:
+        return None
+    return Level(value, "percent", "higher" if m.group("least") or m.group("or_more") else "lower")
+
+
 RULES: tuple[LevelRule, ...] = (
     LevelRule(
         "percent of cases within a time",
@@ -942,6 +971,21 @@ RULES: tuple[LevelRule, ...] = (
             ("The performance bonus shall be 5% of the annual fee.", ""),
             ("The increase in rates shall be 3% above the index.", ""),
             ("The rating shall be at least 6 on a five-point scale.", ""),
+        ),
+    ),
+    LevelRule(
+        "a measure with its bound, no verb",
+        _bounded_measure,
+        positive=(
+            ("Schedule slippage no more than 3%", "", (3, "percent", None)),
+            ("Keying errors not to exceed 0.5%", "", (0.5, "percent", None)),
+            ("First-pass yield of at least 97%", "", (97, "percent", None)),
+            ("Rework 2% or less", "", (2, "percent", None)),
+        ),
+        negative=(
+            ("Annual price increase no more than 3%", ""),
+            ("Late payment interest no more than 1.5%", ""),
+            ("The Supplier is liable for no more than 10%", ""),
         ),
     ),
     LevelRule(

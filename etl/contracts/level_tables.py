@@ -40,7 +40,15 @@ from etl.quantities import GRADE, spelling_pattern, unit_spellings
 def _split_items(cell: str) -> list[str]:
     """Sentences of a cell; several standards stacked in one cell come out one each."""
     parts = re.split(r"(?<=[.;])\s+(?=[A-Z0-9●•Ø·-])|\s+(?=[●•Ø·]\s)", " ".join(cell.split()))
+    # two standards joined by a semicolon, each with its own figure ("85% of milestones met; slippage no more than
+    # 3%"); a clause after it without one qualifies the standard before ("...; weekends excluded")
+    parts = [q for p in parts for q in _joined_standards(p)]
     return [p.strip(" ●•Ø·") for p in parts if p.strip(" ●•Ø·")]
+
+
+def _joined_standards(part: str) -> list[str]:
+    pieces = re.split(r";\s+", part)
+    return pieces if len(pieces) > 1 and all(re.search(r"\d", q) for q in pieces) else [part]
 
 
 def _header_roles(header: list[str]) -> dict[str, list[int]]:
