@@ -50,12 +50,17 @@ FIELDS = ("metric_name", "expected", "unit", "direction", "threshold", "threshol
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 def test_each_bullet_of_a_standard_cell_is_a_level_of_its_own(tmp_path, ruled):
-    rows = table_rows(tmp_path / "prs.pdf", [HEADER, *ROWS], ruled, fields=FIELDS, heading="PERFORMANCE "
+    _assert_read_as(tmp_path, ROWS, ruled, EXPECTED)
+
+
+def _assert_read_as(tmp_path, rows: list[list[str]], ruled: bool, expected: list[tuple]) -> None:
+    """The summary's rows are exactly the expected levels, each found by a word of its name."""
+    read = table_rows(tmp_path / "prs.pdf", [HEADER, *rows], ruled, fields=FIELDS, heading="PERFORMANCE "
                       "REQUIREMENTS SUMMARY", before="The Contractor shall meet each standard below.")  # fmt: skip
-    assert len(rows) == len(EXPECTED), [r[0] for r in rows]
-    for word, *level in EXPECTED:
-        hits = [r for r in rows if word in " ".join(r[0].lower().split())]
-        assert [tuple(r[1:]) for r in hits] == [tuple(level)], (word, rows)
+    assert len(read) == len(expected), [r[0] for r in read]
+    for word, *level in expected:
+        hits = [r for r in read if word in " ".join(r[0].lower().split())]
+        assert [tuple(r[1:]) for r in hits] == [tuple(level)], (word, read)
 
 
 # two standards in one cell, joined by a semicolon, each a level of its own. Annotated before the reader was run; at
@@ -98,9 +103,4 @@ JOINED_EXPECTED = [
     ids=["ruled", "unruled"],
 )
 def test_each_of_two_standards_joined_in_a_cell_is_a_level_of_its_own(tmp_path, ruled):
-    rows = table_rows(tmp_path / "prs.pdf", [HEADER, *JOINED], ruled, fields=FIELDS, heading="PERFORMANCE "
-                      "REQUIREMENTS SUMMARY", before="The Contractor shall meet each standard below.")  # fmt: skip
-    assert len(rows) == len(JOINED_EXPECTED), [r[0] for r in rows]
-    for word, *level in JOINED_EXPECTED:
-        hits = [r for r in rows if word in " ".join(r[0].lower().split())]
-        assert [tuple(r[1:]) for r in hits] == [tuple(level)], (word, rows)
+    _assert_read_as(tmp_path, JOINED, ruled, JOINED_EXPECTED)
