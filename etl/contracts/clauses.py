@@ -22,6 +22,9 @@ _ACTING_OR_OWNING = (
 # "exclusive" not as the end of "non-exclusive", however the text layer broke it ("non- exclusive", "non\x02exclusive")
 _NOT_AFTER_NON = r"(?<!non\W)(?<!non\W\W)"
 
+# "for convenience", "for its own convenience"
+_CONVENIENCE = r"for (?:(?:its|their|his|her)\s+(?:own\s+)?)?convenience"
+
 # name -> (pattern, exclusion or None). Case-insensitive, applied to one sentence at a time.
 CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
     "termination_for_convenience": (
@@ -33,8 +36,9 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"(?:terminat|cancel)\w*[^.;]{0,160}?"
         rf"(?:(?:\(?[\"“”]?\d+[\"“”]?\)?|\b{NUMBER_WORDS})[\s-]*(?:calendar\s+|business\s+)?(?:day|week|month)s?['’]?\s*"
         r"(?:prior\s+|advance\s+)*(?:written\s+)?notice|(?:prior|advance) (?:written )?notice|notice in writing"
-        r"|for (?:(?:its|their|his|her)\s+(?:own\s+)?)?convenience|without (?:any )?cause|for non-?cause|for any reason|for no reason|sole discretion)"
-        r"|terminat\w*[^.]{0,60}for (?:(?:its|their|his|her)\s+(?:own\s+)?)?convenience|may be terminated[^.]{0,200}(?:upon|by giving|on|with)[^.]{0,40}notice"
+        rf"|{_CONVENIENCE}|without (?:any )?cause|for non-?cause|for any reason|for no reason|sole discretion)"
+        rf"|terminat\w*[^.]{{0,60}}{_CONVENIENCE}"
+        r"|may be terminated[^.]{0,200}(?:upon|by giving|on|with)[^.]{0,40}notice"
         # "shall be terminable by either party upon sixty days' notice"; a rolling term "until terminated by either
         # party upon thirty (30) days' notice"; the notice first: "upon 90 days' written notice, the Client may end"
         r"|(?:shall be|is) terminable[^.;]{0,160}?notice"
@@ -44,7 +48,7 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         r"[^.;]{0,60}?\bmay\s+(?:\w+\s+){0,2}?(?:terminat|cancel|end)\w*"
         # "unless ended earlier, when it may be terminated by any party without cause on notice"
         r"|terminated by (?:either|any|each) party(?:(?!\b(?:if|should|in the event|upon the)\b)[^.;]){0,80}"
-        r"(?:without (?:any )?cause|for any reason|for (?:(?:its|their|his|her)\s+(?:own\s+)?)?convenience)"
+        rf"(?:without (?:any )?cause|for any reason|{_CONVENIENCE})"
         r"|cancell?able at any time"
         # "may terminate this Agreement at any time by written notice to the other 30 days before"; "a party that
         # wishes to end this Agreement shall tell the other at least sixty (60) days before" (the period after)
@@ -91,12 +95,9 @@ CLAUSE_PATTERNS: dict[str, tuple[str, str | None]] = {
         rf"|licen[cs]es?\b[^.;]{{0,40}}?\b(?:shall be|is|are)\s+{_NOT_AFTER_NON}exclusive"
         # a promise not to deal with others: "agrees not to endorse the products of any other company", "shall not
         # engage in a similar promotion with any other retailer" (not any other promise not to act)
-        r"|(?:shall|will|agrees?\s+to)\s+not\s+(?:\w+\s+){0,2}?(?:endorse|engage|enter into|promote|represent|distribute"
-        r"|market|sell|supply|provide|manufacture|work)\b[^.;]{0,120}?\b(?:any other|another|competing|competitive"
-        r"|similar)\b"
-        r"|agrees?\s+not\s+to\s+(?:\w+\s+){0,2}?(?:endorse|engage|enter into|promote|represent|distribute|market|sell"
-        r"|supply|provide|manufacture|work)\b[^.;]{0,120}?\b(?:any other|another|competing|competitive"
-        r"|similar)\b",
+        r"|(?:(?:shall|will|agrees?\s+to)\s+not\s+|agrees?\s+not\s+to\s+)(?:\w+\s+){0,2}?"
+        r"(?:endorse|engage|enter into|promote|represent|distribute|market|sell|supply|provide|manufacture|work)\b"
+        r"[^.;]{0,120}?\b(?:any other|another|competing|competitive|similar)\b",
         # (a sole and exclusive remedy or liability is no exclusivity)
         r"non-?exclusive|prosecut|jurisdiction|court|venue|remed(?:y|ies)|responsibility|liabilit",
     ),
@@ -294,7 +295,7 @@ TRAILING_CONDITIONS: dict[str, tuple[str, str]] = {
     "termination_for_convenience": (
         r"\b(?:if|in the event|upon the occurrence|on the occurrence|following|in case|should|where)\b"
         r"|\b(?:fails?|failure|breach\w*|default\w*|insolven\w*|bankrupt\w*)\b",
-        r"for (?:(?:its|their|his|her)\s+(?:own\s+)?)?convenience|without cause|for any reason|for no reason|sole discretion",
+        _CONVENIENCE + r"|without cause|for any reason|for no reason|sole discretion",
     ),
 }
 # Clauses whose pattern does not beat always answering "No" on the development part of the CUAD set
