@@ -540,11 +540,13 @@ def _count_cap(text: str, aql: str) -> Level | None:
     if m:
         return Level(float(m.group("n")), "count", "lower")
     if re.search(
-        # and reports: "no late reports"
-        r"^\s*(?:\d\)\s*)?(?:no|zero|0)\s+(?:\w+[\s-]+){0,3}?(?:" + NONE_OF_FAULTS + r"|reports)\b"
-        # (a fault said of its thing, as a phrase: "no parcels lost"; with a verb it is a sentence a share reads,
-        # "no equipment is damaged during the move")
-        r"|^\s*(?:\d\)\s*)?(?:no|zero|0)\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+[\s-]+){0,3}?" + FAULTED + r"\b",
+        # and reports: "no late reports"; a fault said of its thing as a phrase, "no parcels lost" (with a verb it
+        # is a sentence a share reads: "no equipment is damaged during the move")
+        r"^\s*(?:\d\)\s*)?(?:no|zero|0)\s+(?:(?!(?:is|are|was|were|be|been)\b)\w+[\s-]+){0,3}?(?:"
+        + NONE_OF_FAULTS
+        + "|"
+        + FAULTED
+        + r"|reports)\b",
         text,
         re.I,
     ):
