@@ -20,9 +20,15 @@ _BEFORE_TITLE = {w.upper() for w in DRAFT_LABELS} | {
 }
 
 
+_AMENDMENT_BEFORE = re.compile(
+    r"(?i)(?:\b(?:first|second|third|fourth|fifth|sixth|\d{1,2}(?:st|nd|rd|th))\s+)?\bamendment"
+    r"(?:\s+(?:no\.?|number)\s*\d{1,2}|\s*#\s*\d{1,2})?(?:\s+to(?:\s+the)?)?\s*$"
+)
+
+
 def _title_phrase(line: str) -> str | None:
     """The agreement's name inside a heading: the capitalised words ending in AGREEMENT/CONTRACT, without
-    exhibit numbers, dates, party names or 'FORM OF' before them."""
+    exhibit numbers, dates, party names or 'FORM OF' before them; an amendment's own name before them is kept."""
     words = line.split()
     end = next((i for i, w in enumerate(words) if re.match(r"(?i)^(agreement|contract)\b", w)), None)
     if end is None:
@@ -38,6 +44,11 @@ def _title_phrase(line: str) -> str | None:
 
     while start > 0 and in_title(start - 1):
         start -= 1
+    # an amendment names itself before the agreement it amends: "AMENDMENT NO. 2 TO MANUFACTURING AGREEMENT",
+    # "First Amendment to the Supply Agreement", "AMENDMENT #3" on the line above the agreement's name
+    amendment = _AMENDMENT_BEFORE.search(" ".join(words[:start]))
+    if amendment:
+        start = len(" ".join(words[:start])[: amendment.start()].split())
     stop = end + 1
     if stop < len(words) and words[stop].upper() in ("FOR", "ON", "OF", "REGARDING"):
         # "... AGREEMENT FOR INFRASTRUCTURE MANAGED SERVICES", but not "... AGREEMENT DATED AS OF ..."

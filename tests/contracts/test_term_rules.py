@@ -70,6 +70,15 @@ def test_every_value_the_extraction_gives_names_its_rule():
         ),
         ("MASTER SERVICES AGREEMENT\nThis Agreement is made between A Corp. and B Ltd.", "MASTER SERVICES AGREEMENT"),
         ("Exhibit 10.3\nSupply Agreement\nThis Agreement is made between A Corp. and B Ltd.", "Supply Agreement"),
+        # an amendment is titled by itself and the agreement it amends
+        (
+            "AMENDMENT NO. 2 TO MASTER SUPPLY AGREEMENT\nThis Amendment is made between A Corp. and B Ltd.",
+            "AMENDMENT NO. 2 TO MASTER SUPPLY AGREEMENT",
+        ),
+        (
+            "Second Amendment to the Services Agreement\nThis Amendment is made between A Corp. and B Ltd.",
+            "Second Amendment to the Services Agreement",
+        ),
     ],
 )
 def test_the_title_keeps_its_small_joining_words(cover, title):
