@@ -556,14 +556,13 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
     # a table runs on page by page: each run-on page is read once the page before it has given a grid
     while follow := [n for n in runs_on if n not in tables and n not in ocr and _grid(tables.get(n - 1))]:
         tables.update(_tables(path, follow))
-    unruled = [
-        n
+    # pages whose shares stand alone as cells, and those whose shares only sit in lines of words (see
+    # _words_first_rows)
+    unruled = {
+        n: bool(_lone_shares(text) >= 2 or _VALUES_ACROSS.search(text))
         for n, text in enumerate(texts, start=1)
-        if n not in ocr
-        and not tables.get(n)
-        and (_lone_shares(text) >= 2 or _VALUES_ACROSS.search(text))
-        and wants_tables(text)
-    ]
+        if n not in ocr and not tables.get(n) and _share_lines(text) >= 2 and wants_tables(text)
+    }
     tables.update(_unruled_tables(path, unruled))
     return [ocr[n] if n in ocr else PdfPage(n, t, tables.get(n, [])) for n, t in enumerate(texts, start=1)]
 
@@ -590,8 +589,15 @@ def _lone_shares(text: str) -> int:
     return sum(1 for _ in _LONE_SHARE.finditer(text))
 
 
+def _share_lines(text: str) -> int:
+    """Lines holding a share anywhere: an unruled table whose standards open with words ("At least 85% of ...")
+    leaves no share alone on a line, and only where its words stand tells it from prose."""
+    return sum(bool(_SHARE_WITHIN.search(line)) for line in text.splitlines())
+
+
 # (a bullet may open it: one of the standards stacked in a cell, "• 98% of parcels delivered")
 _SHARE_CELL = re.compile(r"^\s*(?:•\s*)?(?:[≥>=≤<]\s*)?\d{1,3}(?:[.,]\d+)?\s*(?:%|percent\b)", re.I)  # "99,5 %" too
+_SHARE_WITHIN = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s*(?:%|percent\b)", re.I)
 # a cell that is one level: a share or a time ("99.5%", "4 hours")
 _LEVEL_CELL = re.compile(
     r"^\s*(?:[≥>=≤<]\s*)?\d{1,3}(?:\.\d+)?\s*(?:%|percent|(?:business\s+|working\s+)?(?:hours?|minutes?|days?))\s*$",
@@ -602,10 +608,12 @@ _LEVEL_CELL = re.compile(
 _VALUES_ACROSS = Cue(r"(?m)^[A-Za-z][^\n\d%]{0,40}(?:\s\d{1,3}(?:\.\d+)?%){4}")
 
 
-def _unruled_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
+def _unruled_tables(path: Path, pages: dict[int, bool]) -> dict[int, list[list[list[str]]]]:
     """Tables drawn without rules, found by where their words stand (pdfplumber's text strategy), on pages
-    about service levels that hold lone shares. A table is kept only where one column holds a share in two or
-    more rows (a performance summary's quality levels): what a page of prose splits into columns never does."""
+    about service levels that hold shares, by page number: True where shares stand alone as cells. A table is
+    kept only where one column holds a share in two or more rows (a performance summary's quality levels): what
+    a page of prose splits into columns never does; on a page without lone shares, only a table whose level cells
+    open with words."""
     if not pages:
         return {}
     import pdfplumber
@@ -613,13 +621,16 @@ def _unruled_tables(path: Path, pages: list[int]) -> dict[int, list[list[list[st
     settings = {"vertical_strategy": "text", "horizontal_strategy": "text"}
     out = {}
     try:
-        with pdfplumber.open(path, pages=pages) as pdf:
+        with pdfplumber.open(path, pages=sorted(pages)) as pdf:
             for page in pdf.pages:
                 words = [_signs_as_written(w) for w in page.extract_words(extra_attrs=["fontname"])]
                 grids = [
                     (_word_grid(t, words), [r.bbox[3] - r.bbox[1] for r in t.rows]) for t in page.find_tables(settings)
                 ]
-                merged = [m for g, heights in grids if (m := _levels_across(g) or _unruled_rows(g, heights))]
+                if pages[page.page_number]:
+                    merged = [m for g, heights in grids if (m := _levels_across(g) or _unruled_rows(g, heights))]
+                else:
+                    merged = [m for g, _ in grids if (m := _words_first_rows(g))]
                 if merged:
                     out[page.page_number] = merged
     except Exception as exc:  # pdfminer raises many types for damaged files
@@ -676,6 +687,8 @@ def _word_space_edges(grid: list[list[list[dict]]]) -> list[int]:
     edge they stand a word space apart (under 0.6 of their height), where a real column leaves a wider gap. Only
     lines holding a level speak: a paragraph above the table is words a space apart at every edge."""
     levels = [row for row in grid if any(_LEVEL_CELL.match(" ".join(w["text"] for w in cell)) for cell in row)]
+    # a table whose levels sit in words ("Report accuracy of 98% or better"): the lines holding a share
+    levels = levels or [row for row in grid if any(_SHARE_WITHIN.search(" ".join(w["text"] for w in c)) for c in row)]
     edges = []
     for j in range(1, len(grid[0]) if grid else 0):
         gaps = [
@@ -696,8 +709,7 @@ def _unruled_rows(lines: list[list[str]], heights: list[float] | None = None) ->
     column of shares, or where the shares stand alone on their lines (a list, not a table). `heights`, each
     line's height, tell the gap between rows from the narrower one a cell's text leaves where it sits in the
     middle or at the foot of a taller row."""
-    width = max((len(r) for r in lines), default=0)
-    grid = [[" ".join(_LINE_BULLET.sub("• ", c or "").split()) for c in r] + [""] * (width - len(r)) for r in lines]
+    grid = _cells_written_plainly(lines)
     columns = _share_columns(grid)
     if not columns:
         return None
@@ -709,10 +721,59 @@ def _unruled_rows(lines: list[list[str]], heights: list[float] | None = None) ->
     _join_wrapped_columns(grid, grid[top:end], columns)
     if heights:
         grid = _without_gaps_within_rows(grid, heights, end)
-    rows = [[" ".join(r[j] for r in g if r[j]) for j in range(len(grid[0]))] for g in _row_groups(grid)]
+    rows = _joined(_row_groups(grid))
     if beside < 2 and (share := _share_columns(rows)):
         beside = sum(bool(_SHARE_CELL.match(r[share[0]]) and any(r[: share[0]])) for r in rows)
     return rows if beside >= 2 else None
+
+
+def _cells_written_plainly(lines: list[list[str]]) -> list[list[str]]:
+    """The lines' cells, each line as wide as the widest, a dash opening a cell's line marked as a bullet."""
+    width = max((len(r) for r in lines), default=0)
+    return [[" ".join(_LINE_BULLET.sub("• ", c or "").split()) for c in r] + [""] * (width - len(r)) for r in lines]
+
+
+def _words_first_rows(lines: list[list[str]]) -> list[list[str]] | None:
+    """An unruled table whose level cells open with words ("At least 85% of ...", "System available 99.5%"), so
+    no line opens a share: its rows are the runs of lines between blank lines, and it is a table where two or more
+    rows below the first hold a share after words in one column with words in a column before it, and its cells
+    wrap each in its own column (see _prose_cut_into_columns). Other columns may open with shares (a deduction of
+    "1% of the monthly fee")."""
+    grid = _cells_written_plainly(lines)
+    if all(any(r) for r in grid):
+        return None
+    groups = _row_groups(grid)
+    if _prose_cut_into_columns(groups[1:]):
+        return None
+    rows = _joined(groups)
+
+    def words_first(cell: str) -> bool:
+        return bool(_SHARE_WITHIN.search(cell)) and not _SHARE_CELL.match(cell)
+
+    for j in range(1, len(rows[0]) if rows else 0):
+        if sum(bool(k and words_first(r[j]) and any(r[:j])) for k, r in enumerate(rows)) >= 2:
+            _join_wrapped_columns(grid, groups[0], [j])
+            return _joined(groups)
+    return None
+
+
+def _prose_cut_into_columns(groups: list[list[list[str]]]) -> bool:
+    """Whether most lines of the rows that hold a share and wrap fill every column their row fills: a paragraph's
+    lines run across all the columns the text strategy drew in it, where a table's cells wrap each in its own
+    column and leave others blank on some lines."""
+    lines = full = 0
+    for g in groups:
+        if len(g) < 2 or not any(_SHARE_WITHIN.search(c) for r in g for c in r):
+            continue
+        used = [j for j in range(len(g[0])) if any(r[j] for r in g)]
+        lines += len(g)
+        full += sum(all(r[j] for j in used) for r in g)
+    return full > lines / 2
+
+
+def _joined(groups: list[list[list[str]]]) -> list[list[str]]:
+    """Each row's cells from its lines, a cell's lines joined."""
+    return [[" ".join(r[j] for r in g if r[j]) for j in range(len(g[0]))] for g in groups]
 
 
 def _share_columns(grid: list[list[str]]) -> list[int]:

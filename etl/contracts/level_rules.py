@@ -153,6 +153,9 @@ def _pct_within(text: str, aql: str) -> Level | None:
         within + time_pattern("t") + r"[^%]{0,120}?\b" + _PCT + r"\s+of\s+(?:(?:the\s+)?\w+\s+)?" + _CASES,
         # the time first, then the share: "within 4 hours, 95% of incidents", "8 hours or less for 90% of them"
         within + time_pattern("t") + r"\s*,\s*" + _PCT + r"\s+of\b",
+        # the time, a colon, comma or dash, and the share with its bound: "closed within 5 days: 95% or better"
+        within + time_pattern("t") + r"\s*[:,–-]\s*" + AT_LEAST + r"\s+" + _PCT,
+        within + time_pattern("t") + r"\s*[:,–-]\s*" + _PCT + OR_MORE,
         time_pattern("t") + OR_LESS + r"[^.;%]{0,40}?\b(?:for|in)\s+(?:at\s+least\s+)?" + _PCT + r"\s+of\b",
         # the share first, then "in 30 seconds or less"
         _PCT + r"[^.;%]{0,120}?\bin\s+" + time_pattern("t") + OR_LESS,
@@ -859,8 +862,15 @@ RULES: tuple[LevelRule, ...] = (
                 "",
                 (95, "percent", 4),
             ),
+            ("Permits issued within 10 working days: 90% or more", "", (90, "percent", 10)),
+            ("Faults cleared within 6 hours - at least 97%", "", (97, "percent", 6)),
         ),
-        negative=(("All calls are answered within 20 seconds", ""), ("payment within 30 days", "")),
+        negative=(
+            ("All calls are answered within 20 seconds", ""),
+            ("payment within 30 days", ""),
+            # a share after the time with no bound is no share of the cases: a credit, a fee
+            ("Critical faults within 4 hours, 10% credit", ""),
+        ),
     ),
     LevelRule(
         "standard with an acceptable quality level",
@@ -1145,6 +1155,7 @@ RULES: tuple[LevelRule, ...] = (
             ("No security violations.", "", (0, "count", None)),
             ("4 substantiated user complaints per quarter", "", (4, "count", None)),
             ("Zero breaches of data handling rules", "", (0, "count", None)),
+            ("Zero unauthorised changes to the payroll master file", "", (0, "count", None)),
             ("No more than 1 missed shift absences per month", "", (1, "count", None)),
             ("0 missed pickups errors per week", "", (0, "count", None)),
             ("Not more than 2 substantiated complaints about the help line per month", "", (2, "count", None)),
@@ -1167,6 +1178,8 @@ RULES: tuple[LevelRule, ...] = (
             ("The Supplier shall issue no more than 2 invoices per month", ""),
             ("Not more than 2 change requests may be raised per month", ""),
             ("The initial term shall not exceed 3 years", ""),
+            # who may not do a thing is no count of it
+            ("No unauthorized person may enter the plant room", ""),
         ),
     ),
     LevelRule(

@@ -70,8 +70,12 @@ FAULTS = (
     r"deviations?|deficienc(?:y|ies)|discrepanc(?:y|ies)|accidents?|losses|mistakes?|injur(?:y|ies))"
 )
 # what went wrong, said of the thing it befell: "no parcels lost in transit", "no missed collections", "no late
-# deliveries", "no damaged goods"
-FAULTED = r"(?:lost|missed|late|damaged|spoiled|unreported|unresolved)"
+# deliveries", "no damaged goods"; and what was done without leave, as security standards count it ("zero
+# unauthorized disclosures", "no unauthorised access")
+FAULTED = (
+    r"(?:lost|missed|late|damaged|spoiled|unreported|unresolved"
+    r"|unauthori[sz]ed\s+(?:access|disclosures?|uses?|entr(?:y|ies)|changes?|releases?))"
+)
 # ... of which none may happen: "no deviation" is a performance table's word for full compliance (a share of
 # 100%, read elsewhere), not a count of zero
 NONE_OF_FAULTS = r"(?!deviat)" + FAULTS

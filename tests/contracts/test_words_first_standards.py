@@ -1,0 +1,58 @@
+"""#30: a performance requirements summary whose standard cells open with words, not with the level ("Calls
+answered within 30 seconds in at least 90% of cases", "Report accuracy of 98% or better"), and whose deduction
+column holds shares of the fee too. Written in our own wording and annotated before the reader was run on it;
+each standard is one level, named by its service and its words. At first sight (631605c) each of the two ruled
+layouts and the wrapped unruled one gave 2 of the 4 levels ("closed within 5 business days: 95% or better" was a
+time of 5 days, not a share within it; "Zero unauthorized disclosures" no count), and the unruled one with each
+cell on one line none (one row of the whole table, its page read as text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.contracts.paraphrase import table_rows
+
+HEADER = ["Required Service", "Standard of Performance", "Surveillance", "Deduction"]
+WRAPPED = [
+    [
+        "Answer the\nservice line",
+        "Calls answered within 30\nseconds in at least 90% of\ncases",
+        "Monthly call\nrecords",
+        "1% of the\nmonthly fee",
+    ],
+    [
+        "Close routine work\norders",
+        "Routine orders closed within\n5 business days: 95% or\nbetter",
+        "Work order\nsystem",
+        "2% of the\nmonthly fee",
+    ],
+    [
+        "Publish the status\nreport",
+        "Report accuracy of 98%\nor better each month",
+        "Review by the\nofficer",
+        "1% of the\nmonthly fee",
+    ],
+    ["Protect client\nrecords", "Zero unauthorized\ndisclosures", "Incident log", "5% of the\nmonthly fee"],
+]
+# the same rows with every cell on one line
+ONE_LINE = [[" ".join(c.split()) for c in row] for row in WRAPPED]
+# each standard's row: (a word its name must hold, expected, unit, direction, threshold, threshold unit)
+EXPECTED = [
+    ("calls answered", 90.0, "percent", "higher", 30.0, "seconds"),
+    ("routine orders", 95.0, "percent", "higher", 5.0, "business days"),
+    ("accuracy", 98.0, "percent", "higher", None, None),
+    ("disclosures", 0.0, "count", "lower", None, None),
+]
+FIELDS = ("metric_name", "expected", "unit", "direction", "threshold", "threshold_unit")
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+@pytest.mark.parametrize("rows", [WRAPPED, ONE_LINE], ids=["wrapped", "one line"])
+def test_each_standard_that_opens_with_words_is_one_level(tmp_path, rows, ruled):
+    read = table_rows(tmp_path / "prs.pdf", [HEADER, *rows], ruled, fields=FIELDS, heading="PERFORMANCE "
+                      "REQUIREMENTS SUMMARY", before="The Contractor shall meet each standard below.")  # fmt: skip
+    assert len(read) == len(EXPECTED), [r[0] for r in read]
+    for word, *level in EXPECTED:
+        hits = [r for r in read if word in " ".join(r[0].lower().split())]
+        assert [tuple(r[1:]) for r in hits] == [tuple(level)], (word, read)
