@@ -110,7 +110,7 @@ _CLOCK_STARTING_NOTICE = re.compile(
 _PAPERWORK_NOUNS = "invoice|payment|bill|claim|remittance"
 PAPERWORK = rf"(?:(?:{_PAPERWORK_NOUNS})s)"
 # a deadline a share of work is done by: "within 5 days", "on time", "by the due date", "on the agreed date"
-BY_A_DEADLINE = r"(?:within|on time|on or before|no later than|(?:by|on) the (?:due|agreed|scheduled|required) date)"
+BY_A_DEADLINE = r"(?:within|on time|on or before|no later than|(?:by|on) (?:the|their|its) (?:due|agreed|scheduled|required) dates?)"
 _SHARE_OF_PAPERWORK = re.compile(
     r"(?i)\b\d{1,3}(?:\.\d+)?%\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + PAPERWORK + r"\b"
 )
@@ -699,9 +699,9 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
 # a score and the scale it is on: "4.2 out of 5", "4 or higher on a 5-point scale", "4.3 on a five-point scale",
 # "at least 4 on a scale of 1 to 5"
 _SCORE_ON_SCALE = (
-    r"(?P<n>\d(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:"
-    r"(?:on\s+an?|out\s+of)\s+(?P<scale>\d{1,2}|" + NUMBER_WORDS + r")(?:-point)?"
-    r"|on\s+an?\s+scale\s+(?:of|from)\s+(?:[01]\s+(?:to|-|–)\s+)?(?P<top>\d{1,2})\b)"
+    r"(?P<n>(?<![\d.])\d{1,3}(?:\.\d+)?)(?:\s+or\s+(?:higher|more|better|above))?[^.;]{0,20}?\b(?:"
+    r"(?:on\s+an?|out\s+of)\s+(?P<scale>\d{1,3}(?!\d)|" + NUMBER_WORDS + r")(?:-point)?"
+    r"|on\s+an?\s+scale\s+(?:of|from)\s+(?:[01]\s+(?:to|-|–)\s+)?(?P<top>\d{1,3})\b)"
 )
 
 
@@ -925,6 +925,8 @@ RULES: tuple[LevelRule, ...] = (
             ("92% positive rating on the annual survey.", "", (92, "percent", None)),
             ("100% of planned regression tests execute successfully.", "", (100, "percent", None)),
             ("97% of supplier payments shall be released on the scheduled date.", "", (97, "percent", None)),
+            # the deadline as the items' own
+            ("96% of grant claims are paid on their agreed dates.", "", (96, "percent", None)),
             # the share opened by its bound, the least or the most
             ("At least 96% of parcels leave the depot on the day they are booked.", "", (96, "percent", None)),
             ("No more than 3% of parcels are returned damaged in a month.", "", (3, "percent", None)),
@@ -972,6 +974,8 @@ RULES: tuple[LevelRule, ...] = (
             # the share stated bare, its direction the measure's own
             ("Core network availability will be 99.95% in each month.", "", (99.95, "percent", None)),
             ("The keying error rate will be 0.3% in each month.", "", (0.3, "percent", None)),
+            # a scale of a hundred points: the score is the whole number, never its last digits
+            ("Mystery-shopper scores shall average 82 points or higher out of 100.", "", (82, "score", None)),
         ),
         negative=(
             ("The hourly rates shall not exceed 5% above the prior year's rates.", ""),
@@ -1204,9 +1208,16 @@ _KEPT_WITHIN = re.compile(
 )
 
 
+# the period a standard holds in, said before it: "Each month, at least 97% of payments ...", "In every quarter, ..."
+_PERIOD_FIRST = re.compile(
+    r"(?i)^\s*(?:in\s+)?(?:each|every|any)\s+(?:calendar\s+)?(?:day|week|month|quarter|year|period)\s*,\s*"
+)
+
+
 def read_level(text: str, aql: str = "", rules: tuple[LevelRule, ...] = RULES) -> Level | None:
     """The first rule that reads a commitment in the text (normalised here), with the rule's name."""
     text, aql = normalise(text), normalise(aql)
+    text = _PERIOD_FIRST.sub("", text)
     text = _KEPT_WITHIN.sub(lambda m: f"{m['measure']}{m['modal']} be {m['bound']}", text)
     for rule in rules:
         level = rule.read(text, aql)
