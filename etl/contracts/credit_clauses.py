@@ -33,7 +33,21 @@ from etl.records import SlaTerm
 _CREDIT = re.compile(r"(?i)\bcredit|\breduc|\brebate|\bdeduct|\brefund|\bper default\b")
 # what a cap limits, as a noun: "deductions in any month", not "reduce costs"
 _CREDIT_NOUN = re.compile(r"(?i)\b(?:credit|rebate|deduction|reduction|refund)s?\b")
-_FAILURE = re.compile(r"(?i)\bfail|\bmiss|\bnot (?:be )?(?:met|achieved|attained)\b|\bdefault|\bbreach|\bincident")
+_FAILURE = re.compile(
+    r"(?i)\bfail|\bmiss|\bnot (?:be )?(?:met|achieved|attained|answered|resolved|restored)\b|\bdefault|\bbreach"
+    r"|\bincident|\blate\b"
+)
+# the levels a ticket's clock measures, as int_ticket_service_levels picks them by name (resolving, responding,
+# restoring, acknowledging): only these can count their incidents
+TICKET_CLOCK = re.compile(r"(?i)resol|respon|restor|acknowledg")
+# what a credit per incident counts: each ticket, call or request (an incident) that misses its time, as the
+# ticket exports hold them, not each missed level ("each Incident Resolution Service Level" is a level)
+PER_INCIDENT = re.compile(
+    r"(?i)\b(?:each|every|per)\s+(?:[\w-]+\s+){0,3}?(?:incidents?|tickets?|calls?|(?:service\s+)?requests?)\b"
+    r"(?!\s+(?:(?:resolution|response|restoration)\s+)?(?:service\s+levels?|slas?|targets?|standards?)\b"
+    # "each incident in which a Service Level is missed": the incident is the level's miss
+    r"|\s+(?:in\s+which|where|when)\s+(?:a|the|any)\s+(?:service\s+level|sla)\b)"
+)
 _CAP = re.compile(
     r"(?i)\bexceed|\bcapped\b|\bcap\b|\blimited to\b|\bmaximum\b|\bno more than\b|\bnot (?:be )?more than\b|\bat most\b"
     r"|\bup to\b|\bceiling\b"
@@ -163,6 +177,17 @@ def per_step_share(sentence: str) -> tuple[float, float, str, bool] | None:
 
 def amount_per_failure(sentence: str) -> Decimal | None:
     """An amount of money credited for each failure."""
+    if PER_INCIDENT.search(sentence):
+        return None
+    return _amount_credited(sentence)
+
+
+def amount_per_incident(sentence: str) -> Decimal | None:
+    """An amount of money credited for each incident that misses its time."""
+    return _amount_credited(sentence) if PER_INCIDENT.search(sentence) else None
+
+
+def _amount_credited(sentence: str) -> Decimal | None:
     if not _is_credit(sentence) or _CAP.search(sentence) or _SHARE_OF_CHARGES.search(sentence):
         return None
     money = parse_money(sentence)
@@ -255,6 +280,20 @@ RULES = (
             "The Customer shall pay the Supplier $2,500 per month for the help desk.",
             "The Supplier shall refund any overpayment of USD 750 within 30 days.",
             "Total Service Credits shall not exceed $50,000 in any year.",
+            "The Provider shall credit USD 100 for each incident resolved late.",  # per incident
+        ),
+    ),
+    CreditRule(
+        "credit.amount_per_incident",
+        "an amount of money for each incident (ticket, call, request) that misses its time",
+        (
+            ("The Vendor shall credit USD 300 for each Priority 2 Incident not resolved in time.", Decimal(300)),
+            ("A service credit of EUR 40 is due for every ticket answered late.", Decimal(40)),
+        ),
+        (
+            "The Customer shall receive a credit of $2,500 for every missed Service Level.",
+            "For each Incident Response Service Level missed in a month the Vendor shall credit USD 900.",
+            "The Customer shall pay USD 15 per ticket handled.",
         ),
     ),
     CreditRule(
@@ -445,6 +484,7 @@ _SENTENCE_READERS = {
     "credit.flat_share_per_failure": flat_share,
     "credit.per_step_short": per_step_share,
     "credit.amount_per_failure": amount_per_failure,
+    "credit.amount_per_incident": amount_per_incident,
     "credit_monthly_cap_pct.stated": monthly_cap,
     "credit_yearly_cap_pct.stated": yearly_cap,
     "credit.trigger": trigger,
@@ -454,7 +494,12 @@ READERS = {**_SENTENCE_READERS, "credit.tiered_bands": tiered_bands}
 
 
 # the rules that price a failure, of which a contract-wide model takes one
-_PRICES = ("credit.flat_share_per_failure", "credit.amount_per_failure", "credit.per_step_short")
+_PRICES = (
+    "credit.flat_share_per_failure",
+    "credit.amount_per_failure",
+    "credit.amount_per_incident",
+    "credit.per_step_short",
+)
 
 # a word every reader needs one of
 _ANY_CLAUSE = Cue(r"credit|rebate|deduct|reduc|refund|default|fail|miss")
@@ -462,7 +507,8 @@ _ANY_CLAUSE = Cue(r"credit|rebate|deduct|reduc|refund|default|fail|miss")
 
 @dataclass(frozen=True)
 class CreditTerms:
-    # "flat % per failure" | "amount per failure" | "% per step short"; None: as the schedule says
+    # "flat % per failure" | "amount per failure" | "amount per incident" | "% per step short"; None: as the
+    # schedule says
     model: str | None = None
     pct: float | None = None
     step: tuple[float, str, bool] | None = None  # per step short: (size, unit, whether a part step counts)
@@ -517,16 +563,18 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
                 found[name] = value
                 sources.append((name, sentence))
     flat, amount = found.get("credit.flat_share_per_failure"), found.get("credit.amount_per_failure")
-    per_step = found.get("credit.per_step_short")
+    per_step, per_incident = found.get("credit.per_step_short"), found.get("credit.amount_per_incident")
     if len(prices) > 1:
         # several prices ("20% of the invoice" for one standard, "$100" for another): each belongs to its own
         # level, which a contract-wide model would get wrong; left to review
-        flat = amount = per_step = None
+        flat = amount = per_step = per_incident = None
         sources = [(n, t) for n, t in sources if n not in _PRICES]
     tiers, context = _read_tiers(sentences)
     flat, sources = _flat_unless_a_band(flat, tiers, context, sources)
     if per_step is not None:  # a share per step short prices the levels, whatever bands stand beside it
         model, pct, amount, tiers, context = "% per step short", per_step[0], None, None, ""
+    elif per_incident is not None:
+        model, pct, amount = "amount per incident", None, float(per_incident)
     else:
         model = "flat % per failure" if flat is not None else "amount per failure" if amount is not None else None
         pct, amount = flat, float(amount) if amount is not None and flat is None else None
@@ -553,24 +601,24 @@ def priced(rows: list[SlaTerm], credit: CreditTerms) -> list[SlaTerm]:
         return rows  # the pool's weightings price the levels
     if credit.tiers and credit.model is None:
         return _tiered(rows, credit)
-    out = []
-    for r in rows:
-        if r.credit_model is not None:
-            out.append(r)
-            continue
-        changes: dict = {}
-        if credit.step is not None:
-            step = _step_in(credit.step, r.unit)
-            if step is None:
-                out.append(r)  # a step in hours does not measure a percent level: left to review
-                continue
-            changes.update(credit_step=step, credit_part_step_counts=credit.step[2])
-        if credit.model is not None:
-            changes.update(credit_model=credit.model, credit_pct=credit.pct, credit_amount=credit.amount)
-        if credit.trigger is not None:
-            changes.update(credit_trigger_count=credit.trigger[0], credit_trigger_months=credit.trigger[1])
-        out.append(replace(r, **changes))
-    return out
+    return [r if r.credit_model is not None else _row_priced(r, credit) for r in rows]
+
+
+def _row_priced(row: SlaTerm, credit: CreditTerms) -> SlaTerm:
+    """One unpriced row with the contract's model, or as it was where the model cannot price it."""
+    changes: dict = {}
+    if credit.step is not None:
+        step = _step_in(credit.step, row.unit)
+        if step is None:
+            return row  # a step in hours does not measure a percent level: left to review
+        changes.update(credit_step=step, credit_part_step_counts=credit.step[2])
+    if credit.model == "amount per incident" and not TICKET_CLOCK.search(row.metric_name):
+        return row  # incidents are tickets that miss a time: a level no ticket's clock measures is left
+    if credit.model is not None:
+        changes.update(credit_model=credit.model, credit_pct=credit.pct, credit_amount=credit.amount)
+    if credit.trigger is not None:
+        changes.update(credit_trigger_count=credit.trigger[0], credit_trigger_months=credit.trigger[1])
+    return replace(row, **changes)
 
 
 def _step_in(step: tuple[float, str, bool], unit: str) -> float | None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from etl.contracts.credit_clauses import PER_INCIDENT, TICKET_CLOCK
 from etl.contracts.level_rules import MODAL
 from etl.contracts.level_text import (
     AT_LEAST,
@@ -1057,7 +1058,10 @@ def schedule_terms(
             if credit is not None:
                 term = replace(term, credit_model="flat % per failure", credit_pct=credit)
             elif c.credit_amount is not None:
-                term = replace(term, credit_model="amount per failure", credit_amount=c.credit_amount)
+                # "USD 500 per incident" on a level a ticket's clock measures: each late ticket earns it
+                incidents = PER_INCIDENT.search(c.source) and TICKET_CLOCK.search(term.metric_name)
+                model = "amount per incident" if incidents else "amount per failure"
+                term = replace(term, credit_model=model, credit_amount=c.credit_amount)
             terms.append(_with_threshold(term, c.standard) if term.unit == "percent" else term)
     return terms
 

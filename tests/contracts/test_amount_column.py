@@ -42,3 +42,25 @@ def test_a_column_of_amounts_prices_each_level_with_its_own(tmp_path, cells, rul
     assert sorted((t.metric_name, t.expected, t.unit, t.credit_model, t.credit_amount) for t in rows) == sorted(
         (n, float(t.rstrip("%")), "percent", "amount per failure", amount) for n, t, _, amount in LEVELS
     )
+
+
+# an amount per incident on levels a ticket's clock measures: each late ticket earns it (fct_service_credit_events)
+INCIDENT_LEVELS = [
+    ("Priority 1 Incident Resolution", "95%", "500", 500.0),
+    ("Priority 2 Incident Response", "90%", "150", 150.0),
+]
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_an_amount_per_incident_on_ticket_levels_is_priced_per_incident(tmp_path, ruled):
+    pdf = write_table_page(
+        tmp_path / "schedule.pdf",
+        "SCHEDULE 2 - SERVICE LEVELS AND CREDITS",
+        "Each level is measured monthly. Each incident that misses its level is credited as the table shows.",
+        [["Service", "Target", "Service Credit"], *[[n, t, f"USD {c} per incident"] for n, t, c, _ in INCIDENT_LEVELS]],
+        ruled,
+    )
+    rows = extract_contract(pdf, "e", "sha").sla_terms
+    assert sorted((t.metric_name, t.credit_model, t.credit_amount) for t in rows) == sorted(
+        (n, "amount per incident", amount) for n, _, _, amount in INCIDENT_LEVELS
+    )

@@ -43,3 +43,14 @@ def test_no_file_copies_the_list_and_a_planted_copy_is_found():
     assert _listed_elsewhere(texts) == []
     planted = {"x.yml": "values: ['at-risk pool', 'flat % per failure']"}
     assert _listed_elsewhere(planted) == ["x.yml"]
+
+
+def test_the_reader_prices_per_incident_the_levels_the_ticket_model_measures():
+    """A credit per incident goes only to levels whose incidents the tickets count: the names the reader's
+    TICKET_CLOCK accepts are the names int_ticket_service_levels measures (its `like` words), no more, no fewer."""
+    from etl.contracts.credit_clauses import TICKET_CLOCK
+
+    sql = (WAREHOUSE / "models" / "intermediate" / "int_ticket_service_levels.sql").read_text()
+    terms = sql[sql.index("with terms as") : sql.index("measurable as")]
+    words = set(re.findall(r"like '%(\w+)%'", terms))
+    assert words and words == set(TICKET_CLOCK.pattern.removeprefix("(?i)").split("|"))

@@ -19,6 +19,10 @@ Availability 99.8 / 99.5, Call Answer Rate 95 / 90) and its own credit clauses:
   February: 99.35% is 0.15 short (2 steps, 4%) and 89.96% 0.04 short (1 step, 2%): 6,000. March: 98.9% is 0.6
   short (6 steps, 12% = 12,000 before the cap): 10,000. April has no report: deemed a failure, but with no result
   there are no steps to count, so its credit is unknown, with the reason.
+- servicedesk, an amount per incident: USD 500 for each Priority 1 incident not resolved within 4 hours, on its
+  level "P1 incidents resolved within 4 hours" (95 / 90), which its ticket export (January to March) measures;
+  System Availability, reported, has no credit model of its own. January: 1 of 4 P1 tickets late (5 hours),
+  500, although the month misses the level once; February: none late, 0; March: 2 of 3 late, 1,000.
 """
 
 from __future__ import annotations
@@ -76,13 +80,34 @@ CLAUSES = {
         "Service Credits in any month shall not exceed 10% of the Monthly Charges.",
         DEEMED,
     ],
+    "servicedesk": [
+        "The Annual Charges are USD 600,000.",
+        "The Supplier shall credit USD 500 for each Priority 1 Incident that is not resolved within 4 hours.",
+    ],
 }
+TICKET_LEVELS = [
+    ["Service Level", "Expected Service Level", "Minimum Service Level"],
+    ["P1 incidents resolved within 4 hours", "95%", "90%"],
+    ["System Availability", "99.8%", "99.5%"],
+]
+TICKETS = """Number,State,Priority,Opened,Updated,Resolved
+S-1,Closed,P1,2025-01-06 09:00,2025-01-06 10:00,2025-01-06 10:00
+S-2,Closed,P1,2025-01-07 09:00,2025-01-07 12:00,2025-01-07 12:00
+S-3,Closed,P1,2025-01-08 09:00,2025-01-08 14:00,2025-01-08 14:00
+S-4,Closed,P1,2025-01-09 09:00,2025-01-09 11:00,2025-01-09 11:00
+S-5,Closed,P1,2025-02-03 09:00,2025-02-03 10:30,2025-02-03 10:30
+S-6,Closed,P2,2025-02-04 09:00,2025-02-04 19:00,2025-02-04 19:00
+S-7,Closed,P1,2025-03-03 09:00,2025-03-03 15:00,2025-03-03 15:00
+S-8,Closed,P1,2025-03-04 09:00,2025-03-04 17:00,2025-03-04 17:00
+S-9,Closed,P1,2025-03-05 09:00,2025-03-05 12:00,2025-03-05 12:00
+"""
 # engagement -> month -> (System Availability, Call Answer Rate)
 REPORTS = {
     "network": {"01": ("99.9%", "96%"), "02": ("99.5%", "96%"), "03": ("97.5%", "96%")},
     "helpdesk": {"01": ("99.9%", "96%"), "02": ("99.4%", "96%"), "03": ("99.0%", "85%")},
     "payroll": {"01": ("99.9%", "96%"), "02": ("99.4%", "89%")},
     "hosting": {"01": ("99.6%", "96%"), "02": ("99.35%", "89.96%"), "03": ("98.9%", "95%")},
+    "servicedesk": {"01": ("99.9%", None), "02": ("99.9%", None), "03": ("99.9%", None)},
 }
 # engagement -> month -> (credit_amount, credit_before_cap, report_status); None: unknown
 BY_HAND = {
@@ -107,12 +132,17 @@ BY_HAND = {
         "2025-02": (6_000.0, 6_000.0, "reported"),
         "2025-03": (10_000.0, 12_000.0, "reported"),
     },
+    "servicedesk": {
+        "2025-01": (500.0, 500.0, "reported"),
+        "2025-02": (0.0, 0.0, "reported"),
+        "2025-03": (1_000.0, 1_000.0, "reported"),
+    },
 }
 
 
-def _contract(path, clauses: list):
+def _contract(path, clauses: list, levels: list = TWO_LEVELS):
     body = getSampleStyleSheet()["BodyText"]
-    schedule = Table(TWO_LEVELS)
+    schedule = Table(levels)
     schedule.setStyle(GRID)
     story = [
         Paragraph("SERVICES AGREEMENT", body),
@@ -139,12 +169,19 @@ def _contract(path, clauses: list):
 def _inbox(root):
     (root / "contracts").mkdir(parents=True)
     for engagement, clauses in CLAUSES.items():
-        _contract(root / "contracts" / f"{engagement}.pdf", clauses)
+        _contract(
+            root / "contracts" / f"{engagement}.pdf",
+            clauses,
+            TICKET_LEVELS if engagement == "servicedesk" else TWO_LEVELS,
+        )
         (root / "reports" / engagement).mkdir(parents=True)
         for month, (availability, answered) in REPORTS[engagement].items():
+            answered_line = "" if answered is None else f"Call Answer Rate,{answered}\n"
             (root / "reports" / engagement / f"2025-{month}.csv").write_text(
-                f"Metric,Actual\nSystem Availability,{availability}\nCall Answer Rate,{answered}\n"
+                f"Metric,Actual\nSystem Availability,{availability}\n{answered_line}"
             )
+    (root / "tickets" / "servicedesk").mkdir(parents=True)
+    (root / "tickets" / "servicedesk" / "incidents.csv").write_text(TICKETS)
     (root / "reports" / "helpdesk" / "invoices.csv").write_text(
         'Period,Measure,Value,Unit\n2025-02,Invoiced charges,"126,000.00",GBP\n2025-03,Invoiced charges,"132,000.00",GBP\n'
     )
@@ -209,6 +246,9 @@ def test_each_level_carries_the_model_its_contract_gives(marts):
         hosting = models["hosting", name]
         assert (hosting["credit_model"], hosting["credit_pct"], hosting["credit_step"]) == ("% per step short", 2, 0.1)
         assert hosting["credit_part_step_counts"] is True
+    assert models["servicedesk", "P1 incidents resolved within 4 hours"]["credit_model"] == "amount per incident"
+    # no ticket's clock measures availability: a credit per incident is no price of it
+    assert models["servicedesk", "System Availability"]["credit_model"] == "at-risk pool"
 
 
 def test_the_contracts_monthly_charges_not_the_invoice_price_the_flat_credits(marts):

@@ -4,6 +4,9 @@
 --   tiered by attainment:  credit_tiers "99.8:2;98:3": a result worse than 99.8 earns 2 %, worse than 98 earns 3 %;
 --                          the worst band the result reaches decides (bands are not added up)
 --   amount per failure:    a missed level earns credit_amount in the contract's currency
+--   amount per incident:   each ticket that took longer than the level allows earns credit_amount, whether or not
+--                          the month's level is missed (int_ticket_service_levels.tickets_past_time); a month
+--                          the ticket exports do not cover has no count, so its credit is unknown (NULL)
 --   % per step short:      a missed level earns credit_pct % for each credit_step its result falls short of the
 --                          minimum (0.25 short in steps of 0.1: 2 whole steps, 3 where a part step counts); a
 --                          deemed failure has no result to measure, so its credit is unknown (NULL)
@@ -91,6 +94,11 @@ events as (
         misses_in_window.misses_in_trigger_window,
         reached.band_level as tier_reached,
         reached.band_credit_pct,
+        -- a month the exports cover with no ticket of the level's priority counts none past its time
+        coalesce(
+            counted.tickets_past_time,
+            case when facts.period_month between covered.first_month and covered.last_month then 0 end
+        ) as incidents_past_time,
         -- steps short of the minimum, as a decimal: in binary floating point 99.9 - 99.7 is 0.2000000000000028,
         -- which a ceiling would make 3 steps of 0.1
         cast(
@@ -106,6 +114,13 @@ events as (
         on reached.sla_metric_key = facts.sla_metric_key
         and reached.period_month = facts.period_month
         and reached.severity_rank = 1
+    left join {{ ref('int_ticket_service_levels') }} as counted
+        on counted.sla_metric_key = facts.sla_metric_key
+        and counted.period_month = facts.period_month
+        and facts.credit_model = 'amount per incident'
+    left join {{ ref('int_ticket_windows') }} as covered
+        on covered.engagement_id = facts.engagement_id
+        and facts.credit_model = 'amount per incident'
 )
 
 select
@@ -119,6 +134,7 @@ select
     is_credit_event,
     misses_in_trigger_window,
     tier_reached,
+    incidents_past_time,
     case
         when credit_model = 'flat % per failure' then case when is_credit_event then credit_pct else 0 end
         when credit_model = 'tiered by attainment' then coalesce(band_credit_pct, 0)
@@ -129,6 +145,9 @@ select
             end
         else 0
     end as credit_pct_earned,
-    case when credit_model = 'amount per failure' and is_credit_event then credit_amount else 0 end
-        as credit_amount_earned
+    case
+        when credit_model = 'amount per failure' then case when is_credit_event then credit_amount else 0 end
+        when credit_model = 'amount per incident' then credit_amount * incidents_past_time
+        else 0
+    end as credit_amount_earned
 from events

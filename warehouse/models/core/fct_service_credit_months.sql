@@ -19,8 +19,10 @@ earned as (
         sum(credit_pct_earned) as credit_pct_earned,
         sum(credit_amount_earned) as credit_amount_earned,
         count(*) filter (where credit_pct_earned > 0 or credit_amount_earned > 0) as credit_events,
-        -- a deemed failure priced per step of shortfall earns an unknown share (sum() would skip it)
-        count(*) filter (where credit_pct_earned is null) as levels_of_unknown_credit
+        -- a deemed failure priced per step of shortfall earns an unknown share, a level priced per incident in a
+        -- month no ticket export covers an unknown amount (sum() would skip either)
+        count(*) filter (where credit_pct_earned is null) as levels_of_unknown_credit,
+        count(*) filter (where credit_amount_earned is null) as levels_of_uncounted_incidents
     from {{ ref('fct_service_credit_events') }}
     group by engagement_id, period_month
 ),
@@ -74,6 +76,7 @@ months as (
         coalesce(earned.credit_amount_earned, 0) as credit_amount_earned,
         coalesce(earned.credit_events, 0) as credit_events,
         coalesce(earned.levels_of_unknown_credit, 0) as levels_of_unknown_credit,
+        coalesce(earned.levels_of_uncounted_incidents, 0) as levels_of_uncounted_incidents,
         engagements.credit_monthly_cap_pct,
         engagements.credit_yearly_cap_pct
     from calendar
@@ -89,7 +92,7 @@ months as (
 priced as (
     select
         months.*,
-        case when months.levels_of_unknown_credit > 0 then null
+        case when months.levels_of_unknown_credit > 0 or months.levels_of_uncounted_incidents > 0 then null
              when months.credit_pct_earned = 0 then months.credit_amount_earned
              else months.monthly_charges * months.credit_pct_earned / 100.0 + months.credit_amount_earned
         end as credit_earned,
@@ -197,6 +200,10 @@ select
             then 'a level credited per step short has no result for ' || left(cast(period_month as varchar), 7)
                 || ', which the contract deems a failure, so its steps cannot be counted; load its report, or'
                 || ' enter the month''s result by hand'
+        when levels_of_uncounted_incidents > 0
+            then 'a level credited per incident has no ticket count for ' || left(cast(period_month as varchar), 7)
+                || ': its incidents are counted from the engagement''s ticket exports, and none covers the month;'
+                || ' load the export that holds its tickets'
         when credit_earned is null and credit_pct_earned > 0
             then 'no charges: the contract states no annual charges and the vendor reported no invoice for the month'
         when depends_on_unknown

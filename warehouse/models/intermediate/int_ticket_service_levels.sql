@@ -10,7 +10,8 @@
 -- hours or days (weekdays 08:00-18:00 unless the engagement's mapping file gives business_hours; a business
 -- day is that window's hours of one day), in the level's own unit (the seed `units`). A month with fewer
 -- tickets than the contract's minimum volume (stg_contracts.minimum_monthly_tickets) is not measured, and
--- says why.
+-- says why. Each month also counts the tickets that took longer than the level allows (tickets_past_time),
+-- which a credit per incident prices.
 with terms as (
     select
         *,
@@ -42,6 +43,9 @@ ticket_clock as (
         measurable.unit,
         measurable.threshold,
         lower(measurable.metric_name) like '%max%' as is_maximum,
+        -- the longest a ticket may take: the threshold of a share ("95% within 4 hours"), else the time level's
+        -- Minimum (the worst it may be)
+        coalesce(measurable.threshold, measurable.minimum_level) as time_allowed,
         contracts.minimum_monthly_tickets,
         tickets.ticket_id,
         tickets.file_path,
@@ -70,14 +74,7 @@ ticket_clock as (
 ),
 
 windows as (
-    -- the months an engagement's exports cover: from the first to the last month a ticket was opened in. A
-    -- month after it holds only the late resolutions of earlier tickets, not the month's work
-    select
-        engagement_id,
-        min(cast({{ dbt.date_trunc('month', 'opened_at') }} as date)) as first_month,
-        max(cast({{ dbt.date_trunc('month', 'opened_at') }} as date)) as last_month
-    from {{ ref('stg_tickets') }}
-    group by engagement_id
+    select * from {{ ref('int_ticket_windows') }}
 ),
 
 measured as (
@@ -92,6 +89,7 @@ measured as (
         max(file_path) as file_path,
         max(file_sha256) as file_sha256,
         count(elapsed) as tickets_timed,
+        count(case when elapsed > time_allowed then 1 end) as tickets_past_time,
         max(minimum_monthly_tickets) as minimum_monthly_tickets,
         case
             when max(unit) in ('percent', '%')
@@ -115,6 +113,10 @@ select
     measured.file_sha256,
     cast(measured.tickets as varchar) || ' tickets' as source_location,
     measured.tickets_timed,
+    -- tickets that took longer than the level allows, for a credit per incident: known for a month the exports
+    -- cover, whatever the month's volume
+    case when measured.period_month between windows.first_month and windows.last_month
+        then measured.tickets_past_time end as tickets_past_time,
     case when measured.period_month between windows.first_month and windows.last_month
             and measured.tickets >= coalesce(measured.minimum_monthly_tickets, 0)
         then measured.value_from_tickets end as measured_value,
