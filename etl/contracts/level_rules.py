@@ -605,12 +605,15 @@ def _bounded_rate(text: str, aql: str) -> Level | None:
     if _PRICED.search(_PAPERWORK_PROCESSED.sub(" ", text)):
         return None
     modal = r"[^.;%]{0,40}?" + MODAL
-    m = re.search(_RATE + modal + _RATE_AT_LEAST + r"\s+" + _PCT, text, re.I) or re.search(
-        _RATE + modal + r"be\s+(?:(?:maintained|kept|held)\s+at\s+)?" + _PCT + OR_MORE, text, re.I
+    m = (
+        re.search(_RATE + modal + _RATE_AT_LEAST + r"\s+" + _PCT, text, re.I)
+        or re.search(_RATE + modal + r"be\s+(?:(?:maintained|kept|held)\s+at\s+)?" + _PCT + OR_MORE, text, re.I)
+        or re.search(_RATE + modal + r"(?:be\s+)?no\s+worse\s+than\s+" + _PCT, text, re.I)
     )
     if m and 0 < float(m.group("pct")) <= 100:
-        # "or better" is the measure's own better side: an error rate "of 0.3% or better" is at most 0.3%
-        better = m.group(0).lower().endswith("better")
+        # "or better" and "no worse than" are the measure's own better side: an error rate "of 0.3% or better"
+        # is at most 0.3%
+        better = m.group(0).lower().endswith("better") or "worse" in m.group(0).lower()
         return Level(float(m.group("pct")), "percent", default_direction(m.group(0), "percent") if better else "higher")
     # a target or goal stated for a measure, or a level guaranteed: "the target for order accuracy is 99.5% or
     # better", "a first-visit fix goal of 90% or more", "availability is guaranteed at 99.9%"
@@ -706,10 +709,10 @@ _SCORE_ON_SCALE = (
 
 
 # a share of the cases a thing is done in: "accurate in 98% of cases", "complete successfully on 99% of scheduled
-# nights"
+# nights"; or of the people a service serves, each a case of it: "paid correctly for 99.9% of employees"
 _CASES = (
     r"(?:cases|instances|occasions|nights|days|weeks|months|transactions|requests|calls|incidents|tickets|orders|"
-    r"items|attempts|runs|deliveries|shipments|jobs|backups|tests|" + PAPERWORK + r")"
+    r"items|attempts|runs|deliveries|shipments|jobs|backups|tests|employees|users|patients|students|" + PAPERWORK + r")"
 )
 # "... of all the scheduled nights": what a share of cases is a share of
 _OF_CASES = r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _CASES
@@ -974,6 +977,9 @@ RULES: tuple[LevelRule, ...] = (
             # the share stated bare, its direction the measure's own
             ("Core network availability will be 99.95% in each month.", "", (99.95, "percent", None)),
             ("The keying error rate will be 0.3% in each month.", "", (0.3, "percent", None)),
+            # the measure's own better side, in words
+            ("Order entry accuracy must be no worse than 99.2%.", "", (99.2, "percent", None)),
+            ("The rework rate will be no worse than 1.5% in any month.", "", (1.5, "percent", None)),
             # a scale of a hundred points: the score is the whole number, never its last digits
             ("Mystery-shopper scores shall average 82 points or higher out of 100.", "", (82, "score", None)),
         ),
@@ -1031,6 +1037,8 @@ RULES: tuple[LevelRule, ...] = (
             ("Backups shall complete successfully on 99% of scheduled nights.", "", (99, "percent", None)),
             ("Supplier invoices shall be matched to receipts in at least 98% of cases.", "", (98, "percent", None)),
             ("The desk will close 80% of tickets at first contact.", "", (80, "percent", None)),
+            # the people a service serves, each a case of it
+            ("Pension statements shall be issued correctly for 99.5% of users.", "", (99.5, "percent", None)),
             ("The help desk resolves 75 percent of calls at first contact.", "", (75, "percent", None)),
             ("The Supplier shall ensure that no more than 3% of orders are shipped late.", "", (3, "percent", None)),
             ("The bureau shall ensure that 96% of remittances are posted on time.", "", (96, "percent", None)),

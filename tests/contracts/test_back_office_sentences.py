@@ -2,7 +2,7 @@
 sentences of our own wording, shapes the other sentence sets do not hold: a share as "n out of m" or "n in every
 m", the level as a target or an expectation, "no worse than", a time and then the share of requests it holds for.
 Annotated before the reader was run on them: (expected, direction, unit, threshold, threshold unit). At first
-sight (ed2b350) 4 of the 10 were read, and "85 points or better out of 100" gave a score of 8.
+sight (ed2b350) 4 of the 10 were read, and "85 points or better out of 100" gave a score of 8; 8 of 10 now.
 """
 
 from __future__ import annotations
@@ -55,9 +55,7 @@ SENTENCES = [
 # not read yet, each for its reason; strict, so that reading one fails here until its mark goes
 NOT_YET = {
     "The vendor is expected to keep the claims backlog": "a cap on a backlog of items that are no faults",
-    "Translation accuracy is to be no worse than 98%.": "a bound on the measure's own better side, in words",
     "The onboarding team shall complete background": "work done within a time, in a sentence with no level cue",
-    "Payroll shall be error-free for at least 99.9%": "a share of the people served, not of cases",
 }
 
 
