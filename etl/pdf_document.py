@@ -530,7 +530,7 @@ def _ocr_pages(
             )
             horizontal, vertical = find_rules(gray) if wanted else ([], [])
             if len(horizontal) >= 3 and len(vertical) >= 3 and read_cell.left > 0:  # a grid: cells one by one
-                tables = read_tables(gray, read_cell, (horizontal, vertical))
+                tables = [_clean_table(t) for t in read_tables(gray, read_cell, (horizontal, vertical))]
                 if read_cell.left <= 0:
                     log.warning("%s: OCR read the cells of ruled tables up to page %d only", path.name, number)
             pages[number] = PdfPage(number, text, tables, ocr=True)

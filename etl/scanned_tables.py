@@ -137,7 +137,11 @@ def read_tables(
                 first = min(range(len(columns)), key=lambda i: abs(columns[i] - left))
                 crop = gray[upper + inset : lower - inset, left + inset : right - inset]
                 if first < len(cells) and crop.size and (crop < DARK).mean() > 0.002:
-                    cells[first] = " ".join(read_cell(crop).split())
+                    # the cell's lines kept: a dash opening one is a bullet (pdf_document joins them as it joins
+                    # a drawn table's)
+                    cells[first] = "\n".join(
+                        " ".join(line.split()) for line in read_cell(crop).splitlines() if line.strip()
+                    )
             if any(cells):
                 rows.append(cells)
         if len(rows) >= 2 and len(columns) >= 3:
