@@ -42,6 +42,8 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
         # heading and the header row run into the first row when no sentence ends between them)
         row_sources = " ".join(plain_text(normalise(f.source)) for f in tables)
         long_cells = [c for c in _cell_texts(page) if len(c) >= 25 and re.search(r"\d", c) and c in row_sources]
+        cell_words = set(_WORD.findall(" ".join(_cell_texts(page)).lower())) if tables else set()
+        row_shingles = _shingles(row_sources)
         for f in prose_levels(page, PROSE_RULES):
             plain = plain_text(normalise(f.source))
             if plain_text(f.source)[:60] in in_tables or covered(plain, segments) or listed_item(f, listed, plain):
@@ -51,9 +53,30 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
                 continue
             if tables and any(c in plain for c in long_cells):
                 continue
+            if _of_the_cells_words(plain, cell_words) and _shingles(plain) & row_shingles:
+                continue
             found.append(f)
         continued = (continued or speaks_of_service_levels(page.text)) and len(found) > before
     return _without_restatements(found)
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.,%][0-9]+)?%?")
+
+
+def _of_the_cells_words(sentence: str, cell_words: set[str]) -> bool:
+    """Whether a sentence is the table read again as text, its columns interleaved line by line (as a text layer
+    or OCR of the page gives a table's lines): five words or more, all but one in every ten words of the table's
+    cells. Only a sentence that shares a level's run of words with a row the table gave is dropped so (_shingles):
+    a row the table could not read, read from its text, stays."""
+    words = _WORD.findall(sentence.lower())
+    return len(words) >= 5 and sum(w in cell_words for w in words) >= 0.9 * len(words)
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    """Each run of four words that holds a number: a level's own words, as a row read from a table keeps them."""
+    words = _WORD.findall(text.lower())
+    runs = (tuple(words[i : i + 4]) for i in range(len(words) - 3))
+    return {run for run in runs if any(w[0].isdigit() for w in run)}
 
 
 def _cell_texts(page: PdfPage) -> list[str]:
