@@ -814,13 +814,19 @@ def _labelled_level(text: str, aql: str) -> Level | None:
             return None
     else:
         value, unit = float(m.group("t")), clock_unit(text, m)
+    return Level(value, unit, _bound_direction(m, unit))
+
+
+def _bound_direction(m: re.Match, unit: str) -> str:
+    """The side a measure's bound keeps it on, from the groups `least`, `most`, `or_more` and `or_less` of a match
+    that names it (`name`): "or better" is the measure's own better side (an error rate "0.5% or better" is at
+    most 0.5%), as is no bound at all."""
     if m.group("least") or m.group("or_more"):
-        direction = "higher"
-    elif m.group("most") or m.group("or_less"):
-        direction = "lower"
-    else:
-        direction = default_direction(m.group("name"), unit)
-    return Level(value, unit, direction)
+        better = (m.group("or_more") or "").lower().endswith("better")
+        return default_direction(m.group("name"), unit) if better else "higher"
+    if m.group("most") or m.group("or_less"):
+        return "lower"
+    return default_direction(m.group("name"), unit)
 
 
 # a measure and its bound with no verb between, as a standards cell sets it: "Schedule slippage no more than 3%",
@@ -849,7 +855,7 @@ def _bounded_measure(text: str, aql: str) -> Level | None:
     value = float(m.group("pct") or m.group("bare"))
     if not 0 < value <= 100:
         return None
-    return Level(value, "percent", "higher" if m.group("least") or m.group("or_more") else "lower")
+    return Level(value, "percent", _bound_direction(m, "percent"))
 
 
 RULES: tuple[LevelRule, ...] = (

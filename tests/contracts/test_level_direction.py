@@ -65,3 +65,20 @@ def test_a_schedule_typed_as_text_takes_its_unit_from_the_sign_of_its_numbers():
         ("Portal availability", 99.9, 99.5, "percent", "higher"),
         ("First time fix", 85.0, 80.0, "percent", "higher"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Rework 2% or better", "lower"),  # a measure and its bound, no verb
+        ("Keying error rate: 0.5% or better", "lower"),  # a measure labelled with its level
+        ("First contact resolution rate: 75% or better", "higher"),
+        ("Rework 2% or less", "lower"),
+        ("Uptime 99.5% or more", "higher"),
+    ],
+)
+def test_or_better_is_the_measures_own_better_side_in_every_reader(text, direction):
+    """ "or better" bounds a level on the side its measure is better on: for an error rate that is at most."""
+    from etl.contracts.level_rules import read_level
+
+    assert read_level(text).direction == direction
