@@ -34,7 +34,10 @@ ENTITY_SUFFIX = (
 )
 _ENTITY = re.compile(
     # (a suffix ends the name: "CO-BRANDING" in a heading is not a company "CO")
-    r"(?P<name>(?:[a-z]?[A-Z0-9][\w&'’\-\.]*,?\s+){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+" + ENTITY_SUFFIX + r")(?![\w\-])"
+    # ("&" between two words of it: "Tate & Lyle Products Ltd.", "Commerce & Trading Ltd")
+    r"(?P<name>(?:[a-z]?[A-Z0-9][\w&'’\-\.]*,?\s+(?:&\s+)?){0,7}[A-Z0-9][\w&'’\-\.]*,?\s+"
+    + ENTITY_SUFFIX
+    + r")(?![\w\-])"
 )
 _ALIAS = re.compile(
     r"^[^(]{0,120}?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?(?:the\s+)?)?[\"“”']+(?P<alias>[^\"“”']+)[\"“”']"

@@ -101,6 +101,9 @@ def test_a_former_name_and_the_alias_after_it_belong_to_the_party_that_had_it(tm
         ("The fee is 1.00 Company shares per unit.", []),
         ("Should Company fail to deliver, the Buyer may cancel.", []),
         ("695014 B.C. Ltd. signs as the supplier.", ["695014 B.C. Ltd."]),
+        # an ampersand between two words of a name
+        ("Heron & Pike Logistics Ltd. signs as the carrier.", ["Heron & Pike Logistics Ltd."]),
+        ("DUNMORE, WELLS & FARR, INC. AND OSPREY FOODS CORP.", ["DUNMORE, WELLS & FARR, INC.", "OSPREY FOODS CORP."]),
     ],
 )
 def test_names_in_a_sentence_are_the_parties_legal_names_alone(sentence, names):
