@@ -286,9 +286,12 @@ _MARKS_AS_READ = str.maketrans(
 )
 
 
-def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[str], list[int], list[int], list[int]]:
+def _page_texts(
+    path: Path, wants_tables: Callable[[str], bool]
+) -> tuple[list[str], list[int], list[int], list[int], set[int]]:
     """Each page's text, the numbers of the pages worth pdfplumber's table finder, those of the pages whose
-    words are only in an image (a scan inside a text PDF), and those that may continue a table page's table."""
+    words are only in an image (a scan inside a text PDF), those that may continue a table page's table, and
+    those that set lines holding shares in columns (see _set_in_columns)."""
     import pypdfium2 as pdfium
 
     try:
@@ -303,12 +306,15 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             raise InputFileError("PDF has no pages")
         if len(doc) > MAX_PDF_PAGES:
             raise InputFileError(f"PDF has {len(doc)} pages, above the limit of {MAX_PDF_PAGES}")
-        texts, table_pages, scanned, runs_on = [], [], [], []
+        texts, table_pages, scanned, runs_on, columned = [], [], [], [], set()
         run = 0  # pages since the last one that wants tables
         candidate = False  # whether the page before is a table page or a run-on candidate
         for page in doc:
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n").translate(_MARKS_AS_READ)
+            cued = wants_tables(text)
+            if cued and _share_lines(text) >= 2 and _set_in_columns(textpage):
+                columned.add(len(texts) + 1)
             textpage.close()
             if len(text) > MAX_PAGE_CHARS:
                 raise InputFileError(
@@ -318,7 +324,6 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             texts.append(text)
             # a page after a table page may hold the rest of its table, with no cue words of its own: it is a
             # candidate, read only where the page before gave a table (read_pages), and so is the page after it
-            cued = wants_tables(text)
             run = 0 if cued else run + 1
             after_table = candidate and run <= MAX_RUN_ON_PAGES
             candidate = (cued or after_table) and _draws_rules(page)
@@ -327,9 +332,31 @@ def _page_texts(path: Path, wants_tables: Callable[[str], bool]) -> tuple[list[s
             if len("".join(text.split())) < SCANNED_PAGE_CHARS and _holds_image(page):
                 scanned.append(len(texts))
             page.close()
-        return texts, table_pages, scanned, runs_on
+        return texts, table_pages, scanned, runs_on, columned
     finally:
         doc.close()
+
+
+# a gap between two runs of text on one line wider than word spaces: a column's edge (a table drawn without rules
+# keeps a cell's padding on each side, about 6 points)
+COLUMN_GAP = 12
+# lines of a page set in columns before its text is worth pdfplumber's text strategy (a table's header and a few
+# rows; a page of prose has none, or a signature line or two)
+COLUMNED_LINES = 4
+
+
+def _set_in_columns(textpage) -> bool:
+    """Whether the page sets lines in columns: pdfium splits a line's text into runs where a gap is wide, so a
+    line of a table's cells is two runs or more a column's gap apart, and a line of prose one run."""
+    lines: dict[int, list[tuple[float, float]]] = {}
+    for i in range(textpage.count_rects()):
+        left, bottom, right, _ = textpage.get_rect(i)
+        lines.setdefault(round(bottom), []).append((left, right))
+    apart = 0
+    for runs in lines.values():
+        runs.sort()
+        apart += any(b[0] - a[1] > COLUMN_GAP for a, b in zip(runs, runs[1:]))
+    return apart >= COLUMNED_LINES
 
 
 def _tables(path: Path, pages: list[int]) -> dict[int, list[list[list[str]]]]:
@@ -545,7 +572,7 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
     A PDF without a text layer is OCRed; so is each page of a text PDF whose words are only in an image. OCRed
     pages are marked `ocr`; their tables come from the ruled grid in the image (`etl.scanned_tables`)."""
     _check_file(path)
-    texts, table_pages, scanned, runs_on = _page_texts(path, wants_tables)
+    texts, table_pages, scanned, runs_on, columned = _page_texts(path, wants_tables)
     if not any(t.strip() for t in texts):
         ocr = _ocr_pages(path, wants_tables)
         if not any(p.text.strip() for p in ocr.values()):
@@ -556,12 +583,13 @@ def read_pages(path: Path, wants_tables: Callable[[str], bool] = lambda text: Tr
     # a table runs on page by page: each run-on page is read once the page before it has given a grid
     while follow := [n for n in runs_on if n not in tables and n not in ocr and _grid(tables.get(n - 1))]:
         tables.update(_tables(path, follow))
-    # pages whose shares stand alone as cells, and those whose shares only sit in lines of words (see
-    # _words_first_rows)
+    # pages whose shares stand alone as cells, and those that set lines holding shares in columns (whose level
+    # cells may open with words: _words_first_rows)
+    lone = {n for n, text in enumerate(texts, start=1) if _lone_shares(text) >= 2 or _VALUES_ACROSS.search(text)}
     unruled = {
-        n: bool(_lone_shares(text) >= 2 or _VALUES_ACROSS.search(text))
+        n: n in lone
         for n, text in enumerate(texts, start=1)
-        if n not in ocr and not tables.get(n) and _share_lines(text) >= 2 and wants_tables(text)
+        if n not in ocr and not tables.get(n) and (n in lone or n in columned) and wants_tables(text)
     }
     tables.update(_unruled_tables(path, unruled))
     return [ocr[n] if n in ocr else PdfPage(n, t, tables.get(n, [])) for n, t in enumerate(texts, start=1)]

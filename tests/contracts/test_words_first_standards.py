@@ -56,3 +56,29 @@ def test_each_standard_that_opens_with_words_is_one_level(tmp_path, rows, ruled)
     for word, *level in EXPECTED:
         hits = [r for r in read if word in " ".join(r[0].lower().split())]
         assert [tuple(r[1:]) for r in hits] == [tuple(level)], (word, read)
+
+
+def test_only_a_page_that_sets_its_share_lines_in_columns_is_sent_to_the_text_strategy(tmp_path):
+    """pdfplumber's text strategy costs a tenth of a second a page: a page of prose whose sentences hold shares
+    does not get it, a table drawn without rules does (pdfium splits a line of cells into runs a column apart)."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from etl.contracts.terms import looks_like_sla_schedule
+    from etl.pdf_document import _page_texts
+    from tests.contracts.paraphrase import write_table_page
+
+    table = write_table_page(
+        tmp_path / "t.pdf", "PERFORMANCE REQUIREMENTS SUMMARY", "Standards:", [HEADER, *WRAPPED], False
+    )
+    prose = tmp_path / "p.pdf"
+    body = getSampleStyleSheet()["BodyText"]
+    sentences = " ".join(
+        f"The service level for service {n} is at least 9{n}% of requests each month." for n in range(8)
+    )
+    SimpleDocTemplate(str(prose), pagesize=LETTER).build(
+        [Paragraph("Service Levels", body), Paragraph(sentences, body)]
+    )
+    assert _page_texts(table, looks_like_sla_schedule)[4] == {1}
+    assert _page_texts(prose, looks_like_sla_schedule)[4] == set()
