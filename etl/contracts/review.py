@@ -192,7 +192,7 @@ def template(engagement_id: str, missing: list[Requirement], extracted, sla_term
             f"#     credit_model: flat % per failure   # optional, one of: {', '.join(CREDIT_MODELS)}",
             "#     credit_pct: 5                      # flat % per failure: % of the month's charges",
             '#     credit_tiers: "99.8:2; 98:3"       # tiered: worse than 99.8 earns 2%, worse than 98 earns 3%',
-            "#     credit_amount: 1000                # amount per failure, in the contract's currency",
+            "#     credit_amount: 1000                # amount per failure or per incident, in the contract's currency",
             "#     credit_step: 0.1                   # % per step short: credit_pct for each 0.1 below the minimum",
             "#     credit_part_step_counts: true      # ... and a part step counts as a whole one",
             "#     credit_trigger_count: 3            # optional: credit only from the 3rd miss ...",

@@ -418,6 +418,15 @@ def table_rows(path: Path, rows: list[list[str]], ruled: bool, fields=LEVEL_FIEL
     return sorted(tuple(getattr(t, f) for f in fields) for t in extract_contract(pdf, "e", "sha").sla_terms)
 
 
+def assert_levels_by_word(read: list[tuple], expected: list[tuple]) -> None:
+    """The rows read (a name, then the fields compared) are exactly the expected levels, each found by a word its
+    name must hold: (word, *fields)."""
+    assert len(read) == len(expected), [r[0] for r in read]
+    for word, *level in expected:
+        hits = [r for r in read if word in " ".join(r[0].lower().split())]
+        assert [tuple(r[1:]) for r in hits] == [tuple(level)], (word, read)
+
+
 def sentence_rows(sentence: str) -> list:
     """The service-level rows read from one sentence on a schedule page of its own, for the sentence sets."""
     from etl.contracts.terms import extract_from_pages

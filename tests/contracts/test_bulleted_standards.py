@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.contracts.paraphrase import table_rows
+from tests.contracts.paraphrase import assert_levels_by_word, table_rows
 
 HEADER = ["Performance Objective", "PWS Ref", "Performance Standard", "Remedy"]
 ROWS = [
@@ -57,10 +57,7 @@ def _assert_read_as(tmp_path, rows: list[list[str]], ruled: bool, expected: list
     """The summary's rows are exactly the expected levels, each found by a word of its name."""
     read = table_rows(tmp_path / "prs.pdf", [HEADER, *rows], ruled, fields=FIELDS, heading="PERFORMANCE "
                       "REQUIREMENTS SUMMARY", before="The Contractor shall meet each standard below.")  # fmt: skip
-    assert len(read) == len(expected), [r[0] for r in read]
-    for word, *level in expected:
-        hits = [r for r in read if word in " ".join(r[0].lower().split())]
-        assert [tuple(r[1:]) for r in hits] == [tuple(level)], (word, read)
+    assert_levels_by_word(read, expected)
 
 
 # two standards in one cell, joined by a semicolon, each a level of its own. Annotated before the reader was run; at
@@ -113,6 +110,4 @@ def test_a_scan_of_the_ruled_summary_gives_the_levels_the_text_does(tmp_path, ro
     )  # fmt: skip
     mixed_copy(text, tmp_path / "scan.pdf", {1})
     read = [tuple(getattr(t, f) for f in FIELDS) for t in extract_contract(tmp_path / "scan.pdf", "e", "s").sla_terms]
-    assert len(read) == len(expected), [r[0] for r in read]
-    for word, *level in expected:
-        assert [tuple(r[1:]) for r in read if word in " ".join(r[0].lower().split())] == [tuple(level)], (word, read)
+    assert_levels_by_word(read, expected)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.contracts.paraphrase import table_rows
+from tests.contracts.paraphrase import assert_levels_by_word, table_rows
 
 HEADER = ["Required Service", "Standard of Performance", "Surveillance", "Deduction"]
 WRAPPED = [
@@ -52,10 +52,7 @@ FIELDS = ("metric_name", "expected", "unit", "direction", "threshold", "threshol
 def test_each_standard_that_opens_with_words_is_one_level(tmp_path, rows, ruled):
     read = table_rows(tmp_path / "prs.pdf", [HEADER, *rows], ruled, fields=FIELDS, heading="PERFORMANCE "
                       "REQUIREMENTS SUMMARY", before="The Contractor shall meet each standard below.")  # fmt: skip
-    assert len(read) == len(EXPECTED), [r[0] for r in read]
-    for word, *level in EXPECTED:
-        hits = [r for r in read if word in " ".join(r[0].lower().split())]
-        assert [tuple(r[1:]) for r in hits] == [tuple(level)], (word, read)
+    assert_levels_by_word(read, EXPECTED)
 
 
 def test_only_a_page_that_sets_its_share_lines_in_columns_is_sent_to_the_text_strategy(tmp_path):
