@@ -41,8 +41,10 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
         # the cells a table row was read from: a sentence holding one whole is that row read again as text (a
         # heading and the header row run into the first row when no sentence ends between them)
         row_sources = " ".join(plain_text(normalise(f.source)) for f in tables)
-        long_cells = [c for c in _cell_texts(page) if len(c) >= 25 and re.search(r"\d", c) and c in row_sources]
-        cell_words = set(_WORD.findall(" ".join(_cell_texts(page)).lower())) if tables else set()
+        cells = _cell_texts(page)
+        long_cells = [c for c in cells if len(c) >= 25 and re.search(r"\d", c) and c in row_sources]
+        # the words of the cells and the rows' runs of words, for a table read again from the page's text
+        cell_words = set(_WORD.findall(" ".join(cells).lower())) if tables else set()
         row_shingles = _shingles(row_sources)
         for f in prose_levels(page, PROSE_RULES):
             plain = plain_text(normalise(f.source))
@@ -53,7 +55,7 @@ def find_levels(pages: list[PdfPage]) -> list[FoundLevel]:
                 continue
             if tables and any(c in plain for c in long_cells):
                 continue
-            if _of_the_cells_words(plain, cell_words) and _shingles(plain) & row_shingles:
+            if cell_words and _of_the_cells_words(plain, cell_words) and _shingles(plain) & row_shingles:
                 continue
             found.append(f)
         continued = (continued or speaks_of_service_levels(page.text)) and len(found) > before
