@@ -9,6 +9,8 @@ trigger the credits:
 - a share for each step the result falls short ("2% of the Monthly Charges for each 0.1% (or part thereof) by
   which Availability falls below the Service Level");
 - an amount for each failure ("a service credit of USD 2,500 for every missed Service Level");
+- a share for each hour the service is out, whatever its level ("one thirtieth of the monthly fee for each hour
+  the service is unavailable", as ../shared/DOMAIN.md writes it);
 - a cap in any month and over any twelve months ("Service Credits in any month shall not exceed 12% of the
   Monthly Charges");
 - a trigger: a miss earns a credit only as the n-th in m months ("missed three (3) times in any six (6)
@@ -106,6 +108,40 @@ _PER_STEP = re.compile(
 # "or part thereof", "(or any part of an hour)", "or fraction thereof": a part step earns a whole one
 _PART_STEP = re.compile(r"(?i)\bor\s+(?:any\s+)?(?:part|fraction|portion)\b")
 
+# a fraction of the month's charges written as one: "1/30 of", "1/24th of", "one thirtieth of", "one-twentieth
+# (1/20) of" (numbers in words are digits by now: "1 thirtieth")
+_DENOMINATORS = {
+    "half": 2,
+    "third": 3,
+    "quarter": 4,
+    **{word: n for word, n in ORDINALS.items() if n >= 5},
+    "twentieth": 20,
+    "twenty-fourth": 24,
+    "thirtieth": 30,
+    "thirty-first": 31,
+    "sixtieth": 60,
+    "hundredth": 100,
+}
+_FRACTION_OF_CHARGES = re.compile(
+    r"(?i)(?:\b(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:st|nd|rd|th)?|\b(?:1|one|an?)[\s-]+(?P<word>"
+    + "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
+    + r")s?)(?:\s*\(\s*\d+\s*/\s*\d+(?:st|nd|rd|th)?\s*\))?\s+(?:part\s+)?of\s+(?:the\s+|that\s+|its\s+)?"
+    r"(?:month'?s\s+)?(?:total\s+|monthly\s+)?(?:service\s+)?(?:charges?|fees?|invoice)\b"
+)
+# each hour the service is out: "for each hour the Service is unavailable", "per hour of Downtime", "for every
+# full hour of outage"; the words after "hour" say it is out
+_PER_HOUR = re.compile(r"(?i)\b(?:each|every|per)\s+(?:(?:full|whole|complete|entire)\s+)?hour\b(?P<after>[^.;]{0,90})")
+_OUT_OF_SERVICE = re.compile(
+    r"(?i)\bunavailab|\bnot\s+(?:be\s+)?available|\boutages?\b|\bdowntime|\bdown\b|\binterrupt|\bout\s+of\s+service"
+)
+# hours past an allowance or a level are steps short of it (`per_step_share`), not hours out from the first
+_PAST_A_LEVEL = re.compile(r"(?i)\bexce|\bbeyond\b|\bover\b|\babove\b|\bmore\s+than\b|\bbelow\b|\bshort")
+# a cap of the whole month's charges: "shall not exceed the Monthly Charges for that month", "up to one month's fees"
+_WHOLE_MONTH = re.compile(
+    r"(?i)(?:exceed|up\s+to|capped\s+at|limited\s+to|more\s+than)\s+(?:the|1|one|a)\s+(?:month'?s|monthly)\s+"
+    r"(?:total\s+)?(?:service\s+)?(?:charges?|fees?)\b"
+)
+
 
 @dataclass(frozen=True)
 class CreditRule:
@@ -137,6 +173,8 @@ def monthly_cap(sentence: str) -> float | None:
     m = _SHARE_OF_CHARGES.search(sentence) or _BARE_CAP.search(sentence)
     if m and _MONTH.search(sentence) and not _YEAR.search(sentence):
         return _share(m)
+    if not m and _WHOLE_MONTH.search(sentence) and not _YEAR.search(sentence):
+        return 100.0
     return None
 
 
@@ -152,8 +190,8 @@ def flat_share(sentence: str) -> float | None:
     """A share of the month's charges credited for each failure."""
     if not _is_credit(sentence) or _CAP.search(sentence) or re.search(r"(?i)at[- ]risk", sentence):
         return None
-    if per_step_share(sentence) is not None:
-        return None  # a share for each step short is not one for each failure
+    if per_step_share(sentence) is not None or per_hour_of_outage(sentence) is not None:
+        return None  # a share for each step short or each hour out is not one for each failure
     m = _SHARE_OF_CHARGES.search(sentence)
     return _share(m) if m else None
 
@@ -165,7 +203,7 @@ def per_step_share(sentence: str) -> tuple[float, float, str, bool] | None:
         return None
     share = _SHARE_OF_CHARGES.search(sentence)
     step = _PER_STEP.search(sentence)
-    if not share or not step or _CAP.search(step.group("clause")):
+    if not share or not step or _CAP.search(step.group("clause")) or per_hour_of_outage(sentence) is not None:
         return None
     size = step.group("step") or "1"
     size_value = float(size) if size[0].isdigit() else 1.0
@@ -173,6 +211,28 @@ def per_step_share(sentence: str) -> tuple[float, float, str, bool] | None:
     if size_value <= 0:
         return None
     return _share(share), size_value, unit, bool(_PART_STEP.search(sentence, step.start()))
+
+
+def per_hour_of_outage(sentence: str) -> tuple[float, bool] | None:
+    """(share, whether a part hour counts): a share of the month's charges for each hour the service is out,
+    counted from the first hour, not past its level."""
+    hour = _PER_HOUR.search(sentence)
+    if not hour or not _CREDIT.search(sentence):
+        return None
+    # the words that say it is out may come before the hour ("where the Service is down, ... for every hour")
+    if not _OUT_OF_SERVICE.search(sentence) or _PAST_A_LEVEL.search(hour.group("after")):
+        return None
+    fraction = _FRACTION_OF_CHARGES.search(sentence)
+    if fraction:
+        num, den = (int(fraction.group("num")), int(fraction.group("den"))) if fraction.group("num") else (1, 0)
+        den = den or _DENOMINATORS[fraction.group("word").lower()]
+        share = 100 * num / den if den else None
+    else:
+        m = _SHARE_OF_CHARGES.search(sentence)
+        share = _share(m) if m else None
+    if share is None or not 0 < share <= 100:
+        return None
+    return share, bool(_PART_STEP.search(sentence, hour.start()))
 
 
 def amount_per_failure(sentence: str) -> Decimal | None:
@@ -297,12 +357,31 @@ RULES = (
         ),
     ),
     CreditRule(
+        "credit.per_hour_of_outage",
+        "a share of the month's charges for each hour the service is out, counted from the first hour",
+        (
+            (
+                "The Supplier shall credit one thirtieth of the monthly fee for each hour the service is "
+                "unavailable, up to one month's fees.",
+                (100 / 30, False),
+            ),
+            ("A credit of 1.5% of the Monthly Charges applies per hour of Downtime or part thereof.", (1.5, True)),
+        ),
+        (
+            # hours past an allowance are steps short of it
+            "For each hour of Downtime beyond the 2 hours allowed, a credit of 1% of the monthly fees applies.",
+            "A credit of 3% of the monthly fees is due for each hour by which the Resolution Time exceeds its level.",
+            "The Customer shall pay USD 150 per hour for on-site support outside business hours.",
+        ),
+    ),
+    CreditRule(
         "credit_monthly_cap_pct.stated",
         "credits in a month limited to a share of that month's charges",
         (
             ("Service Credits in any month shall not exceed 12% of the Monthly Charges.", 12.0),
             ("Credits for all failures in a single month shall not exceed: 15%.", 15.0),
             ("Deductions in a Service Period are subject to a ceiling of 9 per cent of the Service Charges.", 9.0),
+            ("Outage credits in a month shall not exceed the Monthly Charges for that month.", 100.0),
         ),
         (
             "Service Credits in any twelve (12) month period shall not exceed 8% of the Charges for that period.",
@@ -485,6 +564,7 @@ _SENTENCE_READERS = {
     "credit.per_step_short": per_step_share,
     "credit.amount_per_failure": amount_per_failure,
     "credit.amount_per_incident": amount_per_incident,
+    "credit.per_hour_of_outage": per_hour_of_outage,
     "credit_monthly_cap_pct.stated": monthly_cap,
     "credit_yearly_cap_pct.stated": yearly_cap,
     "credit.trigger": trigger,
@@ -499,6 +579,7 @@ _PRICES = (
     "credit.amount_per_failure",
     "credit.amount_per_incident",
     "credit.per_step_short",
+    "credit.per_hour_of_outage",
 )
 
 # a word every reader needs one of
@@ -507,11 +588,12 @@ _ANY_CLAUSE = Cue(r"credit|rebate|deduct|reduc|refund|default|fail|miss")
 
 @dataclass(frozen=True)
 class CreditTerms:
-    # "flat % per failure" | "amount per failure" | "amount per incident" | "% per step short"; None: as the
-    # schedule says
+    # "flat % per failure" | "amount per failure" | "amount per incident" | "% per step short" | "% per hour of
+    # outage"; None: as the schedule says
     model: str | None = None
     pct: float | None = None
-    step: tuple[float, str, bool] | None = None  # per step short: (size, unit, whether a part step counts)
+    # per step short or hour out: (size, unit, whether a part step counts); an hour out is a step of (1, "hours")
+    step: tuple[float, str, bool] | None = None
     amount: float | None = None
     monthly_cap_pct: float | None = None
     yearly_cap_pct: float | None = None
@@ -543,10 +625,11 @@ def _flat_unless_a_band(
     return flat, sources
 
 
-def read_credit_terms(sentences: list[str]) -> CreditTerms:
-    """The first sentence each rule reads, over the contract's sentences in order."""
+def _first_reads(sentences: list[str]) -> tuple[dict[str, object], set[tuple[str, object]], list[tuple[str, str]]]:
+    """What each rule reads first, every per-failure price the contract states, and the (rule, sentence) behind
+    each first reading."""
     found: dict[str, object] = {}
-    prices: set[tuple[str, object]] = set()  # every per-failure price the contract states
+    prices: set[tuple[str, object]] = set()
     sources = []
     for sentence in sentences:
         if not _ANY_CLAUSE.search(sentence):
@@ -562,17 +645,27 @@ def read_credit_terms(sentences: list[str]) -> CreditTerms:
             if name not in found:
                 found[name] = value
                 sources.append((name, sentence))
+    return found, prices, sources
+
+
+def read_credit_terms(sentences: list[str]) -> CreditTerms:
+    """The first sentence each rule reads, over the contract's sentences in order."""
+    found, prices, sources = _first_reads(sentences)
     flat, amount = found.get("credit.flat_share_per_failure"), found.get("credit.amount_per_failure")
     per_step, per_incident = found.get("credit.per_step_short"), found.get("credit.amount_per_incident")
+    per_hour = found.get("credit.per_hour_of_outage")
     if len(prices) > 1:
         # several prices ("20% of the invoice" for one standard, "$100" for another): each belongs to its own
         # level, which a contract-wide model would get wrong; left to review
-        flat = amount = per_step = per_incident = None
+        flat = amount = per_step = per_incident = per_hour = None
         sources = [(n, t) for n, t in sources if n not in _PRICES]
     tiers, context = _read_tiers(sentences)
     flat, sources = _flat_unless_a_band(flat, tiers, context, sources)
+    if per_hour is not None:  # an hour out is one step of an hour, counted from the first
+        per_step = (per_hour[0], 1.0, "hours", per_hour[1])
     if per_step is not None:  # a share per step short prices the levels, whatever bands stand beside it
-        model, pct, amount, tiers, context = "% per step short", per_step[0], None, None, ""
+        model = "% per hour of outage" if per_hour is not None else "% per step short"
+        pct, amount, tiers, context = per_step[0], None, None, ""
     elif per_incident is not None:
         model, pct, amount = "amount per incident", None, float(per_incident)
     else:
@@ -607,7 +700,11 @@ def priced(rows: list[SlaTerm], credit: CreditTerms) -> list[SlaTerm]:
 def _row_priced(row: SlaTerm, credit: CreditTerms) -> SlaTerm:
     """One unpriced row with the contract's model, or as it was where the model cannot price it."""
     changes: dict = {}
-    if credit.step is not None:
+    if credit.model == "% per hour of outage":
+        if not _counts_hours_out(row):
+            return row  # hours out price a level of availability or downtime only: the others are left
+        changes.update(credit_step=1.0, credit_part_step_counts=credit.step[2])
+    elif credit.step is not None:
         step = _step_in(credit.step, row.unit)
         if step is None:
             return row  # a step in hours does not measure a percent level: left to review
@@ -619,6 +716,16 @@ def _row_priced(row: SlaTerm, credit: CreditTerms) -> SlaTerm:
     if credit.trigger is not None:
         changes.update(credit_trigger_count=credit.trigger[0], credit_trigger_months=credit.trigger[1])
     return replace(row, **changes)
+
+
+# a level whose result tells the hours the service was out: its availability (or unavailability) as a share of
+# the month, or its downtime as a time; fct_service_credit_events counts the hours the same way
+_AVAILABILITY = re.compile(r"(?i)availab|uptime|downtime|outage")
+
+
+def _counts_hours_out(row: SlaTerm) -> bool:
+    time_units = {u.name for u in units().values() if u.kind == "time" and u.seconds}
+    return bool(_AVAILABILITY.search(row.metric_name)) and (row.unit == "percent" or row.unit in time_units)
 
 
 def _step_in(step: tuple[float, str, bool], unit: str) -> float | None:

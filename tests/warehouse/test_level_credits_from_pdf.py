@@ -1,5 +1,5 @@
 """Every credit model of a level's own, read from a contract's PDF and priced by the marts as a person prices it
-by hand, on DuckDB and PostgreSQL (#32). Four invented engagements in one inbox, loaded once per backend and
+by hand, on DuckDB and PostgreSQL (#32). Six invented engagements in one inbox, loaded once per backend and
 measured to 10 May 2025, so April is a month in service. Each has a schedule of two percent levels (System
 Availability 99.8 / 99.5, Call Answer Rate 95 / 90) and its own credit clauses:
 
@@ -23,6 +23,11 @@ Availability 99.8 / 99.5, Call Answer Rate 95 / 90) and its own credit clauses:
   level "P1 incidents resolved within 4 hours" (95 / 90), which its ticket export (January to March) measures;
   System Availability, reported, has no credit model of its own. January: 1 of 4 P1 tickets late (5 hours),
   500, although the month misses the level once; February: none late, 0; March: 2 of 3 late, 1,000.
+- uptime, per hour of outage: USD 720,000 a year (60,000 a month), one thirtieth of the Monthly Charges (2,000)
+  for each hour or part of an hour System Availability is out, up to one month's fees. January (744 hours):
+  99.9% is 0.744 hours out, a part hour, so 1: 2,000, although the level is met. February (672 hours): 99.5% is
+  3.36 hours, 4: 8,000. March: 95% is 37.2 hours, 38: 76,000 before the cap, 60,000 after it. Call Answer Rate
+  has no model of its own.
 """
 
 from __future__ import annotations
@@ -84,6 +89,11 @@ CLAUSES = {
         "The Annual Charges are USD 600,000.",
         "The Supplier shall credit USD 500 for each Priority 1 Incident that is not resolved within 4 hours.",
     ],
+    "uptime": [
+        "The Annual Charges are USD 720,000.",
+        "The Supplier shall credit one thirtieth of the Monthly Charges for each hour (or part of an hour) during "
+        "which the Hosted Service is unavailable, up to one month's fees.",
+    ],
 }
 TICKET_LEVELS = [
     ["Service Level", "Expected Service Level", "Minimum Service Level"],
@@ -108,6 +118,7 @@ REPORTS = {
     "payroll": {"01": ("99.9%", "96%"), "02": ("99.4%", "89%")},
     "hosting": {"01": ("99.6%", "96%"), "02": ("99.35%", "89.96%"), "03": ("98.9%", "95%")},
     "servicedesk": {"01": ("99.9%", None), "02": ("99.9%", None), "03": ("99.9%", None)},
+    "uptime": {"01": ("99.9%", "96%"), "02": ("99.5%", "96%"), "03": ("95.0%", "96%")},
 }
 # engagement -> month -> (credit_amount, credit_before_cap, report_status); None: unknown
 BY_HAND = {
@@ -136,6 +147,11 @@ BY_HAND = {
         "2025-01": (500.0, 500.0, "reported"),
         "2025-02": (0.0, 0.0, "reported"),
         "2025-03": (1_000.0, 1_000.0, "reported"),
+    },
+    "uptime": {
+        "2025-01": (2_000.0, 2_000.0, "reported"),
+        "2025-02": (8_000.0, 8_000.0, "reported"),
+        "2025-03": (60_000.0, 76_000.0, "reported"),
     },
 }
 
@@ -189,7 +205,7 @@ def _inbox(root):
 
 @pytest.fixture(scope="module", params=["duckdb", "postgres"])
 def marts(request, tmp_path_factory, new_postgres_database):
-    """What the marts hold after one load of the four engagements: the levels' models and the month's credits."""
+    """What the marts hold after one load of the engagements: the levels' models and the month's credits."""
     root = tmp_path_factory.mktemp(request.param)
     _inbox(root / "inbox")
     warehouse = str(root / "w.duckdb") if request.param == "duckdb" else new_postgres_database()
@@ -249,6 +265,15 @@ def test_each_level_carries_the_model_its_contract_gives(marts):
     assert models["servicedesk", "P1 incidents resolved within 4 hours"]["credit_model"] == "amount per incident"
     # no ticket's clock measures availability: a credit per incident is no price of it
     assert models["servicedesk", "System Availability"]["credit_model"] == "at-risk pool"
+    uptime = models["uptime", "System Availability"]
+    assert (uptime["credit_model"], uptime["credit_step"], uptime["credit_part_step_counts"]) == (
+        "% per hour of outage",
+        1,
+        True,
+    )
+    assert uptime["credit_pct"] == pytest.approx(100 / 30)
+    # a share of calls answered tells no hours out
+    assert models["uptime", "Call Answer Rate"]["credit_model"] == "at-risk pool"
 
 
 def test_the_contracts_monthly_charges_not_the_invoice_price_the_flat_credits(marts):

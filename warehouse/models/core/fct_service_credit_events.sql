@@ -10,6 +10,10 @@
 --   % per step short:      a missed level earns credit_pct % for each credit_step its result falls short of the
 --                          minimum (0.25 short in steps of 0.1: 2 whole steps, 3 where a part step counts); a
 --                          deemed failure has no result to measure, so its credit is unknown (NULL)
+--   % per hour of outage:  each hour the service was out in the month earns credit_pct %, whether or not the
+--                          level is missed: a downtime level's result in hours, or an availability level's share
+--                          short of 100 % of the month's hours (24 a day); a part hour counts only where
+--                          credit_part_step_counts; a deemed failure has no hours to count (NULL)
 -- A trigger ("three times in any six consecutive months": credit_trigger_count 3, credit_trigger_months 6) makes
 -- a miss a credit event only when it is at least the 3rd miss of the level in the 6 months ending with it.
 -- A month the contract deems failed for want of a report (fct_sla_results) is a miss, and reaches the worst band.
@@ -24,7 +28,8 @@ with facts as (
         metrics.credit_trigger_months,
         metrics.credit_step,
         metrics.credit_part_step_counts,
-        metrics.minimum_level
+        metrics.minimum_level,
+        metrics.unit
     from {{ ref('fct_sla_results') }} as facts
     inner join {{ ref('dim_sla_metric') }} as metrics on metrics.sla_metric_key = facts.sla_metric_key
     where metrics.credit_model in (select credit_model from {{ ref('credit_models') }} where priced_per_level)
@@ -105,7 +110,18 @@ events as (
             case when facts.direction = 'higher' then facts.minimum_level - facts.actual_value
                  else facts.actual_value - facts.minimum_level end / facts.credit_step
             as decimal(18, 6)
-        ) as steps_short
+        ) as steps_short,
+        -- hours out, to 6 places for the same reason: 0.1 % of a 30-day month is 0.72 hours, not 0.7199999
+        cast(
+            case
+                when facts.credit_model <> '% per hour of outage' then null
+                when facts.unit = 'percent' then
+                    (case when facts.direction = 'higher' then 100 - facts.actual_value else facts.actual_value end)
+                    / 100 * 24 * {{ dbt.datediff('facts.period_month', dbt.dateadd('month', 1, 'facts.period_month'), 'day') }}
+                else facts.actual_value * units.seconds / 3600
+            end
+            as decimal(18, 6)
+        ) as hours_of_outage
     from facts
     left join misses_in_window
         on misses_in_window.sla_metric_key = facts.sla_metric_key
@@ -121,6 +137,9 @@ events as (
     left join {{ ref('int_ticket_windows') }} as covered
         on covered.engagement_id = facts.engagement_id
         and facts.credit_model = 'amount per incident'
+    left join {{ ref('units') }} as units
+        on units.unit = facts.unit
+        and units.kind = 'time'
 )
 
 select
@@ -135,6 +154,7 @@ select
     misses_in_trigger_window,
     tier_reached,
     incidents_past_time,
+    hours_of_outage,
     case
         when credit_model = 'flat % per failure' then case when is_credit_event then credit_pct else 0 end
         when credit_model = 'tiered by attainment' then coalesce(band_credit_pct, 0)
@@ -143,6 +163,8 @@ select
                 when not is_credit_event then 0
                 else credit_pct * case when credit_part_step_counts then ceil(steps_short) else floor(steps_short) end
             end
+        when credit_model = '% per hour of outage' then
+            credit_pct * case when credit_part_step_counts then ceil(hours_of_outage) else floor(hours_of_outage) end
         else 0
     end as credit_pct_earned,
     case

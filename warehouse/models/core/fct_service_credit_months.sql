@@ -19,7 +19,7 @@ earned as (
         sum(credit_pct_earned) as credit_pct_earned,
         sum(credit_amount_earned) as credit_amount_earned,
         count(*) filter (where credit_pct_earned > 0 or credit_amount_earned > 0) as credit_events,
-        -- a deemed failure priced per step of shortfall earns an unknown share, a level priced per incident in a
+        -- a deemed failure priced per step of shortfall or hour out earns an unknown share, a level priced per incident in a
         -- month no ticket export covers an unknown amount (sum() would skip either)
         count(*) filter (where credit_pct_earned is null) as levels_of_unknown_credit,
         count(*) filter (where credit_amount_earned is null) as levels_of_uncounted_incidents
@@ -197,8 +197,9 @@ select
         when is_unreported
             then 'no report for ' || left(cast(period_month as varchar), 7) || ': no result, so no credit, is known'
         when levels_of_unknown_credit > 0
-            then 'a level credited per step short has no result for ' || left(cast(period_month as varchar), 7)
-                || ', which the contract deems a failure, so its steps cannot be counted; load its report, or'
+            then 'a level credited per step short or per hour of outage has no result for '
+                || left(cast(period_month as varchar), 7)
+                || ', which the contract deems a failure, so its steps or hours cannot be counted; load its report, or'
                 || ' enter the month''s result by hand'
         when levels_of_uncounted_incidents > 0
             then 'a level credited per incident has no ticket count for ' || left(cast(period_month as varchar), 7)
