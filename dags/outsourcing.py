@@ -20,9 +20,9 @@ once per change, after the reports are matched to the new contract.
 | `list_inbox_files` | lists this DAG's new or changed files in the inbox (by hash against the registry) and cuts them into at most `core.parallelism` batches of similar work (size), none under about 300 small files' worth | check the inbox exists: param `inbox`, Variable `outsourcing_etl_inbox` or `OUTSOURCING_ETL_INBOX` |
 | `extract_batch` (one per batch) | extracts its files in a child process and stages each; per-file status goes to the registry and the run summary | bad files do **not** fail it: a file that cannot be read, crashes its reader or runs past its budget is quarantined with a reason; a failure here is a bug, see the log |
 | `validate_and_load` | GX suites in `expectations/`, quarantine, one-transaction load; writes the run summary to `etl_runs` and the log; skipped (no Asset update) when nothing is new | the transaction rolled back, the warehouse is as before; fix and clear the task: the retry is safe |
-| `build_warehouse` | `dbt build` of `warehouse/` (models and tests), then `dbt docs generate` | a dbt test failed: the log names it; query `quarantine` and `file_registry` |
+| `build_warehouse` | `dbt build` of `warehouse/` (models and tests), then `dbt docs generate`; neither when nothing the marts rest on changed since the last build (loads, as-of day, dbt project) | a dbt test failed: the log names it; query `quarantine` and `file_registry` |
 | `kpi_summary` | prints the KPI table from the marts | check `build_warehouse` ran |
-| `write_report` | writes the HTML KPI report (`<data dir>/<name>_report.html`) | check the data folder is writable |
+| `write_report` | writes the HTML KPI report (`<data dir>/<name>_report.html`); skipped when the build was and the report is there | check the data folder is writable |
 
 Every task retries twice with exponential back-off; after its last try a failure is written to the
 warehouse's `task_failures` table. Warehouse writers share the pool `outsourcing_warehouse` (one slot), so
@@ -177,13 +177,12 @@ reports_dag = inbox_dag(
 @dag(dag_id="outsourcing_kpis", schedule=[MEASUREMENTS], tags=["outsourcing", "kpis"], **COMMON)
 def outsourcing_kpis():
     @task(pool=WAREHOUSE_POOL)
-    def build_warehouse() -> None:
-        from etl.transform.dbt_build import dbt_build
+    def build_warehouse() -> bool:
+        from etl.transform.kpi_build import build_kpis
 
+        run = get_current_context()["dag_run"]
         # measured to the run's own day, so clearing an old run rebuilds what it built
-        dbt_build(_settings().warehouse, run_date=get_current_context()["dag_run"].run_after.date())
-        # model and lineage docs for analysts: <data dir>/<name>_dbt/target/index.html
-        dbt_build(_settings().warehouse, command="docs generate --no-compile")
+        return build_kpis(_settings().warehouse, run.run_id, run_date=run.run_after.date()).built
 
     @task
     def kpi_summary() -> str:
@@ -194,13 +193,18 @@ def outsourcing_kpis():
         return text
 
     @task
-    def write_report() -> str:
+    def write_report(built: bool) -> str:
         from etl.outputs.html_report import write_report as write
 
         current = _settings()
+        if not built and current.report_path.exists():
+            from airflow.sdk.exceptions import AirflowSkipException
+
+            raise AirflowSkipException("the marts are as the last build left them, and so is its report")
         return str(write(current.warehouse, current.report_path))
 
-    build_warehouse() >> kpi_summary() >> write_report()
+    built = build_warehouse()
+    built >> kpi_summary() >> write_report(built)
 
 
 kpis_dag = outsourcing_kpis()

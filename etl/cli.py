@@ -154,6 +154,7 @@ def _run(settings: Settings, args, parser: argparse.ArgumentParser) -> int:
     from etl.orchestration.airflow_run import run_dag_once
     from etl.outputs.console import Console, ExtractionProgress
     from etl.outputs.kpi_summary import stage_line
+    from etl.transform.kpi_build import last_build
 
     if args.as_of:
         import os
@@ -184,7 +185,9 @@ def _run(settings: Settings, args, parser: argparse.ArgumentParser) -> int:
 
         def done(dag_id, run_id, state, seconds):
             progress.pause()
-            console.say(stage_line(settings.warehouse, dag_id, run_id, state, seconds))
+            # the KPI DAG built the marts unless the last build recorded is an earlier run's
+            built = dag_id != "outsourcing_kpis" or last_build(settings.warehouse) in ("", run_id)
+            console.say(stage_line(settings.warehouse, dag_id, run_id, state, seconds, built))
 
         state = run_dag_once(settings, on_dag_done=done)
     if state != "success":

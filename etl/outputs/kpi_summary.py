@@ -157,12 +157,14 @@ STAGES = {
 }
 
 
-def stage_line(warehouse: str | Path, dag_id: str, run_id: str, state: str, seconds: float) -> str:
+def stage_line(warehouse: str | Path, dag_id: str, run_id: str, state: str, seconds: float, built: bool = True) -> str:
     """One line per stage of a run, for the terminal: what its load did (from etl_runs), or that the models were
-    built and tested."""
+    built and tested (`built`), or left as the last build left them."""
     stage = f"{STAGES.get(dag_id, dag_id):<10}"
     if state != "success":
         return f"{stage} {state} after {seconds:.0f} s"
+    if dag_id == "outsourcing_kpis" and not built:
+        return f"{stage} unchanged since the last build: dbt and the report skipped ({seconds:.0f} s)"
     if dag_id == "outsourcing_kpis":
         return f"{stage} dbt models built and tested, KPI report written ({seconds:.0f} s)"
     db = open_warehouse(str(warehouse), read_only=True)

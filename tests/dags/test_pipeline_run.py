@@ -17,6 +17,7 @@ import pytest
 
 from etl.orchestration.airflow_run import run_dag_once
 from etl.settings import Settings
+from etl.transform.kpi_build import last_build
 from tests.conftest import ROOT, SAMPLES, load_directly
 
 pytestmark = pytest.mark.e2e
@@ -167,9 +168,23 @@ def runs(first_run):
     settings, cli = first_run
     first_state = "success" if cli.returncode == 0 else cli.stderr[-3000:]
     first = snapshot(settings.warehouse)
-    second_state = run_dag_once(settings)
+    SECOND_RUN["built_by"] = last_build(settings.warehouse)
+    SECOND_RUN["report_mtime"] = settings.report_path.stat().st_mtime_ns
+    second_state = run_dag_once(settings, on_dag_done=lambda dag_id, run_id, *_: SECOND_RUN.update({dag_id: run_id}))
     second = snapshot(settings.warehouse)
     return settings, (first_state, first), (second_state, second)
+
+
+# the second run's DAG run ids, and what the first left: the build's run and the report's time
+SECOND_RUN: dict = {}
+
+
+def test_the_second_run_over_the_same_inbox_skips_dbt_and_the_report(runs):
+    """#33: nothing new loaded, the same as-of day and project: the marts stay as the first run built them."""
+    settings, *_ = runs
+    assert SECOND_RUN["built_by"] and SECOND_RUN["outsourcing_kpis"] != SECOND_RUN["built_by"]
+    assert last_build(settings.warehouse) == SECOND_RUN["built_by"]
+    assert settings.report_path.stat().st_mtime_ns == SECOND_RUN["report_mtime"]
 
 
 def test_run_succeeds_and_registers_every_file(runs):
