@@ -30,3 +30,26 @@ def test_failed_task_is_recorded_in_the_warehouse(tmp_path):
     con.close()
     assert [(r[0], r[1], r[2]) for r in rows] == [("outsourcing_kpis", "build_warehouse", run.run_id)]
     assert "dbt build failed" in rows[0][3]
+
+
+def test_a_current_metadata_database_is_not_migrated_again(tmp_path, monkeypatch):
+    """`airflow db migrate` costs 3 s a run even when nothing is to do: it runs where the home's SQLite file is
+    new, or was migrated by another Airflow version, or the metadata database is set elsewhere."""
+    from etl.orchestration import airflow_run
+
+    calls = []
+    monkeypatch.setattr(airflow_run.subprocess, "run", lambda cmd, **kw: calls.append(cmd[-2:]))
+    monkeypatch.delenv("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", raising=False)
+    env = airflow_environment(tmp_path / "home")
+    migrate_metadata_db(env)  # no database yet
+    (tmp_path / "home" / "airflow.db").write_bytes(b"")  # what the migration made
+    migrate_metadata_db(env)
+    migrate_metadata_db(env)
+    assert calls == [["db", "migrate"]]
+    (tmp_path / "home" / "airflow.db.migrated").write_text("0.0.1")  # another Airflow's migration
+    migrate_metadata_db(env)
+    assert len(calls) == 2
+    monkeypatch.setenv("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", "postgresql://elsewhere/airflow")
+    migrate_metadata_db(env)
+    migrate_metadata_db(env)
+    assert len(calls) == 4

@@ -22,8 +22,10 @@ ENGAGEMENT = "ito-apps-bluepeak"
 DAY = date(2025, 6, 15)
 
 
-@pytest.fixture
-def loaded(tmp_path):
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    """One contract loaded; the last test adds a report to it."""
+    tmp_path = tmp_path_factory.mktemp("kpi_build")
     inbox = tmp_path / "inbox"
     (inbox / "contracts").mkdir(parents=True)
     shutil.copy(SAMPLES / "contracts" / f"{ENGAGEMENT}.pdf", inbox / "contracts")
@@ -34,18 +36,6 @@ def loaded(tmp_path):
 
 def test_a_warehouse_with_no_load_log_always_builds(tmp_path):
     assert build_inputs(str(tmp_path / "none.duckdb"), DAY) is None
-
-
-def test_a_load_with_nothing_new_leaves_the_inputs_and_a_changing_load_moves_them(loaded):
-    first = build_inputs(loaded.warehouse, DAY)
-    load_directly(loaded, "again", build=False)  # the same inbox: nothing new
-    assert build_inputs(loaded.warehouse, DAY) == first
-    report = SAMPLES / "reports" / ENGAGEMENT
-    (loaded.inbox / "reports" / ENGAGEMENT).mkdir(parents=True)
-    shutil.copy(sorted(report.iterdir())[0], loaded.inbox / "reports" / ENGAGEMENT)
-    load_directly(loaded, "report", build=False)
-    after = build_inputs(loaded.warehouse, DAY)
-    assert after["loads"] != first["loads"] and after["last_change"] != first["last_change"]
 
 
 def test_the_as_of_day_and_the_money_setting_are_inputs(loaded, monkeypatch):
@@ -82,3 +72,15 @@ def test_a_build_whose_recorded_inputs_are_current_is_skipped_and_any_other_is_n
     # inputs of another day: this run builds (dbt runs) and records itself
     assert build_kpis(loaded.warehouse, "next day", run_date=date(2025, 7, 1)).built
     assert last_build(loaded.warehouse) == "next day"
+
+
+def test_a_load_with_nothing_new_leaves_the_inputs_and_a_changing_load_moves_them(loaded):
+    first = build_inputs(loaded.warehouse, DAY)
+    load_directly(loaded, "again", build=False)  # the same inbox: nothing new
+    assert build_inputs(loaded.warehouse, DAY) == first
+    report = SAMPLES / "reports" / ENGAGEMENT
+    (loaded.inbox / "reports" / ENGAGEMENT).mkdir(parents=True)
+    shutil.copy(sorted(report.iterdir())[0], loaded.inbox / "reports" / ENGAGEMENT)
+    load_directly(loaded, "report", build=False)
+    after = build_inputs(loaded.warehouse, DAY)
+    assert after["loads"] != first["loads"] and after["last_change"] != first["last_change"]
