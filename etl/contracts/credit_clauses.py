@@ -60,12 +60,14 @@ _YEAR = re.compile(
 # a "Service Period" is the month a schedule's levels are measured and credited over (as model services contracts
 # define it)
 _MONTH = re.compile(r"(?i)\bmonth|\bmonthly|\bservice period")
+# the charges a credit is a share of: "the Monthly Charges", "that month's fees", "its total service charges"
+_THE_CHARGES = r"(?:the\s+|that\s+|its\s+)?(?:month'?s\s+)?(?:total\s+|monthly\s+|annual\s+)?(?:service\s+)?(?:charges?|fees?|invoice)\b"
 # a share of the charges: "4% of the Monthly Charges", "3 per cent of that month's Service Charges", or the charges
 # "reduced by 3%"
 _SHARE_OF_CHARGES = re.compile(
-    r"(?i)(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)\)?\s+(?:of|in|off|from)\s+(?:the\s+|that\s+|its\s+)?(?:month'?s\s+)?"
-    r"(?:total\s+|monthly\s+|annual\s+)?(?:service\s+)?(?:charges?|fees?|invoice)\b"
-    r"|(?:charges?|fees?)(?:\s+for\s+(?:the|that|each)\s+month)?\s+(?:shall|will|is|are)\s+(?:be\s+)?reduced\s+by\s+(?P<by>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)"
+    r"(?i)(?P<pct>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)\)?\s+(?:of|in|off|from)\s+"
+    + _THE_CHARGES
+    + r"|(?:charges?|fees?)(?:\s+for\s+(?:the|that|each)\s+month)?\s+(?:shall|will|is|are)\s+(?:be\s+)?reduced\s+by\s+(?P<by>\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent)"
 )
 # a cap with no base named ("shall not exceed: 10%"): credits are shares of the charges, so the share is of the
 # period's charges (as the open template in ../shared/credits writes it)
@@ -125,8 +127,8 @@ _DENOMINATORS = {
 _FRACTION_OF_CHARGES = re.compile(
     r"(?i)(?:\b(?P<num>\d+)\s*/\s*(?P<den>\d+)(?:st|nd|rd|th)?|\b(?:1|one|an?)[\s-]+(?P<word>"
     + "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
-    + r")s?)(?:\s*\(\s*\d+\s*/\s*\d+(?:st|nd|rd|th)?\s*\))?\s+(?:part\s+)?of\s+(?:the\s+|that\s+|its\s+)?"
-    r"(?:month'?s\s+)?(?:total\s+|monthly\s+)?(?:service\s+)?(?:charges?|fees?|invoice)\b"
+    + r")s?)(?:\s*\(\s*\d+\s*/\s*\d+(?:st|nd|rd|th)?\s*\))?\s+(?:part\s+)?of\s+"
+    + _THE_CHARGES
 )
 # each hour the service is out: "for each hour the Service is unavailable", "per hour of Downtime", "for every
 # full hour of outage"; the words after "hour" say it is out
@@ -223,6 +225,8 @@ def per_hour_of_outage(sentence: str) -> tuple[float, bool] | None:
     if not _OUT_OF_SERVICE.search(sentence) or _PAST_A_LEVEL.search(hour.group("after")):
         return None
     fraction = _FRACTION_OF_CHARGES.search(sentence)
+    if fraction and "annual" in fraction.group(0).lower():
+        return None  # a fraction of a year's charges is no share of the month's
     if fraction:
         num, den = (int(fraction.group("num")), int(fraction.group("den"))) if fraction.group("num") else (1, 0)
         den = den or _DENOMINATORS[fraction.group("word").lower()]
