@@ -29,6 +29,7 @@ from pathlib import Path
 
 import yaml
 
+from etl.contracts.credit_clauses import tells_hours_out
 from etl.quantities import CURRENCY_CODES, parse_coverage, unit_ranges
 from etl.records import (
     CONTRACT_FIELD_SPEC,
@@ -304,6 +305,17 @@ def _sla_value_problems(row: dict, values: dict) -> list[tuple]:
         found.append(
             (row["credit_model"][1], "valid_value", "a credit per step short needs credit_pct and credit_step")
         )
+    if values.get("credit_model") == "% per hour of outage" and (
+        values.get("credit_pct") is None or not tells_hours_out(str(values.get("unit")))
+    ):
+        found.append(
+            (
+                row["credit_model"][1],
+                "valid_value",
+                "a credit per hour of outage needs credit_pct, and a level in percent (availability) or in a unit "
+                "of time (downtime)",
+            )
+        )
     if values.get("credit_part_step_counts") not in (None, True, False):
         found.append((row["credit_part_step_counts"][1], "valid_value", "credit_part_step_counts is true or false"))
     if "direction" in values and values["direction"] not in ("higher", "lower"):
@@ -337,7 +349,8 @@ def _sla_from_values(values: dict, engagement_id: str, prov: Provenance) -> SlaT
         credit_amount=number["credit_amount"],
         credit_trigger_count=int(number["credit_trigger_count"]) if number["credit_trigger_count"] else None,
         credit_trigger_months=int(number["credit_trigger_months"]) if number["credit_trigger_months"] else None,
-        credit_step=number["credit_step"],
+        # an hour out is one step of an hour
+        credit_step=1.0 if values.get("credit_model") == "% per hour of outage" else number["credit_step"],
         credit_part_step_counts=values.get("credit_part_step_counts"),
         credit_tiers=" ".join(str(values["credit_tiers"]).split()) if values.get("credit_tiers") is not None else None,
     )

@@ -728,8 +728,13 @@ _AVAILABILITY = re.compile(r"(?i)availab|uptime|downtime|outage")
 
 
 def _counts_hours_out(row: SlaTerm) -> bool:
-    time_units = {u.name for u in units().values() if u.kind == "time" and u.seconds}
-    return bool(_AVAILABILITY.search(row.metric_name)) and (row.unit == "percent" or row.unit in time_units)
+    return bool(_AVAILABILITY.search(row.metric_name)) and tells_hours_out(row.unit)
+
+
+def tells_hours_out(unit: str) -> bool:
+    """Whether a result in this unit gives the hours out: a share of the month, or a time in hours or less."""
+    known = units()
+    return unit == "percent" or (unit in known and known[unit].kind == "time" and bool(known[unit].seconds))
 
 
 def _step_in(step: tuple[float, str, bool], unit: str) -> float | None:

@@ -190,11 +190,12 @@ def template(engagement_id: str, missing: list[Requirement], extracted, sla_term
             "#     allowed_deviation_pct: 5           # optional: a work statement's AQL ('5% deviation')",
             "#     severity: priority 1               # optional: one row of a severity matrix",
             f"#     credit_model: flat % per failure   # optional, one of: {', '.join(CREDIT_MODELS)}",
-            "#     credit_pct: 5                      # flat % per failure: % of the month's charges",
+            "#     credit_pct: 5                      # % of the month's charges per failure, step short or hour out",
             '#     credit_tiers: "99.8:2; 98:3"       # tiered: worse than 99.8 earns 2%, worse than 98 earns 3%',
             "#     credit_amount: 1000                # amount per failure or per incident, in the contract's currency",
             "#     credit_step: 0.1                   # % per step short: credit_pct for each 0.1 below the minimum",
             "#     credit_part_step_counts: true      # ... and a part step counts as a whole one",
+            "#                                        # % per hour of outage: credit_step 1, a part hour as above",
             "#     credit_trigger_count: 3            # optional: credit only from the 3rd miss ...",
             "#     credit_trigger_months: 6           # ... in any 6 consecutive months",
         ]

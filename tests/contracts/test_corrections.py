@@ -142,6 +142,30 @@ def test_a_credit_per_step_short_is_entered_by_hand_and_its_wrong_values_are_nam
     assert "a credit per step short needs credit_pct and credit_step" in messages  # no step: no price
 
 
+def test_a_credit_per_hour_of_outage_is_entered_by_hand_and_a_level_that_tells_no_hours_is_named(tmp_path):
+    path = tmp_path / "eng.yml"
+    path.write_text(
+        """service_levels:
+  - {metric_id: availability, metric_name: Availability, unit: percent, direction: higher, expected: 99.9,
+     credit_model: "% per hour of outage", credit_pct: 3.33, credit_part_step_counts: true}
+  - {metric_id: answered, metric_name: Calls answered, unit: count, direction: higher, expected: 500,
+     credit_model: "% per hour of outage", credit_pct: 1}
+  - {metric_id: downtime, metric_name: Downtime, unit: minutes, direction: lower, expected: 45,
+     credit_model: "% per hour of outage"}
+"""
+    )
+    out = read_corrections(path, "eng", "sha")
+    [level] = out.sla_terms
+    assert (level.credit_model, level.credit_pct, level.credit_step, level.credit_part_step_counts) == (
+        "% per hour of outage",
+        3.33,
+        1.0,
+        True,
+    )
+    messages = [p["message"] for p in out.problems]
+    assert sum("a credit per hour of outage needs credit_pct" in m for m in messages) == 2, messages
+
+
 def _sample_value(field: str) -> tuple[str, str]:
     """A value a person would write for the field, and what the warehouse keeps."""
     if field in NUMERIC_CONTRACT_FIELDS:
