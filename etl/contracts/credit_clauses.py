@@ -732,7 +732,7 @@ def _counts_hours_out(row: SlaTerm) -> bool:
 
 
 def tells_hours_out(unit: str) -> bool:
-    """Whether a result in this unit gives the hours out: a share of the month, or a time in hours or less."""
+    """Whether a result in this unit gives the hours out: a share of the month, or a time of fixed length."""
     known = units()
     return unit == "percent" or (unit in known and known[unit].kind == "time" and bool(known[unit].seconds))
 

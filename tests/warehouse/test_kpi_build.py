@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from etl.settings import DBT_PROJECT_DIR, Settings
-from etl.transform.dbt_build import AS_OF_ENV
+from etl.transform.dbt_build import as_of_date
 from etl.transform.kpi_build import build_inputs, build_kpis, last_build, project_digest
 from tests.conftest import SAMPLES, load_directly
 
@@ -61,17 +61,14 @@ def test_an_edit_to_any_model_macro_or_seed_changes_the_project_digest(tmp_path)
     assert project_digest(project) == digest
 
 
-def test_a_build_whose_recorded_inputs_are_current_is_skipped_and_any_other_is_not(loaded, monkeypatch):
-    monkeypatch.delenv(AS_OF_ENV, raising=False)  # the run's day decides the as-of day
+def test_a_build_whose_recorded_inputs_are_current_is_skipped(loaded):
+    """(A build, and its record, are the pipeline's first run in tests/dags/test_pipeline_run.)"""
     record = loaded.data_dir / f"{loaded.name}_dbt" / "last_build.json"
     record.parent.mkdir(parents=True, exist_ok=True)
-    inputs = build_inputs(loaded.warehouse, DAY)
+    inputs = build_inputs(loaded.warehouse, as_of_date(DAY))
     record.write_text(json.dumps({"run_id": "earlier", "inputs": inputs}))
     result = build_kpis(loaded.warehouse, "now", run_date=DAY)
     assert (result.built, result.run_id, last_build(loaded.warehouse)) == (False, "earlier", "earlier")
-    # inputs of another day: this run builds (dbt runs) and records itself
-    assert build_kpis(loaded.warehouse, "next day", run_date=date(2025, 7, 1)).built
-    assert last_build(loaded.warehouse) == "next day"
 
 
 def test_a_load_with_nothing_new_leaves_the_inputs_and_a_changing_load_moves_them(loaded):
