@@ -9,8 +9,8 @@ trigger the credits:
 - a share for each step the result falls short ("2% of the Monthly Charges for each 0.1% (or part thereof) by
   which Availability falls below the Service Level");
 - an amount for each failure ("a service credit of USD 2,500 for every missed Service Level");
-- a share for each hour the service is out, whatever its level ("one thirtieth of the monthly fee for each hour
-  the service is unavailable", as ../shared/DOMAIN.md writes it);
+- a share for each hour the service is out, whatever its level (a fraction of the monthly fee per hour of
+  unavailability, one of the credits ../shared/DOMAIN.md lists);
 - a cap in any month and over any twelve months ("Service Credits in any month shall not exceed 12% of the
   Monthly Charges");
 - a trigger: a miss earns a credit only as the n-th in m months ("missed three (3) times in any six (6)
@@ -138,7 +138,8 @@ _OUT_OF_SERVICE = re.compile(
 )
 # hours past an allowance or a level are steps short of it (`per_step_share`), not hours out from the first
 _PAST_A_LEVEL = re.compile(r"(?i)\bexce|\bbeyond\b|\bover\b|\babove\b|\bmore\s+than\b|\bbelow\b|\bshort")
-# a cap of the whole month's charges: "shall not exceed the Monthly Charges for that month", "up to one month's fees"
+# a cap of the whole month's charges: "shall not exceed the Monthly Charges for that month", "capped at one
+# month's charges"
 _WHOLE_MONTH = re.compile(
     r"(?i)(?:exceed|up\s+to|capped\s+at|limited\s+to|more\s+than)\s+(?:the|1|one|a)\s+(?:month'?s|monthly)\s+"
     r"(?:total\s+)?(?:service\s+)?(?:charges?|fees?)\b"
@@ -365,8 +366,8 @@ RULES = (
         "a share of the month's charges for each hour the service is out, counted from the first hour",
         (
             (
-                "The Supplier shall credit one thirtieth of the monthly fee for each hour the service is "
-                "unavailable, up to one month's fees.",
+                "The Provider credits one thirtieth of the Monthly Charges for each hour in which the Hosted "
+                "Platform is unavailable, capped at one month's charges.",
                 (100 / 30, False),
             ),
             ("A credit of 1.5% of the Monthly Charges applies per hour of Downtime or part thereof.", (1.5, True)),

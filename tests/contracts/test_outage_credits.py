@@ -1,5 +1,5 @@
-"""#32: a share of the month's charges for each hour the service is out ("1/30 of the monthly fee for each hour the
-service is unavailable, up to one month's fees", ../shared/DOMAIN.md), counted from the first hour of outage, which
+"""#32: a share of the month's charges for each hour the service is out (a fraction of the monthly fee per hour of
+unavailability, up to a month's fees: one of the credits ../shared/DOMAIN.md lists), counted from the first hour, which
 the marts take from the level's result (fct_service_credit_events.hours_of_outage). The wordings were written and
 annotated before the reader was run on them; at first sight (b82ea58) none was read as this model, one was read as a
 flat share per failure (a month of ten hours out would have earned 2%, not 20%), and neither cap of a whole month's
@@ -38,7 +38,7 @@ PER_HOUR = [
 ]
 WHOLE_MONTH_CAPS = [
     "Outage credits in any month shall not exceed the Monthly Charges for that month.",
-    "Service credits are payable up to one month's fees.",
+    "Downtime credits are payable up to one month's service charges.",
 ]
 # hours past a level or an allowance, a price per hour of work, a share per failure: not hours out
 NOT_PER_HOUR = [

@@ -24,7 +24,7 @@ Availability 99.8 / 99.5, Call Answer Rate 95 / 90) and its own credit clauses:
   System Availability, reported, has no credit model of its own. January: 1 of 4 P1 tickets late (5 hours),
   500, although the month misses the level once; February: none late, 0; March: 2 of 3 late, 1,000.
 - uptime, per hour of outage: USD 720,000 a year (60,000 a month), one thirtieth of the Monthly Charges (2,000)
-  for each hour or part of an hour System Availability is out, up to one month's fees. January (744 hours):
+  for each hour or part of an hour System Availability is out, capped at one month's charges. January (744 hours):
   99.9% is 0.744 hours out, a part hour, so 1: 2,000, although the level is met. February (672 hours): 99.5% is
   3.36 hours, 4: 8,000. March: 95% is 37.2 hours, 38: 76,000 before the cap, 60,000 after it. Call Answer Rate
   has no model of its own.
@@ -92,7 +92,7 @@ CLAUSES = {
     "uptime": [
         "The Annual Charges are USD 720,000.",
         "The Supplier shall credit one thirtieth of the Monthly Charges for each hour (or part of an hour) during "
-        "which the Hosted Service is unavailable, up to one month's fees.",
+        "which the Hosted Service is unavailable, capped at one month's charges.",
     ],
 }
 TICKET_LEVELS = [
