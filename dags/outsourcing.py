@@ -4,7 +4,8 @@
 ```
 outsourcing_contracts  (daily)  --> Asset outsourcing_contracts --> outsourcing_reports (daily, and on new
                                                                     contracts) --> Asset outsourcing_measurements
-                                                                    --> outsourcing_kpis (dbt build, report)
+                                                                    --> outsourcing_kpis (dbt build, report; also
+                                                                        daily, as the calendar moves the months)
 ```
 
 `outsourcing_contracts` and `outsourcing_reports` read the inbox (`contracts/*.pdf`; `reports/<engagement>/*`),
@@ -171,10 +172,20 @@ reports_dag = inbox_dag(
 )
 
 
-# on the measurements Asset alone: a contracts change triggers the reports DAG, whose run then updates it, so
+# on the measurements Asset, not the contracts one: a contracts change triggers the reports DAG, whose run then updates it, so
 # the KPIs are rebuilt once per change with both sides loaded (on either Asset they were built twice, the
 # first time with the new contract and none of its reports matched yet)
-@dag(dag_id="outsourcing_kpis", schedule=[MEASUREMENTS], tags=["outsourcing", "kpis"], **COMMON)
+# and daily after the inbox DAGs: the marts are measured to the run's day (months in service, renewals), which
+# moves when no file arrives; the build is skipped when the day and the loads are as the last build had them
+@dag(
+    dag_id="outsourcing_kpis",
+    schedule=AssetOrTimeSchedule(
+        timetable=CronTriggerTimetable("0 3 * * *", timezone="UTC", run_immediately=NEXT_SLOT_ONLY),
+        assets=MEASUREMENTS,
+    ),
+    tags=["outsourcing", "kpis"],
+    **COMMON,
+)
 def outsourcing_kpis():
     @task(pool=WAREHOUSE_POOL)
     def build_warehouse() -> bool:

@@ -37,11 +37,13 @@ def test_inbox_dags_map_one_task_per_batch_and_emit_their_asset(dagbag, dag_id, 
     assert clean.upstream_task_ids == {"extract_batch", "validate_and_load"} and clean.trigger_rule == "none_failed"
 
 
-def test_kpi_dag_runs_once_per_change_on_the_measurements_asset(dagbag):
-    # contracts trigger the reports DAG, which then updates the measurements Asset: one KPI rebuild per change
+def test_kpi_dag_runs_once_per_change_on_the_measurements_asset_and_daily(dagbag):
+    # contracts trigger the reports DAG, which then updates the measurements Asset: one KPI rebuild per change;
+    # and a daily slot, so the months in service and the renewals move with the calendar when no file arrives
     dag = dagbag.dags["outsourcing_kpis"]
-    assert type(dag.timetable).__name__ == "AssetTriggeredTimetable"
-    assert [a.name for a in dag.timetable.asset_condition.objects] == ["outsourcing_measurements"]
+    assert type(dag.timetable).__name__ == "AssetOrTimeSchedule"
+    assert dag.timetable.asset_condition.name == "outsourcing_measurements"
+    assert dag.timetable.timetable.expression == "0 3 * * *"
     assert dag.get_task("kpi_summary").upstream_task_ids == {"build_warehouse"}
     # the report is written after the summary, and only where the build ran or there is none yet
     assert dag.get_task("write_report").upstream_task_ids == {"kpi_summary", "build_warehouse"}
@@ -82,7 +84,9 @@ def test_dag_file_stays_a_declaration():
         assert f"\n{heavy}" not in source
 
 
-@pytest.mark.parametrize(("dag_id", "slot_hour"), [("outsourcing_contracts", 1), ("outsourcing_reports", 2)])
+@pytest.mark.parametrize(
+    ("dag_id", "slot_hour"), [("outsourcing_contracts", 1), ("outsourcing_reports", 2), ("outsourcing_kpis", 3)]
+)
 def test_unpausing_just_after_a_slot_waits_for_the_next_one(dagbag, dag_id, slot_hour, monkeypatch):
     """A DAG unpaused half an hour after its daily slot runs at the next slot, not at once: with Airflow's
     run_immediately=False it fired the missed slot within 2.4 h of it (a CI run at 01:08 UTC saw it)."""
