@@ -311,16 +311,19 @@ def _page_texts(
         candidate = False  # whether the page before is a table page or a run-on candidate
         for page in doc:
             textpage = page.get_textpage()
-            text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n").translate(_MARKS_AS_READ)
-            cued = wants_tables(text)
-            if cued and _share_lines(text) >= 2 and _set_in_columns(textpage):
-                columned.add(len(texts) + 1)
-            textpage.close()
-            if len(text) > MAX_PAGE_CHARS:
-                raise InputFileError(
-                    f"page {len(texts) + 1} holds {len(text):,} characters of text, above the limit of "
-                    f"{MAX_PAGE_CHARS:,} per page"
-                )
+            try:
+                text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n").translate(_MARKS_AS_READ)
+                # the page's size is bounded before any reader looks at its text
+                if len(text) > MAX_PAGE_CHARS:
+                    raise InputFileError(
+                        f"page {len(texts) + 1} holds {len(text):,} characters of text, above the limit of "
+                        f"{MAX_PAGE_CHARS:,} per page"
+                    )
+                cued = wants_tables(text)
+                if cued and _share_lines(text) >= 2 and _set_in_columns(textpage):
+                    columned.add(len(texts) + 1)
+            finally:
+                textpage.close()
             texts.append(text)
             # a page after a table page may hold the rest of its table, with no cue words of its own: it is a
             # candidate, read only where the page before gave a table (read_pages), and so is the page after it

@@ -40,13 +40,13 @@ def migrate_metadata_db(env: dict[str, str]) -> None:
     home.mkdir(parents=True, exist_ok=True)
     noted = home / "airflow.db.migrated"
     version = importlib.metadata.version("apache-airflow")
-    own_sqlite = not os.environ.get("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN") and (home / "airflow.db").exists()
-    if own_sqlite and noted.exists() and noted.read_text() == version:
+    own_sqlite = not os.environ.get("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN")
+    if own_sqlite and (home / "airflow.db").exists() and noted.exists() and noted.read_text() == version:
         return
     airflow = Path(sys.executable).with_name("airflow")
     cmd = [str(airflow)] if airflow.exists() else [sys.executable, "-m", "airflow"]
     subprocess.run([*cmd, "db", "migrate"], env={**os.environ, **env}, check=True, stdout=subprocess.DEVNULL)
-    if not os.environ.get("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"):
+    if own_sqlite:
         noted.write_text(version)
 
 

@@ -76,9 +76,14 @@ def dbt_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
+def dbt_work_dir(settings: Settings) -> Path:
+    """Where dbt keeps a warehouse's target and logs: `<data dir>/<name>_dbt`."""
+    return settings.data_dir / f"{settings.name}_dbt"
+
+
 def dbt_command(settings: Settings, *args: str) -> list[str]:
     dbt = Path(sys.executable).with_name("dbt")
-    work = settings.data_dir / f"{settings.name}_dbt"
+    work = dbt_work_dir(settings)
     return [
         str(dbt),
         *args,

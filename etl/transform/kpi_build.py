@@ -18,7 +18,7 @@ from pathlib import Path
 
 from etl.load.database import open_warehouse, query_records, relation_exists, warehouse_exists
 from etl.settings import DBT_PROJECT_DIR, PROJECT_ROOT, Settings
-from etl.transform.dbt_build import as_of_date, dbt_build
+from etl.transform.dbt_build import as_of_date, dbt_build, dbt_work_dir
 
 # what dbt reads of its project; its own output (target/, logs/, packages) is not an input
 _PROJECT_PARTS = ("dbt_project.yml", "packages.yml", "profiles.yml", "models", "macros", "seeds", "tests")
@@ -89,7 +89,7 @@ def project_digest(root: Path = DBT_PROJECT_DIR) -> str:
 
 
 def _record_path(settings: Settings) -> Path:
-    return settings.data_dir / f"{settings.name}_dbt" / "last_build.json"
+    return dbt_work_dir(settings) / "last_build.json"
 
 
 def _read(record: Path) -> dict:
