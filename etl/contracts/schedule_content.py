@@ -542,13 +542,15 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
     """Lines of an unruled table: one run of words (the name) and values, in column order. A grade's number
     ("Priority 1") is part of the name, not a value; a unit standing before the bare numbers is theirs."""
     out, header, credit_header = [], "", False
-    for seq, line in enumerate(page.text.splitlines()):
-        line = " ".join(line.split())
-        [line] = _elapsed_written_plainly([line])
+    lines = [_elapsed_written_plainly([" ".join(line.split())])[0] for line in page.text.splitlines()]
+    numbered = _row_numbers(lines)
+    for seq, line in enumerate(lines):
         if line[:1] in _LIST_MARKS:
             continue  # a list item, which wraps as prose does: the prose reader's
         window = _window(line)
         rest, amount = _line_credit(_without_windows(line, qualified=True) if window else line, credit_header)
+        if seq in numbered and (number := _ROW_NUMBER.match(rest)):
+            rest = " " * number.end() + rest[number.end() :]  # the row's number: no value, no part of the name
         grades = [g.span("n") for g in GRADE.finditer(rest)]
         # ... nor is the time a share of cases is done in, written in the name ("Calls answered in 30 seconds"), nor
         # a score's scale
@@ -582,6 +584,23 @@ def _line_candidates(page: PdfPage) -> list[Candidate]:
                 credit_amount=amount,
             )
         )
+    return out
+
+
+# a line opening with a number before words: a numbered row ("1 ", "2. ", "3.1 ") where the numbers count up
+_ROW_NUMBER = re.compile(r"(?i)^(?P<n>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?!(?:" + _UNIT_WORDS + r")\b)(?=[a-z])")
+
+
+def _row_numbers(lines: list[str]) -> set[int]:
+    """The lines that open with their row's number: each line opening with a number that the next such line
+    counts up by one ("1", "2"; "3.1", "3.2"), and that next line. A number opening a line alone is a count or a
+    level ("2 on-site engineers", "99.5 percent of calls"), which no other line's number follows."""
+    opened = [(k, m.group("n")) for k, line in enumerate(lines) if (m := _ROW_NUMBER.match(line))]
+    out = set()
+    for (k, n), (k_next, n_next) in zip(opened, opened[1:]):
+        head, _, last = n.rpartition(".")
+        if n_next == (f"{head}." if head else "") + str(int(last) + 1):
+            out |= {k, k_next}
     return out
 
 

@@ -1,0 +1,137 @@
+"""#30: unruled schedule tables, read from the text layer and from a scan of the same page inside a text PDF
+(printed and scanned back at 200 dpi). Written in our own wording, each row's truth written before the reader
+ran: a level beside a column of windows; expected and minimum times; expected and minimum shares beside a
+weighting; and rows numbered 1, 2, 3 before their names. A table that states no window takes the reader's
+default, monthly (README, "Service levels").
+
+At first sight (1a996bf) the text gave 12 of 16 rows and each scan the same rows as its text: the numbered rows
+gave none, their numbers read as levels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfgen import canvas
+
+from etl.contracts.schedule_content import _row_numbers
+from etl.contracts.terms import extract_contract
+from tests.contracts.test_scanned_pages import mixed_copy
+
+# name: (header, column positions, rows, truth as (name, expected, minimum, unit, window, weighting))
+TABLES = {
+    "level and window": (
+        ["Service Measure", "Target", "Measurement Period"],
+        [72, 330, 430],
+        [
+            ["Application availability", "99.8%", "Monthly"],
+            ["First contact resolution", "75%", "Monthly"],
+            ["Invoice processing accuracy", "99.5%", "Quarterly"],
+            ["Customer satisfaction score", "85%", "Quarterly"],
+        ],
+        {
+            ("Application availability", 99.8, 99.8, "percent", "monthly", 0.0),
+            ("First contact resolution", 75.0, 75.0, "percent", "monthly", 0.0),
+            ("Invoice processing accuracy", 99.5, 99.5, "percent", "quarterly", 0.0),
+            ("Customer satisfaction score", 85.0, 85.0, "percent", "quarterly", 0.0),
+        },
+    ),
+    "expected and minimum times": (
+        ["Service Level", "Expected", "Minimum"],
+        [72, 330, 450],
+        [
+            ["Priority 1 incident response", "15 minutes", "30 minutes"],
+            ["Priority 2 incident response", "1 hour", "2 hours"],
+            ["Priority 1 incident resolution", "4 hours", "8 hours"],
+            ["Priority 2 incident resolution", "8 hours", "12 hours"],
+        ],
+        {
+            ("Priority 1 incident response", 15.0, 30.0, "minutes", "monthly", 0.0),
+            ("Priority 2 incident response", 1.0, 2.0, "hours", "monthly", 0.0),
+            ("Priority 1 incident resolution", 4.0, 8.0, "hours", "monthly", 0.0),
+            ("Priority 2 incident resolution", 8.0, 12.0, "hours", "monthly", 0.0),
+        },
+    ),
+    "expected and minimum shares with a weighting": (
+        ["Critical Service Level", "Expected", "Minimum", "Weighting"],
+        [72, 300, 380, 460],
+        [
+            ["Data centre availability", "99.95%", "99.7%", "25%"],
+            ["Batch jobs completed on time", "98%", "96%", "15%"],
+            ["Backup success rate", "99%", "97%", "10%"],
+            ["Security patches applied in window", "95%", "90%", "10%"],
+        ],
+        {
+            ("Data centre availability", 99.95, 99.7, "percent", "monthly", 25.0),
+            ("Batch jobs completed on time", 98.0, 96.0, "percent", "monthly", 15.0),
+            ("Backup success rate", 99.0, 97.0, "percent", "monthly", 10.0),
+            ("Security patches applied in window", 95.0, 90.0, "percent", "monthly", 10.0),
+        },
+    ),
+    "numbered rows": (
+        ["No.", "Performance Indicator", "Standard", "Period"],
+        [72, 110, 360, 450],
+        [
+            ["1", "Payroll runs paid on the due date", "100%", "Monthly"],
+            ["2", "Supplier invoices paid within terms", "97%", "Monthly"],
+            ["3", "Queries answered within 2 days", "90%", "Monthly"],
+            ["4", "Month-end close completed on schedule", "95%", "Quarterly"],
+        ],
+        {
+            ("Payroll runs paid on the due date", 100.0, 100.0, "percent", "monthly", 0.0),
+            ("Supplier invoices paid within terms", 97.0, 97.0, "percent", "monthly", 0.0),
+            ("Queries answered within 2 days", 90.0, 90.0, "percent", "monthly", 0.0),
+            ("Month-end close completed on schedule", 95.0, 95.0, "percent", "quarterly", 0.0),
+        },
+    ),
+}
+
+
+def _contract(path: Path, header: list[str], xs: list[int], rows: list[list[str]]) -> Path:
+    """A cover page of prose, then the schedule's page with its table drawn without rules."""
+    c = canvas.Canvas(str(path), pagesize=LETTER, invariant=1)
+    y = 740
+    for line in ("MASTER SERVICES AGREEMENT", "", "The Supplier provides the Services set out in the schedules."):
+        c.drawString(72, y, line)
+        y -= 16
+    c.showPage()
+    y = 740
+    for line in ("SCHEDULE 3 - SERVICE LEVELS", "", "The Supplier shall meet the service levels in the table below."):
+        c.drawString(72, y, line)
+        y -= 16
+    for row in [header, *rows]:
+        for x, cell in zip(xs, row, strict=True):
+            c.drawString(x, y, cell)
+        y -= 15
+    c.drawString(72, y - 20, "Service credits for missed service levels are set out in Schedule 4.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def _rows(path: Path) -> set[tuple]:
+    return {
+        (t.metric_name, t.expected, t.minimum, t.unit, t.measurement_window, t.allocation_pct)
+        for t in extract_contract(path, "e", "sha").sla_terms
+    }
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_an_unruled_table_reads_the_same_rows_from_text_and_from_its_scan(tmp_path, name):
+    header, xs, rows, truth = TABLES[name]
+    text = _contract(tmp_path / "text.pdf", header, xs, rows)
+    scan = tmp_path / "scan.pdf"
+    mixed_copy(text, scan, {2})
+    assert _rows(text) == truth
+    assert _rows(scan) == truth
+
+
+def test_only_numbers_that_count_up_line_by_line_number_rows():
+    assert _row_numbers(["1 Payroll paid 100%", "wrapped name", "2. Invoices paid 97%", "3 Queries 90%"]) == {0, 2, 3}
+    assert _row_numbers(["3.1 Uptime 99.5%", "3.2 Restores 98%"]) == {0, 1}
+    # a count or a level opening a line, with no number counting on from it, is no row's number
+    assert _row_numbers(["2 on-site engineers 95%", "Backup success 99%"]) == set()
+    assert _row_numbers(["99.5 percent of calls answered", "99.6 percent of calls logged"]) == set()
+    assert _row_numbers(["4 Priority 1 tickets 95%", "4 Priority 2 tickets 90%"]) == set()
+    assert _row_numbers(["1 Payroll paid 100%", "3 Queries 90%"]) == set()
