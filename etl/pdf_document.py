@@ -474,6 +474,13 @@ def _level_words() -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= 6)
 
 
+@functools.cache
+def _glued_units() -> dict[str, str]:
+    """The units written in two or more words, by their words run together ("businessdays" -> "business days")."""
+    spellings = unit_spellings("time", "share")
+    return {"".join(s.split()): s for s in spellings if " " in s and "".join(s.split()) not in spellings}
+
+
 _OCR_WORD = re.compile(r"[A-Za-z]{6,}")
 
 
@@ -482,18 +489,26 @@ def mended_ocr(text: str) -> str:
     "24 working hours"): Tesseract misreads a letter now and then, and a unit misread is a level lost. Only one
     letter substituted, and only to a word of that list, so no other word changes."""
     lexicon = _level_words()
+    glued = _glued_units()
 
     def mend(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
         if low in lexicon:
             return word
+        if low in glued:  # "businessdays": the space between a unit's words lost
+            return glued[low]
         near = [w for w in lexicon if len(w) == len(low) and sum(a != b for a, b in zip(w, low)) == 1]
         if len(near) != 1:
             return word
         return near[0].capitalize() if word[0].isupper() else near[0]
 
-    return _OCR_WORD.sub(mend, text)
+    return _OCR_SHARE_SIGNS.sub(lambda m: "≥ " if m.group(0) == "2" else "5", _OCR_WORD.sub(mend, text))
+
+
+# signs Tesseract misreads in a share: "≥" before a share of 90% or more as a "2" glued to it ("299.8%": no share
+# is above 100), and a "5" as "$" or "S" right before its "%" ("$%": no amount of money is a share)
+_OCR_SHARE_SIGNS = re.compile(r"(?<![\w.,])2(?=9\d(?:\.\d+)?\s?%)|(?<![\w$])[$S](?=%)")
 
 
 class _CellReader:
@@ -563,6 +578,12 @@ def _ocr_pages(
                 tables = [_clean_table(t) for t in read_tables(gray, read_cell, (horizontal, vertical))]
                 if read_cell.left <= 0:
                     log.warning("%s: OCR read the cells of ruled tables up to page %d only", path.name, number)
+            elif wanted and _share_lines(text) >= 2:  # no grid: an unruled table, by where OCR's words stand
+                words = _WordsOfAnImage(_table_lines(_ocr_words(image, scale)), (0, 0, width, height))
+                laid_out = _set_out(words.words)
+                lone = _lone_shares(laid_out) >= 2 or bool(_VALUES_ACROSS.search(laid_out))
+                found = _tables_from_words(words, words.words, lone)
+                tables = [[[mended_ocr(c) for c in row] for row in t] for t in found]
             pages[number] = PdfPage(number, text, tables, ocr=True)
         return pages
     finally:
@@ -641,32 +662,121 @@ _VALUES_ACROSS = Cue(r"(?m)^[A-Za-z][^\n\d%]{0,40}(?:\s\d{1,3}(?:\.\d+)?%){4}")
 
 def _unruled_tables(path: Path, pages: dict[int, bool]) -> dict[int, list[list[list[str]]]]:
     """Tables drawn without rules, found by where their words stand (pdfplumber's text strategy), on pages
-    about service levels that hold shares, by page number: True where shares stand alone as cells. A table is
-    kept only where one column holds a share in two or more rows (a performance summary's quality levels): what
-    a page of prose splits into columns never does; on a page without lone shares, only a table whose level cells
-    open with words."""
+    about service levels that hold shares, by page number: True where shares stand alone as cells (see
+    _tables_from_words)."""
     if not pages:
         return {}
     import pdfplumber
 
-    settings = {"vertical_strategy": "text", "horizontal_strategy": "text"}
     out = {}
     try:
         with pdfplumber.open(path, pages=sorted(pages)) as pdf:
             for page in pdf.pages:
                 words = [_signs_as_written(w) for w in page.extract_words(extra_attrs=["fontname"])]
-                grids = [
-                    (_word_grid(t, words), [r.bbox[3] - r.bbox[1] for r in t.rows]) for t in page.find_tables(settings)
-                ]
-                if pages[page.page_number]:
-                    merged = [m for g, heights in grids if (m := _levels_across(g) or _unruled_rows(g, heights))]
-                else:
-                    merged = [m for g, _ in grids if (m := _words_first_rows(g))]
-                if merged:
+                if merged := _tables_from_words(page, words, pages[page.page_number]):
                     out[page.page_number] = merged
     except Exception as exc:  # pdfminer raises many types for damaged files
         raise InputFileError(f"PDF tables cannot be parsed ({type(exc).__name__}: {exc})") from None
     return out
+
+
+def _tables_from_words(page, words: list[dict], lone: bool) -> list[list[list[str]]]:
+    """The unruled tables among a page's words. A table is kept only where one column holds a share in two or more
+    rows (a performance summary's quality levels): what a page of prose splits into columns never does; on a page
+    without lone shares, only a table whose level cells open with words. `page` is what pdfplumber's table finder
+    reads of a page (its words, its bounding box, its drawn edges)."""
+    from pdfplumber.table import TableFinder
+
+    settings = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+    grids = [
+        (_word_grid(t, words), [r.bbox[3] - r.bbox[1] for r in t.rows]) for t in TableFinder(page, settings).tables
+    ]
+    if lone:
+        return [m for g, heights in grids if (m := _levels_across(g) or _unruled_rows(g, heights))]
+    return [m for g, _ in grids if (m := _words_first_rows(g))]
+
+
+def _in_columns(line: list[dict]) -> bool:
+    """Whether a line's words stand in two runs or more, a column gap apart."""
+    line = sorted(line, key=lambda w: w["x0"])
+    return any(b["x0"] - a["x1"] >= COLUMN_GAP for a, b in zip(line, line[1:]))
+
+
+def _table_lines(words: list[dict]) -> list[dict]:
+    """The words from the first line set in columns (two runs of words a column gap apart) on: the heading and the
+    lead sentence above a table are single runs, and OCR's word edges shift by a point from line to line, so a
+    heading word can fall in line with a column of the table below and stretch the table up over it."""
+    by_line: dict[float, list[dict]] = {}
+    for w in words:
+        by_line.setdefault(w["top"], []).append(w)
+    first = next((top for top in sorted(by_line) if _in_columns(by_line[top])), None)
+    return words if first is None else [w for w in words if w["top"] >= first]
+
+
+def _set_out(words: list[dict]) -> str:
+    """The words' lines as text, runs of words a column gap apart set apart by a tab, as a text layer sets a
+    table's cells: Tesseract joins a line's cells with one space."""
+    by_line: dict[float, list[dict]] = {}
+    for w in words:
+        by_line.setdefault(w["top"], []).append(w)
+    lines = []
+    for top in sorted(by_line):
+        line = sorted(by_line[top], key=lambda w: w["x0"])
+        gaps = ["\t" if b["x0"] - a["x1"] >= COLUMN_GAP else " " for a, b in zip(line, line[1:])]
+        lines.append(line[0]["text"] + "".join(gap + w["text"] for gap, w in zip(gaps, line[1:])))
+    return "\n".join(lines)
+
+
+@dataclass
+class _WordsOfAnImage:
+    """A scanned page as pdfplumber's table finder reads a page: OCR's words, the page's box, no drawn edges."""
+
+    words: list[dict]
+    bbox: tuple[float, float, float, float]
+    edges: tuple = ()
+
+    def extract_words(self, **_settings) -> list[dict]:
+        return self.words
+
+
+# an OCR word that says something: a letter or digit, or a sign a cell's value or bullet is written with
+_OCR_MEANT = re.compile(r"[^\W_]|[%$€£<>≤≥=•*-]")
+
+
+def _ocr_words(image, scale: float) -> list[dict]:
+    """A page image's words from Tesseract's boxes, in points, as pdfplumber gives a page's words: each as tall as a
+    line of the page's type, centred on its line. A box round a line's own glyphs is shorter where it has no
+    capital or descender, which would leave a gap between the lines of one cell that reads as the gap between two
+    rows; the taller boxes (a quarter of the lines reach higher or lower) stand for the type's height."""
+    import pytesseract
+
+    data = pytesseract.image_to_data(image, config="--psm 4", output_type=pytesseract.Output.DICT)
+    lines = {
+        (data["block_num"][i], data["par_num"][i], data["line_num"][i]): (data["top"][i], data["height"][i])
+        for i, level in enumerate(data["level"])
+        if level == 4 and data["height"][i] > 0
+    }
+    if not lines:
+        return []
+    heights = sorted(h for _, h in lines.values())
+    half = heights[len(heights) * 3 // 4] / 2
+    words = []
+    for i, text in enumerate(data["text"]):
+        line = lines.get((data["block_num"][i], data["par_num"][i], data["line_num"][i]))
+        if data["level"][i] != 5 or line is None or not _OCR_MEANT.search(text):
+            continue  # a speck read as a mark ("—", "°", "«") beside a cell's value would make it no value
+        middle = line[0] + line[1] / 2
+        x0 = data["left"][i] / scale
+        words.append(
+            {
+                "text": text.strip().strip("’‘'\"“”"),  # a speck beside a value read as a quote mark
+                "x0": x0,
+                "x1": x0 + data["width"][i] / scale,
+                "top": (middle - half) / scale,
+                "bottom": (middle + half) / scale,
+            }
+        )
+    return words
 
 
 # pdfminer decodes the standard Symbol font (not embedded, as in PDFs that set ≥ from it) by the standard

@@ -340,7 +340,7 @@ def _table_candidates(table: list[list[str]], page: int) -> list[Candidate]:
         if sum(bool(c.strip()) for c in above) >= 2
         else max(reversed(table[:first]), key=lambda r: sum(bool(c.strip()) for c in r), default=[""] * len(table[0]))
     )
-    body = table[first:]
+    body = _without_row_numbers(table[first:])
     unit_col = next(
         (j for j in range(len(header)) if sum(bool(_unit(r[j])) for r in body if j < len(r)) >= len(body) * 0.6),
         None,
@@ -602,6 +602,13 @@ def _row_numbers(lines: list[str]) -> set[int]:
         if n_next == (f"{head}." if head else "") + str(int(last) + 1):
             out |= {k, k_next}
     return out
+
+
+def _without_row_numbers(body: list[list[str]]) -> list[list[str]]:
+    """The rows with the numbers their first cells open with taken off, where those count up row by row ("1
+    Payroll runs ...", "2 Supplier invoices ...": a number and a name an unruled table's columns ran together)."""
+    numbered = _row_numbers([r[0] if r else "" for r in body])
+    return [[_ROW_NUMBER.sub("", r[0]), *r[1:]] if k in numbered else r for k, r in enumerate(body)]
 
 
 def _line_credit(line: str, credit_header: bool) -> tuple[str, float | None]:
