@@ -503,11 +503,15 @@ def mended_ocr(text: str) -> str:
             return word
         return near[0].capitalize() if word[0].isupper() else near[0]
 
-    return _OCR_SHARE_SIGNS.sub(lambda m: "≥ " if m.group(0) == "2" else "5", _OCR_WORD.sub(mend, text))
+    text = _OCR_SHARE_SIGNS.sub(lambda m: "≥ " if m.group(0) == "2" else "5", _OCR_WORD.sub(mend, text))
+    # Tesseract reads a spaced en dash, the separator of a name and its levels, as an em dash
+    return _OCR_BULLET.sub("• ", text).replace(" — ", " – ")
 
 
 # signs Tesseract misreads in a share: "≥" before a share of 90% or more as a "2" glued to it ("299.8%": no share
 # is above 100), and a "5" as "$" or "S" right before its "%" ("$%": no amount of money is a share)
+# a bullet Tesseract reads as a letter or a sign ("¢", "e", "©") opening a line before a capital
+_OCR_BULLET = re.compile(r"(?m)^[ \t]*[¢©®°«eo][ \t]+(?=[A-Z])")
 _OCR_SHARE_SIGNS = re.compile(r"(?<![\w.,])2(?=9\d(?:\.\d+)?\s?%)|(?<![\w$])[$S](?=%)")
 
 
@@ -564,7 +568,13 @@ def _ocr_pages(
             scale = min(OCR_DPI / 72, (MAX_OCR_PIXELS / max(width * height, 1.0)) ** 0.5)
             image = page.render(scale=scale).to_pil().convert("L")
             page.close()
-            text = mended_ocr(pytesseract.image_to_string(image, config="--psm 4"))
+            # without the blank lines Tesseract leaves between what it takes for paragraphs (a bullet's wrapped
+            # line, a row's cells), as a text layer's text has none
+            text = "\n".join(
+                line
+                for line in mended_ocr(pytesseract.image_to_string(image, config="--psm 4")).splitlines()
+                if line.strip()
+            )
             gray = np.asarray(image)
             tables = []
             # as for a text page, the tables of a page that looks like a schedule, or runs on from one
@@ -583,7 +593,8 @@ def _ocr_pages(
                 laid_out = _set_out(words.words)
                 lone = _lone_shares(laid_out) >= 2 or bool(_VALUES_ACROSS.search(laid_out))
                 found = _tables_from_words(words, words.words, lone)
-                tables = [[[mended_ocr(c) for c in row] for row in t] for t in found]
+                # (a dash ending a cell is a speck beside its value, "99.8% —")
+                tables = [[[mended_ocr(c).rstrip(" —–-") for c in row] for row in t] for t in found]
             pages[number] = PdfPage(number, text, tables, ocr=True)
         return pages
     finally:
@@ -740,7 +751,7 @@ class _WordsOfAnImage:
 
 
 # an OCR word that says something: a letter or digit, or a sign a cell's value or bullet is written with
-_OCR_MEANT = re.compile(r"[^\W_]|[%$€£<>≤≥=•*-]")
+_OCR_MEANT = re.compile(r"[^\W_]|[%$€£<>≤≥=•*–—-]")
 
 
 def _ocr_words(image, scale: float) -> list[dict]:
@@ -764,7 +775,7 @@ def _ocr_words(image, scale: float) -> list[dict]:
     for i, text in enumerate(data["text"]):
         line = lines.get((data["block_num"][i], data["par_num"][i], data["line_num"][i]))
         if data["level"][i] != 5 or line is None or not _OCR_MEANT.search(text):
-            continue  # a speck read as a mark ("—", "°", "«") beside a cell's value would make it no value
+            continue  # a speck read as a mark ("°", "«", "|") beside a cell's value would make it no value
         middle = line[0] + line[1] / 2
         x0 = data["left"][i] / scale
         words.append(

@@ -78,9 +78,10 @@ LABELS = {
     # what a miss costs, not a level: a column of shares under it is each row's credit
     "credit": ("credit", "penalt", "deduction", "rebate", "remed", "liquidated", "reduction", "refund"),
 }
-# a title-case phrase: a level's name in prose ("Batch Job Completion", "Hosting Platform Availability")
+# a title-case phrase: a level's name in prose ("Batch Job Completion", "Hosting Platform Availability"); a
+# spaced dash ends it, as it sets the name apart from its levels ("Change Success Rate - Target 98%")
 _TITLE = re.compile(
-    r"\b[A-Z][\w&/-]*(?:(?:[ \t]+(?:of|and|to|for|the|in|on|&|-))+[ \t]+[A-Z][\w&/-]*|[ \t]+[A-Z0-9][\w&/-]*)*"
+    r"\b[A-Z][\w&/-]*(?:(?:[ \t]+(?:of|and|to|for|the|in|on|&))+[ \t]+[A-Z][\w&/-]*|[ \t]+[A-Z0-9][\w&/-]*)*"
 )
 
 
@@ -630,14 +631,15 @@ _LABEL_LINE = re.compile(r"[^:.]{1,40}:\s")
 _SCORED = re.compile(r"(?i)\b(?:score|rating|satisfaction|csat|nps)\b")
 # a name line's own number: its enumerator ("KPI 1 - ", "Critical Service Level 2: ", "3. ") and a grade's number
 _ENUMERATOR = re.compile(r"^\s*(?:[A-Za-z][\w ]{0,30}?\s)?\d{1,2}\s*[-–—:.)]\s+")
-# a clause's own number in legal drafting ("3.1 ", "4.2.1 ", "(a) ", "b) ", "(iv) ") before a capital: it opens a
-# new paragraph, and it is no value
-_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]\)|\([ivx]{1,4}\))\s+(?=[A-Z])")
+# a clause's own number in legal drafting ("3.1 ", "4.2.1 ", "(a) ", "b) ", "(iv) "), or a bullet, before a capital:
+# it opens a new paragraph, and it is no value
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\(?[a-z]\)|\([ivx]{1,4}\)|[•●▪])\s+(?=[A-Z])")
 # a level's own number before its run-in name: "Service Level 1: Severity 1 Incident Resolution. Description: ..."
 # ("Critical Service Level 2:", "Key Performance Indicator 3 -": a word or two may qualify the noun)
 _NUMBERED_LEVEL = re.compile(r"(?i)^\s*(?:[a-z][\w-]*\s+){0,2}?" + _LEVEL_NOUN + r"\s+\d{1,2}\s*[-–—:.)]\s+(?=[A-Z])")
-# a run-in heading after a clause number: "(a) Application Availability. The Vendor ..."; the heading is the name
-_RUN_IN = re.compile(r"^(?P<name>[A-Z][\w&/-]*(?:[ \t]+[\w&/()-]+){0,7}?)[.:][ \t]+(?=[A-Z0-9])")
+# a run-in heading after a clause number or a bullet: "(a) Application Availability. The Vendor ...", "• Payroll
+# accuracy - Target ..."; the heading is the name
+_RUN_IN = re.compile(r"^(?P<name>[A-Z][\w&/-]*(?:[ \t]+[\w&/()-]+){0,7}?)(?:[.:]|[ \t]+[–—-])[ \t]+(?=[A-Z0-9])")
 # a time a share of cases is done within ("answer 90% of calls within 30 seconds"): the share's bound, not a level
 _WITHIN = re.compile(r"\b(?:within|in under|in less than|in|no later than)\s+" + time_pattern("t"), re.I)
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
