@@ -540,7 +540,6 @@ def _ocr_pages(
 
     import numpy as np
     import pypdfium2 as pdfium
-    import pytesseract
 
     from etl.scanned_tables import find_rules, read_tables
 
@@ -568,13 +567,7 @@ def _ocr_pages(
             scale = min(OCR_DPI / 72, (MAX_OCR_PIXELS / max(width * height, 1.0)) ** 0.5)
             image = page.render(scale=scale).to_pil().convert("L")
             page.close()
-            # without the blank lines Tesseract leaves between what it takes for paragraphs (a bullet's wrapped
-            # line, a row's cells), as a text layer's text has none
-            text = "\n".join(
-                line
-                for line in mended_ocr(pytesseract.image_to_string(image, config="--psm 4")).splitlines()
-                if line.strip()
-            )
+            text, ocr_words = _ocr_page(image, scale)
             gray = np.asarray(image)
             tables = []
             # as for a text page, the tables of a page that looks like a schedule, or runs on from one
@@ -589,7 +582,7 @@ def _ocr_pages(
                 if read_cell.left <= 0:
                     log.warning("%s: OCR read the cells of ruled tables up to page %d only", path.name, number)
             elif wanted and _share_lines(text) >= 2:  # no grid: an unruled table, by where OCR's words stand
-                words = _WordsOfAnImage(_table_lines(_ocr_words(image, scale)), (0, 0, width, height))
+                words = _WordsOfAnImage(_table_lines(ocr_words), (0, 0, width, height))
                 laid_out = _set_out(words.words)
                 lone = _lone_shares(laid_out) >= 2 or bool(_VALUES_ACROSS.search(laid_out))
                 found = _tables_from_words(words, words.words, lone)
@@ -754,27 +747,31 @@ class _WordsOfAnImage:
 _OCR_MEANT = re.compile(r"[^\W_]|[%$€£<>≤≥=•*–—-]")
 
 
-def _ocr_words(image, scale: float) -> list[dict]:
-    """A page image's words from Tesseract's boxes, in points, as pdfplumber gives a page's words: each as tall as a
-    line of the page's type, centred on its line. A box round a line's own glyphs is shorter where it has no
-    capital or descender, which would leave a gap between the lines of one cell that reads as the gap between two
-    rows; the taller boxes (a quarter of the lines reach higher or lower) stand for the type's height."""
+def _ocr_page(image, scale: float) -> tuple[str, list[dict]]:
+    """A page image read once by Tesseract: its text, line by line, without the blank lines Tesseract leaves
+    between what it takes for paragraphs (a bullet's wrapped line), as a text layer has none; and its words with
+    their boxes, in points, as pdfplumber gives a page's words. Each word is as tall as a line of the page's type,
+    centred on its line: a box round a line's own glyphs is shorter where it has no capital or descender, which
+    would leave a gap between the lines of one cell that reads as the gap between two rows; the taller boxes (a
+    quarter of the lines reach higher or lower) stand for the type's height."""
     import pytesseract
 
     data = pytesseract.image_to_data(image, config="--psm 4", output_type=pytesseract.Output.DICT)
-    lines = {
-        (data["block_num"][i], data["par_num"][i], data["line_num"][i]): (data["top"][i], data["height"][i])
-        for i, level in enumerate(data["level"])
-        if level == 4 and data["height"][i] > 0
-    }
-    if not lines:
-        return []
-    heights = sorted(h for _, h in lines.values())
+    line_of = [(data["block_num"][i], data["par_num"][i], data["line_num"][i]) for i in range(len(data["level"]))]
+    lines = {line_of[i]: (data["top"][i], data["height"][i]) for i, level in enumerate(data["level"]) if level == 4}
+    texts: dict[tuple, list[str]] = {}
+    for i, text in enumerate(data["text"]):
+        if data["level"][i] == 5 and text.strip():
+            texts.setdefault(line_of[i], []).append(text.strip())
+    page_text = mended_ocr("\n".join(" ".join(words) for words in texts.values()))
+    heights = sorted(h for _, h in lines.values() if h > 0)
+    if not heights:
+        return page_text, []
     half = heights[len(heights) * 3 // 4] / 2
     words = []
     for i, text in enumerate(data["text"]):
-        line = lines.get((data["block_num"][i], data["par_num"][i], data["line_num"][i]))
-        if data["level"][i] != 5 or line is None or not _OCR_MEANT.search(text):
+        line = lines.get(line_of[i])
+        if data["level"][i] != 5 or not line or not line[1] or not _OCR_MEANT.search(text):
             continue  # a speck read as a mark ("°", "«", "|") beside a cell's value would make it no value
         middle = line[0] + line[1] / 2
         x0 = data["left"][i] / scale
@@ -787,7 +784,7 @@ def _ocr_words(image, scale: float) -> list[dict]:
                 "bottom": (middle + half) / scale,
             }
         )
-    return words
+    return page_text, words
 
 
 # pdfminer decodes the standard Symbol font (not embedded, as in PDFs that set ≥ from it) by the standard
