@@ -487,7 +487,8 @@ _OCR_WORD = re.compile(r"[A-Za-z]{6,}")
 def mended_ocr(text: str) -> str:
     """OCR text with each longer word one letter off a level's word written as that word ("24 workina hours" ->
     "24 working hours"): Tesseract misreads a letter now and then, and a unit misread is a level lost. Only one
-    letter substituted, and only to a word of that list, so no other word changes."""
+    letter substituted, and only to a word of that list, so no other word changes. A unit's words run together get
+    their space back, and the signs OCR misreads in a share, a bullet and a dash are written as the page has them."""
     lexicon = _level_words()
     glued = _glued_units()
 
@@ -508,10 +509,10 @@ def mended_ocr(text: str) -> str:
     return _OCR_BULLET.sub("• ", text).replace(" — ", " – ")
 
 
-# signs Tesseract misreads in a share: "≥" before a share of 90% or more as a "2" glued to it ("299.8%": no share
-# is above 100), and a "5" as "$" or "S" right before its "%" ("$%": no amount of money is a share)
 # a bullet Tesseract reads as a letter or a sign ("¢", "e", "©") opening a line before a capital
 _OCR_BULLET = re.compile(r"(?m)^[ \t]*[¢©®°«eo][ \t]+(?=[A-Z])")
+# signs Tesseract misreads in a share: "≥" before a share of 90% or more as a "2" glued to it ("299.8%": no share
+# is above 100), and a "5" as "$" or "S" right before its "%" ("$%": no amount of money is a share)
 _OCR_SHARE_SIGNS = re.compile(r"(?<![\w.,])2(?=9\d(?:\.\d+)?\s?%)|(?<![\w$])[$S](?=%)")
 
 
@@ -700,6 +701,14 @@ def _tables_from_words(page, words: list[dict], lone: bool) -> list[list[list[st
     return [m for g, _ in grids if (m := _words_first_rows(g))]
 
 
+def _by_line(words: list[dict]) -> dict[float, list[dict]]:
+    """OCR's words by their line (the words of a line share its top)."""
+    by_line: dict[float, list[dict]] = {}
+    for w in words:
+        by_line.setdefault(w["top"], []).append(w)
+    return by_line
+
+
 def _in_columns(line: list[dict]) -> bool:
     """Whether a line's words stand in two runs or more, a column gap apart."""
     line = sorted(line, key=lambda w: w["x0"])
@@ -710,9 +719,7 @@ def _table_lines(words: list[dict]) -> list[dict]:
     """The words from the first line set in columns (two runs of words a column gap apart) on: the heading and the
     lead sentence above a table are single runs, and OCR's word edges shift by a point from line to line, so a
     heading word can fall in line with a column of the table below and stretch the table up over it."""
-    by_line: dict[float, list[dict]] = {}
-    for w in words:
-        by_line.setdefault(w["top"], []).append(w)
+    by_line = _by_line(words)
     first = next((top for top in sorted(by_line) if _in_columns(by_line[top])), None)
     return words if first is None else [w for w in words if w["top"] >= first]
 
@@ -720,9 +727,7 @@ def _table_lines(words: list[dict]) -> list[dict]:
 def _set_out(words: list[dict]) -> str:
     """The words' lines as text, runs of words a column gap apart set apart by a tab, as a text layer sets a
     table's cells: Tesseract joins a line's cells with one space."""
-    by_line: dict[float, list[dict]] = {}
-    for w in words:
-        by_line.setdefault(w["top"], []).append(w)
+    by_line = _by_line(words)
     lines = []
     for top in sorted(by_line):
         line = sorted(by_line[top], key=lambda w: w["x0"])

@@ -1,8 +1,9 @@
 """#30: unruled schedule tables, read from the text layer and from a scan of the same page inside a text PDF
 (printed and scanned back at 200 dpi). Written in our own wording, each row's truth written before the reader
 ran: a level beside a column of windows; expected and minimum times; expected and minimum shares beside a
-weighting; and rows numbered 1, 2, 3 before their names. A table that states no window takes the reader's
-default, monthly (README, "Service levels").
+weighting; and rows numbered 1, 2, 3 before their names. A table that states no window gets the reader's
+default, monthly, the usual period of a service level (the truth was first written with no window there, so 8
+of the 12 rows counted right at first sight below are right only under that convention).
 
 At first sight (1a996bf) the text gave 12 of 16 rows and each scan the same rows as its text: the numbered rows
 gave none, their numbers read as levels.
