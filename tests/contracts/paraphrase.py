@@ -401,6 +401,37 @@ def write_table_page(
     return path
 
 
+def write_columns_page(
+    path: Path,
+    lead: tuple[str, ...],
+    header: list[str],
+    rows: list[list[str]],
+    xs: list[int],
+    after: str,
+    cover: tuple[str, ...] = (),
+) -> Path:
+    """A table drawn without rules: each cell's text at its column's x, a line a row, under the `lead` lines and
+    above the `after` line; a page of `cover` lines before it if given. For the unruled-table sets."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=LETTER, invariant=1)
+    for page in [cover, lead] if cover else [lead]:
+        y = 740
+        for line in page:
+            c.drawString(72, y, line)
+            y -= 16
+        if page is cover:
+            c.showPage()
+    for row in [header, *rows]:
+        for x, cell in zip(xs, row, strict=True):
+            c.drawString(x, y, cell)
+        y -= 15
+    c.drawString(72, y - 20, after)
+    c.showPage()
+    c.save()
+    return path
+
+
 # what the schedule table sets compare of each row read
 LEVEL_FIELDS = ("metric_name", "expected", "minimum", "unit", "direction")
 WINDOW_FIELDS = ("metric_name", "expected", "minimum", "unit", "measurement_window")

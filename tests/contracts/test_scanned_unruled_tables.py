@@ -27,7 +27,7 @@ from etl.contracts.terms import extract_contract
 from tests.contracts import test_bulleted_standards as bullets
 from tests.contracts import test_words_first_standards as words_first
 from tests.contracts import test_wrapped_cells as wrapped
-from tests.contracts.paraphrase import LEVEL_FIELDS, write_table_page
+from tests.contracts.paraphrase import LEVEL_FIELDS, write_columns_page, write_table_page
 from tests.contracts.test_scanned_pages import mixed_copy
 
 # name: (header, column positions, rows, truth as (name, expected, minimum, unit, window, weighting))
@@ -101,24 +101,15 @@ TABLES = {
 
 def _contract(path: Path, header: list[str], xs: list[int], rows: list[list[str]]) -> Path:
     """A cover page of prose, then the schedule's page with its table drawn without rules."""
-    c = canvas.Canvas(str(path), pagesize=LETTER, invariant=1)
-    y = 740
-    for line in ("MASTER SERVICES AGREEMENT", "", "The Supplier provides the Services set out in the schedules."):
-        c.drawString(72, y, line)
-        y -= 16
-    c.showPage()
-    y = 740
-    for line in ("SCHEDULE 3 - SERVICE LEVELS", "", "The Supplier shall meet the service levels in the table below."):
-        c.drawString(72, y, line)
-        y -= 16
-    for row in [header, *rows]:
-        for x, cell in zip(xs, row, strict=True):
-            c.drawString(x, y, cell)
-        y -= 15
-    c.drawString(72, y - 20, "Service credits for missed service levels are set out in Schedule 4.")
-    c.showPage()
-    c.save()
-    return path
+    return write_columns_page(
+        path,
+        ("SCHEDULE 3 - SERVICE LEVELS", "", "The Supplier shall meet the service levels in the table below."),
+        header,
+        rows,
+        xs,
+        "Service credits for missed service levels are set out in Schedule 4.",
+        cover=("MASTER SERVICES AGREEMENT", "", "The Supplier provides the Services set out in the schedules."),
+    )
 
 
 def _rows(path: Path) -> set[tuple]:

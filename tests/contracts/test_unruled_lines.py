@@ -7,26 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.pagesizes import LETTER
-from reportlab.pdfgen import canvas
-
 from etl.contracts.terms import extract_contract
+from tests.contracts.paraphrase import write_columns_page
 
 
 def _page(path: Path, header: list[str], rows: list[list[str]], xs: list[int]) -> Path:
-    c = canvas.Canvas(str(path), pagesize=LETTER, invariant=1)
-    y = 740
-    for line in ("ANNEX B - PERFORMANCE COMMITMENTS", "", "The Contractor commits to the levels in the table below."):
-        c.drawString(72, y, line)
-        y -= 16
-    for row in [header, *rows]:
-        for x, cell in zip(xs, row, strict=True):
-            c.drawString(x, y, cell)
-        y -= 15
-    c.drawString(72, y - 20, "Credits for missed levels are set out in Annex C.")
-    c.showPage()
-    c.save()
-    return path
+    lead = ("ANNEX B - PERFORMANCE COMMITMENTS", "", "The Contractor commits to the levels in the table below.")
+    return write_columns_page(path, lead, header, rows, xs, "Credits for missed levels are set out in Annex C.")
 
 
 def _rows(path: Path) -> set[tuple]:
