@@ -15,6 +15,7 @@ import re
 import tempfile
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -230,13 +231,19 @@ def _profile(con, headers: dict[str, str], states: set[str] = frozenset()) -> di
     for i, c in enumerate(columns):
         values = [str(v) for v in sample[c].dropna()]
         n = len(values) or 1
+        # each distinct value tested once, counted as often as it occurs (states, priorities and flags repeat)
+        seen = Counter(values)
+
+        def share(test, seen=seen, n=n) -> float:
+            return sum(k for v, k in seen.items() if test(v)) / n
+
         out[c] = {
             "header": headers[c],
-            "timestamp": sum(bool(_TIMESTAMP.match(v)) for v in values) / n,
-            "boolean": sum(v.strip().lower() in _BOOLEAN for v in values) / n,
-            "state": sum(bool(_STATE_WORDS.match(v.strip())) or v.strip().lower() in states for v in values) / n,
-            "priority": sum(priority_level(v) is not None for v in values) / n,
-            "code": sum(bool(_CODE.fullmatch(v.strip())) for v in values) / n,
+            "timestamp": share(lambda v: bool(_TIMESTAMP.match(v))),
+            "boolean": share(lambda v: v.strip().lower() in _BOOLEAN),
+            "state": share(lambda v: bool(_STATE_WORDS.match(v.strip())) or v.strip().lower() in states),
+            "priority": share(lambda v: priority_level(v) is not None),
+            "code": share(lambda v: bool(_CODE.fullmatch(v.strip()))),
             "distinct": counts[2 * i],
             "non_null": counts[2 * i + 1],
             "values": values[:200],
