@@ -230,25 +230,25 @@ def _profile(con, headers: dict[str, str], states: set[str] = frozenset()) -> di
     out = {}
     for i, c in enumerate(columns):
         values = [str(v) for v in sample[c].dropna()]
-        n = len(values) or 1
-        # each distinct value tested once, counted as often as it occurs (states, priorities and flags repeat)
         seen = Counter(values)
-
-        def share(test, seen=seen, n=n) -> float:
-            return sum(k for v, k in seen.items() if test(v)) / n
-
         out[c] = {
             "header": headers[c],
-            "timestamp": share(lambda v: bool(_TIMESTAMP.match(v))),
-            "boolean": share(lambda v: v.strip().lower() in _BOOLEAN),
-            "state": share(lambda v: bool(_STATE_WORDS.match(v.strip())) or v.strip().lower() in states),
-            "priority": share(lambda v: priority_level(v) is not None),
-            "code": share(lambda v: bool(_CODE.fullmatch(v.strip()))),
+            "timestamp": _share(seen, lambda v: bool(_TIMESTAMP.match(v))),
+            "boolean": _share(seen, lambda v: v.strip().lower() in _BOOLEAN),
+            "state": _share(seen, lambda v: bool(_STATE_WORDS.match(v.strip())) or v.strip().lower() in states),
+            "priority": _share(seen, lambda v: priority_level(v) is not None),
+            "code": _share(seen, lambda v: bool(_CODE.fullmatch(v.strip()))),
             "distinct": counts[2 * i],
             "non_null": counts[2 * i + 1],
             "values": values[:200],
         }
     return out
+
+
+def _share(seen: Counter, test) -> float:
+    """The share of the sampled values that pass `test`: each distinct value tested once and counted as often as
+    it occurs (states, priorities and flags repeat)."""
+    return sum(k for v, k in seen.items() if test(v)) / (sum(seen.values()) or 1)
 
 
 # a ticket id's shape: INC0012345, SR-12, CS_1001, 1-364285768, #INC-12, I2504 001, TOPdesk's I 2504 001 (a
